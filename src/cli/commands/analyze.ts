@@ -1,0 +1,10 @@
+/** `marsad analyze`: placeholder registration, replaced by the module's real implementation. */
+import type { Command } from 'commander';
+import { EngineError } from '../../core/errors.ts';
+import type { CommandContext } from '../io.ts';
+
+export function registerAnalyze(program: Command, _context: CommandContext): void {
+  program.command('analyze').description('(not yet implemented)').allowUnknownOption().allowExcessArguments().action(() => {
+    throw new EngineError('usage/invalid', '`analyze` is not implemented yet.');
+  });
+}

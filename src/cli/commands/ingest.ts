@@ -1,0 +1,10 @@
+/** `marsad ingest`: placeholder registration, replaced by the module's real implementation. */
+import type { Command } from 'commander';
+import { EngineError } from '../../core/errors.ts';
+import type { CommandContext } from '../io.ts';
+
+export function registerIngest(program: Command, _context: CommandContext): void {
+  program.command('ingest').description('(not yet implemented)').allowUnknownOption().allowExcessArguments().action(() => {
+    throw new EngineError('usage/invalid', '`ingest` is not implemented yet.');
+  });
+}
