@@ -9,6 +9,7 @@ export const ERROR_MESSAGES = {
   'input/not-found': 'The input path does not exist.',
   'store/not-found': 'No such record.',
   'store/failed': 'The database operation failed.',
+  'analyze/failed': 'The page could not be analysed.',
   'usage/invalid': 'Invalid arguments.',
   'model/missing': 'A trained model file is missing.',
 } as const;

@@ -1,10 +1,66 @@
-/** `marsad articles`: placeholder registration, replaced by the module's real implementation. */
+/** `marsad articles`: lists stored articles (id, date, outlet, headline), newest first; `--json` for one object per line. */
 import type { Command } from 'commander';
-import { EngineError } from '../../core/errors.ts';
+import { openConfiguredStore } from '../../app/open-store.ts';
+import { loadConfig } from '../../config/load.ts';
+import type { ArticleSummary } from '../../store/store.ts';
 import type { CommandContext } from '../io.ts';
+import { parsePositiveInt } from './ingest.ts';
 
-export function registerArticles(program: Command, _context: CommandContext): void {
-  program.command('articles').description('(not yet implemented)').allowUnknownOption().allowExcessArguments().action(() => {
-    throw new EngineError('usage/invalid', '`articles` is not implemented yet.');
-  });
+interface ArticlesOptions {
+  readonly db?: string;
+  readonly limit: number;
+  readonly offset?: number;
+  readonly outlet?: string;
+  readonly json?: boolean;
+}
+
+/** Default page size: one terminal screen. */
+const DEFAULT_LIMIT = 50;
+/** Outlet column width in characters; longer names are cut with an ellipsis. */
+const OUTLET_WIDTH = 22;
+
+export function registerArticles(program: Command, context: CommandContext): void {
+  program
+    .command('articles')
+    .description('list stored articles: id, date, outlet, headline (newest first)')
+    .option('--db <path>', 'SQLite database file (default ./marsad.db, or $MARSAD_DB)')
+    .option('--limit <n>', 'how many to show', parsePositiveInt, DEFAULT_LIMIT)
+    .option('--offset <n>', 'skip this many first', (v: string) => (v === '0' ? 0 : parsePositiveInt(v)))
+    .option('--outlet <name>', 'only articles from this outlet')
+    .option('--json', 'one JSON object per line')
+    .action(async (options: ArticlesOptions) => {
+      await runArticles(options, context, process.env);
+    });
+}
+
+export async function runArticles(options: ArticlesOptions, context: CommandContext, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+  const config = loadConfig({ db: options.db }, env);
+  const store = await openConfiguredStore(config, { mustExist: true });
+  try {
+    const rows = await store.listArticles({ limit: options.limit, offset: options.offset ?? 0, outlet: options.outlet });
+    const out = context.io.stdout;
+    if (options.json) {
+      for (const row of rows) out.write(JSON.stringify(row) + '\n');
+      return;
+    }
+    if (rows.length === 0) {
+      out.write(`no articles (${await store.countArticles()} stored)\n`);
+      return;
+    }
+    for (const row of rows) out.write(formatRow(row) + '\n');
+  } finally {
+    await store.close();
+  }
+}
+
+/** One table line: `id  date  outlet  headline`; the headline goes last because its length varies most. */
+export function formatRow(row: ArticleSummary): string {
+  const date = (row.published?.date ?? '—').padEnd(10);
+  const outlet = fit(row.outlet ?? '—', OUTLET_WIDTH);
+  return `${row.id}  ${date}  ${outlet}  ${row.headline ?? '(no headline)'}`;
+}
+
+function fit(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length > width ? chars.slice(0, width - 1).join('') + '…' : text + ' '.repeat(width - chars.length);
 }

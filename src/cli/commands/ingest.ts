@@ -1,10 +1,96 @@
-/** `marsad ingest`: placeholder registration, replaced by the module's real implementation. */
-import type { Command } from 'commander';
-import { EngineError } from '../../core/errors.ts';
-import type { CommandContext } from '../io.ts';
+/**
+ * `marsad ingest <paths...>`: reads, analyses and stores pages; a progress bar on a terminal, a summary at
+ * the end, exit code 1 when some items failed (the others are stored all the same).
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { loadPageAnalyzer } from '../../app/analyzer.ts';
+import { ingestInputs, type IngestProgress, type IngestSummary, type PageAnalyzer } from '../../app/ingest.ts';
+import { openConfiguredStore } from '../../app/open-store.ts';
+import { loadConfig } from '../../config/load.ts';
+import { countInputFiles } from '../../ingest/walk.ts';
+import { EXIT, type CliIo, type CommandContext } from '../io.ts';
 
-export function registerIngest(program: Command, _context: CommandContext): void {
-  program.command('ingest').description('(not yet implemented)').allowUnknownOption().allowExcessArguments().action(() => {
-    throw new EngineError('usage/invalid', '`ingest` is not implemented yet.');
-  });
+export interface IngestCommandOptions {
+  readonly db?: string;
+  readonly batchSize?: number;
+  readonly maxBytes?: number;
+  readonly annotate: boolean;
+  readonly json?: boolean;
+}
+
+export interface IngestDeps {
+  readonly loadAnalyzer: (options: { annotate: boolean }) => Promise<PageAnalyzer>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Commander parser for positive integer options. */
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer.');
+  return n;
+}
+
+export function registerIngest(program: Command, context: CommandContext): void {
+  program
+    .command('ingest')
+    .description('read pages (files, directories, .jsonl[.gz], - for stdin), analyse them and store them')
+    .argument('<paths...>', 'files or directories; "-" reads one page from stdin')
+    .option('--db <path>', 'SQLite database file (default ./marsad.db, or $MARSAD_DB)')
+    .option('--batch-size <n>', 'pages per write transaction', parsePositiveInt)
+    .option('--max-bytes <n>', 'largest page accepted, in bytes', parsePositiveInt)
+    .option('--no-annotate', 'store extraction only, without the annotation layers')
+    .option('--json', 'print the summary as one JSON object')
+    .action(async (paths: string[], options: IngestCommandOptions) => {
+      await runIngest(paths, options, context, { loadAnalyzer: loadPageAnalyzer, env: process.env });
+    });
+}
+
+/** The command body, with its dependencies injectable for in-process tests. */
+export async function runIngest(paths: readonly string[], options: IngestCommandOptions, context: CommandContext, deps: IngestDeps): Promise<IngestSummary> {
+  const config = loadConfig({ db: options.db, batchSize: options.batchSize, maxPageBytes: options.maxBytes }, deps.env);
+  const analyze = await deps.loadAnalyzer({ annotate: options.annotate });
+  const store = await openConfiguredStore(config);
+  const progress = context.io.stderr.isTTY && !paths.includes('-') ? await startBar(paths, context.io) : null;
+  let summary: IngestSummary;
+  try {
+    summary = await ingestInputs(store, paths, { analyze, maxBytes: config.maxPageBytes, batchSize: config.batchSize, onProgress: progress?.update });
+  } finally {
+    progress?.stop();
+    await store.close();
+  }
+  writeSummary(summary, { io: context.io, json: options.json === true, dbPath: config.dbPath });
+  if (summary.failed.length > 0) context.setExitCode(EXIT.failed);
+  return summary;
+}
+
+async function startBar(paths: readonly string[], io: CliIo): Promise<{ update: (p: IngestProgress) => void; stop: () => void }> {
+  const total = await countInputFiles(paths);
+  const bar = new cliProgress.SingleBar({
+    stream: io.stderr as NodeJS.WritableStream as never,
+    format: 'ingest [{bar}] {value}/{total} files | {pages} pages, {newPages} new, {failed} failed',
+    hideCursor: true,
+    clearOnComplete: true,
+  }, cliProgress.Presets.shades_classic);
+  bar.start(total, 0, { pages: 0, newPages: 0, failed: 0 });
+  const files = new Set<string>();
+  return {
+    update: (p) => {
+      files.add(p.lastSource.replace(/#\d+$/u, ''));
+      bar.update(Math.min(files.size, total), { pages: p.pages, newPages: p.newPages, failed: p.failed });
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+function writeSummary(summary: IngestSummary, options: { io: CliIo; json: boolean; dbPath: string }): void {
+  const { io } = options;
+  if (options.json) {
+    io.stdout.write(JSON.stringify({ db: options.dbPath, ...summary }) + '\n');
+    return;
+  }
+  const { pages, newPages, duplicates, articles, failed, warnings } = summary;
+  io.stdout.write(`ingested ${pages} pages into ${options.dbPath}: ${newPages} new, ${duplicates} duplicate, ${articles} articles stored; ${failed.length} failed\n`);
+  for (const f of failed) io.stderr.write(`  failed ${f.source}: [${f.code}] ${f.message}\n`);
+  for (const w of warnings) io.stderr.write(`  warning ${w}\n`);
 }

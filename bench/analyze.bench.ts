@@ -1,0 +1,85 @@
+/**
+ * `npm run bench -- analyze`: throughput of `analyzePage` on 2,000 generated pages (bench/generate-pages.ts),
+ * without annotation (pages/s) and with annotation (pages/s, sentences/s), single-threaded (one core), plus peak RSS.
+ */
+import { performance } from 'node:perf_hooks';
+import { generatePages, type GeneratedPage } from './generate-pages.ts';
+
+/** Corpus size the issue asks for (≥ 2,000 pages). */
+const PAGE_COUNT = 2_000;
+const ANALYZE_PAGE_MODULE: string = '../src/pipeline/analyze-page.ts';
+/** Pages run before timing so JIT warm-up and lazy lexicon/model loading are not counted. */
+const WARMUP_PAGES = 100;
+/** Target from the issue: analyze (extraction) at ≥ 500 pages/s on one core. */
+const TARGET_PAGES_PER_SECOND = 500;
+/** A sentence ends at . ! ? ؟ or … followed by space or end, or at a paragraph break (bodies join paragraphs with "\n"). */
+const SENTENCE_END = /[.!?؟…]+(?=\s|$)|\n/gu;
+
+interface ArticleLike { readonly headline?: string | null; readonly body?: string }
+interface AnalyzedLike { readonly articles?: readonly ArticleLike[] }
+type AnalyzePage = (page: GeneratedPage['page'], options: { annotate: boolean }) => AnalyzedLike | Promise<AnalyzedLike>;
+
+async function loadAnalyzePage(): Promise<AnalyzePage | null> {
+  try {
+    // A variable specifier keeps this bench loadable (and typecheckable) while the pipeline module is absent.
+    const specifier = ANALYZE_PAGE_MODULE;
+    const module = (await import(specifier)) as { analyzePage?: AnalyzePage };
+    return module.analyzePage ?? null;
+  } catch (error) {
+    console.log(`analyze bench skipped: src/pipeline/analyze-page.ts cannot be loaded (${(error as Error).message.split('\n')[0]})`);
+    return null;
+  }
+}
+
+function countSentences(body: string): number {
+  const ends = body.match(SENTENCE_END)?.length ?? 0;
+  return body.trim() === '' ? 0 : Math.max(1, ends);
+}
+
+interface RunFigures { readonly seconds: number; readonly articles: number; readonly sentences: number; readonly failed: number; readonly countRight: number; readonly headlineRight: number }
+
+async function run(analyzePage: AnalyzePage, pages: readonly GeneratedPage[], annotate: boolean): Promise<RunFigures> {
+  for (const { page } of pages.slice(0, WARMUP_PAGES)) await analyzePage(page, { annotate });
+  let articles = 0, sentences = 0, failed = 0, countRight = 0, headlineRight = 0;
+  const start = performance.now();
+  for (const { page, expected } of pages) {
+    try {
+      const found = (await analyzePage(page, { annotate })).articles ?? [];
+      articles += found.length;
+      for (const article of found) sentences += countSentences(article.body ?? '');
+      if (found.length === expected.length) countRight++;
+      if (found[0]?.headline === expected[0]?.headline) headlineRight++;
+    } catch {
+      failed++; // Counted and reported below: one bad page must not stop a benchmark either.
+    }
+  }
+  return { seconds: (performance.now() - start) / 1000, articles, sentences, failed, countRight, headlineRight };
+}
+
+const fixed = (value: number, digits = 0): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const percent = (part: number, whole: number): string => `${fixed((100 * part) / whole, 1)}%`;
+
+function report(label: string, figures: RunFigures, pageCount: number): void {
+  const rate = pageCount / figures.seconds;
+  console.log(`${label.padEnd(22)} ${fixed(rate).padStart(7)} pages/s  ${fixed(figures.sentences / figures.seconds).padStart(8)} sentences/s  `
+    + `${fixed(figures.seconds, 2)} s  articles ${figures.articles}  failed ${figures.failed}`);
+  console.log(`${''.padEnd(22)} sanity vs generator: article count right ${percent(figures.countRight, pageCount)}, first headline right ${percent(figures.headlineRight, pageCount)}`);
+}
+
+export async function bench(): Promise<void> {
+  const analyzePage = await loadAnalyzePage();
+  if (analyzePage === null) return;
+  const generateStart = performance.now();
+  const pages = generatePages({ count: PAGE_COUNT });
+  const bytes = pages.reduce((sum, { page }) => sum + page.body.length, 0);
+  const html = pages.filter(({ page }) => page.contentType === 'text/html').length;
+  console.log(`corpus: ${PAGE_COUNT} generated pages (${html} HTML, ${PAGE_COUNT - html} text), ${fixed(bytes / 1e6, 1)} M chars, `
+    + `${fixed(performance.now() - generateStart)} ms to generate; one thread (one core)`);
+  const plain = await run(analyzePage, pages, false);
+  report('analyze (extract)', plain, PAGE_COUNT);
+  const rate = PAGE_COUNT / plain.seconds;
+  console.log(`${''.padEnd(22)} target ≥ ${TARGET_PAGES_PER_SECOND} pages/s: ${rate >= TARGET_PAGES_PER_SECOND ? 'met' : 'NOT met'}`);
+  const annotated = await run(analyzePage, pages, true);
+  report('analyze --annotate', annotated, PAGE_COUNT);
+  console.log(`peak RSS: ${fixed(process.resourceUsage().maxRSS / 1024)} MB`);
+}

@@ -1,0 +1,93 @@
+/**
+ * Named-entity recognition on raw text (PERS, ORG, LOC, MISC with exact offsets) and CoNLL tagging,
+ * using the trained perceptron model, loaded once on first use from model/ner.json.gz.
+ */
+import { readFileSync } from 'node:fs';
+import { EngineError } from '../../core/errors.ts';
+import type { EntityType } from '../../core/annotation.ts';
+import { splitProclitics } from '../../text/clitics.ts';
+import { splitSentences } from '../../text/sentences.ts';
+import { tokenize, type Token } from '../../text/tokenize.ts';
+import { chunksOf } from './bio.ts';
+import { knownStemFor } from './features.ts';
+import { parseModel } from './model-file.ts';
+import { MODEL_PATH } from './model-path.ts';
+import { createTagger, tagTokens, type Tagger } from './tagger.ts';
+import { normalizeToken } from './token-forms.ts';
+
+export interface RecognizedEntity {
+  readonly type: EntityType;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Sentences longer than this are tagged in windows: keeps one pathological «sentence» (a list page) bounded. */
+const MAX_SENTENCE_TOKENS = 200;
+
+let cachedTagger: Tagger | null = null;
+
+/** The tagger built from the committed model file (loaded once, then cached for the process). */
+export function loadTagger(path: string = MODEL_PATH): Tagger {
+  if (cachedTagger && path === MODEL_PATH) return cachedTagger;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new EngineError('model/missing', `NER model ${path} (run \`npm run train:ner\`).`, { cause: error });
+  }
+  const tagger = createTagger(parseModel(bytes));
+  if (path === MODEL_PATH) cachedTagger = tagger;
+  return tagger;
+}
+
+/** Start of the entity inside its first token: after و/ف/ب/ك/ل («والعراق» → «العراق»), but «للعراق» stays whole. */
+function trimmedStart(token: Token, tagger: Tagger): number {
+  const norm = normalizeToken(token.text);
+  const split = splitProclitics(token.text, { isKnownStem: knownStemFor(norm, tagger.resources.rank) });
+  let offset = 0;
+  for (const clitic of split.clitics) {
+    if (clitic.kind === 'article') break;
+    const next = split.clitics[split.clitics.indexOf(clitic) + 1];
+    // «للولايات»: ل + ل(ال): dropping the first ل would leave «لولايات», so keep the token whole.
+    if (clitic.kind === 'preposition' && next?.kind === 'article' && next.end - next.start === 1) break;
+    offset = clitic.end;
+  }
+  return token.start + (offset < token.text.length ? offset : 0);
+}
+
+function windows(tokens: readonly Token[]): Token[][] {
+  const out: Token[][] = [];
+  for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) out.push(tokens.slice(i, i + MAX_SENTENCE_TOKENS));
+  return out;
+}
+
+/**
+ * Finds PERS/ORG/LOC/MISC mentions in `text`, sorted by start. Offsets index `text`
+ * (`text.slice(start, end) === entity.text`); a leading conjunction or preposition is left out.
+ */
+export function recognizeEntities(text: string, tagger: Tagger = loadTagger()): RecognizedEntity[] {
+  const entities: RecognizedEntity[] = [];
+  for (const sentence of splitSentences(text)) {
+    const tokens = tokenize(text.slice(sentence.start, sentence.end))
+      .map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start, stemStart: t.stemStart + sentence.start }));
+    for (const window of windows(tokens)) {
+      const tags = tagTokens(tagger, window.map((t) => t.text));
+      for (const chunk of chunksOf(tags)) {
+        const start = trimmedStart(window[chunk.start]!, tagger);
+        const end = window[chunk.end - 1]!.end;
+        entities.push({ type: chunk.type as EntityType, start, end, text: text.slice(start, end) });
+      }
+    }
+  }
+  return entities;
+}
+
+/** BIO tags (ANERcorp scheme) for sentences of given tokens, keeping the tokenisation as given. */
+export function tagConll(sentences: readonly (readonly string[])[], tagger: Tagger = loadTagger()): string[][] {
+  return sentences.map((tokens) => {
+    const tags: string[] = [];
+    for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) tags.push(...tagTokens(tagger, tokens.slice(i, i + MAX_SENTENCE_TOKENS)));
+    return tags;
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * The runnable NER tagger: a loaded model plus its feature resources; tags one tokenised sentence
+ * with BIO tags (ANERcorp scheme: B-PERS, I-ORG, …, O).
+ */
+import { sentenceFeatures, type FeatureResources } from './features.ts';
+import { buildGazetteer } from './gazetteer.ts';
+import type { NerModel } from './model-file.ts';
+import { allowedTransitions, emissionScores, viterbi, type TaggerWeights } from './perceptron.ts';
+
+export interface Tagger {
+  readonly weights: TaggerWeights;
+  readonly allowed: Uint8Array;
+  readonly resources: FeatureResources;
+}
+
+/** Feature resources from clusters (in frequency order) and extra gazetteer names. */
+export function buildResources(clusters: ReadonlyMap<string, string>, extraNames: NerModel['extraNames']): FeatureResources {
+  const rank = new Map<string, number>();
+  let i = 0;
+  for (const word of clusters.keys()) rank.set(word, i++);
+  return { clusters, rank, gazetteer: buildGazetteer(extraNames) };
+}
+
+export function createTagger(model: NerModel): Tagger {
+  return { weights: model.weights, allowed: allowedTransitions(model.weights.tags), resources: buildResources(model.clusters, model.extraNames) };
+}
+
+/** BIO tags for one sentence of tokens (empty in, empty out). */
+export function tagTokens(tagger: Tagger, tokens: readonly string[]): string[] {
+  if (tokens.length === 0) return [];
+  const features = sentenceFeatures(tokens, tagger.resources);
+  const path = viterbi(tagger.weights, emissionScores(tagger.weights, features), tagger.allowed);
+  return path.map((t) => tagger.weights.tags[t]!);
+}

@@ -1,0 +1,150 @@
+/**
+ * Distributional word clusters from unlabelled text (training time only): left/right neighbour
+ * counts → PPMI → random projection → hierarchical k-means. Each word gets a path like "3a7"
+ * (one hex digit per level), so prefixes act like Brown-cluster prefixes in the NER features.
+ */
+
+export interface ClusterOptions {
+  /** Most frequent words that get a cluster. */
+  readonly vocabSize: number;
+  /** Words seen fewer times get none: their context counts are too noisy. */
+  readonly minCount: number;
+  /** Most frequent words used as left/right context dimensions. */
+  readonly contextSize: number;
+  /** Dimensions of the random projection. */
+  readonly dims: number;
+  /** Clusters per level (each ≤ 36: one base-36 digit), e.g. [16, 16, 16] → up to 4,096 leaves. */
+  readonly branching: readonly number[];
+  readonly iterations: number;
+  readonly seed: number;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so cluster files are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function topWords(counts: ReadonlyMap<string, number>, limit: number, minCount: number): string[] {
+  return [...counts.entries()].filter(([, c]) => c >= minCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit).map(([w]) => w);
+}
+
+/** Left/right neighbour co-occurrence counts, one dense row of 2 × contextSize per vocabulary word. */
+function cooccurrences(corpus: () => Iterable<readonly string[]>, vocab: Map<string, number>, context: Map<string, number>): Float32Array {
+  const width = 2 * context.size;
+  const matrix = new Float32Array(vocab.size * width);
+  for (const sentence of corpus()) {
+    for (let i = 0; i < sentence.length; i++) {
+      const row = vocab.get(sentence[i]!);
+      if (row === undefined) continue;
+      const left = i > 0 ? context.get(sentence[i - 1]!) : undefined;
+      const right = i + 1 < sentence.length ? context.get(sentence[i + 1]!) : undefined;
+      if (left !== undefined) matrix[row * width + left]! += 1;
+      if (right !== undefined) matrix[row * width + context.size + right]! += 1;
+    }
+  }
+  return matrix;
+}
+
+/** PPMI with context-distribution smoothing (α = 0.75, Levy et al. 2015), then random projection and L2 norm. */
+function projectRows(matrix: Float32Array, rows: number, width: number, options: ClusterOptions): Float32Array {
+  const rowSums = new Float64Array(rows);
+  const colSums = new Float64Array(width);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < width; c++) { const v = matrix[r * width + c]!; rowSums[r]! += v; colSums[c]! += v; }
+  }
+  let smoothedTotal = 0;
+  for (let c = 0; c < width; c++) { colSums[c] = Math.pow(colSums[c]!, 0.75); smoothedTotal += colSums[c]!; }
+  const random = seededRandom(options.seed);
+  const projection = new Float32Array(width * options.dims);
+  for (let i = 0; i < projection.length; i++) projection[i] = random() < 0.5 ? -1 : 1;
+  const out = new Float32Array(rows * options.dims);
+  for (let r = 0; r < rows; r++) {
+    const o = r * options.dims;
+    for (let c = 0; c < width; c++) {
+      const count = matrix[r * width + c]!;
+      if (count === 0) continue;
+      const pmi = Math.log((count * smoothedTotal) / (rowSums[r]! * colSums[c]!));
+      if (pmi <= 0) continue;
+      const p = c * options.dims;
+      for (let d = 0; d < options.dims; d++) out[o + d]! += pmi * projection[p + d]!;
+    }
+    let norm = 0;
+    for (let d = 0; d < options.dims; d++) norm += out[o + d]! ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let d = 0; d < options.dims; d++) out[o + d]! /= norm;
+  }
+  return out;
+}
+
+/** Spherical k-means over the given rows; returns a cluster index per member. */
+function kMeans(vectors: Float32Array, dims: number, members: readonly number[], k: number, options: ClusterOptions): Int32Array {
+  const assignment = new Int32Array(members.length);
+  if (members.length <= k) { for (let i = 0; i < members.length; i++) assignment[i] = i; return assignment; }
+  const random = seededRandom(options.seed + members.length);
+  const centroids = new Float32Array(k * dims);
+  for (let j = 0; j < k; j++) {
+    const pick = members[Math.floor(random() * members.length)]!;
+    centroids.set(vectors.subarray(pick * dims, pick * dims + dims), j * dims);
+  }
+  for (let iteration = 0; iteration < options.iterations; iteration++) {
+    for (let i = 0; i < members.length; i++) {
+      const v = members[i]! * dims;
+      let best = 0;
+      let bestScore = -Infinity;
+      for (let j = 0; j < k; j++) {
+        let score = 0;
+        for (let d = 0; d < dims; d++) score += vectors[v + d]! * centroids[j * dims + d]!;
+        if (score > bestScore) { bestScore = score; best = j; }
+      }
+      assignment[i] = best;
+    }
+    centroids.fill(0);
+    for (let i = 0; i < members.length; i++) {
+      const v = members[i]! * dims;
+      const c = assignment[i]! * dims;
+      for (let d = 0; d < dims; d++) centroids[c + d]! += vectors[v + d]!;
+    }
+    for (let j = 0; j < k; j++) {
+      let norm = 0;
+      for (let d = 0; d < dims; d++) norm += centroids[j * dims + d]! ** 2;
+      norm = Math.sqrt(norm) || 1;
+      for (let d = 0; d < dims; d++) centroids[j * dims + d]! /= norm;
+    }
+  }
+  return assignment;
+}
+
+/**
+ * Builds word → cluster path from sentences of (normalised) words. `corpus` is called twice
+ * (counting, then co-occurrences) so the corpus is streamed, never held in memory.
+ */
+export function buildClusters(corpus: () => Iterable<readonly string[]>, options: ClusterOptions): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const sentence of corpus()) for (const w of sentence) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const vocabList = topWords(counts, options.vocabSize, options.minCount);
+  const vocab = new Map(vocabList.map((w, i) => [w, i]));
+  const context = new Map(vocabList.slice(0, options.contextSize).map((w, i) => [w, i]));
+  const matrix = cooccurrences(corpus, vocab, context);
+  const vectors = projectRows(matrix, vocab.size, 2 * context.size, options);
+  const paths = new Array<string>(vocab.size).fill('');
+  let groups: number[][] = [vocabList.map((_, i) => i)];
+  for (const k of options.branching) {
+    const next: number[][] = [];
+    for (const members of groups) {
+      const assignment = kMeans(vectors, options.dims, members, k, options);
+      const children: number[][] = Array.from({ length: k }, () => []);
+      members.forEach((m, i) => { children[assignment[i]!]!.push(m); paths[m] += assignment[i]!.toString(36); });
+      next.push(...children.filter((c) => c.length > 0));
+    }
+    groups = next;
+  }
+  return new Map(vocabList.map((w, i) => [w, paths[i]!]));
+}

@@ -1,0 +1,67 @@
+/**
+ * Training loop for the NER tagger: builds the feature dictionary from the gold sentences, then runs
+ * averaged structured-perceptron epochs in a seeded shuffle order, scoring a dev set after each epoch.
+ */
+import { evaluateChunks, type Scores } from '../bio.ts';
+import { sentenceFeatures, type FeatureResources } from '../features.ts';
+import { allowedTransitions, emissionScores, PerceptronTrainer, viterbi, type TaggerWeights } from '../perceptron.ts';
+import { seededRandom } from './clusters.ts';
+import type { TaggedSentence } from './conll.ts';
+
+export const TAGS = ['O', 'B-PERS', 'I-PERS', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+
+export interface TrainOptions {
+  readonly epochs: number;
+  /** Features seen fewer times in the training data are not learned (noise, model size). */
+  readonly minFeatureCount: number;
+  readonly seed: number;
+  readonly log?: (line: string) => void;
+}
+
+interface Prepared {
+  readonly features: readonly (readonly string[])[];
+  readonly gold: readonly number[];
+}
+
+function featureDictionary(prepared: readonly Prepared[], minCount: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of prepared) for (const row of p.features) for (const f of row) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const dictionary = new Map<string, number>();
+  for (const [f, c] of counts) if (c >= minCount) dictionary.set(f, dictionary.size);
+  return dictionary;
+}
+
+/** Tags sentences with the given weights (for dev scoring during training). */
+export function tagAll(weights: TaggerWeights, sentences: readonly TaggedSentence[], resources: FeatureResources): string[][] {
+  const allowed = allowedTransitions(weights.tags);
+  return sentences.map((s) => viterbi(weights, emissionScores(weights, sentenceFeatures(s.tokens, resources)), allowed).map((t) => weights.tags[t]!));
+}
+
+export function devScores(weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources): { micro: Scores; byType: Record<string, Scores> } {
+  return evaluateChunks(dev.map((s) => s.tags), tagAll(weights, dev, resources));
+}
+
+/** Trains averaged weights on `train`; logs dev micro F1 per epoch when `dev` is non-empty. */
+export function trainTagger(train: readonly TaggedSentence[], dev: readonly TaggedSentence[], resources: FeatureResources, options: TrainOptions): TaggerWeights {
+  const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
+  const prepared: Prepared[] = train.map((s) => ({ features: sentenceFeatures(s.tokens, resources), gold: s.tags.map((t) => tagIndex.get(t) ?? 0) }));
+  const trainer = new PerceptronTrainer(TAGS, featureDictionary(prepared, options.minFeatureCount));
+  const allowed = allowedTransitions(TAGS);
+  const random = seededRandom(options.seed);
+  const order = prepared.map((_, i) => i);
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let mistakes = 0;
+    for (const index of order) {
+      const p = prepared[index]!;
+      const predicted = viterbi(trainer.weights, emissionScores(trainer.weights, p.features), allowed);
+      if (predicted.some((t, k) => t !== p.gold[k])) { mistakes++; trainer.update(p.features, p.gold, predicted); }
+    }
+    const devLine = dev.length > 0 ? ` dev F1 ${devScores(trainer.averaged(), dev, resources).micro.f1.toFixed(4)}` : '';
+    options.log?.(`epoch ${epoch}: ${mistakes}/${order.length} sentences wrong;${devLine}`);
+  }
+  return trainer.averaged();
+}

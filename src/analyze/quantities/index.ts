@@ -1,0 +1,69 @@
+/**
+ * Quantity layer: amounts in an article body with their unit or counted noun, qualifier and subject
+ * (issue 3). Recognizers in registry order → longest match → ranges → completion; sorted by start.
+ */
+import type { QuantityMention, Qualifier } from '../../core/annotation.ts';
+import type { Span } from '../../core/span.ts';
+import { normalizeView, viewToSource, type TextView } from '../../text/normalize.ts';
+import { keepLongest, overlapsAny, runRecognizers, type Recognizer } from '../recognizer.ts';
+import type { AmountCandidate } from './candidate.ts';
+import { SUFFIX_QUALIFIER, SUFFIX_QUALIFIERS, qualifierOf } from './qualifiers.ts';
+import { mergeRanges, type RangedCandidate } from './range.ts';
+import { digits } from './recognizers/digits.ts';
+import { vague } from './recognizers/vague.ts';
+import { words } from './recognizers/words.ts';
+import { findSubject } from './subject.ts';
+import { findUnit } from './unit.ts';
+
+// Digits first: «39 ألف» must be read as digits + scale, not as the word «ألف» (equal spans keep the earlier).
+const RECOGNIZERS: readonly Recognizer<AmountCandidate>[] = [digits, words, vague];
+const SUFFIX = new RegExp(`^${SUFFIX_QUALIFIER}`, 'u');
+
+export interface QuantityOptions {
+  /** Source spans that are not quantities, e.g. time expressions («عام 2011», «100 يوم»), sorted by start. */
+  readonly exclude?: readonly Span[];
+}
+
+/** Quantities of `body`, sorted by start. */
+export function findQuantities(body: string, options: QuantityOptions = {}): QuantityMention[] {
+  const view = normalizeView(body);
+  const exclude = options.exclude ?? [];
+  const amounts = mergeRanges(keepLongest(runRecognizers(view, RECOGNIZERS)), view);
+  const out: QuantityMention[] = [];
+  for (const amount of amounts) {
+    const source = viewToSource(view, amount.start, amount.end);
+    if (overlapsAny(exclude, source.start, source.end)) continue;
+    out.push(complete(amount, view));
+  }
+  return out;
+}
+
+function complete(amount: RangedCandidate, view: TextView): QuantityMention {
+  const unit = amount.unit === null ? findUnit(view, amount.end, amount.nounForm) : null;
+  let end = unit ? unit.end : amount.end;
+  let qualifier: Qualifier = amount.qualifier;
+  const suffix = SUFFIX.exec(view.text.slice(end, end + 20));
+  if (suffix && qualifier === 'exact') {
+    qualifier = qualifierOf(suffix.groups!.suffix!, SUFFIX_QUALIFIERS) ?? qualifier;
+    end += suffix[0].length;
+  }
+  const subjectView = findSubject(view, amount.start, unit, amount.unit === 'percent' || unit?.canonical != null);
+  const span = viewToSource(view, amount.start, end);
+  const body = view.source;
+  const unitText = amount.unit ?? unit?.canonical ?? (unit ? sourceText(view, unit) : null);
+  return {
+    text: body.slice(span.start, span.end),
+    start: span.start,
+    end: span.end,
+    value: amount.value,
+    unit: unitText,
+    qualifier,
+    subject: subjectView ? sourceText(view, subjectView) : null,
+    ...(amount.valueMax !== null ? { valueMax: amount.valueMax } : {}),
+  };
+}
+
+function sourceText(view: TextView, range: { start: number; end: number }): string {
+  const { start, end } = viewToSource(view, range.start, range.end);
+  return view.source.slice(start, end);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { findQuantities } from './index.ts';
+
+/** Numbers that are not quantities. */
+const NEGATIVES: readonly string[] = [
+  'وقعت الحرب في 2011 بعد الاحتجاجات.', // a bare year
+  'للاستفسار اتصلوا على 0791234567 خلال الدوام.', // phone number
+  'اتصلوا على الرقم 5566 للحجز.', // identifier after «الرقم»
+  'صوّت المجلس على القرار 2334 بالإجماع.', // resolution number
+  'احتل المنتخب المرتبة الـ5 عالمياً.', // ordinal «الـ5»
+  'يبدأ الاجتماع الساعة 10:30 صباحاً.', // clock time
+  'حلقت طائرات F-16 فوق المدينة.', // model name
+  'حضرت ست البيت الاجتماع.', // «ست» = lady, not six
+  'وهو أحد أبرز القادة.', // «أحد» = one of
+  'انتهت المادة 5 من الدستور إلى ذلك.', // article number
+];
+
+describe('findQuantities negatives', () => {
+  for (const input of NEGATIVES) {
+    it(`finds nothing in «${input}»`, () => {
+      expect(findQuantities(input)).toEqual([]);
+    });
+  }
+
+  it('stays fast on pathological input', () => {
+    const text = 'نحو '.repeat(5000) + '1,'.repeat(5000) + 'خمسة و'.repeat(3000);
+    const started = performance.now();
+    findQuantities(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

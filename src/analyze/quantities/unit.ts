@@ -1,0 +1,56 @@
+/**
+ * The counted noun or unit right after an amount: «2500 جندي», «151 استهدافاً», «70 من جنودها»,
+ * «مليون دولار», «عشرات الجنود» (vague amounts take a definite plural). Returns view offsets of the noun.
+ */
+import type { TextView } from '../../text/normalize.ts';
+import type { NounForm } from './candidate.ts';
+
+/** Currency and measure words → canonical unit name (normalised). */
+const UNIT_WORDS: ReadonlyMap<string, string> = new Map([
+  ['دولار', 'دولار'], ['دولارا', 'دولار'], ['دولارات', 'دولار'], ['يورو', 'يورو'], ['ريال', 'ريال'], ['ريالا', 'ريال'],
+  ['دينار', 'دينار'], ['دينارا', 'دينار'], ['جنيه', 'جنيه'], ['جنيها', 'جنيه'], ['جنيهات', 'جنيه'], ['درهم', 'درهم'], ['درهما', 'درهم'],
+  ['ليرة', 'ليرة'], ['ليرات', 'ليرة'], ['شيكل', 'شيكل'], ['روبل', 'روبل'], ['يوان', 'يوان'],
+  ['كيلومتر', 'كيلومتر'], ['كيلومترا', 'كيلومتر'], ['كلم', 'كيلومتر'], ['كم', 'كيلومتر'], ['متر', 'متر'], ['مترا', 'متر'], ['امتار', 'متر'],
+  ['طن', 'طن'], ['طنا', 'طن'], ['اطنان', 'طن'], ['برميل', 'برميل'], ['برميلا', 'برميل'], ['هكتار', 'هكتار'], ['ميغاواط', 'ميغاواط'], ['ميجاوات', 'ميغاواط'],
+]);
+/** Words that follow numbers but are not what is counted. */
+const NOT_NOUNS: ReadonlySet<string> = new Set([
+  'في', 'من', 'علي', 'الي', 'عن', 'مع', 'حتي', 'بعد', 'قبل', 'او', 'ام', 'ثم', 'التي', 'الذي', 'الذين', 'انه', 'ان', 'اذا', 'لكن',
+  'الا', 'منذ', 'خلال', 'بين', 'عند', 'حين', 'كما', 'وفق', 'حسب', 'بحسب', 'ما', 'لا', 'لم', 'لن', 'قد', 'هو', 'هي', 'هم', 'كان', 'كانت',
+  'تقريبا', 'فقط', 'نحو', 'حوالي', 'جراء', 'اثر', 'بسبب', 'نتيجة', 'ضد', 'لدي', 'داخل', 'خارج', 'حول', 'عبر', 'دون',
+  'بينهم', 'منهم', 'بينها', 'منها', 'اضافة', 'فيما', 'بينما', 'وسط', 'امام', 'لصالح',
+]);
+const WORD = /^\s{1,3}(?<word>[\u0621-\u064A]{2,})/u;
+const MIN_UNIT_LETTERS = 2;
+/** Room for «من» plus one word, read with one bounded slice. */
+const LOOKAHEAD_CHARS = 40;
+
+export interface UnitMatch {
+  /** View offsets of the noun. */
+  readonly start: number;
+  readonly end: number;
+  /** Canonical unit for currencies/measures, else null (the caller uses the source surface). */
+  readonly canonical: string | null;
+  /** «70 من جنودها»: the noun came after «من» (the span then covers «من» too). */
+  readonly viaMin: boolean;
+}
+
+/** Finds the counted noun after view offset `end`, in the form the amount allows. */
+export function findUnit(view: TextView, end: number, nounForm: NounForm): UnitMatch | null {
+  const ahead = view.text.slice(end, end + LOOKAHEAD_CHARS);
+  const first = WORD.exec(ahead);
+  if (!first) return null;
+  const word = first.groups!.word!;
+  const wordStart = end + first[0].length - word.length;
+  const canonical = UNIT_WORDS.get(word) ?? null;
+  if (canonical) return { start: wordStart, end: wordStart + word.length, canonical, viaMin: false };
+  if (word === 'من') {
+    const second = WORD.exec(ahead.slice(first[0].length));
+    if (!second || NOT_NOUNS.has(second.groups!.word!)) return null;
+    const secondStart = wordStart + word.length + second[0].length - second.groups!.word!.length;
+    return { start: secondStart, end: secondStart + second.groups!.word!.length, canonical: null, viaMin: true };
+  }
+  if (nounForm === 'of-only' || NOT_NOUNS.has(word) || word.length < MIN_UNIT_LETTERS) return null;
+  if (word.startsWith('ال') !== (nounForm === 'definite')) return null;
+  return { start: wordStart, end: wordStart + word.length, canonical: null, viaMin: false };
+}

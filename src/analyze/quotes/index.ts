@@ -1,0 +1,86 @@
+/**
+ * Quote layer: direct quotes and reported speech with their speaker and attribution chain (issue 3).
+ * Recognizers in registry order, then refiners that merge direct quotes into their reported frame and
+ * carry a speaker over «وأضاف أن»; speakers are linked to entity mentions last.
+ */
+import type { EntityMention, QuoteMention } from '../../core/annotation.ts';
+import { normalizeView, viewToSource, type TextView } from '../../text/normalize.ts';
+import { runRecognizers, type Recognizer } from '../recognizer.ts';
+import type { QuoteCandidate } from './candidate.ts';
+import { accordingTo } from './recognizers/according-to.ts';
+import { direct } from './recognizers/direct.ts';
+import { reported } from './recognizers/reported.ts';
+import { linkSpeaker, type Range } from './link-speaker.ts';
+
+// Reported speech first: its speaker region decides whether a later «نقلاً عن» is a chain or a new attribution.
+const RECOGNIZERS: readonly Recognizer<QuoteCandidate>[] = [reported, accordingTo, direct];
+/** «وأضاف أن» continues a speaker named at most this many view characters earlier. */
+const CONTINUATION_CHARS = 600;
+
+/** Quotes of `body`; `entities` (sorted by start) let speakers carry an entity id. */
+export function findQuotes(body: string, entities: readonly EntityMention[] = []): QuoteMention[] {
+  const view = normalizeView(body);
+  const found = runRecognizers(view, RECOGNIZERS);
+  const refined = continueSpeakers(mergeDirect(dropNestedAttributions(found)));
+  return refined.map((candidate) => toMention(candidate, view, entities));
+}
+
+/** An «نقلاً عن»/«بحسب» inside the verb + speaker region of reported speech belongs to that chain. */
+function dropNestedAttributions(found: readonly QuoteCandidate[]): QuoteCandidate[] {
+  const frames = found.filter((candidate) => candidate.rule === 'quote/reported');
+  return found.filter((candidate) => candidate.rule !== 'quote/according-to'
+    || !frames.some((frame) => candidate.extentStart < frame.start && candidate.extentEnd > frame.extentStart && cueInside(candidate, frame)));
+}
+
+function cueInside(attribution: QuoteCandidate, frame: QuoteCandidate): boolean {
+  const cue = attribution.chain[attribution.chain.length - 1];
+  return cue !== undefined && cue.start >= frame.extentStart && cue.start < frame.start;
+}
+
+/**
+ * A direct quote that is the whole content of reported speech («قال: “...”») replaces it and takes its
+ * speaker; a partial quote inside reported content takes the reporter as speaker.
+ */
+function mergeDirect(found: readonly QuoteCandidate[]): QuoteCandidate[] {
+  const directs = found.filter((candidate) => candidate.kind === 'direct');
+  const others = found.filter((candidate) => candidate.kind !== 'direct');
+  const kept: QuoteCandidate[] = [];
+  const replaced = new Set<QuoteCandidate>();
+  for (const quote of directs) {
+    const frame = others.find((other) => other.start <= quote.start - 1 && other.end >= quote.end);
+    if (!frame) {
+      kept.push(quote);
+      continue;
+    }
+    if (frame.start === quote.start - 1 && frame.end - quote.end <= 2) replaced.add(frame);
+    kept.push(quote.chain.length > 0 ? quote : { ...quote, chain: frame.chain, continuesSpeaker: frame.continuesSpeaker });
+  }
+  kept.push(...others.filter((other) => !replaced.has(other)));
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function continueSpeakers(found: readonly QuoteCandidate[]): QuoteCandidate[] {
+  const out: QuoteCandidate[] = [];
+  for (const candidate of found) {
+    const previous = [...out].reverse().find((quote) => quote.chain.length > 0);
+    const isNear = previous !== undefined && candidate.extentStart - previous.extentEnd <= CONTINUATION_CHARS;
+    out.push(candidate.continuesSpeaker && candidate.chain.length === 0 && isNear ? { ...candidate, chain: previous.chain } : candidate);
+  }
+  return out;
+}
+
+function toMention(candidate: QuoteCandidate, view: TextView, entities: readonly EntityMention[]): QuoteMention {
+  const content = viewToSource(view, candidate.start, candidate.end);
+  const chain: Range[] = candidate.chain.map((range) => viewToSource(view, range.start, range.end));
+  const speaker = chain[0] ? linkSpeaker(view.source, chain[0], entities) : null;
+  const mention: QuoteMention = {
+    text: view.source.slice(content.start, content.end),
+    start: content.start,
+    end: content.end,
+    speaker: speaker?.text ?? null,
+    speakerEntityId: speaker?.entityId ?? null,
+    kind: candidate.kind,
+  };
+  if (chain.length < 2) return mention;
+  return { ...mention, via: chain.map((range) => linkSpeaker(view.source, range, entities).label) };
+}

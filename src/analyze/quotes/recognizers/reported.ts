@@ -1,0 +1,45 @@
+/**
+ * Reported speech: a verb of saying, an optional speaker, then «إن/أن/بأن/إلى أن» or a colon, and the
+ * content to the end of the sentence. «وقالت الوزارة في بيان إن ...», «وأشار المتحدث إلى أن ...»,
+ * «وقالت الوكالة نقلاً عن 3 مصادر إن ...» (chain), «وأضاف أن ...» (speaker continues).
+ */
+import type { Recognizer } from '../../recognizer.ts';
+import type { QuoteCandidate } from '../candidate.ts';
+import { sentenceEnd, trimRange } from '../extent.ts';
+import { CONTINUATION_VERBS, SPEECH_VERBS } from '../lexicon.ts';
+import { splitChain, trimSpeaker } from '../speaker.ts';
+
+const VERB = `(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
+/** The complementizer: «إن», «أن», «إنه», «بأن», «إلى أن», or a colon. */
+const COMPLEMENT = '(?:(?:الي\\s{1,3})?(?:ب)?(?:ان|انه|انها|انهم|انهما|اننا)(?![\\p{L}\\p{M}\\p{N}])|\\s{0,2}:)';
+/** Minimum content length (view characters) for reported speech to count. */
+const MIN_CONTENT_CHARS = 8;
+
+export const reported: Recognizer<QuoteCandidate> = {
+  rule: 'quote/reported',
+  pattern: new RegExp(
+    `(?<![\\p{L}\\p{M}\\p{N}])(?<clitic>[وف])?(?<verb>${VERB})(?![\\p{L}\\p{M}\\p{N}])(?<speaker>(?:\\s{1,3}[^\\s.!؟?\\n:]+){0,12}?)\\s{0,3}(?<complement>${COMPLEMENT})`,
+    'gu',
+  ),
+  extract(match, view) {
+    const groups = match.groups!;
+    const verbStart = match.index + (groups.clitic?.length ?? 0);
+    const speakerStart = verbStart + groups.verb!.length;
+    const speakerEnd = speakerStart + groups.speaker!.length;
+    const contentFrom = match.index + match[0].length;
+    const content = trimRange(view.text, contentFrom, sentenceEnd(view.text, contentFrom));
+    if (content.end - content.start < MIN_CONTENT_CHARS) return null;
+    const speaker = trimSpeaker(view.text, { start: speakerStart, end: speakerEnd });
+    const chain = speaker ? splitChain(view.text, speaker) : [];
+    return {
+      rule: this.rule,
+      kind: 'reported',
+      start: content.start,
+      end: content.end,
+      extentStart: verbStart,
+      extentEnd: content.end,
+      chain,
+      continuesSpeaker: speaker === null && CONTINUATION_VERBS.has(groups.verb!),
+    };
+  },
+};

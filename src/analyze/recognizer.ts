@@ -1,0 +1,66 @@
+/**
+ * Shared shape of the annotation layers (STYLE.md §4): one recognizer per pattern, run over the
+ * normalised view in registry order, then a longest-match sweep. Used by temporal/, quantities/, quotes/.
+ */
+import type { TextView } from '../text/normalize.ts';
+
+/** One pattern of one layer. `pattern` is compiled once with the 'gu' flags. */
+export interface Recognizer<T> {
+  readonly rule: string;
+  readonly pattern: RegExp;
+  /** Builds a candidate from a match on `view.text`; null when it looked like one but wasn't. */
+  extract(match: RegExpExecArray, view: TextView): T | null;
+}
+
+/** Runs every recognizer over the view, in order, collecting candidates. */
+export function runRecognizers<T>(view: TextView, recognizers: readonly Recognizer<T>[]): T[] {
+  const found: T[] = [];
+  for (const recognizer of recognizers) {
+    const pattern = recognizer.pattern;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(view.text); match; match = pattern.exec(view.text)) {
+      if (match[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      const candidate = recognizer.extract(match, view);
+      if (candidate) found.push(candidate);
+    }
+  }
+  return found;
+}
+
+interface Ranged {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Drops candidates overlapping a longer one (ties: the earlier in `found`, i.e. registry order).
+ * One stable sort by (start, -end), one sweep.
+ */
+export function keepLongest<T extends Ranged>(found: readonly T[]): T[] {
+  const order = found.map((item, index) => ({ item, index }));
+  order.sort((a, b) => a.item.start - b.item.start || b.item.end - a.item.end || a.index - b.index);
+  const kept: T[] = [];
+  for (const { item } of order) {
+    const last = kept[kept.length - 1];
+    if (!last || item.start >= last.end) kept.push(item);
+    else if (item.end - item.start > last.end - last.start) kept[kept.length - 1] = item;
+  }
+  return kept;
+}
+
+/** True when [start, end) overlaps any of the sorted, non-overlapping `spans` (binary search). */
+export function overlapsAny(spans: readonly Ranged[], start: number, end: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle]!;
+    if (span.end <= start) low = middle + 1;
+    else if (span.start >= end) high = middle - 1;
+    else return true;
+  }
+  return false;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findTimes } from './index.ts';
+
+/** Strings that look temporal but are not time expressions. */
+const NEGATIVES: readonly string[] = [
+  'مارس الضغط على الحكومة لتغيير موقفها.', // «مارس» the verb "practised"
+  'زار الأب ابنه في المستشفى.', // «الأب» is not the month آب
+  'اتفق الطرفان الاثنين على مواصلة الحوار.', // «الاثنين» = "the two"
+  'لم يحضر أحد من المسؤولين.', // «أحد» = "anyone"
+  'احتفلت المدارس باليوم الوطني في أجواء مميزة.', // «اليوم الوطني» national day
+  'كان اليوم الأول من المؤتمر حافلا.', // «اليوم الأول» the first day
+  'افتتح المعرض العام للكتاب بحضور الوزير.', // «العام» = "general"
+  'يعمل في المقال الذي كتبه عن الاقتصاد.', // «قال» inside «المقال» is irrelevant here, nothing temporal
+];
+
+describe('findTimes negatives', () => {
+  for (const input of NEGATIVES) {
+    it(`finds nothing in «${input}»`, () => {
+      expect(findTimes(input, '2024-01-26')).toEqual([]);
+    });
+  }
+
+  it('stays fast on pathological input', () => {
+    const text = 'يوم '.repeat(5000) + 'منذ منتصف '.repeat(3000) + '17 '.repeat(3000);
+    const started = performance.now();
+    findTimes(text, '2024-01-26');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

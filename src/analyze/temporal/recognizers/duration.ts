@@ -1,0 +1,58 @@
+/**
+ * Durations as ISO-8601 periods: «عدة أشهر» → PXM (TimeML's unknown amount), «أكثر من 100 يوم» → P100D,
+ * «ثلاثة أعوام» → P3Y, «يومين» → P2D, «48 ساعة» → PT48H. A bare singular unit («عام») is not a duration.
+ */
+import type { Recognizer } from '../../recognizer.ts';
+import { NUMBER_WORDS, parseNumberWords } from '../../quantities/number-words.ts';
+import { PREFIX_QUALIFIER } from '../../quantities/qualifiers.ts';
+import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
+import { END, START } from '../patterns.ts';
+
+/** Normalised unit word → ISO designator ('H'/'MIN' are time designators, written after 'T'). */
+const UNITS: ReadonlyMap<string, string> = new Map([
+  ['يوم', 'D'], ['يوما', 'D'], ['ايام', 'D'], ['اسبوع', 'W'], ['اسبوعا', 'W'], ['اسابيع', 'W'],
+  ['شهر', 'M'], ['شهرا', 'M'], ['اشهر', 'M'], ['شهور', 'M'], ['عام', 'Y'], ['عاما', 'Y'], ['اعوام', 'Y'],
+  ['سنة', 'Y'], ['سنوات', 'Y'], ['سنين', 'Y'], ['عقد', 'DE'], ['عقود', 'DE'], ['عقدا', 'DE'],
+  ['ساعة', 'H'], ['ساعات', 'H'], ['دقيقة', 'MIN'], ['دقائق', 'MIN'],
+]);
+const DUALS: ReadonlyMap<string, string> = new Map([
+  ['يومين', 'D'], ['يومان', 'D'], ['اسبوعين', 'W'], ['شهرين', 'M'], ['شهران', 'M'], ['عامين', 'Y'], ['عامان', 'Y'],
+  ['سنتين', 'Y'], ['سنتان', 'Y'], ['ساعتين', 'H'], ['دقيقتين', 'MIN'], ['عقدين', 'DE'],
+]);
+const VAGUE = '(?:عدة|بضعة|بضع|بعض)';
+const UNIT = `(?:${[...UNITS.keys()].sort((a, b) => b.length - a.length).join('|')})`;
+const DUAL = `(?:${[...DUALS.keys()].join('|')})`;
+/** Decades are ten years; there is no ISO designator for them. */
+const YEARS_PER_DECADE = 10;
+
+export const duration: Recognizer<TimeCandidate> = {
+  rule: 'temporal/duration',
+  pattern: new RegExp(
+    `(?:${PREFIX_QUALIFIER}|${START}(?<clitic>[وفبل])?)` +
+      `(?:(?<amount>\\d+(?:[.,]\\d+)?(?!\\d)|${NUMBER_WORDS}|${VAGUE})\\s{1,3}(?<unit>${UNIT})|(?<dual>${DUAL}))${END}`,
+    'gu',
+  ),
+  extract(match, view) {
+    const groups = match.groups!;
+    const designator = groups.dual !== undefined ? DUALS.get(groups.dual) : UNITS.get(groups.unit!);
+    if (designator === undefined) return null;
+    const amount = groups.dual !== undefined ? 2 : amountOf(groups.amount!);
+    if (amount === undefined) return null;
+    const skip = (groups.qualifierClitic ?? groups.clitic ?? '').length;
+    return candidateFromMatch(view, match, skip, this.rule, { kind: 'duration', iso: isoDuration(amount, designator) });
+  },
+};
+
+/** Number of units; null for vague amounts («عدة»); undefined when not a number at all. */
+function amountOf(text: string): number | null | undefined {
+  if (/^\d/u.test(text)) return Number(text.replace(',', '.'));
+  if (/^(?:عدة|بضعة|بضع|بعض)$/u.test(text)) return null;
+  return parseNumberWords(text) ?? undefined;
+}
+
+function isoDuration(amount: number | null, designator: string): string {
+  const count = amount === null ? 'X' : String(designator === 'DE' ? amount * YEARS_PER_DECADE : amount);
+  if (designator === 'H') return `PT${count}H`;
+  if (designator === 'MIN') return `PT${count}M`;
+  return `P${count}${designator === 'DE' ? 'Y' : designator}`;
+}

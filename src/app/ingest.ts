@@ -1,0 +1,133 @@
+/**
+ * Ingest use case: read pages → skip those already stored → analyse → write each batch in one transaction.
+ * Idempotent and resumable: a rerun after an interruption stores only what the interrupted run had not committed.
+ */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { EngineError, isEngineError, type ErrorCode } from '../core/errors.ts';
+import type { RawPage } from '../core/page.ts';
+import { readPages, type PageResult } from '../ingest/read-pages.ts';
+import type { PageRecord, Store, WriteResult } from '../store/store.ts';
+import { buildPageRecord, type AnalyzedPageLike } from './page-record.ts';
+
+/** Page → articles, spans and annotations (`analyzePage(page, {annotate: true})` in production). */
+export type PageAnalyzer = (page: RawPage) => AnalyzedPageLike;
+
+export interface IngestFailure {
+  readonly source: string;
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export interface IngestSummary {
+  /** Pages read and decoded (new, duplicate or failed in analysis). */
+  readonly pages: number;
+  readonly newPages: number;
+  /** Pages already stored, or seen earlier in this run. */
+  readonly duplicates: number;
+  /** Articles stored from the new pages. */
+  readonly articles: number;
+  readonly failed: readonly IngestFailure[];
+  /** Annotations dropped because their spans broke the invariants. */
+  readonly warnings: readonly string[];
+}
+
+export interface IngestProgress extends Omit<IngestSummary, 'failed' | 'warnings'> {
+  readonly failed: number;
+  /** Source of the last item handled (`path`, `path#line` or `-`). */
+  readonly lastSource: string;
+}
+
+export interface IngestOptions {
+  readonly analyze: PageAnalyzer;
+  readonly maxBytes: number;
+  /** Pages per write transaction. */
+  readonly batchSize: number;
+  readonly onProgress?: (progress: IngestProgress) => void;
+  /** Runs after each committed batch (search indexing, story updates); a throw stops the ingest. */
+  readonly afterBatch?: (written: WriteResult) => Promise<void> | void;
+  readonly stdin?: NodeJS.ReadableStream;
+  readonly now?: () => Date;
+}
+
+interface Tally {
+  pages: number;
+  newPages: number;
+  duplicates: number;
+  articles: number;
+  failed: IngestFailure[];
+  warnings: string[];
+  lastSource: string;
+}
+
+/** Ingests every input path; per-item problems land in `failed`, a store failure rejects (committed batches stay). */
+export async function ingestInputs(store: Store, inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+  return ingestPageResults(store, readPages(inputs, { maxBytes: options.maxBytes, stdin: options.stdin, now: options.now }), options);
+}
+
+/** Ingests already-read pages (e.g. POSTed to the API and built with `pageFromFields`), same batching and summary. */
+export async function ingestPageResults(store: Store, results: AsyncIterable<PageResult> | Iterable<PageResult>, options: IngestOptions): Promise<IngestSummary> {
+  const tally: Tally = { pages: 0, newPages: 0, duplicates: 0, articles: 0, failed: [], warnings: [], lastSource: '' };
+  const report = (): void => options.onProgress?.({ ...tally, failed: tally.failed.length });
+  let batch: { source: string; page: RawPage }[] = [];
+  for await (const result of results) {
+    tally.lastSource = result.source;
+    if (!result.ok) {
+      tally.failed.push(failure(result.source, result.error));
+      report();
+      continue;
+    }
+    tally.pages++;
+    batch.push({ source: result.source, page: result.page });
+    if (batch.length >= options.batchSize) {
+      await ingestBatch(store, batch, options, tally);
+      batch = [];
+      report();
+      await yieldToEventLoop(); // let a server sharing this process answer between batches
+    }
+  }
+  if (batch.length > 0) await ingestBatch(store, batch, options, tally);
+  report();
+  const { lastSource: _lastSource, ...summary } = tally;
+  return summary;
+}
+
+async function ingestBatch(store: Store, batch: readonly { source: string; page: RawPage }[], options: IngestOptions, tally: Tally): Promise<void> {
+  const stored = await store.existingPageIds(batch.map((item) => item.page.id));
+  const seen = new Set<string>();
+  const records: PageRecord[] = [];
+  for (const { source, page } of batch) {
+    if (stored.has(page.id) || seen.has(page.id)) {
+      tally.duplicates++;
+      continue;
+    }
+    seen.add(page.id);
+    const built = analyzeOne(source, page, options.analyze);
+    if ('code' in built) {
+      tally.failed.push(built);
+      continue;
+    }
+    records.push(built.record);
+    tally.warnings.push(...built.warnings.map((w) => `${source}: ${w}`));
+  }
+  if (records.length === 0) return;
+  const written = await store.writePages(records);
+  tally.newPages += written.newPageIds.length;
+  // Another writer may have stored a page between the existence check and the write.
+  tally.duplicates += records.length - written.newPageIds.length;
+  tally.articles += written.newArticleIds.length;
+  await options.afterBatch?.(written);
+}
+
+function analyzeOne(source: string, page: RawPage, analyze: PageAnalyzer): ReturnType<typeof buildPageRecord> | IngestFailure {
+  try {
+    return buildPageRecord(page, analyze(page));
+  } catch (error) {
+    // The batch boundary: one page's analysis failure is recorded and the batch goes on.
+    const engineError = isEngineError(error) ? error : new EngineError('analyze/failed', error instanceof Error ? error.message : String(error), { cause: error });
+    return failure(source, engineError);
+  }
+}
+
+function failure(source: string, error: EngineError): IngestFailure {
+  return { source, code: error.code, message: error.message };
+}

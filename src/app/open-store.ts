@@ -1,0 +1,13 @@
+/** Composition: config → an open Store. The only place that decides which Store implementation to use. */
+import { existsSync } from 'node:fs';
+import type { Config } from '../config/schema.ts';
+import { EngineError } from '../core/errors.ts';
+import { openStore, type Store } from '../store/store.ts';
+
+/** Opens the configured store. With `mustExist`, a missing database file is a clear error instead of a new empty one. */
+export async function openConfiguredStore(config: Config, options: { mustExist?: boolean } = {}): Promise<Store> {
+  if (options.mustExist && config.dbPath !== ':memory:' && !existsSync(config.dbPath)) {
+    throw new EngineError('store/not-found', `No database at ${config.dbPath}; run \`marsad ingest <paths...>\` first or pass --db.`);
+  }
+  return openStore({ path: config.dbPath });
+}

@@ -1,0 +1,36 @@
+/** Builds the frozen Config from CLI flags and environment variables (passed in, never read here). */
+import { EngineError } from '../core/errors.ts';
+import { CONFIG_SCHEMA, type Config } from './schema.ts';
+
+/** Values given on the command line; undefined means "not given". */
+export interface ConfigFlags {
+  readonly db?: string;
+  readonly maxPageBytes?: number;
+  readonly batchSize?: number;
+}
+
+/** Environment variables Marsad reads: MARSAD_DB, MARSAD_MAX_PAGE_BYTES, MARSAD_BATCH_SIZE. */
+export type ConfigEnv = Readonly<Record<string, string | undefined>>;
+
+/** Flags win over env, env over defaults. Throws `usage/invalid` naming the bad setting. */
+export function loadConfig(flags: ConfigFlags = {}, env: ConfigEnv = {}): Config {
+  const candidate = {
+    dbPath: flags.db ?? nonEmpty(env.MARSAD_DB),
+    maxPageBytes: flags.maxPageBytes ?? numberFrom(env.MARSAD_MAX_PAGE_BYTES),
+    batchSize: flags.batchSize ?? numberFrom(env.MARSAD_BATCH_SIZE),
+  };
+  const parsed = CONFIG_SCHEMA.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new EngineError('usage/invalid', `Setting ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}.`, { cause: parsed.error });
+  }
+  return Object.freeze(parsed.data);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function numberFrom(value: string | undefined): number | undefined {
+  return nonEmpty(value) === undefined ? undefined : Number(value);
+}

@@ -1,0 +1,20 @@
+/**
+ * The one configuration schema (zod), validated at the edge (CLI flags, env). Frozen values flow
+ * inward; no module reads env or argv itself.
+ */
+import { z } from 'zod';
+
+/** 5 MB: the largest seed-like scraped page is ~100 KB; real article pages with inline scripts stay well under 2 MB. */
+export const DEFAULT_MAX_PAGE_BYTES = 5 * 1024 * 1024;
+/** Pages per write transaction: large enough to amortise the commit (fsync in WAL), small enough that an interrupt loses little work. */
+export const DEFAULT_BATCH_SIZE = 50;
+export const DEFAULT_DB_PATH = './marsad.db';
+
+export const CONFIG_SCHEMA = z.object({
+  /** SQLite file (or ':memory:'). */
+  dbPath: z.string().min(1).default(DEFAULT_DB_PATH),
+  maxPageBytes: z.number().int().positive().default(DEFAULT_MAX_PAGE_BYTES),
+  batchSize: z.number().int().positive().max(10_000).default(DEFAULT_BATCH_SIZE),
+});
+
+export type Config = Readonly<z.infer<typeof CONFIG_SCHEMA>>;

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { QuantityMention, QuoteMention } from '../../core/annotation.ts';
+import type { ClusterInput } from '../types.ts';
+import { claimCategory, findClaims } from './claims.ts';
+import { interval, valuesAgree } from './compare.ts';
+
+function quantity(body: string, surface: string, value: number | null, qualifier: QuantityMention['qualifier'], unit: string | null = null): QuantityMention {
+  const start = body.indexOf(surface);
+  return { text: surface, start, end: start + surface.length, value, qualifier, unit, subject: null };
+}
+
+const BODY_1 = 'تعرضت القوات الأجنبية في البلاد لنحو 151 هجوما منذ بداية العام، أدت إلى إصابة نحو 70 من جنودها، بحسب ما نقلت وكالة رويترز عن وزارة الدفاع.\nوينتشر في البلاد حاليا 2500 جندي.';
+const BODY_2 = 'وسجلت أكثر من 150 هجمة على القواعد الأجنبية، وأصيب العشرات من العسكريين.\nويبلغ عدد القوات الأجنبية نحو 3000 جندي بحسب مسؤولين.';
+const QUOTE_1: QuoteMention = { text: BODY_1.slice(0, BODY_1.indexOf('\n')), start: 0, end: BODY_1.indexOf('\n'), speaker: 'وزارة الدفاع', speakerEntityId: null, kind: 'reported', via: ['وزارة الدفاع', 'رويترز'] };
+const ARTICLE_1: ClusterInput = {
+  id: 'one#0', outlet: 'الصحيفة الأولى', published: '2024-01-26', headline: null, body: BODY_1, quotes: [QUOTE_1],
+  quantities: [quantity(BODY_1, 'لنحو 151 هجوما', 151, 'about', 'هجوم'), quantity(BODY_1, 'نحو 70 من جنودها', 70, 'about', 'جنودها'), quantity(BODY_1, '2500 جندي', 2500, 'exact', 'جندي')],
+};
+const ARTICLE_2: ClusterInput = {
+  id: 'two#0', outlet: 'الصحيفة الثانية', published: '2024-01-27', headline: null, body: BODY_2,
+  quantities: [quantity(BODY_2, 'أكثر من 150 هجمة', 150, 'more-than', 'هجمة'), quantity(BODY_2, 'العشرات', null, 'dozens'), quantity(BODY_2, 'نحو 3000 جندي', 3000, 'about', 'جندي')],
+};
+
+describe('findClaims', () => {
+  const claims = findClaims(0, [ARTICLE_1, ARTICLE_2]);
+  const byText = (text: string) => claims.find((c) => c.values.some((v) => v.text === text))!;
+
+  it('finds agreement between «لنحو 151» and «أكثر من 150» attacks across outlets, citing spans and attribution', () => {
+    const attacks = byText('لنحو 151 هجوما');
+    expect(attacks.verdict).toBe('agree');
+    expect(attacks.values.map((v) => [v.article, v.text, v.value, v.qualifier])).toEqual([
+      ['one#0', 'لنحو 151 هجوما', 151, 'about'], ['two#0', 'أكثر من 150 هجمة', 150, 'more-than'],
+    ]);
+    expect(attacks.values[0]!.attribution).toBe('وزارة الدفاع via رويترز');
+    expect(attacks.values[0]!.outlet).toBe('الصحيفة الأولى');
+    for (const v of attacks.values) expect((v.article === 'one#0' ? BODY_1 : BODY_2).slice(v.start, v.end)).toBe(v.text);
+  });
+
+  it('counts «إصابة نحو 70 من جنودها» as injured (not troops) and agrees with «العشرات»', () => {
+    const injured = byText('نحو 70 من جنودها');
+    expect(injured.values.map((v) => v.text)).toEqual(['نحو 70 من جنودها', 'العشرات']);
+    expect(injured.verdict).toBe('agree');
+  });
+
+  it('flags 2500 vs about 3000 troops as a conflict', () => {
+    const troops = byText('2500 جندي');
+    expect(troops.values.map((v) => v.value)).toEqual([2500, 3000]);
+    expect(troops.verdict).toBe('conflict');
+  });
+
+  it('marks a figure only one article gives as single-source', () => {
+    expect(findClaims(1, [ARTICLE_1]).every((c) => c.verdict === 'single-source')).toBe(true);
+  });
+});
+
+describe('claimCategory', () => {
+  it('reads the action word before the figure, skipping qualifiers', () => {
+    const body = 'أسفر الحادث عن مقتل أكثر من 12 شخصا';
+    expect(claimCategory(body, quantity(body, '12 شخصا', 12, 'exact', 'شخص'))).toBe('killed');
+  });
+  it('falls back to the counted noun, and to null for a bare number', () => {
+    const body = 'يبلغ عدد سكان المدينة 200 ألف نسمة ورقم 7';
+    expect(claimCategory(body, quantity(body, '200 ألف نسمة', 200000, 'exact', 'نسمة'))).toBe('unit:نسم');
+    expect(claimCategory(body, quantity(body, '7', 7, 'exact'))).toBeNull();
+  });
+});
+
+describe('valuesAgree', () => {
+  it('applies qualifier intervals', () => {
+    expect(interval({ value: 150, qualifier: 'about' })).toEqual([135, 165]);
+    expect(valuesAgree([{ value: 150, qualifier: 'about' }, { value: 151, qualifier: 'exact' }, { value: 150, qualifier: 'more-than' }])).toBe(true);
+    expect(valuesAgree([{ value: 70, qualifier: 'about' }, { value: null, qualifier: 'dozens' }])).toBe(true);
+    expect(valuesAgree([{ value: 2500, qualifier: 'exact' }, { value: 3000, qualifier: 'exact' }])).toBe(false);
+    expect(valuesAgree([{ value: 1000, qualifier: 'less-than' }, { value: 1200, qualifier: 'about' }])).toBe(false);
+    expect(valuesAgree([{ value: 10, qualifier: 'exact', valueMax: 20 }, { value: 15, qualifier: 'exact' }])).toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Qualifier semantics for comparing reported figures: each value stands for an interval («نحو 150» ≈ 135–165,
+ * «أكثر من 150» ≥ 150, «العشرات» 20–99); figures agree when all their intervals share a point.
+ */
+import type { QuantityMention } from '../../core/annotation.ts';
+
+/** «نحو/حوالي» spread: ±10% (news rounding of «about»). */
+const ABOUT_SPREAD = 0.1;
+/** Exact figures still differ by rounding between outlets: ±2% («151» vs «150»). */
+const EXACT_SPREAD = 0.02;
+/** Vague amounts → [min, max]: dozens (عشرات), hundreds (مئات), thousands (آلاف), several (عدة). */
+const VAGUE: Readonly<Record<string, readonly [number, number]>> = Object.freeze({
+  dozens: [20, 99], hundreds: [200, 999], thousands: [2000, 9999], several: [3, 10],
+});
+
+/** The interval a reported figure stands for, or null when it has no value and no known vague range. */
+export function interval(quantity: Pick<QuantityMention, 'value' | 'qualifier' | 'valueMax'>): [number, number] | null {
+  const vague = VAGUE[quantity.qualifier];
+  const v = quantity.value;
+  if (v === null || v === undefined) return vague ? [vague[0], vague[1]] : null;
+  if (vague) return [v * vague[0], v * vague[1]];
+  if (quantity.valueMax !== null && quantity.valueMax !== undefined && quantity.valueMax > v) return [v, quantity.valueMax];
+  switch (quantity.qualifier) {
+    case 'about': return [v * (1 - ABOUT_SPREAD), v * (1 + ABOUT_SPREAD)];
+    case 'more-than': case 'at-least': return [v, Number.POSITIVE_INFINITY];
+    case 'less-than': case 'at-most': return [0, v];
+    default: return [v * (1 - EXACT_SPREAD), v * (1 + EXACT_SPREAD)];
+  }
+}
+
+/** True when all figures can be true at once (their intervals intersect); figures without an interval are ignored. */
+export function valuesAgree(quantities: readonly Pick<QuantityMention, 'value' | 'qualifier' | 'valueMax'>[]): boolean {
+  let lo = Number.NEGATIVE_INFINITY;
+  let hi = Number.POSITIVE_INFINITY;
+  for (const q of quantities) {
+    const range = interval(q);
+    if (!range) continue;
+    lo = Math.max(lo, range[0]);
+    hi = Math.min(hi, range[1]);
+  }
+  return lo <= hi;
+}

@@ -1,0 +1,84 @@
+/**
+ * Turns an event index into the public records: duplicate groups, event clusters with labels and storylines.
+ * Pure; ids are content hashes of the first member so a rerun gives the same ids.
+ */
+import { hashId } from '../../core/ids.ts';
+import type { DuplicateGroup, EventCluster, Storyline } from '../types.ts';
+import { compareByDateThenId, clusterSimilarity, type EventIndex } from './event-index.ts';
+import { dayToIso } from './dates.ts';
+import { linkStorylines } from './storylines.ts';
+import { STORYLINE_PARAMS, type StorylineParams } from './params.ts';
+
+/** Estimated Jaccard from which a group sharing an agency counts as the agency's wire text re-run. */
+const WIRE_JACCARD = 0.7;
+
+/** Duplicate groups (≥ 2 members): original = earliest, then longest body, then smallest id. */
+export function duplicateGroups(index: EventIndex): DuplicateGroup[] {
+  const groups = new Map<number, number[]>();
+  index.duplicateOf.forEach((root, n) => groups.set(root, [...(groups.get(root) ?? []), n]));
+  const out: DuplicateGroup[] = [];
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const features = members.map((n) => index.articles[n]!);
+    const sorted = [...features].sort((a, b) => compareByDateThenId(a, b) || b.bodyLength - a.bodyLength);
+    const original = sorted.reduce((best, f) => ((f.day ?? Infinity) === (best.day ?? Infinity) && f.bodyLength > best.bodyLength ? f : best), sorted[0]!);
+    const shared = features.map((f) => new Set(f.agencies)).reduce((acc, set) => new Set([...acc].filter((a) => set.has(a))));
+    const agency = [...shared].sort()[0] ?? null;
+    const nearIdentical = members.every((n) => index.jaccardToOriginal[n]! >= WIRE_JACCARD);
+    out.push({
+      original: original.id,
+      copies: features.filter((f) => f.id !== original.id).map((f) => f.id).sort(),
+      wire: agency !== null && nearIdentical,
+      agency: agency !== null && nearIdentical ? agency : null,
+    });
+  }
+  return out.sort((a, b) => (a.original < b.original ? -1 : 1));
+}
+
+/** Member article numbers of each cluster in (date, id) order. */
+function orderedMembers(index: EventIndex, cluster: number): number[] {
+  return [...index.clusters[cluster]!.members].sort((a, b) => compareByDateThenId(index.articles[a]!, index.articles[b]!));
+}
+
+/** The member headline closest to the centroid (ties: earliest), or the first member's id when none has a headline. */
+function clusterLabel(index: EventIndex, cluster: number, members: readonly number[]): string {
+  let best: { label: string; score: number } | null = null;
+  for (const n of members) {
+    const feature = index.articles[n]!;
+    if (!feature.headline?.trim()) continue;
+    const score = clusterSimilarity(feature.vector, index.clusters[cluster]!);
+    if (!best || score > best.score) best = { label: feature.headline.trim(), score };
+  }
+  return best?.label ?? index.articles[members[0]!]!.id;
+}
+
+/** Event clusters in creation (date) order. */
+export function eventClusters(index: EventIndex): EventCluster[] {
+  return index.clusters.map((state, c) => {
+    const members = orderedMembers(index, c);
+    return {
+      id: hashId(['event', index.articles[members[0]!]!.id]),
+      label: clusterLabel(index, c, members),
+      articles: members.map((n) => index.articles[n]!.id),
+      firstDate: state.firstDay === null ? null : dayToIso(state.firstDay),
+      lastDate: state.lastDay === null ? null : dayToIso(state.lastDay),
+    };
+  });
+}
+
+/** All storylines (every event cluster in exactly one), in order of their first cluster. */
+export function storylines(index: EventIndex, clusters: readonly EventCluster[], params: StorylineParams = STORYLINE_PARAMS): Storyline[] {
+  const order = clusters.map((_, c) => c);
+  const groups = linkStorylines(index.clusters, order, params);
+  return groups.map((members) => {
+    const largest = [...members].sort((a, b) => clusters[b]!.articles.length - clusters[a]!.articles.length || a - b)[0]!;
+    const dates = members.flatMap((c) => [clusters[c]!.firstDate, clusters[c]!.lastDate]).filter((d): d is string => d !== null).sort();
+    return {
+      id: hashId(['storyline', clusters[members[0]!]!.id]),
+      label: clusters[largest]!.label,
+      eventClusters: members,
+      firstDate: dates[0] ?? null,
+      lastDate: dates[dates.length - 1] ?? null,
+    };
+  }).sort((a, b) => a.eventClusters[0]! - b.eventClusters[0]!);
+}

@@ -1,0 +1,198 @@
+/**
+ * Incremental event clustering: each article joins the most similar event cluster (centroid cosine over
+ * TF-IDF terms and entities, gated by publication dates) or starts a new one. Near-duplicates join their
+ * original's cluster. Candidates come from an inverted index over centroid terms and an LSH index, never all pairs.
+ */
+import { estimateJaccard, minhashSignature } from '../dedup/minhash.ts';
+import { createLshIndex, lshCandidates, lshInsert, type LshIndex } from '../dedup/lsh.ts';
+import { citedAgencies } from '../dedup/agencies.ts';
+import type { ClusterInput } from '../types.ts';
+import { articleVector, dotWithMap, type SparseVector } from './vectors.ts';
+import { dayNumber } from './dates.ts';
+import { monthIndexToDay, notBeforeMonth } from './not-before.ts';
+import { EVENT_PARAMS, type EventParams } from './params.ts';
+
+/** Out-of-window posting entries scanned per in-window one before giving up (bounds the cost on a dense corpus). */
+const STALE_SCAN_FACTOR = 4;
+
+/** What the index keeps of one article (no body text). */
+export interface ArticleFeatures {
+  readonly id: string;
+  readonly outlet: string | null;
+  readonly day: number | null;
+  readonly headline: string | null;
+  readonly bodyLength: number;
+  readonly vector: SparseVector;
+  readonly signature: Uint32Array | null;
+  readonly agencies: readonly string[];
+  /** For undated articles: the first day they can have been written (see not-before.ts); else null. */
+  readonly notBefore: number | null;
+}
+
+export interface ClusterState {
+  readonly members: number[];
+  readonly centroid: Map<string, number>;
+  norm: number;
+  firstDay: number | null;
+  lastDay: number | null;
+  readonly posted: Set<string>;
+}
+
+export interface EventIndex {
+  readonly params: EventParams;
+  readonly articles: ArticleFeatures[];
+  readonly clusterOf: number[];
+  /** Article number of the original this article near-duplicates (its own number when it is no copy). */
+  readonly duplicateOf: number[];
+  readonly jaccardToOriginal: number[];
+  readonly clusters: ClusterState[];
+  readonly postings: Map<string, number[]>;
+  readonly lsh: LshIndex;
+  readonly byId: Map<string, number>;
+}
+
+export function createEventIndex(params: EventParams = EVENT_PARAMS): EventIndex {
+  return { params, articles: [], clusterOf: [], duplicateOf: [], jaccardToOriginal: [], clusters: [], postings: new Map(), lsh: createLshIndex(), byId: new Map() };
+}
+
+/** The features the index keeps of an input (pure; exposed so a store can persist them). */
+export function articleFeatures(input: ClusterInput): ArticleFeatures {
+  const day = dayNumber(input.published);
+  const notBefore = day === null ? notBeforeMonth(input.body) : null;
+  return {
+    id: input.id, outlet: input.outlet, day, headline: input.headline,
+    notBefore: notBefore === null ? null : monthIndexToDay(notBefore),
+    bodyLength: input.body.length, vector: articleVector(input), signature: minhashSignature(input.body),
+    agencies: citedAgencies(input.citedSources, input.body),
+  };
+}
+
+/** Orders inputs by (date, id), undated last: the order in which clustering assigns them. */
+export function compareByDateThenId(a: { readonly day: number | null; readonly id: string }, b: { readonly day: number | null; readonly id: string }): number {
+  const da = a.day ?? Number.MAX_SAFE_INTEGER;
+  const db = b.day ?? Number.MAX_SAFE_INTEGER;
+  return da - db || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Adds articles (features) in (date, id) order; ids already in the index are skipped. Returns the new article numbers. */
+export function addToIndex(index: EventIndex, features: readonly ArticleFeatures[]): number[] {
+  const fresh = features.filter((f) => !index.byId.has(f.id)).sort(compareByDateThenId);
+  const added: number[] = [];
+  for (const feature of fresh) {
+    if (index.byId.has(feature.id)) continue;
+    added.push(addOne(index, feature));
+  }
+  return added;
+}
+
+function addOne(index: EventIndex, feature: ArticleFeatures): number {
+  const number = index.articles.length;
+  index.articles.push(feature);
+  index.byId.set(feature.id, number);
+  const duplicate = findOriginal(index, feature);
+  index.duplicateOf.push(duplicate ? duplicate.original : number);
+  index.jaccardToOriginal.push(duplicate ? duplicate.jaccard : 1);
+  const cluster = duplicate ? index.clusterOf[duplicate.original]! : bestCluster(index, feature);
+  if (cluster === null) {
+    index.clusterOf.push(index.clusters.length);
+    index.clusters.push({ members: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null, posted: new Set() });
+    joinCluster(index, index.clusters.length - 1, number);
+  } else {
+    index.clusterOf.push(cluster);
+    joinCluster(index, cluster, number);
+  }
+  if (feature.signature) lshInsert(index.lsh, number, feature.signature);
+  return number;
+}
+
+/** The most similar earlier article with estimated Jaccard ≥ the duplicate threshold (its chain root), or null. */
+function findOriginal(index: EventIndex, feature: ArticleFeatures): { original: number; jaccard: number } | null {
+  if (!feature.signature) return null;
+  let best: { original: number; jaccard: number } | null = null;
+  for (const candidate of lshCandidates(index.lsh, feature.signature)) {
+    const other = index.articles[candidate]!.signature;
+    if (!other) continue;
+    const jaccard = estimateJaccard(feature.signature, other);
+    if (jaccard >= index.params.duplicateJaccard && (!best || jaccard > best.jaccard)) best = { original: index.duplicateOf[candidate]!, jaccard };
+  }
+  return best;
+}
+
+/** Whether a dated article may join a cluster given the cluster's date range. */
+function withinWindow(params: EventParams, feature: ArticleFeatures, cluster: ClusterState): boolean {
+  const day = feature.day;
+  if (cluster.firstDay === null || cluster.lastDay === null) return true;
+  if (day === null) return feature.notBefore === null || cluster.lastDay + params.windowDays >= feature.notBefore;
+  if (day < cluster.lastDay - params.maxSpanDays || day > cluster.firstDay + params.maxSpanDays) return false;
+  return day >= cluster.firstDay - params.windowDays && day <= cluster.lastDay + params.windowDays;
+}
+
+/** Candidate clusters sharing query terms with the article, most shared first; capped scan of each posting list. */
+function candidateClusters(index: EventIndex, feature: ArticleFeatures): number[] {
+  const shared = new Map<number, number>();
+  const { queryTerms, maxScan } = index.params;
+  for (let t = 0; t < feature.vector.terms.length && t < queryTerms; t++) {
+    const postings = index.postings.get(feature.vector.terms[t]!);
+    if (!postings) continue;
+    let seen = 0;
+    // Postings are roughly in date order: scan newest first; stale entries count towards a looser cap.
+    for (let i = postings.length - 1, scanned = 0; i >= 0 && seen < maxScan && scanned < maxScan * STALE_SCAN_FACTOR; i--, scanned++) {
+      const cluster = postings[i]!;
+      if (!withinWindow(index.params, feature, index.clusters[cluster]!)) continue;
+      seen++;
+      shared.set(cluster, (shared.get(cluster) ?? 0) + 1);
+    }
+  }
+  return [...shared].filter(([, n]) => n >= index.params.minSharedTerms)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, index.params.maxCandidates).map(([c]) => c);
+}
+
+/** Similarity of an article to a cluster centroid (cosine). */
+export function clusterSimilarity(vector: SparseVector, cluster: ClusterState): number {
+  return cluster.norm === 0 ? 0 : dotWithMap(vector, cluster.centroid) / cluster.norm;
+}
+
+function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null {
+  const undated = feature.day === null;
+  let best: number | null = null;
+  let bestScore = -1;
+  for (const cluster of candidateClusters(index, feature)) {
+    const state = index.clusters[cluster]!;
+    const threshold = undated || state.firstDay === null ? index.params.undatedThreshold : index.params.threshold;
+    const score = clusterSimilarity(feature.vector, state);
+    if (score >= threshold && (score > bestScore || (score === bestScore && best !== null && cluster < best))) {
+      best = cluster;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Adds an article to a cluster: centroid sum (pruned to the top terms), date range, postings of new top terms. */
+function joinCluster(index: EventIndex, cluster: number, number: number): void {
+  const state = index.clusters[cluster]!;
+  const feature = index.articles[number]!;
+  state.members.push(number);
+  if (feature.day !== null) {
+    state.firstDay = state.firstDay === null ? feature.day : Math.min(state.firstDay, feature.day);
+    state.lastDay = state.lastDay === null ? feature.day : Math.max(state.lastDay, feature.day);
+  }
+  const { terms, weights } = feature.vector;
+  for (let i = 0; i < terms.length; i++) state.centroid.set(terms[i]!, (state.centroid.get(terms[i]!) ?? 0) + weights[i]!);
+  if (state.centroid.size > index.params.centroidTerms) pruneCentroid(state, index.params.centroidTerms);
+  let sum = 0;
+  for (const w of state.centroid.values()) sum += w * w;
+  state.norm = Math.sqrt(sum);
+  for (const term of state.centroid.keys()) {
+    if (state.posted.has(term)) continue;
+    state.posted.add(term);
+    const list = index.postings.get(term);
+    if (list) list.push(cluster);
+    else index.postings.set(term, [cluster]);
+  }
+}
+
+function pruneCentroid(state: ClusterState, keep: number): void {
+  const sorted = [...state.centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [term] of sorted.slice(keep)) state.centroid.delete(term);
+}

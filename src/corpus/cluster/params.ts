@@ -1,0 +1,55 @@
+/**
+ * Clustering thresholds in one place. Values were chosen on the runs recorded in docs/stories.md
+ * (seed pages + constructed multi-outlet examples + hand-checked SaudiNewsNet/egy-news samples).
+ */
+
+export interface EventParams {
+  /** Cosine to a centroid needed to join an event cluster when both sides are dated. */
+  readonly threshold: number;
+  /** Cosine needed when the article or the cluster has no date: content alone must carry it. */
+  readonly undatedThreshold: number;
+  /** Days an article may lie outside a cluster's date range and still join it. */
+  readonly windowDays: number;
+  /** Longest date span of one event cluster: stops slow drift from chaining a week of related news. */
+  readonly maxSpanDays: number;
+  /** Estimated Jaccard of body shingles from which two articles are near-duplicates. */
+  readonly duplicateJaccard: number;
+  /** Terms kept in a centroid (memory bound; scores barely move beyond ~80). */
+  readonly centroidTerms: number;
+  /** Article terms used to look up candidate clusters. */
+  readonly queryTerms: number;
+  /** In-window posting entries scanned per query term. */
+  readonly maxScan: number;
+  /** Query terms a candidate cluster must share with the article. */
+  readonly minSharedTerms: number;
+  /** Candidates scored per article (most shared terms first). */
+  readonly maxCandidates: number;
+}
+
+export const EVENT_PARAMS: EventParams = Object.freeze({
+  threshold: 0.2,
+  undatedThreshold: 0.22,
+  windowDays: 2,
+  maxSpanDays: 5,
+  duplicateJaccard: 0.5,
+  centroidTerms: 100,
+  queryTerms: 12,
+  maxScan: 150,
+  minSharedTerms: 2,
+  maxCandidates: 40,
+});
+
+export interface StorylineParams {
+  /** Cosine between an event cluster's centroid and a storyline's centroid needed to link them. */
+  readonly threshold: number;
+  /** Days between a cluster and a storyline's date range within which they may be linked. */
+  readonly windowDays: number;
+  /** Centroid terms kept per storyline. */
+  readonly centroidTerms: number;
+}
+
+export const STORYLINE_PARAMS: StorylineParams = Object.freeze({
+  threshold: 0.2,
+  windowDays: 400,
+  centroidTerms: 150,
+});

@@ -1,0 +1,73 @@
+/**
+ * Storylines: event clusters linked over weeks and months. Each cluster (in date order) joins the storyline
+ * whose centroid is most similar within a wide time window, else starts one. Same machinery as events, looser thresholds.
+ */
+import type { ClusterState } from './event-index.ts';
+import { normalizeTop, dotWithMap, type SparseVector } from './vectors.ts';
+import { STORYLINE_PARAMS, type StorylineParams } from './params.ts';
+
+interface StorylineState {
+  readonly clusters: number[];
+  readonly centroid: Map<string, number>;
+  norm: number;
+  firstDay: number | null;
+  lastDay: number | null;
+}
+
+/** A cluster's unit centroid vector (top terms). */
+export function clusterVector(cluster: ClusterState, limit: number): SparseVector {
+  return normalizeTop([...cluster.centroid], limit);
+}
+
+function fits(params: StorylineParams, cluster: ClusterState, story: StorylineState): boolean {
+  if (cluster.firstDay === null || story.firstDay === null || story.lastDay === null || cluster.lastDay === null) return true;
+  return cluster.firstDay <= story.lastDay + params.windowDays && cluster.lastDay >= story.firstDay - params.windowDays;
+}
+
+/**
+ * Groups clusters (given in assignment order, each with a sort key) into storylines.
+ * Returns, for each storyline, its cluster numbers ascending; every cluster is in exactly one storyline.
+ */
+export function linkStorylines(clusters: readonly ClusterState[], order: readonly number[], params: StorylineParams = STORYLINE_PARAMS): number[][] {
+  const stories: StorylineState[] = [];
+  const postings = new Map<string, number[]>();
+  for (const c of order) {
+    const cluster = clusters[c]!;
+    const vector = clusterVector(cluster, params.centroidTerms);
+    const candidates = new Set<number>();
+    for (const term of vector.terms) for (const s of postings.get(term) ?? []) candidates.add(s);
+    let best: number | null = null;
+    let bestScore = -1;
+    for (const s of [...candidates].sort((a, b) => a - b)) {
+      const story = stories[s]!;
+      if (!fits(params, cluster, story)) continue;
+      const score = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
+      if (score >= params.threshold && score > bestScore) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    const target = best ?? stories.push({ clusters: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
+    joinStory(stories[target]!, c, cluster, vector, params);
+    for (const term of vector.terms) {
+      const list = postings.get(term) ?? [];
+      if (list[list.length - 1] !== target) list.push(target);
+      postings.set(term, list);
+    }
+  }
+  return stories.map((s) => [...s.clusters].sort((a, b) => a - b));
+}
+
+function joinStory(story: StorylineState, c: number, cluster: ClusterState, vector: SparseVector, params: StorylineParams): void {
+  story.clusters.push(c);
+  if (cluster.firstDay !== null) story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
+  if (cluster.lastDay !== null) story.lastDay = story.lastDay === null ? cluster.lastDay : Math.max(story.lastDay, cluster.lastDay);
+  for (let i = 0; i < vector.terms.length; i++) story.centroid.set(vector.terms[i]!, (story.centroid.get(vector.terms[i]!) ?? 0) + vector.weights[i]!);
+  if (story.centroid.size > params.centroidTerms) {
+    const sorted = [...story.centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    for (const [term] of sorted.slice(params.centroidTerms)) story.centroid.delete(term);
+  }
+  let sum = 0;
+  for (const w of story.centroid.values()) sum += w * w;
+  story.norm = Math.sqrt(sum);
+}

@@ -1,0 +1,185 @@
+/**
+ * Context-free label of one line from its features and cue lexicons: paragraph, title, marker,
+ * boilerplate (with a reason), meta (date, source, credit, byline, dateline) or caption.
+ * segment.ts turns these labels into articles using position and neighbours.
+ */
+import type { SpanReason } from '../core/article.ts';
+import { findAbsoluteDates, type AbsoluteDate } from '../text/absolute-date.ts';
+import { compileCues, matchCue, type CueHit } from './cue-match.ts';
+import { findGluedBodyStart } from './glued.ts';
+import { BOILERPLATE_CUES, BYLINE_CUES, CREDIT_LINE_CUES, PUBLISHED_CUES, READ_ALSO_CUES, SOURCE_LINE_CUES, UPDATED_CUES } from './lexicons/cues.ts';
+import type { Line } from './lines.ts';
+import { findBylinePrefix, findSourceName, readDateline, splitCredits, type NamedSpan } from './line-meta.ts';
+
+export type LineType =
+  | 'blank' | 'paragraph' | 'title' | 'short' | 'marker' | 'boilerplate' | 'caption'
+  | 'date' | 'source' | 'credit' | 'byline' | 'dateline';
+
+export interface LineClass {
+  readonly type: LineType;
+  readonly reason?: SpanReason;
+  /** Paragraph lines: glued link text or a cue before the body (page offsets). */
+  readonly gluedPrefixEnd?: number;
+  /** Paragraph lines: «شفق نيوز/ …» outlet prefix (first paragraph only; segment.ts decides). */
+  readonly bylinePrefix?: { readonly outlet: NamedSpan; readonly bodyStart: number };
+  /** Outlet named by a source, byline or dateline line, or glued inside boilerplate («…غزةالمصدر: euronews»). */
+  readonly outlet?: NamedSpan;
+  readonly date?: AbsoluteDate & { readonly isUpdate: boolean };
+  readonly credits?: readonly NamedSpan[];
+  /** Marker lines: the inline link title after «اقرأ أيضاً:», if any (page offsets). */
+  readonly inlineStart?: number;
+}
+
+/** Shortest prose paragraph that ends in a full stop. Chosen on the seeds and fixtures (captions of 5–7 words stay titles). */
+const PARAGRAPH_MIN_WORDS = 8;
+/** A line this long is prose even without final punctuation if it has function words. */
+const LONG_LINE_WORDS = 20;
+/** jusText-style stop-word density below which a long line is a list (tags, links), not prose. */
+const MIN_PROSE_STOP_RATIO = 0.08;
+/** Lines ending in «؟» shorter than this are headlines («… حقيقة قاعدة البرج؟»), not prose. */
+const QUESTION_PARAGRAPH_MIN_WORDS = 16;
+/** A cue line with at most this many extra words is furniture («شارك هذا المقال عبر»). */
+const CUE_REST_MAX_WORDS = 4;
+/** Date lines: words besides the date and its cue («تاريخ النشر:», weekday, time, GMT). */
+const DATE_LINE_MAX_OTHER_WORDS = 5;
+/** Meta lines (source, byline, credit) are short. */
+const META_LINE_MAX_WORDS = 8;
+/** Latin-script share above which a line in an Arabic page is an image caption or credit. */
+const CAPTION_LATIN_RATIO = 0.8;
+const CAPTION_MIN_WORDS = 5;
+const SHORT_MAX_WORDS = 2;
+
+const MARKERS = compileCues([{ reason: 'read-also-marker', cues: READ_ALSO_CUES }]);
+const FURNITURE = compileCues(BOILERPLATE_CUES);
+const SOURCE = compileCues([{ reason: 'source-line', cues: SOURCE_LINE_CUES }]);
+const CREDIT = compileCues([{ reason: 'cited-sources', cues: CREDIT_LINE_CUES }]);
+const PUBLISHED = compileCues([{ reason: 'date', cues: PUBLISHED_CUES }]);
+const UPDATED = compileCues([{ reason: 'date', cues: UPDATED_CUES }]);
+const BYLINE = compileCues([{ reason: 'byline', cues: BYLINE_CUES }]);
+const HARD_FURNITURE: ReadonlySet<SpanReason> = new Set(['tags', 'share', 'comments', 'author-box', 'footer', 'related-links', 'navigation']);
+
+export interface ClassifyContext {
+  /** True when most of the page is Arabic: a Latin-only line is then a caption. */
+  readonly isArabicPage: boolean;
+}
+
+/** Labels one line. Pure; reads only the line and the page-level context. */
+export function classifyLine(line: Line, context: ClassifyContext): LineClass {
+  if (line.isBlank) return { type: 'blank' };
+  const fromHint = classifyByHint(line);
+  if (fromHint) return fromHint;
+  return classifyMeta(line) ?? classifyCue(line) ?? classifyShape(line, context);
+}
+
+/** «الجديد برس:» alone on a short line: an outlet byline. */
+function classifyColonByline(line: Line): LineClass | null {
+  if (line.words > 4 || !/[:：]$/u.test(line.text) || line.hint) return null;
+  return { type: 'byline', reason: 'outlet', outlet: { text: line.text.replace(/\s*[:：]$/u, ''), start: line.start, end: line.end - 1 } };
+}
+
+/** Returns true for boilerplate reasons that end an article body. */
+export function isHardStop(cls: LineClass): boolean {
+  if (cls.type === 'marker' || cls.type === 'source' || cls.type === 'credit') return true;
+  return cls.type === 'boilerplate' && cls.reason !== undefined && HARD_FURNITURE.has(cls.reason);
+}
+
+function classifyByHint(line: Line): LineClass | null {
+  const hint = line.hint;
+  if (!hint) return null;
+  if (hint.tag === 'figcaption') return { type: 'caption', reason: 'caption' };
+  if (hint.furniture) return withGluedSource(line, { type: 'boilerplate', reason: hint.furniture });
+  // Coupled to LINK_DENSITY in html-blocks.ts: mostly-link blocks are menus and related-link lists.
+  if (hint.linkDensity >= 0.5 && !/^h[1-6]$/u.test(hint.tag)) return { type: 'boilerplate', reason: hint.tag === 'li' ? 'related-links' : 'navigation' };
+  return null;
+}
+
+function classifyMeta(line: Line): LineClass | null {
+  const dateClass = classifyDate(line);
+  if (dateClass) return dateClass;
+  if (line.words > META_LINE_MAX_WORDS) return null;
+  const credit = matchCue(CREDIT, line.key);
+  if (credit && !credit.isGlued) return { type: 'credit', reason: 'cited-sources', credits: splitCredits(line, credit.restStart) };
+  const source = matchCue(SOURCE, line.key);
+  if (source && !source.isGlued && hasColonAfter(line, source)) {
+    const outlet = findSourceName(line, source.restStart);
+    if (outlet) return { type: 'source', reason: 'source-line', outlet };
+  }
+  const byline = matchCue(BYLINE, line.key);
+  if (byline && !byline.isGlued && hasColonAfter(line, byline)) return { type: 'byline', reason: 'byline' };
+  const dateline = readDateline(line);
+  if (dateline) return { type: 'dateline', reason: 'outlet', outlet: dateline };
+  return null;
+}
+
+/** True when the cue is followed by a colon or dash («المصدر: …», «بقلم - …»), not by running text. */
+function hasColonAfter(line: Line, hit: CueHit): boolean {
+  const cueEnd = (line.key.toSource[hit.keyEnd - 1] ?? 0) + 1;
+  return /^[\u064B-\u065F\u0670\u0640]*\s*[:：\-–|•]/u.test(line.text.slice(cueEnd));
+}
+
+function classifyDate(line: Line): LineClass | null {
+  if (line.words > LONG_LINE_WORDS) return null;
+  const dates = findAbsoluteDates(line.text);
+  const first = dates[0];
+  if (!first) return null;
+  const isUpdate = matchCue(UPDATED, line.key) !== null;
+  const hasCue = isUpdate || matchCue(PUBLISHED, line.key) !== null;
+  const dateWords = first.text.split(/\s+/u).length;
+  const otherWords = line.words - dateWords;
+  if (!hasCue && otherWords > DATE_LINE_MAX_OTHER_WORDS) return null;
+  if (!hasCue && line.endsSentence && line.words >= PARAGRAPH_MIN_WORDS) return null;
+  const date = { ...first, start: line.start + first.start, end: line.start + first.end, isUpdate };
+  return { type: 'date', reason: 'date', date };
+}
+
+function classifyCue(line: Line): LineClass | null {
+  const marker = matchCue(MARKERS, line.key);
+  if (marker) return markerOrGlued(line, marker);
+  const furniture = matchCue(FURNITURE, line.key);
+  if (!furniture) return null;
+  const restWords = line.words - furniture.cue.split(' ').length;
+  if (furniture.isGlued && line.endsSentence && isProse(line, restWords)) return { type: 'paragraph', gluedPrefixEnd: line.start + furniture.restStart };
+  if (furniture.reason === 'caption') return line.words <= 15 ? { type: 'caption', reason: 'caption' } : null;
+  const isPhrase = furniture.cue.includes(' ');
+  if (restWords <= CUE_REST_MAX_WORDS || furniture.isGlued || ((isPhrase || furniture.reason === 'tags') && !isProse(line, restWords))) {
+    return withGluedSource(line, { type: 'boilerplate', reason: furniture.reason });
+  }
+  return null;
+}
+
+function markerOrGlued(line: Line, marker: CueHit): LineClass {
+  const restWords = line.words - marker.cue.split(' ').length;
+  if (restWords === 0) return { type: 'marker', reason: 'read-also-marker' };
+  if (isProse(line, restWords) && line.endsSentence && (marker.isGlued || restWords > LONG_LINE_WORDS)) {
+    return { type: 'paragraph', gluedPrefixEnd: line.start + marker.restStart };
+  }
+  return { type: 'marker', reason: 'read-also-marker', inlineStart: line.start + marker.restStart };
+}
+
+function isProse(line: Line, words: number): boolean {
+  const isQuestion = /[?؟]\W*$/u.test(line.text);
+  if (words >= PARAGRAPH_MIN_WORDS && line.endsSentence && (!isQuestion || words >= QUESTION_PARAGRAPH_MIN_WORDS) && !/…\W*$/u.test(line.text)) return true;
+  return words >= LONG_LINE_WORDS && line.stopRatio >= MIN_PROSE_STOP_RATIO;
+}
+
+function classifyShape(line: Line, context: ClassifyContext): LineClass {
+  if (context.isArabicPage && line.latinRatio >= CAPTION_LATIN_RATIO && line.words >= CAPTION_MIN_WORDS) return { type: 'caption', reason: 'caption' };
+  const colonByline = classifyColonByline(line);
+  if (colonByline) return colonByline;
+  if (isProse(line, line.words)) {
+    const glued = findGluedBodyStart(line.text);
+    const byline = findBylinePrefix(line);
+    return {
+      type: 'paragraph',
+      ...(glued > 0 ? { gluedPrefixEnd: line.start + glued } : {}),
+      ...(byline ? { bylinePrefix: byline } : {}),
+    };
+  }
+  return line.words <= SHORT_MAX_WORDS ? { type: 'short' } : { type: 'title' };
+}
+
+/** Boilerplate lines sometimes end with a glued source credit («…غزةالمصدر: euronews»): keep it as the outlet. */
+function withGluedSource(line: Line, cls: LineClass): LineClass {
+  const outlet = findSourceName(line, null);
+  return outlet ? { ...cls, outlet } : cls;
+}

@@ -1,0 +1,99 @@
+/**
+ * Reads names out of meta lines: the outlet after «المصدر:», a «شفق نيوز/ » byline prefix, an
+ * «X - City» dateline, and the wire credits of «المصادر الإضافية • أ ب». Offsets index the page text.
+ */
+import { normalizeText } from '../text/normalize.ts';
+import type { Line } from './lines.ts';
+import { DATELINE_PLACES } from './lexicons/places.ts';
+import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
+
+/** A name read from the page, with where it sits in the page text. */
+export interface NamedSpan {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Outlet names are short («الجديد برس», «euronews»); longer text after «المصدر:» is a sentence. */
+const MAX_NAME_WORDS = 5;
+const SOURCE_ANYWHERE_RE = /(?:المصدر|مصدر الخبر|Source)\s*[:：]\s*(?<name>[^\n:]{1,80}?)\s*[.،,]?\s*$/u;
+/** «شفق نيوز/ ذكر…»: the slash is followed by a space, unlike the month pair «أكتوبر/تشرين». */
+const BYLINE_PREFIX_RE = /^(?<name>[^\s/:،,.\d]+(?:\s+[^\s/:،,.\d]+){0,3})\s*\/\s+/u;
+const DATELINE_RE = /^(?<left>[^\-–—|:.،,\d]{2,40}?)\s+[-–—]\s+(?<right>[^\-–—|:.،,\d]{2,30})$/u;
+const CREDIT_SEPARATOR_RE = /\s*(?:[•·،,|;؛/]|\s-\s|\sو(?=\S))\s*/u;
+const TRAILING_PUNCT_RE = /[\s.،,:;؛!؟?"'“”«»()]+$/u;
+const LEADING_PUNCT_RE = /^[\s.،,:;؛!؟?"'“”«»()\-–—•]+/u;
+
+/** The name after a source cue: from `restStart` (line-relative) when given, else the last «المصدر: X» in the line. */
+export function findSourceName(line: Line, restStart: number | null): NamedSpan | null {
+  if (restStart !== null) return trimmedName(line, restStart, line.text.length);
+  const match = SOURCE_ANYWHERE_RE.exec(line.text);
+  if (!match?.groups?.name) return null;
+  const nameStart = match.index + match[0].lastIndexOf(match.groups.name);
+  return trimmedName(line, nameStart, nameStart + match.groups.name.length);
+}
+
+/** «شفق نيوز/ ذكر تقرير…» → outlet «شفق نيوز» and where the body starts; a city («بغداد/ ») is not an outlet. */
+export function findBylinePrefix(line: Line): { outlet: NamedSpan; bodyStart: number } | null {
+  const match = BYLINE_PREFIX_RE.exec(line.text);
+  if (!match?.groups?.name) return null;
+  if (isPlace(match.groups.name) || hasStopWord(match.groups.name)) return null;
+  const outlet = trimmedName(line, 0, match.groups.name.length);
+  return outlet ? { outlet, bodyStart: line.start + match[0].length } : null;
+}
+
+/** «بغداد اليوم - بغداد» → outlet «بغداد اليوم»; «القاهرة - الأهرام» → «الأهرام» (the side that is not a place). */
+export function readDateline(line: Line): NamedSpan | null {
+  const match = DATELINE_RE.exec(line.text);
+  const left = match?.groups?.left;
+  const right = match?.groups?.right;
+  if (!left || !right) return null;
+  const leftWords = left.trim().split(/\s+/u).length;
+  const rightWords = right.trim().split(/\s+/u).length;
+  if (leftWords > 4 || rightWords > 2) return null;
+  const rightStart = line.text.length - right.length;
+  if (isPlace(left) && !isPlace(right)) return trimmedName(line, rightStart, line.text.length);
+  if (!isPlace(right) && !isPlace(left)) return null;
+  return trimmedName(line, 0, left.length);
+}
+
+/** Names after a credit cue, split on bullets, commas and «و»: «أ ب • رويترز» → [«أ ب», «رويترز»]. */
+export function splitCredits(line: Line, restStart: number): NamedSpan[] {
+  const names: NamedSpan[] = [];
+  const rest = line.text.slice(restStart);
+  let offset = restStart;
+  for (const part of rest.split(CREDIT_SEPARATOR_RE)) {
+    const at = line.text.indexOf(part, offset);
+    if (part && at >= 0) {
+      const name = trimmedName(line, at, at + part.length);
+      if (name) names.push(name);
+      offset = at + part.length;
+    }
+  }
+  return names;
+}
+
+function trimmedName(line: Line, start: number, end: number): NamedSpan | null {
+  const raw = line.text.slice(start, end);
+  const lead = LEADING_PUNCT_RE.exec(raw)?.[0].length ?? 0;
+  const text = raw.slice(lead).replace(TRAILING_PUNCT_RE, '');
+  if (!text || !/\p{L}/u.test(text) || text.split(/\s+/u).length > MAX_NAME_WORDS) return null;
+  const pageStart = line.start + start + lead;
+  return { text, start: pageStart, end: pageStart + text.length };
+}
+
+/** «واشنطن – استأنفت…», «القاهرة (رويترز) - …»: a paragraph opening with a city dateline (a lede, not a dek). */
+export function startsWithDateline(text: string): boolean {
+  const match = DATELINE_OPENING_RE.exec(text);
+  return match?.groups?.place !== undefined && isPlace(match.groups.place);
+}
+
+const DATELINE_OPENING_RE = /^(?<place>[^\s\-–—(،,]+(?:\s[^\s\-–—(،,]+)?)\s*(?:\([^)]{1,30}\)\s*)?[\-–—:]\s/u;
+
+function hasStopWord(name: string): boolean {
+  return normalizeText(name).split(/\s+/u).some((token) => ARABIC_STOP_WORDS.has(token));
+}
+
+function isPlace(name: string): boolean {
+  return DATELINE_PLACES.has(normalizeText(name).trim().replace(/\s+/gu, ' '));
+}

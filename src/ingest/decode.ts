@@ -1,0 +1,130 @@
+/**
+ * Bytes → text for ingest: BOM, strict UTF-8, the charset an HTML page declares, then windows-1256 when
+ * the result reads as Arabic. Rejects empty, oversized, binary and undecodable input with an EngineError.
+ */
+import iconv from 'iconv-lite';
+import { EngineError } from '../core/errors.ts';
+import type { ContentType } from '../core/page.ts';
+import { declaredCharset, hasBinarySignature, htmlProblem, sniffContentType, sniffUtf16 } from './sniff.ts';
+
+export interface DecodeOptions {
+  /** Largest accepted input in bytes (UTF-8 bytes for text given as a string). */
+  readonly maxBytes: number;
+  /** Content type known from the file name or a JSONL field; sniffed from the text when absent. */
+  readonly contentType?: ContentType | null;
+}
+
+export interface DecodedText {
+  /** NFC-normalised text. */
+  readonly text: string;
+  /** What the bytes were decoded from: 'utf-8', 'utf-16le', 'utf-16be', 'windows-1256', or a declared charset. */
+  readonly encoding: string;
+  readonly contentType: ContentType;
+}
+
+export type DecodeResult = { readonly ok: true; readonly value: DecodedText } | { readonly ok: false; readonly error: EngineError };
+
+/**
+ * Control characters (other than tab, newlines, form feed) tolerated per character of text. Real pages
+ * have none or a stray one; random bytes decoded as windows-1256 give about 1 in 8.
+ */
+const MAX_CONTROL_SHARE = 0.01;
+/**
+ * Share of non-ASCII letters that must be Arabic for windows-1256 to be believed. Arabic text in 1256
+ * gives ~1.0; Latin-1 French or German decoded as 1256 keeps its Latin letters and gives ~0.
+ */
+const MIN_ARABIC_SHARE_1256 = 0.6;
+const UTF8_LABELS: ReadonlySet<string> = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
+const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/gu;
+const NON_ASCII_LETTER = /[^\u0000-\u007F]/u;
+const LETTER = /\p{L}/u;
+const ARABIC_BLOCK = /[\u0600-\u06FF\u0750-\u077F]/u;
+
+function fail(code: 'input/empty' | 'input/too-large' | 'input/binary' | 'input/undecodable' | 'input/malformed', detail?: string): DecodeResult {
+  return { ok: false, error: new EngineError(code, detail) };
+}
+
+/** Decodes raw page bytes, or says why they can't be a page. */
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions): DecodeResult {
+  if (bytes.length > options.maxBytes) return fail('input/too-large', `${bytes.length} bytes > limit ${options.maxBytes}.`);
+  if (bytes.length === 0) return fail('input/empty');
+  if (hasBinarySignature(bytes)) return fail('input/binary', 'It starts with the signature of a binary file format.');
+  const decoded = decodeText(bytes);
+  if (decoded === null) return fail('input/undecodable');
+  if (decoded === 'binary') return fail('input/binary', 'It contains NUL bytes.');
+  return checkText(decoded.text, { ...options, maxBytes: Number.POSITIVE_INFINITY }, decoded.encoding);
+}
+
+/** Checks text that arrives already decoded (a JSONL field, or the output of decodeBytes). */
+export function checkText(text: string, options: DecodeOptions, encoding = 'utf-8'): DecodeResult {
+  const byteLength = Buffer.byteLength(text, 'utf8');
+  if (byteLength > options.maxBytes) return fail('input/too-large', `${byteLength} bytes > limit ${options.maxBytes}.`);
+  if (text.trim() === '') return fail('input/empty', 'Only whitespace.');
+  const controls = text.match(CONTROL_CHAR)?.length ?? 0;
+  if (text.includes('\u0000') || controls > text.length * MAX_CONTROL_SHARE) {
+    return fail('input/binary', `${controls} control characters in ${text.length}.`);
+  }
+  const normalized = text.normalize('NFC');
+  const contentType = options.contentType ?? sniffContentType(normalized);
+  if (contentType === 'text/html') {
+    const problem = htmlProblem(normalized);
+    if (problem) return fail('input/malformed', problem);
+  }
+  return { ok: true, value: { text: normalized, encoding, contentType } };
+}
+
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** The text and its encoding; 'binary' for NUL-bearing non-UTF-16 bytes; null when nothing fits. */
+function decodeText(bytes: Uint8Array): { text: string; encoding: string } | 'binary' | null {
+  const bom = bomEncoding(bytes);
+  if (bom) return decodeWith(bytes.subarray(bom.length), bom.encoding);
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return decodeWith(bytes, utf16);
+  if (bytes.includes(0)) return 'binary';
+  const utf8 = tryUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  const declared = declaredCharset(bytes);
+  if (declared && !UTF8_LABELS.has(declared) && iconv.encodingExists(declared)) {
+    return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
+  }
+  const text = iconv.decode(Buffer.from(bytes), 'windows-1256');
+  return looksArabic(text) ? { text, encoding: 'windows-1256' } : null;
+}
+
+function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+function decodeWith(bytes: Uint8Array, encoding: string): { text: string; encoding: string } | null {
+  if (encoding === 'utf-8') {
+    const text = tryUtf8(bytes);
+    return text === null ? null : { text, encoding };
+  }
+  if (encoding.startsWith('utf-16') && bytes.length % 2 !== 0) return null;
+  return { text: iconv.decode(Buffer.from(bytes), encoding, { stripBOM: true }), encoding };
+}
+
+/** Strict UTF-8 decode; null on any invalid sequence. TextDecoder's fatal mode is the documented way to validate. */
+function tryUtf8(bytes: Uint8Array): string | null {
+  try {
+    return UTF8_STRICT.decode(bytes);
+  } catch (error) {
+    if (error instanceof TypeError) return null; // the invalid-data signal of TextDecoder, not a failure
+    throw new EngineError('input/undecodable', 'UTF-8 decoding failed unexpectedly.', { cause: error });
+  }
+}
+
+function looksArabic(text: string): boolean {
+  let letters = 0;
+  let arabic = 0;
+  for (const ch of text) {
+    if (!NON_ASCII_LETTER.test(ch) || !LETTER.test(ch)) continue;
+    letters++;
+    if (ARABIC_BLOCK.test(ch)) arabic++;
+  }
+  return letters > 0 && arabic / letters >= MIN_ARABIC_SHARE_1256;
+}

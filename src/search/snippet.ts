@@ -1,0 +1,86 @@
+/**
+ * Highlighted snippets computed in TS on the original text: the text is re-analysed token by token,
+ * matched terms map back to exact source spans, and the densest window of matches is cut out.
+ */
+import type { Span } from '../core/span.ts';
+import { searchTokens } from '../text/stem.ts';
+import { isHighlighted, type HighlightTerms } from './query.ts';
+
+export interface Snippet {
+  /** The excerpt, cut from the original text (never normalised). */
+  readonly text: string;
+  /** Where the excerpt sits in the original text. */
+  readonly start: number;
+  readonly end: number;
+  /** Matched words, relative to `text`. */
+  readonly highlights: readonly Span[];
+  readonly truncatedStart: boolean;
+  readonly truncatedEnd: boolean;
+}
+
+/** Snippet length in UTF-16 units: about two lines of a results page (≈ 30 Arabic words). */
+export const SNIPPET_CHARS = 220;
+const WHITESPACE_RE = /\s/u;
+
+/** Source spans of every token of `text` whose analysed term matches `terms`. */
+export function findHighlights(text: string, terms: HighlightTerms): Span[] {
+  const spans: Span[] = [];
+  for (const token of searchTokens(text)) {
+    if (isHighlighted(token.term, terms)) spans.push({ start: token.start, end: token.end });
+  }
+  return spans;
+}
+
+/** First-to-last highlight range of the `width`-char window covering most highlights (two-pointer sweep). */
+function densestCluster(spans: readonly Span[], width: number): Span {
+  let best: Span = { start: 0, end: 0 };
+  let bestCount = 0;
+  let right = 0;
+  for (let left = 0; left < spans.length; left++) {
+    right = Math.max(right, left);
+    while (right < spans.length && spans[right]!.end - spans[left]!.start <= width) right++;
+    const candidate = { start: spans[left]!.start, end: spans[right - 1]!.end };
+    // More matches win; among equals the tighter cluster (the matches read as one passage).
+    const isTighter = right - left === bestCount && candidate.end - candidate.start < best.end - best.start;
+    if (right - left > bestCount || isTighter) {
+      bestCount = right - left;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+/** Moves `offset` back (or forward) to the nearest whitespace so words are never cut. */
+function snapToSpace(text: string, offset: number, direction: -1 | 1, limit: number): number {
+  let position = offset;
+  for (let steps = 0; steps < limit; steps++) {
+    if (position <= 0) return 0;
+    if (position >= text.length) return text.length;
+    if (WHITESPACE_RE.test(text[position - 1]!) || WHITESPACE_RE.test(text[position]!)) return position;
+    position += direction;
+  }
+  return offset;
+}
+
+/** Longest distance we move a window edge to land on a space (one long Arabic word). */
+const SNAP_LIMIT = 20;
+
+/**
+ * A snippet of about `maxChars` around the densest cluster of matches (the text's start when none),
+ * with highlight spans relative to the snippet.
+ */
+export function buildSnippet(text: string, terms: HighlightTerms, maxChars = SNIPPET_CHARS): Snippet {
+  const all = findHighlights(text, terms);
+  const cluster = densestCluster(all, maxChars);
+  // Lead in with some context before the first match: half the slack, at most a sixth of the window.
+  const leadIn = Math.min(Math.floor(maxChars / 6), Math.floor((maxChars - (cluster.end - cluster.start)) / 2));
+  let start = snapToSpace(text, Math.max(0, cluster.start - Math.max(0, leadIn)), 1, SNAP_LIMIT);
+  let end = snapToSpace(text, Math.min(text.length, start + maxChars), -1, SNAP_LIMIT);
+  if (end <= start) end = Math.min(text.length, start + maxChars);
+  while (start < end && WHITESPACE_RE.test(text[start]!)) start++;
+  while (end > start && WHITESPACE_RE.test(text[end - 1]!)) end--;
+  const highlights = all
+    .filter((span) => span.start >= start && span.end <= end)
+    .map((span) => ({ start: span.start - start, end: span.end - start }));
+  return { text: text.slice(start, end), start, end, highlights, truncatedStart: start > 0, truncatedEnd: end < text.length };
+}

@@ -1,0 +1,54 @@
+/**
+ * Search wired to the Store port: article loading, entity filters, indexing of newly ingested
+ * articles (ingest's `afterBatch`) and the catch-up run by `marsad serve` and `marsad search`.
+ */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Store, StoredArticle, WriteResult } from '../store/store.ts';
+import { indexArticles, syncSearchIndex, type SearchableArticle } from './documents.ts';
+import { searchArticles, type SearchDeps, type SearchOptions, type SearchResponse } from './search.ts';
+
+/** The fields search needs from a stored article. */
+export function toSearchable(article: StoredArticle): SearchableArticle {
+  return { id: article.id, headline: article.headline, body: article.body, outlet: article.outlet, published: article.published?.date ?? null };
+}
+
+/** Storyline membership, supplied by the corpus layer once it exists (kept optional so search works without it). */
+export type StorylineArticles = (storylineId: string) => Promise<readonly string[]>;
+
+export function storeSearchDeps(store: Store, storylineArticles?: StorylineArticles): SearchDeps {
+  return {
+    index: store,
+    loadArticle: async (id) => {
+      const article = await store.getArticle(id);
+      return article ? toSearchable(article) : null;
+    },
+    articleIdsForEntity: (entityId) => store.articleIdsForEntity(entityId),
+    ...(storylineArticles ? { articleIdsForStoryline: storylineArticles } : {}),
+  };
+}
+
+/** Runs a search against the store. */
+export function searchStore(store: Store, options: SearchOptions, storylineArticles?: StorylineArticles): Promise<SearchResponse> {
+  return searchArticles(storeSearchDeps(store, storylineArticles), options);
+}
+
+/** Indexes the articles an ingest batch wrote: pass as (part of) `ingestInputs`' `afterBatch`. */
+export async function indexWrittenArticles(store: Store, written: WriteResult): Promise<void> {
+  const articles: SearchableArticle[] = [];
+  for (const id of written.newArticleIds) {
+    const article = await store.getArticle(id);
+    if (article) articles.push(toSearchable(article));
+  }
+  await indexArticles(store, articles);
+}
+
+/** Indexes every stored article the index lacks, yielding to the event loop between batches. */
+export function syncStoreSearchIndex(store: Store): Promise<number> {
+  return syncSearchIndex(store, {
+    loadArticle: async (id) => {
+      const article = await store.getArticle(id);
+      return article ? toSearchable(article) : null;
+    },
+    yieldBetweenBatches: () => yieldToEventLoop(),
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * The HTTP server: fastify with the JSON API under /api, the OpenAPI document, and the web UI (static
+ * files from web/) from the same process. Built from injected deps so tests run it in-process.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerDeps } from './deps.ts';
+import { installErrorHandlers } from './http-errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { registerArticleRoutes } from './routes/articles.ts';
+import { registerEntityRoutes } from './routes/entities.ts';
+import { registerPageRoutes } from './routes/pages.ts';
+import { registerSearchRoutes } from './routes/search.ts';
+import { registerStoryRoutes } from './routes/stories.ts';
+
+/** 6 MB: one page up to the ingest limit (5 MB) plus JSON escaping; larger bodies get 413. */
+export const DEFAULT_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
+export const DEFAULT_WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
+
+/**
+ * Pages and scripts come only from this server: no CDN, no outside fonts, nothing inline to inject into.
+ * Coupled to web/index.html (no inline scripts or styles).
+ */
+const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+export interface ServerOptions {
+  readonly bodyLimitBytes?: number;
+  /** Directory of the web UI; null serves the API only. */
+  readonly webRoot?: string | null;
+  readonly logger?: boolean;
+}
+
+/** Builds (does not start) the server. */
+export async function buildServer(deps: ServerDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    // Long Arabic ids or queries are fine; a runaway URL is not.
+    maxParamLength: 200,
+  });
+  installErrorHandlers(app);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    return payload;
+  });
+  app.get('/api/health', async () => ({ ok: true, articles: await deps.store.countArticles(), pages: await deps.store.countPages() }));
+  app.get('/api/openapi.json', async () => openApiDocument());
+  registerPageRoutes(app, deps);
+  registerArticleRoutes(app, deps);
+  registerEntityRoutes(app, deps);
+  registerStoryRoutes(app, deps);
+  registerSearchRoutes(app, deps);
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  if (webRoot !== null && existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'], wildcard: true });
+  }
+  return app;
+}

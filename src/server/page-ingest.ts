@@ -1,0 +1,76 @@
+/**
+ * Ingest of pages POSTed to the API: check the text, analyse, write one page per transaction, run the
+ * after-write hooks (search index, stories), and yield to the event loop between pages so the server
+ * keeps answering other requests while a batch is being ingested.
+ */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { isEngineError } from '../core/errors.ts';
+import type { ContentType } from '../core/page.ts';
+import type { PageAnalyzer } from '../app/ingest.ts';
+import { buildPageRecord } from '../app/page-record.ts';
+import { checkText } from '../ingest/decode.ts';
+import { toPageResult } from '../ingest/read-pages.ts';
+import type { Store, WriteResult } from '../store/store.ts';
+
+export interface PageSubmission {
+  readonly url?: string;
+  readonly html?: string;
+  readonly text?: string;
+  /** ISO-8601; the server clock when absent. */
+  readonly fetchedAt?: string;
+}
+
+export type SubmissionResult =
+  | { readonly ok: true; readonly pageId: string; readonly duplicate: boolean; readonly articleIds: readonly string[] }
+  | { readonly ok: false; readonly code: string; readonly message: string };
+
+export type PageIngestor = (submissions: readonly PageSubmission[]) => Promise<readonly SubmissionResult[]>;
+
+export interface PageIngestorOptions {
+  readonly store: Store;
+  readonly analyze: PageAnalyzer;
+  readonly maxBytes: number;
+  /** Hooks after each committed page (search indexing, story updates). */
+  readonly afterWrite?: (written: WriteResult) => Promise<void>;
+  readonly now?: () => Date;
+}
+
+function failure(error: unknown): SubmissionResult {
+  if (isEngineError(error)) return { ok: false, code: error.code, message: error.message };
+  return { ok: false, code: 'analyze/failed', message: 'The page could not be analysed.' };
+}
+
+async function ingestOne(options: PageIngestorOptions, submission: PageSubmission, position: number): Promise<SubmissionResult> {
+  const contentType: ContentType = submission.html !== undefined ? 'text/html' : 'text/plain';
+  const body = submission.html ?? submission.text ?? '';
+  const fetchedAt = submission.fetchedAt ?? (options.now ?? (() => new Date()))().toISOString();
+  const source = submission.url ?? `request#${position}`;
+  const result = toPageResult(source, checkText(body, { maxBytes: options.maxBytes, contentType }), { url: source, fetchedAt });
+  if (!result.ok) return failure(result.error);
+  const stored = await options.store.existingPageIds([result.page.id]);
+  if (stored.has(result.page.id)) {
+    const page = await options.store.getPage(result.page.id);
+    return { ok: true, pageId: result.page.id, duplicate: true, articleIds: page?.articleIds ?? [] };
+  }
+  let record;
+  try {
+    record = buildPageRecord(result.page, options.analyze(result.page)).record;
+  } catch (error) {
+    return failure(error);
+  }
+  const written = await options.store.writePages([record]);
+  await options.afterWrite?.(written);
+  return { ok: true, pageId: result.page.id, duplicate: written.newPageIds.length === 0, articleIds: written.newArticleIds };
+}
+
+/** An ingestor for API submissions; one bad page gives a failed result, the rest go on. */
+export function createPageIngestor(options: PageIngestorOptions): PageIngestor {
+  return async (submissions) => {
+    const results: SubmissionResult[] = [];
+    for (const [position, submission] of submissions.entries()) {
+      results.push(await ingestOne(options, submission, position));
+      await yieldToEventLoop();
+    }
+    return results;
+  };
+}

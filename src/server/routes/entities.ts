@@ -1,0 +1,53 @@
+/** Entities: the list (most mentioned first, optionally within a storyline) and one entity with variants and mentions in context. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { EntityMentionRecord } from '../../store/entity-types.ts';
+import type { Store } from '../../store/store.ts';
+import type { ServerDeps } from '../deps.ts';
+import { HttpError } from '../http-errors.ts';
+import { ID, PAGING, parseRequest } from '../validate.ts';
+
+/** Mentions returned with an entity: enough for a page, bounded for entities like «العراق». */
+export const MAX_ENTITY_MENTIONS = 100;
+/** Characters of context on each side of a mention (about eight Arabic words). */
+const CONTEXT_CHARS = 60;
+
+const LIST_QUERY = PAGING.extend({
+  type: z.enum(['PERS', 'ORG', 'LOC', 'MISC']).optional(),
+  storyline: ID.optional(),
+}).strict();
+const ENTITY_PARAMS = z.object({ id: z.string().min(1).max(200) });
+
+/** A mention with the sentence-ish context around it; `start`/`end` locate the mention inside `context`. */
+interface MentionInContext extends EntityMentionRecord {
+  readonly context: { readonly text: string; readonly start: number; readonly end: number };
+}
+
+async function withContext(store: Store, mentions: readonly EntityMentionRecord[]): Promise<MentionInContext[]> {
+  const bodies = new Map<string, string>();
+  const out: MentionInContext[] = [];
+  for (const mention of mentions) {
+    if (!bodies.has(mention.articleId)) bodies.set(mention.articleId, (await store.getArticle(mention.articleId))?.body ?? '');
+    const body = bodies.get(mention.articleId)!;
+    const from = Math.max(0, mention.start - CONTEXT_CHARS);
+    const to = Math.min(body.length, mention.end + CONTEXT_CHARS);
+    out.push({ ...mention, context: { text: body.slice(from, to), start: mention.start - from, end: mention.end - from } });
+  }
+  return out;
+}
+
+export function registerEntityRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  app.get('/api/entities', async (request) => {
+    const query = parseRequest(LIST_QUERY, request.query, 'query');
+    const articleIds = query.storyline === undefined ? undefined : await deps.stories.storylineArticleIds(query.storyline);
+    const items = await deps.store.listEntities({ limit: query.limit, offset: query.offset, type: query.type, articleIds });
+    return { limit: query.limit, offset: query.offset, items };
+  });
+
+  app.get('/api/entities/:id', async (request) => {
+    const { id } = parseRequest(ENTITY_PARAMS, request.params, 'path');
+    const entity = await deps.store.getEntity(id, MAX_ENTITY_MENTIONS);
+    if (!entity) throw new HttpError(404, 'not-found', `No entity with id ${id}.`);
+    return { ...entity, mentions: await withContext(deps.store, entity.mentions) };
+  });
+}

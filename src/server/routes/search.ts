@@ -1,0 +1,33 @@
+/** GET /api/search: full-text search with filters, highlighted snippets and pagination. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { MAX_QUERY_CHARS } from '../../search/query.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../search/search.ts';
+import { searchStore } from '../../search/store-search.ts';
+import type { ServerDeps } from '../deps.ts';
+import { ID, ISO_DAY, parseRequest } from '../validate.ts';
+
+const SEARCH_QUERY = z
+  .object({
+    q: z.string().trim().min(1, 'must not be empty').max(MAX_QUERY_CHARS),
+    outlet: z.string().min(1).max(200).optional(),
+    from: ISO_DAY.optional(),
+    to: ISO_DAY.optional(),
+    entity: z.string().min(1).max(200).optional(),
+    storyline: ID.optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  })
+  .strict()
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+
+export function registerSearchRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  app.get('/api/search', async (request) => {
+    const query = parseRequest(SEARCH_QUERY, request.query, 'query');
+    return searchStore(
+      deps.store,
+      { query: query.q, outlet: query.outlet, from: query.from, to: query.to, entityId: query.entity, storylineId: query.storyline, page: query.page, pageSize: query.pageSize },
+      (id) => deps.stories.storylineArticleIds(id),
+    );
+  });
+}

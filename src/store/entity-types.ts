@@ -1,0 +1,47 @@
+/**
+ * Entity part of the Store port: linked entities read back from the stored entity mentions
+ * (annotations layer 'entities', keyed by entityId) for the entity pages of the API and UI.
+ */
+import type { EntityType } from '../core/annotation.ts';
+
+export interface EntitySummary {
+  readonly entityId: string;
+  readonly type: EntityType;
+  /** The canonical name the linker chose (most frequent canonical among the mentions). */
+  readonly canonical: string;
+  readonly mentionCount: number;
+  readonly articleCount: number;
+}
+
+export interface EntityMentionRecord {
+  readonly articleId: string;
+  readonly headline: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  /** Offsets into that article's body; `text === body.slice(start, end)`. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface EntityDetail extends EntitySummary {
+  /** Every surface form seen, most frequent first: «السوداني», «محمد شياع السوداني». */
+  readonly variants: readonly { readonly text: string; readonly count: number }[];
+  readonly mentions: readonly EntityMentionRecord[];
+}
+
+export interface EntityListQuery {
+  readonly limit: number;
+  readonly offset?: number;
+  readonly type?: EntityType;
+  /** Only entities of these articles (e.g. a storyline's). */
+  readonly articleIds?: readonly string[];
+}
+
+export interface EntityStore {
+  /** Most-mentioned first. */
+  listEntities(query: EntityListQuery): Promise<readonly EntitySummary[]>;
+  /** The entity with its variants and at most `mentionLimit` mentions (newest articles first); null when unknown. */
+  getEntity(entityId: string, mentionLimit: number): Promise<EntityDetail | null>;
+  articleIdsForEntity(entityId: string): Promise<readonly string[]>;
+}

@@ -1,0 +1,73 @@
+/** SQLite EntityStore: entities aggregated from the 'entities' annotation rows (key = entityId, data = mention JSON). */
+import type { Database } from 'better-sqlite3';
+import type { EntityType } from '../../core/annotation.ts';
+import type { EntityDetail, EntityMentionRecord, EntityStore, EntitySummary } from '../entity-types.ts';
+
+interface SummaryRow {
+  entity_id: string;
+  type: EntityType;
+  canonical: string;
+  mention_count: number;
+  article_count: number;
+}
+
+// The canonical name is the most frequent canonical among an entity's mentions (ties: smallest name).
+const SUMMARY_SELECT = `
+  SELECT key AS entity_id,
+    (SELECT json_extract(b.data, '$.type') FROM annotations b WHERE b.layer = 'entities' AND b.key = a.key
+      GROUP BY json_extract(b.data, '$.type') ORDER BY count(*) DESC LIMIT 1) AS type,
+    (SELECT json_extract(b.data, '$.canonical') FROM annotations b WHERE b.layer = 'entities' AND b.key = a.key
+      GROUP BY json_extract(b.data, '$.canonical') ORDER BY count(*) DESC, 1 LIMIT 1) AS canonical,
+    count(*) AS mention_count, count(DISTINCT article_id) AS article_count
+  FROM annotations a WHERE layer = 'entities' AND key IS NOT NULL`;
+
+function toSummary(row: SummaryRow): EntitySummary {
+  return { entityId: row.entity_id, type: row.type, canonical: row.canonical, mentionCount: row.mention_count, articleCount: row.article_count };
+}
+
+/** EntityStore methods over an open, migrated database. */
+export function createEntityStore(db: Database): EntityStore {
+  const one = db.prepare(`${SUMMARY_SELECT} AND key = ? GROUP BY key`);
+  const variants = db.prepare(
+    `SELECT json_extract(data, '$.text') AS text, count(*) AS count FROM annotations
+     WHERE layer = 'entities' AND key = ? GROUP BY 1 ORDER BY 2 DESC, 1`,
+  );
+  const mentions = db.prepare(
+    `SELECT n.article_id AS articleId, a.headline, a.outlet, a.published_date AS published, n.start_offset AS start,
+       n.end_offset AS "end", json_extract(n.data, '$.text') AS text
+     FROM annotations n JOIN articles a ON a.id = n.article_id
+     WHERE n.layer = 'entities' AND n.key = ?
+     ORDER BY a.published_date IS NULL, a.published_date DESC, a.seq, n.seq LIMIT ?`,
+  );
+  const articleIds = db.prepare(`SELECT DISTINCT article_id FROM annotations WHERE layer = 'entities' AND key = ? ORDER BY article_id`).pluck();
+
+  return {
+    async listEntities(query) {
+      const clauses: string[] = [];
+      const params: unknown[] = [];
+      if (query.articleIds !== undefined) {
+        clauses.push('article_id IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(query.articleIds));
+      }
+      const having = query.type === undefined ? '' : ' HAVING type = ?';
+      if (query.type !== undefined) params.push(query.type);
+      const sql = `${SUMMARY_SELECT}${clauses.map((c) => ` AND ${c}`).join('')} GROUP BY key${having}
+        ORDER BY mention_count DESC, canonical LIMIT ? OFFSET ?`;
+      const rows = db.prepare(sql).all(...params, query.limit, query.offset ?? 0) as SummaryRow[];
+      return rows.map(toSummary);
+    },
+    async getEntity(entityId, mentionLimit) {
+      const row = one.get(entityId) as SummaryRow | undefined;
+      if (!row) return null;
+      const detail: EntityDetail = {
+        ...toSummary(row),
+        variants: variants.all(entityId) as { text: string; count: number }[],
+        mentions: mentions.all(entityId, mentionLimit) as EntityMentionRecord[],
+      };
+      return detail;
+    },
+    async articleIdsForEntity(entityId) {
+      return articleIds.all(entityId) as string[];
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/** Row → domain mappers for the SQLite store; JSON columns are validated with zod on the way out. */
+import { z } from 'zod';
+import type { ArticleAnnotations } from '../../core/annotation.ts';
+import type { PageSpan, PageSpanKind, PublishedDate, SpanReason } from '../../core/article.ts';
+import { EngineError } from '../../core/errors.ts';
+
+export interface SpanRow {
+  article_idx: number | null;
+  kind: string;
+  reason: string | null;
+  start_offset: number;
+  end_offset: number;
+}
+
+export interface PublishedColumns {
+  published_date: string | null;
+  published_precision: string | null;
+  published_text: string | null;
+  published_from: string | null;
+  published_start: number | null;
+  published_end: number | null;
+}
+
+export interface AnnotationRow {
+  layer: 'entities' | 'quantities' | 'quotes' | 'times';
+  data: string;
+}
+
+const SPAN = z.object({ start: z.number().int(), end: z.number().int() });
+const CITED_SOURCES = z.array(z.string());
+const PARAGRAPHS = z.array(z.object({ page: SPAN, body: SPAN }));
+/** Mentions keep every field they were written with; only the span fields are checked. */
+const MENTION = z.looseObject({ text: z.string(), start: z.number().int(), end: z.number().int() });
+
+/** Parses a JSON column, naming the column when the stored value is not what it should be. */
+export function parseJsonColumn<T>(schema: z.ZodType<T>, value: string, column: string): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(value);
+  } catch (error) {
+    throw new EngineError('store/failed', `Column ${column} holds invalid JSON.`, { cause: error });
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new EngineError('store/failed', `Column ${column} holds an unexpected value.`, { cause: parsed.error });
+  return parsed.data;
+}
+
+export function parseSpanRow(row: SpanRow): PageSpan {
+  return {
+    kind: row.kind as PageSpanKind,
+    start: row.start_offset,
+    end: row.end_offset,
+    ...(row.reason === null ? {} : { reason: row.reason as SpanReason }),
+    ...(row.article_idx === null ? {} : { article: row.article_idx }),
+  };
+}
+
+export function parsePublished(row: PublishedColumns): PublishedDate | null {
+  if (row.published_date === null || row.published_precision === null) return null;
+  const span = row.published_start !== null && row.published_end !== null ? { start: row.published_start, end: row.published_end } : undefined;
+  return {
+    date: row.published_date,
+    precision: row.published_precision as PublishedDate['precision'],
+    text: row.published_text ?? '',
+    ...(span ? { span } : {}),
+    ...(row.published_from === null ? {} : { from: row.published_from as NonNullable<PublishedDate['from']> }),
+  };
+}
+
+export function parseCitedSources(value: string): readonly string[] {
+  return parseJsonColumn(CITED_SOURCES, value, 'articles.cited_sources');
+}
+
+export function parseParagraphs(value: string): z.infer<typeof PARAGRAPHS> {
+  return parseJsonColumn(PARAGRAPHS, value, 'articles.paragraphs');
+}
+
+/** Groups annotation rows (in layer, seq order) back into the four layers. */
+export function parseAnnotations(rows: readonly AnnotationRow[]): ArticleAnnotations {
+  const layers = { entities: [] as unknown[], quantities: [] as unknown[], quotes: [] as unknown[], times: [] as unknown[] };
+  for (const row of rows) layers[row.layer].push(parseJsonColumn(MENTION, row.data, `annotations.data (${row.layer})`));
+  return layers as unknown as ArticleAnnotations;
+}

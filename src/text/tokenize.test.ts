@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './tokenize.ts';
+
+describe('tokenize', () => {
+  it('splits words and punctuation with exact offsets', () => {
+    const text = 'أعلنت وزارة الدفاع، الخميس، أن ٢٬٥٠٠ جندي سيبقون في العراق.';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.text)).toEqual(['أعلنت', 'وزارة', 'الدفاع', '،', 'الخميس', '،', 'أن', '٢٬٥٠٠', 'جندي', 'سيبقون', 'في', 'العراق', '.']);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens[7]!.kind).toBe('number');
+    expect(tokens[3]!.kind).toBe('punct');
+  });
+
+  it('keeps decimal numbers whole and splits a trailing period', () => {
+    const text = 'ارتفع النمو إلى 3.5% عام 2024.';
+    expect(tokenize(text).map((t) => t.text)).toEqual(['ارتفع', 'النمو', 'إلى', '3.5', '%', 'عام', '2024', '.']);
+  });
+
+  it('gives clitic sub-spans inside the token', () => {
+    const text = 'التقى الوزير والسفير الأمريكي في بغداد';
+    const token = tokenize(text).find((t) => t.text === 'والسفير')!;
+    expect(token.clitics.map((c) => [c.kind, text.slice(c.start, c.end)])).toEqual([['conjunction', 'و'], ['article', 'ال']]);
+    expect(text.slice(token.stemStart, token.end)).toBe('سفير');
+  });
+
+  it('keeps tashkeel, tatweel and ZWNJ inside words and treats RLM as space', () => {
+    const text = 'قالَ الـــمتحدث\u200F «نعم»';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.text)).toEqual(['قالَ', 'الـــمتحدث', '«', 'نعم', '»']);
+  });
+
+  it('handles mixed Latin and Arabic text', () => {
+    const text = 'نقلت وكالة Reuters عن مسؤول في NATO';
+    expect(tokenize(text).map((t) => t.text)).toEqual(['نقلت', 'وكالة', 'Reuters', 'عن', 'مسؤول', 'في', 'NATO']);
+  });
+
+  it('returns nothing for empty or blank text and stays linear on long input', () => {
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize(' \n\t ')).toEqual([]);
+    const long = 'والحكومة، '.repeat(50_000);
+    const started = performance.now();
+    expect(tokenize(long)).toHaveLength(100_000);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

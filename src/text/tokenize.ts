@@ -1,0 +1,108 @@
+/**
+ * Word tokenisation for Arabic news text: letter/digit runs, numbers with separators, one token per
+ * punctuation mark, each word with its proclitic sub-spans (clitics.ts). Offsets index the input text.
+ */
+import { splitProclitics, type CliticKind, type CliticOptions } from './clitics.ts';
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+/** A proclitic of a token, with offsets in the tokenised text. */
+export interface TokenClitic {
+  readonly kind: CliticKind;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly kind: TokenKind;
+  /** Proclitics (و ف ب ك ل س ال) in order; empty for most tokens. */
+  readonly clitics: readonly TokenClitic[];
+  /** Where the stem starts in the text (`start` when there is no clitic). */
+  readonly stemStart: number;
+}
+
+export { splitSentences } from './sentences.ts';
+
+const enum CharClass { Space = 0, Word = 1, Digit = 2, Punct = 3, Joiner = 4 }
+
+let CLASS_TABLE: Uint8Array | null = null;
+const WORD_RE = /[\p{L}\p{M}]/u;
+const DIGIT_RE = /\p{Nd}/u;
+const SPACE_RE = /[\s\p{Zs}\uFEFF]/u;
+
+/** Class of every BMP code unit, built once on first use (pure, ~5 ms). */
+function classTable(): Uint8Array {
+  if (CLASS_TABLE) return CLASS_TABLE;
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    const ch = String.fromCharCode(code);
+    if (code === 0x200c || code === 0x200d) table[code] = CharClass.Joiner;
+    else if (SPACE_RE.test(ch) || (code >= 0x200e && code <= 0x200f) || code === 0x061c) table[code] = CharClass.Space;
+    else if (DIGIT_RE.test(ch)) table[code] = CharClass.Digit;
+    else if (WORD_RE.test(ch)) table[code] = CharClass.Word;
+    else table[code] = code >= 0xd800 && code <= 0xdfff ? CharClass.Word : CharClass.Punct;
+  }
+  CLASS_TABLE = table;
+  return table;
+}
+
+/** Decimal and thousands separators that stay inside a number when digits follow: 2,500 ٣٫٥ 1.75 */
+const NUMBER_SEPARATORS = new Set([0x2e, 0x2c, 0x066b, 0x066c]);
+
+/** End of the word or number starting at `start`. */
+function scanWord(text: string, start: number, table: Uint8Array): number {
+  let i = start;
+  while (i < text.length) {
+    const cls = table[text.charCodeAt(i)]!;
+    if (cls === CharClass.Word || cls === CharClass.Digit) { i++; continue; }
+    if (cls === CharClass.Joiner && i + 1 < text.length && table[text.charCodeAt(i + 1)] === CharClass.Word) { i++; continue; }
+    const isSeparator = NUMBER_SEPARATORS.has(text.charCodeAt(i));
+    if (isSeparator && table[text.charCodeAt(i - 1)] === CharClass.Digit && table[text.charCodeAt(i + 1)] === CharClass.Digit) { i++; continue; }
+    break;
+  }
+  return i;
+}
+
+function kindOf(text: string, table: Uint8Array): TokenKind {
+  for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === CharClass.Word) return 'word';
+  return 'number';
+}
+
+function withClitics(text: string, start: number, options: CliticOptions): Pick<Token, 'clitics' | 'stemStart'> {
+  const split = splitProclitics(text, options);
+  if (split.clitics.length === 0) return { clitics: [], stemStart: start };
+  return {
+    clitics: split.clitics.map((c) => ({ kind: c.kind, start: start + c.start, end: start + c.end })),
+    stemStart: start + split.stemStart,
+  };
+}
+
+/**
+ * Tokenises `text` into words, numbers and punctuation marks with exact offsets
+ * (`text.slice(t.start, t.end) === t.text`). Words carry proclitic sub-spans:
+ * «والعراق» → one token with clitics و and ال and `stemStart` at «عراق».
+ */
+export function tokenize(text: string, options: CliticOptions = {}): Token[] {
+  const table = classTable();
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const cls = table[text.charCodeAt(i)]!;
+    if (cls === CharClass.Space || cls === CharClass.Joiner) { i++; continue; }
+    if (cls === CharClass.Punct) {
+      tokens.push({ text: text[i]!, start: i, end: i + 1, kind: 'punct', clitics: [], stemStart: i });
+      i++;
+      continue;
+    }
+    const end = scanWord(text, i, table);
+    const surface = text.slice(i, end);
+    const kind = kindOf(surface, table);
+    const clitics = kind === 'word' ? withClitics(surface, i, options) : { clitics: [], stemStart: i };
+    tokens.push({ text: surface, start: i, end, kind, ...clitics });
+    i = end;
+  }
+  return tokens;
+}
