@@ -4,7 +4,11 @@
  */
 import type { TextView } from '../text/normalize.ts';
 
-/** One pattern of one layer. `pattern` is compiled once with the 'gu' flags. */
+/**
+ * One pattern of one layer. A global pattern ('gu') is scanned over the whole text; a sticky one ('uy')
+ * is tried only where a word starts, which is several times faster for patterns that open with a
+ * lookbehind or optional groups (V8 cannot skip ahead to a literal first character there).
+ */
 export interface Recognizer<T> {
   readonly rule: string;
   readonly pattern: RegExp;
@@ -15,19 +19,53 @@ export interface Recognizer<T> {
 /** Runs every recognizer over the view, in order, collecting candidates. */
 export function runRecognizers<T>(view: TextView, recognizers: readonly Recognizer<T>[]): T[] {
   const found: T[] = [];
+  let starts: readonly number[] | null = null;
   for (const recognizer of recognizers) {
-    const pattern = recognizer.pattern;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(view.text); match; match = pattern.exec(view.text)) {
-      if (match[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      const candidate = recognizer.extract(match, view);
-      if (candidate) found.push(candidate);
+    if (recognizer.pattern.sticky) {
+      starts ??= wordStarts(view.text);
+      scanAtWordStarts(view, recognizer, starts, found);
+    } else {
+      scanGlobally(view, recognizer, found);
     }
   }
   return found;
+}
+
+function scanGlobally<T>(view: TextView, recognizer: Recognizer<T>, found: T[]): void {
+  const pattern = recognizer.pattern;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(view.text); match; match = pattern.exec(view.text)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const candidate = recognizer.extract(match, view);
+    if (candidate) found.push(candidate);
+  }
+}
+
+function scanAtWordStarts<T>(view: TextView, recognizer: Recognizer<T>, starts: readonly number[], found: T[]): void {
+  const pattern = recognizer.pattern;
+  let coveredUntil = 0;
+  for (const start of starts) {
+    if (start < coveredUntil) continue;
+    pattern.lastIndex = start;
+    const match = pattern.exec(view.text);
+    if (!match || match[0].length === 0) continue;
+    const candidate = recognizer.extract(match, view);
+    if (candidate) {
+      found.push(candidate);
+      coveredUntil = start + match[0].length;
+    }
+  }
+}
+
+/** Offsets where a run of letters, marks or digits begins. */
+export function wordStarts(text: string): number[] {
+  const starts: number[] = [];
+  const pattern = /[\p{L}\p{M}\p{N}]+/gu;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) starts.push(match.index);
+  return starts;
 }
 
 interface Ranged {

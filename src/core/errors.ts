@@ -7,6 +7,7 @@ export const ERROR_MESSAGES = {
   'input/undecodable': 'The input could not be decoded as UTF-8, UTF-16 or windows-1256.',
   'input/malformed': 'The input could not be parsed.',
   'input/not-found': 'The input path does not exist.',
+  'input/unreadable': 'The input could not be read.',
   'store/not-found': 'No such record.',
   'store/failed': 'The database operation failed.',
   'analyze/failed': 'The page could not be analysed.',

@@ -9,7 +9,9 @@ import { compileCues, matchCue, type CueHit } from './cue-match.ts';
 import { findGluedBodyStart } from './glued.ts';
 import { BOILERPLATE_CUES, BYLINE_CUES, CREDIT_LINE_CUES, PUBLISHED_CUES, READ_ALSO_CUES, SOURCE_LINE_CUES, UPDATED_CUES } from './lexicons/cues.ts';
 import type { Line } from './lines.ts';
-import { findBylinePrefix, findSourceName, readDateline, splitCredits, type NamedSpan } from './line-meta.ts';
+import { findBylinePrefix, findSourceName, isOutletName, readBracketCredits, readCopyrightOutlet, readDateline, splitCredits, type NamedSpan } from './line-meta.ts';
+import { lineKey } from './line-key.ts';
+import { WEEKDAYS } from '../text/lexicons/months.ts';
 
 export type LineType =
   | 'blank' | 'paragraph' | 'title' | 'short' | 'marker' | 'boilerplate' | 'caption'
@@ -24,6 +26,8 @@ export interface LineClass {
   readonly bylinePrefix?: { readonly outlet: NamedSpan; readonly bodyStart: number };
   /** Outlet named by a source, byline or dateline line, or glued inside boilerplate («…غزةالمصدر: euronews»). */
   readonly outlet?: NamedSpan;
+  /** Footer lines: the owner named in a copyright notice (weakest outlet evidence on the page). */
+  readonly copyrightOutlet?: NamedSpan;
   readonly date?: AbsoluteDate & { readonly isUpdate: boolean };
   readonly credits?: readonly NamedSpan[];
   /** Marker lines: the inline link title after «اقرأ أيضاً:», if any (page offsets). */
@@ -40,14 +44,20 @@ const MIN_PROSE_STOP_RATIO = 0.08;
 const QUESTION_PARAGRAPH_MIN_WORDS = 16;
 /** A cue line with at most this many extra words is furniture («شارك هذا المقال عبر»). */
 const CUE_REST_MAX_WORDS = 4;
-/** Date lines: words besides the date and its cue («تاريخ النشر:», weekday, time, GMT). */
-const DATE_LINE_MAX_OTHER_WORDS = 5;
 /** Meta lines (source, byline, credit) are short. */
 const META_LINE_MAX_WORDS = 8;
 /** Latin-script share above which a line in an Arabic page is an image caption or credit. */
 const CAPTION_LATIN_RATIO = 0.8;
 const CAPTION_MIN_WORDS = 5;
 const SHORT_MAX_WORDS = 2;
+/** A line naming the outlet alone («وكالة الرافد للأنباء») is a name, so a few words. */
+const OUTLET_LINE_MAX_WORDS = 5;
+/** «جدة - فهد العتيبي»: place, dash, a reporter's name. */
+const DATELINE_SHAPE_RE = /^[^\-–—|:.،,\d]{2,30}\s[-–—]\s[^\-–—|:.،,\d]{2,30}$/u;
+/** Words a date line may carry besides the date: times, «GMT», «هـ/م», «الموافق», «الساعة», «الساعة». */
+const DATE_FILLER: ReadonlySet<string> = new Set(['gmt', 'utc', 'م', 'ص', 'ه', 'مساء', 'صباحا', 'الموافق', 'الساعة', 'am', 'pm', 'بتوقيت', 'مكة', 'القاهرة', 'غرينتش']);
+/** Besides the date and filler, an uncued date line has at most this many words (an outlet name, «العدد 84»). */
+const DATE_LINE_MAX_OTHER_WORDS = 3;
 
 const MARKERS = compileCues([{ reason: 'read-also-marker', cues: READ_ALSO_CUES }]);
 const FURNITURE = compileCues(BOILERPLATE_CUES);
@@ -97,6 +107,8 @@ function classifyMeta(line: Line): LineClass | null {
   const dateClass = classifyDate(line);
   if (dateClass) return dateClass;
   if (line.words > META_LINE_MAX_WORDS) return null;
+  const bracketCredits = readBracketCredits(line);
+  if (bracketCredits) return { type: 'credit', reason: 'cited-sources', credits: bracketCredits };
   const credit = matchCue(CREDIT, line.key);
   if (credit && !credit.isGlued) return { type: 'credit', reason: 'cited-sources', credits: splitCredits(line, credit.restStart) };
   const source = matchCue(SOURCE, line.key);
@@ -108,6 +120,10 @@ function classifyMeta(line: Line): LineClass | null {
   if (byline && !byline.isGlued && hasColonAfter(line, byline)) return { type: 'byline', reason: 'byline' };
   const dateline = readDateline(line);
   if (dateline) return { type: 'dateline', reason: 'outlet', outlet: dateline };
+  if (DATELINE_SHAPE_RE.test(line.text) && line.words <= 5) return { type: 'byline', reason: 'byline' };
+  if (line.words <= OUTLET_LINE_MAX_WORDS && !/[.،,:؟?!]/u.test(line.text) && isOutletName(line.text)) {
+    return { type: 'byline', reason: 'outlet', outlet: { text: line.text, start: line.start, end: line.end } };
+  }
   return null;
 }
 
@@ -120,16 +136,40 @@ function hasColonAfter(line: Line, hit: CueHit): boolean {
 function classifyDate(line: Line): LineClass | null {
   if (line.words > LONG_LINE_WORDS) return null;
   const dates = findAbsoluteDates(line.text);
-  const first = dates[0];
-  if (!first) return null;
+  if (dates.length === 0) return null;
   const isUpdate = matchCue(UPDATED, line.key) !== null;
   const hasCue = isUpdate || matchCue(PUBLISHED, line.key) !== null;
-  const dateWords = first.text.split(/\s+/u).length;
-  const otherWords = line.words - dateWords;
-  if (!hasCue && otherWords > DATE_LINE_MAX_OTHER_WORDS) return null;
-  if (!hasCue && line.endsSentence && line.words >= PARAGRAPH_MIN_WORDS) return null;
-  const date = { ...first, start: line.start + first.start, end: line.start + first.end, isUpdate };
-  return { type: 'date', reason: 'date', date };
+  const best = [...dates].sort((a, b) => Number(a.calendar === 'hijri') - Number(b.calendar === 'hijri') || b.text.length - a.text.length)[0]!;
+  if (best.precision === 'year' && !hasCue) return null;
+  const rest = dateRemainder(line.text, dates);
+  const outlet = hasCue ? null : outletBesideDate(line, rest);
+  const withoutOutlet = outlet ? rest.slice(0, outlet.start - line.start) + rest.slice(outlet.end - line.start) : rest;
+  const otherWords = lineKey(withoutOutlet).key.split(' ').filter((t) => t && !DATE_FILLER.has(t) && !WEEKDAYS.has(t) && !/^\d{1,2}$/u.test(t));
+  if (!hasCue && (otherWords.length > DATE_LINE_MAX_OTHER_WORDS || line.endsSentence)) return null;
+  const date = { ...best, start: line.start + best.start, end: line.start + best.end, isUpdate };
+  return { type: 'date', reason: 'date', date, ...(outlet ? { outlet } : {}) };
+}
+
+/** The line with every date blanked out (same length, so offsets still match). */
+function dateRemainder(text: string, dates: readonly AbsoluteDate[]): string {
+  let rest = text;
+  for (const d of dates) rest = rest.slice(0, d.start) + ' '.repeat(d.end - d.start) + rest.slice(d.end);
+  return rest;
+}
+
+/** «نبض الشارع | 05-11-2024», «مجلة العلوم المبسطة - العدد 84 - حزيران 2023»: an outlet segment beside the date. */
+function outletBesideDate(line: Line, rest: string): NamedSpan | null {
+  const SEGMENT_RE = /[^|\-–—•]+/gu;
+  for (const match of rest.matchAll(SEGMENT_RE)) {
+    const text = match[0].trim();
+    if (!/\p{L}/u.test(text) || text.split(/\s+/u).length > 4) continue;
+    const nextChar = rest.slice(match.index + match[0].length).trim()[0];
+    if (isOutletName(text) || (match.index === 0 && nextChar === '|' && !WEEKDAYS.has(lineKey(text).key))) {
+      const start = line.start + match.index + match[0].indexOf(text);
+      return { text, start, end: start + text.length };
+    }
+  }
+  return null;
 }
 
 function classifyCue(line: Line): LineClass | null {
@@ -140,6 +180,10 @@ function classifyCue(line: Line): LineClass | null {
   const restWords = line.words - furniture.cue.split(' ').length;
   if (furniture.isGlued && line.endsSentence && isProse(line, restWords)) return { type: 'paragraph', gluedPrefixEnd: line.start + furniture.restStart };
   if (furniture.reason === 'caption') return line.words <= 15 ? { type: 'caption', reason: 'caption' } : null;
+  if (furniture.reason === 'footer') {
+    const owner = readCopyrightOutlet(line);
+    return { type: 'boilerplate', reason: 'footer', ...(owner ? { copyrightOutlet: owner } : {}) };
+  }
   const isPhrase = furniture.cue.includes(' ');
   if (restWords <= CUE_REST_MAX_WORDS || furniture.isGlued || ((isPhrase || furniture.reason === 'tags') && !isProse(line, restWords))) {
     return withGluedSource(line, { type: 'boilerplate', reason: furniture.reason });

@@ -6,6 +6,8 @@ import { normalizeText } from '../text/normalize.ts';
 import type { Line } from './lines.ts';
 import { DATELINE_PLACES } from './lexicons/places.ts';
 import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
+import { OUTLET_HEADS, OUTLET_TAILS } from './lexicons/outlet-words.ts';
+import { NEWS_AGENCIES } from './lexicons/agencies.ts';
 
 /** A name read from the page, with where it sits in the page text. */
 export interface NamedSpan {
@@ -19,6 +21,8 @@ const MAX_NAME_WORDS = 5;
 const SOURCE_ANYWHERE_RE = /(?:المصدر|مصدر الخبر|Source)\s*[:：]\s*(?<name>[^\n:]{1,80}?)\s*[.،,]?\s*$/u;
 /** «شفق نيوز/ ذكر…»: the slash is followed by a space, unlike the month pair «أكتوبر/تشرين». */
 const BYLINE_PREFIX_RE = /^(?<name>[^\s/:،,.\d]+(?:\s+[^\s/:،,.\d]+){0,3})\s*\/\s+/u;
+const SOURCE_SPLIT_RE = /\s*(?:[+،,|؛;•]|\s-\s|\sو(?:كالات|\s))/u;
+const BRACKETED_PREFIX_RE = /^\((?<name>[^()\d]{2,30})\)\s*[-–—:]\s*/u;
 const DATELINE_RE = /^(?<left>[^\-–—|:.،,\d]{2,40}?)\s+[-–—]\s+(?<right>[^\-–—|:.،,\d]{2,30})$/u;
 const CREDIT_SEPARATOR_RE = /\s*(?:[•·،,|;؛/]|\s-\s|\sو(?=\S))\s*/u;
 const TRAILING_PUNCT_RE = /[\s.،,:;؛!؟?"'“”«»()]+$/u;
@@ -26,15 +30,27 @@ const LEADING_PUNCT_RE = /^[\s.،,:;؛!؟?"'“”«»()\-–—•]+/u;
 
 /** The name after a source cue: from `restStart` (line-relative) when given, else the last «المصدر: X» in the line. */
 export function findSourceName(line: Line, restStart: number | null): NamedSpan | null {
-  if (restStart !== null) return trimmedName(line, restStart, line.text.length);
+  if (restStart !== null) {
+    // «المصدر: الساحل اليوم + وكالات»: the outlet is the first of several credits.
+    const cut = SOURCE_SPLIT_RE.exec(line.text.slice(restStart));
+    return trimmedName(line, restStart, cut ? restStart + cut.index : line.text.length);
+  }
   const match = SOURCE_ANYWHERE_RE.exec(line.text);
   if (!match?.groups?.name) return null;
   const nameStart = match.index + match[0].lastIndexOf(match.groups.name);
   return trimmedName(line, nameStart, nameStart + match.groups.name.length);
 }
 
-/** «شفق نيوز/ ذكر تقرير…» → outlet «شفق نيوز» and where the body starts; a city («بغداد/ ») is not an outlet. */
+/**
+ * «شفق نيوز/ ذكر تقرير…» or «(شبكة دجلة) - عاد…» → the outlet and where the body starts. A city
+ * («بغداد/ ») or a wire agency in brackets («(أ ف ب) -») is not the outlet.
+ */
 export function findBylinePrefix(line: Line): { outlet: NamedSpan; bodyStart: number } | null {
+  const bracketed = BRACKETED_PREFIX_RE.exec(line.text);
+  if (bracketed?.groups?.name && !isAgency(bracketed.groups.name) && !hasStopWord(bracketed.groups.name)) {
+    const outlet = trimmedName(line, 1, 1 + bracketed.groups.name.length);
+    return outlet ? { outlet, bodyStart: line.start + bracketed[0].length } : null;
+  }
   const match = BYLINE_PREFIX_RE.exec(line.text);
   if (!match?.groups?.name) return null;
   if (isPlace(match.groups.name) || hasStopWord(match.groups.name)) return null;
@@ -52,7 +68,7 @@ export function readDateline(line: Line): NamedSpan | null {
   const rightWords = right.trim().split(/\s+/u).length;
   if (leftWords > 4 || rightWords > 2) return null;
   const rightStart = line.text.length - right.length;
-  if (isPlace(left) && !isPlace(right)) return trimmedName(line, rightStart, line.text.length);
+  if (isPlace(left) && !isPlace(right)) return isOutletName(right) ? trimmedName(line, rightStart, line.text.length) : null;
   if (!isPlace(right) && !isPlace(left)) return null;
   return trimmedName(line, 0, left.length);
 }
@@ -89,6 +105,47 @@ export function startsWithDateline(text: string): boolean {
 }
 
 const DATELINE_OPENING_RE = /^(?<place>[^\s\-–—(،,]+(?:\s[^\s\-–—(،,]+)?)\s*(?:\([^)]{1,30}\)\s*)?[\-–—:]\s/u;
+
+const COPYRIGHT_RE = /(?:جميع|كل)\s+الحقوق\s+محفوظة|الحقوق\s+محفوظة|حقوق\s+النشر(?:\s+محفوظة)?|©|\(c\)|copyright|all\s+rights\s+reserved|(?<!\d)(?:19|20)\d{2}(?!\d)/giu;
+
+/** «جميع الحقوق محفوظة © 2024 بوابة النيل الجديد» → «بوابة النيل الجديد»; «… لوكالة الرافد» → «وكالة الرافد». */
+export function readCopyrightOutlet(line: Line): NamedSpan | null {
+  COPYRIGHT_RE.lastIndex = 0;
+  const parts = line.text.split(COPYRIGHT_RE).map((p) => p.trim()).filter((p) => /\p{L}/u.test(p));
+  if (parts.length !== 1) return null;
+  let name = parts[0]!.replace(LEADING_PUNCT_RE, '');
+  if (/^ل(?:ـ|\s)?/u.test(name) && isOutletName(name.replace(/^ل(?:ـ|\s)?/u, ''))) name = name.replace(/^ل(?:ـ|\s)?/u, '');
+  const at = line.text.indexOf(name);
+  return at < 0 ? null : trimmedName(line, at, at + name.length);
+}
+
+/** Lines made only of bracketed credits: «(وكالات)», «(أ.ف.ب) - (الضياء)». */
+export function readBracketCredits(line: Line): NamedSpan[] | null {
+  if (!BRACKET_LINE_RE.test(line.text)) return null;
+  const names: NamedSpan[] = [];
+  for (const match of line.text.matchAll(/\((?<name>[^()]{1,30})\)/gu)) {
+    const name = trimmedName(line, match.index + 1, match.index + 1 + match.groups!.name!.length);
+    if (name) names.push(name);
+  }
+  return names.length > 0 ? names : null;
+}
+
+const BRACKET_LINE_RE = /^(?:\([^()]{1,30}\)[\s\-–—،,/•|]*)+$/u;
+
+/** True when a short name reads as an outlet: «وكالة الرافد للأنباء», «المدى نيوز», «الساحل اليوم». */
+export function isOutletName(name: string): boolean {
+  const words = normalizeText(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ');
+  if (words.length === 0 || words.length > MAX_NAME_WORDS) return false;
+  const first = words[0]!.replace(/^ل/u, '');
+  const last = words[words.length - 1]!;
+  return (words.length >= 2 && (OUTLET_HEADS.has(first) || OUTLET_HEADS.has(words[0]!))) || (words.length >= 2 && OUTLET_TAILS.has(last)) || OUTLET_TAILS.has(words.slice(-2).join(' '));
+}
+
+/** True for a wire agency name or credit («أ.ف.ب», «رويترز», «وكالات»). */
+export function isAgency(name: string): boolean {
+  const key = normalizeText(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return NEWS_AGENCIES.has(key) || key === 'وكالات' || NEWS_AGENCIES.has(key.replace(/ /gu, ''));
+}
 
 function hasStopWord(name: string): boolean {
   return normalizeText(name).split(/\s+/u).some((token) => ARABIC_STOP_WORDS.has(token));

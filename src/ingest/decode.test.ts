@@ -38,8 +38,12 @@ describe('decodeBytes: encodings', () => {
     expect(decodeOk(be)).toMatchObject({ text: ARABIC, encoding: 'utf-16be' });
   });
 
-  it('recognises BOM-less UTF-16LE Arabic instead of calling it binary', () => {
+  it('recognises BOM-less UTF-16LE and UTF-16BE Arabic instead of calling it binary', () => {
     expect(decodeOk(Buffer.from(ARABIC, 'utf16le'))).toMatchObject({ text: ARABIC, encoding: 'utf-16le' });
+    // Dense Arabic with “curly quotes” and few spaces: high bytes are mostly 0x06, few NULs.
+    const dense = 'أكدت“الهيئة العامة للإحصاء”ارتفاع معدلات التضخم–خلال الربع الأخير–بنسبة ملحوظة.'.repeat(8);
+    const be = Buffer.from(dense, 'utf16le').swap16();
+    expect(decodeOk(be)).toMatchObject({ text: dense, encoding: 'utf-16be' });
   });
 
   it('falls back to windows-1256 for Arabic bytes that are not UTF-8', () => {
@@ -55,6 +59,21 @@ describe('decodeBytes: encodings', () => {
     expect(value.text).toContain('«الوضع تحت السيطرة»');
   });
 
+  it('decodes with the declared charset even when it is not windows-1256', () => {
+    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-6"></head><body><p>عاد الهدوء إلى المدينة</p></body></html>';
+    const value = decodeOk(iconv.encode(page, 'iso-8859-6'));
+    expect(value.encoding).toBe('iso-8859-6');
+    expect(value.text).toBe(page);
+  });
+
+  it('keeps UTF-8 with one stray invalid byte as UTF-8, replacing only that byte', () => {
+    const text = ARABIC.repeat(10);
+    const bytes = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0xd8])]); // a character cut in half at the end
+    const value = decodeOk(bytes);
+    expect(value.encoding).toBe('utf-8');
+    expect(value.text).toBe(text + '\uFFFD');
+  });
+
   it('prefers valid UTF-8 over a stale windows-1256 declaration', () => {
     const value = decodeOk(Buffer.from(HTML, 'utf8'));
     expect(value.encoding).toBe('utf-8');
@@ -66,9 +85,13 @@ describe('decodeBytes: encodings', () => {
     expect(decodeOk(Buffer.from(decomposed, 'utf8')).text).toBe('آلاف المتظاهرين');
   });
 
-  it('uses the content type it is given over sniffing', () => {
-    const value = decodeOk(Buffer.from('<p>نص</p>', 'utf8'), { ...LIMIT, contentType: 'text/plain' });
-    expect(value.contentType).toBe('text/plain');
+  it('uses the content type it is given, unless a .txt file plainly holds an HTML document', () => {
+    const tagged = '<p>نص</p><p>نص</p><p>نص</p><b>نص</b><i>نص</i>';
+    expect(decodeOk(Buffer.from(tagged, 'utf8')).contentType).toBe('text/html');
+    expect(decodeOk(Buffer.from(tagged, 'utf8'), { ...LIMIT, contentType: 'text/plain' }).contentType).toBe('text/plain');
+    const page = '\n<!doctype html><html><body><p>خبر</p></body></html>';
+    expect(decodeOk(Buffer.from(page, 'utf8'), { ...LIMIT, contentType: 'text/plain' }).contentType).toBe('text/html');
+    expect(decodeOk(Buffer.from('خبر <b>عاجل</b>', 'utf8'), { ...LIMIT, contentType: 'text/html' }).contentType).toBe('text/html');
   });
 });
 
@@ -89,6 +112,11 @@ describe('decodeBytes: bad input', () => {
     expect(decodeError(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])).code).toBe('input/binary');
     const noisy = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37 + 11) % 256));
     expect(decodeError(noisy).code).toBe('input/binary');
+  });
+
+  it('accepts a real article with a few SUB characters left by an old charset conversion', () => {
+    const text = `${ARABIC}\u001a${ARABIC}\u001a${ARABIC}`;
+    expect(decodeOk(Buffer.from(text, 'utf8')).text).toBe(text);
   });
 
   it('rejects text full of control characters', () => {

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { EngineError } from '../core/errors.ts';
 import { hashId } from '../core/ids.ts';
-import type { ContentType, RawPage } from '../core/page.ts';
+import type { RawPage } from '../core/page.ts';
 import { checkText, decodeBytes, type DecodeResult } from './decode.ts';
 import { parseJsonlLine, type JsonlPage } from './jsonl.ts';
 import { contentTypeFromName } from './sniff.ts';
@@ -34,6 +34,8 @@ export async function* readPages(inputs: readonly string[], options: ReadPagesOp
   for await (const entry of walkInputs(inputs)) {
     if (entry.kind === 'missing') {
       yield { ok: false, source: entry.path, error: new EngineError('input/not-found', entry.path) };
+    } else if (entry.kind === 'unreadable') {
+      yield { ok: false, source: entry.path, error: new EngineError('input/unreadable', entry.reason) };
     } else if (entry.kind === 'stdin') {
       yield await readStdin(options);
     } else if (JSONL_FILE.test(entry.path)) {
@@ -123,14 +125,14 @@ async function readStdin(options: ReadPagesOptions): Promise<PageResult> {
     chunks.push(buffer);
   }
   const now = (options.now ?? (() => new Date()))().toISOString();
-  const contentType: ContentType | null = null;
-  return toPageResult('-', decodeBytes(Buffer.concat(chunks), { maxBytes: options.maxBytes, contentType }), { url: '-', fetchedAt: now });
+  return toPageResult('-', decodeBytes(Buffer.concat(chunks), { maxBytes: options.maxBytes }), { url: '-', fetchedAt: now });
 }
 
 function ioError(path: string, error: unknown): EngineError {
   if (error instanceof EngineError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new EngineError('input/not-found', path, { cause: error });
+  if (code === 'EACCES' || code === 'EISDIR' || code === 'EIO' || code === 'EPERM') return new EngineError('input/unreadable', `${path}: ${(error as Error).message}`, { cause: error });
   if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return new EngineError('input/malformed', `${path}: corrupt gzip data.`, { cause: error });
   return new EngineError('input/malformed', `${path}: ${(error as Error).message}`, { cause: error });
 }

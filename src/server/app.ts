@@ -39,7 +39,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     // Long Arabic ids or queries are fine; a runaway URL is not.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
   });
   installErrorHandlers(app);
   app.addHook('onSend', async (_request, reply, payload) => {

@@ -5,11 +5,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../core/ids.ts';
 import { samplePageRecord } from './sample-records.ts';
-import type { Store } from './store.ts';
+import type { CoreStore } from './store.ts';
 
-export function describeStoreContract(label: string, openEmpty: () => Promise<Store>): void {
+export function describeStoreContract(label: string, openEmpty: () => Promise<CoreStore>): void {
   describe(`Store contract: ${label}`, () => {
-    let store: Store;
+    let store: CoreStore;
     beforeEach(async () => {
       store = await openEmpty();
     });

@@ -95,12 +95,15 @@ export interface ArticleStore {
   countArticles(): Promise<number>;
 }
 
-/** The whole port. Other areas add their method groups to this `extends` list. */
-export interface Store extends PageStore, ArticleStore, SearchIndexPort, EntityStore {
+/** Pages and articles plus lifecycle: what every implementation provides first (and the contract tests check). */
+export interface CoreStore extends PageStore, ArticleStore {
   /** 'sqlite' or 'postgres'. */
   readonly dialect: string;
   close(): Promise<void>;
 }
+
+/** The whole port. Other areas add their method groups to this `extends` list. */
+export interface Store extends CoreStore, SearchIndexPort, EntityStore {}
 
 export interface StoreOptions {
   /** SQLite file path, or ':memory:'. */

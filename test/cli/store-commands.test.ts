@@ -125,3 +125,15 @@ describe('marsad articles / article (through main)', () => {
     expect(io.err()).toContain('prefixes need 4+ characters');
   });
 });
+
+describe('marsad ingest keeps the search index in step', () => {
+  it('indexes the articles each batch wrote', async () => {
+    const target = join(dir, 'indexed.db');
+    writeFileSync(join(dir, 'port2.txt'), PORT);
+    await runIngest([join(dir, 'port2.txt')], { db: target, annotate: true }, contextFor(captureIo()), { loadAnalyzer: async () => analyzeByFirstLine, env: {} });
+    const store = openSqliteStore(target);
+    expect(await store.countSearchDocuments()).toBe(1);
+    expect(await store.listUnindexedArticleIds(1, 10)).toEqual([]);
+    await store.close();
+  });
+});

@@ -15,6 +15,8 @@ export interface FeatureResources {
 
 /** Cluster path prefix lengths (levels of 8 → 8, 64, 512, 4,096 clusters), like Brown-cluster prefixes. */
 const CLUSTER_PREFIXES = [1, 2, 3, 4];
+/** How far back a cue word still counts (title + up to two modifiers before a name). */
+const CUE_WINDOW = 3;
 /** Longest prefix/suffix feature: Arabic affixes such as «يون», «ات», «ية» are ≤ 4 letters. */
 const MAX_AFFIX = 4;
 
@@ -81,6 +83,8 @@ function contextFeatures(infos: readonly TokenInfo[], i: number, out: string[]):
     for (const g of other.gazetteer) out.push(`${d}g=${g}`);
     for (const c of other.cues) out.push(`${d}q=${c}`);
   }
+  // Titles sit up to three words before a name: «وزير الخارجية الأمريكي أنتوني …».
+  for (let d = -CUE_WINDOW; d <= -1; d++) for (const c of infos[i + d]?.cues ?? []) out.push(`wq=${c}`, `wqk=${c}|${infos[i]!.cluster.slice(0, 2)}`);
   const prev = infos[i - 1]?.forms.norm ?? '<s>';
   const next = infos[i + 1]?.forms.norm ?? '</s>';
   const own = infos[i]!.forms.norm;

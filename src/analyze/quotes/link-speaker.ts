@@ -19,9 +19,11 @@ export interface LinkedSpeaker {
 
 /** How many leading words of a phrase may precede its head entity: «وكالة رويترز», «صحيفة نيويورك تايمز». */
 const HEAD_WORDS = 2;
+/** «وكالة “رويترز”»: quotation marks around a name are dropped from the speaker label. */
+const QUOTE_MARKS = /[“”«»"]/gu;
 
 export function linkSpeaker(source: string, range: Range, entities: readonly EntityMention[]): LinkedSpeaker {
-  const text = source.slice(range.start, range.end);
+  const text = source.slice(range.start, range.end).replace(QUOTE_MARKS, '');
   const inside = entities.filter((entity) => entity.start < range.end && entity.end > range.start);
   const person = inside.find((entity) => entity.type === 'PERS');
   const headLimit = headEnd(source, range);

@@ -37,6 +37,14 @@ const CASES: readonly Case[] = [
   { name: 'duration with a qualifier', input: 'يتواصل القصف منذ أكثر من 100 يوم دون توقف.', anchor: '2024-01-26', surface: 'أكثر من 100 يوم', value: 'P100D', precision: 'duration' },
   { name: 'duration in number words', input: 'استمرت المناورات خمسة أيام في الصحراء.', anchor: null, surface: 'خمسة أيام', value: 'P5D', precision: 'duration' },
   { name: 'dual duration with a clitic', input: 'وأمهلت الحكومة الشركات لسنتين لتسوية أوضاعها.', anchor: null, surface: 'سنتين', value: 'P2Y', precision: 'duration' },
+  { name: 'a year after «في»', input: 'غزت القوات البلاد في 2003 وانسحبت بعد ثمانية أعوام.', anchor: null, surface: '2003', value: '2003', precision: 'year' },
+  { name: 'a historical year with «العام»', input: 'أسس التاجر المتجر في العام 1887 قرب الميناء.', anchor: null, surface: 'العام 1887', value: '1887', precision: 'year' },
+  { name: 'a year with the Gregorian marker', input: 'وقعت الاتفاقية 1994م بين البلدين.', anchor: null, surface: '1994م', value: '1994' },
+  { name: 'a listed year', input: 'أخرج الفيلمين 1949 و1952 على التوالي.', anchor: null, surface: '1952', value: '1952' },
+  { name: 'a year in parentheses', input: 'اشتهر بروايته الأولى (1958) التي ترجمت إلى لغات عدة.', anchor: null, surface: '1958', value: '1958' },
+  { name: 'الأمس', input: 'تواصلت الاحتجاجات منذ الأمس في الساحات.', anchor: '2015-12-24', surface: 'الأمس', value: '2015-12-23' },
+  { name: 'a definite dual duration', input: 'تضاعفت الأسعار خلال العامين الماضيين بشكل كبير.', anchor: null, surface: 'العامين الماضيين', value: 'P2Y', precision: 'duration' },
+  { name: 'centuries in years', input: 'بني الجسر قبل أكثر من قرنين على ضفاف النهر.', anchor: null, surface: 'أكثر من قرنين', value: 'P200Y', precision: 'duration' },
   { name: 'hours', input: 'انقطعت الكهرباء 48 ساعة عن المدينة.', anchor: null, surface: '48 ساعة', value: 'PT48H', precision: 'duration' },
 ];
 

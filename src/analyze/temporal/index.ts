@@ -13,6 +13,7 @@ import { month } from './recognizers/month.ts';
 import { relativeDay } from './recognizers/relative-day.ts';
 import { relativePeriod } from './recognizers/relative-period.ts';
 import { weekday } from './recognizers/weekday.ts';
+import { year } from './recognizers/year.ts';
 import { attachRelationCue } from './refiners/relation-cue.ts';
 import { mergeWeekdayWithDate } from './refiners/weekday-with-date.ts';
 import { parseAnchor, resolveSpec, type Anchor } from './resolve.ts';
@@ -21,7 +22,7 @@ export { parseAnchor, type Anchor } from './resolve.ts';
 
 // Order only breaks ties between equally long overlapping matches (keepLongest keeps the earlier one):
 // absolute dates (run first, outside this list) beat everything; weekday beats relative-day («يوم أمس الاثنين»).
-const RECOGNIZERS: readonly Recognizer<TimeCandidate>[] = [dayMonth, month, weekday, relativeDay, relativePeriod, duration];
+const RECOGNIZERS: readonly Recognizer<TimeCandidate>[] = [dayMonth, month, weekday, relativeDay, relativePeriod, duration, year];
 
 /** Time expressions of `body`; `published` is 'YYYY-MM-DD' (or coarser) or null (relative values stay null). */
 export function findTimes(body: string, published: string | Anchor | null): TimeMention[] {

@@ -10,7 +10,9 @@ const NEGATIVES: readonly string[] = [
   'احتفلت المدارس باليوم الوطني في أجواء مميزة.', // «اليوم الوطني» national day
   'كان اليوم الأول من المؤتمر حافلا.', // «اليوم الأول» the first day
   'افتتح المعرض العام للكتاب بحضور الوزير.', // «العام» = "general"
-  'يعمل في المقال الذي كتبه عن الاقتصاد.', // «قال» inside «المقال» is irrelevant here, nothing temporal
+  'نشرت صحيفة الغد تحقيقاً مطولاً.', // a newspaper, not tomorrow
+  'اشترى المستثمر 2003 أسهم جديدة.', // a count without a year cue
+  'انتشرت الفرق في 1500 موقع.', // «في» + a number below the preposition-year window
 ];
 
 describe('findTimes negatives', () => {

@@ -4,6 +4,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
+import { afterWriteHooks } from '../../app/after-write.ts';
 import { loadPageAnalyzer } from '../../app/analyzer.ts';
 import { ingestInputs, type IngestProgress, type IngestSummary, type PageAnalyzer } from '../../app/ingest.ts';
 import { openConfiguredStore } from '../../app/open-store.ts';
@@ -54,7 +55,9 @@ export async function runIngest(paths: readonly string[], options: IngestCommand
   const progress = context.io.stderr.isTTY && !paths.includes('-') ? await startBar(paths, context.io) : null;
   let summary: IngestSummary;
   try {
-    summary = await ingestInputs(store, paths, { analyze, maxBytes: config.maxPageBytes, batchSize: config.batchSize, onProgress: progress?.update });
+    summary = await ingestInputs(store, paths, {
+      analyze, maxBytes: config.maxPageBytes, batchSize: config.batchSize, onProgress: progress?.update, afterBatch: afterWriteHooks(store),
+    });
   } finally {
     progress?.stop();
     await store.close();

@@ -1,10 +1,36 @@
-/** `marsad ner`: placeholder registration, replaced by the module's real implementation. */
+/**
+ * `marsad ner --conll FILE`: tags a token-per-line file with ANERcorp BIO tags (`token<TAB>tag`,
+ * one output line per input line). `marsad ner --text FILE` prints the entities of a plain-text file as JSON lines.
+ */
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EngineError } from '../../core/errors.ts';
+import { formatConllOutput, parseConllInput } from '../../analyze/entities/conll-format.ts';
+import { recognizeEntities, tagConll } from '../../analyze/entities/recognize.ts';
 import type { CommandContext } from '../io.ts';
 
-export function registerNer(program: Command, _context: CommandContext): void {
-  program.command('ner').description('(not yet implemented)').allowUnknownOption().allowExcessArguments().action(() => {
-    throw new EngineError('usage/invalid', '`ner` is not implemented yet.');
-  });
+function readInput(path: string): string {
+  try {
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (error) {
+    throw new EngineError('input/not-found', path, { cause: error });
+  }
+}
+
+export function registerNer(program: Command, context: CommandContext): void {
+  program.command('ner')
+    .description('Named entities (PERS, ORG, LOC, MISC): --conll FILE tags one token per line; --text FILE lists entities as JSON lines')
+    .option('--conll <file>', 'token-per-line input (blank line between sentences; "-" for stdin)')
+    .option('--text <file>', 'plain-text input ("-" for stdin)')
+    .action((options: { conll?: string; text?: string }) => {
+      if ((options.conll === undefined) === (options.text === undefined)) {
+        throw new EngineError('usage/invalid', 'Give exactly one of --conll FILE or --text FILE.');
+      }
+      if (options.conll !== undefined) {
+        const input = parseConllInput(readInput(options.conll));
+        context.io.stdout.write(formatConllOutput(input, tagConll(input.sentences)));
+        return;
+      }
+      for (const entity of recognizeEntities(readInput(options.text!))) context.io.stdout.write(`${JSON.stringify(entity)}\n`);
+    });
 }

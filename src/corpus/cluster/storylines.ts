@@ -6,6 +6,13 @@ import type { ClusterState } from './event-index.ts';
 import { normalizeTop, dotWithMap, type SparseVector } from './vectors.ts';
 import { STORYLINE_PARAMS, type StorylineParams } from './params.ts';
 
+/** A cluster's top terms used to look up storylines, and the newest postings scanned per term (bench: 100k articles). */
+const QUERY_TERMS = 20;
+const MAX_SCAN = 100;
+/** Storylines sharing fewer query terms are not scored; at most MAX_CANDIDATES (most shared first) are. */
+const MIN_SHARED = 2;
+const MAX_CANDIDATES = 30;
+
 interface StorylineState {
   readonly clusters: number[];
   readonly centroid: Map<string, number>;
@@ -34,11 +41,15 @@ export function linkStorylines(clusters: readonly ClusterState[], order: readonl
   for (const c of order) {
     const cluster = clusters[c]!;
     const vector = clusterVector(cluster, params.centroidTerms);
-    const candidates = new Set<number>();
-    for (const term of vector.terms) for (const s of postings.get(term) ?? []) candidates.add(s);
+    const shared = new Map<number, number>();
+    for (const term of vector.terms.slice(0, QUERY_TERMS)) {
+      const list = postings.get(term) ?? [];
+      for (let i = list.length - 1; i >= 0 && i >= list.length - MAX_SCAN; i--) shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
+    }
+    const candidates = [...shared].filter(([, n]) => n >= MIN_SHARED).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([s]) => s);
     let best: number | null = null;
     let bestScore = -1;
-    for (const s of [...candidates].sort((a, b) => a - b)) {
+    for (const s of candidates.sort((a, b) => a - b)) {
       const story = stories[s]!;
       if (!fits(params, cluster, story)) continue;
       const score = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;

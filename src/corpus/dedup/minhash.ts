@@ -9,16 +9,22 @@ export const SHINGLE_WORDS = 5;
 /** Signature length: 64 hashes give a Jaccard estimate within ±0.06 (1 s.d. at J = 0.5). */
 export const SIGNATURE_LENGTH = 64;
 /** Only the first this-many words are shingled: copies differ mostly in their tails (boilerplate, «اقرأ أيضاً»). */
-const MAX_WORDS = 600;
+const MAX_WORDS = 400;
 
-const SEEDS: Uint32Array = (() => {
-  const seeds = new Uint32Array(SIGNATURE_LENGTH);
+/** Per-position multipliers (odd) and offsets of the universal hashes h_i(x) = a_i·x + b_i mod 2^32. */
+const [MULTIPLIERS, OFFSETS] = ((): [Uint32Array, Uint32Array] => {
+  const a = new Uint32Array(SIGNATURE_LENGTH);
+  const b = new Uint32Array(SIGNATURE_LENGTH);
   let x = 0x9e3779b9;
-  for (let i = 0; i < SIGNATURE_LENGTH; i++) {
+  const next = (): number => {
     x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6b43a9b5) >>> 0;
-    seeds[i] = x;
+    return x;
+  };
+  for (let i = 0; i < SIGNATURE_LENGTH; i++) {
+    a[i] = next() | 1;
+    b[i] = next();
   }
-  return seeds;
+  return [a, b];
 })();
 
 /** 32-bit FNV-1a of a string. */
@@ -31,9 +37,9 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-/** murmur3 finaliser: a cheap independent-looking permutation of a 32-bit value per seed. */
-function mix(value: number, seed: number): number {
-  let h = (value ^ seed) >>> 0;
+/** murmur3 finaliser: spreads FNV's weak low bits before the cheap universal hashes. */
+function mix(value: number): number {
+  let h = value >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
@@ -45,7 +51,7 @@ export function shingleHashes(text: string): Uint32Array {
   const hashes = new Set<number>();
   if (words.length === 0) return new Uint32Array(0);
   const last = Math.max(0, words.length - SHINGLE_WORDS);
-  for (let i = 0; i <= last; i++) hashes.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  for (let i = 0; i <= last; i++) hashes.add(mix(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' '))));
   return Uint32Array.from(hashes);
 }
 
@@ -57,7 +63,7 @@ export function minhashSignature(text: string): Uint32Array | null {
   for (let s = 0; s < shingles.length; s++) {
     const value = shingles[s]!;
     for (let i = 0; i < SIGNATURE_LENGTH; i++) {
-      const h = mix(value, SEEDS[i]!);
+      const h = (Math.imul(value, MULTIPLIERS[i]!) + OFFSETS[i]!) >>> 0;
       if (h < signature[i]!) signature[i] = h;
     }
   }

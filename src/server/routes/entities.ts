@@ -18,9 +18,20 @@ const LIST_QUERY = PAGING.extend({
 }).strict();
 const ENTITY_PARAMS = z.object({ id: z.string().min(1).max(200) });
 
-/** A mention with the sentence-ish context around it; `start`/`end` locate the mention inside `context`. */
+/** A mention with the context around it; `start`/`end` locate the mention inside `context.text`. */
 interface MentionInContext extends EntityMentionRecord {
-  readonly context: { readonly text: string; readonly start: number; readonly end: number };
+  readonly context: { readonly text: string; readonly start: number; readonly end: number; readonly truncatedStart: boolean; readonly truncatedEnd: boolean };
+}
+
+/** Moves a context edge outwards to the nearest whitespace or line end (at most 20 chars), so no word is cut. */
+function widenToSpace(body: string, offset: number, direction: -1 | 1): number {
+  let at = offset;
+  for (let steps = 0; steps < 20; steps++) {
+    if (at <= 0 || at >= body.length) return Math.max(0, Math.min(body.length, at));
+    if (/\s/u.test(direction < 0 ? body[at - 1]! : body[at]!)) return at;
+    at += direction;
+  }
+  return offset;
 }
 
 async function withContext(store: Store, mentions: readonly EntityMentionRecord[]): Promise<MentionInContext[]> {
@@ -29,9 +40,14 @@ async function withContext(store: Store, mentions: readonly EntityMentionRecord[
   for (const mention of mentions) {
     if (!bodies.has(mention.articleId)) bodies.set(mention.articleId, (await store.getArticle(mention.articleId))?.body ?? '');
     const body = bodies.get(mention.articleId)!;
-    const from = Math.max(0, mention.start - CONTEXT_CHARS);
-    const to = Math.min(body.length, mention.end + CONTEXT_CHARS);
-    out.push({ ...mention, context: { text: body.slice(from, to), start: mention.start - from, end: mention.end - from } });
+    // Context stays inside the mention's paragraph and never cuts a word.
+    const paragraphStart = body.lastIndexOf('\n', mention.start - 1) + 1;
+    const newline = body.indexOf('\n', mention.end);
+    const paragraphEnd = newline < 0 ? body.length : newline;
+    const from = Math.max(paragraphStart, widenToSpace(body, Math.max(0, mention.start - CONTEXT_CHARS), -1));
+    const to = Math.min(paragraphEnd, widenToSpace(body, Math.min(body.length, mention.end + CONTEXT_CHARS), 1));
+    const context = { text: body.slice(from, to), start: mention.start - from, end: mention.end - from, truncatedStart: from > paragraphStart, truncatedEnd: to < paragraphEnd };
+    out.push({ ...mention, context });
   }
   return out;
 }

@@ -18,10 +18,14 @@ const SUBMISSION = z
   .strict()
   .refine((page) => (page.html === undefined) !== (page.text === undefined), { message: 'give exactly one of html or text' });
 
-const POST_BODY = z.union([
-  SUBMISSION,
-  z.object({ pages: z.array(SUBMISSION).min(1).max(MAX_PAGES_PER_POST) }).strict(),
-]);
+const BATCH = z.object({ pages: z.array(SUBMISSION).min(1).max(MAX_PAGES_PER_POST) }).strict();
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One page or {pages: [...]}; chosen by shape first so the error names the offending field, not "invalid union". */
+function parseSubmissions(body: unknown): readonly z.infer<typeof SUBMISSION>[] {
+  if (!isObject(body)) throw new HttpError(400, 'invalid-request', 'Invalid request. body: must be a JSON object {url?, html? | text?} or {pages: [...]}.');
+  return 'pages' in body ? parseRequest(BATCH, body, 'body').pages : [parseRequest(SUBMISSION, body, 'body')];
+}
 
 const PAGE_PARAMS = z.object({ id: ID });
 
@@ -44,9 +48,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: ServerDeps): void
 
   app.post('/api/pages', async (request, reply) => {
     if (!deps.ingest) throw new HttpError(503, 'ingest-unavailable', 'Ingest is not available on this server.');
-    const body = parseRequest(POST_BODY, request.body, 'body');
-    const submissions = 'pages' in body ? body.pages : [body];
-    const results = await deps.ingest(submissions);
+    const results = await deps.ingest(parseSubmissions(request.body));
     const anyStored = results.some((r) => r.ok);
     // 201 when something was stored or found, 422 when every page failed.
     return reply.status(anyStored ? 201 : 422).send({ results });

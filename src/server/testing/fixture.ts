@@ -55,6 +55,8 @@ export interface FixtureOptions {
   readonly analyze?: PageAnalyzer;
   readonly bodyLimitBytes?: number;
   readonly maxPageBytes?: number;
+  /** Serve the web UI from this directory (default: API only). */
+  readonly webRoot?: string | null;
 }
 
 export async function buildApiFixture(options: FixtureOptions = {}): Promise<ApiFixture> {
@@ -66,6 +68,6 @@ export async function buildApiFixture(options: FixtureOptions = {}): Promise<Api
     store, analyze: options.analyze ?? analyzeByFirstLine, maxBytes: options.maxPageBytes ?? 100_000,
     afterWrite: (w) => indexWrittenArticles(store, w), now: () => new Date('2024-10-15T08:00:00Z'),
   });
-  const app = await buildServer({ store, stories: storyReaderFor(storyline), ingest }, { webRoot: null, bodyLimitBytes: options.bodyLimitBytes });
+  const app = await buildServer({ store, stories: storyReaderFor(storyline), ingest }, { webRoot: options.webRoot ?? null, bodyLimitBytes: options.bodyLimitBytes });
   return { app, store, articleIds: written.newArticleIds, storyline };
 }

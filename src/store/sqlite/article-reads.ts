@@ -1,7 +1,7 @@
 /** SQLite ArticleStore: article listing, lookup by id or id prefix, with spans and annotation layers. */
 import type { Database } from 'better-sqlite3';
 import type { ArticleStore, ArticleSummary, StoredArticle } from '../store.ts';
-import { parseAnnotations, parseCitedSources, parseParagraphs, parsePublished, parseSpanRow, type AnnotationRow, type PublishedColumns, type SpanRow } from './rows.ts';
+import { parseAnnotations, parseCitedSources, parseParagraphs, parsePublished, parseSpanRow, type AnnotationRow, type PublishedColumns, type SpanRow } from '../rows.ts';
 
 interface SummaryRow {
   id: string;

@@ -2,34 +2,16 @@
  * Forward-only SQL migrations for SQLite: every `migrations/sqlite/NNNN_verb_object.sql` not yet recorded in
  * `schema_migrations` runs in name order, each in its own transaction, so a failed one leaves no trace.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { EngineError } from '../../core/errors.ts';
+import { loadMigrations, MIGRATIONS_ROOT, type Migration } from '../migration-files.ts';
 
-export const SQLITE_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations', 'sqlite');
-const MIGRATION_NAME = /^(?<version>\d{4})_[a-z0-9_]+\.sql$/;
-
-export interface Migration {
-  /** File name without `.sql`, e.g. '0002_create_articles'; the key recorded in schema_migrations. */
-  readonly name: string;
-  readonly sql: string;
-}
-
-/** The migration files of a directory, in name order. A file that breaks the naming rule is an error, not skipped. */
-export function loadMigrations(dir: string = SQLITE_MIGRATIONS_DIR): readonly Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
-  return files.map((file) => {
-    if (!MIGRATION_NAME.test(file)) {
-      throw new EngineError('store/failed', `Migration file ${file} is not named NNNN_verb_object.sql.`);
-    }
-    return { name: file.slice(0, -'.sql'.length), sql: readFileSync(join(dir, file), 'utf8') };
-  });
-}
+export { loadMigrations, type Migration };
+export const SQLITE_MIGRATIONS_DIR = join(MIGRATIONS_ROOT, 'sqlite');
 
 /** Applies the pending migrations; returns the names applied. Clock injected for `applied_at`. */
-export function migrate(db: Database, migrations: readonly Migration[] = loadMigrations(), now: () => Date = () => new Date()): readonly string[] {
+export function migrate(db: Database, migrations: readonly Migration[] = loadMigrations(SQLITE_MIGRATIONS_DIR), now: () => Date = () => new Date()): readonly string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE name = ?').pluck();
   const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');

@@ -9,7 +9,7 @@ import { EngineError } from '../../core/errors.ts';
 import { articleIdFor } from '../../core/ids.ts';
 import type { ContentType } from '../../core/page.ts';
 import type { ArticleRecord, PageRecord, PageStore, StoredPage, WriteResult } from '../store.ts';
-import { parseSpanRow, type SpanRow } from './rows.ts';
+import { parseSpanRow, type SpanRow } from '../rows.ts';
 
 const LAYERS = ['entities', 'quantities', 'quotes', 'times'] as const;
 

@@ -3,13 +3,15 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { describeSearchAndEntityContract } from '../search-entities.contract.ts';
 import { describeStoreContract } from '../store.contract.ts';
 import { samplePageRecord } from '../sample-records.ts';
 import { openStore } from '../store.ts';
-import { loadMigrations, migrate } from './migrate.ts';
+import { loadMigrations, migrate, SQLITE_MIGRATIONS_DIR } from './migrate.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
 describeStoreContract('sqlite in memory', async () => openSqliteStore(':memory:'));
+describeSearchAndEntityContract('sqlite in memory', async () => openSqliteStore(':memory:'));
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,7 +35,7 @@ describe('SQLite store on disk', () => {
   it('records every migration once, in name order, and applies nothing on reopen', () => {
     const db = new Database(':memory:');
     const names = migrate(db);
-    expect(names).toEqual(loadMigrations().map((m) => m.name));
+    expect(names).toEqual(loadMigrations(SQLITE_MIGRATIONS_DIR).map((m) => m.name));
     expect([...names].sort()).toEqual(names);
     expect(names.slice(0, 3)).toEqual(['0001_create_pages', '0002_create_articles', '0003_create_annotations']);
     expect(migrate(db)).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Distributional word clusters from unlabelled text (training time only): left/right neighbour
+ * Distributional word clusters from unlabelled text (training time only): neighbour (±1, ±2)
  * counts → PPMI → random projection → hierarchical k-means. Each word gets a path like "3a7"
  * (one hex digit per level), so prefixes act like Brown-cluster prefixes in the NER features.
  */
@@ -9,8 +9,10 @@ export interface ClusterOptions {
   readonly vocabSize: number;
   /** Words seen fewer times get none: their context counts are too noisy. */
   readonly minCount: number;
-  /** Most frequent words used as left/right context dimensions. */
+  /** Most frequent words used as context dimensions. */
   readonly contextSize: number;
+  /** Neighbour positions counted as contexts, e.g. [-2, -1, 1, 2]. */
+  readonly offsets: readonly number[];
   /** Dimensions of the random projection. */
   readonly dims: number;
   /** Clusters per level (each ≤ 36: one base-36 digit), e.g. [16, 16, 16] → up to 4,096 leaves. */
@@ -36,18 +38,19 @@ function topWords(counts: ReadonlyMap<string, number>, limit: number, minCount: 
     .slice(0, limit).map(([w]) => w);
 }
 
-/** Left/right neighbour co-occurrence counts, one dense row of 2 × contextSize per vocabulary word. */
-function cooccurrences(corpus: () => Iterable<readonly string[]>, vocab: Map<string, number>, context: Map<string, number>): Float32Array {
-  const width = 2 * context.size;
+/** Neighbour co-occurrence counts: one dense row of offsets × contextSize per vocabulary word. */
+function cooccurrences(corpus: () => Iterable<readonly string[]>, vocab: Map<string, number>, context: Map<string, number>, offsets: readonly number[]): Float32Array {
+  const width = offsets.length * context.size;
   const matrix = new Float32Array(vocab.size * width);
   for (const sentence of corpus()) {
     for (let i = 0; i < sentence.length; i++) {
       const row = vocab.get(sentence[i]!);
       if (row === undefined) continue;
-      const left = i > 0 ? context.get(sentence[i - 1]!) : undefined;
-      const right = i + 1 < sentence.length ? context.get(sentence[i + 1]!) : undefined;
-      if (left !== undefined) matrix[row * width + left]! += 1;
-      if (right !== undefined) matrix[row * width + context.size + right]! += 1;
+      offsets.forEach((offset, slot) => {
+        const neighbour = sentence[i + offset];
+        const column = neighbour === undefined ? undefined : context.get(neighbour);
+        if (column !== undefined) matrix[row * width + slot * context.size + column]! += 1;
+      });
     }
   }
   return matrix;
@@ -64,7 +67,8 @@ function projectRows(matrix: Float32Array, rows: number, width: number, options:
   for (let c = 0; c < width; c++) { colSums[c] = Math.pow(colSums[c]!, 0.75); smoothedTotal += colSums[c]!; }
   const random = seededRandom(options.seed);
   const projection = new Float32Array(width * options.dims);
-  for (let i = 0; i < projection.length; i++) projection[i] = random() < 0.5 ? -1 : 1;
+  // Sum of three ±1 draws: cheap, roughly Gaussian, and deterministic under the seed.
+  for (let i = 0; i < projection.length; i++) projection[i] = (random() < 0.5 ? -1 : 1) + (random() < 0.5 ? -1 : 1) + (random() < 0.5 ? -1 : 1);
   const out = new Float32Array(rows * options.dims);
   for (let r = 0; r < rows; r++) {
     const o = r * options.dims;
@@ -132,8 +136,8 @@ export function buildClusters(corpus: () => Iterable<readonly string[]>, options
   const vocabList = topWords(counts, options.vocabSize, options.minCount);
   const vocab = new Map(vocabList.map((w, i) => [w, i]));
   const context = new Map(vocabList.slice(0, options.contextSize).map((w, i) => [w, i]));
-  const matrix = cooccurrences(corpus, vocab, context);
-  const vectors = projectRows(matrix, vocab.size, 2 * context.size, options);
+  const matrix = cooccurrences(corpus, vocab, context, options.offsets);
+  const vectors = projectRows(matrix, vocab.size, options.offsets.length * context.size, options);
   const paths = new Array<string>(vocab.size).fill('');
   let groups: number[][] = [vocabList.map((_, i) => i)];
   for (const k of options.branching) {

@@ -15,7 +15,7 @@ const NOUN_AFTER = /^\s{1,3}(?!ال)[\u0621-\u064A]{2,}/u;
 
 export const words: Recognizer<AmountCandidate> = {
   rule: 'quantity/words',
-  pattern: new RegExp(`(?:${PREFIX_QUALIFIER}|(?<![\\p{L}\\p{M}\\p{N}])(?<clitic>[بل](?=\\S))?)(?<words>${NUMBER_WORDS})${PERCENT}?`, 'gu'),
+  pattern: new RegExp(`(?:${PREFIX_QUALIFIER}|(?<![\\p{L}\\p{M}\\p{N}])(?<clitic>[بل](?=\\S))?)(?<words>${NUMBER_WORDS})${PERCENT}?`, 'uy'),
   extract(match, view) {
     const groups = match.groups!;
     const value = parseNumberWords(groups.words!);

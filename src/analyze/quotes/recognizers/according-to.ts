@@ -18,7 +18,7 @@ export const accordingTo: Recognizer<QuoteCandidate> = {
   rule: 'quote/according-to',
   pattern: new RegExp(
     `(?<![\\p{L}\\p{M}\\p{N}])(?<clitic>[وف])?(?<cue>${ACCORDING_TO})\\s{0,3}${RELAYING_VERB}?(?<source>[^.!؟?\\n،,:]{1,${MAX_SOURCE_CHARS}})`,
-    'gu',
+    'uy',
   ),
   extract(match, view) {
     const groups = match.groups!;

@@ -19,7 +19,7 @@ export const reported: Recognizer<QuoteCandidate> = {
   rule: 'quote/reported',
   pattern: new RegExp(
     `(?<![\\p{L}\\p{M}\\p{N}])(?<clitic>[وف])?(?<verb>${VERB})(?![\\p{L}\\p{M}\\p{N}])(?<speaker>(?:\\s{1,3}[^\\s.!؟?\\n:]+){0,12}?)\\s{0,3}(?<complement>${COMPLEMENT})`,
-    'gu',
+    'uy',
   ),
   extract(match, view) {
     const groups = match.groups!;

@@ -14,7 +14,7 @@ export const dayMonth: Recognizer<TimeCandidate> = {
   pattern: new RegExp(
     `${START}(?<clitic>[وف](?=ال))?(?:(?:ال\\s?)?(?<day>\\d{1,2})(?!\\d)|(?<ordinal>${ORDINAL_DAY})${END})` +
       `\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?${MONTH_PAIR}(?:\\s{1,3}(?<direction>${DIRECTION})${END})?(?![\\s,،]{0,3}\\d)`,
-    'gu',
+    'uy',
   ),
   extract(match, view) {
     const groups = match.groups!;

@@ -13,24 +13,26 @@ const UNITS: ReadonlyMap<string, string> = new Map([
   ['يوم', 'D'], ['يوما', 'D'], ['ايام', 'D'], ['اسبوع', 'W'], ['اسبوعا', 'W'], ['اسابيع', 'W'],
   ['شهر', 'M'], ['شهرا', 'M'], ['اشهر', 'M'], ['شهور', 'M'], ['عام', 'Y'], ['عاما', 'Y'], ['اعوام', 'Y'],
   ['سنة', 'Y'], ['سنوات', 'Y'], ['سنين', 'Y'], ['عقد', 'DE'], ['عقود', 'DE'], ['عقدا', 'DE'],
-  ['ساعة', 'H'], ['ساعات', 'H'], ['دقيقة', 'MIN'], ['دقائق', 'MIN'],
+  ['ساعة', 'H'], ['ساعات', 'H'], ['دقيقة', 'MIN'], ['دقائق', 'MIN'], ['قرن', 'CE'], ['قرنا', 'CE'], ['قرون', 'CE'],
 ]);
 const DUALS: ReadonlyMap<string, string> = new Map([
   ['يومين', 'D'], ['يومان', 'D'], ['اسبوعين', 'W'], ['شهرين', 'M'], ['شهران', 'M'], ['عامين', 'Y'], ['عامان', 'Y'],
-  ['سنتين', 'Y'], ['سنتان', 'Y'], ['ساعتين', 'H'], ['دقيقتين', 'MIN'], ['عقدين', 'DE'],
+  ['سنتين', 'Y'], ['سنتان', 'Y'], ['ساعتين', 'H'], ['دقيقتين', 'MIN'], ['عقدين', 'DE'], ['قرنين', 'CE'],
 ]);
+/** «العامين الماضيين», «السنتين الأخيرتين»: a definite dual is a duration too. */
+const DUAL_TAIL = '(?:\\s{1,3}(?:الماضيين|الماضيتين|الاخيرين|الاخيرتين|المقبلين|المقبلتين|القادمين|القادمتين))?';
 const VAGUE = '(?:عدة|بضعة|بضع|بعض)';
 const UNIT = `(?:${[...UNITS.keys()].sort((a, b) => b.length - a.length).join('|')})`;
 const DUAL = `(?:${[...DUALS.keys()].join('|')})`;
-/** Decades are ten years; there is no ISO designator for them. */
-const YEARS_PER_DECADE = 10;
+/** Decades and centuries have no ISO designator: they are written in years. */
+const YEARS_PER_UNIT: ReadonlyMap<string, number> = new Map([['DE', 10], ['CE', 100]]);
 
 export const duration: Recognizer<TimeCandidate> = {
   rule: 'temporal/duration',
   pattern: new RegExp(
     `(?:${PREFIX_QUALIFIER}|${START}(?<clitic>[وفبل])?)` +
-      `(?:(?<amount>\\d+(?:[.,]\\d+)?(?!\\d)|${NUMBER_WORDS}|${VAGUE})\\s{1,3}(?<unit>${UNIT})|(?<dual>${DUAL}))${END}`,
-    'gu',
+      `(?:(?<amount>\\d+(?:[.,]\\d+)?(?!\\d)|${NUMBER_WORDS}|${VAGUE})\\s{1,3}(?<unit>${UNIT})|(?:ال)?(?<dual>${DUAL})${DUAL_TAIL})${END}`,
+    'uy',
   ),
   extract(match, view) {
     const groups = match.groups!;
@@ -51,8 +53,9 @@ function amountOf(text: string): number | null | undefined {
 }
 
 function isoDuration(amount: number | null, designator: string): string {
-  const count = amount === null ? 'X' : String(designator === 'DE' ? amount * YEARS_PER_DECADE : amount);
+  const years = YEARS_PER_UNIT.get(designator);
+  const count = amount === null ? 'X' : String(years === undefined ? amount : amount * years);
   if (designator === 'H') return `PT${count}H`;
   if (designator === 'MIN') return `PT${count}M`;
-  return `P${count}${designator === 'DE' ? 'Y' : designator}`;
+  return `P${count}${years === undefined ? designator : 'Y'}`;
 }

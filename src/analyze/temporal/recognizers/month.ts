@@ -19,7 +19,7 @@ export const month: Recognizer<TimeCandidate> = {
   pattern: new RegExp(
     `${START}(?<cue>[وف]?${CUE}\\s{1,3})?(?<part>[وف]?${PART}\\s{1,3})?(?<shahr>(?:[وفبل]|لل)?شهر\\s{1,3})?${MONTH_PAIR}` +
       `(?:\\s{1,3}(?<direction>${DIRECTION})${END})?(?![\\s,،]{0,3}(?:من\\s{1,3})?(?:ال|ل|لل)?(?:عام|سنة)?\\s{0,3}\\d)`,
-    'gu',
+    'uy',
   ),
   extract(match, view) {
     const groups = match.groups!;

@@ -8,9 +8,11 @@ import { END, START } from '../patterns.ts';
 
 /** Normalised relative-day word → offset in days from the anchor. */
 export const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
-  ['امس', -1], ['البارحة', -1], ['اول امس', -2], ['امس الاول', -2], ['اليوم', 0], ['غدا', 1], ['بعد غد', 2],
+  ['امس', -1], ['الامس', -1], ['البارحة', -1], ['الغد', 1], ['اول امس', -2], ['امس الاول', -2], ['اليوم', 0], ['غدا', 1], ['بعد غد', 2],
 ]);
 export const RELATIVE_DAY = '(?:اول\\s{1,3}امس|امس\\s{1,3}الاول|امس|البارحة|اليوم|غدا|بعد\\s{1,3}غد)';
+/** «الأمس», «الغد» only as standalone words: «صحيفة الغد» is a newspaper. */
+const DEFINITE_DAY = '(?<!(?:صحيفة|جريدة|موقع|قناة|حزب|تيار)\\s{1,3})(?:الامس|الغد)';
 const PART_OF_DAY = '(?:صباح|مساء|ظهر|فجر|ليلة|ليل|عصر|ظهيرة)';
 /** «اليوم الأول» (the first day), «اليوم الوطني» (national day): «اليوم» as a noun, not "today". */
 const NOT_TODAY = '(?!\\s{1,3}(?:الاول|الثاني|الثالث|الرابع|الخامس|الاخير|التالي|السابق|نفسه|ذاته|الوطني|العالمي|الدولي|المفتوح|الدراسي|الواحد)' + END + ')';
@@ -18,8 +20,8 @@ const NOT_TODAY = '(?!\\s{1,3}(?:الاول|الثاني|الثالث|الراب
 export const relativeDay: Recognizer<TimeCandidate> = {
   rule: 'temporal/relative-day',
   pattern: new RegExp(
-    `${START}(?<clitic>[وف])?(?:${PART_OF_DAY}\\s{1,3})?(?:يوم\\s{1,3})?(?<word>${RELATIVE_DAY})${END}${NOT_TODAY}`,
-    'gu',
+    `${START}(?<clitic>[وف])?(?:${PART_OF_DAY}\\s{1,3})?(?:يوم\\s{1,3})?(?<word>${RELATIVE_DAY}|${DEFINITE_DAY})${END}${NOT_TODAY}`,
+    'uy',
   ),
   extract(match, view) {
     const groups = match.groups!;

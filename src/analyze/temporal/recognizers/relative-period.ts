@@ -14,7 +14,7 @@ export const relativePeriod: Recognizer<TimeCandidate> = {
   pattern: new RegExp(
     `${START}(?:(?<clitic>[وف]?(?:بال|لل|كال|ال))(?<unit>شهر|عام|سنة)\\s{1,3}(?<direction>${DIRECTION})` +
       `|(?<thisClitic>[وف]?(?:ب|ل|في\\s{1,3})?)(?:هذا|هذه)\\s{1,3}(?:ال)(?<thisUnit>شهر|عام|سنة))${END}`,
-    'gu',
+    'uy',
   ),
   extract(match, view) {
     const groups = match.groups!;

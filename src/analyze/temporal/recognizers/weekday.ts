@@ -22,7 +22,7 @@ export const weekday: Recognizer<TimeCandidate> = {
   pattern: new RegExp(
     `${START}(?<clitic>[وف](?=ال|يوم))?(?<yawm>يوم\\s{1,3})?(?:(?<relative>${RELATIVE_DAY})\\s{1,3})?(?<day>${WEEKDAY})${END}` +
       `(?:\\s{1,3}(?<direction>${DIRECTION})${END})?(?=(?<dated>\\s{0,3}[(،,]?\\s{0,3}\\d)|)`,
-    'gu',
+    'uy',
   ),
   extract(match, view) {
     const groups = match.groups!;

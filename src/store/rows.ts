@@ -1,8 +1,8 @@
-/** Row → domain mappers for the SQLite store; JSON columns are validated with zod on the way out. */
+/** Row → domain mappers shared by the SQL stores; JSON columns are validated with zod on the way out. */
 import { z } from 'zod';
-import type { ArticleAnnotations } from '../../core/annotation.ts';
-import type { PageSpan, PageSpanKind, PublishedDate, SpanReason } from '../../core/article.ts';
-import { EngineError } from '../../core/errors.ts';
+import type { ArticleAnnotations } from '../core/annotation.ts';
+import type { PageSpan, PageSpanKind, PublishedDate, SpanReason } from '../core/article.ts';
+import { EngineError } from '../core/errors.ts';
 
 export interface SpanRow {
   article_idx: number | null;
@@ -23,7 +23,7 @@ export interface PublishedColumns {
 
 export interface AnnotationRow {
   layer: 'entities' | 'quantities' | 'quotes' | 'times';
-  data: string;
+  data: unknown;
 }
 
 const SPAN = z.object({ start: z.number().int(), end: z.number().int() });
@@ -32,13 +32,18 @@ const PARAGRAPHS = z.array(z.object({ page: SPAN, body: SPAN }));
 /** Mentions keep every field they were written with; only the span fields are checked. */
 const MENTION = z.looseObject({ text: z.string(), start: z.number().int(), end: z.number().int() });
 
-/** Parses a JSON column, naming the column when the stored value is not what it should be. */
-export function parseJsonColumn<T>(schema: z.ZodType<T>, value: string, column: string): T {
-  let data: unknown;
-  try {
-    data = JSON.parse(value);
-  } catch (error) {
-    throw new EngineError('store/failed', `Column ${column} holds invalid JSON.`, { cause: error });
+/**
+ * Parses a JSON column (a string from SQLite, or the value Postgres already decoded from jsonb), naming the
+ * column when the stored value is not what it should be.
+ */
+export function parseJsonColumn<T>(schema: z.ZodType<T>, value: unknown, column: string): T {
+  let data: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      data = JSON.parse(value);
+    } catch (error) {
+      throw new EngineError('store/failed', `Column ${column} holds invalid JSON.`, { cause: error });
+    }
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new EngineError('store/failed', `Column ${column} holds an unexpected value.`, { cause: parsed.error });
@@ -67,11 +72,11 @@ export function parsePublished(row: PublishedColumns): PublishedDate | null {
   };
 }
 
-export function parseCitedSources(value: string): readonly string[] {
+export function parseCitedSources(value: unknown): readonly string[] {
   return parseJsonColumn(CITED_SOURCES, value, 'articles.cited_sources');
 }
 
-export function parseParagraphs(value: string): z.infer<typeof PARAGRAPHS> {
+export function parseParagraphs(value: unknown): z.infer<typeof PARAGRAPHS> {
   return parseJsonColumn(PARAGRAPHS, value, 'articles.paragraphs');
 }
 

@@ -1,0 +1,56 @@
+/**
+ * NER benchmark: model load time, heap/RSS after load, and tagging throughput in sentences/s on one
+ * core (ANERcorp dev-split sentences when ../shared exists, otherwise generated Arabic sentences).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findSharedDir } from '../eval/shared-dir.ts';
+import { loadTagger, recognizeEntities, tagConll } from '../src/analyze/entities/recognize.ts';
+import { parseConll, splitDev } from '../src/analyze/entities/train/conll.ts';
+import { DEV_FRACTION } from '../src/analyze/entities/train/train.ts';
+
+/** Enough sentences for a stable figure (a few seconds on one core). */
+const MIN_SENTENCES = 5_000;
+
+const SUBJECTS = ['وزير الخارجية', 'الرئيس الفرنسي', 'المتحدث باسم الجيش', 'رئيس الوزراء', 'الأمين العام للأمم المتحدة'];
+const NAMES = ['سامي الدباغ', 'هيلين مارتان', 'خالد العتيبي', 'يوري بتروف', 'نادية الحسن'];
+const PLACES = ['القاهرة', 'بيروت', 'نيروبي', 'مدريد', 'الموصل'];
+
+function generatedSentences(count: number): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < count; i++) {
+    const text = `قال ${SUBJECTS[i % 5]} ${NAMES[(i * 3) % 5]} في ${PLACES[(i * 7) % 5]} يوم الثلاثاء إن المحادثات مع وفد من ${PLACES[(i + 2) % 5]} ستستأنف الأسبوع المقبل بعد توقف دام ${i % 30 + 2} يوما .`;
+    out.push(text.split(' '));
+  }
+  return out;
+}
+
+function benchSentences(): { sentences: string[][]; source: string } {
+  const shared = findSharedDir();
+  if (!shared) return { sentences: generatedSentences(MIN_SENTENCES), source: 'generated' };
+  const { dev } = splitDev(parseConll(readFileSync(join(shared, 'data', 'anercorp', 'ANERCorp_CamelRecipe_train.txt'), 'utf8')), DEV_FRACTION);
+  const sentences: string[][] = [];
+  while (sentences.length < MIN_SENTENCES) sentences.push(...dev.map((s) => [...s.tokens]));
+  return { sentences, source: `ANERcorp dev split (${dev.length} sentences, repeated)` };
+}
+
+export async function bench(): Promise<void> {
+  const before = process.memoryUsage();
+  let started = performance.now();
+  loadTagger();
+  const loadMs = performance.now() - started;
+  const after = process.memoryUsage();
+  console.log(`model load: ${loadMs.toFixed(0)} ms; heap +${((after.heapUsed - before.heapUsed) / 1e6).toFixed(1)} MB, RSS ${(after.rss / 1e6).toFixed(0)} MB`);
+  const { sentences, source } = benchSentences();
+  const tokens = sentences.reduce((n, s) => n + s.length, 0);
+  tagConll(sentences.slice(0, 200));
+  started = performance.now();
+  tagConll(sentences);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`tagConll on ${source}: ${sentences.length} sentences, ${tokens} tokens in ${seconds.toFixed(2)} s → ${(sentences.length / seconds).toFixed(0)} sentences/s, ${(tokens / seconds).toFixed(0)} tokens/s`);
+  const text = sentences.slice(0, 2000).map((s) => s.join(' ')).join('\n');
+  started = performance.now();
+  const entities = recognizeEntities(text);
+  const rawSeconds = (performance.now() - started) / 1000;
+  console.log(`recognizeEntities on raw text (2000 sentences, ${text.length} chars): ${(2000 / rawSeconds).toFixed(0)} sentences/s, ${entities.length} entities`);
+}

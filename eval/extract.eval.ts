@@ -1,0 +1,135 @@
+/**
+ * Scores `analyzePage` extraction against gold: the five seed pages (`../shared/gold/seeds`), the demo
+ * corpus (`examples/gold.json`) and the held-out-style pages (`test/pages/gold.json`) when present.
+ * Metrics: article count per page, body token P/R/F1 per article, headline/date/outlet accuracy.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ExtractedArticle } from '../src/core/article.ts';
+import type { RawPage } from '../src/core/page.ts';
+import { extractPage } from '../src/extract/index.ts';
+import { readPages } from '../src/ingest/read-pages.ts';
+import { REPO_ROOT } from './shared-dir.ts';
+
+interface GoldArticle { headline: string | null; published: string | null; outlet: string | null; body: string; cited_sources?: string[] }
+interface GoldPage { file: string; articles: GoldArticle[] }
+interface SetScore { pages: number; countRight: number; articles: number; f1s: number[]; headline: number; date: number; outlet: number; failures: string[] }
+
+const MAX_BYTES = 5_000_000;
+const TASHKEEL_RE = /[\u064B-\u065F\u0670\u0640]/gu;
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+/** Body tokens: Unicode letter/digit runs, tashkeel removed. */
+export function bodyTokens(text: string): string[] {
+  return text.replace(TASHKEEL_RE, '').match(TOKEN_RE) ?? [];
+}
+
+/** Multiset token P/R/F1 of `predicted` against `gold`. */
+export function tokenF1(predicted: string, gold: string): { precision: number; recall: number; f1: number } {
+  const counts = new Map<string, number>();
+  const goldTokens = bodyTokens(gold);
+  for (const t of goldTokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const predictedTokens = bodyTokens(predicted);
+  let overlap = 0;
+  for (const t of predictedTokens) {
+    const left = counts.get(t) ?? 0;
+    if (left > 0) {
+      overlap++;
+      counts.set(t, left - 1);
+    }
+  }
+  const precision = predictedTokens.length === 0 ? 0 : overlap / predictedTokens.length;
+  const recall = goldTokens.length === 0 ? 0 : overlap / goldTokens.length;
+  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+async function loadPages(paths: readonly string[]): Promise<Map<string, RawPage>> {
+  const pages = new Map<string, RawPage>();
+  for await (const result of readPages(paths, { maxBytes: MAX_BYTES })) {
+    if (result.ok) pages.set(result.source, result.page);
+  }
+  return pages;
+}
+
+function scorePage(gold: GoldPage, page: RawPage | undefined, score: SetScore): void {
+  score.pages++;
+  const predicted = page ? extractPage(page).articles : [];
+  if (predicted.length === gold.articles.length) score.countRight++;
+  else score.failures.push(`${gold.file}: ${predicted.length} articles, gold ${gold.articles.length}`);
+  const used = new Set<number>();
+  for (const goldArticle of gold.articles) {
+    score.articles++;
+    const match = bestMatch(goldArticle, predicted, used);
+    const f1 = match ? tokenF1(match.body, goldArticle.body).f1 : 0;
+    score.f1s.push(f1);
+    if (f1 < 0.95) score.failures.push(`${gold.file}: body F1 ${f1.toFixed(3)} «${goldArticle.headline?.slice(0, 40)}»`);
+    compareField(score, 'headline', match?.headline ?? null, goldArticle.headline, gold.file);
+    compareField(score, 'date', match?.published?.date ?? null, goldArticle.published, gold.file);
+    compareField(score, 'outlet', match?.outlet ?? null, goldArticle.outlet, gold.file);
+  }
+}
+
+function compareField(score: SetScore, field: 'headline' | 'date' | 'outlet', got: string | null, want: string | null, file: string): void {
+  const norm = (s: string | null): string | null => (s === null ? null : s.normalize('NFC').replace(/\s+/gu, ' ').trim());
+  if (norm(got) === norm(want)) score[field]++;
+  else score.failures.push(`${file}: ${field} «${got}» ≠ gold «${want}»`);
+}
+
+function bestMatch(gold: GoldArticle, predicted: readonly ExtractedArticle[], used: Set<number>): ExtractedArticle | null {
+  let best = -1;
+  let bestF1 = -1;
+  predicted.forEach((article, i) => {
+    if (used.has(i)) return;
+    const f1 = tokenF1(article.body, gold.body).f1;
+    if (f1 > bestF1) [best, bestF1] = [i, f1];
+  });
+  if (best < 0) return null;
+  used.add(best);
+  return predicted[best]!;
+}
+
+async function scoreSet(golds: readonly GoldPage[], pathOf: (file: string) => string): Promise<SetScore> {
+  const files = [...new Set(golds.map((g) => pathOf(g.file).replace(/#\d+$/u, '')))];
+  const pages = await loadPages(files);
+  const score: SetScore = { pages: 0, countRight: 0, articles: 0, f1s: [], headline: 0, date: 0, outlet: 0, failures: [] };
+  for (const gold of golds) scorePage(gold, pages.get(pathOf(gold.file)), score);
+  return score;
+}
+
+function seedGolds(sharedDir: string): GoldPage[] {
+  const dir = join(sharedDir, 'gold', 'seeds');
+  return readdirSync(dir).filter((f) => /^\d+_.*\.json$/u.test(f)).sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldPage);
+}
+
+function metrics(prefix: string, s: SetScore): Record<string, number> {
+  const mean = s.f1s.length === 0 ? 0 : s.f1s.reduce((a, b) => a + b, 0) / s.f1s.length;
+  const ratio = (n: number): number => (s.articles === 0 ? 0 : n / s.articles);
+  return {
+    [`${prefix}.pages`]: s.pages, [`${prefix}.article_count_accuracy`]: s.pages === 0 ? 0 : s.countRight / s.pages,
+    [`${prefix}.body_f1_mean`]: mean, [`${prefix}.body_f1_min`]: s.f1s.length === 0 ? 0 : Math.min(...s.f1s),
+    [`${prefix}.headline_accuracy`]: ratio(s.headline), [`${prefix}.date_accuracy`]: ratio(s.date), [`${prefix}.outlet_accuracy`]: ratio(s.outlet),
+  };
+}
+
+function printTable(name: string, s: SetScore): void {
+  const m = metrics(name, s);
+  console.log(`\n${name}: ${s.pages} pages, ${s.articles} gold articles`);
+  for (const [key, value] of Object.entries(m)) console.log(`  ${key.slice(name.length + 1).padEnd(24)} ${Number.isInteger(value) ? value : value.toFixed(3)}`);
+  for (const failure of s.failures) console.log(`  ✗ ${failure}`);
+}
+
+export async function evaluate(sharedDir: string): Promise<{ metrics: Record<string, number> }> {
+  const all: Record<string, number> = {};
+  const seeds = await scoreSet(seedGolds(sharedDir), (file) => join(sharedDir, 'seeds', file));
+  printTable('seeds', seeds);
+  Object.assign(all, metrics('seeds', seeds));
+  for (const [name, goldPath] of [['examples', join(REPO_ROOT, 'examples', 'gold.json')], ['heldout', join(REPO_ROOT, 'test', 'pages', 'gold.json')]] as const) {
+    if (!existsSync(goldPath)) continue;
+    const golds = (JSON.parse(readFileSync(goldPath, 'utf8')) as { pages: GoldPage[] }).pages;
+    const score = await scoreSet(golds, (file) => join(dirname(goldPath), file));
+    printTable(name, score);
+    Object.assign(all, metrics(name, score));
+  }
+  return { metrics: all };
+}

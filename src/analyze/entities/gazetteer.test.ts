@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { buildGazetteer, gazetteerLabels } from './gazetteer.ts';
+import { tokenForms } from './token-forms.ts';
+
+const gazetteer = buildGazetteer([{ name: 'زيلينسكي', cls: 'EXTRA_PERS' }]);
+const labels = (sentence: string) => gazetteerLabels(gazetteer, sentence.split(' ').map((t) => tokenForms(t)));
+
+describe('gazetteerLabels', () => {
+  it('matches multi-word names through clitics, longest first', () => {
+    expect(labels('وصل الوفد إلى الولايات المتحدة الأمريكية وللمملكة المتحدة')).toEqual([
+      [], [], [], ['COUNTRY-B'], ['COUNTRY-I'], ['COUNTRY-I'], ['COUNTRY-B'], ['COUNTRY-I'],
+    ]);
+  });
+
+  it('finds ISO country names, cities, organisations, first names and extra names', () => {
+    expect(labels('الأرجنتين')).toEqual([['COUNTRY-B']]);
+    expect(labels('ببيروت')).toEqual([['CITY-B']]);
+    expect(labels('وقال صندوق النقد الدولي')).toEqual([[], ['ORG-B'], ['ORG-I'], ['ORG-I']]);
+    expect(labels('التقى زيلينسكي')).toEqual([[], ['EXTRA_PERS-B']]);
+  });
+
+  it('indexes cue words by stem', () => {
+    expect(gazetteer.cues.get(tokenForms('والوزير').stem)).toContain('TITLE');
+    expect(gazetteer.cues.get(tokenForms('بوزارة').stem)).toBeUndefined();
+    expect(gazetteer.cues.get(tokenForms('وزارة').stem)).toContain('ORGHEAD');
+  });
+});

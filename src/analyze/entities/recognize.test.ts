@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { recognizeEntities, tagConll } from './recognize.ts';
+
+const TEXT = [
+  'قال الرئيس الفرنسي إيمانويل ماكرون في باريس يوم الاثنين إن بلاده ستدعم جهود الأمم المتحدة.',
+  'وأعلنت وزارة الخارجية المصرية أن الوزير سامح شكري سيزور العراق والأردن الأسبوع المقبل.',
+  'ونقلت وكالة رويترز عن مسؤولين في واشنطن أن المحادثات ستستأنف في القاهرة.',
+].join('\n');
+
+describe('recognizeEntities', () => {
+  const entities = recognizeEntities(TEXT);
+  const found = (type: string, text: string) => entities.some((e) => e.type === type && e.text === text);
+
+  it('finds people, places and organisations in news sentences', () => {
+    expect(found('PERS', 'إيمانويل ماكرون')).toBe(true);
+    expect(found('LOC', 'باريس')).toBe(true);
+    expect(found('LOC', 'واشنطن')).toBe(true);
+    expect(found('LOC', 'القاهرة')).toBe(true);
+    expect(found('ORG', 'رويترز')).toBe(true);
+  });
+
+  it('gives exact offsets into the original text, sorted by start', () => {
+    expect(entities.length).toBeGreaterThan(5);
+    for (const e of entities) {
+      expect(TEXT.slice(e.start, e.end)).toBe(e.text);
+      expect(e.start).toBeLessThan(e.end);
+    }
+    expect([...entities].sort((a, b) => a.start - b.start)).toEqual(entities);
+  });
+
+  it('leaves a leading conjunction out of the span («والأردن» → «الأردن»)', () => {
+    const jordan = entities.find((e) => e.text.endsWith('الأردن'));
+    expect(jordan?.text).toBe('الأردن');
+    expect(jordan?.type).toBe('LOC');
+  });
+
+  it('returns nothing for empty or entity-free text and is deterministic', () => {
+    expect(recognizeEntities('')).toEqual([]);
+    expect(recognizeEntities('  \n ')).toEqual([]);
+    expect(recognizeEntities(TEXT)).toEqual(entities);
+  });
+
+  it('copes with tashkeel, Latin and very long run-on input', () => {
+    const text = 'وصلَ الوفدُ إلى بغدادَ قادماً من طهران برفقة NATO.';
+    for (const e of recognizeEntities(text)) expect(text.slice(e.start, e.end)).toBe(e.text);
+    const long = 'زار الوزير بغداد و'.repeat(2000);
+    const started = performance.now();
+    recognizeEntities(long);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('tagConll', () => {
+  it('returns one BIO tag per given token, keeping the tokenisation', () => {
+    const sentences = [['التقى', 'وزير', 'الخارجية', 'الأمريكي', 'أنتوني', 'بلينكن', 'في', 'الرياض', '.'], [], ['والسعودية']];
+    const tags = tagConll(sentences);
+    expect(tags.map((t) => t.length)).toEqual([9, 0, 1]);
+    expect(tags[0]!.slice(4, 6)).toEqual(['B-PERS', 'I-PERS']);
+    expect(tags[0]![7]).toBe('B-LOC');
+    for (const tag of tags.flat()) expect(tag).toMatch(/^(O|[BI]-(PERS|ORG|LOC|MISC))$/u);
+  });
+});

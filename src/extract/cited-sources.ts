@@ -1,0 +1,74 @@
+/**
+ * Sources an article cites: named media after «وكالة / صحيفة / مجلة / شبكة…», wire agencies («رويترز»,
+ * «(وام)», «أ ف ب») and the institution after «نقلت … عن» («عن البنتاغون»). Names are returned as written.
+ */
+import { normalizeView, viewToSource } from '../text/normalize.ts';
+import { WORD_END, WORD_START } from '../text/char-classes.ts';
+import { NEWS_AGENCIES } from './lexicons/agencies.ts';
+import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
+
+/** Media nouns with their clitic forms (for/by/of): «لوكالة», «بحسب صحيفة». Normalised. */
+const MEDIA_NOUN = '(?:[لب]?(?:وكالة|وكالات|صحيفة|جريدة|مجلة|شبكة|موقع|قناة|تلفزيون|اذاعة|راديو|منصة))';
+const QUOTED = '[“"«](?<quoted>[^”"»“«\\n]{2,40})[”"»]';
+const UNQUOTED = '(?<bare>[^\\s،,.:؛;"“”«»()]+(?:\\s[^\\s،,.:؛;"“”«»()]+){0,2})';
+/** «وكالة أنباء الإمارات «وام»»: the bracketed short name after a long one is the name used. */
+const ACRONYM = '(?:\\s{0,2}[«“"(](?<acronym>[^»”")“«\\n]{2,15})[»”")])';
+const MEDIA_RE = new RegExp(`${WORD_START}${MEDIA_NOUN}(?:\\s+(?:انباء|الانباء|اخبار))?\\s{0,2}(?:${QUOTED}|${UNQUOTED}${ACRONYM}?)`, 'gu');
+/** «نقلت وكالة “رويترز” عن البنتاغون», «نقلاً عن الكرملين»: the institution quoted, one «ال» word. */
+const REPORTED_FROM_RE = new RegExp(`${WORD_START}(?:[وف]?(?:نقل|نقلت|نقلا|ينقل|تنقل))${WORD_END}[^.؟!\\n]{0,60}?${WORD_START}عن\\s+(?<from>ال[^\\s،,.:؛;"“”«»()]{3,})`, 'gu');
+const AGENCY_NAMES = [...NEWS_AGENCIES].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /gu, '\\s'));
+const AGENCY_RE = new RegExp(`${WORD_START}(?<agency>${AGENCY_NAMES.join('|')})${WORD_END}`, 'gu');
+/** Generic heads that are not names: «عن المصادر», «وكالة الأنباء», «موقع إلكتروني». */
+const GENERIC: ReadonlySet<string> = new Set([
+  'المصادر', 'المصدر', 'المسؤولين', 'المسؤول', 'الوزارة', 'الوكالة', 'الصحيفة', 'الموقع', 'القناة', 'الشبكة', 'التقرير', 'الحكومة',
+  'مصادر', 'محلية', 'دولية', 'اعلام', 'الاعلام', 'رسمية', 'الرسمية', 'اخبارية', 'الاخبارية', 'الكتروني', 'الالكتروني', 'التواصل',
+  'الجيش', 'الشرطة', 'الرئاسة',
+]);
+/** Trailing nationality adjectives are not part of a name: «نيويورك تايمز الأمريكية». */
+const NISBA_RE = /\s+ال\S+ي[ةه]$/u;
+
+/** Cited sources in `text`, de-duplicated by normalised form, in order of first mention; `exclude` drops the outlet itself. */
+export function findCitedSources(text: string, exclude: string | null): string[] {
+  const view = normalizeView(text);
+  const found: { start: number; name: string }[] = [];
+  collect(view, MEDIA_RE, (g) => g.acronym ?? g.quoted ?? stripBare(g.bare), found);
+  collect(view, REPORTED_FROM_RE, (g) => g.from, found);
+  collect(view, AGENCY_RE, (g) => g.agency, found);
+  const excluded = exclude === null ? null : normalizeView(exclude).text;
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const { name } of found.sort((a, b) => a.start - b.start)) {
+    const key = normalizeView(name).text;
+    const isOutlet = key === excluded && !NEWS_AGENCIES.has(key);
+    if (seen.has(key) || isOutlet) continue;
+    seen.add(key);
+    names.push(name);
+  }
+  return names;
+}
+
+type Groups = Record<string, string | undefined>;
+
+function collect(view: ReturnType<typeof normalizeView>, pattern: RegExp, pick: (groups: Groups) => string | undefined, out: { start: number; name: string }[]): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(view.text); match; match = pattern.exec(view.text)) {
+    const name = pick(match.groups ?? {})?.trim();
+    if (!name || !isName(name)) continue;
+    const at = match.index + match[0].lastIndexOf(name);
+    const { start, end } = viewToSource(view, at, at + name.length);
+    out.push({ start, name: view.source.slice(start, end) });
+  }
+}
+
+function stripBare(bare: string | undefined): string | undefined {
+  if (!bare) return undefined;
+  const words = bare.split(/\s/u);
+  const cut = words.findIndex((w) => ARABIC_STOP_WORDS.has(w) || GENERIC.has(w));
+  const kept = (cut < 0 ? words : words.slice(0, cut)).join(' ');
+  return kept.replace(NISBA_RE, '') || undefined;
+}
+
+function isName(name: string): boolean {
+  const first = name.split(/\s/u)[0] ?? '';
+  return /\p{L}/u.test(name) && !/\d/u.test(name) && !ARABIC_STOP_WORDS.has(first) && !GENERIC.has(first) && !GENERIC.has(name);
+}

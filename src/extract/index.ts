@@ -1,0 +1,42 @@
+/**
+ * Extraction stage: RawPage → PageExtraction. Plain text is segmented line by line; HTML is first
+ * rendered to blocks (one line each, with structural hints) and metadata, then segmented the same way.
+ */
+import type { PageExtraction, PageSpan } from '../core/article.ts';
+import type { RawPage } from '../core/page.ts';
+import { compareSpans } from '../core/span.ts';
+import { arabicRatio } from '../text/char-classes.ts';
+import type { SiteMeta } from './article-meta.ts';
+import { buildArticles } from './build-article.ts';
+import { classifyLine } from './classify-line.ts';
+import { renderHtml } from './html-blocks.ts';
+import { splitLines, type BlockHint } from './lines.ts';
+import { segmentLines } from './segment.ts';
+
+/** Pages whose letters are at least this Arabic treat Latin-only lines as captions. */
+const ARABIC_PAGE_RATIO = 0.5;
+/** Enough of the page to judge its script without scanning megabytes. */
+const SCRIPT_SAMPLE_CHARS = 20_000;
+
+/** Extracts the articles of one page. Pure: same page, same output. */
+export function extractPage(page: RawPage): PageExtraction {
+  if (page.contentType === 'text/html') {
+    const rendered = renderHtml(page.body);
+    return extractText(rendered.text, rendered.hints, rendered.meta);
+  }
+  return extractText(page.body, [], null);
+}
+
+/** Segments a page text (plain text, or HTML rendered to one block per line with `hints`). */
+export function extractText(pageText: string, hints: readonly (BlockHint | null)[], site: SiteMeta | null): PageExtraction {
+  const lines = splitLines(pageText, hints);
+  const context = { isArabicPage: arabicRatio(pageText.slice(0, SCRIPT_SAMPLE_CHARS)) >= ARABIC_PAGE_RATIO };
+  const classes = lines.map((line) => classifyLine(line, context));
+  const roles = segmentLines(lines, classes);
+  const articles = buildArticles({ pageText, lines, classes, roles }, site);
+  const orphans: PageSpan[] = lines
+    .filter((line, i) => roles[i]!.article < 0 && !line.isBlank)
+    .map((line) => ({ kind: 'boilerplate', reason: roles[line.index]!.reason ?? 'other', start: line.start, end: line.end }));
+  const spans = [...articles.flatMap((a) => a.spans), ...orphans].sort(compareSpans);
+  return { pageText, articles, spans };
+}

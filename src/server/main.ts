@@ -1,0 +1,66 @@
+/**
+ * Server composition: opens the store, wires search indexing, stories and ingest into the HTTP app,
+ * starts listening, and catches up the search index in the background. Used by `marsad serve`.
+ */
+import type { FastifyInstance } from 'fastify';
+import { openConfiguredStore } from '../app/open-store.ts';
+import { loadPageAnalyzer } from '../app/analyzer.ts';
+import type { Config } from '../config/schema.ts';
+import { indexWrittenArticles, syncStoreSearchIndex } from '../search/store-search.ts';
+import type { Store } from '../store/store.ts';
+import { buildServer } from './app.ts';
+import { createPageIngestor, type PageIngestor } from './page-ingest.ts';
+import { createComputedStoryReader } from './story-compute.ts';
+
+export interface StartOptions {
+  readonly config: Config;
+  readonly port: number;
+  readonly host: string;
+  /** Accept POST /api/pages (default true). */
+  readonly allowIngest?: boolean;
+  /** Progress and warnings, one line each. */
+  readonly log: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+async function ingestorFor(store: Store, config: Config, log: (line: string) => void): Promise<PageIngestor | null> {
+  try {
+    const analyze = await loadPageAnalyzer({ annotate: true });
+    return createPageIngestor({ store, analyze, maxBytes: config.maxPageBytes, afterWrite: (written) => indexWrittenArticles(store, written) });
+  } catch (error) {
+    log(`ingest disabled: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+/** Starts the server; resolves once it listens. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const store = await openConfiguredStore(options.config, { mustExist: true });
+  const ingest = options.allowIngest === false ? null : await ingestorFor(store, options.config, options.log);
+  const app = await buildServer({ store, stories: createComputedStoryReader(store), ingest });
+  let address: string;
+  try {
+    address = await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  // Articles stored before the search index existed (or by an older analyser) are indexed while serving.
+  void syncStoreSearchIndex(store).then(
+    (count) => { if (count > 0) options.log(`search index: added ${count} article(s)`); },
+    (error: unknown) => options.log(`search index catch-up failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  return {
+    url: `${address.replace('[::1]', 'localhost')}/`,
+    app,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}

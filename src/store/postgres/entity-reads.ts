@@ -1,0 +1,90 @@
+/** PostgreSQL EntityStore: entities aggregated from the 'entities' annotation rows (key = entityId, data = mention JSONB). */
+import type pg from 'pg';
+import type { EntityType } from '../../core/annotation.ts';
+import type { EntityDetail, EntityListQuery, EntityMentionRecord, EntityStore, EntitySummary } from '../entity-types.ts';
+
+interface SummaryRow {
+  entity_id: string;
+  type: EntityType;
+  canonical: string;
+  mention_count: number;
+  article_count: number;
+}
+
+/**
+ * The most frequent value of a mention field over all of the entity's mentions (not only the filtered ones),
+ * ties broken by the smallest value in code-point order: the same choice as the SQLite store.
+ */
+function mostFrequent(field: 'type' | 'canonical'): string {
+  return `(SELECT (b.data->>'${field}') COLLATE "C" FROM annotations b WHERE b.layer = 'entities' AND b.key = c.key
+    GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)`;
+}
+
+interface SummarySql {
+  readonly text: string;
+  readonly values: unknown[];
+}
+
+/** Entity summaries: counts over the (filtered) mentions, names over all of them, optional type filter. */
+function summarySql(query: { readonly key?: string; readonly articleIds?: readonly string[]; readonly type?: EntityType }): SummarySql {
+  const values: unknown[] = [];
+  const where = ["layer = 'entities'", 'key IS NOT NULL'];
+  if (query.key !== undefined) where.push(`key = $${values.push(query.key)}`);
+  if (query.articleIds !== undefined) where.push(`article_id = ANY($${values.push(query.articleIds)}::text[])`);
+  const typeFilter = query.type === undefined ? '' : `WHERE type = $${values.push(query.type)}`;
+  const text = `
+    WITH counted AS (
+      SELECT key, count(*)::int AS mention_count, count(DISTINCT article_id)::int AS article_count
+      FROM annotations WHERE ${where.join(' AND ')} GROUP BY key
+    ), named AS (
+      SELECT c.key AS entity_id, ${mostFrequent('type')} AS type, ${mostFrequent('canonical')} AS canonical,
+        c.mention_count, c.article_count
+      FROM counted c
+    )
+    SELECT * FROM named ${typeFilter}`;
+  return { text, values };
+}
+
+function toSummary(row: SummaryRow): EntitySummary {
+  return { entityId: row.entity_id, type: row.type, canonical: row.canonical, mentionCount: row.mention_count, articleCount: row.article_count };
+}
+
+const VARIANTS = `
+  SELECT (data->>'text') COLLATE "C" AS text, count(*)::int AS count FROM annotations
+  WHERE layer = 'entities' AND key = $1 GROUP BY 1 ORDER BY 2 DESC, 1`;
+const MENTIONS = `
+  SELECT n.article_id AS "articleId", a.headline, a.outlet, a.published_date AS published, n.start_offset AS start,
+    n.end_offset AS "end", n.data->>'text' AS text
+  FROM annotations n JOIN articles a ON a.id = n.article_id
+  WHERE n.layer = 'entities' AND n.key = $1
+  ORDER BY a.published_date IS NULL, a.published_date DESC, a.seq, n.seq LIMIT $2`;
+
+/** EntityStore methods over a pool on a migrated schema. */
+export function createEntityStore(pool: pg.Pool): EntityStore {
+  return {
+    async listEntities(query: EntityListQuery) {
+      const { text, values } = summarySql(query);
+      const limit = values.push(query.limit);
+      const offset = values.push(query.offset ?? 0);
+      const sql = `${text} ORDER BY mention_count DESC, canonical COLLATE "C" LIMIT $${limit} OFFSET $${offset}`;
+      const { rows } = await pool.query<SummaryRow>(sql, values);
+      return rows.map(toSummary);
+    },
+    async getEntity(entityId, mentionLimit) {
+      const { text, values } = summarySql({ key: entityId });
+      const row = (await pool.query<SummaryRow>(text, values)).rows[0];
+      if (!row) return null;
+      const variants = await pool.query<{ text: string; count: number }>(VARIANTS, [entityId]);
+      const mentions = await pool.query<EntityMentionRecord>(MENTIONS, [entityId, mentionLimit]);
+      const detail: EntityDetail = { ...toSummary(row), variants: variants.rows, mentions: mentions.rows };
+      return detail;
+    },
+    async articleIdsForEntity(entityId) {
+      const { rows } = await pool.query<{ article_id: string }>(
+        "SELECT DISTINCT article_id FROM annotations WHERE layer = 'entities' AND key = $1 ORDER BY article_id",
+        [entityId],
+      );
+      return rows.map((r) => r.article_id);
+    },
+  };
+}

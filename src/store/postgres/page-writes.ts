@@ -1,0 +1,153 @@
+/**
+ * PostgreSQL PageStore: idempotent batch writes of pages with their articles, spans and annotation rows
+ * (one transaction per batch, each table written by one multi-row `unnest` insert), and page reads.
+ */
+import type pg from 'pg';
+import type { ArticleAnnotations } from '../../core/annotation.ts';
+import { EngineError } from '../../core/errors.ts';
+import { articleIdFor } from '../../core/ids.ts';
+import type { ContentType } from '../../core/page.ts';
+import type { PageRecord, PageStore, StoredPage, WriteResult } from '../store.ts';
+import { parseSpanRow, type AnnotationRow, type SpanRow } from '../rows.ts';
+import { withTransaction } from './transaction.ts';
+
+type Layer = AnnotationRow['layer'];
+const LAYERS: readonly Layer[] = ['entities', 'quantities', 'quotes', 'times'];
+
+/** The lookup key stored beside each annotation row. Coupled to annotationKey in sqlite/page-writes.ts (same keys). */
+function annotationKey(layer: Layer, mention: Record<string, unknown>): string | null {
+  const key = { entities: mention.entityId, quantities: mention.unit, quotes: mention.speakerEntityId ?? mention.speaker, times: mention.value }[layer];
+  return typeof key === 'string' ? key : null;
+}
+
+// Rows go in as parallel arrays (one bound parameter per column), WITH ORDINALITY keeping the input order for seq.
+const INSERT_PAGES = `
+  INSERT INTO pages (id, url, fetched_at, content_type, encoding, body, page_text)
+  SELECT id, url, fetched_at, content_type, encoding, body, page_text
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+    WITH ORDINALITY AS u (id, url, fetched_at, content_type, encoding, body, page_text, ord)
+  ORDER BY ord
+  ON CONFLICT (id) DO NOTHING
+  RETURNING id`;
+const INSERT_SPANS = `
+  INSERT INTO spans (page_id, seq, article_idx, kind, reason, start_offset, end_offset)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[])`;
+const INSERT_ARTICLES = `
+  INSERT INTO articles (id, page_id, idx, headline, dek, body, published_date, published_precision, published_text,
+    published_from, published_start, published_end, outlet, cited_sources, paragraphs, annotated)
+  SELECT id, page_id, idx, headline, dek, body, published_date, published_precision, published_text,
+    published_from, published_start, published_end, outlet, cited::jsonb, paragraphs::jsonb, annotated
+  FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+    $10::text[], $11::int[], $12::int[], $13::text[], $14::text[], $15::text[], $16::boolean[])
+    WITH ORDINALITY AS u (id, page_id, idx, headline, dek, body, published_date, published_precision, published_text,
+      published_from, published_start, published_end, outlet, cited, paragraphs, annotated, ord)
+  ORDER BY ord`;
+const INSERT_ANNOTATIONS = `
+  INSERT INTO annotations (article_id, layer, seq, start_offset, end_offset, key, data)
+  SELECT article_id, layer, seq, start_offset, end_offset, key, data::jsonb
+  FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[])
+    AS u (article_id, layer, seq, start_offset, end_offset, key, data)`;
+
+/** Column-wise arrays for one `unnest` insert: push a row, read the columns. */
+class Columns {
+  readonly columns: unknown[][];
+  constructor(count: number) {
+    this.columns = Array.from({ length: count }, () => []);
+  }
+  push(...row: unknown[]): void {
+    row.forEach((value, i) => this.columns[i]!.push(value));
+  }
+  get isEmpty(): boolean {
+    return this.columns[0]!.length === 0;
+  }
+}
+
+function annotationRows(rows: Columns, articleId: string, annotations: ArticleAnnotations): void {
+  for (const layer of LAYERS) {
+    annotations[layer].forEach((mention, seq) => {
+      const data = mention as unknown as Record<string, unknown>;
+      rows.push(articleId, layer, seq, mention.start, mention.end, annotationKey(layer, data), JSON.stringify(mention));
+    });
+  }
+}
+
+/** Spans, articles and annotations of the newly inserted pages, as column arrays. */
+function childRows(records: readonly PageRecord[]): { spans: Columns; articles: Columns; annotations: Columns; articleIds: string[] } {
+  const spans = new Columns(7);
+  const articles = new Columns(16);
+  const annotations = new Columns(7);
+  const articleIds: string[] = [];
+  for (const { page, spans: pageSpans, articles: pageArticles } of records) {
+    pageSpans.forEach((s, seq) => spans.push(page.id, seq, s.article ?? null, s.kind, s.reason ?? null, s.start, s.end));
+    pageArticles.forEach(({ article, annotations: layers }, idx) => {
+      const id = articleIdFor(page.id, idx);
+      const p = article.published;
+      articles.push(id, page.id, idx, article.headline, article.dek, article.body, p?.date ?? null, p?.precision ?? null,
+        p?.text ?? null, p?.from ?? null, p?.span?.start ?? null, p?.span?.end ?? null, article.outlet,
+        JSON.stringify(article.citedSources), JSON.stringify(article.paragraphs), layers !== null);
+      if (layers) annotationRows(annotations, id, layers);
+      articleIds.push(id);
+    });
+  }
+  return { spans, articles, annotations, articleIds };
+}
+
+async function writeBatch(client: pg.PoolClient, records: readonly PageRecord[]): Promise<WriteResult> {
+  const pages = new Columns(7);
+  for (const { page, pageText } of records) {
+    pages.push(page.id, page.url, page.fetchedAt, page.contentType, page.encoding ?? null, page.body, pageText === page.body ? null : pageText);
+  }
+  const inserted = await client.query<{ id: string }>(INSERT_PAGES, pages.columns);
+  const fresh = new Set(inserted.rows.map((r) => r.id));
+  // Already stored, or repeated in this batch: idempotent by content hash, the first occurrence wins.
+  const written = records.filter((r) => fresh.delete(r.page.id));
+  const { spans, articles, annotations, articleIds } = childRows(written);
+  if (!spans.isEmpty) await client.query(INSERT_SPANS, spans.columns);
+  if (!articles.isEmpty) await client.query(INSERT_ARTICLES, articles.columns);
+  if (!annotations.isEmpty) await client.query(INSERT_ANNOTATIONS, annotations.columns);
+  return { newPageIds: written.map((r) => r.page.id), newArticleIds: articleIds };
+}
+
+interface PageRow {
+  id: string;
+  url: string;
+  fetched_at: string;
+  content_type: ContentType;
+  encoding: string | null;
+  body: string;
+  page_text: string | null;
+}
+
+/** PageStore methods over a pool on a migrated schema. */
+export function createPageStore(pool: pg.Pool): PageStore {
+  return {
+    async existingPageIds(ids) {
+      const { rows } = await pool.query<{ id: string }>('SELECT id FROM pages WHERE id = ANY($1::text[])', [ids]);
+      return new Set(rows.map((r) => r.id));
+    },
+    async writePages(records) {
+      if (records.length === 0) return { newPageIds: [], newArticleIds: [] };
+      try {
+        return await withTransaction(pool, (client) => writeBatch(client, records));
+      } catch (error) {
+        throw new EngineError('store/failed', `Writing ${records.length} pages failed, none kept: ${(error as Error).message}`, { cause: error });
+      }
+    },
+    async getPage(id) {
+      const { rows } = await pool.query<PageRow>('SELECT id, url, fetched_at, content_type, encoding, body, page_text FROM pages WHERE id = $1', [id]);
+      const row = rows[0];
+      if (!row) return null;
+      const spans = await pool.query<SpanRow>('SELECT article_idx, kind, reason, start_offset, end_offset FROM spans WHERE page_id = $1 ORDER BY seq', [id]);
+      const articles = await pool.query<{ id: string }>('SELECT id FROM articles WHERE page_id = $1 ORDER BY idx', [id]);
+      const page: StoredPage = {
+        id: row.id, url: row.url, fetchedAt: row.fetched_at, contentType: row.content_type, encoding: row.encoding,
+        body: row.body, pageText: row.page_text ?? row.body, spans: spans.rows.map(parseSpanRow), articleIds: articles.rows.map((r) => r.id),
+      };
+      return page;
+    },
+    async countPages() {
+      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pages');
+      return rows[0]?.n ?? 0;
+    },
+  };
+}

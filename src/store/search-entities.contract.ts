@@ -1,0 +1,153 @@
+/**
+ * Store contract for the search and entity method groups: the same observable ranking, filtering and
+ * aggregation from FTS5 (SQLite) and tsvector (PostgreSQL). Called from each implementation's test file.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleIdFor } from '../core/ids.ts';
+import { samplePageRecord } from './sample-records.ts';
+import type { SearchDocument, SearchFilters } from './search-types.ts';
+import type { PageRecord, Store } from './store.ts';
+
+/** Hand-analysed terms (normalised, light-stemmed) of four imagined articles about an Iraqi–US security dialogue. */
+const DOCS: readonly Omit<SearchDocument, 'articleId'>[] = [
+  { outlet: 'الشرق', published: '2024-01-25', headlineTerms: 'محادث انسحاب امريك', bodyTerms: 'بغداد واشنطن محادث تحالف دول', analyzerVersion: 1 },
+  { outlet: 'المدى', published: '2023-08', headlineTerms: 'وزير دفاع عراق', bodyTerms: 'زيار واشنطن شراك استراتيج امريك', analyzerVersion: 1 },
+  { outlet: 'الشرق', published: '2024', headlineTerms: 'غانا مركز تدريب', bodyTerms: 'مكافح ارهاب غانا', analyzerVersion: 1 },
+  { outlet: null, published: null, headlineTerms: 'برلمان جلس', bodyTerms: 'نواب ناقش موازن عام', analyzerVersion: 1 },
+];
+
+export function describeSearchAndEntityContract(label: string, openEmpty: () => Promise<Store>): void {
+  describe(`Store contract (search, entities): ${label}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await openEmpty();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+    describeSearch(() => store);
+    describeEntities(() => store);
+  });
+}
+
+function describeSearch(getStore: () => Store): void {
+  describe('search', () => {
+    let ids: string[];
+    beforeEach(async () => {
+      const records = DOCS.map((_, i) => samplePageRecord({ variant: i + 10 }));
+      await getStore().writePages(records);
+      ids = records.map((r) => articleIdFor(r.page.id, 0));
+      await getStore().upsertSearchDocuments(DOCS.map((d, i) => ({ ...d, articleId: ids[i]! })));
+    });
+    const search = (match: string, filters: SearchFilters = {}, limit = 10, offset = 0) =>
+      getStore().searchDocuments({ match, filters, limit, offset });
+    const hitIds = async (match: string, filters: SearchFilters = {}) => (await search(match, filters)).hits.map((h) => ids.indexOf(h.articleId));
+
+    it('ranks a headline match above a body-only match, best score first', async () => {
+      const page = await search('"امريك"');
+      expect(page.total).toBe(2);
+      expect(page.hits.map((h) => ids.indexOf(h.articleId))).toEqual([0, 1]);
+      expect(page.hits[0]!.score).toBeGreaterThan(page.hits[1]!.score);
+    });
+
+    it('matches a phrase only with adjacent terms in order, and never across headline and body', async () => {
+      expect(await hitIds('"واشنطن محادث"')).toEqual([0]);
+      expect(await hitIds('"محادث واشنطن"')).toEqual([]);
+      expect(await hitIds('"امريك بغداد"')).toEqual([]);
+    });
+
+    it('supports prefixes, OR and the NOT shape the query parser emits', async () => {
+      expect(await hitIds('"امري"*')).toEqual([0, 1]);
+      expect(await hitIds('"غانا" OR "برلمان"')).toHaveLength(2);
+      expect(await hitIds('("واشنطن") NOT ("تحالف" OR "ارهاب")')).toEqual([1]);
+    });
+
+    it('filters by outlet, by overlapping date range and by article ids', async () => {
+      expect(await hitIds('"واشنطن"', { outlet: 'المدى' })).toEqual([1]);
+      expect(await hitIds('"واشنطن"', { from: '2023-08-15', to: '2023-12-31' })).toEqual([1]);
+      expect(await hitIds('"غانا"', { from: '2024-03-01' })).toEqual([2]);
+      expect(await hitIds('"غانا"', { to: '2023-12-31' })).toEqual([]);
+      expect(await hitIds('"نواب"', { from: '2000-01-01' })).toEqual([]);
+      expect(await hitIds('"واشنطن"', { articleIds: [ids[0]!, 'zzz'] })).toEqual([0]);
+      expect(await hitIds('"واشنطن"', { articleIds: [] })).toEqual([]);
+    });
+
+    it('paginates with a stable total', async () => {
+      const first = await search('"واشنطن"', {}, 1, 0);
+      const second = await search('"واشنطن"', {}, 1, 1);
+      expect([first.total, second.total]).toEqual([2, 2]);
+      expect(new Set([...first.hits, ...second.hits].map((h) => h.articleId))).toEqual(new Set([ids[0], ids[1]]));
+    });
+
+    it('replaces a re-indexed document, removes documents and lists what the index lacks', async () => {
+      await getStore().upsertSearchDocuments([{ ...DOCS[2]!, articleId: ids[2]!, bodyTerms: 'افتتاح مركز', analyzerVersion: 2 }]);
+      expect(await getStore().countSearchDocuments()).toBe(4);
+      expect(await hitIds('"ارهاب"')).toEqual([]);
+      expect(await hitIds('"افتتاح"')).toEqual([2]);
+      expect(await getStore().listUnindexedArticleIds(2, 10)).toEqual([ids[0], ids[1], ids[3]]);
+      await getStore().removeSearchDocuments([ids[2]!, 'missing']);
+      expect(await getStore().countSearchDocuments()).toBe(3);
+      expect(await getStore().listUnindexedArticleIds(1, 10)).toEqual([ids[2]]);
+    });
+
+    it('reports a malformed match expression as a store error', async () => {
+      await expect(search('"unterminated')).rejects.toMatchObject({ code: 'store/failed', message: expect.stringMatching(/Search failed/) });
+    });
+  });
+}
+
+function describeEntities(getStore: () => Store): void {
+  describe('entities', () => {
+    let records: PageRecord[];
+    beforeEach(async () => {
+      // Page 2 calls the minister «الوزير» once more: a second surface form of the same linked entity.
+      const third = samplePageRecord({ variant: 2, date: '2024-11-02' });
+      const source = third.articles[0]!;
+      const body = source.article.body;
+      const start = body.indexOf('الوزير');
+      const extra = { type: 'ORG' as const, text: 'الوزير', start, end: start + 'الوزير'.length, entityId: 'e-minister-agriculture', canonical: 'وزير الزراعة' };
+      const annotations = { ...source.annotations!, entities: [...source.annotations!.entities, extra] };
+      records = [samplePageRecord({ variant: 0 }), samplePageRecord({ variant: 1, date: null }), { ...third, articles: [{ ...source, annotations }] }];
+      await getStore().writePages(records);
+    });
+    const idOf = (i: number) => articleIdFor(records[i]!.page.id, 0);
+
+    it('lists linked entities with mention and article counts, most mentioned first, filtered by type', async () => {
+      const entities = await getStore().listEntities({ limit: 10 });
+      expect(entities.map((e) => [e.entityId, e.type, e.canonical, e.mentionCount, e.articleCount])).toEqual([
+        ['e-minister-agriculture', 'ORG', 'وزير الزراعة', 4, 3],
+        ['e-irbid', 'LOC', 'إربد', 3, 3],
+      ]);
+      expect((await getStore().listEntities({ limit: 10, type: 'LOC' })).map((e) => e.entityId)).toEqual(['e-irbid']);
+      expect((await getStore().listEntities({ limit: 1, offset: 1 })).map((e) => e.entityId)).toEqual(['e-irbid']);
+    });
+
+    it('restricts counts to given articles but keeps the names chosen over all mentions', async () => {
+      const entities = await getStore().listEntities({ limit: 10, articleIds: [idOf(0), idOf(1)] });
+      expect(entities.map((e) => [e.entityId, e.mentionCount, e.articleCount])).toEqual([
+        ['e-irbid', 2, 2],
+        ['e-minister-agriculture', 2, 2],
+      ]);
+      expect(await getStore().listEntities({ limit: 10, articleIds: [] })).toEqual([]);
+    });
+
+    it('returns variants by frequency and mentions newest first, undated last, with exact spans', async () => {
+      const entity = await getStore().getEntity('e-minister-agriculture', 10);
+      expect(entity?.variants).toEqual([{ text: 'وزير الزراعة', count: 3 }, { text: 'الوزير', count: 1 }]);
+      expect(entity?.mentions.map((m) => m.articleId)).toEqual([idOf(2), idOf(2), idOf(0), idOf(1)]);
+      expect(entity?.mentions[0]).toMatchObject({ published: '2024-11-02', outlet: 'وكالة الأنباء الأردنية' });
+      for (const mention of entity!.mentions) {
+        const article = await getStore().getArticle(mention.articleId);
+        expect(article!.body.slice(mention.start, mention.end)).toBe(mention.text);
+        expect(mention.headline).toBe(article!.headline);
+      }
+      expect((await getStore().getEntity('e-minister-agriculture', 1))?.mentions).toHaveLength(1);
+    });
+
+    it('returns null for an unknown entity and sorted article ids for a known one', async () => {
+      expect(await getStore().getEntity('nope', 10)).toBeNull();
+      expect(await getStore().articleIdsForEntity('e-irbid')).toEqual([idOf(0), idOf(1), idOf(2)].sort());
+      expect(await getStore().articleIdsForEntity('nope')).toEqual([]);
+    });
+  });
+}
