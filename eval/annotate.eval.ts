@@ -5,9 +5,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArticleAnnotations, QuantityMention } from '../src/core/annotation.ts';
-import { annotateArticle } from '../src/analyze/index.ts';
-import { linkKey } from '../src/analyze/entities/link.ts';
+import type { ArticleAnnotations, EntityType, QuantityMention } from '../src/core/annotation.ts';
+import { annotateArticle, type AnnotateOptions } from '../src/analyze/index.ts';
+import { hashId } from '../src/core/ids.ts';
+import { analyzePage } from '../src/pipeline/analyze-page.ts';
+import { linkEntities, linkKey } from '../src/analyze/entities/link.ts';
 import { findTimes } from '../src/analyze/temporal/index.ts';
 import { recognizeEntities } from '../src/analyze/entities/recognize.ts';
 
@@ -40,12 +42,16 @@ function goldRange(body: string, text: string): { start: number; end: number } |
   return start < 0 ? null : { start, end: start + text.length };
 }
 
-function scoreDates(story: Story, articles: Map<string, GoldArticle>, annotated: Map<string, ArticleAnnotations>): number {
+/** Article id → its body and annotations (gold bodies, or the pipeline's own extraction). */
+type Annotated = Map<string, { readonly body: string; readonly annotations: ArticleAnnotations }>;
+
+function scoreDates(story: Story, annotated: Annotated): number {
   let hit = 0;
   console.log('\nrelative dates                                  gold        found');
   for (const gold of story.relative_dates) {
-    const range = goldRange(articles.get(gold.article)!.body, gold.text);
-    const times = annotated.get(gold.article)!.times;
+    const article = annotated.get(gold.article);
+    const range = article ? goldRange(article.body, gold.text) : null;
+    const times = article?.annotations.times ?? [];
     const found = range ? times.filter((time) => time.start < range.end && time.end > range.start) : [];
     const ok = found.some((time) => time.value === gold.resolved);
     if (ok) hit++;
@@ -64,7 +70,7 @@ function qualifierMatches(quantity: QuantityMention, gold: Story['claims'][numbe
   return gold.unit === 'percent' || quantity.qualifier === (GOLD_QUALIFIER[gold.qualifier ?? 'exact'] ?? 'exact');
 }
 
-function scoreClaims(story: Story, articles: Map<string, GoldArticle>, annotated: Map<string, ArticleAnnotations>): Record<string, number> {
+function scoreClaims(story: Story, annotated: Annotated): Record<string, number> {
   let hit = 0;
   let qualified = 0;
   let total = 0;
@@ -72,8 +78,9 @@ function scoreClaims(story: Story, articles: Map<string, GoldArticle>, annotated
   for (const claim of story.claims) {
     for (const gold of claim.values) {
       total++;
-      const range = goldRange(articles.get(gold.article)!.body, gold.text);
-      const found = range ? annotated.get(gold.article)!.quantities.filter((q) => q.start < range.end && q.end > range.start) : [];
+      const article = annotated.get(gold.article);
+      const range = article ? goldRange(article.body, gold.text) : null;
+      const found = range && article ? article.annotations.quantities.filter((q) => q.start < range.end && q.end > range.start) : [];
       const match = found.find((quantity) => valueMatches(quantity, gold));
       const ok = match !== undefined;
       if (ok) hit++;
@@ -84,7 +91,7 @@ function scoreClaims(story: Story, articles: Map<string, GoldArticle>, annotated
   return { 'claims.value_recall': ratio(hit, total), 'claims.qualifier_agreement': ratio(qualified, total) };
 }
 
-function scoreEntities(story: Story, annotated: Map<string, ArticleAnnotations>): Record<string, number> {
+function scoreEntities(story: Story, annotated: Annotated): Record<string, number> {
   let found = 0;
   let total = 0;
   let oneId = 0;
@@ -94,7 +101,7 @@ function scoreEntities(story: Story, annotated: Map<string, ArticleAnnotations>)
     const keys = new Set(gold.variants.map(linkKey));
     for (const article of gold.in) {
       total++;
-      const mentions = annotated.get(article)!.entities.filter((entity) => keys.has(linkKey(entity.text)));
+      const mentions = (annotated.get(article)?.annotations.entities ?? []).filter((entity) => keys.has(linkKey(entity.text)));
       const ok = mentions.some((entity) => entity.type === GOLD_TYPE[gold.type]);
       if (ok) found++;
       const ids = new Set(mentions.map((entity) => entity.entityId));
@@ -107,9 +114,44 @@ function scoreEntities(story: Story, annotated: Map<string, ArticleAnnotations>)
   }
   let wrong = 0;
   const banned = new Set(story.entities.must_not_be_entities.map(linkKey));
-  for (const annotations of annotated.values()) wrong += annotations.entities.filter((entity) => banned.has(linkKey(entity.text))).length;
+  for (const { annotations } of annotated.values()) wrong += annotations.entities.filter((entity) => banned.has(linkKey(entity.text))).length;
   console.log(`found ${found}/${total}; variant groups sharing one id ${oneId}/${multi}; must-not tagged ${wrong}`);
   return { 'entities.must_find': ratio(found, total), 'entities.one_id': ratio(oneId, multi), 'entities.must_not_tagged': wrong === 0 ? 1 : 0 };
+}
+
+/**
+ * Linking alone, with a perfect tagger: every occurrence of every must-find variant becomes a mention of
+ * the gold type; scores entities whose variants share one id, and distinct entities wrongly merged.
+ */
+function scoreOracleLinking(story: Story, articles: Map<string, GoldArticle>): Record<string, number> {
+  let unified = 0;
+  let groups = 0;
+  let merged = 0;
+  for (const [id, article] of articles) {
+    const gold = story.entities.must_find.filter((entity) => entity.in.includes(id));
+    const mentions = gold.flatMap((entity, index) => entity.variants.flatMap((variant) => occurrences(article.body, variant).map((start) => ({ type: GOLD_TYPE[entity.type] as EntityType, start, end: start + variant.length, text: variant, index }))));
+    const kept = mentions.sort((a, b) => a.start - b.start || b.end - a.end).filter((mention, i, all) => i === 0 || mention.start >= all[i - 1]!.end);
+    const linked = linkEntities(kept, article.body);
+    const idsByEntity = new Map<number, Set<string>>();
+    linked.forEach((entity, i) => {
+      const index = kept.find((mention) => mention.start === entity.start)!.index;
+      idsByEntity.set(index, (idsByEntity.get(index) ?? new Set()).add(entity.entityId));
+    });
+    for (const [index, ids] of idsByEntity) {
+      groups++;
+      if (ids.size === 1) unified++;
+      else console.log(`  split: ${gold[index]!.variants.join(' / ')} in ${id}`);
+      for (const [other, otherIds] of idsByEntity) if (other > index && [...ids].some((entityId) => otherIds.has(entityId))) merged++;
+    }
+  }
+  console.log(`\nlinking with oracle mentions: ${unified}/${groups} entities with one id per article; ${merged} wrong merges`);
+  return { 'linking.oracle_one_id': ratio(unified, groups), 'linking.oracle_no_merge': merged === 0 ? 1 : 0 };
+}
+
+function occurrences(body: string, text: string): number[] {
+  const starts: number[] = [];
+  for (let start = body.indexOf(text); start >= 0; start = body.indexOf(text, start + text.length)) starts.push(start);
+  return starts;
 }
 
 /** Share of TIMEX3 DATE/DURATION expressions with a concrete value that overlap a found time. */
@@ -154,19 +196,41 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
   const articles = loadArticles(goldDir);
   const recognize = hasNerModel() ? recognizeEntities : null;
   if (!recognize) console.log('NER model not available: entity metrics skipped (run `npm run train:ner`).');
-  const annotated = new Map<string, ArticleAnnotations>();
+  const options = recognize ? {} : { recognize: () => [] };
+  const onGold: Annotated = new Map();
   const started = performance.now();
-  for (const [id, article] of articles) annotated.set(id, annotateArticle(article, recognize ? {} : { recognize: () => [] }));
-  console.log(`annotated ${articles.size} gold articles in ${(performance.now() - started).toFixed(0)} ms`);
+  for (const [id, article] of articles) onGold.set(id, { body: article.body, annotations: annotateArticle(article, options) });
+  console.log(`annotated ${articles.size} gold articles in ${(performance.now() - started).toFixed(0)} ms\n--- on gold bodies and dates`);
   const metrics: Record<string, number> = {
-    'relative_dates.accuracy': scoreDates(story, articles, annotated),
-    ...scoreClaims(story, articles, annotated),
-    ...(recognize ? scoreEntities(story, annotated) : {}),
-    ...scoreTimeml(sharedDir),
+    'relative_dates.accuracy': scoreDates(story, onGold),
+    ...scoreClaims(story, onGold),
+    ...(recognize ? scoreEntities(story, onGold) : {}),
+    ...scoreOracleLinking(story, articles),
   };
-  console.log('\nmetric                         value');
-  for (const [name, value] of Object.entries(metrics)) console.log(`${name.padEnd(30)} ${value.toFixed(3)}`);
+  console.log('\n--- end to end: marsad analyze on the seed pages (extraction + annotation)');
+  const piped = analyzeSeeds(join(sharedDir, 'seeds'), options);
+  metrics['pipeline.relative_dates.accuracy'] = scoreDates(story, piped);
+  for (const [name, value] of Object.entries(scoreClaims(story, piped))) metrics[`pipeline.${name}`] = value;
+  if (recognize) for (const [name, value] of Object.entries(scoreEntities(story, piped))) metrics[`pipeline.${name}`] = value;
+  Object.assign(metrics, scoreTimeml(sharedDir));
+  console.log('\nmetric                                  value');
+  for (const [name, value] of Object.entries(metrics)) console.log(`${name.padEnd(39)} ${value.toFixed(3)}`);
   return { metrics };
+}
+
+/** Runs analyzePage on every seed page; article ids are FILE#INDEX in extraction order, as in story.json. */
+function analyzeSeeds(seedDir: string, options: AnnotateOptions): Annotated {
+  const annotated: Annotated = new Map();
+  for (const file of readdirSync(seedDir).filter((name) => name.endsWith('.txt')).sort()) {
+    const body = readFileSync(join(seedDir, file), 'utf8');
+    const page = { id: hashId(['page', body]), url: file, fetchedAt: '1970-01-01T00:00:00.000Z', contentType: 'text/plain' as const, body };
+    const analyzed = analyzePage(page, { annotate: true, annotator: (article) => annotateArticle({ body: article.body, published: article.published, outlet: article.outlet }, options) });
+    analyzed.articles.forEach((article, index) => {
+      const { entities = [], quantities = [], quotes = [], times = [] } = article;
+      annotated.set(`${file}#${index}`, { body: article.body, annotations: { entities, quantities, quotes, times } });
+    });
+  }
+  return annotated;
 }
 
 /** The tagger reads its model file on first use; without one the entity checks cannot run. */

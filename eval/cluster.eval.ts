@@ -70,19 +70,33 @@ function goldInputs(goldDir: string): ClusterInput[] {
   return inputs;
 }
 
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Seed articles through the real pipeline; a page whose annotation fails is retried without annotation (reported). */
 async function pipelineInputs(seedsDir: string): Promise<ClusterInput[] | null> {
-  let analyze;
+  let annotated;
+  let plain;
   try {
-    analyze = await loadPageAnalyzer({ annotate: true });
+    annotated = await loadPageAnalyzer({ annotate: true });
+    plain = await loadPageAnalyzer({ annotate: false });
   } catch (error) {
-    console.log(`  pipeline not available (${error instanceof Error ? error.message : String(error)}): scoring the gold extraction only`);
+    console.log(`  pipeline not available (${message(error)}): scoring the gold extraction only`);
     return null;
   }
   const inputs: ClusterInput[] = [];
   const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(seedsDir, f));
   for await (const result of readPages(files, { maxBytes: 5_000_000 })) {
     if (!result.ok) continue;
-    analyze(result.page).articles.forEach((article, index) => inputs.push(toClusterInput(`${basename(result.source)}#${index}`, article)));
+    let analyzed;
+    try {
+      analyzed = annotated(result.page);
+    } catch (error) {
+      console.log(`  ${basename(result.source)}: annotation failed (${message(error).slice(0, 80)}); clustering without annotation`);
+      analyzed = plain(result.page);
+    }
+    analyzed.articles.forEach((article, index) => inputs.push(toClusterInput(`${basename(result.source)}#${index}`, article)));
   }
   return inputs;
 }

@@ -2,7 +2,7 @@
  * Corpus report for issue 4: clusters a news corpus of ../shared/data (no annotation: titles + text), prints the
  * number of event clusters and storylines, their size distribution, duplicate/wire groups, and a seeded random
  * sample of multi-article clusters (titles per outlet) for the hand check recorded in docs/stories.md.
- * Run: npx tsx scripts/cluster-report.ts [saudinewsnet|egy-news-2013] [--sample 30] [--seed 1]
+ * Run: npx tsx scripts/cluster-report.ts [saudinewsnet|egy-news-2013] [--sample 30] [--seed 1] [--limit n] [--threshold t]
  */
 import { findSharedDir } from '../eval/shared-dir.ts';
 import { clusterArticles } from '../src/corpus/index.ts';
@@ -37,10 +37,11 @@ if (!shared) {
   process.exit(0);
 }
 const { records } = await readNewsCorpus(shared, name);
-const inputs = records.map(recordToInput);
+const inputs = records.slice(0, option('--limit', records.length)).map(recordToInput);
 const byId = new Map(inputs.map((i) => [i.id, i] as const));
 const started = performance.now();
-const result = clusterArticles(inputs);
+const threshold = option('--threshold', Number.NaN);
+const result = clusterArticles(inputs, Number.isNaN(threshold) ? {} : { eventParams: { threshold } });
 const seconds = (performance.now() - started) / 1000;
 const sizes = result.eventClusters.map((c) => c.articles.length);
 const storySizes = result.storylines.map((s) => s.eventClusters.length);

@@ -6,6 +6,9 @@
 import pg from 'pg';
 import { findPostgresBinaries, startThrowawayCluster } from '../src/store/postgres/testing/throwaway-cluster.ts';
 
+/** Any long period: the timer only keeps the event loop alive. */
+const KEEP_ALIVE_MS = 60 * 60 * 1000;
+
 async function main(argv: readonly string[]): Promise<number> {
   const binaries = findPostgresBinaries();
   if (!binaries) {
@@ -25,10 +28,13 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   process.stdout.write(`Try: ./marsad ingest examples --db '${cluster.url}'\nCtrl-C stops the cluster and deletes ${cluster.dir}.\n`);
+  // Signal listeners alone do not keep Node running: a long timer does, until a signal arrives.
+  const keepAlive = setInterval(() => undefined, KEEP_ALIVE_MS);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  clearInterval(keepAlive);
   cluster.stop();
   return 0;
 }

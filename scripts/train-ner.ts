@@ -13,10 +13,10 @@ import { tokenize } from '../src/text/tokenize.ts';
 import { tokenForms } from '../src/analyze/entities/token-forms.ts';
 import { buildClusters, type ClusterOptions } from '../src/analyze/entities/train/clusters.ts';
 import { parseConll, splitDev, type TaggedSentence } from '../src/analyze/entities/train/conll.ts';
-import { mapAqmarTag, readFane } from '../src/analyze/entities/train/external-corpora.ts';
+import { entityNames, mapAqmarTag, readAnetac, readFane } from '../src/analyze/entities/train/external-corpora.ts';
 import { DEV_FRACTION, devScores, trainTagger } from '../src/analyze/entities/train/train.ts';
 import { buildResources } from '../src/analyze/entities/tagger.ts';
-import { serializeModel } from '../src/analyze/entities/model-file.ts';
+import { serializeModel, type NerModel } from '../src/analyze/entities/model-file.ts';
 import { MODEL_PATH } from '../src/analyze/entities/model-path.ts';
 
 /** Chosen on the dev split (docs/ner.md): F1 stops improving after about this many epochs. */
@@ -26,6 +26,8 @@ const MIN_FEATURE_COUNT = 2;
 const CLUSTER_OPTIONS: ClusterOptions = {
   vocabSize: 80_000, minCount: 5, contextSize: 800, offsets: [-2, -1, 1, 2], dims: 160, branching: [8, 8, 8, 8], iterations: 10, seed: 7,
 };
+/** Gazetteer sources used by default (dev F1 in docs/ner.md). */
+const DEFAULT_GAZETTEERS = 'wikifane,aqmar,anetac';
 /** Unlabelled news for the clusters: [dataset folder, file]. */
 const UNLABELLED: readonly [string, string][] = [['egy-news-2013', 'egy-news-2013-02-01_14.jsonl.gz'], ['saudinewsnet', 'saudinewsnet.jsonl.gz']];
 const CLUSTER_CACHE = join(REPO_ROOT, 'node_modules', '.cache', 'marsad-ner', 'clusters.tsv');
@@ -80,6 +82,13 @@ function extraCorpus(shared: string, name: string): TaggedSentence[] {
   throw new Error(`unknown extra corpus ${name} (known: wikifane, aqmar)`);
 }
 
+/** Extra gazetteer names by source (`--gazetteer wikifane,aqmar,anetac`); never from ANERcorp itself (it would leak labels). */
+function extraNames(shared: string, sources: readonly string[]): NerModel['extraNames'] {
+  return sources.flatMap((source) => (source === 'anetac'
+    ? readAnetac(readFileSync(join(shared, 'data', 'anetac', 'EN-AR_Named-entities.txt'), 'utf8'))
+    : entityNames(extraCorpus(shared, source))));
+}
+
 function printScores(title: string, scores: ReturnType<typeof devScores>): void {
   console.log(`${title}: micro P ${scores.micro.precision.toFixed(4)} R ${scores.micro.recall.toFixed(4)} F1 ${scores.micro.f1.toFixed(4)}`);
   for (const [type, s] of Object.entries(scores.byType)) {
@@ -97,14 +106,18 @@ async function main(): Promise<void> {
   const extras = (argValue('--extra') ?? '').split(',').filter((n) => n !== '').flatMap((n) => extraCorpus(shared, n));
   const train = [...anerTrain, ...extras];
   console.log(`training on ${anerTrain.length} ANERcorp + ${extras.length} extra sentences; dev ${dev.length}`);
-  const resources = buildResources(clusters, []);
+  const gazetteerSources = (argValue('--gazetteer') ?? DEFAULT_GAZETTEERS).split(',').filter((n) => n !== '');
+  const names = extraNames(shared, gazetteerSources);
+  console.log(`extra gazetteer: ${names.length} names from ${gazetteerSources.join(', ') || 'nothing'}`);
+  const resources = buildResources(clusters, names);
   const started = Date.now();
-  const weights = trainTagger(train, dev, resources, { epochs, minFeatureCount: MIN_FEATURE_COUNT, seed: 1, log: console.log });
+  const minFeatureCount = Number(argValue('--min-count') ?? MIN_FEATURE_COUNT);
+  const weights = trainTagger(train, dev, resources, { epochs, minFeatureCount, seed: 1, log: console.log });
   console.log(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s, ${weights.features.size} features`);
   const scores = devScores(weights, dev, resources);
   printScores('dev', scores);
-  const info = { trainedOn: `ANERcorp train minus a ${DEV_FRACTION * 100}% dev split (${train.length} sentences)`, epochs, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
-  const file = serializeModel({ weights, clusters, extraNames: [], info });
+  const info = { gazetteers: gazetteerSources, trainedOn: `ANERcorp train minus a ${DEV_FRACTION * 100}% dev split (${train.length} sentences)`, epochs, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
+  const file = serializeModel({ weights, clusters, extraNames: names, info });
   if (process.argv.includes('--no-save')) return;
   mkdirSync(dirname(MODEL_PATH), { recursive: true });
   writeFileSync(MODEL_PATH, file);

@@ -78,7 +78,7 @@ function renderHtmlLine(line) {
     case 'D': return `<p class="standfirst">${text}</p>`;
     case 'M': return line.sub?.startsWith('time=')
       ? `<time datetime="${line.sub.slice(5)}">${text}</time>` : `<div class="${line.sub ?? 'meta'}">${text}</div>`;
-    case 'B': return line.sub === 'br' ? `${text}<br><br>` : `<p>${text}</p>`;
+    case 'B': return line.sub === 'br' ? `${text}<br><br>` : line.sub === 'div' ? `<div>${text}</div>` : `<p>${text}</p>`;
     case 'C': return `<figure><img src="/media/photo.jpg" alt=""><figcaption>${text}</figcaption></figure>`;
     case 'X': return renderBoilerplate(line.sub, text);
     default: return '';

@@ -10,6 +10,7 @@ import { findQuantities } from './quantities/index.ts';
 import { findQuotes } from './quotes/index.ts';
 import { findTimes } from './temporal/index.ts';
 import { parseAnchor } from './temporal/resolve.ts';
+import { normalizeView, type TextView } from '../text/normalize.ts';
 
 export interface AnnotateInput {
   readonly body: string;
@@ -24,6 +25,8 @@ export interface AnnotateOptions {
 }
 
 interface Draft {
+  /** The normalised matching view of the body, built once and shared by the layers. */
+  readonly view: TextView;
   times: TimeMention[];
   entities: EntityMention[];
   quantities: QuantityMention[];
@@ -31,21 +34,21 @@ interface Draft {
 }
 
 interface Layer {
-  readonly name: keyof Draft;
+  readonly name: Exclude<keyof Draft, 'view'>;
   run(input: AnnotateInput, draft: Draft, options: AnnotateOptions): void;
 }
 
 // Order matters: quantities skip time spans («عام 2011», «100 يوم»), and quote speakers link to entities.
 const LAYERS: readonly Layer[] = [
-  { name: 'times', run: (input, draft) => { draft.times = findTimes(input.body, anchorOf(input.published)); } },
+  { name: 'times', run: (input, draft) => { draft.times = findTimes(input.body, anchorOf(input.published), draft.view); } },
   { name: 'entities', run: (input, draft, options) => { draft.entities = linkEntities((options.recognize ?? recognizeEntities)(input.body), input.body); } },
-  { name: 'quantities', run: (input, draft) => { draft.quantities = findQuantities(input.body, { exclude: draft.times }); } },
-  { name: 'quotes', run: (input, draft) => { draft.quotes = findQuotes(input.body, draft.entities); } },
+  { name: 'quantities', run: (input, draft) => { draft.quantities = findQuantities(input.body, { exclude: draft.times, view: draft.view }); } },
+  { name: 'quotes', run: (input, draft) => { draft.quotes = findQuotes(input.body, draft.entities, draft.view); } },
 ];
 
 /** Annotates one article body. Pure apart from the default recognizer's one-time model load. */
 export function annotateArticle(input: AnnotateInput, options: AnnotateOptions = {}): ArticleAnnotations {
-  const draft: Draft = { times: [], entities: [], quantities: [], quotes: [] };
+  const draft: Draft = { view: normalizeView(input.body), times: [], entities: [], quantities: [], quotes: [] };
   for (const layer of LAYERS) layer.run(input, draft, options);
   return { entities: draft.entities, quantities: draft.quantities, quotes: draft.quotes, times: draft.times };
 }

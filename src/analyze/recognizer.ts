@@ -6,8 +6,8 @@ import type { TextView } from '../text/normalize.ts';
 
 /**
  * One pattern of one layer. A global pattern ('gu') is scanned over the whole text; a sticky one ('uy')
- * is tried only where a word starts, which is several times faster for patterns that open with a
- * lookbehind or optional groups (V8 cannot skip ahead to a literal first character there).
+ * is tried only where a word starts, so it needs no leading word-boundary lookbehind (that lookbehind
+ * alone cost ~130 ms per recognizer on the 0.7 M-character bench corpus).
  */
 export interface Recognizer<T> {
   readonly rule: string;

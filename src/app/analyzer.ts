@@ -1,28 +1,38 @@
 /**
- * The production PageAnalyzer: `analyzePage(page, {annotate})` from src/pipeline/analyze-page.ts, loaded
- * on first use so that commands which never analyse (articles, article) don't load the extraction stack.
+ * The production PageAnalyzer: `analyzePage(page, {annotate})` from src/pipeline/analyze-page.ts, imported
+ * on first use so that commands which never analyse (articles, article, search) don't load the extraction stack.
  */
-import { EngineError } from '../core/errors.ts';
+import { EngineError, isEngineError } from '../core/errors.ts';
 import type { RawPage } from '../core/page.ts';
 import type { PageAnalyzer } from './ingest.ts';
 import type { AnalyzedPageLike } from './page-record.ts';
 
 type AnalyzePage = (page: RawPage, options: { annotate: boolean }) => AnalyzedPageLike;
 
-// A variable specifier keeps the type checker from requiring the module while the pipeline is being written.
-const PIPELINE_MODULE = '../pipeline/analyze-page.ts';
-
 /** Loads the pipeline and returns an analyzer with annotation on or off. */
 export async function loadPageAnalyzer(options: { annotate: boolean }): Promise<PageAnalyzer> {
-  let module: { analyzePage?: unknown };
+  let analyzePage: AnalyzePage;
   try {
-    module = (await import(PIPELINE_MODULE)) as { analyzePage?: unknown };
+    ({ analyzePage } = await import('../pipeline/analyze-page.ts'));
   } catch (error) {
-    throw new EngineError('analyze/failed', `Cannot load the analysis pipeline (${PIPELINE_MODULE}).`, { cause: error });
+    throw new EngineError('analyze/failed', `Cannot load the analysis pipeline: ${(error as Error).message}`, { cause: error });
   }
-  if (typeof module.analyzePage !== 'function') {
-    throw new EngineError('analyze/failed', `${PIPELINE_MODULE} does not export analyzePage.`);
-  }
-  const analyzePage = module.analyzePage as AnalyzePage;
-  return (page) => analyzePage(page, { annotate: options.annotate });
+  return withAnnotationFallback(analyzePage, options);
+}
+
+/**
+ * With `annotate`, a missing trained model (a deployment problem, not a page problem) doesn't cost the page:
+ * it is stored with its extraction only, and a warning says why its annotations are absent. Any other error
+ * still fails the page.
+ */
+export function withAnnotationFallback(analyzePage: AnalyzePage, options: { annotate: boolean }): PageAnalyzer {
+  if (!options.annotate) return (page) => analyzePage(page, { annotate: false });
+  return (page) => {
+    try {
+      return analyzePage(page, { annotate: true });
+    } catch (error) {
+      if (!isEngineError(error) || error.code !== 'model/missing') throw error;
+      return { ...analyzePage(page, { annotate: false }), warnings: [`annotations skipped: ${error.message}`] };
+    }
+  };
 }

@@ -143,3 +143,30 @@ describe('ingestInputs', () => {
     await store.close();
   });
 });
+
+describe('withAnnotationFallback', () => {
+  const page: RawPage = { id: 'p', url: 'u', fetchedAt: '2024-01-01T00:00:00.000Z', contentType: 'text/plain', body: PAGES['02-port.txt']! };
+
+  it('stores extraction only, with a warning, when the annotation model is missing', async () => {
+    const { withAnnotationFallback } = await import('./analyzer.ts');
+    const { EngineError } = await import('../core/errors.ts');
+    const analyze = withAnnotationFallback((p, o) => {
+      if (o.annotate) throw new EngineError('model/missing', 'NER model not trained.');
+      return analyzeByFirstLine(p);
+    }, { annotate: true });
+    const store = openSqliteStore(':memory:');
+    const summary = await ingestPageResults(store, [{ ok: true, source: 'port', page }], { ...BASE, analyze });
+    expect(summary.newPages).toBe(1);
+    expect(summary.warnings).toEqual(['port: annotations skipped: A trained model file is missing. NER model not trained.']);
+    await store.close();
+  });
+
+  it('still fails the page on any other analysis error', async () => {
+    const { withAnnotationFallback } = await import('./analyzer.ts');
+    const analyze = withAnnotationFallback(() => { throw new RangeError('offset out of range'); }, { annotate: true });
+    const store = openSqliteStore(':memory:');
+    const summary = await ingestPageResults(store, [{ ok: true, source: 'port', page }], { ...BASE, analyze });
+    expect(summary.failed.map((f) => f.code)).toEqual(['analyze/failed']);
+    await store.close();
+  });
+});

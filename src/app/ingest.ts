@@ -79,19 +79,25 @@ export async function ingestPageResults(store: Store, results: AsyncIterable<Pag
     tally.pages++;
     batch.push({ source: result.source, page: result.page });
     if (batch.length >= options.batchSize) {
-      await ingestBatch(store, batch, options, tally);
+      await ingestBatch(batch, { store, options, tally });
       batch = [];
       report();
       await yieldToEventLoop(); // let a server sharing this process answer between batches
     }
   }
-  if (batch.length > 0) await ingestBatch(store, batch, options, tally);
+  if (batch.length > 0) await ingestBatch(batch, { store, options, tally });
   report();
   const { lastSource: _lastSource, ...summary } = tally;
   return summary;
 }
 
-async function ingestBatch(store: Store, batch: readonly { source: string; page: RawPage }[], options: IngestOptions, tally: Tally): Promise<void> {
+interface BatchContext {
+  readonly store: Store;
+  readonly options: IngestOptions;
+  readonly tally: Tally;
+}
+
+async function ingestBatch(batch: readonly { source: string; page: RawPage }[], { store, options, tally }: BatchContext): Promise<void> {
   const stored = await store.existingPageIds(batch.map((item) => item.page.id));
   const seen = new Set<string>();
   const records: PageRecord[] = [];

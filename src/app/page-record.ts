@@ -17,6 +17,8 @@ export interface AnalyzedPageLike {
   readonly pageText: string;
   readonly spans: readonly PageSpan[];
   readonly articles: readonly AnalyzedArticleLike[];
+  /** Problems the analyser worked around for this page (kept in the ingest summary). */
+  readonly warnings?: readonly string[];
 }
 
 export interface BuiltRecord {
@@ -34,7 +36,7 @@ export function buildPageRecord(page: RawPage, analyzed: AnalyzedPageLike): Buil
   if (badSpan) {
     throw new EngineError('analyze/failed', `Span ${badSpan.kind} [${badSpan.start}, ${badSpan.end}) is outside the page text (${length} chars).`);
   }
-  const warnings: string[] = [];
+  const warnings: string[] = [...(analyzed.warnings ?? [])];
   const articles = analyzed.articles.map((article, index): ArticleRecord => {
     const { entities, quantities, quotes, times, ...extracted } = article;
     const layers = { entities, quantities, quotes, times };

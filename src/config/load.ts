@@ -9,13 +9,13 @@ export interface ConfigFlags {
   readonly batchSize?: number;
 }
 
-/** Environment variables Marsad reads: MARSAD_DB, MARSAD_MAX_PAGE_BYTES, MARSAD_BATCH_SIZE. */
+/** Environment variables Marsad reads: MARSAD_DATABASE_URL (postgres://…, wins over MARSAD_DB), MARSAD_DB, MARSAD_MAX_PAGE_BYTES, MARSAD_BATCH_SIZE. */
 export type ConfigEnv = Readonly<Record<string, string | undefined>>;
 
 /** Flags win over env, env over defaults. Throws `usage/invalid` naming the bad setting. */
 export function loadConfig(flags: ConfigFlags = {}, env: ConfigEnv = {}): Config {
   const candidate = {
-    dbPath: flags.db ?? nonEmpty(env.MARSAD_DB),
+    dbPath: flags.db ?? nonEmpty(env.MARSAD_DATABASE_URL) ?? nonEmpty(env.MARSAD_DB),
     maxPageBytes: flags.maxPageBytes ?? numberFrom(env.MARSAD_MAX_PAGE_BYTES),
     batchSize: flags.batchSize ?? numberFrom(env.MARSAD_BATCH_SIZE),
   };

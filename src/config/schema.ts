@@ -11,7 +11,7 @@ export const DEFAULT_BATCH_SIZE = 50;
 export const DEFAULT_DB_PATH = './marsad.db';
 
 export const CONFIG_SCHEMA = z.object({
-  /** SQLite file (or ':memory:'). */
+  /** SQLite file (or ':memory:'), or a postgres:// URL for server mode. */
   dbPath: z.string().min(1).default(DEFAULT_DB_PATH),
   maxPageBytes: z.number().int().positive().default(DEFAULT_MAX_PAGE_BYTES),
   batchSize: z.number().int().positive().max(10_000).default(DEFAULT_BATCH_SIZE),

@@ -7,13 +7,19 @@ import { addToIndex, articleFeatures, createEventIndex, type ArticleFeatures, ty
 import { duplicateGroups, eventClusters, storylines } from './cluster/assemble.ts';
 import { buildTimeline } from './timeline/timeline.ts';
 import { findClaims } from './claims/claims.ts';
+import { EVENT_PARAMS, type EventParams } from './cluster/params.ts';
 
 export type { ClusterInput, ClusterResult } from './types.ts';
 export { createEventIndex, addToIndex, articleFeatures } from './cluster/event-index.ts';
 
-/** Clusters a batch of articles; inputs whose features cannot be computed are left out (see `skipped`). */
-export function clusterArticles(inputs: readonly ClusterInput[]): ClusterResult & { readonly skipped: readonly string[] } {
-  const index = createEventIndex();
+export interface ClusterOptions {
+  /** Overrides of the event thresholds (tuning runs; defaults in cluster/params.ts). */
+  readonly eventParams?: Partial<EventParams>;
+}
+
+/** Clusters a batch of articles; inputs with a repeated id or no body text are left out (listed in `skipped`). */
+export function clusterArticles(inputs: readonly ClusterInput[], options: ClusterOptions = {}): ClusterResult & { readonly skipped: readonly string[] } {
+  const index = createEventIndex({ ...EVENT_PARAMS, ...options.eventParams });
   const features: ArticleFeatures[] = [];
   const skipped: string[] = [];
   const byId = new Map<string, ClusterInput>();
@@ -44,3 +50,9 @@ export function resultOf(index: EventIndex, inputs: ReadonlyMap<string, ClusterI
     claims: storyArticles.flatMap((articles, s) => findClaims(s, articles)),
   };
 }
+
+export { duplicateGroups, eventClusters, storylines } from './cluster/assemble.ts';
+export { buildTimeline } from './timeline/timeline.ts';
+export { findClaims } from './claims/claims.ts';
+export { featuresFromJson, featuresToJson } from './features-json.ts';
+export { toClusterInput } from './input.ts';

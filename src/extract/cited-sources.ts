@@ -2,13 +2,16 @@
  * Sources an article cites: named media after «وكالة / صحيفة / مجلة / شبكة…», wire agencies («رويترز»,
  * «(وام)», «أ ف ب») and the institution after «نقلت … عن» («عن البنتاغون»). Names are returned as written.
  */
-import { normalizeView, viewToSource } from '../text/normalize.ts';
+import { normalizeView, viewToSource, type TextView } from '../text/normalize.ts';
+import { foldView } from './fold.ts';
 import { WORD_END, WORD_START } from '../text/char-classes.ts';
 import { NEWS_AGENCIES } from './lexicons/agencies.ts';
 import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
 
 /** Media nouns with their clitic forms (for/by/of): «لوكالة», «بحسب صحيفة». Normalised. */
 const MEDIA_NOUN = '(?:[لب]?(?:وكالة|وكالات|صحيفة|جريدة|مجلة|شبكة|موقع|قناة|تلفزيون|اذاعة|راديو|منصة))';
+/** Literal prefilter for MEDIA_RE (no lookbehind, so the engine can scan for it quickly). */
+const HAS_MEDIA_NOUN = /وكال|صحيف|جريد|مجل|شبك|موقع|قنا|تلفزيون|اذاع|راديو|منص/u;
 const QUOTED = '[“"«](?<quoted>[^”"»“«\\n]{2,40})[”"»]';
 const UNQUOTED = '(?<bare>[^\\s،,.:؛;"“”«»()]+(?:\\s[^\\s،,.:؛;"“”«»()]+){0,2})';
 /** «وكالة أنباء الإمارات «وام»»: the bracketed short name after a long one is the name used. */
@@ -29,10 +32,10 @@ const NISBA_RE = /\s+ال\S+ي[ةه]$/u;
 
 /** Cited sources in `text`, de-duplicated by normalised form, in order of first mention; `exclude` drops the outlet itself. */
 export function findCitedSources(text: string, exclude: string | null): string[] {
-  const view = normalizeView(text);
+  const view = foldView(text);
   const found: { start: number; name: string }[] = [];
-  collect(view, MEDIA_RE, (g) => g.acronym ?? g.quoted ?? stripBare(g.bare), found);
-  collect(view, REPORTED_FROM_RE, (g) => g.from, found);
+  if (HAS_MEDIA_NOUN.test(view.text)) collect(view, MEDIA_RE, (g) => g.acronym ?? g.quoted ?? stripBare(g.bare), found);
+  if (view.text.includes('نقل')) collect(view, REPORTED_FROM_RE, (g) => g.from, found);
   collect(view, AGENCY_RE, (g) => g.agency, found);
   const excluded = exclude === null ? null : normalizeView(exclude).text;
   const seen = new Set<string>();
@@ -49,7 +52,7 @@ export function findCitedSources(text: string, exclude: string | null): string[]
 
 type Groups = Record<string, string | undefined>;
 
-function collect(view: ReturnType<typeof normalizeView>, pattern: RegExp, pick: (groups: Groups) => string | undefined, out: { start: number; name: string }[]): void {
+function collect(view: TextView, pattern: RegExp, pick: (groups: Groups) => string | undefined, out: { start: number; name: string }[]): void {
   pattern.lastIndex = 0;
   for (let match = pattern.exec(view.text); match; match = pattern.exec(view.text)) {
     const name = pick(match.groups ?? {})?.trim();

@@ -97,7 +97,10 @@ function classifyByHint(line: Line): LineClass | null {
   const hint = line.hint;
   if (!hint) return null;
   if (hint.tag === 'figcaption') return { type: 'caption', reason: 'caption' };
-  if (hint.furniture) return withGluedSource(line, { type: 'boilerplate', reason: hint.furniture });
+  if (hint.furniture === 'footer') return withFooterOwner(line, { type: 'boilerplate', reason: 'footer' });
+  // «related» boxes may hold a whole appended article (heading, date, prose): only their link lines are furniture.
+  const isSoft = hint.furniture === 'related-links' && hint.linkDensity < 0.5;
+  if (hint.furniture && !isSoft) return withGluedSource(line, { type: 'boilerplate', reason: hint.furniture });
   // Coupled to LINK_DENSITY in html-blocks.ts: mostly-link blocks are menus and related-link lists.
   if (hint.linkDensity >= 0.5 && !/^h[1-6]$/u.test(hint.tag)) return { type: 'boilerplate', reason: hint.tag === 'li' ? 'related-links' : 'navigation' };
   return null;
@@ -135,10 +138,11 @@ function hasColonAfter(line: Line, hit: CueHit): boolean {
 
 function classifyDate(line: Line): LineClass | null {
   if (line.words > LONG_LINE_WORDS) return null;
-  const dates = findAbsoluteDates(line.text);
-  if (dates.length === 0) return null;
   const isUpdate = matchCue(UPDATED, line.key) !== null;
   const hasCue = isUpdate || matchCue(PUBLISHED, line.key) !== null;
+  if (!hasCue && line.endsSentence && line.words >= PARAGRAPH_MIN_WORDS) return null;
+  const dates = findAbsoluteDates(line.text);
+  if (dates.length === 0) return null;
   const best = [...dates].sort((a, b) => Number(a.calendar === 'hijri') - Number(b.calendar === 'hijri') || b.text.length - a.text.length)[0]!;
   if (best.precision === 'year' && !hasCue) return null;
   const rest = dateRemainder(line.text, dates);
@@ -180,10 +184,7 @@ function classifyCue(line: Line): LineClass | null {
   const restWords = line.words - furniture.cue.split(' ').length;
   if (furniture.isGlued && line.endsSentence && isProse(line, restWords)) return { type: 'paragraph', gluedPrefixEnd: line.start + furniture.restStart };
   if (furniture.reason === 'caption') return line.words <= 15 ? { type: 'caption', reason: 'caption' } : null;
-  if (furniture.reason === 'footer') {
-    const owner = readCopyrightOutlet(line);
-    return { type: 'boilerplate', reason: 'footer', ...(owner ? { copyrightOutlet: owner } : {}) };
-  }
+  if (furniture.reason === 'footer') return withFooterOwner(line, { type: 'boilerplate', reason: 'footer' });
   const isPhrase = furniture.cue.includes(' ');
   if (restWords <= CUE_REST_MAX_WORDS || furniture.isGlued || ((isPhrase || furniture.reason === 'tags') && !isProse(line, restWords))) {
     return withGluedSource(line, { type: 'boilerplate', reason: furniture.reason });
@@ -220,6 +221,11 @@ function classifyShape(line: Line, context: ClassifyContext): LineClass {
     };
   }
   return line.words <= SHORT_MAX_WORDS ? { type: 'short' } : { type: 'title' };
+}
+
+function withFooterOwner(line: Line, cls: LineClass): LineClass {
+  const owner = readCopyrightOutlet(line);
+  return owner ? { ...cls, copyrightOutlet: owner } : cls;
 }
 
 /** Boilerplate lines sometimes end with a glued source credit («…غزةالمصدر: euronews»): keep it as the outlet. */

@@ -27,14 +27,15 @@ const WORD_RE = /[\p{L}\p{N}]+/gu;
 export function findGluedBodyStart(text: string): number {
   const punct = CLAUSE_PUNCT_RE.exec(text);
   const limit = punct ? punct.index : text.length;
+  const head = text.slice(0, limit);
   let best = 0;
   JUNCTION_RE.lastIndex = 0;
-  for (let match = JUNCTION_RE.exec(text); match && match.index < limit; match = JUNCTION_RE.exec(text)) {
-    if (match.index === 0 || /\s/u.test(text[match.index - 1]!)) {
+  for (let match = JUNCTION_RE.exec(head); match; match = JUNCTION_RE.exec(head)) {
+    if (match.index === 0 || /\s/u.test(head[match.index - 1]!)) {
       JUNCTION_RE.lastIndex = match.index + 1;
       continue;
     }
-    const before = text.slice(0, match.index).match(WORD_RE)?.length ?? 0;
+    const before = head.slice(0, match.index).match(WORD_RE)?.length ?? 0;
     if (before >= MIN_GLUED_PREFIX_WORDS) best = match.index;
     JUNCTION_RE.lastIndex = match.index + 1;
   }

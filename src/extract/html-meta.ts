@@ -79,7 +79,7 @@ function readJsonLd(scripts: readonly string[], diagnostics: Diagnostic[]): LdFi
     }
     const article = findArticle(data);
     if (article) {
-      const publisher = article.publisher as Record<string, unknown> | undefined;
+      const publisher = resolveReference(data, article.publisher);
       return {
         headline: typeof article.headline === 'string' ? article.headline : null,
         datePublished: typeof article.datePublished === 'string' ? article.datePublished : undefined,
@@ -88,6 +88,24 @@ function readJsonLd(scripts: readonly string[], diagnostics: Diagnostic[]): LdFi
     }
   }
   return { headline: null, datePublished: undefined, publisher: null };
+}
+
+/** Follows a JSON-LD `{"@id": …}` reference to the node with that id (publisher in an @graph). */
+function resolveReference(data: unknown, value: unknown): Record<string, unknown> | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  if (typeof record.name === 'string' || typeof record['@id'] !== 'string') return record;
+  const queue: unknown[] = [data];
+  while (queue.length > 0) {
+    const item = queue.shift();
+    if (Array.isArray(item)) queue.push(...item);
+    else if (item && typeof item === 'object') {
+      const node = item as Record<string, unknown>;
+      if (node['@id'] === record['@id'] && typeof node.name === 'string') return node;
+      if (node['@graph']) queue.push(node['@graph']);
+    }
+  }
+  return record;
 }
 
 /** The first object whose @type is an article type, searching arrays and @graph. */

@@ -5,18 +5,15 @@
 import type { PageExtraction, PageSpan } from '../core/article.ts';
 import type { RawPage } from '../core/page.ts';
 import { compareSpans } from '../core/span.ts';
-import { arabicRatio } from '../text/char-classes.ts';
 import type { SiteMeta } from './article-meta.ts';
 import { buildArticles } from './build-article.ts';
 import { classifyLine } from './classify-line.ts';
 import { renderHtml } from './html-blocks.ts';
-import { splitLines, type BlockHint } from './lines.ts';
+import { splitLines, type BlockHint, type Line } from './lines.ts';
 import { segmentLines } from './segment.ts';
 
 /** Pages whose letters are at least this Arabic treat Latin-only lines as captions. */
 const ARABIC_PAGE_RATIO = 0.5;
-/** Enough of the page to judge its script without scanning megabytes. */
-const SCRIPT_SAMPLE_CHARS = 20_000;
 
 /** Extracts the articles of one page. Pure: same page, same output. */
 export function extractPage(page: RawPage): PageExtraction {
@@ -30,7 +27,7 @@ export function extractPage(page: RawPage): PageExtraction {
 /** Segments a page text (plain text, or HTML rendered to one block per line with `hints`). */
 export function extractText(pageText: string, hints: readonly (BlockHint | null)[], site: SiteMeta | null): PageExtraction {
   const lines = splitLines(pageText, hints);
-  const context = { isArabicPage: arabicRatio(pageText.slice(0, SCRIPT_SAMPLE_CHARS)) >= ARABIC_PAGE_RATIO };
+  const context = { isArabicPage: arabicShare(lines) >= ARABIC_PAGE_RATIO };
   const classes = lines.map((line) => classifyLine(line, context));
   const roles = segmentLines(lines, classes);
   const articles = buildArticles({ pageText, lines, classes, roles }, site);
@@ -39,4 +36,15 @@ export function extractText(pageText: string, hints: readonly (BlockHint | null)
     .map((line) => ({ kind: 'boilerplate', reason: roles[line.index]!.reason ?? 'other', start: line.start, end: line.end }));
   const spans = [...articles.flatMap((a) => a.spans), ...orphans].sort(compareSpans);
   return { pageText, articles, spans };
+}
+
+/** Share of the page's letters that are Arabic rather than Latin. */
+function arabicShare(lines: readonly Line[]): number {
+  let letters = 0;
+  let latin = 0;
+  for (const line of lines) {
+    letters += line.letters;
+    latin += line.latinRatio * line.letters;
+  }
+  return letters === 0 ? 0 : 1 - latin / letters;
 }

@@ -28,6 +28,8 @@ export interface Line {
   readonly stopRatio: number;
   /** Share of letters that are Latin. */
   readonly latinRatio: number;
+  /** Arabic plus Latin letters (other scripts are not counted). */
+  readonly letters: number;
   /** Ends with . ! ؟ ? … (closing quotes and brackets allowed after it). */
   readonly endsSentence: boolean;
   /** Sentence punctuation and commas anywhere in the line. */
@@ -37,28 +39,18 @@ export interface Line {
   readonly hint: BlockHint | null;
 }
 
-const TRIM_RE = /^[\s\u00A0\u200B-\u200F\u2028\u2029\uFEFF]*([\s\S]*?)[\s\u00A0\u200B-\u200F\u2028\u2029\uFEFF]*$/u;
 const SENTENCE_END_RE = /[.!?؟…](?:[\s"'”’»)\]\u061C]*)$/u;
-const PUNCTUATION_RE = /[.!?؟…،,؛;:]/gu;
-const LATIN_RE = /[A-Za-z]/gu;
-const LETTER_RE = /\p{L}/gu;
 
 /** Splits `text` on \n (\r\n and \r too) and measures every line. `hints[i]` applies to line `i`. */
 export function splitLines(text: string, hints: readonly (BlockHint | null)[] = []): Line[] {
   const raw: { start: number; end: number; text: string }[] = [];
-  const LINE_RE = /[^\r\n]*(?:\r\n|\r|\n|$)/gy;
   let lineStart = 0;
-  while (lineStart <= text.length) {
-    LINE_RE.lastIndex = lineStart;
-    const match = LINE_RE.exec(text);
-    if (!match) break;
-    const content = match[0].replace(/(?:\r\n|\r|\n)$/u, '');
-    const trimmed = TRIM_RE.exec(content)!;
-    const inner = trimmed[1] ?? '';
-    const offset = content.indexOf(inner);
-    raw.push({ start: lineStart + offset, end: lineStart + offset + inner.length, text: inner });
-    if (match[0].length === content.length) break;
-    lineStart += match[0].length;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (code !== 0x0a && code !== 0x0d) continue;
+    raw.push(trimmed(text, lineStart, i));
+    if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    lineStart = i + 1;
   }
   const keys = raw.map((r) => lineKey(r.text));
   const counts = new Map<string, number>();
@@ -67,21 +59,50 @@ export function splitLines(text: string, hints: readonly (BlockHint | null)[] = 
   return raw.map((r, index) => measure({ ...r, index, key: keys[index]!, repeats: counts.get(dupKeys[index]!) ?? 0, hint: hints[index] ?? null }));
 }
 
+/** Whitespace, no-break space, zero-width and direction marks, BOM: not content. */
+function isBlankChar(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0xa0 || (code >= 0x200b && code <= 0x200f)
+    || code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+}
+
+function trimmed(text: string, start: number, end: number): { start: number; end: number; text: string } {
+  let s = start;
+  let e = end;
+  while (s < e && isBlankChar(text.charCodeAt(s))) s++;
+  while (e > s && isBlankChar(text.charCodeAt(e - 1))) e--;
+  return { start: s, end: e, text: text.slice(s, e) };
+}
+
 function measure(input: { index: number; start: number; end: number; text: string; key: LineKey; repeats: number; hint: BlockHint | null }): Line {
   const tokens = input.key.key ? input.key.key.split(' ') : [];
   let stops = 0;
   for (const token of tokens) if (ARABIC_STOP_WORDS.has(token)) stops++;
-  const letters = input.text.match(LETTER_RE)?.length ?? 0;
-  const latin = input.text.match(LATIN_RE)?.length ?? 0;
+  let letters = 0;
+  let latin = 0;
+  let punctuation = 0;
+  for (let i = 0; i < input.text.length; i++) {
+    const code = input.text.charCodeAt(i);
+    if (code >= 0x0621 && code <= 0x064a) letters++;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+      latin++;
+      letters++;
+    } else if (isPunctuation(code)) punctuation++;
+  }
   return {
     ...input,
     isBlank: tokens.length === 0,
     words: tokens.length,
     stopRatio: tokens.length === 0 ? 0 : stops / tokens.length,
     latinRatio: letters === 0 ? 0 : latin / letters,
+    letters,
     endsSentence: SENTENCE_END_RE.test(input.text),
-    punctuation: input.text.match(PUNCTUATION_RE)?.length ?? 0,
+    punctuation,
   };
+}
+
+/** . ! ? ؟ … ، , ؛ ; : */
+function isPunctuation(code: number): boolean {
+  return code === 0x2e || code === 0x2c || code === 0x060c || code === 0x3a || code === 0x061f || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x061b || code === 0x3b;
 }
 
 /** Tokens of a line's key (normalised words). */

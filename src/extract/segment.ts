@@ -190,6 +190,8 @@ function readBody(state: State, start: number, article: number): number {
       isFirst = false;
     } else if (cls.type === 'marker' && cls.inlineStart !== undefined && isProseLine(state, nextNonBlank(state, i + 1))) {
       roles[i] = { article, role: 'boilerplate', reason: 'related-links' };
+    } else if (isInlineLinkBox(state, i)) {
+      i = skipLinkBox(state, i, article);
     } else if (isHardStop(cls) || !proseResumes(state, i)) {
       break;
     } else {
@@ -212,6 +214,26 @@ function innerRole(state: State, i: number, article: number): LineAssignment {
   if (cls.type === 'caption') return { article, role: 'caption', reason: 'caption' };
   if (cls.type === 'title' && state.lines[i]!.repeats === 1) return { article, role: 'body', bodyStart: state.lines[i]!.start };
   return { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
+}
+
+/** An HTML related-links box (a run of link lines) in the middle of the body, with prose after it. */
+function isInlineLinkBox(state: State, i: number): boolean {
+  const cls = state.classes[i]!;
+  if (!state.lines[i]!.hint || cls.type !== 'boilerplate' || cls.reason !== 'related-links') return false;
+  return isProseLine(state, nextNonBlank(state, linkBoxEnd(state, i)));
+}
+
+function linkBoxEnd(state: State, i: number): number {
+  let j = i;
+  while (j < state.lines.length && (state.lines[j]!.isBlank || (state.classes[j]!.type === 'boilerplate' && state.classes[j]!.reason === 'related-links'))) j++;
+  return j;
+}
+
+/** Labels the link box as related links; returns its last line (the loop moves past it). */
+function skipLinkBox(state: State, i: number, article: number): number {
+  const end = linkBoxEnd(state, i);
+  for (let j = i; j < end; j++) if (!state.lines[j]!.isBlank) state.roles[j] = { article, role: 'boilerplate', reason: 'related-links' };
+  return end - 1;
 }
 
 /** True when a paragraph follows within BODY_LOOKAHEAD non-blank lines with no hard stop between. */
@@ -257,6 +279,8 @@ function tailRole(state: State, i: number, article: number, context: { sawMarker
   const line = state.lines[i]!;
   if (cls.type === 'source' || cls.type === 'credit' || (cls.type === 'date' && !context.sawMarker)) return { article, role: 'meta', reason: cls.reason ?? 'other' };
   if (isDuplicateOfHeadline(state, i)) return { article, role: 'boilerplate', reason: 'duplicate-headline' };
+  // HTML headings and widgets under the body are never signatures; a plain line or a <p> can be.
+  if (line.hint && line.hint.tag !== 'p' && line.hint.tag !== 'div') return { article, role: 'boilerplate', reason: context.sawMarker ? 'related-links' : cls.reason ?? 'other' };
   const isOutletLine = cls.type === 'byline' && cls.outlet !== undefined;
   const isNamey = isOutletLine || ((cls.type === 'short' || cls.type === 'title') && line.words <= SIGNATURE_MAX_WORDS && line.repeats === 1 && !/[:.؟?!]$/u.test(line.text));
   if (context.isFirst && !context.sawMarker && isNamey) return { article, role: 'meta', reason: 'outlet', isSignature: true };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -67,6 +67,18 @@ describe('readPages: files and directories', () => {
   it('reports a missing path as an item error and goes on', async () => {
     const results = await collect([join(dir, 'nope.txt'), join(dir, 'a.txt')]);
     expect(results.map((r) => r.ok || r.error.code)).toEqual(['input/not-found', true]);
+  });
+
+  it('follows a symlinked file, reports a symlinked directory as unreadable and goes on', async () => {
+    const links = mkdtempSync(join(tmpdir(), 'marsad-links-'));
+    symlinkSync(join(dir, 'a.txt'), join(links, 'linked.txt'));
+    symlinkSync(join(dir, 'b-sub'), join(links, 'loop'));
+    writeFileSync(join(links, 'z.txt'), OTHER);
+    const results = await collect([links]);
+    rmSync(links, { recursive: true, force: true });
+    expect(results.map((r) => `${r.source.slice(links.length + 1)} ${r.ok ? r.page.body.length : r.error.code}`)).toEqual([
+      `linked.txt ${NEWS.length}`, 'loop input/unreadable', `z.txt ${OTHER.length}`,
+    ]);
   });
 
   it('reads a page from stdin with the injected clock', async () => {

@@ -41,6 +41,8 @@ export interface SearchResponse {
   /** The analysed clauses, so a user sees how the query was understood. */
   readonly clauses: readonly QueryClause[];
   readonly total: number;
+  /** Matches that were ranked: all of them, or the most recently indexed ones for very common queries. */
+  readonly rankedCandidates: number;
   readonly page: number;
   readonly pageSize: number;
   readonly hits: readonly SearchHit[];
@@ -76,7 +78,7 @@ export async function searchArticles(deps: SearchDeps, options: SearchOptions): 
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const parsed = parseQuery(options.query);
   const match = toFtsMatch(parsed);
-  const empty = { query: options.query, clauses: parsed.required, total: 0, page, pageSize, hits: [] };
+  const empty = { query: options.query, clauses: parsed.required, total: 0, rankedCandidates: 0, page, pageSize, hits: [] };
   if (match === null) return empty;
   const articleIds = await restrictArticleIds(deps, options);
   if (articleIds !== undefined && articleIds.length === 0) return empty;
@@ -98,5 +100,5 @@ export async function searchArticles(deps: SearchDeps, options: SearchOptions): 
       snippet: buildSnippet(article.body, terms),
     });
   }
-  return { ...empty, total: result.total, hits };
+  return { ...empty, total: result.total, rankedCandidates: result.rankedCandidates, hits };
 }

@@ -42,6 +42,8 @@ export interface SearchHitRow {
 export interface SearchPage {
   readonly total: number;
   readonly hits: readonly SearchHitRow[];
+  /** How many of the matches were ranked (the most recently indexed ones when fewer than `total`). */
+  readonly rankedCandidates: number;
 }
 
 /** The search methods every Store implements (Promises, like the rest of the port). */

@@ -46,30 +46,41 @@ const NO_DIGIT_BEFORE = '(?<![\\d])';
 const NO_DIGIT_AFTER = '(?![\\d])';
 const EN_DAY = `(?<day>\\d{1,2})(?:st|nd|rd|th)?`;
 
+/** Every recognizer needs a four-digit year: texts without one are skipped without normalising. */
+const YEAR_DIGITS_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]{4}/u;
+
 interface Recognizer {
   readonly rule: string;
   readonly pattern: RegExp;
   readonly calendar: 'gregorian' | 'hijri';
+  /** Cheap test on the view: the pattern cannot match a text that fails it. */
+  readonly requires?: RegExp;
 }
+
+const HAS_LATIN = /[a-z]/u;
+const HAS_NUMERIC_DATE = /\d[/\-.]\d/u;
+const HAS_HIJRI_MARK = /ه/u;
 
 // Order matters only for ties: overlapping matches keep the longest span, then the earliest rule here.
 const RECOGNIZERS: readonly Recognizer[] = [
   { rule: 'date/day-month-year', calendar: 'gregorian', pattern: new RegExp(`${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/english-day-month-year', calendar: 'gregorian', pattern: new RegExp(`${NO_DIGIT_BEFORE}${EN_DAY}\\s{0,3},?\\s{0,3}(?:of\\s+)?(?<month>${EN_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/english-month-day-year', calendar: 'gregorian', pattern: new RegExp(`${WORD_START}(?<month>${EN_MONTH})\\s{1,3}${EN_DAY}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/year-month-day', calendar: 'gregorian', pattern: new RegExp(`${NO_DIGIT_BEFORE}(?<year>\\d{4})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/day-month-year-numeric', calendar: 'gregorian', pattern: new RegExp(`${NO_DIGIT_BEFORE}(?<day>\\d{1,2})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/hijri-day-month-year', calendar: 'hijri', pattern: new RegExp(`${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?<month>${HIJRI_MONTH})\\s{0,3}[,،]?\\s{0,3}(?<year>\\d{4})\\s{0,3}(?:ه|هـ|هجري|للهجرة)${WORD_END}`, 'dgu') },
+  { rule: 'date/english-day-month-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${NO_DIGIT_BEFORE}${EN_DAY}\\s{0,3},?\\s{0,3}(?:of\\s+)?(?<month>${EN_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/english-month-day-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${WORD_START}(?<month>${EN_MONTH})\\s{1,3}${EN_DAY}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/year-month-day', calendar: 'gregorian', requires: HAS_NUMERIC_DATE, pattern: new RegExp(`${NO_DIGIT_BEFORE}(?<year>\\d{4})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/day-month-year-numeric', calendar: 'gregorian', requires: HAS_NUMERIC_DATE, pattern: new RegExp(`${NO_DIGIT_BEFORE}(?<day>\\d{1,2})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/hijri-day-month-year', calendar: 'hijri', requires: HAS_HIJRI_MARK, pattern: new RegExp(`${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?<month>${HIJRI_MONTH})\\s{0,3}[,،]?\\s{0,3}(?<year>\\d{4})\\s{0,3}(?:ه|هـ|هجري|للهجرة)${WORD_END}`, 'dgu') },
   { rule: 'date/month-year', calendar: 'gregorian', pattern: new RegExp(`${WORD_START}(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/english-month-year', calendar: 'gregorian', pattern: new RegExp(`${WORD_START}(?<month>${EN_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/english-month-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${WORD_START}(?<month>${EN_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/year', calendar: 'gregorian', pattern: new RegExp(`${WORD_START}(?:[وف])?(?:لل|ب|ل|ال)?(?:عام|سنة)\\s{1,3}(?<year>\\d{4})(?:\\s?م${WORD_END})?${NO_DIGIT_AFTER}`, 'dgu') },
 ];
 
 /** Finds every absolute date in `text`, sorted by start, without overlaps (the longest match wins). */
 export function findAbsoluteDates(text: string): AbsoluteDate[] {
+  if (!YEAR_DIGITS_RE.test(text)) return [];
   const view = normalizeView(text);
   const found: AbsoluteDate[] = [];
   for (const recognizer of RECOGNIZERS) {
+    if (recognizer.requires && !recognizer.requires.test(view.text)) continue;
     recognizer.pattern.lastIndex = 0;
     for (let match = recognizer.pattern.exec(view.text); match; match = recognizer.pattern.exec(view.text)) {
       const date = toAbsoluteDate(match, recognizer, view);

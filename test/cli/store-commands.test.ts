@@ -88,7 +88,7 @@ describe('marsad articles / article (through main)', () => {
     const io = captureIo();
     expect(await main(['article', id.slice(0, 6), '--db', db], io)).toBe(0);
     const text = io.out();
-    expect(text).toContain('date: 2024-10-14 (day) «١٤ أكتوبر ٢٠٢٤»');
+    expect(text).toContain('date: 2024-10-14 (day) «١٤ أكتوبر ٢٠٢٤» from body');
     expect(text).toContain('cited sources: بترا');
     expect(text).toContain('LOC «إربد»');
     expect(text).toContain('«نحو 25 ألف طن»');

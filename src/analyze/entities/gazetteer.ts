@@ -4,12 +4,12 @@
  */
 import { createRequire } from 'node:module';
 import { CITIES, FIRST_NAMES, ORGANIZATIONS, PLACES } from './lexicons/known-entities.ts';
-import { LOCATION_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PERSON_VERBS } from './lexicons/cue-words.ts';
+import { LOCATION_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PERSON_VERBS, SPORTS_CONTEXT } from './lexicons/cue-words.ts';
 import { tokenForms, type TokenForms } from './token-forms.ts';
 import { tokenize } from '../../text/tokenize.ts';
 
 export type GazetteerClass = 'COUNTRY' | 'CITY' | 'ORG' | 'FIRST' | 'EXTRA_PERS' | 'EXTRA_LOC' | 'EXTRA_ORG';
-export type CueClass = 'TITLE' | 'ORGHEAD' | 'LOCHEAD' | 'PVERB';
+export type CueClass = 'TITLE' | 'ORGHEAD' | 'LOCHEAD' | 'PVERB' | 'SPORT';
 
 /** Longest gazetteer phrase, in tokens. */
 const MAX_PHRASE_TOKENS = 6;
@@ -34,25 +34,28 @@ function phraseWords(phrase: string): string[] {
 
 type PhraseList = { words: readonly string[]; cls: GazetteerClass }[];
 
-function addPhrase(phrases: Map<string, PhraseList>, phrase: string, cls: GazetteerClass): void {
-  const words = phraseWords(phrase);
+/** Adds one phrase unless the same words with the same class are already there (`seen` holds their keys). */
+function addPhrase(phrases: Map<string, PhraseList>, seen: Set<string>, cls: GazetteerClass, words: readonly string[]): void {
   if (words.length === 0 || words.length > MAX_PHRASE_TOKENS) return;
+  const key = `${cls}\t${words.join(' ')}`;
+  if (seen.has(key)) return;
+  seen.add(key);
   const list = phrases.get(words[0]!) ?? [];
-  if (!list.some((p) => p.cls === cls && p.words.join(' ') === words.join(' '))) list.push({ words, cls });
+  list.push({ words, cls });
   phrases.set(words[0]!, list);
 }
 
 /** Builds the gazetteer from the lexicons, ISO country names and `extra` single-token names (e.g. from training data). */
 export function buildGazetteer(extra: readonly { readonly name: string; readonly cls: GazetteerClass }[] = []): Gazetteer {
   const phrases = new Map<string, PhraseList>();
-  for (const name of [...isoCountryNames(), ...PLACES]) addPhrase(phrases, name, 'COUNTRY');
-  for (const name of CITIES) addPhrase(phrases, name, 'CITY');
-  for (const name of ORGANIZATIONS) addPhrase(phrases, name, 'ORG');
-  for (const name of FIRST_NAMES) addPhrase(phrases, name, 'FIRST');
-  for (const { name, cls } of extra) addPhrase(phrases, name, cls);
+  const seen = new Set<string>();
+  const lists: [readonly string[], GazetteerClass][] = [[[...isoCountryNames(), ...PLACES], 'COUNTRY'], [CITIES, 'CITY'], [ORGANIZATIONS, 'ORG'], [FIRST_NAMES, 'FIRST']];
+  for (const [names, cls] of lists) for (const name of names) addPhrase(phrases, seen, cls, phraseWords(name));
+  // Extra names come pre-tokenised (space-separated): a plain split keeps model loading fast.
+  for (const { name, cls } of extra) addPhrase(phrases, seen, cls, name.split(' ').map((w) => tokenForms(w).core));
   const cues = new Map<string, CueClass[]>();
-  const lists: [readonly string[], CueClass][] = [[PERSON_TITLES, 'TITLE'], [ORGANIZATION_HEADS, 'ORGHEAD'], [LOCATION_HEADS, 'LOCHEAD'], [PERSON_VERBS, 'PVERB']];
-  for (const [words, cls] of lists) {
+  const cueLists: [readonly string[], CueClass][] = [[PERSON_TITLES, 'TITLE'], [ORGANIZATION_HEADS, 'ORGHEAD'], [LOCATION_HEADS, 'LOCHEAD'], [PERSON_VERBS, 'PVERB'], [SPORTS_CONTEXT, 'SPORT']];
+  for (const [words, cls] of cueLists) {
     for (const word of words) {
       const stem = tokenForms(word).stem;
       const list = cues.get(stem) ?? [];

@@ -54,6 +54,11 @@ export const PLACE_CUES: ReadonlySet<string> = new Set([
   'في', 'الي', 'من', 'زياره', 'زار', 'وصل', 'وصلت', 'العاصمه', 'مطار', 'شوارع', 'قرب', 'داخل', 'خارج', 'نحو', 'عاد', 'غادر', 'مدينه',
 ]);
 
+/** Generic heads of place names: «قطاع غزة» ~ «غزة», «محافظة الأنبار» ~ «الأنبار». Only for LOC mentions. */
+export const PLACE_HEADS: ReadonlySet<string> = new Set([
+  'قطاع', 'مدينه', 'محافظه', 'اقليم', 'ولايه', 'منطقه', 'بلده', 'قريه', 'مخيم', 'جزيره', 'دوله', 'مقاطعه', 'ناحيه', 'قضاء', 'اماره',
+]);
+
 /** Leading titles that are not part of a person's name: «الرئيس جو بايدن», «وزير الدفاع ثابت العباسي» is NER's call. */
 export const TITLES: ReadonlySet<string> = new Set([
   'الرئيس', 'الوزير', 'السيد', 'السيده', 'الدكتور', 'د', 'الشيخ', 'الجنرال', 'اللواء', 'العميد', 'الفريق', 'المشير', 'الامير',

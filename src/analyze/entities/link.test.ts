@@ -54,6 +54,12 @@ describe('linkEntities', () => {
     expect(linked[0]).toMatchObject({ text: 'والولايات المتحدة', canonical: 'الولايات المتحدة', entityId: linked[1]!.entityId });
   });
 
+  it('links a place to its name with a generic head', () => {
+    const body = 'وصلت المساعدات إلى قطاع غزة صباحاً، وتوزعت في غزة على المخيمات.';
+    const linked = linkEntities(mentionsIn(body, [['LOC', 'قطاع غزة'], ['LOC', 'غزة']]), body);
+    expect(linked[1]!.entityId).toBe(linked[0]!.entityId);
+  });
+
   it('reads a capital as its government when it acts, as a place after «في»', () => {
     const body = 'وانتقدت موسكو العقوبات، فيما عقد الاجتماع في موسكو أمس. وقالت روسيا إنها سترد.';
     const linked = linkEntities(mentionsIn(body, [['LOC', 'موسكو'], ['LOC', 'موسكو'], ['LOC', 'روسيا']]), body);

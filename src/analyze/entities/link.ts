@@ -7,7 +7,7 @@
 import type { EntityMention, EntityType } from '../../core/annotation.ts';
 import { hashId } from '../../core/ids.ts';
 import { normalizeKey } from '../../text/normalize.ts';
-import { ALIASES, METONYMS, NOT_ENTITIES, PLACE_CUES, TITLES, type AliasTarget } from './link-aliases.ts';
+import { ALIASES, METONYMS, NOT_ENTITIES, PLACE_CUES, PLACE_HEADS, TITLES, type AliasTarget } from './link-aliases.ts';
 
 /** A mention as the recognizer gives it. */
 export interface RawMention {
@@ -44,7 +44,7 @@ export function linkEntities(mentions: readonly RawMention[], body = ''): Entity
     // Nested or overlapping mentions (not expected from a BIO tagger) keep only the outer one.
     if (mention.start < coveredUntil) continue;
     coveredUntil = mention.end;
-    const key = linkKey(mention.text);
+    const key = placeKey(linkKey(mention.text), mention.type);
     if (key.length === 0 || NOT_ENTITIES.has(key)) continue;
     const alias = ALIASES.get(key) ?? metonym(key, mention, body);
     const cluster = alias ? aliasCluster(clusters, alias) : findCluster(clusters, key, mention.type) ?? newCluster(clusters, key, mention);
@@ -78,6 +78,13 @@ export function linkKey(text: string): string {
   const tokens = key.split(' ');
   while (tokens.length > 2 && TITLES.has(tokens[0]!)) tokens.shift();
   return tokens.join(' ');
+}
+
+/** «قطاع غزة» → «غزة»: a place keyed without its generic head. */
+function placeKey(key: string, type: EntityType): string {
+  if (type !== 'LOC') return key;
+  const space = key.indexOf(' ');
+  return space > 0 && PLACE_HEADS.has(key.slice(0, space)) ? key.slice(space + 1) : key;
 }
 
 function metonym(key: string, mention: RawMention, body: string): AliasTarget | undefined {

@@ -22,11 +22,13 @@ const SUFFIX = new RegExp(`^${SUFFIX_QUALIFIER}`, 'u');
 export interface QuantityOptions {
   /** Source spans that are not quantities, e.g. time expressions («عام 2011», «100 يوم»), sorted by start. */
   readonly exclude?: readonly Span[];
+  /** `normalizeView(body)` when the caller already has it. */
+  readonly view?: TextView;
 }
 
 /** Quantities of `body`, sorted by start. */
 export function findQuantities(body: string, options: QuantityOptions = {}): QuantityMention[] {
-  const view = normalizeView(body);
+  const view = options.view ?? normalizeView(body);
   const exclude = options.exclude ?? [];
   const amounts = mergeRanges(keepLongest(runRecognizers(view, RECOGNIZERS)), view);
   const out: QuantityMention[] = [];

@@ -24,8 +24,8 @@ export const SUFFIX_QUALIFIERS: ReadonlyMap<string, Qualifier> = new Map([
 const alternation = (keys: Iterable<string>): string =>
   [...keys].sort((a, b) => b.length - a.length).map((key) => key.replace(/ /gu, '\\s{1,3}')).join('|');
 
-/** A prefix qualifier with an optional clitic, ending with whitespace: «بنحو », «ولأكثر من ». */
-export const PREFIX_QUALIFIER = `(?<![\\p{L}\\p{M}\\p{N}])(?<qualifierClitic>[وف]?[بل]?)(?<qualifier>${alternation(PREFIX_QUALIFIERS.keys())})\\s{1,3}`;
+/** A prefix qualifier with an optional clitic, ending with whitespace: «بنحو », «ولأكثر من ». Only for sticky patterns tried at word starts. */
+export const PREFIX_QUALIFIER = `(?<qualifierClitic>[وف]?[بل]?)(?<qualifier>${alternation(PREFIX_QUALIFIERS.keys())})\\s{1,3}`;
 export const SUFFIX_QUALIFIER = `\\s{1,3}(?<suffix>${alternation(SUFFIX_QUALIFIERS.keys())})(?![\\p{L}\\p{M}\\p{N}])`;
 
 /** Qualifier of a matched (normalised) phrase, whitespace collapsed. */

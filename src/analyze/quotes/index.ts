@@ -18,8 +18,7 @@ const RECOGNIZERS: readonly Recognizer<QuoteCandidate>[] = [reported, accordingT
 const CONTINUATION_CHARS = 600;
 
 /** Quotes of `body`; `entities` (sorted by start) let speakers carry an entity id. */
-export function findQuotes(body: string, entities: readonly EntityMention[] = []): QuoteMention[] {
-  const view = normalizeView(body);
+export function findQuotes(body: string, entities: readonly EntityMention[] = [], view: TextView = normalizeView(body)): QuoteMention[] {
   const found = runRecognizers(view, RECOGNIZERS);
   const refined = continueSpeakers(mergeDirect(dropNestedAttributions(found)));
   return refined.map((candidate) => toMention(candidate, view, entities));

@@ -32,6 +32,11 @@ export const SPEAKER_STOP_WORDS: ReadonlySet<string> = new Set([
   'للصحافيين', 'لوسائل', 'امام', 'حول', 'بشان', 'تعليقا', 'ردا', 'مؤخرا', 'سابقا', 'ان', 'انه', 'انها',
 ]);
 
+/** A preposition, alone or pronoun-suffixed, never opens a speaker: «قال فيها إن», «أعرب عن», «لفت إلى». */
+export const NOT_SPEAKER_START: ReadonlySet<string> = new Set([
+  'عن', 'الي', 'علي', 'من', 'فيه', 'فيها', 'فيهم', 'له', 'لها', 'لهم', 'عنه', 'عنها', 'منه', 'منها', 'بدوره', 'بدورها', 'خلاله', 'خلالها',
+]);
+
 /** «نقلاً عن» inside a speaker phrase starts the inner source of a chain. */
 export const CHAIN_SPLIT = /\s{1,3}نقلا\s{1,3}عن\s{1,3}/u;
 /** After «بحسب ما نقلت», a bare «عن» also relays: «وكالة رويترز عن البنتاغون». */

@@ -3,7 +3,7 @@
  * attribution chain («الوكالة نقلاً عن 3 مصادر», «وكالة رويترز عن البنتاغون») into its sources,
  * innermost (the origin) first. View offsets throughout.
  */
-import { CHAIN_SPLIT, SPEAKER_STOP_WORDS } from './lexicon.ts';
+import { CHAIN_SPLIT, NOT_SPEAKER_START, SPEAKER_STOP_WORDS } from './lexicon.ts';
 
 export interface Range {
   readonly start: number;
@@ -23,6 +23,7 @@ export function trimSpeaker(text: string, range: Range): Range | null {
   for (let match = WORD.exec(text); match && match.index < range.end; match = WORD.exec(text)) {
     const gap = text.slice(end, match.index);
     if (start >= 0 && /[،,:.؛()]/u.test(gap)) break;
+    if (start < 0 && NOT_SPEAKER_START.has(match[0])) return null;
     if (SPEAKER_STOP_WORDS.has(match[0]) || count >= MAX_SPEAKER_WORDS) break;
     if (start < 0) start = match.index;
     end = Math.min(range.end, match.index + match[0].length);

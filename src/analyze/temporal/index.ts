@@ -3,7 +3,7 @@
  * date (issue 3). Recognizers in registry order, then refiners; output sorted by start, no overlaps.
  */
 import type { TimeMention } from '../../core/annotation.ts';
-import { normalizeView } from '../../text/normalize.ts';
+import { normalizeView, type TextView } from '../../text/normalize.ts';
 import { keepLongest, runRecognizers, type Recognizer } from '../recognizer.ts';
 import type { TimeCandidate } from './candidate.ts';
 import { absoluteDates } from './recognizers/absolute.ts';
@@ -24,10 +24,12 @@ export { parseAnchor, type Anchor } from './resolve.ts';
 // absolute dates (run first, outside this list) beat everything; weekday beats relative-day («يوم أمس الاثنين»).
 const RECOGNIZERS: readonly Recognizer<TimeCandidate>[] = [dayMonth, month, weekday, relativeDay, relativePeriod, duration, year];
 
-/** Time expressions of `body`; `published` is 'YYYY-MM-DD' (or coarser) or null (relative values stay null). */
-export function findTimes(body: string, published: string | Anchor | null): TimeMention[] {
+/**
+ * Time expressions of `body`; `published` is 'YYYY-MM-DD' (or coarser) or null (relative values stay null).
+ * `view` is `normalizeView(body)` when the caller already has it.
+ */
+export function findTimes(body: string, published: string | Anchor | null, view: TextView = normalizeView(body)): TimeMention[] {
   const anchor = typeof published === 'string' ? parseAnchor(published) : published;
-  const view = normalizeView(body);
   const candidates = [...absoluteDates(body), ...runRecognizers(view, RECOGNIZERS)];
   // Merge weekday + date before attaching cues, so «قبل يوم الأربعاء (11 ...)» gets the cue on the merged span.
   const refined = attachRelationCue(mergeWeekdayWithDate(keepLongest(candidates), body), body);

@@ -50,7 +50,8 @@ export function renderArticle(view: ArticleView): string {
   const a = view.article;
   const lines: string[] = [a.headline ?? '(no headline)'];
   if (a.dek) lines.push(a.dek);
-  const date = a.published ? `${a.published.date} (${a.published.precision}) «${a.published.text}»` : '—';
+  const p = a.published;
+  const date = p ? `${p.date} (${p.precision})${p.text ? ` «${p.text}»` : ''}${p.from ? ` from ${p.from}` : ''}` : '—';
   lines.push('', `date: ${date}`, `outlet: ${a.outlet ?? '—'}`, `cited sources: ${a.citedSources.length > 0 ? a.citedSources.join('، ') : '—'}`);
   lines.push(`id: ${a.id}  page: ${a.pageId}#${a.index}  url: ${a.url}`, '', a.body, '');
   if (a.annotations) lines.push(...renderAnnotations(a.annotations));

@@ -12,6 +12,9 @@ import { loadConfig } from '../../config/load.ts';
 import { countInputFiles } from '../../ingest/walk.ts';
 import { EXIT, type CliIo, type CommandContext } from '../io.ts';
 
+/** Warnings printed in the text summary; a missing model warns once per page, which would flood the terminal. */
+const MAX_WARNINGS_SHOWN = 10;
+
 export interface IngestCommandOptions {
   readonly db?: string;
   readonly batchSize?: number;
@@ -95,5 +98,6 @@ function writeSummary(summary: IngestSummary, options: { io: CliIo; json: boolea
   const { pages, newPages, duplicates, articles, failed, warnings } = summary;
   io.stdout.write(`ingested ${pages} pages into ${options.dbPath}: ${newPages} new, ${duplicates} duplicate, ${articles} articles stored; ${failed.length} failed\n`);
   for (const f of failed) io.stderr.write(`  failed ${f.source}: [${f.code}] ${f.message}\n`);
-  for (const w of warnings) io.stderr.write(`  warning ${w}\n`);
+  for (const w of warnings.slice(0, MAX_WARNINGS_SHOWN)) io.stderr.write(`  warning ${w}\n`);
+  if (warnings.length > MAX_WARNINGS_SHOWN) io.stderr.write(`  … and ${warnings.length - MAX_WARNINGS_SHOWN} more warnings (--json lists them all)\n`);
 }

@@ -7,7 +7,7 @@ import { estimateJaccard, minhashSignature } from '../dedup/minhash.ts';
 import { createLshIndex, lshCandidates, lshInsert, type LshIndex } from '../dedup/lsh.ts';
 import { citedAgencies } from '../dedup/agencies.ts';
 import type { ClusterInput } from '../types.ts';
-import { articleVector, dotWithMap, type SparseVector } from './vectors.ts';
+import { articleVector, dotWithMap, headlineVector, type SparseVector } from './vectors.ts';
 import { dayNumber } from './dates.ts';
 import { monthIndexToDay, notBeforeMonth } from './not-before.ts';
 import { EVENT_PARAMS, type EventParams } from './params.ts';
@@ -23,6 +23,7 @@ export interface ArticleFeatures {
   readonly headline: string | null;
   readonly bodyLength: number;
   readonly vector: SparseVector;
+  readonly headlineVector: SparseVector;
   readonly signature: Uint32Array | null;
   readonly agencies: readonly string[];
   /** For undated articles: the first day they can have been written (see not-before.ts); else null. */
@@ -36,6 +37,11 @@ export interface ClusterState {
   firstDay: number | null;
   lastDay: number | null;
   readonly posted: Set<string>;
+  /** Outlets of the members: a second article of the same outlet must be more similar to join. */
+  readonly outlets: Set<string>;
+  /** Sum of the members' headline vectors. */
+  readonly headlines: Map<string, number>;
+  headlineNorm: number;
 }
 
 export interface EventIndex {
@@ -62,7 +68,7 @@ export function articleFeatures(input: ClusterInput): ArticleFeatures {
   return {
     id: input.id, outlet: input.outlet, day, headline: input.headline,
     notBefore: notBefore === null ? null : monthIndexToDay(notBefore),
-    bodyLength: input.body.length, vector: articleVector(input), signature: minhashSignature(input.body),
+    bodyLength: input.body.length, vector: articleVector(input), headlineVector: headlineVector(input.headline), signature: minhashSignature(input.body),
     agencies: citedAgencies(input.citedSources, input.body),
   };
 }
@@ -95,7 +101,7 @@ function addOne(index: EventIndex, feature: ArticleFeatures): number {
   const cluster = duplicate ? index.clusterOf[duplicate.original]! : bestCluster(index, feature);
   if (cluster === null) {
     index.clusterOf.push(index.clusters.length);
-    index.clusters.push({ members: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null, posted: new Set() });
+    index.clusters.push({ members: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null, posted: new Set(), outlets: new Set(), headlines: new Map(), headlineNorm: 0 });
     joinCluster(index, index.clusters.length - 1, number);
   } else {
     index.clusterOf.push(cluster);
@@ -158,9 +164,11 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
   let bestScore = -1;
   for (const cluster of candidateClusters(index, feature)) {
     const state = index.clusters[cluster]!;
-    const threshold = undated || state.firstDay === null ? index.params.undatedThreshold : index.params.threshold;
+    const base = undated || state.firstDay === null ? index.params.undatedThreshold : index.params.threshold;
+    const threshold = feature.outlet !== null && state.outlets.has(feature.outlet) ? base + index.params.sameOutletPenalty : base;
     const score = clusterSimilarity(feature.vector, state);
-    if (score >= threshold && (score > bestScore || (score === bestScore && best !== null && cluster < best))) {
+    if (!accepts(index.params, score, threshold, headlineSimilarity(feature.headlineVector, state))) continue;
+    if ( (score > bestScore || (score === bestScore && best !== null && cluster < best))) {
       best = cluster;
       bestScore = score;
     }
@@ -168,11 +176,27 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
   return best;
 }
 
+/** Cosine of an article's headline with the cluster's summed member headlines (0 when either is empty). */
+export function headlineSimilarity(vector: SparseVector, cluster: ClusterState): number {
+  return cluster.headlineNorm === 0 ? 0 : dotWithMap(vector, cluster.headlines) / cluster.headlineNorm;
+}
+
+/**
+ * Join rule: a strong body match alone, or a body match over the threshold backed by a headline match.
+ * Topic streams (a club's training camp, a city's festival week) share body words but not headlines.
+ */
+function accepts(params: EventParams, score: number, threshold: number, headline: number): boolean {
+  return score >= threshold + params.strongMargin || (score >= threshold && headline >= params.headlineThreshold);
+}
+
 /** Adds an article to a cluster: centroid sum (pruned to the top terms), date range, postings of new top terms. */
 function joinCluster(index: EventIndex, cluster: number, number: number): void {
   const state = index.clusters[cluster]!;
   const feature = index.articles[number]!;
   state.members.push(number);
+  if (feature.outlet !== null) state.outlets.add(feature.outlet);
+  addInto(state.headlines, feature.headlineVector);
+  state.headlineNorm = Math.sqrt([...state.headlines.values()].reduce((sum, w) => sum + w * w, 0));
   if (feature.day !== null) {
     state.firstDay = state.firstDay === null ? feature.day : Math.min(state.firstDay, feature.day);
     state.lastDay = state.lastDay === null ? feature.day : Math.max(state.lastDay, feature.day);
@@ -195,4 +219,8 @@ function joinCluster(index: EventIndex, cluster: number, number: number): void {
 function pruneCentroid(state: ClusterState, keep: number): void {
   const sorted = [...state.centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   for (const [term] of sorted.slice(keep)) state.centroid.delete(term);
+}
+
+function addInto(sum: Map<string, number>, vector: SparseVector): void {
+  for (let i = 0; i < vector.terms.length; i++) sum.set(vector.terms[i]!, (sum.get(vector.terms[i]!) ?? 0) + vector.weights[i]!);
 }

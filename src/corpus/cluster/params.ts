@@ -14,6 +14,12 @@ export interface EventParams {
   readonly maxSpanDays: number;
   /** Estimated Jaccard of body shingles from which two articles are near-duplicates. */
   readonly duplicateJaccard: number;
+  /** Body cosine above `threshold + strongMargin` joins without a headline match. */
+  readonly strongMargin: number;
+  /** Headline cosine (article headline vs the cluster's headlines) that backs a body match at `threshold`. */
+  readonly headlineThreshold: number;
+  /** Added to the threshold when the cluster already holds an article of the same outlet (outlets rarely run one event twice). */
+  readonly sameOutletPenalty: number;
   /** Terms kept in a centroid (memory bound; scores barely move beyond ~80). */
   readonly centroidTerms: number;
   /** Article terms used to look up candidate clusters. */
@@ -27,11 +33,14 @@ export interface EventParams {
 }
 
 export const EVENT_PARAMS: EventParams = Object.freeze({
-  threshold: 0.2,
+  threshold: 0.22,
   undatedThreshold: 0.22,
-  windowDays: 2,
-  maxSpanDays: 5,
+  windowDays: 1,
+  maxSpanDays: 2,
   duplicateJaccard: 0.5,
+  sameOutletPenalty: 0.15,
+  strongMargin: 0.08,
+  headlineThreshold: 0.3,
   centroidTerms: 100,
   queryTerms: 12,
   maxScan: 150,
@@ -49,7 +58,7 @@ export interface StorylineParams {
 }
 
 export const STORYLINE_PARAMS: StorylineParams = Object.freeze({
-  threshold: 0.2,
+  threshold: 0.22,
   windowDays: 400,
   centroidTerms: 150,
 });

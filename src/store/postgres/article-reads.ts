@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { ArticleStore, ArticleSummary, StoredArticle } from '../store.ts';
 import { parseAnnotations, parseCitedSources, parseParagraphs, parsePublished, parseSpanRow, type AnnotationRow, type PublishedColumns, type SpanRow } from '../rows.ts';
+import { query } from './prepared.ts';
 
 interface SummaryRow {
   id: string;
@@ -28,6 +29,8 @@ interface ArticleRow extends PublishedColumns {
   annotated: boolean;
   url: string;
   fetched_at: string;
+  spans: SpanRow[];
+  annotations: AnnotationRow[];
 }
 
 // char_length counts code points, exactly like SQLite's length() in the SQLite store, so bodyChars agrees across dialects.
@@ -44,6 +47,19 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
+/**
+ * The article with its spans and annotation rows in one round trip (getArticle is the hot path: search loads
+ * every hit through it). json_agg keeps the order; offsets stay JSON numbers, mention data stays as written.
+ */
+const SELECT_ARTICLE = `
+  SELECT a.*, p.url, p.fetched_at,
+    (SELECT coalesce(json_agg(json_build_object('article_idx', s.article_idx, 'kind', s.kind, 'reason', s.reason,
+        'start_offset', s.start_offset, 'end_offset', s.end_offset) ORDER BY s.seq), '[]')
+      FROM spans s WHERE s.page_id = a.page_id AND s.article_idx = a.idx) AS spans,
+    (SELECT coalesce(json_agg(json_build_object('layer', n.layer, 'data', n.data) ORDER BY n.layer, n.seq), '[]')
+      FROM annotations n WHERE n.article_id = a.id) AS annotations
+  FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = $1`;
+
 /** ArticleStore methods over a pool on a migrated schema. */
 export function createArticleStore(pool: pg.Pool): ArticleStore {
   return {
@@ -51,36 +67,28 @@ export function createArticleStore(pool: pg.Pool): ArticleStore {
       const offset = query.offset ?? 0;
       const from = 'FROM articles a JOIN pages p ON p.id = a.page_id';
       const { rows } = query.outlet === undefined
-        ? await pool.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${from} ${LIST_ORDER} LIMIT $1 OFFSET $2`, [query.limit, offset])
-        : await pool.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${from} WHERE a.outlet = $1 ${LIST_ORDER} LIMIT $2 OFFSET $3`, [query.outlet, query.limit, offset]);
+        ? await prepared<SummaryRow>(pool, `SELECT ${SUMMARY_COLUMNS} ${from} ${LIST_ORDER} LIMIT $1 OFFSET $2`, [query.limit, offset])
+        : await prepared<SummaryRow>(pool, `SELECT ${SUMMARY_COLUMNS} ${from} WHERE a.outlet = $1 ${LIST_ORDER} LIMIT $2 OFFSET $3`, [query.outlet, query.limit, offset]);
       return rows.map(toSummary);
     },
     async getArticle(id) {
-      const { rows } = await pool.query<ArticleRow>('SELECT a.*, p.url, p.fetched_at FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = $1', [id]);
-      const row = rows[0];
+      const row = (await prepared<ArticleRow>(pool, SELECT_ARTICLE, [id])).rows[0];
       if (!row) return null;
-      const spans = await pool.query<SpanRow>(
-        'SELECT article_idx, kind, reason, start_offset, end_offset FROM spans WHERE page_id = $1 AND article_idx = $2 ORDER BY seq',
-        [row.page_id, row.idx],
-      );
-      const annotations = row.annotated
-        ? parseAnnotations((await pool.query<AnnotationRow>('SELECT layer, data FROM annotations WHERE article_id = $1 ORDER BY layer, seq', [row.id])).rows)
-        : null;
       const article: StoredArticle = {
         id: row.id, pageId: row.page_id, index: row.idx, url: row.url, fetchedAt: row.fetched_at,
         headline: row.headline, dek: row.dek, body: row.body, published: parsePublished(row), outlet: row.outlet,
         citedSources: parseCitedSources(row.cited_sources), paragraphs: parseParagraphs(row.paragraphs),
-        spans: spans.rows.map(parseSpanRow), annotations,
+        spans: row.spans.map(parseSpanRow), annotations: row.annotated ? parseAnnotations(row.annotations) : null,
       };
       return article;
     },
     async findArticleIds(prefix, limit) {
       // starts_with on the "C"-collated id: no LIKE wildcards to escape, byte order like SQLite.
-      const { rows } = await pool.query<{ id: string }>('SELECT id FROM articles WHERE starts_with(id, $1) ORDER BY id LIMIT $2', [prefix, limit]);
+      const { rows } = await prepared<{ id: string }>(pool, 'SELECT id FROM articles WHERE starts_with(id, $1) ORDER BY id LIMIT $2', [prefix, limit]);
       return rows.map((r) => r.id);
     },
     async countArticles() {
-      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM articles');
+      const { rows } = await prepared<{ n: number }>(pool, 'SELECT count(*)::int AS n FROM articles');
       return rows[0]?.n ?? 0;
     },
   };

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { EntityType } from '../../core/annotation.ts';
 import type { EntityDetail, EntityListQuery, EntityMentionRecord, EntityStore, EntitySummary } from '../entity-types.ts';
+import { query } from './prepared.ts';
 
 interface SummaryRow {
   entity_id: string;
@@ -67,20 +68,20 @@ export function createEntityStore(pool: pg.Pool): EntityStore {
       const limit = values.push(query.limit);
       const offset = values.push(query.offset ?? 0);
       const sql = `${text} ORDER BY mention_count DESC, canonical COLLATE "C" LIMIT $${limit} OFFSET $${offset}`;
-      const { rows } = await pool.query<SummaryRow>(sql, values);
+      const { rows } = await prepared<SummaryRow>(pool, sql, values);
       return rows.map(toSummary);
     },
     async getEntity(entityId, mentionLimit) {
       const { text, values } = summarySql({ key: entityId });
-      const row = (await pool.query<SummaryRow>(text, values)).rows[0];
+      const row = (await prepared<SummaryRow>(pool, text, values)).rows[0];
       if (!row) return null;
-      const variants = await pool.query<{ text: string; count: number }>(VARIANTS, [entityId]);
-      const mentions = await pool.query<EntityMentionRecord>(MENTIONS, [entityId, mentionLimit]);
+      const variants = await prepared<{ text: string; count: number }>(pool, VARIANTS, [entityId]);
+      const mentions = await prepared<EntityMentionRecord>(pool, MENTIONS, [entityId, mentionLimit]);
       const detail: EntityDetail = { ...toSummary(row), variants: variants.rows, mentions: mentions.rows };
       return detail;
     },
     async articleIdsForEntity(entityId) {
-      const { rows } = await pool.query<{ article_id: string }>(
+      const { rows } = await prepared<{ article_id: string }>(pool, 
         "SELECT DISTINCT article_id FROM annotations WHERE layer = 'entities' AND key = $1 ORDER BY article_id",
         [entityId],
       );

@@ -18,6 +18,17 @@ export const POSTGRES_MIGRATIONS_DIR = join(MIGRATIONS_ROOT, 'postgres');
  */
 const MIGRATION_LOCK_KEY = 0x6d61727361;
 
+/**
+ * Creates the schema a store is confined to, under the migration lock (two processes creating it at once would
+ * otherwise race on the catalog). `schema` must already be validated as a plain identifier.
+ */
+export async function createSchemaIfMissing(pool: pg.Pool, schema: string): Promise<void> {
+  await withTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  });
+}
+
 /** The PostgreSQL migration files, in name order; a misnamed file is an error. */
 export function loadPostgresMigrations(dir: string = POSTGRES_MIGRATIONS_DIR): readonly Migration[] {
   return loadMigrations(dir);

@@ -9,7 +9,9 @@ import { articleIdFor } from '../../core/ids.ts';
 import type { ContentType } from '../../core/page.ts';
 import type { PageRecord, PageStore, StoredPage, WriteResult } from '../store.ts';
 import { parseSpanRow, type AnnotationRow, type SpanRow } from '../rows.ts';
+import { pgJson, pgText } from './pg-text.ts';
 import { withTransaction } from './transaction.ts';
+import { query } from './prepared.ts';
 
 type Layer = AnnotationRow['layer'];
 const LAYERS: readonly Layer[] = ['entities', 'quantities', 'quotes', 'times'];
@@ -66,7 +68,7 @@ function annotationRows(rows: Columns, articleId: string, annotations: ArticleAn
   for (const layer of LAYERS) {
     annotations[layer].forEach((mention, seq) => {
       const data = mention as unknown as Record<string, unknown>;
-      rows.push(articleId, layer, seq, mention.start, mention.end, annotationKey(layer, data), JSON.stringify(mention));
+      rows.push(articleId, layer, seq, mention.start, mention.end, pgText(annotationKey(layer, data)), pgJson(mention));
     });
   }
 }
@@ -78,13 +80,13 @@ function childRows(records: readonly PageRecord[]): { spans: Columns; articles: 
   const annotations = new Columns(7);
   const articleIds: string[] = [];
   for (const { page, spans: pageSpans, articles: pageArticles } of records) {
-    pageSpans.forEach((s, seq) => spans.push(page.id, seq, s.article ?? null, s.kind, s.reason ?? null, s.start, s.end));
+    pageSpans.forEach((s, seq) => spans.push(page.id, seq, s.article ?? null, pgText(s.kind), pgText(s.reason ?? null), s.start, s.end));
     pageArticles.forEach(({ article, annotations: layers }, idx) => {
       const id = articleIdFor(page.id, idx);
       const p = article.published;
-      articles.push(id, page.id, idx, article.headline, article.dek, article.body, p?.date ?? null, p?.precision ?? null,
-        p?.text ?? null, p?.from ?? null, p?.span?.start ?? null, p?.span?.end ?? null, article.outlet,
-        JSON.stringify(article.citedSources), JSON.stringify(article.paragraphs), layers !== null);
+      articles.push(id, page.id, idx, pgText(article.headline), pgText(article.dek), pgText(article.body), pgText(p?.date ?? null),
+        p?.precision ?? null, pgText(p?.text ?? null), p?.from ?? null, p?.span?.start ?? null, p?.span?.end ?? null,
+        pgText(article.outlet), pgJson(article.citedSources), pgJson(article.paragraphs), layers !== null);
       if (layers) annotationRows(annotations, id, layers);
       articleIds.push(id);
     });
@@ -95,16 +97,17 @@ function childRows(records: readonly PageRecord[]): { spans: Columns; articles: 
 async function writeBatch(client: pg.PoolClient, records: readonly PageRecord[]): Promise<WriteResult> {
   const pages = new Columns(7);
   for (const { page, pageText } of records) {
-    pages.push(page.id, page.url, page.fetchedAt, page.contentType, page.encoding ?? null, page.body, pageText === page.body ? null : pageText);
+    pages.push(page.id, pgText(page.url), pgText(page.fetchedAt), page.contentType, pgText(page.encoding ?? null), pgText(page.body),
+      pageText === page.body ? null : pgText(pageText));
   }
-  const inserted = await client.query<{ id: string }>(INSERT_PAGES, pages.columns);
+  const inserted = await prepared<{ id: string }>(client, INSERT_PAGES, pages.columns);
   const fresh = new Set(inserted.rows.map((r) => r.id));
   // Already stored, or repeated in this batch: idempotent by content hash, the first occurrence wins.
   const written = records.filter((r) => fresh.delete(r.page.id));
   const { spans, articles, annotations, articleIds } = childRows(written);
-  if (!spans.isEmpty) await client.query(INSERT_SPANS, spans.columns);
-  if (!articles.isEmpty) await client.query(INSERT_ARTICLES, articles.columns);
-  if (!annotations.isEmpty) await client.query(INSERT_ANNOTATIONS, annotations.columns);
+  if (!spans.isEmpty) await prepared(client, INSERT_SPANS, spans.columns);
+  if (!articles.isEmpty) await prepared(client, INSERT_ARTICLES, articles.columns);
+  if (!annotations.isEmpty) await prepared(client, INSERT_ANNOTATIONS, annotations.columns);
   return { newPageIds: written.map((r) => r.page.id), newArticleIds: articleIds };
 }
 
@@ -116,13 +119,24 @@ interface PageRow {
   encoding: string | null;
   body: string;
   page_text: string | null;
+  spans: SpanRow[];
+  article_ids: string[];
 }
+
+/** The page with its spans and article ids in one round trip. */
+const SELECT_PAGE = `
+  SELECT p.id, p.url, p.fetched_at, p.content_type, p.encoding, p.body, p.page_text,
+    (SELECT coalesce(json_agg(json_build_object('article_idx', s.article_idx, 'kind', s.kind, 'reason', s.reason,
+        'start_offset', s.start_offset, 'end_offset', s.end_offset) ORDER BY s.seq), '[]')
+      FROM spans s WHERE s.page_id = p.id) AS spans,
+    ARRAY(SELECT a.id FROM articles a WHERE a.page_id = p.id ORDER BY a.idx) AS article_ids
+  FROM pages p WHERE p.id = $1`;
 
 /** PageStore methods over a pool on a migrated schema. */
 export function createPageStore(pool: pg.Pool): PageStore {
   return {
     async existingPageIds(ids) {
-      const { rows } = await pool.query<{ id: string }>('SELECT id FROM pages WHERE id = ANY($1::text[])', [ids]);
+      const { rows } = await prepared<{ id: string }>(pool, 'SELECT id FROM pages WHERE id = ANY($1::text[])', [ids]);
       return new Set(rows.map((r) => r.id));
     },
     async writePages(records) {
@@ -134,19 +148,16 @@ export function createPageStore(pool: pg.Pool): PageStore {
       }
     },
     async getPage(id) {
-      const { rows } = await pool.query<PageRow>('SELECT id, url, fetched_at, content_type, encoding, body, page_text FROM pages WHERE id = $1', [id]);
-      const row = rows[0];
+      const row = (await prepared<PageRow>(pool, SELECT_PAGE, [id])).rows[0];
       if (!row) return null;
-      const spans = await pool.query<SpanRow>('SELECT article_idx, kind, reason, start_offset, end_offset FROM spans WHERE page_id = $1 ORDER BY seq', [id]);
-      const articles = await pool.query<{ id: string }>('SELECT id FROM articles WHERE page_id = $1 ORDER BY idx', [id]);
       const page: StoredPage = {
         id: row.id, url: row.url, fetchedAt: row.fetched_at, contentType: row.content_type, encoding: row.encoding,
-        body: row.body, pageText: row.page_text ?? row.body, spans: spans.rows.map(parseSpanRow), articleIds: articles.rows.map((r) => r.id),
+        body: row.body, pageText: row.page_text ?? row.body, spans: row.spans.map(parseSpanRow), articleIds: row.article_ids,
       };
       return page;
     },
     async countPages() {
-      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pages');
+      const { rows } = await prepared<{ n: number }>(pool, 'SELECT count(*)::int AS n FROM pages');
       return rows[0]?.n ?? 0;
     },
   };

@@ -7,10 +7,11 @@ import { EngineError } from '../../core/errors.ts';
 import type { Store } from '../store.ts';
 import { createArticleStore } from './article-reads.ts';
 import { createEntityStore } from './entity-reads.ts';
-import { migratePostgres } from './migrate.ts';
+import { createStoryStore } from './story-store.ts';
+import { createSchemaIfMissing, migratePostgres } from './migrate.ts';
 import { createPageStore } from './page-writes.ts';
 import { createPostgresSearchIndex } from './search-index.ts';
-import { redactUrl } from './url.ts';
+import { redactUrl, takeSchemaParam } from './url.ts';
 
 /**
  * Connections per store: the CLI runs one query at a time, the server a handful concurrently; PostgreSQL's
@@ -22,14 +23,18 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const SCHEMA_NAME_RE = /^[a-z_][a-z0-9_]{0,62}$/u;
 
 export interface PostgresStoreOptions {
-  /** Keep Marsad's tables in this schema (created when missing) instead of the connection's default. */
+  /**
+   * Keep Marsad's tables in this schema (created when missing) instead of the connection's default.
+   * Default: the URL's `?schema=` parameter, if any.
+   */
   readonly schema?: string;
   readonly poolSize?: number;
 }
 
-/** Opens (creating the schema and migrating when needed) the database at `url`. */
-export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
-  const schema = options.schema;
+/** Opens (creating the schema and migrating when needed) the database at `location`, a postgres:// URL. */
+export async function openPostgresStore(location: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  const { url, schema: schemaParam } = takeSchemaParam(location);
+  const schema = options.schema ?? schemaParam;
   if (schema !== undefined && !SCHEMA_NAME_RE.test(schema)) {
     throw new EngineError('usage/invalid', `Schema name «${schema}» must be lower-case letters, digits and _.`);
   }
@@ -42,7 +47,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   // An idle pooled connection that the server drops must not crash the process; the next query reconnects.
   pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
   try {
-    if (schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    if (schema !== undefined) await createSchemaIfMissing(pool, schema);
     await migratePostgres(pool);
   } catch (error) {
     await pool.end();
@@ -55,6 +60,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     ...createArticleStore(pool),
     ...createPostgresSearchIndex(pool),
     ...createEntityStore(pool),
+    ...createStoryStore(pool),
     async close() {
       if (!isOpen) return;
       isOpen = false;

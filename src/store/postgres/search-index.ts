@@ -6,6 +6,8 @@ import type pg from 'pg';
 import { EngineError } from '../../core/errors.ts';
 import type { SearchFilters, SearchHitRow, SearchIndexPort, SearchPage, SearchRequest } from '../search-types.ts';
 import { ftsMatchToTsQuery } from './fts-match.ts';
+import { pgText } from './pg-text.ts';
+import { query } from './prepared.ts';
 import { toTsVector } from './ts-vector.ts';
 
 /**
@@ -42,50 +44,60 @@ const LIST_UNINDEXED = `
   SELECT a.id FROM articles a LEFT JOIN search_docs d ON d.article_id = a.id
   WHERE d.doc IS NULL OR d.analyzer_version < $1 ORDER BY a.seq LIMIT $2`;
 
-async function runSearch(pool: pg.Pool, request: SearchRequest): Promise<SearchPage> {
-  const query = ftsMatchToTsQuery(request.match);
-  const { where, values } = filterSql(request.filters, [query]);
-  const from = `FROM search_docs d WHERE d.terms @@ $1::tsquery${where}`;
+/**
+ * Like the SQLite store (sqlite/search-index.ts DEFAULT_MAX_RANKED_CANDIDATES, chosen on its 100k bench): only the
+ * most recently indexed matches, at most this many, are ranked; the count stays exact. ts_rank reads each
+ * candidate's tsvector, so ranking every match of a very common term would grow with the corpus.
+ */
+export const DEFAULT_MAX_RANKED_CANDIDATES = 4_000;
+
+export interface PostgresSearchOptions {
+  readonly maxRankedCandidates?: number;
+}
+
+async function runSearch(pool: pg.Pool, request: SearchRequest, maxRanked: number): Promise<SearchPage> {
+  const tsQuery = ftsMatchToTsQuery(request.match);
+  const { where, values } = filterSql(request.filters, [tsQuery]);
+  const matching = `FROM search_docs d WHERE d.terms @@ $1::tsquery${where}`;
   try {
-    const counted = await pool.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, values);
-    const total = counted.rows[0]?.n ?? 0;
-    if (total === 0) return { total, hits: [] };
-    const limit = values.push(request.limit);
-    const offset = values.push(request.offset);
-    const { rows } = await pool.query<SearchHitRow>(
-      `SELECT d.article_id AS "articleId", ts_rank('${RANK_WEIGHTS}', d.terms, $1::tsquery) AS score ${from}
-       ORDER BY score DESC, d.doc LIMIT $${limit} OFFSET $${offset}`,
-      values,
-    );
-    return { total, hits: rows };
+    const total = (await prepared<{ n: number }>(pool, `SELECT count(*)::int AS n ${matching}`, values)).rows[0]?.n ?? 0;
+    if (total === 0) return { total, hits: [], rankedCandidates: 0 };
+    const window = Math.max(maxRanked, request.offset + request.limit);
+    const [windowAt, limitAt, offsetAt] = [values.push(window), values.push(request.limit), values.push(request.offset)];
+    const { rows } = await prepared<SearchHitRow>(pool, `
+      WITH candidates AS (SELECT d.doc, d.article_id, d.terms ${matching} ORDER BY d.doc DESC LIMIT $${windowAt})
+      SELECT article_id AS "articleId", ts_rank('${RANK_WEIGHTS}', terms, $1::tsquery) AS score FROM candidates
+      ORDER BY score DESC, doc LIMIT $${limitAt} OFFSET $${offsetAt}`, values);
+    return { total, hits: rows, rankedCandidates: Math.min(total, window) };
   } catch (error) {
     throw new EngineError('store/failed', `Search failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 
 /** The search methods over a pool on a schema that has run the search migration. */
-export function createPostgresSearchIndex(pool: pg.Pool): SearchIndexPort {
+export function createPostgresSearchIndex(pool: pg.Pool, options: PostgresSearchOptions = {}): SearchIndexPort {
+  const maxRanked = options.maxRankedCandidates ?? DEFAULT_MAX_RANKED_CANDIDATES;
   return {
     async upsertSearchDocuments(documents) {
       if (documents.length === 0) return;
       // The last version of an article in the batch wins, as with row-by-row upserts.
       const latest = [...new Map(documents.map((d) => [d.articleId, d])).values()];
       const columns = [
-        latest.map((d) => d.articleId), latest.map((d) => d.outlet), latest.map((d) => d.published),
+        latest.map((d) => d.articleId), latest.map((d) => pgText(d.outlet)), latest.map((d) => pgText(d.published)),
         latest.map((d) => d.analyzerVersion), latest.map((d) => toTsVector(d.headlineTerms, d.bodyTerms)),
       ];
-      await pool.query(UPSERT_DOCS, columns); // one statement: atomic on its own
+      await prepared(pool, UPSERT_DOCS, columns); // one statement: atomic on its own
     },
     async removeSearchDocuments(articleIds) {
-      await pool.query('DELETE FROM search_docs WHERE article_id = ANY($1::text[])', [articleIds]);
+      await prepared(pool, 'DELETE FROM search_docs WHERE article_id = ANY($1::text[])', [articleIds]);
     },
-    searchDocuments: (request) => runSearch(pool, request),
+    searchDocuments: (request) => runSearch(pool, request, maxRanked),
     async listUnindexedArticleIds(analyzerVersion, limit) {
-      const { rows } = await pool.query<{ id: string }>(LIST_UNINDEXED, [analyzerVersion, limit]);
+      const { rows } = await prepared<{ id: string }>(pool, LIST_UNINDEXED, [analyzerVersion, limit]);
       return rows.map((r) => r.id);
     },
     async countSearchDocuments() {
-      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM search_docs');
+      const { rows } = await prepared<{ n: number }>(pool, 'SELECT count(*)::int AS n FROM search_docs');
       return rows[0]?.n ?? 0;
     },
   };

@@ -78,3 +78,18 @@ describe('SqliteSearchIndex', () => {
     await expect(page('"unterminated')).rejects.toThrow(/Search failed/);
   });
 });
+
+describe('SqliteSearchIndex candidate window', () => {
+  it('ranks only the most recently indexed matches beyond the window, keeping the count exact', async () => {
+    const small = createSqliteSearchIndex(db, { maxRankedCandidates: 2 });
+    await small.upsertSearchDocuments([doc('a4', 'واشنطن', 'واشنطن واشنطن واشنطن'), doc('a5', 'لندن', 'واشنطن')]);
+    const result = await small.searchDocuments({ match: '"واشنطن"', filters: {}, limit: 2, offset: 0 });
+    expect(result.total).toBe(4);
+    expect(result.rankedCandidates).toBe(2);
+    expect(result.hits.map((h) => h.articleId)).toEqual(['a4', 'a5']);
+    const deep = await small.searchDocuments({ match: '"واشنطن"', filters: {}, limit: 2, offset: 2 });
+    expect([deep.rankedCandidates, deep.hits.length]).toEqual([4, 2]);
+    const filtered = await small.searchDocuments({ match: '"واشنطن"', filters: { outlet: 'المدى' }, limit: 10, offset: 0 });
+    expect([filtered.total, filtered.hits.map((h) => h.articleId)]).toEqual([1, ['a2']]);
+  });
+});

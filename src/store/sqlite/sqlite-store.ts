@@ -10,6 +10,7 @@ import { migrate } from './migrate.ts';
 import { createPageStore } from './page-writes.ts';
 import { createSqliteSearchIndex } from './search-index.ts';
 import { createEntityStore } from './entity-reads.ts';
+import { createStoryStore } from './story-store.ts';
 
 /** How long a write waits for another connection's lock before failing; an ingest batch commits well within it. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -33,6 +34,7 @@ export function openSqliteStore(path: string): Store {
     ...createArticleStore(open),
     ...createSqliteSearchIndex(open),
     ...createEntityStore(open),
+    ...createStoryStore(open),
     async close() {
       if (open.open) open.close();
     },

@@ -1,7 +1,10 @@
 /**
  * Extra NER training data mapped onto ANERcorp's scheme (PERS/ORG/LOC/MISC, clitics attached):
- * the fine-grained FANE corpora (WikiFANE/NewsFANE, CC BY-SA 3.0) and AQMAR (CC BY-SA 3.0).
+ * the fine-grained FANE corpora (WikiFANE/NewsFANE, CC BY-SA 3.0) and AQMAR (CC BY-SA 3.0); and their
+ * names (plus ANETAC's) as extra gazetteer entries.
  */
+import { chunksOf } from '../bio.ts';
+import type { GazetteerClass } from '../gazetteer.ts';
 import { parseConll, type TaggedSentence } from './conll.ts';
 
 /** FANE fine classes → ANERcorp types (ACE-style parents); classes ANERcorp leaves untagged map to null. */
@@ -63,4 +66,33 @@ export function attachClitics(sentence: TaggedSentence): TaggedSentence {
 /** Parses a FANE file (tab-separated, BOM/LRM/CR stripped by parseConll) into ANERcorp-style sentences. */
 export function readFane(text: string): TaggedSentence[] {
   return parseConll(text, mapFaneTag).map(attachClitics);
+}
+
+const EXTRA_CLASS: Readonly<Record<string, GazetteerClass>> = { PERS: 'EXTRA_PERS', LOC: 'EXTRA_LOC', ORG: 'EXTRA_ORG' };
+
+/** Distinct PERS/LOC/ORG names of gold sentences, as gazetteer entries (MISC is too mixed to list). */
+export function entityNames(sentences: readonly TaggedSentence[]): { name: string; cls: GazetteerClass }[] {
+  const seen = new Map<string, GazetteerClass>();
+  for (const s of sentences) {
+    for (const chunk of chunksOf(s.tags)) {
+      const cls = EXTRA_CLASS[chunk.type];
+      const name = s.tokens.slice(chunk.start, chunk.end).join(' ');
+      if (cls && WORD.test(name)) seen.set(`${cls}\t${name}`, cls);
+    }
+  }
+  return [...seen.keys()].map((key) => ({ name: key.slice(key.indexOf('\t') + 1), cls: seen.get(key)! }));
+}
+
+const ANETAC_CLASS: Readonly<Record<string, GazetteerClass>> = { PERSON: 'EXTRA_PERS', LOCATION: 'EXTRA_LOC', ORGANIZATION: 'EXTRA_ORG' };
+
+/** ANETAC lines `CLASS English Arabic` → single-token Arabic names with their class. */
+export function readAnetac(text: string): { name: string; cls: GazetteerClass }[] {
+  const out: { name: string; cls: GazetteerClass }[] = [];
+  for (const line of text.split(/\r?\n/u)) {
+    const parts = line.trim().split(/\s+/u);
+    const cls = ANETAC_CLASS[parts[0] ?? ''];
+    const name = parts[parts.length - 1] ?? '';
+    if (cls && parts.length >= 3 && /[\u0621-\u064A]/u.test(name)) out.push({ name, cls });
+  }
+  return out;
 }

@@ -22,7 +22,7 @@ const LOOKBACK_CHARS = 8;
 
 export const digits: Recognizer<AmountCandidate> = {
   rule: 'quantity/digits',
-  pattern: new RegExp(`(?:${PREFIX_QUALIFIER}|(?<![\\p{L}\\p{M}\\p{N}])(?<clitic>[وفبل]|لل)?)(?<!\\d)${NUMBER}(?:\\s{0,2}(?<scale>${SCALE})(?![\\p{L}\\p{M}]))?${PERCENT}?(?![\\p{L}\\p{M}\\d])`, 'uy'),
+  pattern: new RegExp(`(?:${PREFIX_QUALIFIER}|(?<clitic>[وفبل]|لل)?)(?<!\\d)${NUMBER}(?:\\s{0,2}(?<scale>${SCALE})(?![\\p{L}\\p{M}]))?${PERCENT}?(?![\\p{L}\\p{M}\\d])`, 'uy'),
   extract(match, view) {
     const groups = match.groups!;
     const skip = groups.clitic?.length ?? 0;

@@ -15,7 +15,7 @@ const MAGNITUDE_AFTER = /^(?:الالاف|الاف|الملايين|ملايين
 
 export const vague: Recognizer<AmountCandidate> = {
   rule: 'quantity/vague',
-  pattern: /(?<![\p{L}\p{M}\p{N}])(?<clitic>[وف]?(?:لل|ب|ل|بال)?)(?<article>ال)?(?<word>عشرات|مئات|مائات|الاف|الوف|ملايين|عدة|بضعة|بضع)(?<magnitude>\s{1,3}(?:الالاف|الاف|الملايين|ملايين))?(?![\p{L}\p{M}\p{N}])/uy,
+  pattern: /(?<clitic>[وف]?(?:لل|ب|ل|بال)?)(?<article>ال)?(?<word>عشرات|مئات|مائات|الاف|الوف|ملايين|عدة|بضعة|بضع)(?<magnitude>\s{1,3}(?:الالاف|الاف|الملايين|ملايين))?(?![\p{L}\p{M}\p{N}])/uy,
   extract(match) {
     const groups = match.groups!;
     const word = groups.word === 'مائات' ? 'مئات' : groups.word!;

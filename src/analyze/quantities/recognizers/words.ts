@@ -5,7 +5,7 @@
  */
 import type { Recognizer } from '../../recognizer.ts';
 import { PERCENT, type AmountCandidate } from '../candidate.ts';
-import { NUMBER_WORDS, parseNumberWords } from '../number-words.ts';
+import { NUMBER_VALUES, NUMBER_WORDS, SCALE_VALUES, parseNumberWords } from '../number-words.ts';
 import { PREFIX_QUALIFIER, qualifierOf } from '../qualifiers.ts';
 
 /** Amounts up to this value must be followed by a counted noun. */
@@ -13,16 +13,21 @@ const MAX_BARE_SMALL = 10;
 /** An indefinite noun: «ست البيت» (the lady of the house) is not six. */
 const NOUN_AFTER = /^\s{1,3}(?!ال)[\u0621-\u064A]{2,}/u;
 
+function isNumberWord(word: string): boolean {
+  return NUMBER_VALUES.has(word) || SCALE_VALUES.has(word);
+}
+
 export const words: Recognizer<AmountCandidate> = {
   rule: 'quantity/words',
-  pattern: new RegExp(`(?:${PREFIX_QUALIFIER}|(?<![\\p{L}\\p{M}\\p{N}])(?<clitic>[بل](?=\\S))?)(?<words>${NUMBER_WORDS})${PERCENT}?`, 'uy'),
+  pattern: new RegExp(`(?:${PREFIX_QUALIFIER}|(?<clitic>[بل](?=\\S))?)(?<words>${NUMBER_WORDS})${PERCENT}?`, 'uy'),
   extract(match, view) {
     const groups = match.groups!;
     const value = parseNumberWords(groups.words!);
     if (value === null) return null;
     const end = match.index + match[0].length;
     if (value <= MAX_BARE_SMALL && groups.percent === undefined && !NOUN_AFTER.test(view.text.slice(end, end + 12))) return null;
-    const skip = groups.clitic?.length ?? 0;
+    // A run opening with the conjunction («وتسعة آلاف») starts after it.
+    const skip = (groups.clitic?.length ?? 0) + (groups.qualifier === undefined && /^و/u.test(groups.words!) && !isNumberWord(groups.words!.split(/\s/u)[0]!) ? 1 : 0);
     return {
       start: match.index + skip,
       end,

@@ -17,7 +17,7 @@ const MAX_SOURCE_CHARS = 80;
 export const accordingTo: Recognizer<QuoteCandidate> = {
   rule: 'quote/according-to',
   pattern: new RegExp(
-    `(?<![\\p{L}\\p{M}\\p{N}])(?<clitic>[وف])?(?<cue>${ACCORDING_TO})\\s{0,3}${RELAYING_VERB}?(?<source>[^.!؟?\\n،,:]{1,${MAX_SOURCE_CHARS}})`,
+    `(?<clitic>[وف])?(?<cue>${ACCORDING_TO})\\s{0,3}${RELAYING_VERB}?(?<source>[^.!؟?\\n،,:]{1,${MAX_SOURCE_CHARS}})`,
     'uy',
   ),
   extract(match, view) {

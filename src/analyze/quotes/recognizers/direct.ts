@@ -5,7 +5,7 @@
  */
 import type { Recognizer } from '../../recognizer.ts';
 import type { QuoteCandidate } from '../candidate.ts';
-import { ACCORDING_TO, RELAYING_VERB, SPEECH_VERBS } from '../lexicon.ts';
+import { ACCORDING_TO, CONTINUATION_VERBS, RELAYING_VERB, SPEECH_VERBS } from '../lexicon.ts';
 import { splitChain, trimSpeaker } from '../speaker.ts';
 
 /** Quoted spans shorter than this many words are names, titles or scare quotes (checked on the seeds' headlines and bodies). */
@@ -13,6 +13,10 @@ const MIN_WORDS = 3;
 const MAX_QUOTE_CHARS = 1200;
 const VERB = `(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
 /** «”، قال الوزير» / «» بحسب المصدر»: attribution right after the closing mark, up to punctuation. */
+/** «وقال الوزير: "..."», «وأضاف "..."»: a verb of saying right before the opening mark. */
+const BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{M}\\p{N}])[وف]?(?<verb>${VERB})(?<speaker>(?:\\s{1,3}[^\\s.!؟?\\n:"“”«»]+){0,8})\\s{0,3}[:،,]?\\s{0,3}$`, 'u');
+/** How far before the opening mark the verb may be. */
+const BEFORE_CHARS = 120;
 const AFTER = new RegExp(`^\\s{0,2}[،,]?\\s{0,2}(?:و)?(?:${VERB}|${ACCORDING_TO}\\s{1,3}${RELAYING_VERB}?)(?<speaker>[^.!؟?\\n،,:«“"]{1,80})`, 'u');
 
 export const direct: Recognizer<QuoteCandidate> = {
@@ -27,15 +31,20 @@ export const direct: Recognizer<QuoteCandidate> = {
     const after = AFTER.exec(view.text.slice(closeEnd, closeEnd + 100));
     const speakerFrom = after ? closeEnd + after[0].length - after.groups!.speaker!.length : -1;
     const speaker = after ? trimSpeaker(view.text, { start: speakerFrom, end: closeEnd + after[0].length }) : null;
-    return {
-      rule: this.rule,
-      kind: 'direct',
-      start,
-      end,
-      extentStart: match.index,
-      extentEnd: speaker ? speaker.end : closeEnd,
-      chain: speaker ? splitChain(view.text, speaker) : [],
-      continuesSpeaker: false,
-    };
+    const quote = { rule: this.rule, kind: 'direct' as const, start, end, extentStart: match.index, extentEnd: speaker ? speaker.end : closeEnd };
+    if (speaker) return { ...quote, chain: splitChain(view.text, speaker), continuesSpeaker: false };
+    return { ...quote, ...speakerBefore(view.text, match.index) };
   },
 };
+
+/** Speaker from a verb of saying right before the quote; a bare «وأضاف» continues the previous speaker. */
+function speakerBefore(text: string, open: number): Pick<QuoteCandidate, 'chain' | 'continuesSpeaker'> {
+  const from = Math.max(0, open - BEFORE_CHARS);
+  const before = BEFORE.exec(text.slice(from, open));
+  if (!before) return { chain: [], continuesSpeaker: false };
+  const speakerEnd = from + before.index + before[0].length - (before[0].length - before[0].trimEnd().length);
+  const speakerStart = speakerEnd - before.groups!.speaker!.length;
+  const speaker = trimSpeaker(text, { start: Math.max(from, speakerStart - 1), end: open });
+  if (speaker) return { chain: splitChain(text, speaker), continuesSpeaker: false };
+  return { chain: [], continuesSpeaker: CONTINUATION_VERBS.has(before.groups!.verb!) };
+}

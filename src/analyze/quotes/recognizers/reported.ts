@@ -11,14 +11,16 @@ import { splitChain, trimSpeaker } from '../speaker.ts';
 
 const VERB = `(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
 /** The complementizer: «إن», «أن», «إنه», «بأن», «إلى أن», or a colon. */
-const COMPLEMENT = '(?:(?:الي\\s{1,3})?(?:ب)?(?:ان|انه|انها|انهم|انهما|اننا)(?![\\p{L}\\p{M}\\p{N}])|\\s{0,2}:)';
+const COMPLEMENT = '(?:(?<![\\p{L}\\p{M}\\p{N}])(?:الي\\s{1,3})?(?:ب)?(?:ان|انه|انها|انهم|انهما|اننا)(?![\\p{L}\\p{M}\\p{N}])|\\s{0,2}:)';
+/** A speaker word may hold quotation marks («وكالة “رويترز”،») but not open with one: that starts a direct quote. */
+const SPEAKER_WORD = '[^\\s.!؟?\\n:"“”«»][^\\s.!؟?\\n:]*';
 /** Minimum content length (view characters) for reported speech to count. */
 const MIN_CONTENT_CHARS = 8;
 
 export const reported: Recognizer<QuoteCandidate> = {
   rule: 'quote/reported',
   pattern: new RegExp(
-    `(?<![\\p{L}\\p{M}\\p{N}])(?<clitic>[وف])?(?<verb>${VERB})(?![\\p{L}\\p{M}\\p{N}])(?<speaker>(?:\\s{1,3}[^\\s.!؟?\\n:]+){0,12}?)\\s{0,3}(?<complement>${COMPLEMENT})`,
+    `(?<clitic>[وف])?(?<verb>${VERB})(?![\\p{L}\\p{M}\\p{N}])(?<speaker>(?:\\s{1,3}${SPEAKER_WORD}){0,12}?)\\s{0,3}(?<complement>${COMPLEMENT})`,
     'uy',
   ),
   extract(match, view) {

@@ -5,14 +5,14 @@
 import type { Recognizer } from '../../recognizer.ts';
 import { ORDINAL_DAYS } from '../../../text/lexicons/months.ts';
 import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
-import { DIRECTION, END, MONTH_PAIR, ORDINAL_DAY, START, directionOf, lexiconKey, monthOf } from '../patterns.ts';
+import { DIRECTION, END, MONTH_PAIR, ORDINAL_DAY, directionOf, lexiconKey, monthOf } from '../patterns.ts';
 
 const MAX_DAY = 31;
 
 export const dayMonth: Recognizer<TimeCandidate> = {
   rule: 'temporal/day-month',
   pattern: new RegExp(
-    `${START}(?<clitic>[وف](?=ال))?(?:(?:ال\\s?)?(?<day>\\d{1,2})(?!\\d)|(?<ordinal>${ORDINAL_DAY})${END})` +
+    `(?<clitic>[وف](?=ال))?(?:(?:ال\\s?)?(?<day>\\d{1,2})(?!\\d)|(?<ordinal>${ORDINAL_DAY})${END})` +
       `\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?${MONTH_PAIR}(?:\\s{1,3}(?<direction>${DIRECTION})${END})?(?![\\s,،]{0,3}\\d)`,
     'uy',
   ),

@@ -6,14 +6,15 @@ import type { Recognizer } from '../../recognizer.ts';
 import { NUMBER_WORDS, parseNumberWords } from '../../quantities/number-words.ts';
 import { PREFIX_QUALIFIER } from '../../quantities/qualifiers.ts';
 import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
-import { END, START } from '../patterns.ts';
+import { END } from '../patterns.ts';
 
 /** Normalised unit word → ISO designator ('H'/'MIN' are time designators, written after 'T'). */
 const UNITS: ReadonlyMap<string, string> = new Map([
   ['يوم', 'D'], ['يوما', 'D'], ['ايام', 'D'], ['اسبوع', 'W'], ['اسبوعا', 'W'], ['اسابيع', 'W'],
   ['شهر', 'M'], ['شهرا', 'M'], ['اشهر', 'M'], ['شهور', 'M'], ['عام', 'Y'], ['عاما', 'Y'], ['اعوام', 'Y'],
-  ['سنة', 'Y'], ['سنوات', 'Y'], ['سنين', 'Y'], ['عقد', 'DE'], ['عقود', 'DE'], ['عقدا', 'DE'],
-  ['ساعة', 'H'], ['ساعات', 'H'], ['دقيقة', 'MIN'], ['دقائق', 'MIN'], ['قرن', 'CE'], ['قرنا', 'CE'], ['قرون', 'CE'],
+  ['سنة', 'Y'], ['سنه', 'Y'], ['سنوات', 'Y'], ['سنين', 'Y'], ['عقد', 'DE'], ['عقود', 'DE'], ['عقدا', 'DE'],
+  // Egyptian spelling writes final ة as ه: «23 سنه», «24 ساعه».
+  ['ساعة', 'H'], ['ساعه', 'H'], ['ساعات', 'H'], ['دقيقة', 'MIN'], ['دقيقه', 'MIN'], ['دقائق', 'MIN'], ['قرن', 'CE'], ['قرنا', 'CE'], ['قرون', 'CE'],
 ]);
 const DUALS: ReadonlyMap<string, string> = new Map([
   ['يومين', 'D'], ['يومان', 'D'], ['اسبوعين', 'W'], ['شهرين', 'M'], ['شهران', 'M'], ['عامين', 'Y'], ['عامان', 'Y'],
@@ -30,7 +31,7 @@ const YEARS_PER_UNIT: ReadonlyMap<string, number> = new Map([['DE', 10], ['CE', 
 export const duration: Recognizer<TimeCandidate> = {
   rule: 'temporal/duration',
   pattern: new RegExp(
-    `(?:${PREFIX_QUALIFIER}|${START}(?<clitic>[وفبل])?)` +
+    `(?:${PREFIX_QUALIFIER}|(?<clitic>[وفبل])?)` +
       `(?:(?<amount>\\d+(?:[.,]\\d+)?(?!\\d)|${NUMBER_WORDS}|${VAGUE})\\s{1,3}(?<unit>${UNIT})|(?:ال)?(?<dual>${DUAL})${DUAL_TAIL})${END}`,
     'uy',
   ),

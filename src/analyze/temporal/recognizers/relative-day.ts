@@ -4,7 +4,7 @@
  */
 import type { Recognizer } from '../../recognizer.ts';
 import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
-import { END, START } from '../patterns.ts';
+import { END } from '../patterns.ts';
 
 /** Normalised relative-day word → offset in days from the anchor. */
 export const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
@@ -20,7 +20,7 @@ const NOT_TODAY = '(?!\\s{1,3}(?:الاول|الثاني|الثالث|الراب
 export const relativeDay: Recognizer<TimeCandidate> = {
   rule: 'temporal/relative-day',
   pattern: new RegExp(
-    `${START}(?<clitic>[وف])?(?:${PART_OF_DAY}\\s{1,3})?(?:يوم\\s{1,3})?(?<word>${RELATIVE_DAY}|${DEFINITE_DAY})${END}${NOT_TODAY}`,
+    `(?<clitic>[وف])?(?:${PART_OF_DAY}\\s{1,3})?(?:يوم\\s{1,3})?(?<word>${RELATIVE_DAY}|${DEFINITE_DAY})${END}${NOT_TODAY}`,
     'uy',
   ),
   extract(match, view) {

@@ -4,7 +4,7 @@
  */
 import type { Recognizer } from '../../recognizer.ts';
 import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
-import { DIRECTION, DIRECTION_WORDS, END, START } from '../patterns.ts';
+import { DIRECTION, DIRECTION_WORDS, END } from '../patterns.ts';
 
 const UNITS: ReadonlyMap<string, 'month' | 'year'> = new Map([['شهر', 'month'], ['عام', 'year'], ['سنة', 'year']]);
 const OFFSETS: ReadonlyMap<string, number> = new Map([['past', -1], ['future', 1], ['current', 0]]);
@@ -12,7 +12,7 @@ const OFFSETS: ReadonlyMap<string, number> = new Map([['past', -1], ['future', 1
 export const relativePeriod: Recognizer<TimeCandidate> = {
   rule: 'temporal/relative-period',
   pattern: new RegExp(
-    `${START}(?:(?<clitic>[وف]?(?:بال|لل|كال|ال))(?<unit>شهر|عام|سنة)\\s{1,3}(?<direction>${DIRECTION})` +
+    `(?:(?<clitic>[وف]?(?:بال|لل|كال|ال))(?<unit>شهر|عام|سنة)\\s{1,3}(?<direction>${DIRECTION})` +
       `|(?<thisClitic>[وف]?(?:ب|ل|في\\s{1,3})?)(?:هذا|هذه)\\s{1,3}(?:ال)(?<thisUnit>شهر|عام|سنة))${END}`,
     'uy',
   ),

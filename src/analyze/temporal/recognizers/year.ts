@@ -5,7 +5,6 @@
  */
 import type { Recognizer } from '../../recognizer.ts';
 import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
-import { START } from '../patterns.ts';
 
 /** Historical years («العام 1887») are dated; older four-digit numbers in news are rarely years. */
 const MIN_YEAR = 1000;
@@ -17,7 +16,7 @@ const CUE = '(?:في|منذ|حتي|حتى|قبل|بعد|مطلع|منتصف|او
 export const year: Recognizer<TimeCandidate> = {
   rule: 'temporal/year',
   pattern: new RegExp(
-    `(?:${START}(?<cue>[وف]?${CUE})\\s{1,3}|${START}(?<noun>[وف]?(?:لل|ب|ل|ال)?(?:عام|سنة))\\s{1,3}|(?<list>\\d{4}\\s{0,3}[،,]?\\s{0,3}و\\s{0,2}))?` +
+    `(?:(?<cue>[وف]?${CUE})\\s{1,3}|(?<noun>[وف]?(?:لل|ب|ل|ال)?(?:عام|سنة))\\s{1,3}|(?<list>\\d{4}\\s{0,3}[،,]?\\s{0,3}و\\s{0,2}))?` +
       `(?<year>[12]\\d{3})(?<marker>\\s?م(?![\\p{L}\\p{M}]))?(?!\\d)(?![\\s]{0,2}[\\d%٪])`,
     'uy',
   ),

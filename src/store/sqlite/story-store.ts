@@ -1,0 +1,55 @@
+/** SQLite StoryStore: features rows and story documents (see story-types.ts), each write batch in one transaction. */
+import type { Database } from 'better-sqlite3';
+import type { StoryFeaturesRow, StoryListQuery, StoryRecord, StoryStore, StorySummary } from '../story-types.ts';
+
+interface StoryRow {
+  id: string;
+  label: string;
+  first_date: string | null;
+  last_date: string | null;
+  article_count: number;
+  event_count: number;
+  outlets: string;
+  detail?: string;
+}
+
+function toSummary(row: StoryRow): StorySummary {
+  return { id: row.id, label: row.label, firstDate: row.first_date, lastDate: row.last_date, articleCount: row.article_count, eventCount: row.event_count, outlets: JSON.parse(row.outlets) as string[] };
+}
+
+/** StoryStore methods over an open, migrated database. */
+export function createStoryStore(db: Database): StoryStore {
+  const saveFeatures = db.prepare('INSERT INTO story_features (article_id, features) VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET features = excluded.features');
+  const upsert = db.prepare(`INSERT INTO stories (id, label, first_date, last_date, article_count, event_count, outlets, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET label = excluded.label, first_date = excluded.first_date, last_date = excluded.last_date,
+      article_count = excluded.article_count, event_count = excluded.event_count, outlets = excluded.outlets, detail = excluded.detail`);
+  const remove = db.prepare('DELETE FROM stories WHERE id = ?');
+  const list = db.prepare('SELECT id, label, first_date, last_date, article_count, event_count, outlets FROM stories ORDER BY last_date IS NULL, last_date DESC, article_count DESC, id LIMIT ? OFFSET ?');
+  const byPrefix = db.prepare("SELECT * FROM stories WHERE id = ? OR id LIKE ? ESCAPE '\\' ORDER BY id = ? DESC, id LIMIT 2");
+  return {
+    async saveStoryFeatures(rows: readonly StoryFeaturesRow[]) {
+      db.transaction(() => { for (const row of rows) saveFeatures.run(row.articleId, row.features); })();
+    },
+    async loadStoryFeatures() {
+      return db.prepare('SELECT article_id AS articleId, features FROM story_features ORDER BY article_id').all() as StoryFeaturesRow[];
+    },
+    async writeStories(change) {
+      db.transaction(() => {
+        for (const id of change.remove) remove.run(id);
+        for (const s of change.upsert) upsert.run(s.id, s.label, s.firstDate, s.lastDate, s.articleCount, s.eventCount, JSON.stringify(s.outlets), s.detail);
+      })();
+    },
+    async listStories(query: StoryListQuery) {
+      return (list.all(query.limit, query.offset ?? 0) as StoryRow[]).map(toSummary);
+    },
+    async storyIds() {
+      return db.prepare('SELECT id FROM stories ORDER BY id').pluck().all() as string[];
+    },
+    async getStory(idOrPrefix: string) {
+      const rows = byPrefix.all(idOrPrefix, `${idOrPrefix.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`, idOrPrefix) as StoryRow[];
+      const exact = rows.find((r) => r.id === idOrPrefix);
+      const row = exact ?? (rows.length === 1 ? rows[0] : undefined);
+      return row ? { ...toSummary(row), detail: row.detail! } : null;
+    },
+  };
+}
