@@ -6,13 +6,17 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { ingestInputs } from '../src/app/ingest.ts';
+import { loadPageAnalyzer } from '../src/app/analyzer.ts';
+import { ingestInputs, ingestPageResults } from '../src/app/ingest.ts';
 import { analyzeByFirstLine } from '../src/app/testing/first-line-analyzer.ts';
 import type { RawPage } from '../src/core/page.ts';
 import { readPages } from '../src/ingest/read-pages.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { generatePages } from './generate-pages.ts';
 
 const PAGE_COUNT = 3000;
+/** Pages for the end-to-end run with the real pipeline (annotation included), kept small: it dominates bench time. */
+const PIPELINE_PAGES = 500;
 const WORDS = ['أعلنت', 'الحكومة', 'اليوم', 'عن', 'خطة', 'جديدة', 'لدعم', 'المزارعين', 'في', 'المحافظات', 'الشمالية', 'وقال', 'الوزير',
   'إن', 'المشروع', 'سيوفر', 'نحو', '٣٠٠', 'فرصة', 'عمل', 'خلال', 'العام', 'المقبل', 'بتمويل', 'من', 'البنك', 'الدولي', 'والصندوق', 'العربي'];
 
@@ -86,7 +90,20 @@ export async function bench(): Promise<void> {
     ms = performance.now() - started;
     console.log(`getArticle    ${ids.length} reads in ${ms.toFixed(0)} ms: ${rate(ids.length, ms)}; db ${(statSync(db).size / 1e6).toFixed(1)} MB`);
     await store.close();
+    await benchPipelineIngest(join(dir, 'pipeline.db'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** End to end with the real analyser (extraction + annotation) on generated pages held in memory. */
+async function benchPipelineIngest(db: string): Promise<void> {
+  const analyze = await loadPageAnalyzer({ annotate: true });
+  const results = generatePages({ count: PIPELINE_PAGES, seed: 7 }).map(({ page }) => ({ ok: true as const, source: page.url, page }));
+  const store = openSqliteStore(db);
+  const started = performance.now();
+  const summary = await ingestPageResults(store, results, { analyze, maxBytes: 5_000_000, batchSize: 50 });
+  const ms = performance.now() - started;
+  console.log(`ingest (real pipeline, annotated)  ${summary.newPages} pages, ${summary.articles} articles, ${summary.failed.length} failed in ${ms.toFixed(0)} ms: ${rate(summary.newPages, ms)}`);
+  await store.close();
 }

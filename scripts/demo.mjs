@@ -91,7 +91,7 @@ async function serve(verbs, db, preferredPort) {
     return;
   }
   const port = await freePort(preferredPort);
-  const url = `http://localhost:${port}/`;
+  const url = `http://127.0.0.1:${port}/`;
   const args = ['serve', '--db', db, '--port', String(port)];
   console.log(`$ ./marsad ${args.join(' ')}`);
   const child = spawn(process.execPath, [marsad, ...args], { cwd: root, stdio: 'inherit' });

@@ -1,7 +1,8 @@
 /**
  * `npm run train:ner [-- --epochs N --rebuild-clusters]`: reproduces the committed NER model.
  * 1) word clusters from unlabelled news (egy-news-2013, SaudiNewsNet, ANERcorp train text), cached under node_modules/.cache;
- * 2) averaged structured perceptron on ANERcorp train minus a 10% dev split (10 contiguous blocks), scored on dev;
+ * 2) averaged structured perceptron on ANERcorp train minus a 10% dev split (10 contiguous blocks), scored on dev
+ *    (`--final`: on all of ANERcorp train, with the options chosen on dev: the shipped model);
  * 3) writes src/analyze/entities/model/ner.json.gz.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { parseConll, splitDev, type TaggedSentence } from '../src/analyze/entiti
 import { entityNames, mapAqmarTag, readAnetac, readFane } from '../src/analyze/entities/train/external-corpora.ts';
 import { DEV_FRACTION, devScores, trainTagger } from '../src/analyze/entities/train/train.ts';
 import { buildResources } from '../src/analyze/entities/tagger.ts';
+import { coreName } from '../src/analyze/entities/gazetteer.ts';
 import { serializeModel, type NerModel } from '../src/analyze/entities/model-file.ts';
 import { MODEL_PATH } from '../src/analyze/entities/model-path.ts';
 
@@ -84,9 +86,11 @@ function extraCorpus(shared: string, name: string): TaggedSentence[] {
 
 /** Extra gazetteer names by source (`--gazetteer wikifane,aqmar,anetac`); never from ANERcorp itself (it would leak labels). */
 function extraNames(shared: string, sources: readonly string[]): NerModel['extraNames'] {
-  return sources.flatMap((source) => (source === 'anetac'
+  const names = sources.flatMap((source) => (source === 'anetac'
     ? readAnetac(readFileSync(join(shared, 'data', 'anetac', 'EN-AR_Named-entities.txt'), 'utf8'))
     : entityNames(extraCorpus(shared, source))));
+  const unique = new Map(names.map(({ name, cls }) => { const core = coreName(name); return [`${cls}\t${core}`, { name: core, cls }]; }));
+  return [...unique.values()].filter((n) => n.name !== '');
 }
 
 function printScores(title: string, scores: ReturnType<typeof devScores>): void {
@@ -104,19 +108,22 @@ async function main(): Promise<void> {
   const { train: anerTrain, dev } = splitDev(anercorp, DEV_FRACTION);
   const clusters = loadClusters(shared, anerTrain);
   const extras = (argValue('--extra') ?? '').split(',').filter((n) => n !== '').flatMap((n) => extraCorpus(shared, n));
-  const train = [...anerTrain, ...extras];
-  console.log(`training on ${anerTrain.length} ANERcorp + ${extras.length} extra sentences; dev ${dev.length}`);
+  // --final: after choosing options on dev, train the shipped model on all ANERcorp train sentences.
+  const isFinal = process.argv.includes('--final');
+  const train = [...(isFinal ? anercorp : anerTrain), ...extras];
+  console.log(`training on ${isFinal ? anercorp.length : anerTrain.length} ANERcorp + ${extras.length} extra sentences; dev ${dev.length}${isFinal ? ' (included: --final)' : ''}`);
   const gazetteerSources = (argValue('--gazetteer') ?? DEFAULT_GAZETTEERS).split(',').filter((n) => n !== '');
   const names = extraNames(shared, gazetteerSources);
   console.log(`extra gazetteer: ${names.length} names from ${gazetteerSources.join(', ') || 'nothing'}`);
   const resources = buildResources(clusters, names);
   const started = Date.now();
   const minFeatureCount = Number(argValue('--min-count') ?? MIN_FEATURE_COUNT);
-  const weights = trainTagger(train, dev, resources, { epochs, minFeatureCount, seed: 1, log: console.log });
+  const weights = trainTagger(train, isFinal ? [] : dev, resources, { epochs, minFeatureCount, seed: 1, log: console.log });
   console.log(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s, ${weights.features.size} features`);
   const scores = devScores(weights, dev, resources);
   printScores('dev', scores);
-  const info = { gazetteers: gazetteerSources, trainedOn: `ANERcorp train minus a ${DEV_FRACTION * 100}% dev split (${train.length} sentences)`, epochs, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
+  const trainedOn = isFinal ? `all ANERcorp train (${anercorp.length} sentences, dev split included)` : `ANERcorp train minus a ${DEV_FRACTION * 100}% dev split (${anerTrain.length} sentences)`;
+  const info = { gazetteers: gazetteerSources, trainedOn, includesDev: isFinal, epochs, minFeatureCount, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
   const file = serializeModel({ weights, clusters, extraNames: names, info });
   if (process.argv.includes('--no-save')) return;
   mkdirSync(dirname(MODEL_PATH), { recursive: true });

@@ -3,6 +3,7 @@
  * wires it in) the stories. One place, used by `marsad ingest` and the server's page ingest.
  */
 import { indexWrittenArticles } from '../search/store-search.ts';
+import { updateStories } from './stories.ts';
 import type { Store, WriteResult } from '../store/store.ts';
 
 /** The after-write hook for `ingestInputs`' `afterBatch` (or the server's `afterWrite`). */
@@ -11,5 +12,6 @@ export function afterWriteHooks(store: Store): (written: WriteResult) => Promise
     if (written.newArticleIds.length === 0) return;
     // Search first: a failed story update must not leave stored articles unsearchable.
     await indexWrittenArticles(store, written);
+    await updateStories(store, written.newArticleIds);
   };
 }

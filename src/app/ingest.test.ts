@@ -109,7 +109,8 @@ describe('ingestInputs', () => {
     };
     const summary = await ingestInputs(store, [join(dir, '01-rain.txt')], { ...BASE, analyze });
     expect(summary.warnings).toHaveLength(1);
-    expect(summary.warnings[0]).toContain('dropped entities «الإسكندرية»');
+    expect(summary.warnings[0]?.source).toBe(join(dir, '01-rain.txt'));
+    expect(summary.warnings[0]?.message).toContain('dropped entities «الإسكندرية»');
     const stored = await store.getArticle(articleIdFor((await store.listArticles({ limit: 1 }))[0]!.pageId, 0));
     expect(stored?.annotations?.entities).toHaveLength(1);
     expect(stored?.body.slice(stored.annotations!.entities[0]!.start, stored.annotations!.entities[0]!.end)).toBe('الإسكندرية');
@@ -157,7 +158,7 @@ describe('withAnnotationFallback', () => {
     const store = openSqliteStore(':memory:');
     const summary = await ingestPageResults(store, [{ ok: true, source: 'port', page }], { ...BASE, analyze });
     expect(summary.newPages).toBe(1);
-    expect(summary.warnings).toEqual(['port: annotations skipped: A trained model file is missing. NER model not trained.']);
+    expect(summary.warnings).toEqual([{ source: 'port', message: 'annotations skipped: A trained model file is missing. NER model not trained.' }]);
     await store.close();
   });
 

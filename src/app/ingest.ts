@@ -18,6 +18,11 @@ export interface IngestFailure {
   readonly message: string;
 }
 
+export interface IngestWarning {
+  readonly source: string;
+  readonly message: string;
+}
+
 export interface IngestSummary {
   /** Pages read and decoded (new, duplicate or failed in analysis). */
   readonly pages: number;
@@ -27,8 +32,8 @@ export interface IngestSummary {
   /** Articles stored from the new pages. */
   readonly articles: number;
   readonly failed: readonly IngestFailure[];
-  /** Annotations dropped because their spans broke the invariants. */
-  readonly warnings: readonly string[];
+  /** Problems worked around: annotations dropped for broken spans, annotation skipped for a missing model. */
+  readonly warnings: readonly IngestWarning[];
 }
 
 export interface IngestProgress extends Omit<IngestSummary, 'failed' | 'warnings'> {
@@ -42,6 +47,7 @@ export interface IngestOptions {
   readonly maxBytes: number;
   /** Pages per write transaction. */
   readonly batchSize: number;
+  /** Called after every item read and after every committed batch. */
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Runs after each committed batch (search indexing, story updates); a throw stops the ingest. */
   readonly afterBatch?: (written: WriteResult) => Promise<void> | void;
@@ -55,7 +61,7 @@ interface Tally {
   duplicates: number;
   articles: number;
   failed: IngestFailure[];
-  warnings: string[];
+  warnings: IngestWarning[];
   lastSource: string;
 }
 
@@ -83,6 +89,8 @@ export async function ingestPageResults(store: Store, results: AsyncIterable<Pag
       batch = [];
       report();
       await yieldToEventLoop(); // let a server sharing this process answer between batches
+    } else {
+      report(); // every item, so a progress display sees every file (new/duplicate counts move per batch)
     }
   }
   if (batch.length > 0) await ingestBatch(batch, { store, options, tally });
@@ -113,7 +121,7 @@ async function ingestBatch(batch: readonly { source: string; page: RawPage }[], 
       continue;
     }
     records.push(built.record);
-    tally.warnings.push(...built.warnings.map((w) => `${source}: ${w}`));
+    tally.warnings.push(...built.warnings.map((message) => ({ source, message })));
   }
   if (records.length === 0) return;
   const written = await store.writePages(records);

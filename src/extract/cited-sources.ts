@@ -8,19 +8,21 @@ import { WORD_END, WORD_START } from '../text/char-classes.ts';
 import { NEWS_AGENCIES } from './lexicons/agencies.ts';
 import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
 
-/** Media nouns with their clitic forms (for/by/of): «لوكالة», «بحسب صحيفة». Normalised. */
-const MEDIA_NOUN = '(?:[لب]?(?:وكالة|وكالات|صحيفة|جريدة|مجلة|شبكة|موقع|قناة|تلفزيون|اذاعة|راديو|منصة))';
-/** Literal prefilter for MEDIA_RE (no lookbehind, so the engine can scan for it quickly). */
-const HAS_MEDIA_NOUN = /وكال|صحيف|جريد|مجل|شبك|موقع|قنا|تلفزيون|اذاع|راديو|منص/u;
+/**
+ * Media nouns, normalised. Patterns start with their literal (no lookbehind) so the regex engine can scan
+ * quickly; the word boundary before them, allowing one clitic («لوكالة», «وبحسب»), is checked in code.
+ */
+const MEDIA_NOUN = '(?:وكالة|وكالات|صحيفة|جريدة|مجلة|شبكة|موقع|قناة|تلفزيون|اذاعة|راديو|منصة)';
 const QUOTED = '[“"«](?<quoted>[^”"»“«\\n]{2,40})[”"»]';
 const UNQUOTED = '(?<bare>[^\\s،,.:؛;"“”«»()]+(?:\\s[^\\s،,.:؛;"“”«»()]+){0,2})';
 /** «وكالة أنباء الإمارات «وام»»: the bracketed short name after a long one is the name used. */
 const ACRONYM = '(?:\\s{0,2}[«“"(](?<acronym>[^»”")“«\\n]{2,15})[»”")])';
-const MEDIA_RE = new RegExp(`${WORD_START}${MEDIA_NOUN}(?:\\s+(?:انباء|الانباء|اخبار))?\\s{0,2}(?:${QUOTED}|${UNQUOTED}${ACRONYM}?)`, 'gu');
+const MEDIA_RE = new RegExp(`${MEDIA_NOUN}(?:\\s+(?:انباء|الانباء|اخبار))?\\s{0,2}(?:${QUOTED}|${UNQUOTED}${ACRONYM}?)`, 'gu');
 /** «نقلت وكالة “رويترز” عن البنتاغون», «نقلاً عن الكرملين»: the institution quoted, one «ال» word. */
-const REPORTED_FROM_RE = new RegExp(`${WORD_START}(?:[وف]?(?:نقل|نقلت|نقلا|ينقل|تنقل))${WORD_END}[^.؟!\\n]{0,60}?${WORD_START}عن\\s+(?<from>ال[^\\s،,.:؛;"“”«»()]{3,})`, 'gu');
+const REPORTED_FROM_RE = new RegExp(`(?:نقل|نقلت|نقلا|ينقل|تنقل)${WORD_END}[^.؟!\\n]{0,60}?${WORD_START}عن\\s+(?<from>ال[^\\s،,.:؛;"“”«»()]{3,})`, 'gu');
 const AGENCY_NAMES = [...NEWS_AGENCIES].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /gu, '\\s'));
-const AGENCY_RE = new RegExp(`${WORD_START}(?<agency>${AGENCY_NAMES.join('|')})${WORD_END}`, 'gu');
+const AGENCY_RE = new RegExp(`(?<agency>${AGENCY_NAMES.join('|')})${WORD_END}`, 'gu');
+const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
 /** Generic heads that are not names: «عن المصادر», «وكالة الأنباء», «موقع إلكتروني». */
 const GENERIC: ReadonlySet<string> = new Set([
   'المصادر', 'المصدر', 'المسؤولين', 'المسؤول', 'الوزارة', 'الوكالة', 'الصحيفة', 'الموقع', 'القناة', 'الشبكة', 'التقرير', 'الحكومة',
@@ -34,9 +36,9 @@ const NISBA_RE = /\s+ال\S+ي[ةه]$/u;
 export function findCitedSources(text: string, exclude: string | null): string[] {
   const view = foldView(text);
   const found: { start: number; name: string }[] = [];
-  if (HAS_MEDIA_NOUN.test(view.text)) collect(view, MEDIA_RE, (g) => g.acronym ?? g.quoted ?? stripBare(g.bare), found);
-  if (view.text.includes('نقل')) collect(view, REPORTED_FROM_RE, (g) => g.from, found);
-  collect(view, AGENCY_RE, (g) => g.agency, found);
+  collect(view, { pattern: MEDIA_RE, clitics: 'لب' }, (g) => g.acronym ?? g.quoted ?? stripBare(g.bare), found);
+  collect(view, { pattern: REPORTED_FROM_RE, clitics: 'وف' }, (g) => g.from, found);
+  collect(view, { pattern: AGENCY_RE, clitics: '' }, (g) => g.agency, found);
   const excluded = exclude === null ? null : normalizeView(exclude).text;
   const seen = new Set<string>();
   const names: string[] = [];
@@ -52,9 +54,23 @@ export function findCitedSources(text: string, exclude: string | null): string[]
 
 type Groups = Record<string, string | undefined>;
 
-function collect(view: TextView, pattern: RegExp, pick: (groups: Groups) => string | undefined, out: { start: number; name: string }[]): void {
+/** True when the match starts a word, allowing one clitic letter from `clitics` before it. */
+function startsWord(text: string, at: number, clitics: string): boolean {
+  const before = text[at - 1];
+  if (before === undefined || !WORD_CHAR_RE.test(before)) return true;
+  if (!clitics.includes(before)) return false;
+  const outer = text[at - 2];
+  return outer === undefined || !WORD_CHAR_RE.test(outer);
+}
+
+function collect(view: TextView, rule: { pattern: RegExp; clitics: string }, pick: (groups: Groups) => string | undefined, out: { start: number; name: string }[]): void {
+  const { pattern, clitics } = rule;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(view.text); match; match = pattern.exec(view.text)) {
+    if (!startsWord(view.text, match.index, clitics)) {
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
     const name = pick(match.groups ?? {})?.trim();
     if (!name || !isName(name)) continue;
     const at = match.index + match[0].lastIndexOf(name);

@@ -132,7 +132,7 @@ function classifyMeta(line: Line): LineClass | null {
 
 /** True when the cue is followed by a colon or dash («المصدر: …», «بقلم - …»), not by running text. */
 function hasColonAfter(line: Line, hit: CueHit): boolean {
-  const cueEnd = (line.key.toSource[hit.keyEnd - 1] ?? 0) + 1;
+  const cueEnd = (line.key.toSource[hit.keyEnd - 1] ?? line.key.base) - line.key.base + 1;
   return /^[\u064B-\u065F\u0670\u0640]*\s*[:：\-–|•]/u.test(line.text.slice(cueEnd));
 }
 

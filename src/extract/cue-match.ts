@@ -52,7 +52,7 @@ export function matchCue(table: CueTable, key: LineKey): CueHit | null {
     const isGlued = next !== undefined && WORD_CHAR_RE.test(next);
     if (isGlued && phrase.length < MIN_GLUED_CUE_CHARS) continue;
     const restKey = next === ' ' ? phrase.length + 1 : phrase.length;
-    return { cue: phrase, reason, keyEnd: phrase.length, restStart: key.toSource[restKey]!, isGlued };
+    return { cue: phrase, reason, keyEnd: phrase.length, restStart: key.toSource[restKey]! - key.base, isGlued };
   }
   return null;
 }

@@ -49,6 +49,10 @@ function collect(document: T.Document): Collected {
 
 function readElement(element: T.Element, out: Collected): void {
   const attr = (name: string): string | undefined => element.attrs.find((a) => a.name === name)?.value;
+  if (attr('itemprop') === 'publisher' && !out.metas.has('publisher')) {
+    const name = microdataName(element);
+    if (name) out.metas.set('publisher', name);
+  }
   if (element.tagName === 'meta') {
     const key = (attr('property') ?? attr('name') ?? attr('itemprop'))?.toLowerCase();
     const content = attr('content');
@@ -60,6 +64,21 @@ function readElement(element: T.Element, out: Collected): void {
   } else if (element.tagName === 'time' && out.timeValue === null) {
     out.timeValue = attr('datetime') ?? null;
   }
+}
+
+/** The `name` property inside a microdata item (`<meta itemprop="name" content>` or an element's text). */
+function microdataName(item: T.Element): string | null {
+  const stack: T.Element[] = [item];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    for (const child of element.childNodes) {
+      if (!('tagName' in child)) continue;
+      const prop = child.attrs.find((a) => a.name === 'itemprop')?.value;
+      if (prop === 'name') return child.attrs.find((a) => a.name === 'content')?.value ?? textOf(child);
+      stack.push(child);
+    }
+  }
+  return null;
 }
 
 function textOf(element: T.Element): string {

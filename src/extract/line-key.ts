@@ -7,8 +7,10 @@ import { foldCode, isDroppedCode } from './fold.ts';
 
 export interface LineKey {
   readonly key: string;
-  /** `toSource[i]` is the offset in the source line of key offset `i`; length `key.length + 1`. */
-  readonly toSource: readonly number[];
+  /** `toSource[i] - base` is the offset in the line of key offset `i`; length `key.length + 1`. */
+  readonly toSource: Uint32Array;
+  /** Offset of the line in the text `toSource` indexes (0 for a standalone line). */
+  readonly base: number;
 }
 
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
@@ -21,31 +23,57 @@ function foldWordChar(code: number, ch: string): string | null {
   return WORD_CHAR_RE.test(ch) ? foldCode(code, ch) : null;
 }
 
-/** Builds the key of `text` (offsets in `toSource` are relative to `text`). */
+/** Builds the key of one standalone `text`. */
 export function lineKey(text: string): LineKey {
-  let key = '';
-  const map: number[] = [];
-  let pendingSpace = false;
-  let lastEnd = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isDroppedCode(code)) continue;
-    const folded = foldWordChar(code, text[i]!);
-    if (folded === null) {
-      pendingSpace = true;
-      continue;
+  return keyRanges(text, [{ start: 0, end: text.length }])[0]!;
+}
+
+/** Largest argument list passed to String.fromCharCode at once. */
+const CHARS_PER_CALL = 8192;
+
+/**
+ * Keys of many ranges of one text in a single pass over shared typed buffers: every line of every
+ * page is keyed, so this avoids per-character string building.
+ */
+export function keyRanges(text: string, ranges: readonly { readonly start: number; readonly end: number }[]): LineKey[] {
+  const codes = new Uint16Array(text.length + 1);
+  const map = new Uint32Array(text.length + ranges.length + 1);
+  const keys: LineKey[] = [];
+  let k = 0;
+  for (const range of ranges) {
+    const keyStart = k;
+    let pendingSpace = false;
+    let lastEnd = range.start;
+    for (let i = range.start; i < range.end; i++) {
+      const code = text.charCodeAt(i);
+      if (isDroppedCode(code)) continue;
+      const folded = foldWordChar(code, text[i]!);
+      if (folded === null) {
+        pendingSpace = true;
+        continue;
+      }
+      if (pendingSpace && k > keyStart) {
+        codes[k] = 0x20;
+        map[k++] = i;
+      }
+      pendingSpace = false;
+      codes[k] = folded.charCodeAt(0);
+      map[k++] = i;
+      lastEnd = i + 1;
     }
-    if (pendingSpace && key.length > 0) {
-      key += ' ';
-      map.push(i);
-    }
-    pendingSpace = false;
-    key += folded;
-    map.push(i);
-    lastEnd = i + 1;
+    map[k] = lastEnd;
+    keys.push({ key: decode(codes, keyStart, k), toSource: map.subarray(keyStart, k + 1), base: range.start });
+    k++;
   }
-  map.push(lastEnd);
-  return { key, toSource: map };
+  return keys;
+}
+
+function decode(codes: Uint16Array, start: number, end: number): string {
+  let out = '';
+  for (let at = start; at < end; at += CHARS_PER_CALL) {
+    out += String.fromCharCode.apply(null, codes.subarray(at, Math.min(end, at + CHARS_PER_CALL)) as unknown as number[]);
+  }
+  return out;
 }
 
 const TA_MARBUTA_OR_SPACE_RE = /[ة ]/gu;

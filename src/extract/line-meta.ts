@@ -22,8 +22,10 @@ const SOURCE_ANYWHERE_RE = /(?:المصدر|مصدر الخبر|Source)\s*[:：]
 /** «شفق نيوز/ ذكر…»: the slash is followed by a space, unlike the month pair «أكتوبر/تشرين». */
 const BYLINE_PREFIX_RE = /^(?<name>[^\s/:،,.\d]+(?:\s+[^\s/:،,.\d]+){0,3})\s*\/\s+/u;
 const SOURCE_SPLIT_RE = /\s*(?:[+،,|؛;•]|\s-\s|\sو(?:كالات|\s))/u;
+/** «صوت الخليج - أطلقت الحكومة…»: a name of 1–3 words, a spaced dash, then the lede. */
+const DASHED_PREFIX_RE = /^(?<name>[^\s\-–—(،,.:\d]+(?:\s[^\s\-–—(،,.:\d]+){0,2})\s[-–—]\s(?=\p{L})/u;
 const BRACKETED_PREFIX_RE = /^\((?<name>[^()\d]{2,30})\)\s*[-–—:]\s*/u;
-const DATELINE_RE = /^(?<left>[^\-–—|:.،,\d]{2,40}?)\s+[-–—]\s+(?<right>[^\-–—|:.،,\d]{2,30})$/u;
+const DATELINE_RE = /^(?<left>[^\-–—|:.،,\d/]{2,40}?)\s*(?:\s[-–—]|\/)\s+(?<right>[^\-–—|:.،,\d/]{2,30})$/u;
 const CREDIT_SEPARATOR_RE = /\s*(?:[•·،,|;؛/]|\s-\s|\sو(?=\S))\s*/u;
 const TRAILING_PUNCT_RE = /[\s.،,:;؛!؟?"'“”«»()]+$/u;
 const LEADING_PUNCT_RE = /^[\s.،,:;؛!؟?"'“”«»()\-–—•]+/u;
@@ -51,6 +53,12 @@ export function findBylinePrefix(line: Line): { outlet: NamedSpan; bodyStart: nu
     const outlet = trimmedName(line, 1, 1 + bracketed.groups.name.length);
     return outlet ? { outlet, bodyStart: line.start + bracketed[0].length } : null;
   }
+  const dashed = DASHED_PREFIX_RE.exec(line.text);
+  const dashedName = dashed?.groups?.name;
+  if (dashed && dashedName && !isPlace(dashedName) && !hasStopWord(dashedName) && (isOutletName(dashedName) || dashedName.trim().split(/\s+/u).length >= 2)) {
+    const outlet = trimmedName(line, 0, dashedName.length);
+    return outlet ? { outlet, bodyStart: line.start + dashed[0].length } : null;
+  }
   const match = BYLINE_PREFIX_RE.exec(line.text);
   if (!match?.groups?.name) return null;
   if (isPlace(match.groups.name) || hasStopWord(match.groups.name)) return null;
@@ -68,7 +76,8 @@ export function readDateline(line: Line): NamedSpan | null {
   const rightWords = right.trim().split(/\s+/u).length;
   if (leftWords > 4 || rightWords > 2) return null;
   const rightStart = line.text.length - right.length;
-  if (isPlace(left) && !isPlace(right)) return isOutletName(right) ? trimmedName(line, rightStart, line.text.length) : null;
+  // «عمّان - نافذة الأردن», «بغداد/ الرافدين اليوم»: place first, then the outlet (or a reporter: weak evidence, ranked low).
+  if (isPlace(left) && !isPlace(right)) return trimmedName(line, rightStart, line.text.length);
   if (!isPlace(right) && !isPlace(left)) return null;
   return trimmedName(line, 0, left.length);
 }
@@ -106,15 +115,15 @@ export function startsWithDateline(text: string): boolean {
 
 const DATELINE_OPENING_RE = /^(?<place>[^\s\-–—(،,]+(?:\s[^\s\-–—(،,]+)?)\s*(?:\([^)]{1,30}\)\s*)?[\-–—:]\s/u;
 
-const COPYRIGHT_RE = /(?:جميع|كل)\s+الحقوق\s+محفوظة|الحقوق\s+محفوظة|حقوق\s+النشر(?:\s+محفوظة)?|©|\(c\)|copyright|all\s+rights\s+reserved|(?<!\d)(?:19|20)\d{2}(?!\d)/giu;
+/** «جميع الحقوق محفوظة لـ», «حقوق النسخ محفوظة», «©», years: everything in a copyright line except the owner. */
+const COPYRIGHT_RE = /(?:(?:جميع|كل)\s+)?(?:ال)?حقوق(?:\s+(?:ال)?(?:نشر|نسخ|طبع|ملكية|الملكية))?(?:\s+محفوظة)?(?:\s*ل(?:ـ|\s)?(?=\p{L}))?|©|\(c\)|copyright|all\s+rights\s+reserved|(?<!\d)(?:19|20)\d{2}(?!\d)/giu;
 
 /** «جميع الحقوق محفوظة © 2024 بوابة النيل الجديد» → «بوابة النيل الجديد»; «… لوكالة الرافد» → «وكالة الرافد». */
 export function readCopyrightOutlet(line: Line): NamedSpan | null {
   COPYRIGHT_RE.lastIndex = 0;
   const parts = line.text.split(COPYRIGHT_RE).map((p) => p.trim()).filter((p) => /\p{L}/u.test(p));
   if (parts.length !== 1) return null;
-  let name = parts[0]!.replace(LEADING_PUNCT_RE, '');
-  if (/^ل(?:ـ|\s)?/u.test(name) && isOutletName(name.replace(/^ل(?:ـ|\s)?/u, ''))) name = name.replace(/^ل(?:ـ|\s)?/u, '');
+  const name = parts[0]!.replace(LEADING_PUNCT_RE, '');
   const at = line.text.indexOf(name);
   return at < 0 ? null : trimmedName(line, at, at + name.length);
 }

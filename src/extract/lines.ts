@@ -2,7 +2,7 @@
  * Splits a page text into lines with offsets and computes the jusText-style features the line
  * classifier uses: word count, stop-word density, sentence punctuation, script mix, repetition.
  */
-import { lineKey, duplicateKey, type LineKey } from './line-key.ts';
+import { keyRanges, duplicateKey, type LineKey } from './line-key.ts';
 import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
 
 /** Structural hints an HTML block carries into the line classifier (absent for plain text). */
@@ -43,7 +43,7 @@ const SENTENCE_END_RE = /[.!?؟…](?:[\s"'”’»)\]\u061C]*)$/u;
 
 /** Splits `text` on \n (\r\n and \r too) and measures every line. `hints[i]` applies to line `i`. */
 export function splitLines(text: string, hints: readonly (BlockHint | null)[] = []): Line[] {
-  const raw: { start: number; end: number; text: string }[] = [];
+  const raw: { start: number; end: number }[] = [];
   let lineStart = 0;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0x0a;
@@ -52,11 +52,16 @@ export function splitLines(text: string, hints: readonly (BlockHint | null)[] = 
     if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
     lineStart = i + 1;
   }
-  const keys = raw.map((r) => lineKey(r.text));
-  const counts = new Map<string, number>();
+  const keys = keyRanges(text, raw);
   const dupKeys = keys.map((k) => duplicateKey(k.key));
+  const counts = new Map<string, number>();
   for (const k of dupKeys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return raw.map((r, index) => measure({ ...r, index, key: keys[index]!, repeats: counts.get(dupKeys[index]!) ?? 0, hint: hints[index] ?? null }));
+  const lines: Line[] = [];
+  for (let index = 0; index < raw.length; index++) {
+    const { start, end } = raw[index]!;
+    lines.push(measure(text.slice(start, end), { index, start, end, key: keys[index]!, repeats: counts.get(dupKeys[index]!) ?? 0, hint: hints[index] ?? null }));
+  }
+  return lines;
 }
 
 /** Whitespace, no-break space, zero-width and direction marks, BOM: not content. */
@@ -65,23 +70,25 @@ function isBlankChar(code: number): boolean {
     || code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
 }
 
-function trimmed(text: string, start: number, end: number): { start: number; end: number; text: string } {
+function trimmed(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
   let e = end;
   while (s < e && isBlankChar(text.charCodeAt(s))) s++;
   while (e > s && isBlankChar(text.charCodeAt(e - 1))) e--;
-  return { start: s, end: e, text: text.slice(s, e) };
+  return { start: s, end: e };
 }
 
-function measure(input: { index: number; start: number; end: number; text: string; key: LineKey; repeats: number; hint: BlockHint | null }): Line {
+interface Located { readonly index: number; readonly start: number; readonly end: number; readonly key: LineKey; readonly repeats: number; readonly hint: BlockHint | null }
+
+function measure(text: string, input: Located): Line {
   const tokens = input.key.key ? input.key.key.split(' ') : [];
   let stops = 0;
   for (const token of tokens) if (ARABIC_STOP_WORDS.has(token)) stops++;
   let letters = 0;
   let latin = 0;
   let punctuation = 0;
-  for (let i = 0; i < input.text.length; i++) {
-    const code = input.text.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     if (code >= 0x0621 && code <= 0x064a) letters++;
     else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
       latin++;
@@ -89,13 +96,13 @@ function measure(input: { index: number; start: number; end: number; text: strin
     } else if (isPunctuation(code)) punctuation++;
   }
   return {
-    ...input,
+    index: input.index, start: input.start, end: input.end, text, key: input.key, repeats: input.repeats, hint: input.hint,
     isBlank: tokens.length === 0,
     words: tokens.length,
     stopRatio: tokens.length === 0 ? 0 : stops / tokens.length,
     latinRatio: letters === 0 ? 0 : latin / letters,
     letters,
-    endsSentence: SENTENCE_END_RE.test(input.text),
+    endsSentence: SENTENCE_END_RE.test(text),
     punctuation,
   };
 }

@@ -11,6 +11,9 @@ import type { EntityStore } from './entity-types.ts';
 import type { StoryStore } from './story-types.ts';
 import { isPostgresUrl } from './postgres/url.ts';
 
+/** A database location for printing: a postgres:// URL with its password masked, a file path unchanged. */
+export { redactUrl as displayLocation } from './postgres/url.ts';
+
 /** One analysed page, as ingest writes it. */
 export interface PageRecord {
   readonly page: RawPage;

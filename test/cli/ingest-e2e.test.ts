@@ -72,6 +72,7 @@ describe.skipIf(!existsSync(PIPELINE))('marsad ingest → articles → article w
     expect(article.body).toContain('بقدرة 200 ميغاواط');
     expect(article.body).not.toContain('شارك الخبر');
     expect(article.removed.some((r) => r.text.includes('شارك الخبر'))).toBe(true);
-    expect(article.annotated).toBe(true);
+    // Annotated when the NER model has been trained; otherwise stored without layers, with a warning.
+    expect(article.annotated).toBe(!io.err().includes('annotations skipped: A trained model file is missing.'));
   });
 });

@@ -1,10 +1,15 @@
-// Inline SVG timeline chart (no library, no network): one dot per entry on a time axis that runs
-// right (oldest) to left (newest), like the page's reading direction. Dots link to the entry below.
+// Inline SVG timeline chart (no library, no network). Entries sit in date order from right (oldest) to
+// left (newest), evenly spaced per distinct date so a decade of background and a busy week stay legible;
+// a labelled rule marks each new year. Entries of the same date stack; each dot links to its list item.
 
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 900;
-const ROW = 18;
-const PAD = { side: 40, top: 20, bottom: 36 };
+const WIDTH = 960;
+const SIDE = 36;
+/** Room on the left for the newest date's slanted label. */
+const LEFT = 72;
+const ROW = 16;
+const TOP = 34;
+const LABEL_SPACE = 64;
 
 function svg(tag, attrs = {}, text) {
   const el = document.createElementNS(SVG, tag);
@@ -13,67 +18,52 @@ function svg(tag, attrs = {}, text) {
   return el;
 }
 
-/** Milliseconds of the middle of the period "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
-export function periodMiddle(date) {
+/** Short label for a date at its precision: "2003", "1/2020", "24/1/2024". */
+export function shortDate(date) {
   const [year, month, day] = date.split('-').map(Number);
-  if (!month) return Date.UTC(year, 6, 1);
-  if (!day) return Date.UTC(year, month - 1, 15);
-  return Date.UTC(year, month - 1, day);
+  if (!month) return String(year);
+  if (!day) return `${month}/${year}`;
+  return `${day}/${month}/${year}`;
 }
 
-/** Ticks: years when the span is long, months otherwise. */
-function ticks(min, max) {
-  const years = (max - min) / (365.25 * 864e5);
-  const out = [];
-  const start = new Date(min);
-  if (years > 2) {
-    for (let y = start.getUTCFullYear(); Date.UTC(y, 0, 1) <= max; y++) if (Date.UTC(y, 0, 1) >= min) out.push({ t: Date.UTC(y, 0, 1), label: String(y) });
-  } else {
-    const step = years > 1 ? 3 : 1;
-    for (let m = start.getUTCMonth(), y = start.getUTCFullYear(); Date.UTC(y, m, 1) <= max; m += step) {
-      const t = Date.UTC(y, m, 1);
-      if (t >= min) out.push({ t, label: `${new Date(t).getUTCMonth() + 1}/${new Date(t).getUTCFullYear()}` });
-    }
-  }
-  return out;
+/** Distinct dates in ascending order with the entry indices of each. */
+export function groupByDate(entries) {
+  const groups = new Map();
+  entries.forEach((entry, i) => groups.set(entry.date, [...(groups.get(entry.date) ?? []), i]));
+  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([date, indices]) => ({ date, indices }));
 }
 
-/**
- * The chart for `entries` [{date, text}] (dated only). `idFor(i)` gives the DOM id of entry i's list item.
- */
-export function timelineChart(entries, idFor) {
-  const dated = entries.map((e, i) => ({ ...e, i, t: periodMiddle(e.date) }));
-  const first = Math.min(...dated.map((e) => e.t));
-  const last = Math.max(...dated.map((e) => e.t));
-  // At least two months wide, centred on the entries, so one date does not sit on the edge.
-  const span = Math.max(last - first, 864e5 * 60);
-  const min = first - (span - (last - first)) / 2;
-  const x = (t) => WIDTH - PAD.side - ((t - min) / span) * (WIDTH - 2 * PAD.side);
-  const stack = new Map();
-  const placed = dated.map((e) => {
-    const key = Math.round(x(e.t) / 12);
-    const level = stack.get(key) ?? 0;
-    stack.set(key, level + 1);
-    return { ...e, cx: x(e.t), level };
+function point(entry, i, cx, cy, idFor) {
+  const link = svg('a', { href: `#${idFor(i)}`, class: 'point' });
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById(idFor(i))?.scrollIntoView({ behavior: 'smooth', block: 'center' });
   });
-  const levels = Math.max(1, ...stack.values());
-  const axisY = PAD.top + levels * ROW;
-  const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${axisY + PAD.bottom}`, class: 'timeline-chart', role: 'img', 'aria-label': 'مخطط زمني للأحداث' });
-  root.append(svg('line', { x1: PAD.side / 2, x2: WIDTH - PAD.side / 2, y1: axisY, y2: axisY, class: 'axis' }));
-  for (const tick of ticks(min, min + span)) {
-    const tx = x(tick.t);
-    root.append(svg('line', { x1: tx, x2: tx, y1: axisY, y2: axisY + 5, class: 'tick' }));
-    root.append(svg('text', { x: tx, y: axisY + 20, class: 'tick-label', 'text-anchor': 'middle' }, tick.label));
-  }
-  for (const e of placed) {
-    const link = svg('a', { href: `#${idFor(e.i)}`, class: 'point' });
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      document.getElementById(idFor(e.i))?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    });
-    link.append(svg('circle', { cx: e.cx, cy: axisY - 8 - e.level * ROW, r: 6 }));
-    link.append(svg('title', {}, `${e.date}: ${e.text}`));
-    root.append(link);
-  }
+  link.append(svg('circle', { cx, cy, r: 6 }), svg('title', {}, `${entry.date}: ${entry.text}`));
+  return link;
+}
+
+/** The chart for dated `entries` [{date, text}]; `idFor(i)` is the DOM id of entry i's list item. */
+export function timelineChart(entries, idFor) {
+  const groups = groupByDate(entries);
+  const levels = Math.max(1, ...groups.map((g) => g.indices.length));
+  const axisY = TOP + levels * ROW + 4;
+  const step = groups.length > 1 ? (WIDTH - SIDE - LEFT) / (groups.length - 1) : 0;
+  const x = (k) => (groups.length > 1 ? WIDTH - SIDE - k * step : WIDTH / 2);
+  const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${axisY + LABEL_SPACE}`, class: 'timeline-chart', role: 'img', 'aria-label': 'مخطط زمني للأحداث', direction: 'ltr' });
+  root.append(svg('line', { x1: SIDE / 2, x2: WIDTH - SIDE / 2, y1: axisY, y2: axisY, class: 'axis' }));
+  let previousYear = null;
+  groups.forEach((group, k) => {
+    const cx = x(k);
+    const year = group.date.slice(0, 4);
+    if (year !== previousYear) {
+      const rx = k === 0 ? cx + Math.min(step / 2, SIDE / 2) : cx + step / 2;
+      root.append(svg('line', { x1: rx, x2: rx, y1: 8, y2: axisY, class: 'year-rule' }));
+      root.append(svg('text', { x: rx - 4, y: 20, class: 'year-label', 'text-anchor': 'end' }, year));
+      previousYear = year;
+    }
+    group.indices.forEach((i, level) => root.append(point(entries[i], i, cx, axisY - 10 - level * ROW, idFor)));
+    root.append(svg('text', { x: cx, y: axisY + 14, class: 'tick-label', 'text-anchor': 'end', transform: `rotate(-40 ${cx} ${axisY + 14})` }, shortDate(group.date)));
+  });
   return root;
 }

@@ -20,13 +20,16 @@ const CUE_WINDOW = 3;
 /** Longest prefix/suffix feature: Arabic affixes such as «يون», «ات», «ية» are ≤ 4 letters. */
 const MAX_AFFIX = 4;
 
-interface TokenInfo {
+/** Everything about a token that does not depend on its neighbours (cacheable per token string). */
+export interface WordInfo {
   readonly forms: TokenForms;
   readonly shape: string;
   readonly cluster: string;
-  readonly gazetteer: readonly string[];
   readonly cues: readonly string[];
 }
+
+/** Neighbour offsets whose word features are used. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
 
 /** Coarse word shape: script, digits, punctuation, Latin capitalisation and a length bucket. */
 export function wordShape(token: string): string {
@@ -47,57 +50,61 @@ export function knownStemFor(norm: string, rank: ReadonlyMap<string, number>): (
   return (remainder) => (rank.get(normalizeToken(remainder)) ?? Number.MAX_SAFE_INTEGER) < own;
 }
 
-function tokenInfos(tokens: readonly string[], resources: FeatureResources): TokenInfo[] {
-  const forms = tokens.map((t) => {
-    const plain = tokenForms(t);
-    return tokenForms(t, knownStemFor(plain.norm, resources.rank));
-  });
-  const gaz = gazetteerLabels(resources.gazetteer, forms);
-  return forms.map((f, i) => ({
-    forms: f,
-    shape: wordShape(tokens[i]!),
-    cluster: resources.clusters.get(f.core) ?? resources.clusters.get(f.norm) ?? '',
-    gazetteer: gaz[i]!,
-    cues: resources.gazetteer.cues.get(f.stem) ?? [],
-  }));
+/** Word-level information of one token. */
+export function wordInfo(token: string, resources: FeatureResources): WordInfo {
+  const forms = tokenForms(token, knownStemFor(normalizeToken(token), resources.rank));
+  return {
+    forms,
+    shape: wordShape(token),
+    cluster: resources.clusters.get(forms.core) ?? resources.clusters.get(forms.norm) ?? '',
+    cues: resources.gazetteer.cues.get(forms.stem) ?? [],
+  };
 }
 
-function ownFeatures(info: TokenInfo, out: string[]): void {
+/** Features a word fires at its own position (independent of its neighbours). */
+export function ownWordFeatures(info: WordInfo, out: string[]): void {
   const { norm, core, stem, prefix } = info.forms;
   out.push('b', `w=${norm}`, `c=${core}`, `s=${stem}`, `p=${prefix}`, `sh=${info.shape}`);
   for (let k = 1; k <= MAX_AFFIX && k < stem.length; k++) out.push(`pf${k}=${stem.slice(0, k)}`);
   for (let k = 1; k <= MAX_AFFIX && k < norm.length; k++) out.push(`sf${k}=${norm.slice(-k)}`);
   if (info.cluster === '') out.push('k=none');
   for (const n of CLUSTER_PREFIXES) if (info.cluster.length >= n) out.push(`k${n}=${info.cluster.slice(0, n)}`);
-  for (const g of info.gazetteer) out.push(`g=${g}`);
   for (const c of info.cues) out.push(`q=${c}`);
-  if (info.gazetteer.length > 0 && info.cues.length > 0) out.push(`gq=${info.gazetteer[0]}|${info.cues[0]}`);
 }
 
-function contextFeatures(infos: readonly TokenInfo[], i: number, out: string[]): void {
-  for (const d of [-2, -1, 1, 2]) {
-    const other = infos[i + d];
-    if (!other) { out.push(`${d}=edge`); continue; }
-    out.push(`${d}w=${other.forms.norm}`, `${d}k=${other.cluster.slice(0, 2)}`, `${d}sh=${other.shape}`);
-    if (d === -1 || d === 1) out.push(`${d}s=${other.forms.stem}`, `${d}kf=${other.cluster}`, `${d}p=${other.forms.prefix}`);
-    for (const g of other.gazetteer) out.push(`${d}g=${g}`);
-    for (const c of other.cues) out.push(`${d}q=${c}`);
+/** Features saying "the word at offset `d` from the current token is this one" (d ∈ NEIGHBOUR_OFFSETS). */
+export function neighbourWordFeatures(info: WordInfo, d: number, out: string[]): void {
+  out.push(`${d}w=${info.forms.norm}`, `${d}k=${info.cluster.slice(0, 2)}`, `${d}sh=${info.shape}`);
+  if (d === -1 || d === 1) out.push(`${d}s=${info.forms.stem}`, `${d}kf=${info.cluster}`, `${d}p=${info.forms.prefix}`);
+  for (const c of info.cues) out.push(`${d}q=${c}`);
+}
+
+/** Features that depend on the sentence: gazetteer matches, edges, the cue window and word bigrams. */
+export function sentenceLevelFeatures(infos: readonly WordInfo[], gazetteer: readonly (readonly string[])[], i: number, out: string[]): void {
+  const own = infos[i]!;
+  for (const g of gazetteer[i]!) out.push(`g=${g}`);
+  if (gazetteer[i]!.length > 0 && own.cues.length > 0) out.push(`gq=${gazetteer[i]![0]}|${own.cues[0]}`);
+  for (const d of NEIGHBOUR_OFFSETS) {
+    if (!infos[i + d]) { out.push(`${d}=edge`); continue; }
+    for (const g of gazetteer[i + d]!) out.push(`${d}g=${g}`);
   }
   // Titles sit up to three words before a name: «وزير الخارجية الأمريكي أنتوني …».
-  for (let d = -CUE_WINDOW; d <= -1; d++) for (const c of infos[i + d]?.cues ?? []) out.push(`wq=${c}`, `wqk=${c}|${infos[i]!.cluster.slice(0, 2)}`);
-  const prev = infos[i - 1]?.forms.norm ?? '<s>';
-  const next = infos[i + 1]?.forms.norm ?? '</s>';
-  const own = infos[i]!.forms.norm;
-  out.push(`-1w0=${prev}|${own}`, `0w1=${own}|${next}`, `-1s0=${infos[i - 1]?.forms.stem ?? '<s>'}|${infos[i]!.forms.stem}`);
+  for (let d = -CUE_WINDOW; d <= -1; d++) for (const c of infos[i + d]?.cues ?? []) out.push(`wq=${c}`, `wqk=${c}|${own.cluster.slice(0, 2)}`);
+  const prev = infos[i - 1];
+  const next = infos[i + 1];
+  out.push(`-1w0=${prev?.forms.norm ?? '<s>'}|${own.forms.norm}`, `0w1=${own.forms.norm}|${next?.forms.norm ?? '</s>'}`,
+    `-1s0=${prev?.forms.stem ?? '<s>'}|${own.forms.stem}`);
 }
 
 /** Feature strings for every token of one sentence (tokens as given, e.g. one CoNLL sentence). */
 export function sentenceFeatures(tokens: readonly string[], resources: FeatureResources): string[][] {
-  const infos = tokenInfos(tokens, resources);
+  const infos = tokens.map((t) => wordInfo(t, resources));
+  const gazetteer = gazetteerLabels(resources.gazetteer, infos.map((w) => w.forms));
   return infos.map((info, i) => {
     const out: string[] = [];
-    ownFeatures(info, out);
-    contextFeatures(infos, i, out);
+    ownWordFeatures(info, out);
+    for (const d of NEIGHBOUR_OFFSETS) if (infos[i + d]) neighbourWordFeatures(infos[i + d]!, d, out);
+    sentenceLevelFeatures(infos, gazetteer, i, out);
     return out;
   });
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildGazetteer, gazetteerLabels } from './gazetteer.ts';
+import { buildGazetteer, coreName, gazetteerLabels } from './gazetteer.ts';
 import { tokenForms } from './token-forms.ts';
 
-const gazetteer = buildGazetteer([{ name: 'زيلينسكي', cls: 'EXTRA_PERS' }]);
+const gazetteer = buildGazetteer([{ name: coreName('زيلينسكي'), cls: 'EXTRA_PERS' }]);
 const labels = (sentence: string) => gazetteerLabels(gazetteer, sentence.split(' ').map((t) => tokenForms(t)));
 
 describe('gazetteerLabels', () => {

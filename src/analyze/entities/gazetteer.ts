@@ -14,9 +14,15 @@ export type CueClass = 'TITLE' | 'ORGHEAD' | 'LOCHEAD' | 'PVERB' | 'SPORT';
 /** Longest gazetteer phrase, in tokens. */
 const MAX_PHRASE_TOKENS = 6;
 
+/** Trie node over core forms: the classes of the phrase ending here and the words that may follow. */
+export interface PhraseNode {
+  readonly classes: GazetteerClass[];
+  readonly next: Map<string, PhraseNode>;
+}
+
 export interface Gazetteer {
-  /** First core form → phrases (as core-form arrays) starting with it. */
-  readonly phrases: ReadonlyMap<string, readonly { readonly words: readonly string[]; readonly cls: GazetteerClass }[]>;
+  /** Root of the phrase trie (keys are core forms). */
+  readonly phrases: PhraseNode;
   /** Stem → cue classes. */
   readonly cues: ReadonlyMap<string, readonly CueClass[]>;
 }
@@ -28,31 +34,36 @@ function isoCountryNames(): string[] {
   return Object.values(arabic.countries).flatMap((names) => (Array.isArray(names) ? names : [names]));
 }
 
+/** A name as space-separated core forms, the form `buildGazetteer` expects for extra names. */
+export function coreName(name: string): string {
+  return phraseWords(name).join(' ');
+}
+
 function phraseWords(phrase: string): string[] {
   return tokenize(phrase).filter((t) => t.kind !== 'punct').map((t) => tokenForms(t.text).core);
 }
 
-type PhraseList = { words: readonly string[]; cls: GazetteerClass }[];
-
-/** Adds one phrase unless the same words with the same class are already there (`seen` holds their keys). */
-function addPhrase(phrases: Map<string, PhraseList>, seen: Set<string>, cls: GazetteerClass, words: readonly string[]): void {
+/** Adds one phrase to the trie (a class is recorded once per phrase). */
+function addPhrase(root: PhraseNode, cls: GazetteerClass, words: readonly string[]): void {
   if (words.length === 0 || words.length > MAX_PHRASE_TOKENS) return;
-  const key = `${cls}\t${words.join(' ')}`;
-  if (seen.has(key)) return;
-  seen.add(key);
-  const list = phrases.get(words[0]!) ?? [];
-  list.push({ words, cls });
-  phrases.set(words[0]!, list);
+  let node = root;
+  for (const word of words) {
+    let child = node.next.get(word);
+    if (!child) { child = { classes: [], next: new Map() }; node.next.set(word, child); }
+    node = child;
+  }
+  if (!node.classes.includes(cls)) node.classes.push(cls);
 }
 
-/** Builds the gazetteer from the lexicons, ISO country names and `extra` single-token names (e.g. from training data). */
+/**
+ * Builds the gazetteer from the lexicons, ISO country names and `extra` names, which must already be
+ * space-separated core forms (see `coreName`; the model file stores them so, which keeps loading fast).
+ */
 export function buildGazetteer(extra: readonly { readonly name: string; readonly cls: GazetteerClass }[] = []): Gazetteer {
-  const phrases = new Map<string, PhraseList>();
-  const seen = new Set<string>();
+  const phrases: PhraseNode = { classes: [], next: new Map() };
   const lists: [readonly string[], GazetteerClass][] = [[[...isoCountryNames(), ...PLACES], 'COUNTRY'], [CITIES, 'CITY'], [ORGANIZATIONS, 'ORG'], [FIRST_NAMES, 'FIRST']];
-  for (const [names, cls] of lists) for (const name of names) addPhrase(phrases, seen, cls, phraseWords(name));
-  // Extra names come pre-tokenised (space-separated): a plain split keeps model loading fast.
-  for (const { name, cls } of extra) addPhrase(phrases, seen, cls, name.split(' ').map((w) => tokenForms(w).core));
+  for (const [names, cls] of lists) for (const name of names) addPhrase(phrases, cls, phraseWords(name));
+  for (const { name, cls } of extra) addPhrase(phrases, cls, name.split(' '));
   const cues = new Map<string, CueClass[]>();
   const cueLists: [readonly string[], CueClass][] = [[PERSON_TITLES, 'TITLE'], [ORGANIZATION_HEADS, 'ORGHEAD'], [LOCATION_HEADS, 'LOCHEAD'], [PERSON_VERBS, 'PVERB'], [SPORTS_CONTEXT, 'SPORT']];
   for (const [words, cls] of cueLists) {
@@ -72,16 +83,21 @@ function withoutPreposition(core: string): string | null {
   return (first === 'ب' || first === 'ل' || first === 'ك' || first === 'و' || first === 'ف') && core.length > 3 ? core.slice(1) : null;
 }
 
-function matchAt(gazetteer: Gazetteer, cores: readonly string[], i: number, first: string): { length: number; cls: GazetteerClass }[] {
-  const found: { length: number; cls: GazetteerClass }[] = [];
-  for (const phrase of gazetteer.phrases.get(first) ?? []) {
-    const n = phrase.words.length;
-    if (i + n > cores.length) continue;
-    let ok = true;
-    for (let k = 1; k < n && ok; k++) ok = cores[i + k] === phrase.words[k];
-    if (ok) found.push({ length: n, cls: phrase.cls });
+/** Longest phrase starting at token `i` whose first word is `first`: its length and classes. */
+function matchAt(gazetteer: Gazetteer, cores: readonly string[], i: number, first: string): { length: number; classes: readonly GazetteerClass[] } | null {
+  let node = gazetteer.phrases.next.get(first);
+  let best: { length: number; classes: readonly GazetteerClass[] } | null = null;
+  for (let k = 1; node; k++) {
+    if (node.classes.length > 0) best = { length: k, classes: node.classes };
+    if (i + k >= cores.length) break;
+    node = node.next.get(cores[i + k]!);
   }
-  return found;
+  return best;
+}
+
+function retryMatch(gazetteer: Gazetteer, cores: readonly string[], i: number): ReturnType<typeof matchAt> {
+  const retry = withoutPreposition(cores[i]!);
+  return retry ? matchAt(gazetteer, cores, i, retry) : null;
 }
 
 /**
@@ -93,16 +109,13 @@ export function gazetteerLabels(gazetteer: Gazetteer, forms: readonly TokenForms
   const labels: string[][] = forms.map(() => []);
   let i = 0;
   while (i < cores.length) {
-    let found = matchAt(gazetteer, cores, i, cores[i]!);
-    const retry = found.length === 0 ? withoutPreposition(cores[i]!) : null;
-    if (retry) found = matchAt(gazetteer, cores, i, retry);
-    if (found.length === 0) { i++; continue; }
-    const longest = Math.max(...found.map((f) => f.length));
-    for (const f of found.filter((x) => x.length === longest)) {
-      labels[i]!.push(`${f.cls}-B`);
-      for (let k = 1; k < longest; k++) labels[i + k]!.push(`${f.cls}-I`);
+    const found = matchAt(gazetteer, cores, i, cores[i]!) ?? retryMatch(gazetteer, cores, i);
+    if (!found) { i++; continue; }
+    for (const cls of found.classes) {
+      labels[i]!.push(`${cls}-B`);
+      for (let k = 1; k < found.length; k++) labels[i + k]!.push(`${cls}-I`);
     }
-    i += longest;
+    i += found.length;
   }
   return labels;
 }

@@ -13,7 +13,7 @@ export interface NerModel {
   readonly weights: TaggerWeights;
   /** Core form → cluster path; insertion order is the frequency rank. */
   readonly clusters: ReadonlyMap<string, string>;
-  /** Single names learned at training time (e.g. from the gold data), added to the gazetteer. */
+  /** Extra gazetteer names as space-separated core forms (gazetteer.ts `coreName`). */
   readonly extraNames: readonly { readonly name: string; readonly cls: GazetteerClass }[];
   /** Free-form provenance: data, options, dev scores. */
   readonly info: Record<string, unknown>;

@@ -2,15 +2,18 @@
  * The runnable NER tagger: a loaded model plus its feature resources; tags one tokenised sentence
  * with BIO tags (ANERcorp scheme: B-PERS, I-ORG, …, O).
  */
-import { sentenceFeatures, type FeatureResources } from './features.ts';
+import type { FeatureResources } from './features.ts';
 import { buildGazetteer } from './gazetteer.ts';
 import type { NerModel } from './model-file.ts';
-import { allowedTransitions, emissionScores, viterbi, type TaggerWeights } from './perceptron.ts';
+import { allowedTransitions, viterbi, type TaggerWeights } from './perceptron.ts';
+import { WordFeatureCache } from './word-cache.ts';
 
 export interface Tagger {
   readonly weights: TaggerWeights;
   readonly allowed: Uint8Array;
   readonly resources: FeatureResources;
+  /** Per-token feature rows, bounded; the only state a tagger keeps. */
+  readonly cache: WordFeatureCache;
 }
 
 /** Feature resources from clusters (in frequency order) and extra gazetteer names. */
@@ -22,13 +25,13 @@ export function buildResources(clusters: ReadonlyMap<string, string>, extraNames
 }
 
 export function createTagger(model: NerModel): Tagger {
-  return { weights: model.weights, allowed: allowedTransitions(model.weights.tags), resources: buildResources(model.clusters, model.extraNames) };
+  const resources = buildResources(model.clusters, model.extraNames);
+  return { weights: model.weights, allowed: allowedTransitions(model.weights.tags), resources, cache: new WordFeatureCache(model.weights, resources) };
 }
 
 /** BIO tags for one sentence of tokens (empty in, empty out). */
 export function tagTokens(tagger: Tagger, tokens: readonly string[]): string[] {
   if (tokens.length === 0) return [];
-  const features = sentenceFeatures(tokens, tagger.resources);
-  const path = viterbi(tagger.weights, emissionScores(tagger.weights, features), tagger.allowed);
+  const path = viterbi(tagger.weights, tagger.cache.scores(tokens), tagger.allowed);
   return path.map((t) => tagger.weights.tags[t]!);
 }

@@ -33,6 +33,8 @@ const CASES: readonly Case[] = [
   { name: 'vague hundreds with a counted definite plural', input: 'خرج مئات الطلاب إلى الشوارع.', expected: { text: 'مئات الطلاب', value: null, qualifier: 'hundreds', unit: 'الطلاب' } },
   { name: 'vague thousands', input: 'عادت آلاف الأسر إلى منازلها.', expected: { text: 'آلاف الأسر', value: null, qualifier: 'thousands' } },
   { name: 'tens of thousands', input: 'شارك عشرات الآلاف في التظاهرة.', expected: { text: 'عشرات الآلاف', value: null, qualifier: 'thousands' } },
+  { name: 'a second amount after «و» starts after the conjunction', input: 'تبرع بأربعة عشر ألف جنيه وتسعة آلاف دولار للجمعية.', expected: { text: 'تسعة آلاف دولار', value: 9000, unit: 'دولار' } },
+  { name: 'teens with a clitic preposition', input: 'تبرع بأربعة عشر ألف جنيه للجمعية.', expected: { text: 'أربعة عشر ألف جنيه', value: 14000, unit: 'جنيه' } },
   { name: 'year-like count with a counted noun', input: 'أرسلت الوزارة 2000 جندي إضافي.', expected: { text: '2000 جندي', value: 2000, unit: 'جندي' } },
 ];
 

@@ -7,6 +7,7 @@ import type { EntityMention, QuoteMention } from '../../core/annotation.ts';
 import { normalizeView, viewToSource, type TextView } from '../../text/normalize.ts';
 import { runRecognizers, type Recognizer } from '../recognizer.ts';
 import type { QuoteCandidate } from './candidate.ts';
+import { SOURCE_NOUNS } from './lexicon.ts';
 import { accordingTo } from './recognizers/according-to.ts';
 import { direct } from './recognizers/direct.ts';
 import { reported } from './recognizers/reported.ts';
@@ -20,8 +21,19 @@ const CONTINUATION_CHARS = 600;
 /** Quotes of `body`; `entities` (sorted by start) let speakers carry an entity id. */
 export function findQuotes(body: string, entities: readonly EntityMention[] = [], view: TextView = normalizeView(body)): QuoteMention[] {
   const found = runRecognizers(view, RECOGNIZERS);
-  const refined = continueSpeakers(mergeDirect(dropNestedAttributions(found)));
+  const credible = found.filter((candidate) => candidate.rule !== 'quote/according-to' || isCredibleSource(candidate, view, entities));
+  const refined = continueSpeakers(mergeDirect(dropNestedAttributions(credible)));
   return refined.map((candidate) => toMention(candidate, view, entities));
+}
+
+/** An attribution source names an entity or starts with a source noun («المصادر», «وكالة», «بيان»). */
+function isCredibleSource(candidate: QuoteCandidate, view: TextView, entities: readonly EntityMention[]): boolean {
+  return candidate.chain.some((range) => {
+    const source = viewToSource(view, range.start, range.end);
+    if (entities.some((entity) => entity.start < source.end && entity.end > source.start)) return true;
+    const first = view.text.slice(range.start, range.end).split(/\s/u)[0]!.replace(/^[وفبل]?(?:ال|لل)/u, '');
+    return SOURCE_NOUNS.has(first);
+  });
 }
 
 /** An «نقلاً عن»/«بحسب» inside the verb + speaker region of reported speech belongs to that chain. */
@@ -37,7 +49,7 @@ function cueInside(attribution: QuoteCandidate, frame: QuoteCandidate): boolean 
 }
 
 /**
- * A direct quote that is the whole content of reported speech («قال: “...”») replaces it and takes its
+ * A direct quote that opens the content of reported speech («قال: “...”») replaces it and takes its
  * speaker; a partial quote inside reported content takes the reporter as speaker.
  */
 function mergeDirect(found: readonly QuoteCandidate[]): QuoteCandidate[] {
@@ -51,7 +63,8 @@ function mergeDirect(found: readonly QuoteCandidate[]): QuoteCandidate[] {
       kept.push(quote);
       continue;
     }
-    if (frame.start === quote.start - 1 && frame.end - quote.end <= 2) replaced.add(frame);
+    // Content opening with the quotation mark is the quote itself; what follows the closing mark is narrative.
+    if (frame.start === quote.start - 1) replaced.add(frame);
     kept.push(quote.chain.length > 0 ? quote : { ...quote, chain: frame.chain, continuesSpeaker: frame.continuesSpeaker });
   }
   kept.push(...others.filter((other) => !replaced.has(other)));

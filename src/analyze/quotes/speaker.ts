@@ -13,6 +13,8 @@ export interface Range {
 /** At most this many words make a speaker: «المتحدث باسم وزارة الخارجية الأمريكية ماثيو ميلر» is 7. */
 const MAX_SPEAKER_WORDS = 9;
 const WORD = /[^\s،,:.؛"“”«»()]+/gu;
+/** «ساخراً», «متسائلاً», «مبتسماً» (view text, tanween dropped): indefinite, ending in alef. */
+const MANNER_WORD = /^(?!ال)[\u0621-\u064A]{3,}ا$/u;
 
 /** Cuts a speaker phrase at its first stop word or punctuation; null when nothing is left. */
 export function trimSpeaker(text: string, range: Range): Range | null {
@@ -23,13 +25,16 @@ export function trimSpeaker(text: string, range: Range): Range | null {
   for (let match = WORD.exec(text); match && match.index < range.end; match = WORD.exec(text)) {
     const gap = text.slice(end, match.index);
     if (start >= 0 && /[،,:.؛()]/u.test(gap)) break;
-    if (start < 0 && NOT_SPEAKER_START.has(match[0])) return null;
+    // «قال للتحرير إن»: a first word with «لل» names the addressee, not the speaker.
+    if (start < 0 && (NOT_SPEAKER_START.has(match[0]) || match[0].startsWith('لل'))) return null;
     if (SPEAKER_STOP_WORDS.has(match[0]) || count >= MAX_SPEAKER_WORDS) break;
     if (start < 0) start = match.index;
     end = Math.min(range.end, match.index + match[0].length);
     count++;
   }
-  return start < 0 ? null : { start, end };
+  if (start < 0) return null;
+  // «وقال ساخراً:»: a lone indefinite accusative is the manner of saying, not the speaker.
+  return count === 1 && MANNER_WORD.test(text.slice(start, end)) ? null : { start, end };
 }
 
 /** Splits «A نقلا عن B» / «A عن B» into [B, A] (origin first); a single source gives [A]. */

@@ -45,6 +45,7 @@ const CASES: readonly Case[] = [
   { name: 'الأمس', input: 'تواصلت الاحتجاجات منذ الأمس في الساحات.', anchor: '2015-12-24', surface: 'الأمس', value: '2015-12-23' },
   { name: 'a definite dual duration', input: 'تضاعفت الأسعار خلال العامين الماضيين بشكل كبير.', anchor: null, surface: 'العامين الماضيين', value: 'P2Y', precision: 'duration' },
   { name: 'centuries in years', input: 'بني الجسر قبل أكثر من قرنين على ضفاف النهر.', anchor: null, surface: 'أكثر من قرنين', value: 'P200Y', precision: 'duration' },
+  { name: 'Egyptian spelling of سنة', input: 'قضى في السجن 23 سنه كاملة.', anchor: null, surface: '23 سنه', value: 'P23Y', precision: 'duration' },
   { name: 'hours', input: 'انقطعت الكهرباء 48 ساعة عن المدينة.', anchor: null, surface: '48 ساعة', value: 'PT48H', precision: 'duration' },
 ];
 

@@ -6,13 +6,14 @@ import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { afterWriteHooks } from '../../app/after-write.ts';
 import { loadPageAnalyzer } from '../../app/analyzer.ts';
-import { ingestInputs, type IngestProgress, type IngestSummary, type PageAnalyzer } from '../../app/ingest.ts';
+import { ingestInputs, type IngestProgress, type IngestSummary, type IngestWarning, type PageAnalyzer } from '../../app/ingest.ts';
 import { openConfiguredStore } from '../../app/open-store.ts';
 import { loadConfig } from '../../config/load.ts';
 import { countInputFiles } from '../../ingest/walk.ts';
+import { displayLocation } from '../../store/store.ts';
 import { EXIT, type CliIo, type CommandContext } from '../io.ts';
 
-/** Warnings printed in the text summary; a missing model warns once per page, which would flood the terminal. */
+/** Distinct warnings printed in the text summary (identical ones are grouped); --json has them all. */
 const MAX_WARNINGS_SHOWN = 10;
 
 export interface IngestCommandOptions {
@@ -65,7 +66,7 @@ export async function runIngest(paths: readonly string[], options: IngestCommand
     progress?.stop();
     await store.close();
   }
-  writeSummary(summary, { io: context.io, json: options.json === true, dbPath: config.dbPath });
+  writeSummary(summary, { io: context.io, json: options.json === true, dbPath: displayLocation(config.dbPath) });
   if (summary.failed.length > 0) context.setExitCode(EXIT.failed);
   return summary;
 }
@@ -98,6 +99,21 @@ function writeSummary(summary: IngestSummary, options: { io: CliIo; json: boolea
   const { pages, newPages, duplicates, articles, failed, warnings } = summary;
   io.stdout.write(`ingested ${pages} pages into ${options.dbPath}: ${newPages} new, ${duplicates} duplicate, ${articles} articles stored; ${failed.length} failed\n`);
   for (const f of failed) io.stderr.write(`  failed ${f.source}: [${f.code}] ${f.message}\n`);
-  for (const w of warnings.slice(0, MAX_WARNINGS_SHOWN)) io.stderr.write(`  warning ${w}\n`);
-  if (warnings.length > MAX_WARNINGS_SHOWN) io.stderr.write(`  … and ${warnings.length - MAX_WARNINGS_SHOWN} more warnings (--json lists them all)\n`);
+  const grouped = groupWarnings(warnings);
+  for (const [message, sources] of [...grouped].slice(0, MAX_WARNINGS_SHOWN)) {
+    const where = sources.length === 1 ? sources[0] : `${sources.length} pages (${sources[0]}, …)`;
+    io.stderr.write(`  warning ${where}: ${message}\n`);
+  }
+  if (grouped.size > MAX_WARNINGS_SHOWN) io.stderr.write(`  … and ${grouped.size - MAX_WARNINGS_SHOWN} more kinds of warning (--json lists them all)\n`);
+}
+
+/** Warnings by message, in first-seen order: a missing model says the same thing for every page. */
+function groupWarnings(warnings: readonly IngestWarning[]): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const { source, message } of warnings) {
+    const sources = grouped.get(message);
+    if (sources) sources.push(source);
+    else grouped.set(message, [source]);
+  }
+  return grouped;
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config/load.ts';
 import { startServer } from '../../server/main.ts';
+import { displayLocation } from '../../store/store.ts';
 import type { CommandContext } from '../io.ts';
 
 interface ServeOptions {
@@ -34,7 +35,7 @@ export function registerServe(program: Command, context: CommandContext): void {
       const log = (line: string): void => { context.io.stderr.write(`marsad serve: ${line}\n`); };
       const config = loadConfig({ db: options.db }, process.env);
       const server = await startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, log });
-      context.io.stdout.write(`Marsad is serving ${config.dbPath} at ${server.url}\n`);
+      context.io.stdout.write(`Marsad is serving ${displayLocation(config.dbPath)} at ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off('SIGINT', stop);

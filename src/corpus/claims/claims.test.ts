@@ -58,6 +58,11 @@ describe('claimCategory', () => {
     const body = 'أسفر الحادث عن مقتل أكثر من 12 شخصا';
     expect(claimCategory(body, quantity(body, '12 شخصا', 12, 'exact', 'شخص'))).toBe('killed');
   });
+  it('reads a counted noun with accusative tanween («هجوماً», «استهدافاً») as attacks', () => {
+    const body = 'تعرضت القواعد لأكثر من 150 هجوماً ولنحو 151 استهدافاً';
+    expect(claimCategory(body, quantity(body, 'أكثر من 150 هجوماً', 150, 'more-than', 'هجوماً'))).toBe('attacks');
+    expect(claimCategory(body, quantity(body, 'لنحو 151 استهدافاً', 151, 'about', 'استهدافاً'))).toBe('attacks');
+  });
   it('falls back to the counted noun, and to null for a bare number', () => {
     const body = 'يبلغ عدد سكان المدينة 200 ألف نسمة ورقم 7';
     expect(claimCategory(body, quantity(body, '200 ألف نسمة', 200000, 'exact', 'نسمة'))).toBe('unit:نسم');

@@ -26,10 +26,18 @@ function stems(text: string): string[] {
   return [...foldText(text).matchAll(WORD_RE)].map((m) => m[0]);
 }
 
+/** A word, its light stem, and the form without an accusative tanween alef («هجوماً» → «هجوم»). */
+function forms(word: string): string[] {
+  const bare = word.length > 3 && word.endsWith('ا') ? word.slice(0, -1) : word;
+  return [word, stemWord(word), bare, stemWord(bare)];
+}
+
 function lookup(words: readonly string[], table: ReadonlyMap<string, string>): string | null {
   for (const word of words) {
-    const hit = table.get(word) ?? table.get(stemWord(word));
-    if (hit) return hit;
+    for (const form of forms(word)) {
+      const hit = table.get(form);
+      if (hit) return hit;
+    }
   }
   return null;
 }
@@ -42,7 +50,7 @@ export function claimCategory(body: string, quantity: QuantityMention): string |
   if (quantity.unit === 'percent' || /[%٪]/u.test(quantity.text)) return 'percent';
   return lookup(before, ACTION_CATEGORIES) ?? lookup(own, ACTION_CATEGORIES) ?? lookup(own, COUNTED_CATEGORIES)
     ?? (quantity.unit ? null : lookup(after, ACTION_CATEGORIES) ?? lookup(after, COUNTED_CATEGORIES))
-    ?? (quantity.unit ? `unit:${stemWord(foldText(quantity.unit))}` : null);
+    ?? (quantity.unit ? `unit:${stemWord(foldText(quantity.unit).replace(/(?<=.{3})ا$/u, ''))}` : null);
 }
 
 /** «speaker via agency …» from the quote covering the figure's sentence, or null. */
@@ -90,7 +98,8 @@ export function findClaims(storyline: number, articles: readonly ClusterInput[])
   for (const [category, claims] of groups) {
     for (const members of claims) {
       const values = members.map(toValue);
-      out.push({ storyline, subject: members.find((m) => m.quantity.subject)?.quantity.subject ?? category.replace(/^unit:/u, ''), verdict: verdictOf(values, members.map((m) => m.quantity)), values });
+      const subject = members.find((m) => m.quantity.subject)?.quantity.subject ?? members.find((m) => m.quantity.unit)?.quantity.unit ?? category.replace(/^unit:/u, '');
+      out.push({ storyline, category, subject, verdict: verdictOf(values, members.map((m) => m.quantity)), values });
     }
   }
   return out;

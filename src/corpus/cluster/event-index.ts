@@ -167,7 +167,8 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
     const base = undated || state.firstDay === null ? index.params.undatedThreshold : index.params.threshold;
     const threshold = feature.outlet !== null && state.outlets.has(feature.outlet) ? base + index.params.sameOutletPenalty : base;
     const score = clusterSimilarity(feature.vector, state);
-    if (!accepts(index.params, score, threshold, headlineSimilarity(feature.headlineVector, state))) continue;
+    const margin = undated || state.firstDay === null ? index.params.undatedStrongMargin : index.params.strongMargin;
+    if (!accepts({ score, threshold, strong: threshold + margin, headline: headlineSimilarity(feature.headlineVector, state), headlineThreshold: index.params.headlineThreshold })) continue;
     if ( (score > bestScore || (score === bestScore && best !== null && cluster < best))) {
       best = cluster;
       bestScore = score;
@@ -185,8 +186,8 @@ export function headlineSimilarity(vector: SparseVector, cluster: ClusterState):
  * Join rule: a strong body match alone, or a body match over the threshold backed by a headline match.
  * Topic streams (a club's training camp, a city's festival week) share body words but not headlines.
  */
-function accepts(params: EventParams, score: number, threshold: number, headline: number): boolean {
-  return score >= threshold + params.strongMargin || (score >= threshold && headline >= params.headlineThreshold);
+function accepts(check: { score: number; threshold: number; strong: number; headline: number; headlineThreshold: number }): boolean {
+  return check.score >= check.strong || (check.score >= check.threshold && check.headline >= check.headlineThreshold);
 }
 
 /** Adds an article to a cluster: centroid sum (pruned to the top terms), date range, postings of new top terms. */

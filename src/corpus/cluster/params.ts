@@ -14,8 +14,13 @@ export interface EventParams {
   readonly maxSpanDays: number;
   /** Estimated Jaccard of body shingles from which two articles are near-duplicates. */
   readonly duplicateJaccard: number;
-  /** Body cosine above `threshold + strongMargin` joins without a headline match. */
+  /** Body cosine above `threshold + strongMargin` joins without a headline match (dated article and cluster). */
   readonly strongMargin: number;
+  /**
+   * The same margin when the article or the cluster is undated: lower, because an undated article's only other
+   * evidence (its not-before month) already kept it out of clusters that end too early.
+   */
+  readonly undatedStrongMargin: number;
   /** Headline cosine (article headline vs the cluster's headlines) that backs a body match at `threshold`. */
   readonly headlineThreshold: number;
   /** Added to the threshold when the cluster already holds an article of the same outlet (outlets rarely run one event twice). */
@@ -39,7 +44,8 @@ export const EVENT_PARAMS: EventParams = Object.freeze({
   maxSpanDays: 2,
   duplicateJaccard: 0.5,
   sameOutletPenalty: 0.15,
-  strongMargin: 0.08,
+  strongMargin: 0.28,
+  undatedStrongMargin: 0.08,
   headlineThreshold: 0.3,
   centroidTerms: 100,
   queryTerms: 12,

@@ -48,10 +48,16 @@ function mix(value: number): number {
 /** Distinct shingle hashes of a text (folded words, `SHINGLE_WORDS` at a time; shorter texts give one shingle). */
 export function shingleHashes(text: string): Uint32Array {
   const words = foldedWords(text).slice(0, MAX_WORDS);
-  const hashes = new Set<number>();
   if (words.length === 0) return new Uint32Array(0);
+  // Hash each word once, then combine SHINGLE_WORDS consecutive word hashes (no substring joins).
+  const wordHashes = words.map(fnv1a);
+  const hashes = new Set<number>();
   const last = Math.max(0, words.length - SHINGLE_WORDS);
-  for (let i = 0; i <= last; i++) hashes.add(mix(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' '))));
+  for (let i = 0; i <= last; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + SHINGLE_WORDS && j < wordHashes.length; j++) h = (Math.imul(h ^ wordHashes[j]!, 0x01000193) + j - i) >>> 0;
+    hashes.add(mix(h));
+  }
   return Uint32Array.from(hashes);
 }
 

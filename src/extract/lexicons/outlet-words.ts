@@ -6,7 +6,7 @@
 /** Media nouns that open an outlet name. */
 export const OUTLET_HEADS: ReadonlySet<string> = new Set([
   'وكالة', 'صحيفة', 'جريدة', 'مجلة', 'شبكة', 'موقع', 'قناة', 'منصة', 'بوابة', 'اذاعة', 'راديو', 'تلفزيون', 'فضائية', 'نشرة',
-  'منبر', 'مرصد', 'دار',
+  'منبر', 'مرصد', 'دار', 'صوت', 'نافذة', 'منتدي', 'اخبار', 'انباء',
 ]);
 
 /** Words that close an outlet name. */

@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import type { ArticleStore, ArticleSummary, StoredArticle } from '../store.ts';
 import { parseAnnotations, parseCitedSources, parseParagraphs, parsePublished, parseSpanRow, type AnnotationRow, type PublishedColumns, type SpanRow } from '../rows.ts';
-import { query } from './prepared.ts';
+import { prepared } from './prepared.ts';
 
 interface SummaryRow {
   id: string;

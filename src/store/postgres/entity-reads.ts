@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import type { EntityType } from '../../core/annotation.ts';
 import type { EntityDetail, EntityListQuery, EntityMentionRecord, EntityStore, EntitySummary } from '../entity-types.ts';
-import { query } from './prepared.ts';
+import { prepared } from './prepared.ts';
 
 interface SummaryRow {
   entity_id: string;

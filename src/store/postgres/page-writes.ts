@@ -11,7 +11,7 @@ import type { PageRecord, PageStore, StoredPage, WriteResult } from '../store.ts
 import { parseSpanRow, type AnnotationRow, type SpanRow } from '../rows.ts';
 import { pgJson, pgText } from './pg-text.ts';
 import { withTransaction } from './transaction.ts';
-import { query } from './prepared.ts';
+import { prepared } from './prepared.ts';
 
 type Layer = AnnotationRow['layer'];
 const LAYERS: readonly Layer[] = ['entities', 'quantities', 'quotes', 'times'];

@@ -2,15 +2,16 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../core/ids.ts';
 import { MIGRATIONS_ROOT } from '../migration-files.ts';
 import { samplePageRecord } from '../sample-records.ts';
-import { describeSearchAndEntityContract } from '../search-entities.contract.ts';
+import { describeMethodGroupsContract } from '../method-groups.contract.ts';
 import { describeStoreContract } from '../store.contract.ts';
 import { openStore } from '../store.ts';
 import { createSchemaIfMissing, loadPostgresMigrations, migratePostgres } from './migrate.ts';
 import { openPostgresStore } from './postgres-store.ts';
+import { createPostgresSearchIndex } from './search-index.ts';
 import { postgresTestTarget, startTestDatabase, type TestDatabase } from './testing/test-database.ts';
 
 const target = postgresTestTarget(process.env);
@@ -46,11 +47,17 @@ describe.skipIf(target === null)('PostgreSQL store', () => {
   });
 
   describeStoreContract('postgres', () => database.openEmptyStore());
-  describeSearchAndEntityContract('postgres', () => database.openEmptyStore());
+  describeMethodGroupsContract('postgres', () => database.openEmptyStore());
 
-  /** A pool confined to a new schema, for tests that talk SQL directly. */
+  const pools: pg.Pool[] = [];
+  afterEach(async () => {
+    await Promise.all(pools.splice(0).map((pool) => pool.end()));
+  });
+
+  /** A pool confined to a new schema, for tests that talk SQL directly; ended after the test, pass or fail. */
   async function schemaPool(): Promise<pg.Pool> {
     const pool = new pg.Pool({ connectionString: database.url, max: 2, options: `-c search_path=${database.freshSchema()}` });
+    pools.push(pool);
     const schema = /search_path=(?<name>\w+)/u.exec(String(pool.options.options))!.groups!.name!;
     await createSchemaIfMissing(pool, schema);
     return pool;
@@ -64,7 +71,6 @@ describe.skipIf(target === null)('PostgreSQL store', () => {
     expect(await migratePostgres(pool)).toEqual([]);
     const { rows } = await pool.query('SELECT name FROM schema_migrations ORDER BY name');
     expect(rows.map((r) => r.name)).toEqual(names);
-    await pool.end();
   });
 
   it('rolls back a failing migration entirely and names it', async () => {
@@ -76,7 +82,6 @@ describe.skipIf(target === null)('PostgreSQL store', () => {
     await expect(migratePostgres(pool, loadPostgresMigrations(dir))).rejects.toThrow(/0002_add_broken failed/);
     const { rows } = await pool.query('SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1');
     expect(rows.map((r) => r.table_name)).toEqual(['schema_migrations', 'things']);
-    await pool.end();
   });
 
   it('enforces span invariants in the schema', async () => {
@@ -88,7 +93,6 @@ describe.skipIf(target === null)('PostgreSQL store', () => {
     await expect(insert(0, 2, 2)).rejects.toThrow(/check constraint/);
     await expect(insert(1, -1, 2)).rejects.toThrow(/check constraint/);
     expect((await insert(2, 0, 2)).rowCount).toBe(1);
-    await pool.end();
   });
 
   it('stores a page whose text holds U+0000 (from a JSONL «\\u0000»), keeping every offset and slice valid', async () => {
@@ -105,6 +109,32 @@ describe.skipIf(target === null)('PostgreSQL store', () => {
     expect(stored?.body).toHaveLength(body.length);
     expect(stored!.body.slice(minister.start, minister.end)).toBe(minister.text);
     expect(stored?.annotations?.entities).toEqual([minister]);
+    await store.close();
+  });
+
+  it('ranks only the most recently indexed matches beyond the candidate window, keeping the count exact', async () => {
+    const pool = await schemaPool();
+    await migratePostgres(pool);
+    const index = createPostgresSearchIndex(pool, { maxRankedCandidates: 2 });
+    const doc = (articleId: string, headlineTerms: string, bodyTerms: string, outlet: string | null = null) =>
+      ({ articleId, outlet, published: null, headlineTerms, bodyTerms, analyzerVersion: 1 });
+    await index.upsertSearchDocuments([doc('a1', 'بغداد', 'واشنطن', 'المدى'), doc('a2', 'واشنطن', 'زيار'), doc('a3', 'لندن', 'واشنطن واشنطن'), doc('a4', 'عمان', 'واشنطن')]);
+    const result = await index.searchDocuments({ match: '"واشنطن"', filters: {}, limit: 2, offset: 0 });
+    expect([result.total, result.rankedCandidates]).toEqual([4, 2]);
+    expect(result.hits.map((h) => h.articleId)).toEqual(['a3', 'a4']);
+    const deep = await index.searchDocuments({ match: '"واشنطن"', filters: {}, limit: 2, offset: 2 });
+    // All four ranked now: a2 (headline) and a3 (twice in the body) lead; a1 and a4 tie and keep index order.
+    expect([deep.rankedCandidates, deep.hits.map((h) => h.articleId)]).toEqual([4, ['a1', 'a4']]);
+    const filtered = await index.searchDocuments({ match: '"واشنطن"', filters: { outlet: 'المدى' }, limit: 10, offset: 0 });
+    expect([filtered.total, filtered.hits.map((h) => h.articleId)]).toEqual([1, ['a1']]);
+  });
+
+  it('reports a driver failure as a store error naming the method', async () => {
+    const store = await database.openEmptyStore();
+    const broken = { id: 's', label: 'قصة', firstDate: null, lastDate: null, articleCount: 0, eventCount: 1, outlets: [], detail: '{}' };
+    await expect(store.writeStories({ upsert: [broken], remove: [] })).rejects.toMatchObject({
+      code: 'store/failed', message: expect.stringMatching(/writeStories: .*check constraint/),
+    });
     await store.close();
   });
 

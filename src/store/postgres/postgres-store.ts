@@ -3,7 +3,7 @@
  * applied, the same method groups as the SQLite store. Optionally confined to one schema (tests, shared databases).
  */
 import pg from 'pg';
-import { EngineError } from '../../core/errors.ts';
+import { EngineError, isEngineError } from '../../core/errors.ts';
 import type { Store } from '../store.ts';
 import { createArticleStore } from './article-reads.ts';
 import { createEntityStore } from './entity-reads.ts';
@@ -31,6 +31,27 @@ export interface PostgresStoreOptions {
   readonly poolSize?: number;
 }
 
+type AsyncMethods = Record<string, (...args: never[]) => Promise<unknown>>;
+
+/**
+ * The method groups with driver failures (lost connection, constraint violation) reported as `store/failed`
+ * EngineErrors naming the method, the driver error as cause, so the CLI and server map them like SQLite's.
+ */
+function reportingStoreErrors<T extends AsyncMethods>(methods: T): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(methods)) {
+    wrapped[name] = async (...args: never[]) => {
+      try {
+        return await method(...args);
+      } catch (error) {
+        if (isEngineError(error)) throw error;
+        throw new EngineError('store/failed', `${name}: ${(error as Error).message}`, { cause: error });
+      }
+    };
+  }
+  return wrapped as T;
+}
+
 /** Opens (creating the schema and migrating when needed) the database at `location`, a postgres:// URL. */
 export async function openPostgresStore(location: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const { url, schema: schemaParam } = takeSchemaParam(location);
@@ -54,13 +75,16 @@ export async function openPostgresStore(location: string, options: PostgresStore
     throw new EngineError('store/failed', `Cannot open database ${redactUrl(url)}: ${(error as Error).message}`, { cause: error });
   }
   let isOpen = true;
-  return {
-    dialect: 'postgres',
+  const methods = reportingStoreErrors({
     ...createPageStore(pool),
     ...createArticleStore(pool),
     ...createPostgresSearchIndex(pool),
     ...createEntityStore(pool),
     ...createStoryStore(pool),
+  });
+  return {
+    dialect: 'postgres',
+    ...methods,
     async close() {
       if (!isOpen) return;
       isOpen = false;

@@ -7,7 +7,7 @@ import { EngineError } from '../../core/errors.ts';
 import type { SearchFilters, SearchHitRow, SearchIndexPort, SearchPage, SearchRequest } from '../search-types.ts';
 import { ftsMatchToTsQuery } from './fts-match.ts';
 import { pgText } from './pg-text.ts';
-import { query } from './prepared.ts';
+import { prepared } from './prepared.ts';
 import { toTsVector } from './ts-vector.ts';
 
 /**

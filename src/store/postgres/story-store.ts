@@ -1,6 +1,13 @@
-/** PostgreSQL StoryStore: features rows and story documents (see story-types.ts), each write batch in one transaction. */
+/**
+ * PostgreSQL StoryStore: per-article clustering features and story documents (see story-types.ts). Each write
+ * is one multi-row `unnest` statement inside one transaction; JSON documents are stored and returned verbatim.
+ */
 import type pg from 'pg';
-import type { StoryFeaturesRow, StoryListQuery, StoryRecord, StoryStore, StorySummary } from '../story-types.ts';
+import { z } from 'zod';
+import { parseJsonColumn } from '../rows.ts';
+import type { StoryListQuery, StoryStore, StorySummary } from '../story-types.ts';
+import { pgText } from './pg-text.ts';
+import { prepared } from './prepared.ts';
 import { withTransaction } from './transaction.ts';
 
 interface StoryRow {
@@ -14,48 +21,70 @@ interface StoryRow {
   detail?: string;
 }
 
+const OUTLETS = z.array(z.string());
+
 function toSummary(row: StoryRow): StorySummary {
-  return { id: row.id, label: row.label, firstDate: row.first_date, lastDate: row.last_date, articleCount: Number(row.article_count), eventCount: Number(row.event_count), outlets: JSON.parse(row.outlets) as string[] };
+  return {
+    id: row.id, label: row.label, firstDate: row.first_date, lastDate: row.last_date, articleCount: row.article_count,
+    eventCount: row.event_count, outlets: parseJsonColumn(OUTLETS, row.outlets, 'stories.outlets'),
+  };
 }
 
-const UPSERT = `INSERT INTO stories (id, label, first_date, last_date, article_count, event_count, outlets, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+const SAVE_FEATURES = `
+  INSERT INTO story_features (article_id, features)
+  SELECT * FROM unnest($1::text[], $2::text[]) AS u (article_id, features)
+  ON CONFLICT (article_id) DO UPDATE SET features = excluded.features`;
+const UPSERT_STORIES = `
+  INSERT INTO stories (id, label, first_date, last_date, article_count, event_count, outlets, detail)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[])
+    AS u (id, label, first_date, last_date, article_count, event_count, outlets, detail)
   ON CONFLICT (id) DO UPDATE SET label = excluded.label, first_date = excluded.first_date, last_date = excluded.last_date,
     article_count = excluded.article_count, event_count = excluded.event_count, outlets = excluded.outlets, detail = excluded.detail`;
+const SUMMARY_COLUMNS = 'id, label, first_date, last_date, article_count, event_count, outlets';
+// Latest first, undated last, then larger first; id makes it total. Matches the stories_listing index.
+const LIST_STORIES = `SELECT ${SUMMARY_COLUMNS} FROM stories
+  ORDER BY last_date IS NULL, last_date DESC, article_count DESC, id LIMIT $1 OFFSET $2`;
+// The exact id first; otherwise a prefix match counts only when it is the only one (LIMIT 2 tells).
+const GET_STORY = 'SELECT * FROM stories WHERE starts_with(id, $1) ORDER BY id = $1 DESC, id LIMIT 2';
+
+/** The last entry per key wins, as with row-by-row upserts (one statement may not touch a row twice). */
+function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
 
 /** StoryStore methods over a pool on a migrated schema. */
 export function createStoryStore(pool: pg.Pool): StoryStore {
   return {
-    async saveStoryFeatures(rows: readonly StoryFeaturesRow[]) {
-      await withTransaction(pool, async (client) => {
-        for (const row of rows) {
-          await client.query('INSERT INTO story_features (article_id, features) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET features = excluded.features', [row.articleId, row.features]);
-        }
-      });
+    async saveStoryFeatures(rows) {
+      const latest = lastByKey(rows, (r) => r.articleId);
+      if (latest.length === 0) return;
+      await prepared(pool, SAVE_FEATURES, [latest.map((r) => r.articleId), latest.map((r) => pgText(r.features))]);
     },
     async loadStoryFeatures() {
-      const result = await pool.query<StoryFeaturesRow>('SELECT article_id AS "articleId", features FROM story_features ORDER BY article_id');
-      return result.rows;
+      return (await prepared<{ articleId: string; features: string }>(pool, 'SELECT article_id AS "articleId", features FROM story_features ORDER BY article_id')).rows;
     },
     async writeStories(change) {
+      const upsert = lastByKey(change.upsert, (s) => s.id);
       await withTransaction(pool, async (client) => {
-        for (const id of change.remove) await client.query('DELETE FROM stories WHERE id = $1', [id]);
-        for (const s of change.upsert) await client.query(UPSERT, [s.id, s.label, s.firstDate, s.lastDate, s.articleCount, s.eventCount, JSON.stringify(s.outlets), s.detail]);
+        if (change.remove.length > 0) await prepared(client, 'DELETE FROM stories WHERE id = ANY($1::text[])', [change.remove]);
+        if (upsert.length === 0) return;
+        await prepared(client, UPSERT_STORIES, [
+          upsert.map((s) => s.id), upsert.map((s) => pgText(s.label)), upsert.map((s) => s.firstDate), upsert.map((s) => s.lastDate),
+          upsert.map((s) => s.articleCount), upsert.map((s) => s.eventCount), upsert.map((s) => pgText(JSON.stringify(s.outlets))),
+          upsert.map((s) => pgText(s.detail)),
+        ]);
       });
     },
     async listStories(query: StoryListQuery) {
-      const result = await pool.query<StoryRow>('SELECT id, label, first_date, last_date, article_count, event_count, outlets FROM stories ORDER BY last_date IS NULL, last_date DESC, article_count DESC, id LIMIT $1 OFFSET $2', [query.limit, query.offset ?? 0]);
-      return result.rows.map(toSummary);
+      return (await prepared<StoryRow>(pool, LIST_STORIES, [query.limit, query.offset ?? 0])).rows.map(toSummary);
     },
     async storyIds() {
-      const result = await pool.query<{ id: string }>('SELECT id FROM stories ORDER BY id');
-      return result.rows.map((r) => r.id);
+      return (await prepared<{ id: string }>(pool, 'SELECT id FROM stories ORDER BY id')).rows.map((r) => r.id);
     },
-    async getStory(idOrPrefix: string) {
-      const pattern = `${idOrPrefix.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-      const result = await pool.query<StoryRow>("SELECT * FROM stories WHERE id = $1 OR id LIKE $2 ESCAPE '\\' ORDER BY id = $1 DESC, id LIMIT 2", [idOrPrefix, pattern]);
-      const exact = result.rows.find((r) => r.id === idOrPrefix);
-      const row = exact ?? (result.rows.length === 1 ? result.rows[0] : undefined);
-      return row ? { ...toSummary(row), detail: row.detail! } : null;
+    async getStory(idOrPrefix) {
+      const rows = (await prepared<StoryRow>(pool, GET_STORY, [idOrPrefix])).rows;
+      const row = rows[0]?.id === idOrPrefix || rows.length === 1 ? rows[0] : undefined;
+      return row ? { ...toSummary(row), detail: row.detail ?? '' } : null;
     },
   };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describeSearchAndEntityContract } from '../search-entities.contract.ts';
+import { describeMethodGroupsContract } from '../method-groups.contract.ts';
 import { describeStoreContract } from '../store.contract.ts';
 import { samplePageRecord } from '../sample-records.ts';
 import { openStore } from '../store.ts';
@@ -11,7 +11,7 @@ import { loadMigrations, migrate, SQLITE_MIGRATIONS_DIR } from './migrate.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
 describeStoreContract('sqlite in memory', async () => openSqliteStore(':memory:'));
-describeSearchAndEntityContract('sqlite in memory', async () => openSqliteStore(':memory:'));
+describeMethodGroupsContract('sqlite in memory', async () => openSqliteStore(':memory:'));
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -14,7 +14,7 @@ const MAX_QUOTE_CHARS = 1200;
 const VERB = `(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
 /** «”، قال الوزير» / «» بحسب المصدر»: attribution right after the closing mark, up to punctuation. */
 /** «وقال الوزير: "..."», «وأضاف "..."»: a verb of saying right before the opening mark. */
-const BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{M}\\p{N}])[وف]?(?<verb>${VERB})(?<speaker>(?:\\s{1,3}[^\\s.!؟?\\n:"“”«»]+){0,8})\\s{0,3}[:،,]?\\s{0,3}$`, 'u');
+const BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{M}\\p{N}])[وف]?(?<verb>${VERB})(?<speaker>(?:\\s{1,3}[^\\s.!؟?\\n:"“”«»]+){0,8})\\s{0,3}[:،,]?\\s{0,3}$`, 'ud');
 /** How far before the opening mark the verb may be. */
 const BEFORE_CHARS = 120;
 const AFTER = new RegExp(`^\\s{0,2}[،,]?\\s{0,2}(?:و)?(?:${VERB}|${ACCORDING_TO}\\s{1,3}${RELAYING_VERB}?)(?<speaker>[^.!؟?\\n،,:«“"]{1,80})`, 'u');
@@ -42,9 +42,8 @@ function speakerBefore(text: string, open: number): Pick<QuoteCandidate, 'chain'
   const from = Math.max(0, open - BEFORE_CHARS);
   const before = BEFORE.exec(text.slice(from, open));
   if (!before) return { chain: [], continuesSpeaker: false };
-  const speakerEnd = from + before.index + before[0].length - (before[0].length - before[0].trimEnd().length);
-  const speakerStart = speakerEnd - before.groups!.speaker!.length;
-  const speaker = trimSpeaker(text, { start: Math.max(from, speakerStart - 1), end: open });
+  const [speakerStart, speakerEnd] = before.indices!.groups!.speaker!;
+  const speaker = trimSpeaker(text, { start: from + speakerStart, end: from + speakerEnd });
   if (speaker) return { chain: splitChain(text, speaker), continuesSpeaker: false };
   return { chain: [], continuesSpeaker: CONTINUATION_VERBS.has(before.groups!.verb!) };
 }

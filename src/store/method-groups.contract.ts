@@ -1,12 +1,14 @@
 /**
- * Store contract for the search and entity method groups: the same observable ranking, filtering and
- * aggregation from FTS5 (SQLite) and tsvector (PostgreSQL). Called from each implementation's test file.
+ * Store contract for the method groups beyond pages and articles (search, entities, stories): the same observable
+ * ranking, filtering, aggregation and story bookkeeping from SQLite (FTS5) and PostgreSQL (tsvector).
+ * Called from each implementation's test file.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../core/ids.ts';
 import { samplePageRecord } from './sample-records.ts';
 import type { SearchDocument, SearchFilters } from './search-types.ts';
 import type { PageRecord, Store } from './store.ts';
+import type { StoryRecord } from './story-types.ts';
 
 /** Hand-analysed terms (normalised, light-stemmed) of four imagined articles about an Iraqi–US security dialogue. */
 const DOCS: readonly Omit<SearchDocument, 'articleId'>[] = [
@@ -16,8 +18,8 @@ const DOCS: readonly Omit<SearchDocument, 'articleId'>[] = [
   { outlet: null, published: null, headlineTerms: 'برلمان جلس', bodyTerms: 'نواب ناقش موازن عام', analyzerVersion: 1 },
 ];
 
-export function describeSearchAndEntityContract(label: string, openEmpty: () => Promise<Store>): void {
-  describe(`Store contract (search, entities): ${label}`, () => {
+export function describeMethodGroupsContract(label: string, openEmpty: () => Promise<Store>): void {
+  describe(`Store contract (search, entities, stories): ${label}`, () => {
     let store: Store;
     beforeEach(async () => {
       store = await openEmpty();
@@ -27,6 +29,7 @@ export function describeSearchAndEntityContract(label: string, openEmpty: () => 
     });
     describeSearch(() => store);
     describeEntities(() => store);
+    describeStories(() => store);
   });
 }
 
@@ -45,7 +48,7 @@ function describeSearch(getStore: () => Store): void {
 
     it('ranks a headline match above a body-only match, best score first', async () => {
       const page = await search('"امريك"');
-      expect(page.total).toBe(2);
+      expect([page.total, page.rankedCandidates]).toEqual([2, 2]);
       expect(page.hits.map((h) => ids.indexOf(h.articleId))).toEqual([0, 1]);
       expect(page.hits[0]!.score).toBeGreaterThan(page.hits[1]!.score);
     });
@@ -148,6 +151,63 @@ function describeEntities(getStore: () => Store): void {
       expect(await getStore().getEntity('nope', 10)).toBeNull();
       expect(await getStore().articleIdsForEntity('e-irbid')).toEqual([idOf(0), idOf(1), idOf(2)].sort());
       expect(await getStore().articleIdsForEntity('nope')).toEqual([]);
+    });
+  });
+}
+
+function story(id: string, lastDate: string | null, articleCount: number): StoryRecord {
+  const detail = JSON.stringify({ label: `قصة ${id}`, timeline: [{ date: lastDate, text: 'اجتماع «طارئ» لمجلس الوزراء' }], z: 1, a: 2 });
+  return { id, label: `قصة ${id}`, firstDate: lastDate === null ? null : '2024-01-01', lastDate, articleCount, eventCount: 1, outlets: ['الغد', 'الرأي'], detail };
+}
+
+function describeStories(getStore: () => Store): void {
+  describe('stories', () => {
+    let articleIds: string[];
+    beforeEach(async () => {
+      const records = [0, 1, 2].map((i) => samplePageRecord({ variant: i + 20 }));
+      articleIds = (await getStore().writePages(records)).newArticleIds as string[];
+    });
+
+    it('upserts features by article id and loads them sorted by article id', async () => {
+      const [a, b] = [...articleIds].sort();
+      await getStore().saveStoryFeatures([{ articleId: b!, features: '{"v":[1,2]}' }, { articleId: a!, features: '{"v":[3]}' }]);
+      await getStore().saveStoryFeatures([{ articleId: b!, features: '{"v":[9]}' }]);
+      expect(await getStore().loadStoryFeatures()).toEqual([{ articleId: a, features: '{"v":[3]}' }, { articleId: b, features: '{"v":[9]}' }]);
+    });
+
+    it('lists stories latest first, undated last, larger first on ties, and pages', async () => {
+      const stories = [story('s-b', '2024-03-02', 2), story('s-a', '2024-03-02', 5), story('s-c', null, 9), story('s-d', '2024-05-01', 2)];
+      await getStore().writeStories({ upsert: stories, remove: [] });
+      expect((await getStore().listStories({ limit: 10 })).map((s) => s.id)).toEqual(['s-d', 's-a', 's-b', 's-c']);
+      expect((await getStore().listStories({ limit: 2, offset: 1 })).map((s) => s.id)).toEqual(['s-a', 's-b']);
+      const [first] = await getStore().listStories({ limit: 1 });
+      expect(first).toEqual({ id: 's-d', label: 'قصة s-d', firstDate: '2024-01-01', lastDate: '2024-05-01', articleCount: 2, eventCount: 1, outlets: ['الغد', 'الرأي'] });
+      expect(await getStore().storyIds()).toEqual(['s-a', 's-b', 's-c', 's-d']);
+    });
+
+    it('upserts and removes in one change and returns the detail document byte for byte', async () => {
+      await getStore().writeStories({ upsert: [story('s-a', '2024-03-02', 2), story('s-b', '2024-03-03', 2)], remove: [] });
+      const updated = { ...story('s-a', '2024-03-09', 3), detail: '{"z":1,  "a":"تحديث"}' };
+      await getStore().writeStories({ upsert: [updated], remove: ['s-b', 'missing'] });
+      expect(await getStore().storyIds()).toEqual(['s-a']);
+      expect(await getStore().getStory('s-a')).toEqual(updated);
+    });
+
+    it('finds a story by exact id or unique prefix, never by an ambiguous one or a LIKE wildcard', async () => {
+      await getStore().writeStories({ upsert: [story('abc1', null, 2), story('abc2', null, 2), story('abc', null, 2), story('x_y', null, 2)], remove: [] });
+      expect((await getStore().getStory('abc'))?.id).toBe('abc');
+      expect((await getStore().getStory('abc2'))?.id).toBe('abc2');
+      expect(await getStore().getStory('ab')).toBeNull();
+      expect((await getStore().getStory('x_'))?.id).toBe('x_y');
+      expect(await getStore().getStory('x%')).toBeNull();
+      expect(await getStore().getStory('nope')).toBeNull();
+    });
+
+    it('keeps the stories unchanged when one record of a change is invalid', async () => {
+      await getStore().writeStories({ upsert: [story('s-a', '2024-03-02', 2)], remove: [] });
+      const broken = { ...story('s-b', '2024-03-03', 2), articleCount: 0 };
+      await expect(getStore().writeStories({ upsert: [story('s-c', null, 2), broken], remove: ['s-a'] })).rejects.toThrow();
+      expect(await getStore().storyIds()).toEqual(['s-a']);
     });
   });
 }
