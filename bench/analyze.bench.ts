@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- analyze`: throughput of `analyzePage` on 2,000 generated pages (bench/generate-pages.ts),
- * without annotation (pages/s) and with annotation (pages/s, sentences/s), single-threaded (one core), plus peak RSS.
+ * without annotation (pages/s) and with annotation (pages/s, sentences/s), single-threaded; rates per CPU second (one core)
+ * and per wall second, text and HTML pages apart, plus peak RSS.
  */
 import { performance } from 'node:perf_hooks';
 import { generatePages, type GeneratedPage } from './generate-pages.ts';

@@ -171,3 +171,20 @@ describe('withAnnotationFallback', () => {
     await store.close();
   });
 });
+
+describe('ingestInputs after-write hooks', () => {
+  it('keeps the pages and records the failure when a hook throws, then goes on with the next batch', async () => {
+    const store = openSqliteStore(':memory:');
+    let calls = 0;
+    const afterBatch = () => {
+      if (++calls === 1) throw new Error('index unavailable');
+    };
+    const summary = await ingestInputs(store, [dir], { ...BASE, batchSize: 2, afterBatch });
+    expect(summary.newPages).toBe(5);
+    expect(calls).toBeGreaterThan(1);
+    expect(summary.failed.filter((f) => f.source.startsWith('after-write:'))).toEqual([
+      { source: `after-write:${join(dir, '01-rain.txt')}`, code: 'store/failed', message: 'The database operation failed. After-write update failed: index unavailable' },
+    ]);
+    await store.close();
+  });
+});

@@ -49,7 +49,10 @@ export interface IngestOptions {
   readonly batchSize: number;
   /** Called after every item read and after every committed batch. */
   readonly onProgress?: (progress: IngestProgress) => void;
-  /** Runs after each committed batch (search indexing, story updates); a throw stops the ingest. */
+  /**
+   * Runs after each committed batch (search indexing, story updates). If it throws, the pages stay stored, the
+   * failure is recorded (source `after-write:<first page source>`) and the ingest goes on.
+   */
   readonly afterBatch?: (written: WriteResult) => Promise<void> | void;
   readonly stdin?: NodeJS.ReadableStream;
   readonly now?: () => Date;
@@ -73,7 +76,10 @@ export async function ingestInputs(store: Store, inputs: readonly string[], opti
 /** Ingests already-read pages (e.g. POSTed to the API and built with `pageFromFields`), same batching and summary. */
 export async function ingestPageResults(store: Store, results: AsyncIterable<PageResult> | Iterable<PageResult>, options: IngestOptions): Promise<IngestSummary> {
   const tally: Tally = { pages: 0, newPages: 0, duplicates: 0, articles: 0, failed: [], warnings: [], lastSource: '' };
-  const report = (): void => options.onProgress?.({ ...tally, failed: tally.failed.length });
+  const report = (): void => {
+    const { pages, newPages, duplicates, articles, failed, lastSource } = tally;
+    options.onProgress?.({ pages, newPages, duplicates, articles, failed: failed.length, lastSource });
+  };
   let batch: { source: string; page: RawPage }[] = [];
   for await (const result of results) {
     tally.lastSource = result.source;
@@ -129,7 +135,17 @@ async function ingestBatch(batch: readonly { source: string; page: RawPage }[], 
   // Another writer may have stored a page between the existence check and the write.
   tally.duplicates += records.length - written.newPageIds.length;
   tally.articles += written.newArticleIds.length;
-  await options.afterBatch?.(written);
+  await runAfterBatch(written, { options, tally, source: batch[0]?.source ?? '' });
+}
+
+async function runAfterBatch(written: WriteResult, context: { options: IngestOptions; tally: Tally; source: string }): Promise<void> {
+  try {
+    await context.options.afterBatch?.(written);
+  } catch (error) {
+    // Boundary: the batch is committed; a failed index/story update is reported, not allowed to stop the ingest.
+    const engineError = isEngineError(error) ? error : new EngineError('store/failed', `After-write update failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    context.tally.failed.push(failure(`after-write:${context.source}`, engineError));
+  }
 }
 
 function analyzeOne(source: string, page: RawPage, analyze: PageAnalyzer): ReturnType<typeof buildPageRecord> | IngestFailure {

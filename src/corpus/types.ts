@@ -82,7 +82,7 @@ export interface ClaimValue {
 export interface Claim {
   readonly storyline: number;
   /** What the figures count: 'killed', 'injured', 'attacks', 'detained', 'displaced', 'troops', 'money', 'percent', 'people', or `unit:<stem>`. */
-  readonly category: string;
+  readonly category?: string;
   /** The counted phrase as the first article words it (quantity subject or unit). */
   readonly subject: string;
   readonly verdict: ClaimVerdict;

@@ -87,7 +87,11 @@ function stripBare(bare: string | undefined): string | undefined {
   return kept.replace(NISBA_RE, '') || undefined;
 }
 
+/** «منصة لوجستية», «صحيفة يومية»: an indefinite adjective after the media noun, not a name. */
+const INDEFINITE_NISBA_RE = /^[^ا\s]\S*(?:ية|يه|ي)$/u;
+
 function isName(name: string): boolean {
   const first = name.split(/\s/u)[0] ?? '';
+  if (INDEFINITE_NISBA_RE.test(first) && !/[“"«]/u.test(name)) return false;
   return /\p{L}/u.test(name) && !/\d/u.test(name) && !ARABIC_STOP_WORDS.has(first) && !GENERIC.has(first) && !GENERIC.has(name);
 }

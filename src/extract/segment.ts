@@ -256,10 +256,13 @@ function proseResumes(state: State, i: number): boolean {
 function readTail(state: State, from: number, article: number): number | null {
   const { lines, classes, roles } = state;
   let sawMarker = false;
+  let sawComments = false;
   let isFirst = true;
   for (let i = from; i < lines.length; i++) {
     if (lines[i]!.isBlank) continue;
     const cls = classes[i]!;
+    sawComments ||= cls.reason === 'comments';
+    if (!sawComments && isUnmarkedArticleStart(state, i)) return i;
     if (cls.type === 'marker') {
       const headline = appendedHeadline(state, i);
       if (headline !== null) {
@@ -280,7 +283,9 @@ function tailRole(state: State, i: number, article: number, context: { sawMarker
   if (cls.type === 'source' || cls.type === 'credit' || (cls.type === 'date' && !context.sawMarker)) return { article, role: 'meta', reason: cls.reason ?? 'other' };
   if (isDuplicateOfHeadline(state, i)) return { article, role: 'boilerplate', reason: 'duplicate-headline' };
   // HTML headings and widgets under the body are never signatures; a plain line or a <p> can be.
-  if (line.hint && line.hint.tag !== 'p' && line.hint.tag !== 'div') return { article, role: 'boilerplate', reason: context.sawMarker ? 'related-links' : cls.reason ?? 'other' };
+  if (line.hint && line.hint.tag !== 'p' && line.hint.tag !== 'div') {
+    return { article, role: 'boilerplate', reason: cls.type === 'boilerplate' ? cls.reason ?? 'other' : context.sawMarker ? 'related-links' : 'other' };
+  }
   const isOutletLine = cls.type === 'byline' && cls.outlet !== undefined;
   const isNamey = isOutletLine || ((cls.type === 'short' || cls.type === 'title') && line.words <= SIGNATURE_MAX_WORDS && line.repeats === 1 && !/[:.؟?!]$/u.test(line.text));
   if (context.isFirst && !context.sawMarker && isNamey) return { article, role: 'meta', reason: 'outlet', isSignature: true };
@@ -290,6 +295,22 @@ function tailRole(state: State, i: number, article: number, context: { sawMarker
 
 function isDuplicateOfHeadline(state: State, i: number): boolean {
   return state.lines[i]!.repeats >= 2 && state.headlineKeys.has(duplicateKey(state.lines[i]!.key.key));
+}
+
+/**
+ * An article appended with no marker: a title, then a date or dateline line, then a body. Not looked for
+ * inside comment sections, where a name line followed by prose is a reader's comment.
+ */
+function isUnmarkedArticleStart(state: State, i: number): boolean {
+  const line = state.lines[i]!;
+  if (state.classes[i]!.type !== 'title' || line.repeats > 1 || line.words > HEADLINE_MAX_WORDS || line.hint?.furniture) return false;
+  const first = firstAppendedParagraph(state, i);
+  if (first === null || !hasArticleBody(state, first)) return false;
+  for (let j = i + 1; j < first; j++) {
+    const type = state.classes[j]!.type;
+    if (type === 'date' || type === 'dateline') return true;
+  }
+  return false;
 }
 
 /** After a marker: the headline of a complete appended article, or null when only links follow. */

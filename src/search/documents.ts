@@ -3,7 +3,7 @@
  * with the store: `indexArticles` after an ingest batch, `syncSearchIndex` as a catch-up.
  */
 import type { SearchDocument, SearchIndexPort } from '../store/search-types.ts';
-import { searchTerms } from '../text/stem.ts';
+import { createTermCache, searchTerms, type TermCache } from '../text/stem.ts';
 
 /** Bump when src/text/stem.ts can produce different terms; older documents are then re-indexed. */
 export const ANALYZER_VERSION = 1;
@@ -21,20 +21,22 @@ export interface SearchableArticle {
 }
 
 /** The analysed document of one article. */
-export function toSearchDocument(article: SearchableArticle): SearchDocument {
+export function toSearchDocument(article: SearchableArticle, cache?: TermCache): SearchDocument {
   return {
     articleId: article.id,
     outlet: article.outlet,
     published: article.published,
-    headlineTerms: searchTerms(article.headline ?? '').join(' '),
-    bodyTerms: searchTerms(article.body).join(' '),
+    headlineTerms: searchTerms(article.headline ?? '', cache).join(' '),
+    bodyTerms: searchTerms(article.body, cache).join(' '),
     analyzerVersion: ANALYZER_VERSION,
   };
 }
 
 /** Indexes (or re-indexes) the given articles in one transaction. */
 export async function indexArticles(index: SearchIndexPort, articles: readonly SearchableArticle[]): Promise<void> {
-  if (articles.length > 0) await index.upsertSearchDocuments(articles.map(toSearchDocument));
+  if (articles.length === 0) return;
+  const cache = createTermCache();
+  await index.upsertSearchDocuments(articles.map((article) => toSearchDocument(article, cache)));
 }
 
 export interface SyncOptions {

@@ -6,7 +6,8 @@ import type { Span } from '../core/span.ts';
 import type { SearchFilters, SearchIndexPort } from '../store/search-types.ts';
 import type { SearchableArticle } from './documents.ts';
 import { highlightTerms, parseQuery, toFtsMatch, type QueryClause } from './query.ts';
-import { buildSnippet, findHighlights, type Snippet } from './snippet.ts';
+import { SNIPPET_CHARS, buildSnippet, findHighlights, type Snippet } from './snippet.ts';
+import type { TermCache } from '../text/stem.ts';
 
 /** Results per page by default and at most (a results page, not an export). */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -55,6 +56,8 @@ export interface SearchDeps {
   /** Article ids of an entity / a storyline, for the filters (absent: the filter matches nothing). */
   readonly articleIdsForEntity?: (entityId: string) => Promise<readonly string[]>;
   readonly articleIdsForStoryline?: (storylineId: string) => Promise<readonly string[]>;
+  /** Word → term memo shared across requests (snippets re-analyse each hit's body). */
+  readonly termCache?: TermCache;
 }
 
 /** Intersection of the article-id restrictions from the entity and storyline filters, if any. */
@@ -93,11 +96,11 @@ export async function searchArticles(deps: SearchDeps, options: SearchOptions): 
     hits.push({
       articleId: article.id,
       headline: article.headline,
-      headlineHighlights: article.headline ? findHighlights(article.headline, terms) : [],
+      headlineHighlights: article.headline ? findHighlights(article.headline, terms, deps.termCache) : [],
       outlet: article.outlet,
       published: article.published,
       score: row.score,
-      snippet: buildSnippet(article.body, terms),
+      snippet: buildSnippet(article.body, terms, SNIPPET_CHARS, deps.termCache),
     });
   }
   return { ...empty, total: result.total, rankedCandidates: result.rankedCandidates, hits };

@@ -3,7 +3,7 @@
  * matched terms map back to exact source spans, and the densest window of matches is cut out.
  */
 import type { Span } from '../core/span.ts';
-import { searchTokens } from '../text/stem.ts';
+import { searchTokens, type TermCache } from '../text/stem.ts';
 import { isHighlighted, type HighlightTerms } from './query.ts';
 
 export interface Snippet {
@@ -23,9 +23,9 @@ export const SNIPPET_CHARS = 220;
 const WHITESPACE_RE = /\s/u;
 
 /** Source spans of every token of `text` whose analysed term matches `terms`. */
-export function findHighlights(text: string, terms: HighlightTerms): Span[] {
+export function findHighlights(text: string, terms: HighlightTerms, cache?: TermCache): Span[] {
   const spans: Span[] = [];
-  for (const token of searchTokens(text)) {
+  for (const token of searchTokens(text, cache)) {
     if (isHighlighted(token.term, terms)) spans.push({ start: token.start, end: token.end });
   }
   return spans;
@@ -69,8 +69,8 @@ const SNAP_LIMIT = 20;
  * A snippet of about `maxChars` around the densest cluster of matches (the text's start when none),
  * with highlight spans relative to the snippet.
  */
-export function buildSnippet(text: string, terms: HighlightTerms, maxChars = SNIPPET_CHARS): Snippet {
-  const all = findHighlights(text, terms);
+export function buildSnippet(text: string, terms: HighlightTerms, maxChars = SNIPPET_CHARS, cache?: TermCache): Snippet {
+  const all = findHighlights(text, terms, cache);
   const cluster = densestCluster(all, maxChars);
   // Lead in with some context before the first match: half the slack, at most a sixth of the window.
   const leadIn = Math.min(Math.floor(maxChars / 6), Math.floor((maxChars - (cluster.end - cluster.start)) / 2));

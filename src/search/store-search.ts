@@ -4,6 +4,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Store, StoredArticle, WriteResult } from '../store/store.ts';
+import { createTermCache } from '../text/stem.ts';
 import { indexArticles, syncSearchIndex, type SearchableArticle } from './documents.ts';
 import { searchArticles, type SearchDeps, type SearchOptions, type SearchResponse } from './search.ts';
 
@@ -15,9 +16,13 @@ export function toSearchable(article: StoredArticle): SearchableArticle {
 /** Storyline membership, supplied by the corpus layer once it exists (kept optional so search works without it). */
 export type StorylineArticles = (storylineId: string) => Promise<readonly string[]>;
 
+/** One memo for every search a process runs (bounded, see createTermCache). */
+const SNIPPET_TERM_CACHE = createTermCache();
+
 export function storeSearchDeps(store: Store, storylineArticles?: StorylineArticles): SearchDeps {
   return {
     index: store,
+    termCache: SNIPPET_TERM_CACHE,
     loadArticle: async (id) => {
       const article = await store.getArticle(id);
       return article ? toSearchable(article) : null;

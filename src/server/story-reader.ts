@@ -67,6 +67,8 @@ export interface ClaimValueView {
 }
 
 export interface ClaimView {
+  /** What the figures count ('killed', 'troops', 'money', …) when the corpus stage says. */
+  readonly category: string | null;
   readonly subject: string;
   readonly verdict: 'agree' | 'conflict' | 'single-source';
   readonly values: readonly ClaimValueView[];

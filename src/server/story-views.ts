@@ -82,7 +82,7 @@ export function buildStoryViews(result: ClusterResult, inputs: readonly ClusterI
       timeline: result.timeline.filter((e) => e.storyline === index).map((e) => timelineView(e, byId)),
       undated: result.undated.filter((e) => e.storyline === index).map((e) => timelineView(e, byId)),
       claims: result.claims.filter((c) => c.storyline === index).map((c) => ({
-        subject: c.subject, verdict: c.verdict,
+        category: c.category ?? null, subject: c.subject, verdict: c.verdict,
         values: c.values.map((v) => ({ articleId: v.article, outlet: v.outlet, text: v.text, start: v.start, end: v.end, value: v.value, qualifier: v.qualifier, attribution: v.attribution })),
       })),
     };

@@ -78,7 +78,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_SEEDS)('seed pages in the UI', () => {
     const agreeRows = page.locator('table.claims tr.verdict-agree');
     expect(await agreeRows.count()).toBeGreaterThanOrEqual(3);
     // Each gold claim is one agreeing row linking to every gold source article.
-    const rows = await agreeRows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('a')].map((a) => a.getAttribute('href'))));
+    const rows = await agreeRows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('a')).map((a) => a.getAttribute('href'))));
     for (const claim of gold.claims.slice(0, 3)) {
       const hrefs = claim.values.map((v) => `#/article/${idOf.get(v.article)}`);
       expect(rows.some((links) => hrefs.every((href) => links.includes(href))), claim.values.map((v) => v.text).join(' / ')).toBe(true);

@@ -35,7 +35,9 @@ describe.skipIf(target === null)('marsad CLI on PostgreSQL', () => {
   beforeAll(async () => {
     database = await startTestDatabase(target!);
     // A URL that carries its schema (created on first use): what a team sharing one database puts in MARSAD_DATABASE_URL.
-    url = `${database.url}${database.url.includes('?') ? '&' : '?'}schema=${database.freshSchema()}`;
+    // The password is ignored by the test cluster's trust authentication; it is here to check that it is never printed.
+    const withPassword = database.url.replace(/^postgres:\/\/(?<user>[^@:]+)@/u, 'postgres://$<user>:kalimat-sirr@');
+    url = `${withPassword}${withPassword.includes('?') ? '&' : '?'}schema=${database.freshSchema()}`;
     dir = mkdtempSync(join(tmpdir(), 'marsad-pg-cli-'));
     writeFileSync(join(dir, 'flood.txt'), FLOOD);
     writeFileSync(join(dir, 'harvest.txt'), HARVEST);
@@ -49,6 +51,8 @@ describe.skipIf(target === null)('marsad CLI on PostgreSQL', () => {
     const io = captureIo();
     await runIngest([join(dir, 'flood.txt'), join(dir, 'harvest.txt')], { db: url, annotate: true }, contextFor(io), deps);
     expect(io.out()).toContain(': 2 new, 0 duplicate, 2 articles stored; 0 failed');
+    if (target?.kind === 'cluster') expect(io.out()).toContain(':***@');
+    expect(io.out()).not.toContain('kalimat-sirr');
     const again = captureIo();
     await runIngest([join(dir, 'flood.txt')], { annotate: true }, contextFor(again), { ...deps, env: { MARSAD_DATABASE_URL: url } });
     expect(again.out()).toContain(': 0 new, 1 duplicate, 0 articles stored; 0 failed');

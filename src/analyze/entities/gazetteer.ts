@@ -4,13 +4,14 @@
  */
 import { createRequire } from 'node:module';
 import { CITIES, FIRST_NAMES, ORGANIZATIONS, PLACES } from './lexicons/known-entities.ts';
-import { LOCATION_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PERSON_VERBS, SPORTS_CONTEXT } from './lexicons/cue-words.ts';
+import { LOCATION_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PERSON_VERBS } from './lexicons/cue-words.ts';
 import { tokenForms, type TokenForms } from './token-forms.ts';
 import { tokenize } from '../../text/tokenize.ts';
 
 export type GazetteerClass = 'COUNTRY' | 'CITY' | 'ORG' | 'FIRST' | 'EXTRA_PERS' | 'EXTRA_LOC' | 'EXTRA_ORG';
-export type CueClass = 'TITLE' | 'ORGHEAD' | 'LOCHEAD' | 'PVERB' | 'SPORT';
+export type CueClass = 'TITLE' | 'ORGHEAD' | 'LOCHEAD' | 'PVERB';
 
+const NO_LABELS: string[] = [];
 /** Longest gazetteer phrase, in tokens. */
 const MAX_PHRASE_TOKENS = 6;
 
@@ -65,7 +66,7 @@ export function buildGazetteer(extra: readonly { readonly name: string; readonly
   for (const [names, cls] of lists) for (const name of names) addPhrase(phrases, cls, phraseWords(name));
   for (const { name, cls } of extra) addPhrase(phrases, cls, name.split(' '));
   const cues = new Map<string, CueClass[]>();
-  const cueLists: [readonly string[], CueClass][] = [[PERSON_TITLES, 'TITLE'], [ORGANIZATION_HEADS, 'ORGHEAD'], [LOCATION_HEADS, 'LOCHEAD'], [PERSON_VERBS, 'PVERB'], [SPORTS_CONTEXT, 'SPORT']];
+  const cueLists: [readonly string[], CueClass][] = [[PERSON_TITLES, 'TITLE'], [ORGANIZATION_HEADS, 'ORGHEAD'], [LOCATION_HEADS, 'LOCHEAD'], [PERSON_VERBS, 'PVERB']];
   for (const [words, cls] of cueLists) {
     for (const word of words) {
       const stem = tokenForms(word).stem;
@@ -106,15 +107,13 @@ function retryMatch(gazetteer: Gazetteer, cores: readonly string[], i: number): 
  */
 export function gazetteerLabels(gazetteer: Gazetteer, forms: readonly TokenForms[]): string[][] {
   const cores = forms.map((f) => f.core);
-  const labels: string[][] = forms.map(() => []);
+  // Most tokens match nothing: they share one empty list instead of allocating their own.
+  const labels: string[][] = new Array<string[]>(cores.length).fill(NO_LABELS);
   let i = 0;
   while (i < cores.length) {
     const found = matchAt(gazetteer, cores, i, cores[i]!) ?? retryMatch(gazetteer, cores, i);
     if (!found) { i++; continue; }
-    for (const cls of found.classes) {
-      labels[i]!.push(`${cls}-B`);
-      for (let k = 1; k < found.length; k++) labels[i + k]!.push(`${cls}-I`);
-    }
+    for (let k = 0; k < found.length; k++) labels[i + k] = found.classes.map((cls) => `${cls}-${k === 0 ? 'B' : 'I'}`);
     i += found.length;
   }
   return labels;

@@ -10,30 +10,22 @@ import {
 import { gazetteerLabels } from './gazetteer.ts';
 import type { TaggerWeights } from './perceptron.ts';
 
-/** Distinct tokens kept; news vocabulary per process rarely exceeds this, and the cache restarts when full. */
-const MAX_CACHED_WORDS = 200_000;
+/** Distinct tokens kept (≈ 200 bytes each); the cache restarts when full, so memory stays bounded. */
+const MAX_CACHED_WORDS = 100_000;
 
 interface CachedWord {
   readonly info: WordInfo;
-  /** Weight rows of the word's own features. */
-  readonly own: Int32Array;
-  /** Weight rows of its features as the neighbour at each NEIGHBOUR_OFFSETS entry (same order). */
-  readonly asNeighbour: readonly Int32Array[];
+  /** Summed tag scores of the word's own features, then of its features as the neighbour at each NEIGHBOUR_OFFSETS entry. */
+  readonly partial: Float32Array;
 }
 
-function rowsOf(features: readonly string[], index: ReadonlyMap<string, number>): Int32Array {
-  const rows: number[] = [];
-  for (const f of features) {
-    const row = index.get(f);
-    if (row !== undefined) rows.push(row);
-  }
-  return Int32Array.from(rows);
-}
-
-function addRows(scores: Float32Array, base: number, rows: Int32Array, weights: TaggerWeights): void {
+/** Adds the emission rows of `features` (unknown ones skipped) into `scores[base…base+T)`. */
+function addFeatures(scores: Float32Array, base: number, features: readonly string[], weights: TaggerWeights): void {
   const size = weights.tags.length;
-  for (let r = 0; r < rows.length; r++) {
-    const offset = rows[r]! * size;
+  for (const feature of features) {
+    const row = weights.features.get(feature);
+    if (row === undefined) continue;
+    const offset = row * size;
     for (let t = 0; t < size; t++) scores[base + t]! += weights.emission[offset + t]!;
   }
 }
@@ -48,14 +40,17 @@ export class WordFeatureCache {
     if (hit) return hit;
     if (this.words.size >= MAX_CACHED_WORDS) this.words.clear();
     const info = wordInfo(token, this.resources);
-    const own: string[] = [];
-    ownWordFeatures(info, own);
-    const asNeighbour = NEIGHBOUR_OFFSETS.map((d) => {
-      const out: string[] = [];
-      neighbourWordFeatures(info, d, out);
-      return rowsOf(out, this.weights.features);
+    const size = this.weights.tags.length;
+    const partial = new Float32Array((NEIGHBOUR_OFFSETS.length + 1) * size);
+    const features: string[] = [];
+    ownWordFeatures(info, features);
+    addFeatures(partial, 0, features, this.weights);
+    NEIGHBOUR_OFFSETS.forEach((d, k) => {
+      features.length = 0;
+      neighbourWordFeatures(info, d, features);
+      addFeatures(partial, (k + 1) * size, features, this.weights);
     });
-    const entry = { info, own: rowsOf(own, this.weights.features), asNeighbour };
+    const entry = { info, partial };
     this.words.set(token, entry);
     return entry;
   }
@@ -70,14 +65,17 @@ export class WordFeatureCache {
     const sentenceLevel: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const base = i * size;
-      addRows(scores, base, words[i]!.own, this.weights);
-      NEIGHBOUR_OFFSETS.forEach((d, k) => {
-        const neighbour = words[i + d];
-        if (neighbour) addRows(scores, base, neighbour.asNeighbour[k]!, this.weights);
-      });
+      const own = words[i]!.partial;
+      for (let t = 0; t < size; t++) scores[base + t] = own[t]!;
+      for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
+        const neighbour = words[i + NEIGHBOUR_OFFSETS[k]!];
+        if (!neighbour) continue;
+        const from = (k + 1) * size;
+        for (let t = 0; t < size; t++) scores[base + t]! += neighbour.partial[from + t]!;
+      }
       sentenceLevel.length = 0;
       sentenceLevelFeatures(infos, gazetteer, i, sentenceLevel);
-      addRows(scores, base, rowsOf(sentenceLevel, this.weights.features), this.weights);
+      addFeatures(scores, base, sentenceLevel, this.weights);
     }
     return scores;
   }

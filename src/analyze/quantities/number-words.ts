@@ -36,20 +36,33 @@ export const NUMBER_WORD = `(?:و?(?:${ALL_WORDS.join('|')}))(?![\\p{L}\\p{M}\\p
 /** A run of number words: «ثلاثة آلاف وخمسمئة», «خمسة وعشرين». Callers add the start boundary. */
 export const NUMBER_WORDS = `${NUMBER_WORD}(?:\\s{1,3}${NUMBER_WORD}){0,5}`;
 
+/** Arabic orders a compound number hundreds, units, tens: «مئة وخمسة وعشرون»; «عشرة وتسع» is not one number. */
+type Rank = 'none' | 'hundred' | 'unit' | 'ten' | 'teen';
+const FOLLOWS: ReadonlyMap<Rank, ReadonlySet<Rank>> = new Map<Rank, ReadonlySet<Rank>>([
+  ['none', new Set<Rank>(['hundred', 'unit', 'ten'])], ['hundred', new Set<Rank>(['unit', 'ten'])], ['unit', new Set<Rank>(['ten'])],
+  ['ten', new Set<Rank>()], ['teen', new Set<Rank>()],
+]);
+
 /** Value of a run of normalised number words, or null when the run is not a well-formed number. */
 export function parseNumberWords(run: string): number | null {
   const words = run.trim().split(/\s+/u).map((word) => (word.length > 2 && word.startsWith('و') && !NUMBER_VALUES.has(word) && !SCALE_VALUES.has(word) ? word.slice(1) : word));
   let total = 0;
   let current = 0;
+  let last: Rank = 'none';
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const next = words[i + 1];
     if (TEEN_ONLY.has(word) && next !== 'عشر' && next !== 'عشرة') return null;
     const additive = NUMBER_VALUES.get(word);
     if (additive !== undefined) {
-      current += (word === 'عشر' || word === 'عشرة') && current > 0 && current < 10 ? 10 : additive;
+      const isTeen = (word === 'عشر' || word === 'عشرة') && last === 'unit';
+      const rank: Rank = isTeen ? 'teen' : additive >= 100 ? 'hundred' : additive >= 20 ? 'ten' : 'unit';
+      if (!isTeen && !FOLLOWS.get(last)!.has(rank)) return null;
+      current += isTeen ? 10 : additive;
+      last = rank;
       continue;
     }
+    last = 'none';
     const scale = SCALE_VALUES.get(word);
     if (scale === undefined) return null;
     if (PLURAL_SCALES.has(word) && (current < 3 || current > 10)) return null;

@@ -15,6 +15,11 @@ describe('findQuotes', () => {
     expect(body.slice(quote!.start, quote!.end)).toBe(quote!.text);
   });
 
+  it('accepts a quoted name inside the speaker phrase', () => {
+    const body = 'ذكرت وكالة “الأناضول”، أن الوفدين اتفقا على جدول زمني للمحادثات.';
+    expect(findQuotes(body)[0]).toMatchObject({ kind: 'reported', speaker: 'وكالة الأناضول', text: 'الوفدين اتفقا على جدول زمني للمحادثات' });
+  });
+
   it('finds «أشار ... إلى أن» and links a person speaker to its entity', () => {
     const body = 'وأشار وزير الخارجية سامي الأحمد إلى أن المفاوضات بلغت مرحلة حاسمة.';
     const quotes = findQuotes(body, [entity('سامي الأحمد', body, 'PERS')]);
@@ -63,6 +68,19 @@ describe('findQuotes', () => {
     const [quote] = findQuotes(body, entities);
     expect(quote).toMatchObject({ kind: 'reported', text: 'ارتفع عدد النازحين إلى 20 ألفاً', speaker: 'الأمم المتحدة', speakerEntityId: 'id:الأمم المتحدة' });
     expect(quote!.via).toEqual(['الأمم المتحدة', 'فرانس برس']);
+  });
+
+  it('reads «نقل X عن Y قوله» as Y via X, for reported and direct speech', () => {
+    const body = 'ونقلت الصحيفة عن الوزير قوله إن الميزانية ستقر قريباً. ونقل الموقع عن المتحدث قوله: «لا تغيير في المواعيد المقررة».';
+    const quotes = findQuotes(body);
+    expect(quotes.map((quote) => [quote.kind, quote.speaker, quote.via])).toEqual([
+      ['reported', 'الوزير', ['الوزير', 'الصحيفة']], ['direct', 'المتحدث', ['المتحدث', 'الموقع']],
+    ]);
+  });
+
+  it('reads «وبحسب X فإن ...» with the content after the source', () => {
+    const body = 'وبحسب مسؤولين محليين فإن الطريق سيفتح أمام الشاحنات غداً.';
+    expect(findQuotes(body)[0]).toMatchObject({ speaker: 'مسؤولين محليين', text: 'الطريق سيفتح أمام الشاحنات غداً' });
   });
 
   it('reads «وفق» after a clause', () => {

@@ -30,7 +30,12 @@ export const SPEAKER_STOP_WORDS: ReadonlySet<string> = new Set([
   'في', 'خلال', 'عبر', 'اثناء', 'عقب', 'بعد', 'امس', 'اليوم', 'يوم', 'ايضا', 'كذلك', 'مساء', 'صباح', 'الاحد', 'الاثنين',
   'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعة', 'السبت', 'لوكالة', 'لصحيفة', 'لقناة', 'لموقع', 'لمجلة', 'لشبكة', 'للصحفيين',
   'للصحافيين', 'لوسائل', 'امام', 'حول', 'بشان', 'تعليقا', 'ردا', 'مؤخرا', 'سابقا', 'ان', 'انه', 'انها',
+  // «وبحسب الجنرال فإن ...», «نقل عن الوزير قوله إن ...»: the complement or «قوله» ends the source.
+  'فان', 'فانه', 'فانها', 'فانهم', 'بان', 'قوله', 'قولها', 'قولهم', 'قولهما',
 ]);
+
+/** Verbs that relay another source: «نقل التقرير عن أوستن قوله» is Austin via the report. */
+export const RELAYING_VERBS: ReadonlySet<string> = new Set(['نقل', 'نقلت', 'اورد', 'اوردت']);
 
 /** A preposition, alone or pronoun-suffixed, never opens a speaker: «قال فيها إن», «أعرب عن», «لفت إلى». */
 export const NOT_SPEAKER_START: ReadonlySet<string> = new Set([

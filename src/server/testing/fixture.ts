@@ -47,7 +47,7 @@ async function sampleStoryline(store: Store, articleIds: readonly string[]): Pro
     articlesByOutlet: refs.map((r) => ({ outlet: r.outlet, articles: [{ ...r, copies: [], wire: false }] })),
     timeline: [{ date: '2024-10-14', precision: 'day', text: first.body.split('\n')[0]!, sources: [{ articleId: first.id, outlet: first.outlet, headline: first.headline, start: 0, end: first.body.indexOf('\n'), text: first.body.split('\n')[0]! }] }],
     undated: [],
-    claims: [{ subject: 'الزيت', verdict: 'single-source', values: [{ articleId: first.id, outlet: first.outlet, text: quantity.text, start: quantity.start, end: quantity.end, value: quantity.value, qualifier: quantity.qualifier, attribution: null }] }],
+    claims: [{ category: null, subject: 'الزيت', verdict: 'single-source', values: [{ articleId: first.id, outlet: first.outlet, text: quantity.text, start: quantity.start, end: quantity.end, value: quantity.value, qualifier: quantity.qualifier, attribution: null }] }],
   };
 }
 

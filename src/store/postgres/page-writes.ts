@@ -22,18 +22,18 @@ function annotationKey(layer: Layer, mention: Record<string, unknown>): string |
   return typeof key === 'string' ? key : null;
 }
 
-// Rows go in as parallel arrays (one bound parameter per column), WITH ORDINALITY keeping the input order for seq.
+// Rows go in as parallel arrays (one bound parameter per column). Pages are inserted in id order: two ingests
+// writing overlapping batches then wait on each other's rows in the same order instead of deadlocking.
 const INSERT_PAGES = `
   INSERT INTO pages (id, url, fetched_at, content_type, encoding, body, page_text)
-  SELECT id, url, fetched_at, content_type, encoding, body, page_text
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-    WITH ORDINALITY AS u (id, url, fetched_at, content_type, encoding, body, page_text, ord)
-  ORDER BY ord
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+    AS u (id, url, fetched_at, content_type, encoding, body, page_text)
   ON CONFLICT (id) DO NOTHING
   RETURNING id`;
 const INSERT_SPANS = `
   INSERT INTO spans (page_id, seq, article_idx, kind, reason, start_offset, end_offset)
   SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[])`;
+// Articles keep the batch order (WITH ORDINALITY): their seq is the listing's ingest-order tie-break.
 const INSERT_ARTICLES = `
   INSERT INTO articles (id, page_id, idx, headline, dek, body, published_date, published_precision, published_text,
     published_from, published_start, published_end, outlet, cited_sources, paragraphs, annotated)

@@ -146,6 +146,17 @@ describe.skipIf(target === null)('PostgreSQL store', () => {
     await Promise.all(stores.map((s) => s.close()));
   });
 
+  it('lets two writers store overlapping batches in opposite orders at once: no deadlock, each page once', async () => {
+    const schema = database.freshSchema();
+    const [first, second] = await Promise.all([openPostgresStore(database.url, { schema }), openPostgresStore(database.url, { schema })]);
+    const records = Array.from({ length: 400 }, (_, i) => samplePageRecord({ variant: 100 + i }));
+    const results = await Promise.all([first!.writePages(records), second!.writePages([...records].reverse())]);
+    expect(results[0]!.newPageIds.length + results[1]!.newPageIds.length).toBe(400);
+    expect(new Set([...results[0]!.newArticleIds, ...results[1]!.newArticleIds]).size).toBe(400);
+    expect(await first!.countArticles()).toBe(400);
+    await Promise.all([first!.close(), second!.close()]);
+  });
+
   it('keeps stores in different schemas apart', async () => {
     const [a, b] = [await database.openEmptyStore(), await database.openEmptyStore()];
     await a.writePages([samplePageRecord()]);

@@ -30,14 +30,17 @@ function toSummary(row: StoryRow): StorySummary {
   };
 }
 
+// Rows are upserted in key order so concurrent story updates lock rows in the same order (no deadlock).
 const SAVE_FEATURES = `
   INSERT INTO story_features (article_id, features)
   SELECT * FROM unnest($1::text[], $2::text[]) AS u (article_id, features)
+  ORDER BY article_id
   ON CONFLICT (article_id) DO UPDATE SET features = excluded.features`;
 const UPSERT_STORIES = `
   INSERT INTO stories (id, label, first_date, last_date, article_count, event_count, outlets, detail)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[])
     AS u (id, label, first_date, last_date, article_count, event_count, outlets, detail)
+  ORDER BY id
   ON CONFLICT (id) DO UPDATE SET label = excluded.label, first_date = excluded.first_date, last_date = excluded.last_date,
     article_count = excluded.article_count, event_count = excluded.event_count, outlets = excluded.outlets, detail = excluded.detail`;
 const SUMMARY_COLUMNS = 'id, label, first_date, last_date, article_count, event_count, outlets';

@@ -24,7 +24,11 @@ function timelineSection(story) {
       h('ul', {}, story.undated.map((entry) => h('li', {}, entry.text, ' — ', entry.sources.map((s, j) => [j > 0 ? '، ' : '', sourceLink(s)]))))) : null);
 }
 
-function claimsSection(claims) {
+/** Cross-source claims first (conflicts, then agreements), single-source ones last. */
+const VERDICT_ORDER = { conflict: 0, agree: 1, 'single-source': 2 };
+
+function claimsSection(unsorted) {
+  const claims = [...unsorted].sort((a, b) => (VERDICT_ORDER[a.verdict] ?? 3) - (VERDICT_ORDER[b.verdict] ?? 3));
   return h('section', { id: 'claims' },
     h('h2', {}, 'الادعاءات والأرقام'),
     claims.length === 0 ? h('p', { class: 'empty' }, 'لا أرقام متقاطعة بين المصادر.') : h('table', { class: 'claims' },
@@ -36,7 +40,7 @@ function claimsSection(claims) {
           h('q', {}, v.text), ' ',
           v.qualifier && v.qualifier !== 'exact' ? h('span', { class: 'muted' }, `(${QUALIFIERS[v.qualifier] ?? v.qualifier}) `) : null,
           '— ', h('a', { href: `#/article/${seg(v.articleId)}` }, v.outlet ?? 'مصدر'),
-          v.attribution ? h('span', { class: 'muted' }, ` نقلاً عن ${v.attribution}`) : null)))))))));
+          v.attribution ? h('span', { class: 'muted' }, ` نقلاً عن ${v.attribution.replaceAll(' via ', ' عبر ')}`) : null)))))))));
 }
 
 function entitiesSection(entities) {

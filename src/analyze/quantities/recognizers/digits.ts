@@ -10,7 +10,7 @@ import { SCALE_VALUES } from '../number-words.ts';
 import { PREFIX_QUALIFIER, qualifierOf } from '../qualifiers.ts';
 
 const SCALE = `(?:${[...SCALE_VALUES.keys()].sort((a, b) => b.length - a.length).join('|')})`;
-const NUMBER = '(?<number>\\d{1,3}(?:[,٬،]\\d{3})+(?:[.٫]\\d+)?(?![\\d,٬،]\\d)|\\d+(?:[.٫,]\\d+)?)';
+const NUMBER = '(?<number>\\d{1,3}(?:[,٬،]\\d{3})+(?:[.٫]\\d+)?(?![\\d,٬،]\\d)|\\d{1,3}(?:\\.\\d{3}){2,}(?!\\d)|\\d+(?:[.٫,]\\d+)?)';
 /** «الـ5» (view «ال5»), «رقم 5», «القرار 2334»: identifiers and ordinals, not amounts. */
 const IDENTIFIER_BEFORE = /(?:(?:^|[^\p{L}])(?:ال|رقم|الرقم|القرار|المادة|البند|الفقرة|الصفحة|المرتبة|الدورة|النسخة|الطبعة|الجولة|الطريق|الهاتف|هاتف|الحافلة|العدد|الفصل|الاية|الساعة|ص)\s{0,2}$|[\p{Script=Latin}\-+:/#.]\s?$)/u;
 const IDENTIFIER_AFTER = /^(?:[:/\-]\d|\s?[\p{Script=Latin}])/u;
@@ -28,7 +28,7 @@ export const digits: Recognizer<AmountCandidate> = {
     const skip = groups.clitic?.length ?? 0;
     const numberStart = match.index + match[0].indexOf(groups.number!, skip + (groups.qualifierClitic ?? '').length + (groups.qualifier ?? '').length);
     if (isIdentifier(view, numberStart, numberStart + groups.number!.length)) return null;
-    const base = parseDigits(groups.number!);
+    const base = parseDigits(groups.number!, groups.scale !== undefined);
     if (base === null) return null;
     const scale = groups.scale === undefined ? 1 : SCALE_VALUES.get(groups.scale)!;
     const isPercent = groups.percent !== undefined;
@@ -46,9 +46,13 @@ export const digits: Recognizer<AmountCandidate> = {
   },
 };
 
-/** «1,200» / «1٬200» / «1،200» → 1200; «2.5» / «2٫5» / «2,5» → 2.5; leading zeros («0791») → null. */
-export function parseDigits(text: string): number | null {
+/**
+ * «1,200» / «1٬200» / «1،200» → 1200; «2.5» / «2٫5» / «2,5» → 2.5; leading zeros («0791») → null.
+ * «150.000» (a dot before exactly three digits) is a thousands group unless a scale word follows («1.500 مليار»).
+ */
+export function parseDigits(text: string, hasScale = false): number | null {
   if (/^0\d/u.test(text)) return null;
+  if (!hasScale && /^\d{1,3}(?:\.\d{3})+$/u.test(text)) return Number(text.replace(/\./gu, ''));
   const isGrouped = /^\d{1,3}(?:[,٬،]\d{3})+(?:[.٫]\d+)?$/u.test(text);
   const plain = isGrouped ? text.replace(/[,٬،]/gu, '').replace('٫', '.') : text.replace(/[٫,]/u, '.');
   const value = Number(plain);

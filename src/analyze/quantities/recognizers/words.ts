@@ -23,7 +23,8 @@ export const words: Recognizer<AmountCandidate> = {
   extract(match, view) {
     const groups = match.groups!;
     const value = parseNumberWords(groups.words!);
-    if (value === null) return null;
+    // «أحد أبرز», «واحدة من أشرس»: "one of", not a count.
+    if (value === null || value === 1) return null;
     const end = match.index + match[0].length;
     if (value <= MAX_BARE_SMALL && groups.percent === undefined && !NOUN_AFTER.test(view.text.slice(end, end + 12))) return null;
     // A run opening with the conjunction («وتسعة آلاف») starts after it.

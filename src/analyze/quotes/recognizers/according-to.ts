@@ -9,6 +9,14 @@ import { sentenceEnd, sentenceStart, trimRange } from '../extent.ts';
 import { ACCORDING_TO, RELAYING_VERB, RELAY_SPLIT } from '../lexicon.ts';
 import { splitChain, trimSpeaker } from '../speaker.ts';
 
+/** «وبحسب المصادر، فإن ...»: what follows the source, after an optional «فإن/أن». */
+const LEADING_COMPLEMENT = /^[\s،,]*(?:(?:ف|ب)?ان(?:ه|ها|هم)?(?![\p{L}\p{M}\p{N}]))?/u;
+
+function contentAfter(text: string, from: number): { start: number; end: number } {
+  const skip = LEADING_COMPLEMENT.exec(text.slice(from, from + 12))?.[0].length ?? 0;
+  return trimRange(text, from + skip, sentenceEnd(text, from + skip));
+}
+
 /** Minimum content (view characters) for the attribution to be reported speech. */
 const MIN_CONTENT_CHARS = 12;
 /** The source phrase ends at punctuation; a chain «وكالة رويترز عن البنتاغون» fits in this many characters. */
@@ -28,9 +36,7 @@ export const accordingTo: Recognizer<QuoteCandidate> = {
     if (!source) return null;
     const sentenceFrom = sentenceStart(view.text, cueStart);
     const before = trimRange(view.text, sentenceFrom, cueStart);
-    const content = before.end - before.start >= MIN_CONTENT_CHARS
-      ? before
-      : trimRange(view.text, sourceEnd, sentenceEnd(view.text, sourceEnd));
+    const content = before.end - before.start >= MIN_CONTENT_CHARS ? before : contentAfter(view.text, source.end);
     if (content.end - content.start < MIN_CONTENT_CHARS) return null;
     return {
       rule: this.rule,

@@ -5,7 +5,7 @@
  */
 import type { Recognizer } from '../../recognizer.ts';
 import type { QuoteCandidate } from '../candidate.ts';
-import { ACCORDING_TO, CONTINUATION_VERBS, RELAYING_VERB, SPEECH_VERBS } from '../lexicon.ts';
+import { ACCORDING_TO, CONTINUATION_VERBS, RELAYING_VERB, RELAYING_VERBS, RELAY_SPLIT, SPEECH_VERBS } from '../lexicon.ts';
 import { splitChain, trimSpeaker } from '../speaker.ts';
 
 /** Quoted spans shorter than this many words are names, titles or scare quotes (checked on the seeds' headlines and bodies). */
@@ -44,6 +44,6 @@ function speakerBefore(text: string, open: number): Pick<QuoteCandidate, 'chain'
   if (!before) return { chain: [], continuesSpeaker: false };
   const [speakerStart, speakerEnd] = before.indices!.groups!.speaker!;
   const speaker = trimSpeaker(text, { start: from + speakerStart, end: from + speakerEnd });
-  if (speaker) return { chain: splitChain(text, speaker), continuesSpeaker: false };
+  if (speaker) return { chain: splitChain(text, speaker, RELAYING_VERBS.has(before.groups!.verb!) ? RELAY_SPLIT : undefined), continuesSpeaker: false };
   return { chain: [], continuesSpeaker: CONTINUATION_VERBS.has(before.groups!.verb!) };
 }

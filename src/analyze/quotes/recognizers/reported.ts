@@ -6,14 +6,17 @@
 import type { Recognizer } from '../../recognizer.ts';
 import type { QuoteCandidate } from '../candidate.ts';
 import { sentenceEnd, trimRange } from '../extent.ts';
-import { CONTINUATION_VERBS, SPEECH_VERBS } from '../lexicon.ts';
+import { CONTINUATION_VERBS, RELAYING_VERBS, RELAY_SPLIT, SPEECH_VERBS } from '../lexicon.ts';
 import { splitChain, trimSpeaker } from '../speaker.ts';
 
 const VERB = `(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
 /** The complementizer: «إن», «أن», «إنه», «بأن», «إلى أن», or a colon. */
 const COMPLEMENT = '(?:(?<![\\p{L}\\p{M}\\p{N}])(?:الي\\s{1,3})?(?:ب)?(?:ان|انه|انها|انهم|انهما|اننا)(?![\\p{L}\\p{M}\\p{N}])|\\s{0,2}:)';
-/** A speaker word may hold quotation marks («وكالة “رويترز”،») but not open with one: that starts a direct quote. */
-const SPEAKER_WORD = '[^\\s.!؟?\\n:"“”«»][^\\s.!؟?\\n:]*';
+/**
+ * A speaker word may be a quoted name («وكالة “رويترز”، أن») or hold quotation marks, but an opening
+ * mark that does not close within the word starts a direct quote, not a speaker.
+ */
+const SPEAKER_WORD = '(?:["“«][^\\s.!؟?\\n:"“”«»]+["”»][،,]?|[^\\s.!؟?\\n:"“”«»][^\\s.!؟?\\n:]*)';
 /** Minimum content length (view characters) for reported speech to count. */
 const MIN_CONTENT_CHARS = 8;
 
@@ -32,7 +35,7 @@ export const reported: Recognizer<QuoteCandidate> = {
     const content = trimRange(view.text, contentFrom, sentenceEnd(view.text, contentFrom));
     if (content.end - content.start < MIN_CONTENT_CHARS) return null;
     const speaker = trimSpeaker(view.text, { start: speakerStart, end: speakerEnd });
-    const chain = speaker ? splitChain(view.text, speaker) : [];
+    const chain = speaker ? splitChain(view.text, speaker, RELAYING_VERBS.has(groups.verb!) ? RELAY_SPLIT : undefined) : [];
     return {
       rule: this.rule,
       kind: 'reported',
