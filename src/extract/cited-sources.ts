@@ -26,7 +26,7 @@ const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
 /** Generic heads that are not names: «عن المصادر», «وكالة الأنباء», «موقع إلكتروني». */
 const GENERIC: ReadonlySet<string> = new Set([
   'المصادر', 'المصدر', 'المسؤولين', 'المسؤول', 'الوزارة', 'الوكالة', 'الصحيفة', 'الموقع', 'القناة', 'الشبكة', 'التقرير', 'الحكومة',
-  'مصادر', 'محلية', 'دولية', 'اعلام', 'الاعلام', 'رسمية', 'الرسمية', 'اخبارية', 'الاخبارية', 'الكتروني', 'الالكتروني', 'التواصل',
+  'مصادر', 'محلية', 'دولية', 'اعلام', 'الاعلام', 'رسمية', 'الرسمية', 'اخبارية', 'الاخبارية', 'الكتروني', 'الالكتروني', 'الكترونية', 'الالكترونية', 'التواصل',
   'الجيش', 'الشرطة', 'الرئاسة',
 ]);
 /** Trailing nationality adjectives are not part of a name: «نيويورك تايمز الأمريكية». */
@@ -88,7 +88,7 @@ function stripBare(bare: string | undefined): string | undefined {
 }
 
 /** «منصة لوجستية», «صحيفة يومية»: an indefinite adjective after the media noun, not a name. */
-const INDEFINITE_NISBA_RE = /^[^ا\s]\S*(?:ية|يه|ي)$/u;
+const INDEFINITE_NISBA_RE = /^(?!ال)\S*(?:ية|يه)$/u;
 
 function isName(name: string): boolean {
   const first = name.split(/\s/u)[0] ?? '';

@@ -12,8 +12,10 @@ export interface Tagger {
   readonly weights: TaggerWeights;
   readonly allowed: Uint8Array;
   readonly resources: FeatureResources;
-  /** Per-token feature rows, bounded; the only state a tagger keeps. */
+  /** Per-token partial scores, bounded; the only state a tagger keeps. */
   readonly cache: WordFeatureCache;
+  /** Provenance stored with the model (training data, options, whether the dev split was trained on). */
+  readonly info: Readonly<Record<string, unknown>>;
 }
 
 /** Feature resources from clusters (in frequency order) and extra gazetteer names. */
@@ -26,7 +28,10 @@ export function buildResources(clusters: ReadonlyMap<string, string>, extraNames
 
 export function createTagger(model: NerModel): Tagger {
   const resources = buildResources(model.clusters, model.extraNames);
-  return { weights: model.weights, allowed: allowedTransitions(model.weights.tags), resources, cache: new WordFeatureCache(model.weights, resources) };
+  return {
+    weights: model.weights, allowed: allowedTransitions(model.weights.tags), resources,
+    cache: new WordFeatureCache(model.weights, resources), info: model.info,
+  };
 }
 
 /** BIO tags for one sentence of tokens (empty in, empty out). */

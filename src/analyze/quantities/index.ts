@@ -35,7 +35,8 @@ export function findQuantities(body: string, options: QuantityOptions = {}): Qua
   for (const amount of amounts) {
     const source = viewToSource(view, amount.start, amount.end);
     if (overlapsAny(exclude, source.start, source.end)) continue;
-    out.push(complete(amount, view));
+    const quantity = complete(amount, view);
+    if (!isBareNumber(quantity, amount) || hasCountCue(view, amount.start)) out.push(quantity);
   }
   return out;
 }
@@ -63,6 +64,23 @@ function complete(amount: RangedCandidate, view: TextView): QuantityMention {
     subject: subjectView ? sourceText(view, subjectView) : null,
     ...(amount.valueMax !== null ? { valueMax: amount.valueMax } : {}),
   };
+}
+
+/**
+ * «مهرجان صيف طيبة 36», «الرقم 88548»: a number with no unit, qualifier, scale or range is usually a
+ * label. It is kept after a count cue («ارتفع عدد الضحايا إلى 30»).
+ */
+function isBareNumber(quantity: QuantityMention, amount: RangedCandidate): boolean {
+  return quantity.unit === null && quantity.qualifier === 'exact' && amount.valueMax === null && amount.rule === 'quantity/digits'
+    && !/[\p{L}]/u.test(quantity.text.replace(/^[وفبل]/u, ''));
+}
+
+/** How far back (view characters) a count cue may sit. */
+const COUNT_CUE_CHARS = 30;
+const COUNT_CUE = /(?:عدد|بلغ|ارتفع|انخفض|وصل|تراجع|زاد|اجمالي|مجموع|حصيلة)[\p{L}]*\s(?:[\p{L}]+\s){0,3}$/u;
+
+function hasCountCue(view: TextView, start: number): boolean {
+  return COUNT_CUE.test(view.text.slice(Math.max(0, start - COUNT_CUE_CHARS), start));
 }
 
 function sourceText(view: TextView, range: { start: number; end: number }): string {

@@ -55,7 +55,7 @@ export function parseNumberWords(run: string): number | null {
     if (TEEN_ONLY.has(word) && next !== 'عشر' && next !== 'عشرة') return null;
     const additive = NUMBER_VALUES.get(word);
     if (additive !== undefined) {
-      const isTeen = (word === 'عشر' || word === 'عشرة') && last === 'unit';
+      const isTeen: boolean = (word === 'عشر' || word === 'عشرة') && last === 'unit';
       const rank: Rank = isTeen ? 'teen' : additive >= 100 ? 'hundred' : additive >= 20 ? 'ten' : 'unit';
       if (!isTeen && !FOLLOWS.get(last)!.has(rank)) return null;
       current += isTeen ? 10 : additive;

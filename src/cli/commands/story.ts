@@ -52,7 +52,7 @@ export function renderStory(id: string, detail: StoryDetail): string {
   for (const e of detail.undated) lines.push(`  undated  ${e.text}`);
   lines.push('', 'Claims:');
   for (const c of detail.claims.filter((x) => x.verdict !== 'single-source')) {
-    lines.push(`  ${c.verdict.padEnd(8)} ${c.subject}: ${c.values.map((v) => `«${v.text}» (${v.outlet ?? v.article}${v.attribution ? `, ${v.attribution}` : ''})`).join('; ')}`);
+    lines.push(`  ${c.verdict.padEnd(8)} ${c.category && !c.category.startsWith('unit:') ? `${c.category} («${c.subject}»)` : c.subject}: ${c.values.map((v) => `«${v.text}» (${v.outlet ?? v.article}${v.attribution ? `, ${v.attribution}` : ''})`).join('; ')}`);
   }
   lines.push(`  + ${detail.claims.filter((x) => x.verdict === 'single-source').length} single-source figures`);
   if (detail.topEntities.length > 0) lines.push('', `Entities: ${detail.topEntities.map((e) => `${e.canonical} (${e.articles})`).join('، ')}`);

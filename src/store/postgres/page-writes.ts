@@ -28,6 +28,7 @@ const INSERT_PAGES = `
   INSERT INTO pages (id, url, fetched_at, content_type, encoding, body, page_text)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
     AS u (id, url, fetched_at, content_type, encoding, body, page_text)
+  ORDER BY id
   ON CONFLICT (id) DO NOTHING
   RETURNING id`;
 const INSERT_SPANS = `

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { RawPage } from '../core/page.ts';
+import { isValidSpan } from '../core/span.ts';
+import { extractPage, extractText } from './index.ts';
+
+const page = (body: string, contentType: RawPage['contentType'] = 'text/plain'): RawPage => ({ id: 'p', url: 'p', fetchedAt: '2024-01-01T00:00:00Z', contentType, body });
+
+const STORY = [
+  'انطلاق أعمال القمة الاقتصادية العربية في عمّان',
+  'نشر في: 12 أيار 2019',
+  'انطلقت في العاصمة الأردنية أعمال القمة الاقتصادية العربية بمشاركة وفود من عشرين دولة، وسط توقعات بإطلاق صندوق مشترك للاستثمار.',
+  'وقال الأمين العام للجامعة في كلمة الافتتاح إن التكامل الاقتصادي لم يعد خياراً بل ضرورة تفرضها التحديات الراهنة.',
+  'المصدر: الرصيف الإخبارية',
+].join('\n');
+
+describe('extractPage', () => {
+  it('returns one article with headline, date, outlet and body from a plain-text page', () => {
+    const { articles } = extractPage(page(STORY));
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({ headline: 'انطلاق أعمال القمة الاقتصادية العربية في عمّان', outlet: 'الرصيف الإخبارية', published: { date: '2019-05-12', precision: 'day', text: '12 أيار 2019' } });
+    expect(articles[0]!.body.split('\n')).toHaveLength(2);
+  });
+
+  it('keeps offsets exact with CRLF line ends and a BOM', () => {
+    const text = `\uFEFF${STORY.replace(/\n/gu, '\r\n')}`;
+    const extraction = extractPage(page(text));
+    for (const span of extraction.spans) expect(isValidSpan(span, text.length)).toBe(true);
+    const headline = extraction.spans.find((s) => s.kind === 'headline')!;
+    expect(text.slice(headline.start, headline.end)).toBe('انطلاق أعمال القمة الاقتصادية العربية في عمّان');
+    expect(extraction.articles[0]!.body).not.toContain('\r');
+  });
+
+  it('gives no article, only labelled furniture, for a page without prose', () => {
+    const extraction = extractPage(page('الرئيسية\nأخبار\nرياضة\nاتصل بنا'));
+    expect(extraction.articles).toEqual([]);
+    expect(extraction.spans.every((s) => s.kind === 'boilerplate')).toBe(true);
+  });
+
+  it.each(['', '   \n\n  ', '\u0000\u0001\u0002', '<<<>>>', '<html><body></body></html>'])('does not crash on degenerate input %j', (body) => {
+    expect(() => extractPage(page(body))).not.toThrow();
+    expect(() => extractPage(page(body, 'text/html'))).not.toThrow();
+  });
+
+  it('extracts a long page in linear time', () => {
+    const paragraph = (i: number): string => `وأكدت الوزارة في بيانها رقم ${i} أن العمل في المشروع يسير وفق الجدول الزمني المحدد، وأن المرحلة الأولى ستنتهي قريباً.`;
+    const text = ['عنوان الخبر الرئيسي عن المشروع الجديد', ...Array.from({ length: 20_000 }, (_, i) => paragraph(i))].join('\n');
+    const started = performance.now();
+    const { articles } = extractPage(page(text));
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(articles).toHaveLength(1);
+  });
+
+  it('applies HTML site metadata only to the main article', () => {
+    const extraction = extractText(STORY, [], { published: { date: '2019-05-12', precision: 'day', text: '2019-05-12', from: 'json-ld' }, siteName: 'موقع آخر', headline: null });
+    expect(extraction.articles[0]!.outlet).toBe('الرصيف الإخبارية');
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Page segmentation, body side: reads an article body from its first paragraph to the first hard stop,
+ * keeping subheadings, cutting captions, in-body link boxes and glued link text.
+ */
+import { isHardStop } from './classify-line.ts';
+import { isProseLine, nextNonBlank, type LineAssignment, type State } from './segment-state.ts';
+
+/** Non-prose lines inside a body are kept only if prose resumes within this many non-blank lines. */
+const BODY_LOOKAHEAD = 3;
+
+export /** Reads body lines from `start` to the first hard stop; returns the index after the body. */
+function readBody(state: State, start: number, article: number): number {
+  const { lines, classes, roles } = state;
+  let isFirst = true;
+  let i = start;
+  for (; i < lines.length; i++) {
+    const cls = classes[i]!;
+    if (lines[i]!.isBlank) continue;
+    if (cls.type === 'paragraph') {
+      roles[i] = bodyRole(state, i, article, isFirst);
+      isFirst = false;
+    } else if (cls.type === 'marker' && cls.inlineStart !== undefined && isProseLine(state, nextNonBlank(state, i + 1))) {
+      roles[i] = { article, role: 'boilerplate', reason: 'related-links' };
+    } else if (isInlineLinkBox(state, i)) {
+      i = skipLinkBox(state, i, article);
+    } else if (isHardStop(cls) || !proseResumes(state, i)) {
+      break;
+    } else {
+      roles[i] = innerRole(state, i, article);
+    }
+  }
+  return i;
+}
+
+function bodyRole(state: State, i: number, article: number, isFirst: boolean): LineAssignment {
+  const cls = state.classes[i]!;
+  const line = state.lines[i]!;
+  if (isFirst && cls.bylinePrefix) return { article, role: 'body', bodyStart: cls.bylinePrefix.bodyStart, usesBylinePrefix: true };
+  return { article, role: 'body', bodyStart: cls.gluedPrefixEnd ?? line.start };
+}
+
+/** A non-prose line inside the body: captions and furniture are cut, short subheadings stay. */
+function innerRole(state: State, i: number, article: number): LineAssignment {
+  const cls = state.classes[i]!;
+  if (cls.type === 'caption') return { article, role: 'caption', reason: 'caption' };
+  if (cls.type === 'title' && state.lines[i]!.repeats === 1) return { article, role: 'body', bodyStart: state.lines[i]!.start };
+  return { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
+}
+
+/** An HTML related-links box (a run of link lines) in the middle of the body, with prose after it. */
+function isInlineLinkBox(state: State, i: number): boolean {
+  const cls = state.classes[i]!;
+  if (!state.lines[i]!.hint || cls.type !== 'boilerplate' || cls.reason !== 'related-links') return false;
+  return isProseLine(state, nextNonBlank(state, linkBoxEnd(state, i)));
+}
+
+function linkBoxEnd(state: State, i: number): number {
+  let j = i;
+  while (j < state.lines.length && (state.lines[j]!.isBlank || (state.classes[j]!.type === 'boilerplate' && state.classes[j]!.reason === 'related-links'))) j++;
+  return j;
+}
+
+/** Labels the link box as related links; returns its last line (the loop moves past it). */
+function skipLinkBox(state: State, i: number, article: number): number {
+  const end = linkBoxEnd(state, i);
+  for (let j = i; j < end; j++) if (!state.lines[j]!.isBlank) state.roles[j] = { article, role: 'boilerplate', reason: 'related-links' };
+  return end - 1;
+}
+
+/** True when a paragraph follows within BODY_LOOKAHEAD non-blank lines with no hard stop between. */
+export function proseResumes(state: State, i: number): boolean {
+  let j = i + 1;
+  for (let seen = 0; seen < BODY_LOOKAHEAD; seen++) {
+    j = nextNonBlank(state, j);
+    if (j >= state.lines.length) return false;
+    if (isProseLine(state, j)) return true;
+    if (isHardStop(state.classes[j]!)) return false;
+    j++;
+  }
+  return false;
+}

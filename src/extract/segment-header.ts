@@ -1,0 +1,105 @@
+/**
+ * Page segmentation, header side: finds where the main body starts and labels the lines above it
+ * (headline, dek, date/byline/outlet meta, navigation, repeated headlines).
+ */
+import type { SpanReason } from '../core/article.ts';
+import type { LineClass } from './classify-line.ts';
+import { duplicateKey } from './line-key.ts';
+import { startsWithDateline } from './line-meta.ts';
+import { HEADLINE_MAX_WORDS, isHeaderMeta, isProseLine, nextNonBlank, sameText, type State } from './segment-state.ts';
+
+/** A body needs this much prose to anchor an article: one long paragraph or two in a row. Chosen on seeds and fixtures. */
+const ANCHOR_MIN_WORDS = 30;
+/** A dek (standfirst) is one paragraph; longer is the lede. */
+const DEK_MAX_WORDS = 60;
+
+export /** First paragraph that starts a real body: long, or followed by another paragraph. */
+function findBodyAnchor(state: State, from: number): number {
+  for (let i = from; i < state.lines.length; i++) {
+    if (!isProseLine(state, i) || state.lines[i]!.repeats > 1) continue;
+    if (state.lines[i]!.words >= ANCHOR_MIN_WORDS) return i;
+    const j = nextNonBlank(state, i + 1);
+    if (isProseLine(state, j) || (state.classes[j]?.type === 'caption' && isProseLine(state, nextNonBlank(state, j + 1)))) return i;
+  }
+  return -1;
+}
+
+export /** Labels the lines before the body anchor; returns the index where the body starts (after a dek). */
+function readHeader(state: State, from: number, anchor: number, article: number): number {
+  const { lines, classes, roles } = state;
+  let headline = -1;
+  for (let i = anchor - 1; i >= from && headline < 0; i--) {
+    const cls = classes[i]!;
+    if (lines[i]!.isBlank) continue;
+    if (isHeaderMeta(cls)) roles[i] = { article, role: 'meta', reason: cls.reason ?? 'other' };
+    else if (cls.type === 'caption') roles[i] = { article, role: 'caption', reason: 'caption' };
+    else if (isHeadlineCandidate(state, i)) headline = firstDuplicate(state, from, i);
+    else roles[i] = { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
+  }
+  if (headline >= 0) headline = preferEarlierHeadline(state, from, headline);
+  for (let i = from; i < anchor; i++) {
+    if (roles[i]!.article >= 0 || lines[i]!.isBlank) continue;
+    const isDuplicate = headline >= 0 && i !== headline && sameText(state, i, headline);
+    const reason: SpanReason = isDuplicate ? 'duplicate-headline' : i < headline ? 'navigation' : classes[i]!.reason ?? 'other';
+    roles[i] = i === headline ? { article, role: 'headline' } : { article, role: 'boilerplate', reason };
+  }
+  if (headline >= 0) {
+    state.headlineKeys.add(duplicateKey(lines[headline]!.key.key));
+    markDek(state, headline, anchor, article);
+  }
+  return isDek(state, headline, anchor) ? (roles[anchor] = { article, role: 'dek' }, anchor + 1) : anchor;
+}
+
+function isHeadlineCandidate(state: State, i: number): boolean {
+  const cls = state.classes[i]!;
+  const line = state.lines[i]!;
+  if (line.hint && /^h[1-3]$/u.test(line.hint.tag)) return true;
+  return (cls.type === 'title' || cls.type === 'paragraph') && line.words <= HEADLINE_MAX_WORDS;
+}
+
+/** The earliest line in the header with the same text (repeated headlines keep the first copy). */
+function firstDuplicate(state: State, from: number, i: number): number {
+  for (let j = from; j < i; j++) if (sameText(state, j, i)) return j;
+  return i;
+}
+
+/** An `<h1>` earlier in the header wins over a later heading; so does a shorter title right above a longer one (title + dek). */
+function preferEarlierHeadline(state: State, from: number, headline: number): number {
+  for (let j = from; j < headline; j++) if (state.lines[j]!.hint?.tag === 'h1') return j;
+  const prev = previousContent(state, from, headline);
+  if (prev < 0 || state.classes[prev]!.type !== 'title') return headline;
+  const isLongerBelow = state.lines[headline]!.words >= 10 && state.lines[prev]!.words < state.lines[headline]!.words;
+  return isLongerBelow && state.lines[prev]!.repeats === 1 ? prev : headline;
+}
+
+/** The previous non-blank line that is not meta, within the header. */
+function previousContent(state: State, from: number, i: number): number {
+  for (let j = i - 1; j >= from; j--) {
+    if (state.lines[j]!.isBlank || isHeaderMeta(state.classes[j]!)) continue;
+    return j;
+  }
+  return -1;
+}
+
+/** Title-like lines between the headline and the body: a dek when long enough, else furniture. */
+function markDek(state: State, headline: number, anchor: number, article: number): void {
+  for (let i = headline + 1; i < anchor; i++) {
+    const cls = state.classes[i]!;
+    if (state.roles[i]!.role !== 'boilerplate' || state.roles[i]!.reason === 'duplicate-headline') continue;
+    if ((cls.type === 'title' || cls.type === 'paragraph') && state.lines[i]!.words >= 6 && !state.roles.some((r) => r.article === article && r.role === 'dek')) {
+      state.roles[i] = { article, role: 'dek' };
+    }
+  }
+}
+
+/** The first prose line is a dek when it sits right under the headline and a caption or a datelined lede follows it. */
+function isDek(state: State, headline: number, anchor: number): boolean {
+  if (headline < 0 || state.lines[anchor]!.words > DEK_MAX_WORDS) return false;
+  if (state.roles.some((r, i) => r.role === 'dek' && i < anchor)) return false;
+  if (nextNonBlank(state, headline + 1) !== anchor) return false;
+  const next = nextNonBlank(state, anchor + 1);
+  const after = state.classes[next]?.type === 'caption' ? nextNonBlank(state, next + 1) : next;
+  if (!isProseLine(state, after)) return false;
+  if (state.lines[anchor]!.hint?.tag === 'h2') return true;
+  return state.classes[next]?.type === 'caption' || startsWithDateline(state.lines[after]!.text);
+}

@@ -1,0 +1,53 @@
+/**
+ * Shared state and small helpers of page segmentation (segment.ts): the per-line assignment being
+ * built, and lookups used by the header, body and tail readers.
+ */
+import type { SpanReason } from '../core/article.ts';
+import type { LineClass } from './classify-line.ts';
+import { duplicateKey } from './line-key.ts';
+import type { Line } from './lines.ts';
+
+export type LineRole = 'headline' | 'dek' | 'body' | 'meta' | 'caption' | 'boilerplate' | 'blank';
+
+/** What segmentation decided for one line: its article (−1 for none) and role there. */
+export interface LineAssignment {
+  readonly article: number;
+  readonly role: LineRole;
+  readonly reason?: SpanReason;
+  /** Body lines: where the body text starts in the page (after glued links or an outlet prefix). */
+  readonly bodyStart?: number;
+  /** Body/meta lines: the outlet prefix of the first paragraph was used. */
+  readonly usesBylinePrefix?: boolean;
+  /** Tail lines read as the article's signature («سونا نيوز» under the last paragraph). */
+  readonly isSignature?: boolean;
+}
+
+/** Headlines are rarely longer; a longer line before the body is a dek or prose. */
+export const HEADLINE_MAX_WORDS = 35;
+
+/** Segmentation in progress: `roles` is filled line by line. */
+export interface State {
+  readonly lines: readonly Line[];
+  readonly classes: readonly LineClass[];
+  readonly roles: LineAssignment[];
+  /** Duplicate keys of the headlines found so far: later copies are furniture. */
+  readonly headlineKeys: Set<string>;
+}
+
+export function nextNonBlank(state: State, from: number): number {
+  let i = from;
+  while (i < state.lines.length && state.lines[i]!.isBlank) i++;
+  return i;
+}
+
+export function isProseLine(state: State, i: number): boolean {
+  return state.classes[i]?.type === 'paragraph';
+}
+
+export function sameText(state: State, a: number, b: number): boolean {
+  return duplicateKey(state.lines[a]!.key.key) === duplicateKey(state.lines[b]!.key.key);
+}
+
+export function isHeaderMeta(cls: LineClass): boolean {
+  return cls.type === 'date' || cls.type === 'byline' || cls.type === 'dateline' || cls.type === 'source' || cls.type === 'credit';
+}
