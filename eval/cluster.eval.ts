@@ -1,8 +1,9 @@
 /**
  * Scores `marsad cluster` on the five seed pages against ../shared/gold/seeds/story.json: event clusters and
  * storylines (exact partition + pairwise F1), timeline recall (gold dated entries at gold precision citing the gold
- * article) and claim recall (gold multi-source claims found whole with verdict agree). Runs twice: on the gold
- * extraction (clustering alone) and through the real pipeline (extraction + annotation + clustering), when present.
+ * article) and claim recall (gold multi-source claims found whole with verdict agree). Runs twice: through the real
+ * pipeline (extraction + annotation + clustering; floored) and, for information, on the gold extraction without
+ * annotation (no entity features: shows how much clustering leans on linked entities).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -4,7 +4,7 @@
  * Usage: npx tsx scripts/pg-test-cluster.ts [--check]
  */
 import pg from 'pg';
-import { findPostgresBinaries, startThrowawayCluster } from '../src/store/postgres/testing/throwaway-cluster.ts';
+import { canRunClusterBinaries, findPostgresBinaries, startThrowawayCluster } from '../src/store/postgres/testing/throwaway-cluster.ts';
 
 /** Any long period: the timer only keeps the event loop alive. */
 const KEEP_ALIVE_MS = 60 * 60 * 1000;
@@ -13,6 +13,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const binaries = findPostgresBinaries();
   if (!binaries) {
     process.stderr.write('No PostgreSQL server binaries under /usr/lib/postgresql; install them with: apt-get install postgresql\n');
+    return 2;
+  }
+  if (!canRunClusterBinaries()) {
+    process.stderr.write('Running as root needs runuser and the postgres user to start PostgreSQL (apt-get install postgresql provides both)\n');
     return 2;
   }
   const startedAt = Date.now();

@@ -67,6 +67,12 @@ describe('annotateArticle', () => {
     expect(undated.times.map((time) => time.value)).toEqual([null, 'P3D', '2021']);
   });
 
+  it('does not read a time word inside the outlet name as a time', () => {
+    const body = 'عين اليوم – متابعات\nأعلنت البلدية اليوم إغلاق الطريق الساحلي.';
+    const times = annotateArticle({ body, published: '2015-07-24', outlet: 'عين اليوم' }, { recognize }).times;
+    expect(times.map((time) => [time.text, time.start])).toEqual([['اليوم', body.lastIndexOf('اليوم')]]);
+  });
+
   it('accepts an extraction PublishedDate and copes with an empty body', () => {
     const dated = annotateArticle({ body: BODY, published: { date: '2024-03-05', precision: 'day', text: '5 آذار 2024' }, outlet: null }, { recognize });
     expect(dated.times[0]!.value).toBe('2024-03-03');

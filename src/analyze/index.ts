@@ -38,9 +38,12 @@ interface Layer {
   run(input: AnnotateInput, draft: Draft, options: AnnotateOptions): void;
 }
 
+/** Shorter outlet names («24») are too likely to occur by chance. */
+const MIN_OUTLET_CHARS = 3;
+
 // Order matters: quantities skip time spans («عام 2011», «100 يوم»), and quote speakers link to entities.
 const LAYERS: readonly Layer[] = [
-  { name: 'times', run: (input, draft) => { draft.times = findTimes(input.body, anchorOf(input.published), draft.view); } },
+  { name: 'times', run: (input, draft) => { draft.times = outsideOutletName(findTimes(input.body, anchorOf(input.published), draft.view), input); } },
   { name: 'entities', run: (input, draft, options) => { draft.entities = linkEntities((options.recognize ?? recognizeEntities)(input.body), input.body); } },
   { name: 'quantities', run: (input, draft) => { draft.quantities = findQuantities(input.body, { exclude: draft.times, view: draft.view }); } },
   { name: 'quotes', run: (input, draft) => { draft.quotes = findQuotes(input.body, draft.entities, draft.view); } },
@@ -51,6 +54,15 @@ export function annotateArticle(input: AnnotateInput, options: AnnotateOptions =
   const draft: Draft = { view: normalizeView(input.body), times: [], entities: [], quantities: [], quotes: [] };
   for (const layer of LAYERS) layer.run(input, draft, options);
   return { entities: draft.entities, quantities: draft.quantities, quotes: draft.quotes, times: draft.times };
+}
+
+/** «عين اليوم – متابعات»: a time word inside the outlet's own name («اليوم», «الغد») is not a time. */
+function outsideOutletName(times: TimeMention[], input: AnnotateInput): TimeMention[] {
+  const outlet = input.outlet?.trim() ?? '';
+  if (outlet.length < MIN_OUTLET_CHARS || times.length === 0) return times;
+  const names: { start: number; end: number }[] = [];
+  for (let at = input.body.indexOf(outlet); at >= 0; at = input.body.indexOf(outlet, at + outlet.length)) names.push({ start: at, end: at + outlet.length });
+  return times.filter((time) => !names.some((name) => time.start >= name.start && time.end <= name.end));
 }
 
 function anchorOf(published: AnnotateInput['published']): ReturnType<typeof parseAnchor> {

@@ -70,7 +70,7 @@ function ledeDate(article: ArticleLines, firstBody: number): AbsoluteDate | null
 
 /**
  * Outlet: «المصدر:» line → source glued into furniture → outlet/«X:» byline line → name beside the date →
- * «X/ » or «(X) -» prefix → «X - City» dateline → signature line under the body → copyright notice → site name.
+ * «X/ » or «(X) -» prefix → «X - City» dateline → bare name line (under the headline, or a signature under the body) → copyright notice → site name.
  */
 export function pickOutlet(article: ArticleLines, site: SiteMeta | null, pageOwner: NamedSpan | null): NamedSpan | { text: string } | null {
   const byKind = (test: (role: LineAssignment, cls: LineClass) => boolean): NamedSpan | null => {
@@ -86,7 +86,7 @@ export function pickOutlet(article: ArticleLines, site: SiteMeta | null, pageOwn
     ?? byKind((r, c) => r.role === 'meta' && c.type === 'date')
     ?? bylinePrefix(article)
     ?? byKind((r, c) => r.role === 'meta' && c.type === 'dateline')
-    ?? signature(article)
+    ?? bareName(article)
     ?? pageOwner
     ?? (site?.siteName ? { text: site.siteName } : null);
 }
@@ -102,8 +102,8 @@ export function findPageOwner(classes: readonly LineClass[]): NamedSpan | null {
   return null;
 }
 
-function signature(article: ArticleLines): NamedSpan | null {
-  const i = article.indices.find((j) => article.roles[j]!.isSignature);
+function bareName(article: ArticleLines): NamedSpan | null {
+  const i = article.indices.find((j) => article.roles[j]!.isBareName);
   if (i === undefined) return null;
   const line = article.lines[i]!;
   return { text: line.text, start: line.start, end: line.end };

@@ -8,21 +8,21 @@ import { isProseLine, nextNonBlank, type LineAssignment, type State } from './se
 /** Non-prose lines inside a body are kept only if prose resumes within this many non-blank lines. */
 const BODY_LOOKAHEAD = 3;
 
-export /** Reads body lines from `start` to the first hard stop; returns the index after the body. */
-function readBody(state: State, start: number, article: number): number {
+/** Reads body lines from `start` to the first hard stop; returns the index after the body. */
+export function readBody(state: State, start: number, article: number): number {
   const { lines, classes, roles } = state;
   let isFirst = true;
   let i = start;
   for (; i < lines.length; i++) {
     const cls = classes[i]!;
     if (lines[i]!.isBlank) continue;
-    if (cls.type === 'paragraph') {
+    if (isInlineLinkBox(state, i)) {
+      i = skipLinkBox(state, i, article);
+    } else if (cls.type === 'paragraph') {
       roles[i] = bodyRole(state, i, article, isFirst);
       isFirst = false;
     } else if (cls.type === 'marker' && cls.inlineStart !== undefined && isProseLine(state, nextNonBlank(state, i + 1))) {
       roles[i] = { article, role: 'boilerplate', reason: 'related-links' };
-    } else if (isInlineLinkBox(state, i)) {
-      i = skipLinkBox(state, i, article);
     } else if (isHardStop(cls) || !proseResumes(state, i)) {
       break;
     } else {
@@ -47,16 +47,23 @@ function innerRole(state: State, i: number, article: number): LineAssignment {
   return { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
 }
 
-/** An HTML related-links box (a run of link lines) in the middle of the body, with prose after it. */
-function isInlineLinkBox(state: State, i: number): boolean {
-  const cls = state.classes[i]!;
-  if (!state.lines[i]!.hint || cls.type !== 'boilerplate' || cls.reason !== 'related-links') return false;
-  return isProseLine(state, nextNonBlank(state, linkBoxEnd(state, i)));
+/** An HTML related-links box (link lines, or a «read also» teaser box) inside the body, with the body's prose after it. */
+export function isInlineLinkBox(state: State, i: number): boolean {
+  if (!isLinkBoxLine(state, i)) return false;
+  const after = nextNonBlank(state, linkBoxEnd(state, i));
+  return isProseLine(state, after) && !state.lines[after]!.hint?.furniture;
 }
 
-function linkBoxEnd(state: State, i: number): number {
+/** A line of an HTML related box: a link line, or anything inside a container marked «related». */
+function isLinkBoxLine(state: State, i: number): boolean {
+  const cls = state.classes[i]!;
+  if (!state.lines[i]!.hint) return false;
+  return state.lines[i]!.hint!.furniture === 'related-links' || (cls.type === 'boilerplate' && cls.reason === 'related-links');
+}
+
+export function linkBoxEnd(state: State, i: number): number {
   let j = i;
-  while (j < state.lines.length && (state.lines[j]!.isBlank || (state.classes[j]!.type === 'boilerplate' && state.classes[j]!.reason === 'related-links'))) j++;
+  while (j < state.lines.length && (state.lines[j]!.isBlank || isLinkBoxLine(state, j))) j++;
   return j;
 }
 

@@ -3,29 +3,32 @@
  * (headline, dek, date/byline/outlet meta, navigation, repeated headlines).
  */
 import type { SpanReason } from '../core/article.ts';
-import type { LineClass } from './classify-line.ts';
 import { duplicateKey } from './line-key.ts';
 import { startsWithDateline } from './line-meta.ts';
+import { isInlineLinkBox, linkBoxEnd } from './segment-body.ts';
 import { HEADLINE_MAX_WORDS, isHeaderMeta, isProseLine, nextNonBlank, sameText, type State } from './segment-state.ts';
 
 /** A body needs this much prose to anchor an article: one long paragraph or two in a row. Chosen on seeds and fixtures. */
 const ANCHOR_MIN_WORDS = 30;
+/** A bare outlet-name line under the headline («عين الحدث») has a few words. */
+const BARE_NAME_MAX_WORDS = 4;
 /** A dek (standfirst) is one paragraph; longer is the lede. */
 const DEK_MAX_WORDS = 60;
 
-export /** First paragraph that starts a real body: long, or followed by another paragraph. */
-function findBodyAnchor(state: State, from: number): number {
+/** First paragraph that starts a real body: long, or followed by another paragraph. */
+export function findBodyAnchor(state: State, from: number): number {
   for (let i = from; i < state.lines.length; i++) {
-    if (!isProseLine(state, i) || state.lines[i]!.repeats > 1) continue;
+    if (!isProseLine(state, i) || state.lines[i]!.repeats > 1 || state.lines[i]!.hint?.furniture) continue;
     if (state.lines[i]!.words >= ANCHOR_MIN_WORDS) return i;
-    const j = nextNonBlank(state, i + 1);
+    const next = nextNonBlank(state, i + 1);
+    const j = isInlineLinkBox(state, next) ? nextNonBlank(state, linkBoxEnd(state, next)) : next;
     if (isProseLine(state, j) || (state.classes[j]?.type === 'caption' && isProseLine(state, nextNonBlank(state, j + 1)))) return i;
   }
   return -1;
 }
 
-export /** Labels the lines before the body anchor; returns the index where the body starts (after a dek). */
-function readHeader(state: State, from: number, anchor: number, article: number): number {
+/** Labels the lines before the body anchor; returns the index where the body starts (after a dek). */
+export function readHeader(state: State, from: number, anchor: number, article: number): number {
   const { lines, classes, roles } = state;
   let headline = -1;
   for (let i = anchor - 1; i >= from && headline < 0; i--) {
@@ -81,11 +84,23 @@ function previousContent(state: State, from: number, i: number): number {
   return -1;
 }
 
-/** Title-like lines between the headline and the body: a dek when long enough, else furniture. */
+/** «عين الحدث» alone under the headline: a bare outlet name (a few words, no punctuation or function words). */
+function isBareName(state: State, i: number): boolean {
+  const line = state.lines[i]!;
+  const type = state.classes[i]!.type;
+  if ((type !== 'short' && type !== 'title') || line.words < 2 || line.words > BARE_NAME_MAX_WORDS || line.hint) return false;
+  return line.stopRatio === 0 && line.punctuation === 0 && line.repeats === 1;
+}
+
+/** Title-like lines between the headline and the body: a dek when long enough, a bare outlet name, else furniture. */
 function markDek(state: State, headline: number, anchor: number, article: number): void {
   for (let i = headline + 1; i < anchor; i++) {
     const cls = state.classes[i]!;
     if (state.roles[i]!.role !== 'boilerplate' || state.roles[i]!.reason === 'duplicate-headline') continue;
+    if (isBareName(state, i)) {
+      state.roles[i] = { article, role: 'meta', reason: 'outlet', isBareName: true };
+      continue;
+    }
     if ((cls.type === 'title' || cls.type === 'paragraph') && state.lines[i]!.words >= 6 && !state.roles.some((r) => r.article === article && r.role === 'dek')) {
       state.roles[i] = { article, role: 'dek' };
     }

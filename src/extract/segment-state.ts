@@ -18,8 +18,8 @@ export interface LineAssignment {
   readonly bodyStart?: number;
   /** Body/meta lines: the outlet prefix of the first paragraph was used. */
   readonly usesBylinePrefix?: boolean;
-  /** Tail lines read as the article's signature («سونا نيوز» under the last paragraph). */
-  readonly isSignature?: boolean;
+  /** A bare name line read as the outlet: a signature under the body («سونا نيوز») or a name under the headline. */
+  readonly isBareName?: boolean;
 }
 
 /** Headlines are rarely longer; a longer line before the body is a dek or prose. */

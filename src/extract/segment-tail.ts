@@ -57,7 +57,7 @@ function tailRole(state: State, i: number, article: number, context: { sawMarker
   }
   const isOutletLine = cls.type === 'byline' && cls.outlet !== undefined;
   const isNamey = isOutletLine || ((cls.type === 'short' || cls.type === 'title') && line.words <= SIGNATURE_MAX_WORDS && line.repeats === 1 && !/[:.؟?!]$/u.test(line.text));
-  if (context.isFirst && !context.sawMarker && isNamey) return { article, role: 'meta', reason: 'outlet', isSignature: true };
+  if (context.isFirst && !context.sawMarker && isNamey) return { article, role: 'meta', reason: 'outlet', isBareName: true };
   if (cls.type === 'boilerplate' || cls.type === 'marker' || cls.type === 'caption') return { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
   return { article, role: 'boilerplate', reason: context.sawMarker ? 'related-links' : 'other' };
 }

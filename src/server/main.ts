@@ -6,11 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import { openConfiguredStore } from '../app/open-store.ts';
 import { loadPageAnalyzer } from '../app/analyzer.ts';
 import type { Config } from '../config/schema.ts';
-import { indexWrittenArticles, syncStoreSearchIndex } from '../search/store-search.ts';
+import { afterWriteHooks } from '../app/after-write.ts';
+import { syncStoreSearchIndex } from '../search/store-search.ts';
 import type { Store } from '../store/store.ts';
 import { buildServer } from './app.ts';
 import { createPageIngestor, type PageIngestor } from './page-ingest.ts';
-import { createComputedStoryReader } from './story-compute.ts';
+import { createStoryReader } from './story-store-reader.ts';
 
 export interface StartOptions {
   readonly config: Config;
@@ -31,7 +32,7 @@ export interface RunningServer {
 async function ingestorFor(store: Store, config: Config, log: (line: string) => void): Promise<PageIngestor | null> {
   try {
     const analyze = await loadPageAnalyzer({ annotate: true });
-    return createPageIngestor({ store, analyze, maxBytes: config.maxPageBytes, afterWrite: (written) => indexWrittenArticles(store, written) });
+    return createPageIngestor({ store, analyze, maxBytes: config.maxPageBytes, afterWrite: afterWriteHooks(store) });
   } catch (error) {
     log(`ingest disabled: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -42,7 +43,7 @@ async function ingestorFor(store: Store, config: Config, log: (line: string) => 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openConfiguredStore(options.config, { mustExist: true });
   const ingest = options.allowIngest === false ? null : await ingestorFor(store, options.config, options.log);
-  const app = await buildServer({ store, stories: createComputedStoryReader(store), ingest });
+  const app = await buildServer({ store, stories: createStoryReader(store), ingest });
   let address: string;
   try {
     address = await app.listen({ port: options.port, host: options.host });

@@ -10,7 +10,7 @@ import type { Store } from '../store/store.ts';
 import type { StoryReader } from './story-reader.ts';
 import { buildStoryViews, summaryOf, type StoryViews } from './story-views.ts';
 
-/** Newest articles clustered on demand: a few seconds of CPU at most (the corpus stage does ~1,000 articles/s). */
+/** Newest articles clustered on demand: bounds the CPU and memory of one computation (a fallback for stores without stories). */
 export const DEFAULT_MAX_COMPUTED_ARTICLES = 5_000;
 const PAGE = 200;
 

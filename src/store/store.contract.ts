@@ -1,6 +1,7 @@
 /**
- * The Store contract: behaviour every implementation (SQLite always, Postgres when TEST_DATABASE_URL is set)
- * must show. Called from each implementation's test file with a factory for a fresh, empty store.
+ * The Store contract: behaviour every implementation (SQLite always; PostgreSQL on TEST_DATABASE_URL or a throwaway
+ * cluster, see postgres/testing/) must show. Called from each implementation's test file with a factory for a fresh,
+ * empty store; method-groups.contract.ts covers search, entities and stories the same way.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../core/ids.ts';

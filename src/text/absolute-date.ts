@@ -60,18 +60,21 @@ interface Recognizer {
 const HAS_LATIN = /[a-z]/u;
 const HAS_NUMERIC_DATE = /\d[/\-.]\d/u;
 const HAS_HIJRI_MARK = /ه/u;
+/** Literal alternations with no lookbehind: the engine scans them fast, so they gate the heavier patterns. */
+const HAS_ARABIC_MONTH = new RegExp(AR_MONTH, 'u');
+const HAS_YEAR_WORD = /عام|سنة/u;
 
 // Order matters only for ties: overlapping matches keep the longest span, then the earliest rule here.
 const RECOGNIZERS: readonly Recognizer[] = [
-  { rule: 'date/day-month-year', calendar: 'gregorian', pattern: new RegExp(`${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/day-month-year', calendar: 'gregorian', requires: HAS_ARABIC_MONTH, pattern: new RegExp(`${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/english-day-month-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${NO_DIGIT_BEFORE}${EN_DAY}\\s{0,3},?\\s{0,3}(?:of\\s+)?(?<month>${EN_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/english-month-day-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${WORD_START}(?<month>${EN_MONTH})\\s{1,3}${EN_DAY}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/year-month-day', calendar: 'gregorian', requires: HAS_NUMERIC_DATE, pattern: new RegExp(`${NO_DIGIT_BEFORE}(?<year>\\d{4})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/day-month-year-numeric', calendar: 'gregorian', requires: HAS_NUMERIC_DATE, pattern: new RegExp(`${NO_DIGIT_BEFORE}(?<day>\\d{1,2})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/hijri-day-month-year', calendar: 'hijri', requires: HAS_HIJRI_MARK, pattern: new RegExp(`${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?<month>${HIJRI_MONTH})\\s{0,3}[,،]?\\s{0,3}(?<year>\\d{4})\\s{0,3}(?:ه|هـ|هجري|للهجرة)${WORD_END}`, 'dgu') },
-  { rule: 'date/month-year', calendar: 'gregorian', pattern: new RegExp(`${WORD_START}(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/month-year', calendar: 'gregorian', requires: HAS_ARABIC_MONTH, pattern: new RegExp(`${WORD_START}(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/english-month-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${WORD_START}(?<month>${EN_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/year', calendar: 'gregorian', pattern: new RegExp(`${WORD_START}(?:[وف])?(?:لل|ب|ل|ال)?(?:عام|سنة)\\s{1,3}(?<year>\\d{4})(?:\\s?م${WORD_END})?${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/year', calendar: 'gregorian', requires: HAS_YEAR_WORD, pattern: new RegExp(`${WORD_START}(?:[وف])?(?:لل|ب|ل|ال)?(?:عام|سنة)\\s{1,3}(?<year>\\d{4})(?:\\s?م${WORD_END})?${NO_DIGIT_AFTER}`, 'dgu') },
 ];
 
 /** Finds every absolute date in `text`, sorted by start, without overlaps (the longest match wins). */

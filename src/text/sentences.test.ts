@@ -30,4 +30,12 @@ describe('splitSentences', () => {
     const text = '  جملة أولى.   جملة ثانية  ';
     expect(sentences(text)).toEqual(['جملة أولى.', 'جملة ثانية']);
   });
+
+  it('stays linear on pathological input (long initials chains, no terminators)', () => {
+    const started = performance.now();
+    expect(splitSentences('أ.'.repeat(100_000)).length).toBeGreaterThan(0);
+    expect(splitSentences('كلمة '.repeat(100_000))).toHaveLength(1);
+    expect(splitSentences('!'.repeat(100_000))).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
 });

@@ -24,10 +24,14 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'د', 'م', 'ص', 'ج', 'ق', 'ه', 'هـ', 'أ', 'ا', 'ب', 'ت', 'ف', 'ق.م', 'أ.د', 'ا.د', 'أ.ف.ب', 'ا.ف.ب', 'د.ب.أ', 'د.ب.ا', 'ش.م.م',
 ]);
 
-/** The word (letters and inner periods) that ends right before offset `end`. */
+/** Longest abbreviation looked at («ش.م.م», «U.S.A»): bounds the backward scan so «أ.ب.ت.…» stays linear. */
+const MAX_ABBREVIATION_CHARS = 12;
+
+/** The word (letters and inner periods) that ends right before offset `end`, at most MAX_ABBREVIATION_CHARS long. */
 function wordBefore(text: string, end: number): string {
   let i = end;
-  while (i > 0 && (LETTER.test(text[i - 1]!) || (text[i - 1] === '.' && i - 1 > 0 && LETTER.test(text[i - 2]!)))) i--;
+  const limit = Math.max(0, end - MAX_ABBREVIATION_CHARS);
+  while (i > limit && (LETTER.test(text[i - 1]!) || (text[i - 1] === '.' && i - 1 > 0 && LETTER.test(text[i - 2]!)))) i--;
   return text.slice(i, end).toLowerCase();
 }
 

@@ -12,9 +12,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadPageAnalyzer } from '../../src/app/analyzer.ts';
 import { ingestInputs, type IngestSummary } from '../../src/app/ingest.ts';
 import { DEFAULT_MAX_PAGE_BYTES } from '../../src/config/schema.ts';
-import { indexWrittenArticles } from '../../src/search/store-search.ts';
+import { afterWriteHooks } from '../../src/app/after-write.ts';
 import { buildServer } from '../../src/server/app.ts';
-import { createComputedStoryReader } from '../../src/server/story-compute.ts';
+import { createStoryReader } from '../../src/server/story-store-reader.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 
@@ -42,9 +42,9 @@ export async function serveCorpus(inputs: readonly string[]): Promise<Served> {
   const store = openSqliteStore(':memory:');
   const analyze = await loadPageAnalyzer({ annotate: true });
   const ingest = await ingestInputs(store, inputs, {
-    analyze, maxBytes: DEFAULT_MAX_PAGE_BYTES, batchSize: 50, afterBatch: (written) => indexWrittenArticles(store, written),
+    analyze, maxBytes: DEFAULT_MAX_PAGE_BYTES, batchSize: 50, afterBatch: afterWriteHooks(store),
   });
-  const app: FastifyInstance = await buildServer({ store, stories: createComputedStoryReader(store), ingest: null });
+  const app: FastifyInstance = await buildServer({ store, stories: createStoryReader(store), ingest: null });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,

@@ -100,8 +100,8 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in chromium', () => {
     writeFileSync(join(dir, 'hostile.txt'), hostile);
     const { ingestInputs } = await import('../../src/app/ingest.ts');
     const { loadPageAnalyzer } = await import('../../src/app/analyzer.ts');
-    const { indexWrittenArticles } = await import('../../src/search/store-search.ts');
-    await ingestInputs(served.store, [dir], { analyze: await loadPageAnalyzer({ annotate: true }), maxBytes: 1_000_000, batchSize: 5, afterBatch: (w) => indexWrittenArticles(served.store, w) });
+    const { afterWriteHooks } = await import('../../src/app/after-write.ts');
+    await ingestInputs(served.store, [dir], { analyze: await loadPageAnalyzer({ annotate: true }), maxBytes: 1_000_000, batchSize: 5, afterBatch: afterWriteHooks(served.store) });
     rmSync(dir, { recursive: true, force: true });
     const hit = (await (await fetch(`${served.url}/api/search?q=${encodeURIComponent('احتيال')}`)).json()).hits[0];
     await page.goto(`${served.url}/#/article/${hit.articleId}`);

@@ -34,6 +34,15 @@ describe('recognizeEntities', () => {
     expect(jordan?.type).toBe('LOC');
   });
 
+  it('trims ب/ل/و before a name but keeps ك-initial names and «لل» tokens whole', () => {
+    const text = 'وصل الوفد ببغداد ثم سافر إلى كالغاري، وللولايات المتحدة قاعدة قرب البصرة.';
+    const found = recognizeEntities(text);
+    for (const e of found) expect(text.slice(e.start, e.end)).toBe(e.text);
+    expect(found.some((e) => e.text === 'بغداد' && e.type === 'LOC')).toBe(true);
+    expect(found.some((e) => e.text === 'كالغاري')).toBe(true);
+    expect(found.some((e) => e.text === 'للولايات المتحدة' && e.type === 'LOC')).toBe(true);
+  });
+
   it('returns nothing for empty or entity-free text and is deterministic', () => {
     expect(recognizeEntities('')).toEqual([]);
     expect(recognizeEntities('  \n ')).toEqual([]);

@@ -41,14 +41,18 @@ export function loadTagger(path: string = MODEL_PATH): Tagger {
   return tagger;
 }
 
-/** Start of the entity inside its first token: after و/ف/ب/ك/ل («والعراق» → «العراق»), but «للعراق» stays whole. */
+/**
+ * Start of the entity inside its first token: after و/ف and ب/ل («والعراق» → «العراق», «ببغداد» → «بغداد»).
+ * ك is left alone: names such as «كالغاري» (Calgary) look like ك + ال. «للعراق» stays whole (see below).
+ */
 function trimmedStart(token: Token, tagger: Tagger): number {
   const norm = normalizeToken(token.text);
   const split = splitProclitics(token.text, { isKnownStem: knownStemFor(norm, tagger.resources.rank) });
   let offset = 0;
-  for (const clitic of split.clitics) {
-    if (clitic.kind === 'article') break;
-    const next = split.clitics[split.clitics.indexOf(clitic) + 1];
+  for (let k = 0; k < split.clitics.length; k++) {
+    const clitic = split.clitics[k]!;
+    if (clitic.kind === 'article' || token.text[clitic.start] === 'ك') break;
+    const next = split.clitics[k + 1];
     // «للولايات»: ل + ل(ال): dropping the first ل would leave «لولايات», so keep the token whole.
     if (clitic.kind === 'preposition' && next?.kind === 'article' && next.end - next.start === 1) break;
     offset = clitic.end;

@@ -26,6 +26,7 @@ const CASES: readonly Case[] = [
   { name: 'Arabic comma thousands separator', input: 'سجلت الوزارة 12،500 إصابة جديدة.', expected: { text: '12،500 إصابة', value: 12500 } },
   { name: 'decimal with a scale', input: 'خصصت الحكومة 2.5 مليار دولار لإعادة الإعمار.', expected: { text: '2.5 مليار دولار', value: 2.5e9, unit: 'دولار' } },
   { name: 'number words with a conjunction', input: 'اعتقلت الشرطة خمسة وعشرين متهماً في المداهمات.', expected: { text: 'خمسة وعشرين متهماً', value: 25 } },
+  { name: 'a million in words with a currency', input: 'رصدت البلدية مليون دولار لترميم السوق القديم.', expected: { text: 'مليون دولار', value: 1e6, unit: 'دولار' } },
   { name: 'thousands in words', input: 'نزح ثلاثة آلاف وخمسمئة شخص عن القرى الحدودية.', expected: { text: 'ثلاثة آلاف وخمسمئة شخص', value: 3500, unit: 'شخص' } },
   { name: 'a range with بين', input: 'تراوحت الخسائر بين 10 و20 مليون دولار.', expected: { text: 'بين 10 و20 مليون دولار', value: 10, valueMax: 20_000_000 } },
   { name: 'a range with من ... إلى', input: 'ينتشر من 300 إلى 500 مقاتل على الحدود.', expected: { text: 'من 300 إلى 500 مقاتل', value: 300, valueMax: 500, unit: 'مقاتل' } },
@@ -35,6 +36,9 @@ const CASES: readonly Case[] = [
   { name: 'tens of thousands', input: 'شارك عشرات الآلاف في التظاهرة.', expected: { text: 'عشرات الآلاف', value: null, qualifier: 'thousands' } },
   { name: 'a second amount after «و» starts after the conjunction', input: 'تبرع بأربعة عشر ألف جنيه وتسعة آلاف دولار للجمعية.', expected: { text: 'تسعة آلاف دولار', value: 9000, unit: 'دولار' } },
   { name: 'teens with a clitic preposition', input: 'تبرع بأربعة عشر ألف جنيه للجمعية.', expected: { text: 'أربعة عشر ألف جنيه', value: 14000, unit: 'جنيه' } },
+  { name: 'dot as a thousands separator', input: 'جمع المتبرعون 150.000 دولار للمستشفى.', expected: { text: '150.000 دولار', value: 150000 } },
+  { name: 'dot as a decimal point before a scale word', input: 'بلغت الأرباح 1.500 مليار ريال.', expected: { text: '1.500 مليار ريال', value: 1.5e9 } },
+  { name: 'a bare number after a count cue', input: 'ارتفع عدد الضحايا إلى 30 مساء الأحد.', expected: { text: '30', value: 30, unit: null } },
   { name: 'year-like count with a counted noun', input: 'أرسلت الوزارة 2000 جندي إضافي.', expected: { text: '2000 جندي', value: 2000, unit: 'جندي' } },
 ];
 

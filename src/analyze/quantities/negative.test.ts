@@ -13,6 +13,8 @@ const NEGATIVES: readonly string[] = [
   'حضرت ست البيت الاجتماع.', // «ست» = lady, not six
   'وهو أحد أبرز القادة.', // «أحد» = one of
   'انتهت المادة 5 من الدستور إلى ذلك.', // article number
+  'فاز الفريق في مهرجان صيف طيبة 36 بالمركز الأول.', // a bare number is an edition label
+  'تعد المدينة واحدة من أجمل المدن.', // «واحدة من» = one of
 ];
 
 describe('findQuantities negatives', () => {

@@ -19,6 +19,7 @@ const NOT_NOUNS: ReadonlySet<string> = new Set([
   'الا', 'منذ', 'خلال', 'بين', 'عند', 'حين', 'كما', 'وفق', 'حسب', 'بحسب', 'ما', 'لا', 'لم', 'لن', 'قد', 'هو', 'هي', 'هم', 'كان', 'كانت',
   'تقريبا', 'فقط', 'نحو', 'حوالي', 'جراء', 'اثر', 'بسبب', 'نتيجة', 'ضد', 'لدي', 'داخل', 'خارج', 'حول', 'عبر', 'دون',
   'بينهم', 'منهم', 'بينها', 'منها', 'اضافة', 'فيما', 'بينما', 'وسط', 'امام', 'لصالح',
+  'مساء', 'صباح', 'ظهر', 'عصر', 'فجر', 'ليلا', 'نهارا', 'يوميا', 'امس', 'غدا', 'سنويا', 'شهريا', 'اسبوعيا',
 ]);
 const WORD = /^\s{1,3}(?<word>[\u0621-\u064A]{2,})/u;
 const MIN_UNIT_LETTERS = 2;
@@ -52,5 +53,7 @@ export function findUnit(view: TextView, end: number, nounForm: NounForm): UnitM
   }
   if (nounForm === 'of-only' || NOT_NOUNS.has(word) || word.length < MIN_UNIT_LETTERS) return null;
   if (word.startsWith('ال') !== (nounForm === 'definite')) return null;
+  // «36 بالمركز الأول», «10 للفريق»: a preposition clitic before the article is not a counted noun.
+  if (/^(?:[وف]?[بكل]ال|[وف]?لل|[وف]ال)/u.test(word)) return null;
   return { start: wordStart, end: wordStart + word.length, canonical: null, viaMin: false };
 }

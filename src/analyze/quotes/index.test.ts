@@ -27,6 +27,11 @@ describe('findQuotes', () => {
     expect(quotes[0]).toMatchObject({ speaker: 'وزير الخارجية سامي الأحمد', speakerEntityId: 'id:سامي الأحمد', text: 'المفاوضات بلغت مرحلة حاسمة' });
   });
 
+  it('finds «أوضحت ... أن» with a feminine speaker', () => {
+    const body = 'وأوضحت المديرة العامة للمستشفى أن الأجنحة الجديدة ستفتتح مطلع الشهر المقبل.';
+    expect(findQuotes(body)[0]).toMatchObject({ kind: 'reported', speaker: 'المديرة العامة للمستشفى', text: 'الأجنحة الجديدة ستفتتح مطلع الشهر المقبل' });
+  });
+
   it('keeps a role speaker with no entity unlinked', () => {
     const body = 'وأكد المتحدث باسم الخارجية أن بلاده لن تتدخل في الشؤون الداخلية.';
     const quotes = findQuotes(body, [entity('الخارجية', body, 'ORG')]);

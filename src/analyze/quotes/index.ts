@@ -73,10 +73,12 @@ function mergeDirect(found: readonly QuoteCandidate[]): QuoteCandidate[] {
 
 function continueSpeakers(found: readonly QuoteCandidate[]): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
+  let previous: QuoteCandidate | null = null;
   for (const candidate of found) {
-    const previous = [...out].reverse().find((quote) => quote.chain.length > 0);
-    const isNear = previous !== undefined && candidate.extentStart - previous.extentEnd <= CONTINUATION_CHARS;
-    out.push(candidate.continuesSpeaker && candidate.chain.length === 0 && isNear ? { ...candidate, chain: previous.chain } : candidate);
+    const isNear: boolean = previous !== null && candidate.extentStart - previous.extentEnd <= CONTINUATION_CHARS;
+    const resolved: QuoteCandidate = candidate.continuesSpeaker && candidate.chain.length === 0 && isNear ? { ...candidate, chain: previous!.chain } : candidate;
+    out.push(resolved);
+    if (resolved.chain.length > 0) previous = resolved;
   }
   return out;
 }

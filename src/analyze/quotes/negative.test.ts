@@ -7,6 +7,7 @@ const NEGATIVES: readonly string[] = [
   'أدلت المرأة بصوتها يوم الانتخاب وفقاً لإرادة حرة ونزيهة.', // «وفقاً ل» + an abstract noun, not a source
   'حضر الحفل “نجوم الفن” في المدينة.', // a two-word quoted name
   'وقال إن.', // a cue with no content
+  'انتهى اللقاء" ، إلا أن الوفد غادر القاعة مبكراً" بعد ذلك.', // between a stray closing mark and the next one
   'تحدث الخبراء بحسب الأصول المرعية في المؤتمر.', // «بحسب الأصول» = "properly"
 ];
 

@@ -11,6 +11,8 @@ const NEGATIVES: readonly string[] = [
   'كان اليوم الأول من المؤتمر حافلا.', // «اليوم الأول» the first day
   'افتتح المعرض العام للكتاب بحضور الوزير.', // «العام» = "general"
   'نشرت صحيفة الغد تحقيقاً مطولاً.', // a newspaper, not tomorrow
+  'قال رئيس مؤسسة عدن الغد الإعلامية.', // an organisation, not tomorrow
+  'تتوقف الخدمة الساعة الحادية عشرة وتسع وخمسين دقيقة.', // a clock time, not a 69-minute duration
   'اشترى المستثمر 2003 أسهم جديدة.', // a count without a year cue
   'انتشرت الفرق في 1500 موقع.', // «في» + a number below the preposition-year window
 ];

@@ -6,7 +6,7 @@ import type { Span } from '../../core/span.ts';
 import { EngineError } from '../../core/errors.ts';
 import type { SearchHit, SearchResponse } from '../../search/search.ts';
 import { searchStore, syncStoreSearchIndex } from '../../search/store-search.ts';
-import { createComputedStoryReader } from '../../server/story-compute.ts';
+import { createStoryReader } from '../../server/story-store-reader.ts';
 import type { CommandContext } from '../io.ts';
 import { parsePositiveInt } from './ingest.ts';
 
@@ -50,7 +50,7 @@ export async function runSearch(query: string, options: SearchCommandOptions, co
   const store = await openConfiguredStore(loadConfig({ db: options.db }, env), { mustExist: true });
   try {
     await syncStoreSearchIndex(store);
-    const stories = options.storyline === undefined ? undefined : createComputedStoryReader(store);
+    const stories = options.storyline === undefined ? undefined : createStoryReader(store);
     const response = await searchStore(
       store,
       { query, outlet: options.outlet, from: options.from, to: options.to, entityId: options.entity, storylineId: options.storyline, page: options.page, pageSize: options.pageSize },

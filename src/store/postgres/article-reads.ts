@@ -50,9 +50,12 @@ function toSummary(row: SummaryRow): ArticleSummary {
 /**
  * The article with its spans and annotation rows in one round trip (getArticle is the hot path: search loads
  * every hit through it). json_agg keeps the order; offsets stay JSON numbers, mention data stays as written.
+ * Columns are listed, never `a.*`: a prepared statement whose result shape changes (a later migration adding a
+ * column while this process runs) would fail with "cached plan must not change result type".
  */
 const SELECT_ARTICLE = `
-  SELECT a.*, p.url, p.fetched_at,
+  SELECT a.id, a.page_id, a.idx, a.headline, a.dek, a.body, a.published_date, a.published_precision, a.published_text,
+    a.published_from, a.published_start, a.published_end, a.outlet, a.cited_sources, a.paragraphs, a.annotated, p.url, p.fetched_at,
     (SELECT coalesce(json_agg(json_build_object('article_idx', s.article_idx, 'kind', s.kind, 'reason', s.reason,
         'start_offset', s.start_offset, 'end_offset', s.end_offset) ORDER BY s.seq), '[]')
       FROM spans s WHERE s.page_id = a.page_id AND s.article_idx = a.idx) AS spans,

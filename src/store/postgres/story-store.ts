@@ -48,7 +48,7 @@ const SUMMARY_COLUMNS = 'id, label, first_date, last_date, article_count, event_
 const LIST_STORIES = `SELECT ${SUMMARY_COLUMNS} FROM stories
   ORDER BY last_date IS NULL, last_date DESC, article_count DESC, id LIMIT $1 OFFSET $2`;
 // The exact id first; otherwise a prefix match counts only when it is the only one (LIMIT 2 tells).
-const GET_STORY = 'SELECT * FROM stories WHERE starts_with(id, $1) ORDER BY id = $1 DESC, id LIMIT 2';
+const GET_STORY = `SELECT ${SUMMARY_COLUMNS}, detail FROM stories WHERE starts_with(id, $1) ORDER BY id = $1 DESC, id LIMIT 2`;
 
 /** The last entry per key wins, as with row-by-row upserts (one statement may not touch a row twice). */
 function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {

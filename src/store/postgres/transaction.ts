@@ -4,21 +4,18 @@ import type pg from 'pg';
 /** `fn` gets the transaction's client; everything it does commits together or not at all. */
 export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  let isBroken = false;
+  let result: T;
   try {
     await client.query('BEGIN');
-    const result = await fn(client);
+    result = await fn(client);
     await client.query('COMMIT');
-    return result;
   } catch (error) {
-    try {
-      await client.query('ROLLBACK');
-    } catch (rollbackError) {
-      // The connection is unusable (e.g. the server went away): drop it from the pool, report the original error.
-      isBroken = rollbackError instanceof Error;
-    }
+    // A ROLLBACK that fails leaves the connection unusable (server gone, protocol broken): releasing it with that
+    // error makes the pool destroy it instead of handing it out again. The caller gets the original error.
+    const rollbackError = await client.query('ROLLBACK').then(() => undefined, (failure: unknown) => failure as Error);
+    client.release(rollbackError);
     throw error;
-  } finally {
-    client.release(isBroken);
   }
+  client.release();
+  return result;
 }

@@ -11,6 +11,8 @@ import { splitChain, trimSpeaker } from '../speaker.ts';
 /** Quoted spans shorter than this many words are names, titles or scare quotes (checked on the seeds' headlines and bodies). */
 const MIN_WORDS = 3;
 const MAX_QUOTE_CHARS = 1200;
+/** Quoted speech opens with a word: «"، إلا أن ..."» is the text between two different quotes (a stray straight quote). */
+const MISPAIRED = /^\s*[،,.؛:!؟?)]/u;
 const VERB = `(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
 /** «”، قال الوزير» / «» بحسب المصدر»: attribution right after the closing mark, up to punctuation. */
 /** «وقال الوزير: "..."», «وأضاف "..."»: a verb of saying right before the opening mark. */
@@ -24,7 +26,7 @@ export const direct: Recognizer<QuoteCandidate> = {
   pattern: new RegExp(`“(?<curly>[^“”\\n]{1,${MAX_QUOTE_CHARS}})”|«(?<guillemet>[^«»\\n]{1,${MAX_QUOTE_CHARS}})»|"(?<straight>[^"\\n]{1,${MAX_QUOTE_CHARS}})"`, 'gu'),
   extract(match, view) {
     const content = match.groups!.curly ?? match.groups!.guillemet ?? match.groups!.straight ?? '';
-    if (content.trim().split(/\s+/u).length < MIN_WORDS) return null;
+    if (content.trim().split(/\s+/u).length < MIN_WORDS || MISPAIRED.test(content)) return null;
     const start = match.index + 1;
     const end = start + content.length;
     const closeEnd = end + 1;

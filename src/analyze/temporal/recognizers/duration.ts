@@ -40,11 +40,19 @@ export const duration: Recognizer<TimeCandidate> = {
     const designator = groups.dual !== undefined ? DUALS.get(groups.dual) : UNITS.get(groups.unit!);
     if (designator === undefined) return null;
     const amount = groups.dual !== undefined ? 2 : amountOf(groups.amount!);
-    if (amount === undefined) return null;
+    if (amount === undefined || (designator === 'MIN' && isClockTime(view.text, match.index))) return null;
     const skip = (groups.qualifierClitic ?? groups.clitic ?? '').length;
     return candidateFromMatch(view, match, skip, this.rule, { kind: 'duration', iso: isoDuration(amount, designator) });
   },
 };
+
+/** «الساعة الحادية عشرة وتسع وخمسين دقيقة» is a clock time (11:59), not a duration of minutes. */
+const CLOCK_BEFORE = /الساعة\s{1,3}(?:[\p{L}\d]+\s{1,3}){0,3}$/u;
+const CLOCK_LOOKBACK_CHARS = 40;
+
+function isClockTime(text: string, start: number): boolean {
+  return CLOCK_BEFORE.test(text.slice(Math.max(0, start - CLOCK_LOOKBACK_CHARS), start));
+}
 
 /** Number of units; null for vague amounts («عدة»); undefined when not a number at all. */
 function amountOf(text: string): number | null | undefined {

@@ -17,7 +17,7 @@ const CUE = '(?:في|منذ|خلال|حتى|قبل|بعد|مع|من)';
 export const month: Recognizer<TimeCandidate> = {
   rule: 'temporal/month',
   pattern: new RegExp(
-    `(?<cue>[وف]?${CUE}\\s{1,3})?(?<part>[وف]?${PART}\\s{1,3})?(?<shahr>(?:[وفبل]|لل)?شهر\\s{1,3})?${MONTH_PAIR}` +
+    `(?<cue>[وف]?${CUE}\\s{1,3})?(?<part>[وف]?${PART}\\s{1,3})?(?<shahr>(?:[وفبل]|لل)?(?:شهر|اشهر|شهور)\\s{1,3})?${MONTH_PAIR}` +
       `(?:\\s{1,3}(?<direction>${DIRECTION})${END})?(?![\\s,،]{0,3}(?:من\\s{1,3})?(?:ال|ل|لل)?(?:عام|سنة)?\\s{0,3}\\d)`,
     'uy',
   ),

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import type { Store } from '../../store.ts';
 import { openPostgresStore } from '../postgres-store.ts';
-import { findPostgresBinaries, startThrowawayCluster, type PostgresBinaries } from './throwaway-cluster.ts';
+import { canRunClusterBinaries, findPostgresBinaries, startThrowawayCluster, type PostgresBinaries } from './throwaway-cluster.ts';
 
 export type PostgresTestTarget =
   | { readonly kind: 'url'; readonly url: string }
@@ -26,7 +26,7 @@ export function postgresTestTarget(env: Readonly<Record<string, string | undefin
   const url = env.TEST_DATABASE_URL?.trim();
   if (url) return { kind: 'url', url };
   const binaries = findPostgresBinaries();
-  return binaries ? { kind: 'cluster', binaries } : null;
+  return binaries && canRunClusterBinaries() ? { kind: 'cluster', binaries } : null;
 }
 
 let schemaCounter = 0;

@@ -54,9 +54,26 @@ export function findPostgresBinaries(root: string = DEBIAN_PG_ROOT): PostgresBin
   return null;
 }
 
+const isRoot = (): boolean => process.getuid?.() === 0;
+
+/**
+ * Whether this process can run the server binaries: any user can, except root, which needs `runuser` and the
+ * `postgres` user (both present wherever Debian's postgresql package is installed).
+ */
+export function canRunClusterBinaries(): boolean {
+  if (!isRoot()) return true;
+  try {
+    execFileSync('id', ['-u', CLUSTER_OS_USER], { stdio: 'ignore' });
+    execFileSync('runuser', ['--help'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false; // expected absence (a minimal container): the PostgreSQL tests skip
+  }
+}
+
 /** Command prefix that runs a server binary as an unprivileged user when we are root. */
 function asClusterUser(dir: string): readonly string[] {
-  if (process.getuid?.() !== 0) return [];
+  if (!isRoot()) return [];
   const uid = Number(execFileSync('id', ['-u', CLUSTER_OS_USER], { encoding: 'utf8' }).trim());
   const gid = Number(execFileSync('id', ['-g', CLUSTER_OS_USER], { encoding: 'utf8' }).trim());
   chownSync(dir, uid, gid);
@@ -80,7 +97,8 @@ function step(name: string, dir: string, action: () => void): void {
 
 /** initdb + pg_ctl start + CREATE DATABASE; about 1–2 s. Throws (after cleaning up) when any step fails. */
 export async function startThrowawayCluster(binaries: PostgresBinaries): Promise<ThrowawayCluster> {
-  const dir = mkdtempSync(join(tmpdir(), 'marsad-pg-'));
+  // As root the directory must be reachable by the postgres user: /tmp is, a private $TMPDIR may not be.
+  const dir = mkdtempSync(join(isRoot() ? '/tmp' : tmpdir(), 'marsad-pg-'));
   const data = join(dir, 'data');
   let started = false;
   const prefix = asClusterUser(dir);
