@@ -19,30 +19,59 @@ export interface NormalizeOptions {
   readonly lowerLatin?: boolean;
 }
 
-const DROPPED = /[\u064B-\u065F\u0670\u0640\u200C-\u200F\u061C]/u;
-const CHAR_MAP: ReadonlyMap<string, string> = new Map([
-  ['أ', 'ا'], ['إ', 'ا'], ['آ', 'ا'], ['ٱ', 'ا'], ['ى', 'ي'], ['ی', 'ي'], ['ې', 'ي'], ['ک', 'ك'], ['ؤ', 'ؤ'],
+/** Characters removed from the view: tashkeel, superscript alef, tatweel, zero-width and bidi marks. */
+const DROPPED_RANGES: readonly (readonly [number, number])[] = [[0x064b, 0x065f], [0x0670, 0x0670], [0x0640, 0x0640], [0x200c, 0x200f], [0x061c, 0x061c]];
+const FOLDS: readonly (readonly [string, string])[] = [
+  ['أ', 'ا'], ['إ', 'ا'], ['آ', 'ا'], ['ٱ', 'ا'], ['ى', 'ي'], ['ی', 'ي'], ['ې', 'ي'], ['ک', 'ك'],
   ['٠', '0'], ['١', '1'], ['٢', '2'], ['٣', '3'], ['٤', '4'], ['٥', '5'], ['٦', '6'], ['٧', '7'], ['٨', '8'], ['٩', '9'],
   ['۰', '0'], ['۱', '1'], ['۲', '2'], ['۳', '3'], ['۴', '4'], ['۵', '5'], ['۶', '6'], ['۷', '7'], ['۸', '8'], ['۹', '9'],
-]);
+];
+const TABLE_SIZE = 0x2010;
+const DROP = -1;
+
+/**
+ * Per-code-unit lookup: DROP, or the replacement code unit (identity when unchanged). One table per
+ * option set, built once at module load; code units ≥ TABLE_SIZE are kept as they are.
+ */
+function buildTable(foldTa: boolean, lowerLatin: boolean): Int32Array {
+  const table = new Int32Array(TABLE_SIZE);
+  for (let code = 0; code < TABLE_SIZE; code++) table[code] = code;
+  for (const [from, to] of DROPPED_RANGES) for (let code = from; code <= to; code++) table[code] = DROP;
+  for (const [from, to] of FOLDS) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  if (foldTa) table['ة'.charCodeAt(0)] = 'ه'.charCodeAt(0);
+  if (lowerLatin) for (let code = 0x41; code <= 0x5a; code++) table[code] = code + 0x20;
+  return table;
+}
+
+const TABLES: readonly Int32Array[] = [buildTable(false, false), buildTable(false, true), buildTable(true, false), buildTable(true, true)];
 
 /** Builds the matching view of `source` (NFC first is the caller's job; display text stays untouched). */
 export function normalizeView(source: string, options: NormalizeOptions = {}): TextView {
-  const foldTa = options.foldTaMarbuta ?? false;
-  const lowerLatin = options.lowerLatin ?? true;
-  const out: string[] = [];
-  const map: number[] = [];
+  const table = TABLES[(options.foldTaMarbuta ? 2 : 0) + (options.lowerLatin ?? true ? 1 : 0)]!;
+  const codes = new Uint16Array(source.length);
+  const toSource = new Uint32Array(source.length + 1);
+  let length = 0;
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (DROPPED.test(ch)) continue;
-    let mapped = CHAR_MAP.get(ch) ?? ch;
-    if (foldTa && mapped === 'ة') mapped = 'ه';
-    if (lowerLatin && mapped >= 'A' && mapped <= 'Z') mapped = mapped.toLowerCase();
-    out.push(mapped);
-    map.push(i);
+    const code = source.charCodeAt(i);
+    const mapped = code < TABLE_SIZE ? table[code]! : code;
+    if (mapped === DROP) continue;
+    codes[length] = mapped;
+    toSource[length] = i;
+    length++;
   }
-  map.push(source.length);
-  return { source, text: out.join(''), toSource: Uint32Array.from(map) };
+  toSource[length] = source.length;
+  return { source, text: decodeCodes(codes, length), toSource: length === source.length ? toSource : toSource.slice(0, length + 1) };
+}
+
+const CHUNK = 8192;
+
+/** String from the first `length` UTF-16 code units, in chunks to stay under the argument limit. */
+function decodeCodes(codes: Uint16Array, length: number): string {
+  let text = '';
+  for (let start = 0; start < length; start += CHUNK) {
+    text += String.fromCharCode(...codes.subarray(start, Math.min(length, start + CHUNK)));
+  }
+  return text;
 }
 
 /** Normalised string only (no offset map), for keys and lexicon lookups. */
