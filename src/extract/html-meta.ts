@@ -29,8 +29,24 @@ export function readHtmlMeta(document: T.Document): { meta: SiteMeta; diagnostic
   const metaDate = DATE_META_NAMES.map((n) => collected.metas.get(n)).find((v) => v !== undefined);
   const published = toPublished(ld.datePublished, 'json-ld') ?? toPublished(metaDate, 'meta-tag') ?? toPublished(collected.timeValue ?? undefined, 'time-element');
   const siteName = ld.publisher ?? SITE_META_NAMES.map((n) => collected.metas.get(n)).find((v) => v !== undefined && !v.startsWith('@')) ?? null;
-  const title = ld.headline ?? collected.metas.get('og:title') ?? collected.title?.replace(TITLE_SUFFIX_RE, '') ?? null;
+  const title = ld.headline ?? collected.metas.get('og:title') ?? stripSiteName(collected.title, siteName ?? null);
   return { meta: { published, siteName: siteName?.trim() || null, headline: title?.trim() || null }, diagnostics };
+}
+
+/** «الخبر - اسم الموقع» or «اسم الموقع | الخبر» → «الخبر». */
+function stripSiteName(title: string | null, siteName: string | null): string | null {
+  if (!title) return null;
+  if (siteName) {
+    const prefix = new RegExp(`^\\s*${escapeRegExp(siteName)}\\s*[|\\-–—:]\\s*`, 'u');
+    const suffix = new RegExp(`\\s*[|\\-–—:]\\s*${escapeRegExp(siteName)}\\s*$`, 'u');
+    const stripped = title.replace(prefix, '').replace(suffix, '');
+    if (stripped !== title) return stripped;
+  }
+  return title.replace(TITLE_SUFFIX_RE, '');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 function collect(document: T.Document): Collected {
