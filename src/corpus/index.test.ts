@@ -12,6 +12,13 @@ describe('clusterArticles', () => {
     expect(result.duplicates).toEqual([{ original: WIRE_ORIGINAL.id, copies: [WIRE_COPY.id], wire: true, agency: 'واس' }]);
   });
 
+  it('still calls a re-run wire copy when the copy dropped the agency credit', () => {
+    const uncredited = { ...WIRE_COPY, citedSources: [] };
+    expect(clusterArticles([WIRE_ORIGINAL, uncredited]).duplicates).toEqual([{ original: WIRE_ORIGINAL.id, copies: [WIRE_COPY.id], wire: true, agency: 'واس' }]);
+    const neither = clusterArticles([{ ...WIRE_ORIGINAL, citedSources: [], body: WIRE_ORIGINAL.body.replace('الرياض - واس\n', '') }, uncredited]);
+    expect(neither.duplicates[0]).toMatchObject({ wire: false, agency: null });
+  });
+
   it('puts independent reports of the same flood (one undated) in one event cluster and keeps unrelated news apart', () => {
     expect(ids(result.eventClusters)).toEqual([
       [WIRE_ORIGINAL.id, WIRE_COPY.id],

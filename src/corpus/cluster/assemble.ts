@@ -9,7 +9,7 @@ import { dayToIso } from './dates.ts';
 import { linkStorylines } from './storylines.ts';
 import { STORYLINE_PARAMS, type StorylineParams } from './params.ts';
 
-/** Estimated Jaccard from which a group sharing an agency counts as the agency's wire text re-run. */
+/** Estimated Jaccard (every copy to the original) from which a group crediting an agency counts as that agency's wire text re-run. */
 const WIRE_JACCARD = 0.7;
 
 /** Duplicate groups (≥ 2 members): original = earliest, then longest body, then smallest id. */
@@ -22,8 +22,7 @@ export function duplicateGroups(index: EventIndex): DuplicateGroup[] {
     const features = members.map((n) => index.articles[n]!);
     const sorted = [...features].sort((a, b) => compareByDateThenId(a, b) || b.bodyLength - a.bodyLength);
     const original = sorted.reduce((best, f) => ((f.day ?? Infinity) === (best.day ?? Infinity) && f.bodyLength > best.bodyLength ? f : best), sorted[0]!);
-    const shared = features.map((f) => new Set(f.agencies)).reduce((acc, set) => new Set([...acc].filter((a) => set.has(a))));
-    const agency = [...shared].sort()[0] ?? null;
+    const agency = creditedAgency(features.map((f) => f.agencies));
     const nearIdentical = members.every((n) => index.jaccardToOriginal[n]! >= WIRE_JACCARD);
     out.push({
       original: original.id,
@@ -33,6 +32,16 @@ export function duplicateGroups(index: EventIndex): DuplicateGroup[] {
     });
   }
   return out.sort((a, b) => (a.original < b.original ? -1 : 1));
+}
+
+/**
+ * The agency most members credit (ties: alphabetical), or null. Re-runs often drop the credit line («واس»), so one
+ * credited member is enough for a group of near-identical texts.
+ */
+function creditedAgency(credits: readonly (readonly string[])[]): string | null {
+  const counts = new Map<string, number>();
+  for (const list of credits) for (const agency of list) counts.set(agency, (counts.get(agency) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 }
 
 /** Member article numbers of each cluster in (date, id) order. */
