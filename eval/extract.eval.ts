@@ -119,6 +119,23 @@ function printTable(name: string, s: SetScore): void {
   for (const failure of s.failures) console.log(`  ✗ ${failure}`);
 }
 
+/** Real news HTML with a reference body (`data/arabic-html-pages`, full-body golds only): mean body token F1. */
+function scoreReferenceHtml(sharedDir: string): Record<string, number> {
+  const dir = join(sharedDir, 'data', 'arabic-html-pages');
+  if (!existsSync(join(dir, 'index.jsonl'))) return {};
+  const rows = readFileSync(join(dir, 'index.jsonl'), 'utf8').split('\n').filter(Boolean)
+    .map((line) => JSON.parse(line) as { file: string; gold_text_file: string; gold_kind: string })
+    .filter((row) => row.gold_kind.startsWith('full article body'));
+  const f1s = rows.map((row) => {
+    const body = readFileSync(join(dir, row.file), 'utf8');
+    const [article] = extractPage({ id: row.file, url: row.file, fetchedAt: '', contentType: 'text/html', body }).articles;
+    const f1 = tokenF1(article?.body ?? '', readFileSync(join(dir, row.gold_text_file), 'utf8')).f1;
+    console.log(`  ${row.file.padEnd(40)} body F1 ${f1.toFixed(3)}`);
+    return f1;
+  });
+  return f1s.length === 0 ? {} : { 'html_reference.body_f1_mean': f1s.reduce((a, b) => a + b, 0) / f1s.length };
+}
+
 export async function evaluate(sharedDir: string): Promise<{ metrics: Record<string, number> }> {
   const all: Record<string, number> = {};
   const seeds = await scoreSet(seedGolds(sharedDir), (file) => join(sharedDir, 'seeds', file));
@@ -131,5 +148,7 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
     printTable(name, score);
     Object.assign(all, metrics(name, score));
   }
+  console.log('\nhtml_reference (real news HTML, reference body text):');
+  Object.assign(all, scoreReferenceHtml(sharedDir));
   return { metrics: all };
 }

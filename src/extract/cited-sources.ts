@@ -12,7 +12,9 @@ import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
  * Media nouns, normalised. Patterns start with their literal (no lookbehind) so the regex engine can scan
  * quickly; the word boundary before them, allowing one clitic («لوكالة», «وبحسب»), is checked in code.
  */
-const MEDIA_NOUN = '(?:وكالة|وكالات|صحيفة|جريدة|مجلة|شبكة|موقع|قناة|تلفزيون|اذاعة|راديو|منصة)';
+const MEDIA_NOUN = '(?<noun>وكالة|وكالات|صحيفة|جريدة|مجلة|شبكة|موقع|قناة|تلفزيون|اذاعة|راديو|منصة)';
+/** Nouns that are also everyday words («شبكة النقل», «موقع الحادث», «قناة السويس»): an unquoted «ال» name after them is not trusted. */
+const AMBIGUOUS_NOUNS: ReadonlySet<string> = new Set(['شبكة', 'موقع', 'قناة', 'منصة', 'اذاعة']);
 const QUOTED = '[“"«](?<quoted>[^”"»“«\\n]{2,40})[”"»]';
 const UNQUOTED = '(?<bare>[^\\s،,.:؛;"“”«»()]+(?:\\s[^\\s،,.:؛;"“”«»()]+){0,2})';
 /** «وكالة أنباء الإمارات «وام»»: the bracketed short name after a long one is the name used. */
@@ -36,7 +38,7 @@ const NISBA_RE = /\s+ال\S+ي[ةه]$/u;
 export function findCitedSources(text: string, exclude: string | null): string[] {
   const view = foldView(text);
   const found: { start: number; name: string }[] = [];
-  collect(view, { pattern: MEDIA_RE, clitics: 'لب' }, (g) => g.acronym ?? g.quoted ?? stripBare(g.bare), found);
+  collect(view, { pattern: MEDIA_RE, clitics: 'لب' }, (g) => g.acronym ?? g.quoted ?? trustedBare(g), found);
   collect(view, { pattern: REPORTED_FROM_RE, clitics: 'وف' }, (g) => g.from, found);
   collect(view, { pattern: AGENCY_RE, clitics: '' }, (g) => g.agency, found);
   const excluded = exclude === null ? null : normalizeView(exclude).text;
@@ -77,6 +79,11 @@ function collect(view: TextView, rule: { pattern: RegExp; clitics: string }, pic
     const { start, end } = viewToSource(view, at, at + name.length);
     out.push({ start, name: view.source.slice(start, end) });
   }
+}
+
+function trustedBare(groups: Groups): string | undefined {
+  if (groups.noun && AMBIGUOUS_NOUNS.has(groups.noun) && groups.bare?.startsWith('ال')) return undefined;
+  return stripBare(groups.bare);
 }
 
 function stripBare(bare: string | undefined): string | undefined {

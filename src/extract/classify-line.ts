@@ -7,10 +7,11 @@ import type { SpanReason } from '../core/article.ts';
 import { findAbsoluteDates, type AbsoluteDate } from '../text/absolute-date.ts';
 import { compileCues, matchCue, type CueHit } from './cue-match.ts';
 import { findGluedBodyStart } from './glued.ts';
-import { BOILERPLATE_CUES, BYLINE_CUES, CREDIT_LINE_CUES, PUBLISHED_CUES, READ_ALSO_CUES, SOURCE_LINE_CUES, UPDATED_CUES } from './lexicons/cues.ts';
+import { BOILERPLATE_CUES, BYLINE_CUES, CREDIT_LINE_CUES, DISCLAIMER_PHRASES, PUBLISHED_CUES, READ_ALSO_CUES, SOURCE_LINE_CUES, UPDATED_CUES } from './lexicons/cues.ts';
 import type { Line } from './lines.ts';
 import { findBylinePrefix, findSourceName, isOutletName, readBracketCredits, readCopyrightOutlet, readDateline, splitCredits, type NamedSpan } from './line-meta.ts';
 import { lineKey } from './line-key.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { WEEKDAYS } from '../text/lexicons/months.ts';
 
 export type LineType =
@@ -50,6 +51,8 @@ const META_LINE_MAX_WORDS = 8;
 const CAPTION_LATIN_RATIO = 0.8;
 const CAPTION_MIN_WORDS = 5;
 const SHORT_MAX_WORDS = 2;
+/** «بقلم سلمى الخطيب», «كتب محمد علي» without a colon: a personal byline only when this short. */
+const BYLINE_MAX_WORDS = 5;
 /** A line naming the outlet alone («وكالة الرافد للأنباء») is a name, so a few words. */
 const OUTLET_LINE_MAX_WORDS = 5;
 /** «جدة - فهد العتيبي»: place, dash, a reporter's name. */
@@ -78,7 +81,15 @@ export function classifyLine(line: Line, context: ClassifyContext): LineClass {
   if (line.isBlank) return { type: 'blank' };
   const fromHint = classifyByHint(line);
   if (fromHint) return fromHint;
-  return classifyMeta(line) ?? classifyCue(line) ?? classifyShape(line, context);
+  return classifyMeta(line) ?? classifyCue(line) ?? classifyDisclaimer(line) ?? classifyShape(line, context);
+}
+
+const DISCLAIMERS = DISCLAIMER_PHRASES.map((phrase) => normalizeText(phrase));
+
+/** Comment policies and opinion disclaimers are furniture at any length. */
+function classifyDisclaimer(line: Line): LineClass | null {
+  const key = line.key.key;
+  return DISCLAIMERS.some((phrase) => key.includes(phrase)) ? { type: 'boilerplate', reason: 'comments' } : null;
 }
 
 /** «الجديد برس:» alone on a short line: an outlet byline. */
@@ -102,7 +113,8 @@ function classifyByHint(line: Line): LineClass | null {
   const isSoft = hint.furniture === 'related-links' && hint.linkDensity < 0.5;
   if (hint.furniture && !isSoft) return withGluedSource(line, { type: 'boilerplate', reason: hint.furniture });
   // Coupled to LINK_DENSITY in html-blocks.ts: mostly-link blocks are menus and related-link lists.
-  if (hint.linkDensity >= 0.5 && !/^h[1-6]$/u.test(hint.tag)) return { type: 'boilerplate', reason: hint.tag === 'li' ? 'related-links' : 'navigation' };
+  // Mostly-link lines outside a <nav>: menus above the headline, related links (inline «اقرأ أيضاً: <a>…</a>») below it.
+  if (hint.linkDensity >= 0.5 && !/^h[1-6]$/u.test(hint.tag)) return { type: 'boilerplate', reason: 'related-links' };
   return null;
 }
 
@@ -120,7 +132,7 @@ function classifyMeta(line: Line): LineClass | null {
     if (outlet) return { type: 'source', reason: 'source-line', outlet };
   }
   const byline = matchCue(BYLINE, line.key);
-  if (byline && !byline.isGlued && hasColonAfter(line, byline)) return { type: 'byline', reason: 'byline' };
+  if (byline && !byline.isGlued && (hasColonAfter(line, byline) || line.words <= BYLINE_MAX_WORDS)) return { type: 'byline', reason: 'byline' };
   const dateline = readDateline(line);
   if (dateline) return { type: 'dateline', reason: 'outlet', outlet: dateline };
   if (DATELINE_SHAPE_RE.test(line.text) && line.words <= 5) return { type: 'byline', reason: 'byline' };

@@ -56,6 +56,12 @@ describe('renderHtml', () => {
     expect(meta).toEqual({ headline: 'عنوان', siteName: 'شبكة النهرين', published: { date: '2020-02-29', precision: 'day', text: '2020-02-29', from: 'json-ld' } });
   });
 
+  it('strips the site name from a <title> used as the headline fallback', () => {
+    const head = (title: string, site: string): string => `<html><head><title>${title}</title>${site}</head><body></body></html>`;
+    expect(renderHtml(head('نافذة الجنوب - تدشين خط حافلات', '<meta property="og:site_name" content="نافذة الجنوب">')).meta.headline).toBe('تدشين خط حافلات');
+    expect(renderHtml(head('تدشين خط حافلات | نافذة الجنوب', '')).meta.headline).toBe('تدشين خط حافلات');
+  });
+
   it('survives deeply nested and unclosed markup', () => {
     const deep = `${'<div>'.repeat(3000)}<p>نص في العمق.</p>`;
     expect(renderHtml(deep).text).toBe('نص في العمق.');

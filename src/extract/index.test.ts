@@ -50,6 +50,41 @@ describe('extractPage', () => {
     expect(articles).toHaveLength(1);
   });
 
+  it('reads a first line ending in a full stop as the headline when a longer paragraph follows', () => {
+    const text = [
+      'وزير الخارجية يلتقي نظيره الفرنسي لبحث الأزمة في المنطقة.',
+      'التقى وزير الخارجية اليوم نظيره الفرنسي في العاصمة باريس، حيث بحث الجانبان تطورات الأزمة الإقليمية وسبل احتوائها.',
+      'وأكد الوزيران ضرورة وقف التصعيد والعودة إلى طاولة المفاوضات في أقرب وقت ممكن.',
+    ].join('\n');
+    const [article] = extractPage(page(text)).articles;
+    expect(article!.headline).toBe('وزير الخارجية يلتقي نظيره الفرنسي لبحث الأزمة في المنطقة.');
+    expect(article!.body.startsWith('التقى وزير الخارجية')).toBe(true);
+  });
+
+  it('takes a date printed right above the headline, and a colon-less personal byline is not the outlet', () => {
+    const text = [
+      'الأحد 5 مايو 2024',
+      'افتتاح معرض الصناعات الغذائية بمشاركة 300 شركة',
+      'بقلم سلمى الخطيب',
+      'افتتح وزير الصناعة اليوم معرض الصناعات الغذائية بمشاركة ثلاثمئة شركة محلية وأجنبية، وسط إقبال كبير من الزوار.',
+      'ويستمر المعرض خمسة أيام، ويتضمن ندوات متخصصة حول سلامة الغذاء والتصدير.',
+    ].join('\n');
+    const extraction = extractPage(page(text));
+    expect(extraction.articles[0]).toMatchObject({ headline: 'افتتاح معرض الصناعات الغذائية بمشاركة 300 شركة', outlet: null, published: { date: '2024-05-05' } });
+    expect(extraction.spans.filter((s) => s.kind === 'meta').map((s) => s.reason)).toEqual(['date', 'byline']);
+  });
+
+  it('finds a one-paragraph article and keeps its short closing sentence', () => {
+    const text = [
+      'الأرصاد تحذر من أمطار غزيرة',
+      'توقعت الأرصاد الجوية هطول أمطار غزيرة على المناطق الشمالية خلال الأيام المقبلة، مع انخفاض ملحوظ في درجات الحرارة.',
+      'ودعت المواطنين إلى الحذر أثناء القيادة.',
+    ].join('\n');
+    const [article] = extractPage(page(text)).articles;
+    expect(article!.headline).toBe('الأرصاد تحذر من أمطار غزيرة');
+    expect(article!.body.split('\n')).toEqual([text.split('\n')[1], 'ودعت المواطنين إلى الحذر أثناء القيادة.']);
+  });
+
   it('applies HTML site metadata only to the main article', () => {
     const extraction = extractText(STORY, [], { published: { date: '2019-05-12', precision: 'day', text: '2019-05-12', from: 'json-ld' }, siteName: 'موقع آخر', headline: null });
     expect(extraction.articles[0]!.outlet).toBe('الرصيف الإخبارية');

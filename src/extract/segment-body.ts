@@ -5,6 +5,8 @@
 import { isHardStop } from './classify-line.ts';
 import { isProseLine, nextNonBlank, type LineAssignment, type State } from './segment-state.ts';
 
+/** Shortest line ending in a full stop that still counts as a body sentence. Chosen on the fixtures. */
+const SHORT_SENTENCE_MIN_WORDS = 4;
 /** Non-prose lines inside a body are kept only if prose resumes within this many non-blank lines. */
 const BODY_LOOKAHEAD = 3;
 
@@ -18,7 +20,7 @@ export function readBody(state: State, start: number, article: number): number {
     if (lines[i]!.isBlank) continue;
     if (isInlineLinkBox(state, i)) {
       i = skipLinkBox(state, i, article);
-    } else if (cls.type === 'paragraph') {
+    } else if (cls.type === 'paragraph' || isShortSentence(state, i)) {
       roles[i] = bodyRole(state, i, article, isFirst);
       isFirst = false;
     } else if (cls.type === 'marker' && cls.inlineStart !== undefined && isProseLine(state, nextNonBlank(state, i + 1))) {
@@ -30,6 +32,12 @@ export function readBody(state: State, start: number, article: number): number {
     }
   }
   return i;
+}
+
+/** «ودعت المواطنين إلى الحذر.»: a short line ending in a full stop inside a body is prose, not a title. */
+function isShortSentence(state: State, i: number): boolean {
+  const line = state.lines[i]!;
+  return state.classes[i]!.type === 'title' && line.words >= SHORT_SENTENCE_MIN_WORDS && /[^.]\.["'”»)]*$/u.test(line.text) && !line.hint?.furniture;
 }
 
 function bodyRole(state: State, i: number, article: number, isFirst: boolean): LineAssignment {

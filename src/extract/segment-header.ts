@@ -10,6 +10,8 @@ import { HEADLINE_MAX_WORDS, isHeaderMeta, isProseLine, nextNonBlank, sameText, 
 
 /** A body needs this much prose to anchor an article: one long paragraph or two in a row. Chosen on seeds and fixtures. */
 const ANCHOR_MIN_WORDS = 30;
+/** A first line this short, above a longer paragraph, is the headline even with a full stop. */
+const FIRST_LINE_HEADLINE_MAX_WORDS = 20;
 /** A bare outlet-name line under the headline («عين الحدث») has a few words. */
 const BARE_NAME_MAX_WORDS = 4;
 /** A dek (standfirst) is one paragraph; longer is the lede. */
@@ -18,13 +20,33 @@ const DEK_MAX_WORDS = 60;
 /** First paragraph that starts a real body: long, or followed by another paragraph. */
 export function findBodyAnchor(state: State, from: number): number {
   for (let i = from; i < state.lines.length; i++) {
-    if (!isProseLine(state, i) || state.lines[i]!.repeats > 1 || state.lines[i]!.hint?.furniture) continue;
+    if (!isProseLine(state, i) || state.lines[i]!.repeats > 1 || state.lines[i]!.hint?.furniture || isHeadingLike(state, i, from)) continue;
     if (state.lines[i]!.words >= ANCHOR_MIN_WORDS) return i;
     const next = nextNonBlank(state, i + 1);
     const j = isInlineLinkBox(state, next) ? nextNonBlank(state, linkBoxEnd(state, next)) : next;
     if (isProseLine(state, j) || (state.classes[j]?.type === 'caption' && isProseLine(state, nextNonBlank(state, j + 1)))) return i;
   }
+  return firstLoneParagraph(state, from);
+}
+
+/** A page whose article is a single short paragraph: its first prose line that is not furniture or a heading. */
+function firstLoneParagraph(state: State, from: number): number {
+  for (let i = from; i < state.lines.length; i++) {
+    if (isProseLine(state, i) && state.lines[i]!.repeats === 1 && !state.lines[i]!.hint?.furniture && !isHeadingLike(state, i, from)) return i;
+  }
   return -1;
+}
+
+/**
+ * A headline that ends with a full stop still reads as prose; it is a heading when it is an HTML heading, or the
+ * first line of a text page and shorter than the paragraph under it («الوزير يلتقي نظيره لبحث الأزمة.»).
+ */
+function isHeadingLike(state: State, i: number, from: number): boolean {
+  const line = state.lines[i]!;
+  if (line.hint) return /^h[1-3]$/u.test(line.hint.tag);
+  if (nextNonBlank(state, from) !== i || line.words > FIRST_LINE_HEADLINE_MAX_WORDS) return false;
+  const next = nextNonBlank(state, i + 1);
+  return isProseLine(state, next) && state.lines[next]!.words > line.words;
 }
 
 /** Labels the lines before the body anchor; returns the index where the body starts (after a dek). */
@@ -44,7 +66,8 @@ export function readHeader(state: State, from: number, anchor: number, article: 
     if (roles[i]!.article >= 0 || lines[i]!.isBlank) continue;
     const isDuplicate = headline >= 0 && i !== headline && sameText(state, i, headline);
     const reason: SpanReason = isDuplicate ? 'duplicate-headline' : i < headline ? 'navigation' : classes[i]!.reason ?? 'other';
-    roles[i] = i === headline ? { article, role: 'headline' } : { article, role: 'boilerplate', reason };
+    if (i < headline && classes[i]!.type === 'date' && isRightAbove(state, i, headline)) roles[i] = { article, role: 'meta', reason: 'date' };
+    else roles[i] = i === headline ? { article, role: 'headline' } : { article, role: 'boilerplate', reason };
   }
   if (headline >= 0) {
     state.headlineKeys.add(duplicateKey(lines[headline]!.key.key));
@@ -60,6 +83,11 @@ function isHeadlineCandidate(state: State, i: number): boolean {
   return (cls.type === 'title' || cls.type === 'paragraph') && line.words <= HEADLINE_MAX_WORDS;
 }
 
+/** True when only blank lines separate line `i` from the headline below it (a date printed above the title). */
+function isRightAbove(state: State, i: number, headline: number): boolean {
+  return nextNonBlank(state, i + 1) === headline;
+}
+
 /** The earliest line in the header with the same text (repeated headlines keep the first copy). */
 function firstDuplicate(state: State, from: number, i: number): number {
   for (let j = from; j < i; j++) if (sameText(state, j, i)) return j;
@@ -68,7 +96,11 @@ function firstDuplicate(state: State, from: number, i: number): number {
 
 /** An `<h1>` earlier in the header wins over a later heading; so does a shorter title right above a longer one (title + dek). */
 function preferEarlierHeadline(state: State, from: number, headline: number): number {
-  for (let j = from; j < headline; j++) if (state.lines[j]!.hint?.tag === 'h1') return j;
+  // The <h1> nearest the body that is not a logo or widget heading («CNN» in a banner).
+  for (let j = headline - 1; j >= from; j--) {
+    const line = state.lines[j]!;
+    if (line.hint?.tag === 'h1' && !line.hint.furniture && line.words >= 2) return j;
+  }
   const prev = previousContent(state, from, headline);
   if (prev < 0 || state.classes[prev]!.type !== 'title') return headline;
   const isLongerBelow = state.lines[headline]!.words >= 10 && state.lines[prev]!.words < state.lines[headline]!.words;

@@ -28,6 +28,7 @@ const TABLE: readonly Row[] = [
   { input: 'يوم الـ25 من شهر أغسطس 2016 وصلت القافلة', surface: 'الـ25 من شهر أغسطس 2016', value: '2016-08-25', precision: 'day' },
   { input: 'صدر القرار بتاريخ 06/09/2018 عن المحكمة', surface: '06/09/2018', value: '2018-09-06', precision: 'day' },
   { input: 'وُقّعت الوثيقة في 1 رمضان 1444 هـ', surface: '1 رمضان 1444 هـ', value: '2023-03-23', precision: 'day' },
+  { input: 'نُشر يناير 26، 2024 في قسم الأخبار', surface: 'يناير 26، 2024', value: '2024-01-26', precision: 'day' },
   { input: 'افتُتح الجسر في سبتمبرَ 2015م أمام الحركة', surface: 'سبتمبرَ 2015م', value: '2015-09', precision: 'month' },
 ];
 

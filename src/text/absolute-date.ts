@@ -67,6 +67,7 @@ const HAS_YEAR_WORD = /عام|سنة/u;
 // Order matters only for ties: overlapping matches keep the longest span, then the earliest rule here.
 const RECOGNIZERS: readonly Recognizer[] = [
   { rule: 'date/day-month-year', calendar: 'gregorian', requires: HAS_ARABIC_MONTH, pattern: new RegExp(`${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/month-day-year', calendar: 'gregorian', requires: HAS_ARABIC_MONTH, pattern: new RegExp(`${WORD_START}(?<month>${AR_MONTH})${WORD_END}\\s{1,3}(?<day>\\d{1,2})\\s{0,3}[,،]\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/english-day-month-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${NO_DIGIT_BEFORE}${EN_DAY}\\s{0,3},?\\s{0,3}(?:of\\s+)?(?<month>${EN_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/english-month-day-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${WORD_START}(?<month>${EN_MONTH})\\s{1,3}${EN_DAY}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/year-month-day', calendar: 'gregorian', requires: HAS_NUMERIC_DATE, pattern: new RegExp(`${NO_DIGIT_BEFORE}(?<year>\\d{4})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})${NO_DIGIT_AFTER}`, 'dgu') },

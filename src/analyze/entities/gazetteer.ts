@@ -3,12 +3,12 @@
  * forms («والولايات المتحدة» matches «الولايات المتحدة»), and single-token cue classes by stem.
  */
 import { createRequire } from 'node:module';
-import { CITIES, FIRST_NAMES, ORGANIZATIONS, PLACES } from './lexicons/known-entities.ts';
+import { CITIES, CLUBS, COMPANIES, FIRST_NAMES, ORGANIZATIONS, PLACES } from './lexicons/known-entities.ts';
 import { LOCATION_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PERSON_VERBS } from './lexicons/cue-words.ts';
 import { tokenForms, type TokenForms } from './token-forms.ts';
 import { tokenize } from '../../text/tokenize.ts';
 
-export type GazetteerClass = 'COUNTRY' | 'CITY' | 'ORG' | 'FIRST' | 'EXTRA_PERS' | 'EXTRA_LOC' | 'EXTRA_ORG';
+export type GazetteerClass = 'COUNTRY' | 'CITY' | 'ORG' | 'CLUB' | 'COMPANY' | 'FIRST' | 'EXTRA_PERS' | 'EXTRA_LOC' | 'EXTRA_ORG';
 export type CueClass = 'TITLE' | 'ORGHEAD' | 'LOCHEAD' | 'PVERB';
 
 const NO_LABELS: string[] = [];
@@ -62,7 +62,7 @@ function addPhrase(root: PhraseNode, cls: GazetteerClass, words: readonly string
  */
 export function buildGazetteer(extra: readonly { readonly name: string; readonly cls: GazetteerClass }[] = []): Gazetteer {
   const phrases: PhraseNode = { classes: [], next: new Map() };
-  const lists: [readonly string[], GazetteerClass][] = [[[...isoCountryNames(), ...PLACES], 'COUNTRY'], [CITIES, 'CITY'], [ORGANIZATIONS, 'ORG'], [FIRST_NAMES, 'FIRST']];
+  const lists: [readonly string[], GazetteerClass][] = [[[...isoCountryNames(), ...PLACES], 'COUNTRY'], [CITIES, 'CITY'], [ORGANIZATIONS, 'ORG'], [CLUBS, 'CLUB'], [COMPANIES, 'COMPANY'], [FIRST_NAMES, 'FIRST']];
   for (const [names, cls] of lists) for (const name of names) addPhrase(phrases, cls, phraseWords(name));
   for (const { name, cls } of extra) addPhrase(phrases, cls, name.split(' '));
   const cues = new Map<string, CueClass[]>();

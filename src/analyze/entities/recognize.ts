@@ -9,6 +9,7 @@ import { splitProclitics } from '../../text/clitics.ts';
 import { splitSentences } from '../../text/sentences.ts';
 import { tokenize, type Token } from '../../text/tokenize.ts';
 import { chunksOf } from './bio.ts';
+import { propagateLabels } from './consistency.ts';
 import { knownStemFor } from './features.ts';
 import { parseModel } from './model-file.ts';
 import { MODEL_PATH } from './model-path.ts';
@@ -69,29 +70,37 @@ function windows(tokens: readonly Token[]): Token[][] {
 /**
  * Finds PERS/ORG/LOC/MISC mentions in `text`, sorted by start. Offsets index `text`
  * (`text.slice(start, end) === entity.text`); a leading conjunction or preposition is left out.
+ * The whole text is one document for label consistency (consistency.ts).
  */
 export function recognizeEntities(text: string, tagger: Tagger = loadTagger()): RecognizedEntity[] {
-  const entities: RecognizedEntity[] = [];
+  const windowsOfText: Token[][] = [];
   for (const sentence of splitSentences(text)) {
     const tokens = tokenize(text.slice(sentence.start, sentence.end))
       .map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start, stemStart: t.stemStart + sentence.start }));
-    for (const window of windows(tokens)) {
-      const tags = tagTokens(tagger, window.map((t) => t.text));
-      for (const chunk of chunksOf(tags)) {
-        const start = trimmedStart(window[chunk.start]!, tagger);
-        const end = window[chunk.end - 1]!.end;
-        entities.push({ type: chunk.type as EntityType, start, end, text: text.slice(start, end) });
-      }
-    }
+    windowsOfText.push(...windows(tokens));
   }
+  const words = windowsOfText.map((w) => w.map((t) => t.text));
+  const tags = propagateLabels(words, words.map((w) => tagTokens(tagger, w)), (t) => tagger.cache.core(t));
+  const entities: RecognizedEntity[] = [];
+  windowsOfText.forEach((window, w) => {
+    for (const chunk of chunksOf(tags[w]!)) {
+      const start = trimmedStart(window[chunk.start]!, tagger);
+      const end = window[chunk.end - 1]!.end;
+      entities.push({ type: chunk.type as EntityType, start, end, text: text.slice(start, end) });
+    }
+  });
   return entities;
 }
 
-/** BIO tags (ANERcorp scheme) for sentences of given tokens, keeping the tokenisation as given. */
+/**
+ * BIO tags (ANERcorp scheme) for sentences of given tokens, keeping the tokenisation as given.
+ * All sentences form one document for label consistency (consistency.ts).
+ */
 export function tagConll(sentences: readonly (readonly string[])[], tagger: Tagger = loadTagger()): string[][] {
-  return sentences.map((tokens) => {
-    const tags: string[] = [];
-    for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) tags.push(...tagTokens(tagger, tokens.slice(i, i + MAX_SENTENCE_TOKENS)));
-    return tags;
+  const tags = sentences.map((tokens) => {
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) out.push(...tagTokens(tagger, tokens.slice(i, i + MAX_SENTENCE_TOKENS)));
+    return out;
   });
+  return propagateLabels(sentences, tags, (t) => tagger.cache.core(t));
 }

@@ -55,6 +55,11 @@ export class WordFeatureCache {
     return entry;
   }
 
+  /** Core form of a token (clitics resolved with the corpus ranks), from the cache. */
+  core(token: string): string {
+    return this.word(token).info.forms.core;
+  }
+
   /** Emission scores (tokens × tags) for one sentence. */
   scores(tokens: readonly string[]): Float32Array {
     const size = this.weights.tags.length;

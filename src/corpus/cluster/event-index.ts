@@ -36,7 +36,6 @@ export interface ClusterState {
   norm: number;
   firstDay: number | null;
   lastDay: number | null;
-  readonly posted: Set<string>;
   /** Outlets of the members: a second article of the same outlet must be more similar to join. */
   readonly outlets: Set<string>;
   /** Sum of the members' headline vectors. */
@@ -101,7 +100,7 @@ function addOne(index: EventIndex, feature: ArticleFeatures): number {
   const cluster = duplicate ? index.clusterOf[duplicate.original]! : bestCluster(index, feature);
   if (cluster === null) {
     index.clusterOf.push(index.clusters.length);
-    index.clusters.push({ members: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null, posted: new Set(), outlets: new Set(), headlines: new Map(), headlineNorm: 0 });
+    index.clusters.push({ members: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null, outlets: new Set(), headlines: new Map(), headlineNorm: 0 });
     joinCluster(index, index.clusters.length - 1, number);
   } else {
     index.clusterOf.push(cluster);
@@ -203,17 +202,22 @@ function joinCluster(index: EventIndex, cluster: number, number: number): void {
     state.lastDay = state.lastDay === null ? feature.day : Math.max(state.lastDay, feature.day);
   }
   const { terms, weights } = feature.vector;
-  for (let i = 0; i < terms.length; i++) state.centroid.set(terms[i]!, (state.centroid.get(terms[i]!) ?? 0) + weights[i]!);
+  const added: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const before = state.centroid.get(terms[i]!);
+    if (before === undefined) added.push(terms[i]!);
+    state.centroid.set(terms[i]!, (before ?? 0) + weights[i]!);
+  }
   if (state.centroid.size > index.params.centroidTerms) pruneCentroid(state, index.params.centroidTerms);
   let sum = 0;
   for (const w of state.centroid.values()) sum += w * w;
   state.norm = Math.sqrt(sum);
-  for (const term of state.centroid.keys()) {
-    if (state.posted.has(term)) continue;
-    state.posted.add(term);
+  // Post the terms new to the centroid (a term pruned and later re-added is posted again; lookups tolerate that).
+  for (const term of added) {
+    if (!state.centroid.has(term)) continue;
     const list = index.postings.get(term);
-    if (list) list.push(cluster);
-    else index.postings.set(term, [cluster]);
+    if (!list) index.postings.set(term, [cluster]);
+    else if (list[list.length - 1] !== cluster) list.push(cluster);
   }
 }
 

@@ -46,3 +46,12 @@ export const UPDATED_CUES: readonly string[] = ['اخر تحديث', 'تم ال�
 
 /** Prefixes of a personal byline («بقلم: …», «كتب: …»): a writer, not the outlet. */
 export const BYLINE_CUES: readonly string[] = ['بقلم', 'كتب', 'كتبت', 'كتبه', 'اعداد', 'ترجمة', 'by'];
+
+/**
+ * Phrases of comment policies and opinion disclaimers, matched anywhere in a line: a paragraph saying
+ * «الآراء الواردة أدناه لا تعبر عن رأي الموقع» is furniture however long it is.
+ */
+export const DISCLAIMER_PHRASES: readonly string[] = [
+  'لا تعبر عن راي', 'لا تعبر بالضرورة', 'لا تعكس بالضرورة', 'لا يعبر عن راي', 'لا تمثل راي', 'الاراء الواردة', 'الاراء المنشورة',
+  'التعليقات المنشورة', 'مراجعة التعليقات', 'سياسة التعليقات', 'شروط التعليق', 'تعبر عن راي كاتبها', 'تعبر عن وجهة نظر كاتبها',
+];

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { propagateLabels } from './consistency.ts';
+
+describe('propagateLabels', () => {
+  it('labels untagged recurrences of a name tagged elsewhere in the document, through clitics', () => {
+    const sentences = [
+      ['التقى', 'الوزير', 'سامي', 'فرح', 'في', 'الرقة'],
+      ['وقال', 'فرح', 'إن', 'الوفد', 'غادر', 'والرقة'],
+      ['وأكد', 'فرح', 'أن', 'الرقة', 'آمنة'],
+      ['وعاد', 'فرح', 'إلى', 'دمشق'],
+    ];
+    const tags = [
+      ['O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC'],
+      ['O', 'B-PERS', 'O', 'O', 'O', 'O'],
+      ['O', 'B-PERS', 'O', 'B-LOC', 'O'],
+      ['O', 'O', 'O', 'O'],
+    ];
+    // «فرح» was tagged in 2 of its 4 occurrences, «الرقة» in 2 of 3 (the core form ignores «و»).
+    expect(propagateLabels(sentences, tags)).toEqual([
+      tags[0],
+      ['O', 'B-PERS', 'O', 'O', 'O', 'B-LOC'],
+      tags[2],
+      ['O', 'B-PERS', 'O', 'O'],
+    ]);
+  });
+
+  it('leaves names alone when most of their occurrences were left untagged, and never overwrites tags', () => {
+    const sentences = [['الأمل', 'كبير'], ['الأمل', 'باق'], ['الأمل', 'يعود'], ['فريق', 'الأمل']];
+    const tags = [['O', 'O'], ['O', 'O'], ['O', 'O'], ['B-ORG', 'I-ORG']];
+    expect(propagateLabels(sentences, tags)).toEqual(tags);
+    expect(propagateLabels([], [])).toEqual([]);
+  });
+});
