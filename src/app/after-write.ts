@@ -3,15 +3,16 @@
  * wires it in) the stories. One place, used by `marsad ingest` and the server's page ingest.
  */
 import { indexWrittenArticles } from '../search/store-search.ts';
-import { updateStories } from './stories.ts';
+import { createStoryUpdater } from './stories.ts';
 import type { Store, WriteResult } from '../store/store.ts';
 
 /** The after-write hook for `ingestInputs`' `afterBatch` (or the server's `afterWrite`). */
 export function afterWriteHooks(store: Store): (written: WriteResult) => Promise<void> {
+  const stories = createStoryUpdater(store);
   return async (written) => {
     if (written.newArticleIds.length === 0) return;
     // Search first: a failed story update must not leave stored articles unsearchable.
     await indexWrittenArticles(store, written);
-    await updateStories(store, written.newArticleIds);
+    await stories.update(written.newArticleIds);
   };
 }

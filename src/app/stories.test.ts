@@ -5,7 +5,7 @@ import type { ClusterInput } from '../corpus/types.ts';
 import { FLOOD_A, FLOOD_B, FLOOD_FOLLOW_UP, FOOTBALL, WIRE_COPY, WIRE_ORIGINAL } from '../corpus/fixtures/articles.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { PageRecord, Store } from '../store/store.ts';
-import { updateStories, type StoryDetail } from './stories.ts';
+import { createStoryUpdater, updateStories, type StoryDetail } from './stories.ts';
 
 function record(input: ClusterInput): PageRecord {
   const text = `${input.headline}\n${input.body}\n`;
@@ -44,6 +44,15 @@ describe('updateStories', () => {
     expect(articles.map((a) => a.outlet)).toEqual(['الرياض اليوم', 'بوابة الخليج']);
     expect(articles[1]!.duplicateOf).toBe(articles[0]!.id);
     expect(detail.duplicates[0]).toMatchObject({ wire: true, agency: 'واس' });
+
+    // One updater across batches (as ingest uses it) gives the same stories as fresh replays.
+    const fresh = openSqliteStore(':memory:');
+    const updater = createStoryUpdater(fresh);
+    for (const batch of [[WIRE_ORIGINAL, FLOOD_A, FOOTBALL], [WIRE_COPY, FLOOD_B, FLOOD_FOLLOW_UP]]) {
+      await updater.update((await fresh.writePages(batch.map(record))).newArticleIds);
+    }
+    expect(await fresh.listStories({ limit: 10 })).toEqual(stories);
+    await fresh.close();
 
     const again = await updateStories(store, []);
     expect(again).toEqual({ featured: 0, written: 0, removed: 0 });

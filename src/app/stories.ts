@@ -5,7 +5,7 @@
  */
 import type { ArticleAnnotations } from '../core/annotation.ts';
 import { MIN_STORYLINE_ARTICLES } from '../corpus/cluster-json.ts';
-import { addToIndex, articleFeatures, buildTimeline, createEventIndex, duplicateGroups, eventClusters, featuresFromJson, featuresToJson, findClaims, storylines, toClusterInput, type ClusterInput } from '../corpus/index.ts';
+import { addToIndex, articleFeatures, buildTimeline, createEventIndex, type EventIndex, duplicateGroups, eventClusters, featuresFromJson, featuresToJson, findClaims, storylines, toClusterInput, type ClusterInput } from '../corpus/index.ts';
 import type { Claim, DuplicateGroup, EventCluster, Storyline, TimelineEntry } from '../corpus/types.ts';
 import type { StoredArticle, Store } from '../store/store.ts';
 import type { StoryRecord } from '../store/story-types.ts';
@@ -53,12 +53,39 @@ async function loadInputs(store: Store, ids: readonly string[]): Promise<Map<str
   return out;
 }
 
-/** Updates stored stories for the articles just ingested (call after each committed batch). */
+/** Keeps one event index across the batches of an ingest run; the first update replays the stored features. */
+export interface StoryUpdater {
+  update(newArticleIds: readonly string[]): Promise<StoriesUpdate>;
+}
+
+/**
+ * An updater for one ingest run. Later batches are added to the in-memory index without replaying the store; a new
+ * run replays every stored feature row in (date, id) order, so stored stories never depend on batch boundaries for long.
+ */
+export function createStoryUpdater(store: Store): StoryUpdater {
+  let index: EventIndex | null = null;
+  return {
+    async update(newArticleIds) {
+      const fresh = await loadInputs(store, newArticleIds);
+      const features = [...fresh.values()].map(articleFeatures);
+      await store.saveStoryFeatures(features.map((f) => ({ articleId: f.id, features: featuresToJson(f) })));
+      if (index === null) {
+        index = createEventIndex();
+        addToIndex(index, (await store.loadStoryFeatures()).map((row) => featuresFromJson(row.features)));
+      } else {
+        addToIndex(index, features);
+      }
+      return writeChangedStories(store, index, new Set(fresh.keys()));
+    },
+  };
+}
+
+/** Updates stored stories for the articles just ingested (one-off: replays all stored features). */
 export async function updateStories(store: Store, newArticleIds: readonly string[]): Promise<StoriesUpdate> {
-  const fresh = await loadInputs(store, newArticleIds);
-  await store.saveStoryFeatures([...fresh.values()].map((input) => ({ articleId: input.id, features: featuresToJson(articleFeatures(input)) })));
-  const index = createEventIndex();
-  addToIndex(index, (await store.loadStoryFeatures()).map((row) => featuresFromJson(row.features)));
+  return createStoryUpdater(store).update(newArticleIds);
+}
+
+async function writeChangedStories(store: Store, index: EventIndex, fresh: ReadonlySet<string>): Promise<StoriesUpdate> {
   const clusters = eventClusters(index);
   const stories = storylines(index, clusters).filter((s) => s.eventClusters.reduce((n, c) => n + clusters[c]!.articles.length, 0) >= MIN_STORYLINE_ARTICLES);
   const stored = new Set(await store.storyIds());

@@ -10,7 +10,7 @@ import { findClaims } from './claims/claims.ts';
 import { EVENT_PARAMS, type EventParams } from './cluster/params.ts';
 
 export type { ClusterInput, ClusterResult } from './types.ts';
-export { createEventIndex, addToIndex, articleFeatures } from './cluster/event-index.ts';
+export { createEventIndex, addToIndex, articleFeatures, type EventIndex, type ArticleFeatures } from './cluster/event-index.ts';
 
 export interface ClusterOptions {
   /** Overrides of the event thresholds (tuning runs; defaults in cluster/params.ts). */

@@ -3,7 +3,6 @@
  * «(وام)», «أ ف ب») and the institution after «نقلت … عن» («عن البنتاغون»). Names are returned as written.
  */
 import { normalizeView, viewToSource, type TextView } from '../text/normalize.ts';
-import { foldView } from './fold.ts';
 import { WORD_END, WORD_START } from '../text/char-classes.ts';
 import { NEWS_AGENCIES } from './lexicons/agencies.ts';
 import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
@@ -36,7 +35,7 @@ const NISBA_RE = /\s+ال\S+ي[ةه]$/u;
 
 /** Cited sources in `text`, de-duplicated by normalised form, in order of first mention; `exclude` drops the outlet itself. */
 export function findCitedSources(text: string, exclude: string | null): string[] {
-  const view = foldView(text);
+  const view = normalizeView(text);
   const found: { start: number; name: string }[] = [];
   collect(view, { pattern: MEDIA_RE, clitics: 'لب' }, (g) => g.acronym ?? g.quoted ?? trustedBare(g), found);
   collect(view, { pattern: REPORTED_FROM_RE, clitics: 'وف' }, (g) => g.from, found);

@@ -1,9 +1,9 @@
 /**
- * Matching key of a line: the normalised view (folding of extract/fold.ts, identical to text/normalize.ts)
+ * Matching key of a line: the normalised view (the folding of text/normalize.ts)
  * with every run of non-word characters collapsed to one space, plus a map back to source offsets.
  * Cue lexicons and duplicate detection compare keys, so «إقرأ أيضاً:» and «اقرأ ايضا» are the same cue.
  */
-import { foldCode, isDroppedCode } from './fold.ts';
+import { foldCodeUnit } from '../text/normalize.ts';
 
 export interface LineKey {
   readonly key: string;
@@ -15,12 +15,12 @@ export interface LineKey {
 
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
-/** The folded form of a word character, or null for punctuation and spaces. */
-function foldWordChar(code: number, ch: string): string | null {
-  if ((code >= 0x0621 && code <= 0x064a) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) return foldCode(code, ch);
-  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x0660 && code <= 0x0669) || (code >= 0x06f0 && code <= 0x06f9)) return foldCode(code, ch);
-  if (code < 0x80) return null;
-  return WORD_CHAR_RE.test(ch) ? foldCode(code, ch) : null;
+/** The folded code unit of a word character, or -1 for punctuation and spaces (and dropped marks). */
+function foldWordChar(code: number, ch: string): number {
+  if ((code >= 0x0621 && code <= 0x064a) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) return foldCodeUnit(code);
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x0660 && code <= 0x0669) || (code >= 0x06f0 && code <= 0x06f9)) return foldCodeUnit(code);
+  if (code < 0x80) return -1;
+  return WORD_CHAR_RE.test(ch) ? foldCodeUnit(code) : -1;
 }
 
 /** Builds the key of one standalone `text`. */
@@ -46,9 +46,9 @@ export function keyRanges(text: string, ranges: readonly { readonly start: numbe
     let lastEnd = range.start;
     for (let i = range.start; i < range.end; i++) {
       const code = text.charCodeAt(i);
-      if (isDroppedCode(code)) continue;
-      const folded = foldWordChar(code, text[i]!);
-      if (folded === null) {
+      const folded = foldCodeUnit(code) === -1 ? -2 : foldWordChar(code, text[i]!);
+      if (folded === -2) continue;
+      if (folded === -1) {
         pendingSpace = true;
         continue;
       }
@@ -57,7 +57,7 @@ export function keyRanges(text: string, ranges: readonly { readonly start: numbe
         map[k++] = i;
       }
       pendingSpace = false;
-      codes[k] = folded.charCodeAt(0);
+      codes[k] = folded;
       map[k++] = i;
       lastEnd = i + 1;
     }

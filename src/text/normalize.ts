@@ -45,6 +45,16 @@ function buildTable(foldTa: boolean, lowerLatin: boolean): Int32Array {
 
 const TABLES: readonly Int32Array[] = [buildTable(false, false), buildTable(false, true), buildTable(true, false), buildTable(true, true)];
 
+const DEFAULT_TABLE = TABLES[1]!;
+
+/**
+ * Folds one UTF-16 code unit as the default `normalizeView` does: the replacement code unit, or -1
+ * when the view drops it (tashkeel, tatweel, zero-width marks). For hot loops that build their own keys.
+ */
+export function foldCodeUnit(code: number): number {
+  return code < TABLE_SIZE ? DEFAULT_TABLE[code]! : code;
+}
+
 /** Builds the matching view of `source` (NFC first is the caller's job; display text stays untouched). */
 export function normalizeView(source: string, options: NormalizeOptions = {}): TextView {
   const table = TABLES[(options.foldTaMarbuta ? 2 : 0) + (options.lowerLatin ?? true ? 1 : 0)]!;

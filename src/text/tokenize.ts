@@ -26,6 +26,11 @@ export interface Token {
 
 export { splitSentences } from './sentences.ts';
 
+export interface TokenizeOptions extends CliticOptions {
+  /** Compute clitic sub-spans (default true); callers that only need the tokens skip the work. */
+  readonly clitics?: boolean;
+}
+
 const enum CharClass { Space = 0, Word = 1, Digit = 2, Punct = 3, Joiner = 4 }
 
 let CLASS_TABLE: Uint8Array | null = null;
@@ -85,7 +90,8 @@ function withClitics(text: string, start: number, options: CliticOptions): Pick<
  * (`text.slice(t.start, t.end) === t.text`). Words carry proclitic sub-spans:
  * «والعراق» → one token with clitics و and ال and `stemStart` at «عراق».
  */
-export function tokenize(text: string, options: CliticOptions = {}): Token[] {
+export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  const splitClitics = options.clitics ?? true;
   const table = classTable();
   const tokens: Token[] = [];
   let i = 0;
@@ -100,7 +106,7 @@ export function tokenize(text: string, options: CliticOptions = {}): Token[] {
     const end = scanWord(text, i, table);
     const surface = text.slice(i, end);
     const kind = kindOf(surface, table);
-    const clitics = kind === 'word' ? withClitics(surface, i, options) : { clitics: [], stemStart: i };
+    const clitics = kind === 'word' && splitClitics ? withClitics(surface, i, options) : { clitics: [], stemStart: i };
     tokens.push({ text: surface, start: i, end, kind, ...clitics });
     i = end;
   }

@@ -73,11 +73,15 @@ function windows(tokens: readonly Token[]): Token[][] {
  * The whole text is one document for label consistency (consistency.ts).
  */
 export function recognizeEntities(text: string, tagger: Tagger = loadTagger()): RecognizedEntity[] {
+  // Tokenise once and sweep the tokens into sentences (sentence spans never cut a token).
+  const tokens = tokenize(text, { clitics: false });
   const windowsOfText: Token[][] = [];
+  let next = 0;
   for (const sentence of splitSentences(text)) {
-    const tokens = tokenize(text.slice(sentence.start, sentence.end))
-      .map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start, stemStart: t.stemStart + sentence.start }));
-    windowsOfText.push(...windows(tokens));
+    while (next < tokens.length && tokens[next]!.start < sentence.start) next++;
+    const first = next;
+    while (next < tokens.length && tokens[next]!.end <= sentence.end) next++;
+    if (next > first) windowsOfText.push(...windows(tokens.slice(first, next)));
   }
   const words = windowsOfText.map((w) => w.map((t) => t.text));
   const tags = propagateLabels(words, words.map((w) => tagTokens(tagger, w)), (t) => tagger.cache.core(t));
