@@ -54,6 +54,15 @@ describe('updateStories', () => {
     expect(await fresh.listStories({ limit: 10 })).toEqual(stories);
     await fresh.close();
 
+    // A long-lived updater notices features another writer stored in between and replays them.
+    const shared = openSqliteStore(':memory:');
+    const server = createStoryUpdater(shared);
+    await server.update((await shared.writePages([WIRE_ORIGINAL, FLOOD_A].map(record))).newArticleIds);
+    await createStoryUpdater(shared).update((await shared.writePages([FLOOD_B].map(record))).newArticleIds);
+    await server.update((await shared.writePages([WIRE_COPY].map(record))).newArticleIds);
+    expect((await shared.listStories({ limit: 10 })).map((s) => s.articleCount)).toEqual([2, 2]);
+    await shared.close();
+
     const again = await updateStories(store, []);
     expect(again).toEqual({ featured: 0, written: 0, removed: 0 });
     expect(await store.getStory('no-such-story')).toBeNull();

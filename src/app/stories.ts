@@ -59,8 +59,9 @@ export interface StoryUpdater {
 }
 
 /**
- * An updater for one ingest run. Later batches are added to the in-memory index without replaying the store; a new
- * run replays every stored feature row in (date, id) order, so stored stories never depend on batch boundaries for long.
+ * An updater for one ingest run (or a server's lifetime). Later batches are added to the in-memory index without
+ * replaying the store, unless the store holds features the index lacks; a new updater replays every stored row in
+ * (date, id) order.
  */
 export function createStoryUpdater(store: Store): StoryUpdater {
   let index: EventIndex | null = null;
@@ -69,11 +70,13 @@ export function createStoryUpdater(store: Store): StoryUpdater {
       const fresh = await loadInputs(store, newArticleIds);
       const features = [...fresh.values()].map(articleFeatures);
       await store.saveStoryFeatures(features.map((f) => ({ articleId: f.id, features: featuresToJson(f) })));
-      if (index === null) {
+      const unseen = index === null ? features : features.filter((f) => !index!.byId.has(f.id));
+      // Replay when starting, or when another writer (a CLI ingest beside the server) stored features we lack.
+      if (index === null || index.articles.length + unseen.length !== await store.countStoryFeatures()) {
         index = createEventIndex();
         addToIndex(index, (await store.loadStoryFeatures()).map((row) => featuresFromJson(row.features)));
       } else {
-        addToIndex(index, features);
+        addToIndex(index, unseen);
       }
       return writeChangedStories(store, index, new Set(fresh.keys()));
     },

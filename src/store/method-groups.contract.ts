@@ -173,6 +173,7 @@ function describeStories(getStore: () => Store): void {
       await getStore().saveStoryFeatures([{ articleId: b!, features: '{"v":[1,2]}' }, { articleId: a!, features: '{"v":[3]}' }]);
       await getStore().saveStoryFeatures([{ articleId: b!, features: '{"v":[9]}' }]);
       expect(await getStore().loadStoryFeatures()).toEqual([{ articleId: a, features: '{"v":[3]}' }, { articleId: b, features: '{"v":[9]}' }]);
+      expect(await getStore().countStoryFeatures()).toBe(2);
     });
 
     it('lists stories latest first, undated last, larger first on ties, and pages', async () => {

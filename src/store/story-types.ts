@@ -32,6 +32,7 @@ export interface StoryListQuery {
 
 export interface StoryStore {
   saveStoryFeatures(rows: readonly StoryFeaturesRow[]): Promise<void>;
+  countStoryFeatures(): Promise<number>;
   /** Every stored features row, by article id. */
   loadStoryFeatures(): Promise<readonly StoryFeaturesRow[]>;
   /** In one transaction: upserts these stories and deletes the listed ids. */

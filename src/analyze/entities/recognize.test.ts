@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { recognizeEntities, tagConll } from './recognize.ts';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTagger, recognizeEntities, tagConll } from './recognize.ts';
 
 const TEXT = [
   'قال الرئيس الفرنسي إيمانويل ماكرون في باريس يوم الاثنين إن بلاده ستدعم جهود الأمم المتحدة.',
@@ -67,5 +70,14 @@ describe('tagConll', () => {
     expect(tags[0]!.slice(4, 6)).toEqual(['B-PERS', 'I-PERS']);
     expect(tags[0]![7]).toBe('B-LOC');
     for (const tag of tags.flat()) expect(tag).toMatch(/^(O|[BI]-(PERS|ORG|LOC|MISC))$/u);
+  });
+});
+
+describe('loadTagger', () => {
+  it('reports a missing or corrupt model file as an EngineError', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-model-'));
+    expect(() => loadTagger(join(dir, 'absent.json.gz'))).toThrow(/model/u);
+    writeFileSync(join(dir, 'bad.json.gz'), 'not gzip');
+    expect(() => loadTagger(join(dir, 'bad.json.gz'))).toThrow(expect.objectContaining({ code: 'model/missing' }));
   });
 });

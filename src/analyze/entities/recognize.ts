@@ -37,7 +37,12 @@ export function loadTagger(path: string = MODEL_PATH): Tagger {
   } catch (error) {
     throw new EngineError('model/missing', `NER model ${path} (run \`npm run train:ner\`).`, { cause: error });
   }
-  const tagger = createTagger(parseModel(bytes));
+  let tagger: Tagger;
+  try {
+    tagger = createTagger(parseModel(bytes));
+  } catch (error) {
+    throw new EngineError('model/missing', `NER model ${path} is unreadable (run \`npm run train:ner\`).`, { cause: error });
+  }
   if (path === MODEL_PATH) cachedTagger = tagger;
   return tagger;
 }

@@ -63,6 +63,9 @@ export function createStoryStore(pool: pg.Pool): StoryStore {
       if (latest.length === 0) return;
       await prepared(pool, SAVE_FEATURES, [latest.map((r) => r.articleId), latest.map((r) => pgText(r.features))]);
     },
+    async countStoryFeatures() {
+      return (await prepared<{ n: number }>(pool, 'SELECT count(*)::int AS n FROM story_features')).rows[0]?.n ?? 0;
+    },
     async loadStoryFeatures() {
       return (await prepared<{ articleId: string; features: string }>(pool, 'SELECT article_id AS "articleId", features FROM story_features ORDER BY article_id')).rows;
     },

@@ -30,6 +30,9 @@ export function createStoryStore(db: Database): StoryStore {
     async saveStoryFeatures(rows: readonly StoryFeaturesRow[]) {
       db.transaction(() => { for (const row of rows) saveFeatures.run(row.articleId, row.features); })();
     },
+    async countStoryFeatures() {
+      return db.prepare('SELECT count(*) FROM story_features').pluck().get() as number;
+    },
     async loadStoryFeatures() {
       return db.prepare('SELECT article_id AS articleId, features FROM story_features ORDER BY article_id').all() as StoryFeaturesRow[];
     },

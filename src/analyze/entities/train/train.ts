@@ -3,7 +3,8 @@
  * averaged structured-perceptron epochs in a seeded shuffle order, scoring a dev set after each epoch.
  */
 import { evaluateChunks, type Scores } from '../bio.ts';
-import { sentenceFeatures, type FeatureResources } from '../features.ts';
+import { propagateLabels } from '../consistency.ts';
+import { sentenceFeatures, wordInfo, type FeatureResources } from '../features.ts';
 import { allowedTransitions, emissionScores, PerceptronTrainer, viterbi, type TaggerWeights } from '../perceptron.ts';
 import { seededRandom } from './clusters.ts';
 import type { TaggedSentence } from './conll.ts';
@@ -40,8 +41,11 @@ export function tagAll(weights: TaggerWeights, sentences: readonly TaggedSentenc
   return sentences.map((s) => viterbi(weights, emissionScores(weights, sentenceFeatures(s.tokens, resources)), allowed).map((t) => weights.tags[t]!));
 }
 
-export function devScores(weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources): { micro: Scores; byType: Record<string, Scores> } {
-  return evaluateChunks(dev.map((s) => s.tags), tagAll(weights, dev, resources));
+/** Dev scores of the tagger alone, or (`consistent`) after the document-level consistency pass the shipped recognizer runs. */
+export function devScores(weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources, consistent = false): { micro: Scores; byType: Record<string, Scores> } {
+  const tagged = tagAll(weights, dev, resources);
+  const coreOf = (token: string): string => wordInfo(token, resources).forms.core;
+  return evaluateChunks(dev.map((s) => s.tags), consistent ? propagateLabels(dev.map((s) => s.tokens), tagged, coreOf) : tagged);
 }
 
 /** Trains averaged weights on `train`; logs dev micro F1 per epoch when `dev` is non-empty. */
