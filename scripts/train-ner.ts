@@ -27,6 +27,10 @@ import { MODEL_PATH } from '../src/analyze/entities/model-path.ts';
 const DEFAULT_EPOCHS = 12;
 /** Features seen once are mostly noise and double the model size (dev F1 unchanged at 2). */
 const MIN_FEATURE_COUNT = 2;
+/** PA-I step cap (0 = plain perceptron); see docs/ner.md for the dev comparison. */
+const PA_CAP = 0;
+/** Shuffles averaged into the shipped weights; see docs/ner.md. */
+const ENSEMBLE = 1;
 const CLUSTER_OPTIONS: ClusterOptions = {
   vocabSize: 80_000, minCount: 5, contextSize: 800, offsets: [-2, -1, 1, 2], dims: 160, branching: [8, 8, 8, 8], iterations: 10, seed: 7,
 };
@@ -127,13 +131,15 @@ async function main(): Promise<void> {
   const resources = buildResources(clusters, names);
   const started = Date.now();
   const minFeatureCount = Number(argValue('--min-count') ?? MIN_FEATURE_COUNT);
-  const weights = trainTagger(train, isFinal ? [] : dev, resources, { epochs, minFeatureCount, seed: 1, log: console.log });
+  const passiveAggressive = Number(argValue('--pa') ?? PA_CAP);
+  const ensemble = Number(argValue('--ensemble') ?? ENSEMBLE);
+  const weights = trainTagger(train, isFinal ? [] : dev, resources, { epochs, minFeatureCount, seed: 1, passiveAggressive, ensemble, log: console.log });
   console.log(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s, ${weights.features.size} features`);
   const scores = devScores(weights, dev, resources);
   printScores(isFinal ? 'dev (trained on: a fit, not a held-out score)' : 'dev, tagger alone', scores);
   if (!isFinal) printScores('dev, with document-level consistency (as shipped)', devScores(weights, dev, resources, true));
   const trainedOn = isFinal ? `all ANERcorp train (${anercorp.length} sentences, dev split included)` : `ANERcorp train minus a ${DEV_FRACTION * 100}% dev split (${anerTrain.length} sentences)`;
-  const info = { gazetteers: gazetteerSources, trainedOn, includesDev: isFinal, epochs, minFeatureCount, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
+  const info = { gazetteers: gazetteerSources, trainedOn, includesDev: isFinal, epochs, minFeatureCount, passiveAggressive, ensemble, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
   const file = serializeModel({ weights, clusters, extraNames: names, info });
   if (process.argv.includes('--no-save') || (!isFinal && !process.argv.includes('--save'))) return;
   mkdirSync(dirname(MODEL_PATH), { recursive: true });

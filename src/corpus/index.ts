@@ -17,7 +17,7 @@ export interface ClusterOptions {
   readonly eventParams?: Partial<EventParams>;
 }
 
-/** Clusters a batch of articles; inputs with a repeated id or no body text are left out (listed in `skipped`). */
+/** Clusters a batch of articles; an input with a repeated id or a non-text body is left out (listed in `skipped`). */
 export function clusterArticles(inputs: readonly ClusterInput[], options: ClusterOptions = {}): ClusterResult & { readonly skipped: readonly string[] } {
   const index = createEventIndex({ ...EVENT_PARAMS, ...options.eventParams });
   const features: ArticleFeatures[] = [];

@@ -96,8 +96,36 @@ export class PerceptronTrainer {
     return { tags: this.tags, features: this.features, emission: this.emission, transition: this.transition };
   }
 
-  /** One perceptron update: reward the gold path, penalise the predicted one where they differ. */
-  update(featureRows: readonly (readonly string[])[], gold: readonly number[], predicted: readonly number[]): void {
+  /**
+   * Step size of a passive-aggressive (PA-I, Crammer et al. 2006) update: the smallest step that makes the
+   * gold path beat the prediction by its Hamming loss, capped at `cap`. ‖Δφ‖² counts each differing
+   * (feature, tag) pair once (collisions between positions are ignored, a slight over-estimate).
+   */
+  passiveAggressiveStep(featureRows: readonly (readonly string[])[], gold: readonly number[], predicted: readonly number[], cap: number): number {
+    const size = this.tags.length;
+    let margin = 0;
+    let loss = 0;
+    let norm = 0;
+    for (let i = 0; i < gold.length; i++) {
+      const g = gold[i]!;
+      const p = predicted[i]!;
+      const gFrom = i === 0 ? size : gold[i - 1]!;
+      const pFrom = i === 0 ? size : predicted[i - 1]!;
+      if (g !== p || gFrom !== pFrom) { margin += this.transition[pFrom * size + p]! - this.transition[gFrom * size + g]!; norm += 2; }
+      if (g === p) continue;
+      loss++;
+      for (const feature of featureRows[i]!) {
+        const row = this.features.get(feature);
+        if (row === undefined) continue;
+        margin += this.emission[row * size + p]! - this.emission[row * size + g]!;
+        norm += 2;
+      }
+    }
+    return norm === 0 ? 0 : Math.min(cap, (margin + loss) / norm);
+  }
+
+  /** One perceptron update of size `rate`: reward the gold path, penalise the predicted one where they differ. */
+  update(featureRows: readonly (readonly string[])[], gold: readonly number[], predicted: readonly number[], rate = 1): void {
     const size = this.tags.length;
     for (let i = 0; i < gold.length; i++) {
       const g = gold[i]!;
@@ -105,15 +133,15 @@ export class PerceptronTrainer {
       const gFrom = i === 0 ? size : gold[i - 1]!;
       const pFrom = i === 0 ? size : predicted[i - 1]!;
       if (g !== p || gFrom !== pFrom) {
-        this.bump(this.transition, this.transitionTotal, gFrom * size + g, 1);
-        this.bump(this.transition, this.transitionTotal, pFrom * size + p, -1);
+        this.bump(this.transition, this.transitionTotal, gFrom * size + g, rate);
+        this.bump(this.transition, this.transitionTotal, pFrom * size + p, -rate);
       }
       if (g === p) continue;
       for (const feature of featureRows[i]!) {
         const row = this.features.get(feature);
         if (row === undefined) continue;
-        this.bump(this.emission, this.emissionTotal, row * size + g, 1);
-        this.bump(this.emission, this.emissionTotal, row * size + p, -1);
+        this.bump(this.emission, this.emissionTotal, row * size + g, rate);
+        this.bump(this.emission, this.emissionTotal, row * size + p, -rate);
       }
     }
     this.step++;

@@ -19,6 +19,10 @@ export interface TrainOptions {
   /** Features seen fewer times in the training data are not learned (noise, model size). */
   readonly minFeatureCount: number;
   readonly seed: number;
+  /** PA-I step cap C (0 = plain perceptron updates of size 1). */
+  readonly passiveAggressive?: number;
+  /** Models trained on different shuffles (seeds seed, seed+1, …) and averaged into one weight set. */
+  readonly ensemble?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -48,14 +52,24 @@ export function devScores(weights: TaggerWeights, dev: readonly TaggedSentence[]
   return evaluateChunks(dev.map((s) => s.tags), consistent ? propagateLabels(dev.map((s) => s.tokens), tagged, coreOf) : tagged);
 }
 
-/** Trains averaged weights on `train`; logs dev micro F1 per epoch when `dev` is non-empty. */
-export function trainTagger(train: readonly TaggedSentence[], dev: readonly TaggedSentence[], resources: FeatureResources, options: TrainOptions): TaggerWeights {
-  const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
-  const prepared: Prepared[] = train.map((s) => ({ features: sentenceFeatures(s.tokens, resources), gold: s.tags.map((t) => tagIndex.get(t) ?? 0) }));
-  const trainer = new PerceptronTrainer(TAGS, featureDictionary(prepared, options.minFeatureCount));
+/** Mean of weight sets over one feature dictionary (an ensemble at the cost of one model at run time). */
+export function meanWeights(models: readonly TaggerWeights[]): TaggerWeights {
+  const first = models[0]!;
+  const mean = (pick: (w: TaggerWeights) => Float32Array): Float32Array => {
+    const out = new Float32Array(pick(first).length);
+    for (const model of models) { const w = pick(model); for (let i = 0; i < out.length; i++) out[i]! += w[i]! / models.length; }
+    return out;
+  };
+  return { tags: first.tags, features: first.features, emission: mean((w) => w.emission), transition: mean((w) => w.transition) };
+}
+
+/** One averaged model trained in the shuffle order of `seed`. */
+function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>, dev: readonly TaggedSentence[], resources: FeatureResources, options: TrainOptions, seed: number): TaggerWeights {
+  const trainer = new PerceptronTrainer(TAGS, dictionary);
   const allowed = allowedTransitions(TAGS);
-  const random = seededRandom(options.seed);
+  const random = seededRandom(seed);
   const order = prepared.map((_, i) => i);
+  const cap = options.passiveAggressive ?? 0;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -65,10 +79,25 @@ export function trainTagger(train: readonly TaggedSentence[], dev: readonly Tagg
     for (const index of order) {
       const p = prepared[index]!;
       const predicted = viterbi(trainer.weights, emissionScores(trainer.weights, p.features), allowed);
-      if (predicted.some((t, k) => t !== p.gold[k])) { mistakes++; trainer.update(p.features, p.gold, predicted); }
+      if (!predicted.some((t, k) => t !== p.gold[k])) continue;
+      mistakes++;
+      trainer.update(p.features, p.gold, predicted, cap > 0 ? trainer.passiveAggressiveStep(p.features, p.gold, predicted, cap) : 1);
     }
     const devLine = dev.length > 0 ? ` dev F1 ${devScores(trainer.averaged(), dev, resources).micro.f1.toFixed(4)}` : '';
-    options.log?.(`epoch ${epoch}: ${mistakes}/${order.length} sentences wrong;${devLine}`);
+    options.log?.(`seed ${seed} epoch ${epoch}: ${mistakes}/${order.length} sentences wrong;${devLine}`);
   }
   return trainer.averaged();
+}
+
+/** Trains averaged weights on `train` (the mean of `ensemble` shuffles); logs dev micro F1 per epoch when `dev` is non-empty. */
+export function trainTagger(train: readonly TaggedSentence[], dev: readonly TaggedSentence[], resources: FeatureResources, options: TrainOptions): TaggerWeights {
+  const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
+  const prepared: Prepared[] = train.map((s) => ({ features: sentenceFeatures(s.tokens, resources), gold: s.tags.map((t) => tagIndex.get(t) ?? 0) }));
+  const dictionary = featureDictionary(prepared, options.minFeatureCount);
+  const models: TaggerWeights[] = [];
+  for (let k = 0; k < (options.ensemble ?? 1); k++) {
+    models.push(trainOne(prepared, dictionary, dev, resources, options, options.seed + k));
+    if (k > 0 && dev.length > 0) options.log?.(`ensemble of ${k + 1}: dev F1 ${devScores(meanWeights(models), dev, resources).micro.f1.toFixed(4)}`);
+  }
+  return models.length === 1 ? models[0]! : meanWeights(models);
 }
