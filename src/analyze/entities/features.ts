@@ -17,8 +17,8 @@ export interface FeatureResources {
 const CLUSTER_PREFIXES = [1, 2, 3, 4];
 /** How far back a cue word still counts (title + up to two modifiers before a name). */
 const CUE_WINDOW = 3;
-/** Inner character n-gram length: 3-grams such as «سكي», «ستا», «يون» mark transliterated names and nisbas (dev F1 in docs/ner.md). */
-const CHAR_NGRAM = 3;
+/** Inner character n-gram lengths: «سكي», «ستان», «يون» mark transliterated names and nisbas (dev F1 in docs/ner.md). */
+const CHAR_NGRAMS = [3, 4];
 /** Longest prefix/suffix feature: Arabic affixes such as «يون», «ات», «ية» are ≤ 4 letters. */
 const MAX_AFFIX = 4;
 
@@ -70,7 +70,7 @@ export function ownWordFeatures(info: WordInfo, out: string[]): void {
   for (let k = 1; k <= MAX_AFFIX && k < stem.length; k++) out.push(`pf${k}=${stem.slice(0, k)}`);
   for (let k = 1; k <= MAX_AFFIX && k < norm.length; k++) out.push(`sf${k}=${norm.slice(-k)}`);
   const padded = `^${stem}$`;
-  for (let k = 0; k + CHAR_NGRAM <= padded.length; k++) out.push(`n=${padded.slice(k, k + CHAR_NGRAM)}`);
+  for (const n of CHAR_NGRAMS) for (let k = 0; k + n <= padded.length; k++) out.push(`n=${padded.slice(k, k + n)}`);
   if (info.cluster === '') out.push('k=none');
   for (const n of CLUSTER_PREFIXES) if (info.cluster.length >= n) out.push(`k${n}=${info.cluster.slice(0, n)}`);
   for (const c of info.cues) out.push(`q=${c}`);
