@@ -8,6 +8,7 @@ import { openConfiguredStore } from '../../app/open-store.ts';
 import { loadConfig } from '../../config/load.ts';
 import type { ArticleAnnotations } from '../../core/annotation.ts';
 import type { CommandContext } from '../io.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
 interface ArticleOptions {
   readonly db?: string;
@@ -22,7 +23,7 @@ export function registerArticle(program: Command, context: CommandContext): void
     .command('article')
     .description('show one stored article: clean text, metadata, annotations, and what was removed and why')
     .argument('<id>', 'article id, or a unique prefix of it (4+ characters)')
-    .option('--db <path>', 'SQLite database file (default ./marsad.db, or $MARSAD_DB)')
+    .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print one JSON object')
     .action(async (id: string, options: ArticleOptions) => {
       await runArticle(id, options, context, process.env);

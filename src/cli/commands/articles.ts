@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/load.ts';
 import type { ArticleSummary } from '../../store/store.ts';
 import type { CommandContext } from '../io.ts';
 import { parsePositiveInt } from './ingest.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
 interface ArticlesOptions {
   readonly db?: string;
@@ -23,7 +24,7 @@ export function registerArticles(program: Command, context: CommandContext): voi
   program
     .command('articles')
     .description('list stored articles: id, date, outlet, headline (newest first)')
-    .option('--db <path>', 'SQLite database file (default ./marsad.db, or $MARSAD_DB)')
+    .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--limit <n>', 'how many to show', parsePositiveInt, DEFAULT_LIMIT)
     .option('--offset <n>', 'skip this many first', (v: string) => (v === '0' ? 0 : parsePositiveInt(v)))
     .option('--outlet <name>', 'only articles from this outlet')

@@ -12,6 +12,7 @@ import { loadConfig } from '../../config/load.ts';
 import { countInputFiles } from '../../ingest/walk.ts';
 import { displayLocation } from '../../store/store.ts';
 import { EXIT, type CliIo, type CommandContext } from '../io.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
 /** Distinct warnings printed in the text summary (identical ones are grouped); --json has them all. */
 const MAX_WARNINGS_SHOWN = 10;
@@ -41,7 +42,7 @@ export function registerIngest(program: Command, context: CommandContext): void 
     .command('ingest')
     .description('read pages (files, directories, .jsonl[.gz], - for stdin), analyse them and store them')
     .argument('<paths...>', 'files or directories; "-" reads one page from stdin')
-    .option('--db <path>', 'SQLite database file (default ./marsad.db, or $MARSAD_DB)')
+    .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--batch-size <n>', 'pages per write transaction', parsePositiveInt)
     .option('--max-bytes <n>', 'largest page accepted, in bytes', parsePositiveInt)
     .option('--no-annotate', 'store extraction only, without the annotation layers')

@@ -9,6 +9,7 @@ import { searchStore, syncStoreSearchIndex } from '../../search/store-search.ts'
 import { createStoryReader } from '../../server/story-store-reader.ts';
 import type { CommandContext } from '../io.ts';
 import { parsePositiveInt } from './ingest.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
 interface SearchCommandOptions {
   readonly db?: string;
@@ -29,7 +30,7 @@ export function registerSearch(program: Command, context: CommandContext): void 
     .command('search')
     .description('search stored articles: words, "phrases", -exclusions, prefix*; spelling variants match (الأمريكية ~ الأميركية)')
     .argument('<query...>', 'the query (quote it in the shell)')
-    .option('--db <path>', 'SQLite database file (default ./marsad.db, or $MARSAD_DB)')
+    .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--outlet <name>', 'only articles from this outlet')
     .option('--from <date>', 'published on or after YYYY-MM-DD')
     .option('--to <date>', 'published on or before YYYY-MM-DD')

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/load.ts';
 import { startServer } from '../../server/main.ts';
 import { displayLocation } from '../../store/store.ts';
 import type { CommandContext } from '../io.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
 interface ServeOptions {
   readonly db?: string;
@@ -27,7 +28,7 @@ export function registerServe(program: Command, context: CommandContext): void {
   program
     .command('serve')
     .description('serve the JSON API (/api, OpenAPI at /api/openapi.json) and the web UI')
-    .option('--db <path>', 'SQLite database file (default ./marsad.db, or $MARSAD_DB)')
+    .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, DEFAULT_PORT)
     .option('--host <address>', 'address to bind', DEFAULT_HOST)
     .option('--no-ingest', 'refuse POST /api/pages')

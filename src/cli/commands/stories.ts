@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/load.ts';
 import type { StorySummary } from '../../store/story-types.ts';
 import type { CommandContext } from '../io.ts';
 import { parsePositiveInt } from './ingest.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
 interface StoriesOptions {
   readonly db?: string;
@@ -22,7 +23,7 @@ export function registerStories(program: Command, context: CommandContext): void
   program
     .command('stories')
     .description('list stored stories: label, dates, outlets, size (latest first)')
-    .option('--db <path>', 'SQLite database file (default ./marsad.db, or $MARSAD_DB)')
+    .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--limit <n>', 'how many to show', parsePositiveInt, DEFAULT_LIMIT)
     .option('--offset <n>', 'skip this many first', (v: string) => (v === '0' ? 0 : parsePositiveInt(v)))
     .option('--json', 'one JSON object per line')

@@ -8,13 +8,14 @@ import type { StoryArticle, StoryDetail } from '../../app/stories.ts';
 import { loadConfig } from '../../config/load.ts';
 import { EngineError } from '../../core/errors.ts';
 import type { CommandContext } from '../io.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
 export function registerStory(program: Command, context: CommandContext): void {
   program
     .command('story')
     .description('show one story: articles by outlet (duplicates folded), timeline, claims, top entities')
     .argument('<id>', 'story id (or a unique prefix), as listed by `marsad stories`')
-    .option('--db <path>', 'SQLite database file (default ./marsad.db, or $MARSAD_DB)')
+    .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print the story as one JSON object')
     .action(async (id: string, options: { db?: string; json?: boolean }) => {
       await runStory(id, options, context, process.env);
