@@ -54,6 +54,12 @@ describe('linkEntities', () => {
     expect(linked[0]).toMatchObject({ text: 'والولايات المتحدة', canonical: 'الولايات المتحدة', entityId: linked[1]!.entityId });
   });
 
+  it('keeps a word that merely starts like a clitic + article in the canonical name', () => {
+    const body = 'ونقلت وكالة الأنباء الوطنية عن مصدر رسمي أن الاجتماع انتهى.';
+    const [agency] = linkEntities(mentionsIn(body, [['ORG', 'وكالة الأنباء الوطنية']]), body);
+    expect(agency).toMatchObject({ text: 'وكالة الأنباء الوطنية', canonical: 'وكالة الأنباء الوطنية' });
+  });
+
   it('links a place to its name with a generic head', () => {
     const body = 'وصلت المساعدات إلى قطاع غزة صباحاً، وتوزعت في غزة على المخيمات.';
     const linked = linkEntities(mentionsIn(body, [['LOC', 'قطاع غزة'], ['LOC', 'غزة']]), body);

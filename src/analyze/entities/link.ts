@@ -209,7 +209,8 @@ function damerau(a: string, b: string, budget: number): number {
 /** The mention as written, without a leading conjunction/preposition clitic or title: «والولايات المتحدة» → «الولايات المتحدة». */
 function displayName(text: string, key: string): string {
   let display = text.replace(/[“”«»"]/gu, '').trim();
-  display = display.replace(/^[وف]?(?:ب|ك)?(?=ال)/u, '').replace(/^[وف]?لل(?=\S{2})/u, 'ال');
+  // Same guard as linkKey: «وكالة» is a word, not و + ك + «الة».
+  display = display.replace(/^[وف]?(?:ب|ك)?(?=ال\S{2})/u, '').replace(/^[وف]?لل(?=\S{2})/u, 'ال');
   const words = display.split(/\s+/u);
   const keyWords = key.split(' ').length;
   return words.slice(Math.max(0, words.length - keyWords)).join(' ');

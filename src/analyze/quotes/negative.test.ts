@@ -6,6 +6,8 @@ const NEGATIVES: readonly string[] = [
   'نشر الكاتب مقالا أن فيه الكثير من المغالطات.', // «مقال» contains «قال»
   'أدلت المرأة بصوتها يوم الانتخاب وفقاً لإرادة حرة ونزيهة.', // «وفقاً ل» + an abstract noun, not a source
   'حضر الحفل “نجوم الفن” في المدينة.', // a two-word quoted name
+  'وقّعت الشركة مع «الهيئة العامة للموانئ» عقداً جديداً.', // a quoted organisation name, no verb of saying
+  'تبنّت “جبهة الإنقاذ في الشمال” الهجوم.', // a four-word quoted name
   'وقال إن.', // a cue with no content
   'انتهى اللقاء" ، إلا أن الوفد غادر القاعة مبكراً" بعد ذلك.', // between a stray closing mark and the next one
   'تحدث الخبراء بحسب الأصول المرعية في المؤتمر.', // «بحسب الأصول» = "properly"

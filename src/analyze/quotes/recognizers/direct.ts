@@ -10,6 +10,11 @@ import { splitChain, trimSpeaker } from '../speaker.ts';
 
 /** Quoted spans shorter than this many words are names, titles or scare quotes (checked on the seeds' headlines and bodies). */
 const MIN_WORDS = 3;
+/**
+ * A quoted span with no verb of saying or attribution around it needs more words: «“الهيئة العامة للموانئ”»
+ * and «“جبهة الإنقاذ في الشمال”» are quoted names, not speech.
+ */
+const MIN_WORDS_UNATTRIBUTED = 5;
 const MAX_QUOTE_CHARS = 1200;
 /** Quoted speech opens with a word: «"، إلا أن ..."» is the text between two different quotes (a stray straight quote). */
 const MISPAIRED = /^\s*[،,.؛:!؟?)]/u;
@@ -26,7 +31,8 @@ export const direct: Recognizer<QuoteCandidate> = {
   pattern: new RegExp(`“(?<curly>[^“”\\n]{1,${MAX_QUOTE_CHARS}})”|«(?<guillemet>[^«»\\n]{1,${MAX_QUOTE_CHARS}})»|"(?<straight>[^"\\n]{1,${MAX_QUOTE_CHARS}})"`, 'gu'),
   extract(match, view) {
     const content = match.groups!.curly ?? match.groups!.guillemet ?? match.groups!.straight ?? '';
-    if (content.trim().split(/\s+/u).length < MIN_WORDS || MISPAIRED.test(content)) return null;
+    const words = content.trim().split(/\s+/u).length;
+    if (words < MIN_WORDS || MISPAIRED.test(content)) return null;
     const start = match.index + 1;
     const end = start + content.length;
     const closeEnd = end + 1;
@@ -35,7 +41,9 @@ export const direct: Recognizer<QuoteCandidate> = {
     const speaker = after ? trimSpeaker(view.text, { start: speakerFrom, end: closeEnd + after[0].length }) : null;
     const quote = { rule: this.rule, kind: 'direct' as const, start, end, extentStart: match.index, extentEnd: speaker ? speaker.end : closeEnd };
     if (speaker) return { ...quote, chain: splitChain(view.text, speaker), continuesSpeaker: false };
-    return { ...quote, ...speakerBefore(view.text, match.index) };
+    const before = speakerBefore(view.text, match.index);
+    if (before.chain.length === 0 && !before.continuesSpeaker && words < MIN_WORDS_UNATTRIBUTED) return null;
+    return { ...quote, ...before };
   },
 };
 
