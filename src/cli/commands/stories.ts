@@ -54,5 +54,10 @@ export function formatStory(row: StorySummary): string {
   const dates = row.firstDate === row.lastDate ? (row.firstDate ?? '—') : `${row.firstDate ?? '—'}…${row.lastDate ?? '—'}`;
   const extra = row.outlets.length > OUTLETS_SHOWN ? ` +${row.outlets.length - OUTLETS_SHOWN}` : '';
   const outlets = row.outlets.length === 0 ? '—' : `${row.outlets.slice(0, OUTLETS_SHOWN).join('، ')}${extra}`;
-  return `${row.id}  ${dates.padEnd(21)}  ${`${row.articleCount} articles/${row.eventCount} events`.padEnd(22)}  ${outlets}  ${row.label}`;
+  return `${row.id}  ${dates.padEnd(21)}  ${`${count(row.articleCount, 'article')}/${count(row.eventCount, 'event')}`.padEnd(22)}  ${outlets}  ${row.label}`;
+}
+
+/** «1 event», «6 events». */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
