@@ -19,6 +19,15 @@ describe('gazetteerLabels', () => {
     expect(labels('التقى زيلينسكي')).toEqual([[], ['EXTRA_PERS-B']]);
   });
 
+  it('knows regional provinces, bases, armed groups, media and institutions', () => {
+    expect(labels('في محافظة الأنبار قرب قاعدة عين الأسد')).toEqual([[], [], ['CITY-B'], [], [], ['CITY-B'], ['CITY-I']]);
+    expect(labels('واتهمت عصائب أهل الحق')).toEqual([[], ['ORG-B'], ['ORG-I'], ['ORG-I']]);
+    expect(labels('ونقلت إذاعة صوت أمريكا عن وكالة الأنباء العراقية')).toEqual([
+      [], ['ORG-B'], ['ORG-I'], ['ORG-I'], [], ['ORG-B'], ['ORG-I'], ['ORG-I'],
+    ]);
+    expect(labels('أعلنت الوكالة الدولية للطاقة الذرية')).toEqual([[], ['ORG-B'], ['ORG-I'], ['ORG-I'], ['ORG-I']]);
+  });
+
   it('indexes cue words by stem', () => {
     expect(gazetteer.cues.get(tokenForms('والوزير').stem)).toContain('TITLE');
     expect(gazetteer.cues.get(tokenForms('بوزارة').stem)).toBeUndefined();

@@ -39,4 +39,17 @@ describe('perceptron tagger', () => {
     expect(path[0]).not.toBe(2);
     expect(viterbi(weights, new Float32Array(0), allowed)).toEqual([]);
   });
+
+  it('passive-aggressive steps grow with the margin violation and stop at the cap', () => {
+    const trainer = new PerceptronTrainer(TAGS, new Map([['w=سامي', 0], ['w=حلب', 1]]));
+    const rows = [['w=سامي'], ['w=حلب']];
+    // Zero weights: margin 0, loss 2 (both tokens wrong), ‖Δφ‖² = 2 emission pairs × 2 + 2 transition pairs × 2 = 8.
+    expect(trainer.passiveAggressiveStep(rows, [1, 3], [0, 0], 10)).toBeCloseTo(2 / 8, 6);
+    expect(trainer.passiveAggressiveStep(rows, [1, 3], [0, 0], 0.1)).toBeCloseTo(0.1, 6);
+    expect(trainer.passiveAggressiveStep(rows, [1, 3], [1, 3], 10)).toBe(0);
+    trainer.update(rows, [1, 3], [0, 0], 0.25);
+    const weights = trainer.weights;
+    expect(weights.emission[0 * TAGS.length + 1]).toBeCloseTo(0.25, 6);
+    expect(weights.emission[0 * TAGS.length + 0]).toBeCloseTo(-0.25, 6);
+  });
 });

@@ -38,7 +38,7 @@ describe('recognizeEntities', () => {
   });
 
   it('trims ب/ل/و before a name but keeps ك-initial names and «لل» tokens whole', () => {
-    const text = 'وصل الوفد ببغداد ثم سافر إلى كالغاري، وللولايات المتحدة قاعدة قرب البصرة.';
+    const text = 'وصل الوفد ببغداد ثم سافر إلى مدينة كالغاري الكندية، وللولايات المتحدة قاعدة قرب البصرة.';
     const found = recognizeEntities(text);
     for (const e of found) expect(text.slice(e.start, e.end)).toBe(e.text);
     expect(found.some((e) => e.text === 'بغداد' && e.type === 'LOC')).toBe(true);

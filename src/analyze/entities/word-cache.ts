@@ -55,6 +55,11 @@ export class WordFeatureCache {
     return entry;
   }
 
+  /** Gazetteer labels of one sentence's tokens (see gazetteerLabels), from cached token forms. */
+  gazetteerLabels(tokens: readonly string[]): string[][] {
+    return gazetteerLabels(this.resources.gazetteer, tokens.map((t) => this.word(t).info.forms));
+  }
+
   /** Core form of a token (clitics resolved with the corpus ranks), from the cache. */
   core(token: string): string {
     return this.word(token).info.forms.core;

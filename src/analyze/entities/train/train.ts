@@ -4,6 +4,8 @@
  */
 import { evaluateChunks, type Scores } from '../bio.ts';
 import { propagateLabels } from '../consistency.ts';
+import { gazetteerLabels } from '../gazetteer.ts';
+import { applyGazetteerBackoff } from '../gazetteer-backoff.ts';
 import { sentenceFeatures, wordInfo, type FeatureResources } from '../features.ts';
 import { allowedTransitions, emissionScores, PerceptronTrainer, viterbi, type TaggerWeights } from '../perceptron.ts';
 import { seededRandom } from './clusters.ts';
@@ -46,8 +48,10 @@ export function tagAll(weights: TaggerWeights, sentences: readonly TaggedSentenc
 }
 
 /** Dev scores of the tagger alone, or (`consistent`) after the document-level consistency pass the shipped recognizer runs. */
-export function devScores(weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources, consistent = false): { micro: Scores; byType: Record<string, Scores> } {
-  const tagged = tagAll(weights, dev, resources);
+export function devScores(weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources, consistent = false, backoff = false): { micro: Scores; byType: Record<string, Scores> } {
+  const tagged = tagAll(weights, dev, resources).map((tags, s) => (backoff
+    ? applyGazetteerBackoff(tags, gazetteerLabels(resources.gazetteer, dev[s]!.tokens.map((t) => wordInfo(t, resources).forms)))
+    : tags));
   const coreOf = (token: string): string => wordInfo(token, resources).forms.core;
   return evaluateChunks(dev.map((s) => s.tags), consistent ? propagateLabels(dev.map((s) => s.tokens), tagged, coreOf) : tagged);
 }
