@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ArticleAnnotations } from '../core/annotation.ts';
 import type { PageSpan, PageSpanKind, PublishedDate, SpanReason } from '../core/article.ts';
 import { EngineError } from '../core/errors.ts';
+import type { ArticleSummary } from './store.ts';
 
 export interface SpanRow {
   article_idx: number | null;
@@ -85,4 +86,28 @@ export function parseAnnotations(rows: readonly AnnotationRow[]): ArticleAnnotat
   const layers = { entities: [] as unknown[], quantities: [] as unknown[], quotes: [] as unknown[], times: [] as unknown[] };
   for (const row of rows) layers[row.layer].push(parseJsonColumn(MENTION, row.data, `annotations.data (${row.layer})`));
   return layers as unknown as ArticleAnnotations;
+}
+
+/** One row of the article listing, the same in both dialects (only their length function differs). */
+export interface SummaryRow {
+  id: string;
+  page_id: string;
+  idx: number;
+  headline: string | null;
+  published_date: string | null;
+  published_precision: 'day' | 'month' | 'year' | null;
+  outlet: string | null;
+  url: string;
+  body_chars: number;
+}
+
+/** Newest first; undated last; then ingest order, so the listing is stable (matches the articles_listing index). */
+export const ARTICLE_LIST_ORDER = 'ORDER BY a.published_date IS NULL, a.published_date DESC, a.seq';
+
+export function toArticleSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id, pageId: row.page_id, index: row.idx, headline: row.headline, outlet: row.outlet, url: row.url,
+    published: row.published_date && row.published_precision ? { date: row.published_date, precision: row.published_precision } : null,
+    bodyChars: row.body_chars,
+  };
 }

@@ -1,20 +1,8 @@
 /** PostgreSQL ArticleStore: article listing, lookup by id or id prefix, with spans and annotation layers. */
 import type pg from 'pg';
-import type { ArticleStore, ArticleSummary, StoredArticle } from '../store.ts';
-import { parseAnnotations, parseCitedSources, parseParagraphs, parsePublished, parseSpanRow, type AnnotationRow, type PublishedColumns, type SpanRow } from '../rows.ts';
+import type { ArticleStore, StoredArticle } from '../store.ts';
+import { ARTICLE_LIST_ORDER, parseAnnotations, parseCitedSources, parseParagraphs, parsePublished, parseSpanRow, type AnnotationRow, type PublishedColumns, type SpanRow, type SummaryRow, toArticleSummary } from '../rows.ts';
 import { prepared } from './prepared.ts';
-
-interface SummaryRow {
-  id: string;
-  page_id: string;
-  idx: number;
-  headline: string | null;
-  published_date: string | null;
-  published_precision: 'day' | 'month' | 'year' | null;
-  outlet: string | null;
-  url: string;
-  body_chars: number;
-}
 
 interface ArticleRow extends PublishedColumns {
   id: string;
@@ -36,16 +24,6 @@ interface ArticleRow extends PublishedColumns {
 // char_length counts code points, exactly like SQLite's length() in the SQLite store, so bodyChars agrees across dialects.
 const SUMMARY_COLUMNS = `a.id, a.page_id, a.idx, a.headline, a.published_date, a.published_precision, a.outlet, p.url,
   char_length(a.body) AS body_chars`;
-// Newest first; undated last; then ingest order, so the listing is stable. Matches the articles_listing index.
-const LIST_ORDER = 'ORDER BY a.published_date IS NULL, a.published_date DESC, a.seq';
-
-function toSummary(row: SummaryRow): ArticleSummary {
-  return {
-    id: row.id, pageId: row.page_id, index: row.idx, headline: row.headline, outlet: row.outlet, url: row.url,
-    published: row.published_date && row.published_precision ? { date: row.published_date, precision: row.published_precision } : null,
-    bodyChars: row.body_chars,
-  };
-}
 
 /**
  * The article with its spans and annotation rows in one round trip (getArticle is the hot path: search loads
@@ -70,9 +48,9 @@ export function createArticleStore(pool: pg.Pool): ArticleStore {
       const offset = query.offset ?? 0;
       const from = 'FROM articles a JOIN pages p ON p.id = a.page_id';
       const { rows } = query.outlet === undefined
-        ? await prepared<SummaryRow>(pool, `SELECT ${SUMMARY_COLUMNS} ${from} ${LIST_ORDER} LIMIT $1 OFFSET $2`, [query.limit, offset])
-        : await prepared<SummaryRow>(pool, `SELECT ${SUMMARY_COLUMNS} ${from} WHERE a.outlet = $1 ${LIST_ORDER} LIMIT $2 OFFSET $3`, [query.outlet, query.limit, offset]);
-      return rows.map(toSummary);
+        ? await prepared<SummaryRow>(pool, `SELECT ${SUMMARY_COLUMNS} ${from} ${ARTICLE_LIST_ORDER} LIMIT $1 OFFSET $2`, [query.limit, offset])
+        : await prepared<SummaryRow>(pool, `SELECT ${SUMMARY_COLUMNS} ${from} WHERE a.outlet = $1 ${ARTICLE_LIST_ORDER} LIMIT $2 OFFSET $3`, [query.outlet, query.limit, offset]);
+      return rows.map(toArticleSummary);
     },
     async getArticle(id) {
       const row = (await prepared<ArticleRow>(pool, SELECT_ARTICLE, [id])).rows[0];

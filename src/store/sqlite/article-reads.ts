@@ -1,19 +1,7 @@
 /** SQLite ArticleStore: article listing, lookup by id or id prefix, with spans and annotation layers. */
 import type { Database } from 'better-sqlite3';
-import type { ArticleStore, ArticleSummary, StoredArticle } from '../store.ts';
-import { parseAnnotations, parseCitedSources, parseParagraphs, parsePublished, parseSpanRow, type AnnotationRow, type PublishedColumns, type SpanRow } from '../rows.ts';
-
-interface SummaryRow {
-  id: string;
-  page_id: string;
-  idx: number;
-  headline: string | null;
-  published_date: string | null;
-  published_precision: 'day' | 'month' | 'year' | null;
-  outlet: string | null;
-  url: string;
-  body_chars: number;
-}
+import type { ArticleStore, StoredArticle } from '../store.ts';
+import { ARTICLE_LIST_ORDER, parseAnnotations, parseCitedSources, parseParagraphs, parsePublished, parseSpanRow, type AnnotationRow, type PublishedColumns, type SpanRow, type SummaryRow, toArticleSummary } from '../rows.ts';
 
 interface ArticleRow extends PublishedColumns {
   id: string;
@@ -32,22 +20,12 @@ interface ArticleRow extends PublishedColumns {
 
 const SUMMARY_COLUMNS = `a.id, a.page_id, a.idx, a.headline, a.published_date, a.published_precision, a.outlet, p.url,
   length(a.body) AS body_chars`;
-// Newest first; undated last; then ingest order, so the listing is stable.
-const LIST_ORDER = 'ORDER BY a.published_date IS NULL, a.published_date DESC, a.seq';
-
-function toSummary(row: SummaryRow): ArticleSummary {
-  return {
-    id: row.id, pageId: row.page_id, index: row.idx, headline: row.headline, outlet: row.outlet, url: row.url,
-    published: row.published_date && row.published_precision ? { date: row.published_date, precision: row.published_precision } : null,
-    bodyChars: row.body_chars,
-  };
-}
 
 /** ArticleStore methods over an open, migrated database. */
 export function createArticleStore(db: Database): ArticleStore {
-  const list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id ${LIST_ORDER} LIMIT ? OFFSET ?`);
+  const list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id ${ARTICLE_LIST_ORDER} LIMIT ? OFFSET ?`);
   const listByOutlet = db.prepare(
-    `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.outlet = ? ${LIST_ORDER} LIMIT ? OFFSET ?`,
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.outlet = ? ${ARTICLE_LIST_ORDER} LIMIT ? OFFSET ?`,
   );
   const selectArticle = db.prepare(
     `SELECT a.*, p.url, p.fetched_at FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?`,
@@ -64,7 +42,7 @@ export function createArticleStore(db: Database): ArticleStore {
     async listArticles(query) {
       const offset = query.offset ?? 0;
       const rows = (query.outlet === undefined ? list.all(query.limit, offset) : listByOutlet.all(query.outlet, query.limit, offset)) as SummaryRow[];
-      return rows.map(toSummary);
+      return rows.map(toArticleSummary);
     },
     async getArticle(id) {
       const row = selectArticle.get(id) as ArticleRow | undefined;
