@@ -4,6 +4,9 @@ import type { ArticleAnnotations } from '../core/annotation.ts';
 import type { PageSpan, PageSpanKind, PublishedDate, SpanReason } from '../core/article.ts';
 import { EngineError } from '../core/errors.ts';
 import type { ArticleSummary } from './store.ts';
+import type { EntitySummary } from './entity-types.ts';
+import type { StorySummary } from './story-types.ts';
+import type { EntityType } from '../core/annotation.ts';
 
 export interface SpanRow {
   article_idx: number | null;
@@ -110,4 +113,38 @@ export function toArticleSummary(row: SummaryRow): ArticleSummary {
     published: row.published_date && row.published_precision ? { date: row.published_date, precision: row.published_precision } : null,
     bodyChars: row.body_chars,
   };
+}
+
+/** One row of the stories table, the same in both dialects; `outlets` is a JSON array of names. */
+export interface StoryRow {
+  id: string;
+  label: string;
+  first_date: string | null;
+  last_date: string | null;
+  article_count: number;
+  event_count: number;
+  outlets: string;
+  detail?: string;
+}
+
+const OUTLETS = z.array(z.string());
+
+export function toStorySummary(row: StoryRow): StorySummary {
+  return {
+    id: row.id, label: row.label, firstDate: row.first_date, lastDate: row.last_date, articleCount: row.article_count,
+    eventCount: row.event_count, outlets: parseJsonColumn(OUTLETS, row.outlets, 'stories.outlets'),
+  };
+}
+
+/** One aggregated entity row (from the 'entities' annotation rows), the same in both dialects. */
+export interface EntitySummaryRow {
+  entity_id: string;
+  type: EntityType;
+  canonical: string;
+  mention_count: number;
+  article_count: number;
+}
+
+export function toEntitySummary(row: EntitySummaryRow): EntitySummary {
+  return { entityId: row.entity_id, type: row.type, canonical: row.canonical, mentionCount: row.mention_count, articleCount: row.article_count };
 }

@@ -1,16 +1,9 @@
 /** PostgreSQL EntityStore: entities aggregated from the 'entities' annotation rows (key = entityId, data = mention JSONB). */
 import type pg from 'pg';
 import type { EntityType } from '../../core/annotation.ts';
-import type { EntityDetail, EntityListQuery, EntityMentionRecord, EntityStore, EntitySummary } from '../entity-types.ts';
+import type { EntityDetail, EntityListQuery, EntityMentionRecord, EntityStore } from '../entity-types.ts';
+import { toEntitySummary, type EntitySummaryRow } from '../rows.ts';
 import { prepared } from './prepared.ts';
-
-interface SummaryRow {
-  entity_id: string;
-  type: EntityType;
-  canonical: string;
-  mention_count: number;
-  article_count: number;
-}
 
 /**
  * The most frequent value of a mention field over all of the entity's mentions (not only the filtered ones),
@@ -46,10 +39,6 @@ function summarySql(query: { readonly key?: string; readonly articleIds?: readon
   return { text, values };
 }
 
-function toSummary(row: SummaryRow): EntitySummary {
-  return { entityId: row.entity_id, type: row.type, canonical: row.canonical, mentionCount: row.mention_count, articleCount: row.article_count };
-}
-
 const VARIANTS = `
   SELECT (data->>'text') COLLATE "C" AS text, count(*)::int AS count FROM annotations
   WHERE layer = 'entities' AND key = $1 GROUP BY 1 ORDER BY 2 DESC, 1`;
@@ -68,16 +57,16 @@ export function createEntityStore(pool: pg.Pool): EntityStore {
       const limit = values.push(query.limit);
       const offset = values.push(query.offset ?? 0);
       const sql = `${text} ORDER BY mention_count DESC, canonical COLLATE "C" LIMIT $${limit} OFFSET $${offset}`;
-      const { rows } = await prepared<SummaryRow>(pool, sql, values);
-      return rows.map(toSummary);
+      const { rows } = await prepared<EntitySummaryRow>(pool, sql, values);
+      return rows.map(toEntitySummary);
     },
     async getEntity(entityId, mentionLimit) {
       const { text, values } = summarySql({ key: entityId });
-      const row = (await prepared<SummaryRow>(pool, text, values)).rows[0];
+      const row = (await prepared<EntitySummaryRow>(pool, text, values)).rows[0];
       if (!row) return null;
       const variants = await prepared<{ text: string; count: number }>(pool, VARIANTS, [entityId]);
       const mentions = await prepared<EntityMentionRecord>(pool, MENTIONS, [entityId, mentionLimit]);
-      const detail: EntityDetail = { ...toSummary(row), variants: variants.rows, mentions: mentions.rows };
+      const detail: EntityDetail = { ...toEntitySummary(row), variants: variants.rows, mentions: mentions.rows };
       return detail;
     },
     async articleIdsForEntity(entityId) {

@@ -3,32 +3,11 @@
  * is one multi-row `unnest` statement inside one transaction; JSON documents are stored and returned verbatim.
  */
 import type pg from 'pg';
-import { z } from 'zod';
-import { parseJsonColumn } from '../rows.ts';
-import type { StoryListQuery, StoryStore, StorySummary } from '../story-types.ts';
+import { toStorySummary, type StoryRow } from '../rows.ts';
+import type { StoryListQuery, StoryStore } from '../story-types.ts';
 import { pgText } from './pg-text.ts';
 import { prepared } from './prepared.ts';
 import { withTransaction } from './transaction.ts';
-
-interface StoryRow {
-  id: string;
-  label: string;
-  first_date: string | null;
-  last_date: string | null;
-  article_count: number;
-  event_count: number;
-  outlets: string;
-  detail?: string;
-}
-
-const OUTLETS = z.array(z.string());
-
-function toSummary(row: StoryRow): StorySummary {
-  return {
-    id: row.id, label: row.label, firstDate: row.first_date, lastDate: row.last_date, articleCount: row.article_count,
-    eventCount: row.event_count, outlets: parseJsonColumn(OUTLETS, row.outlets, 'stories.outlets'),
-  };
-}
 
 // Rows are upserted in key order so concurrent story updates lock rows in the same order (no deadlock).
 const SAVE_FEATURES = `
@@ -82,7 +61,7 @@ export function createStoryStore(pool: pg.Pool): StoryStore {
       });
     },
     async listStories(query: StoryListQuery) {
-      return (await prepared<StoryRow>(pool, LIST_STORIES, [query.limit, query.offset ?? 0])).rows.map(toSummary);
+      return (await prepared<StoryRow>(pool, LIST_STORIES, [query.limit, query.offset ?? 0])).rows.map(toStorySummary);
     },
     async storyIds() {
       return (await prepared<{ id: string }>(pool, 'SELECT id FROM stories ORDER BY id')).rows.map((r) => r.id);
@@ -90,7 +69,7 @@ export function createStoryStore(pool: pg.Pool): StoryStore {
     async getStory(idOrPrefix) {
       const rows = (await prepared<StoryRow>(pool, GET_STORY, [idOrPrefix])).rows;
       const row = rows[0]?.id === idOrPrefix || rows.length === 1 ? rows[0] : undefined;
-      return row ? { ...toSummary(row), detail: row.detail ?? '' } : null;
+      return row ? { ...toStorySummary(row), detail: row.detail ?? '' } : null;
     },
   };
 }

@@ -1,15 +1,7 @@
 /** SQLite EntityStore: entities aggregated from the 'entities' annotation rows (key = entityId, data = mention JSON). */
 import type { Database } from 'better-sqlite3';
-import type { EntityType } from '../../core/annotation.ts';
-import type { EntityDetail, EntityMentionRecord, EntityStore, EntitySummary } from '../entity-types.ts';
-
-interface SummaryRow {
-  entity_id: string;
-  type: EntityType;
-  canonical: string;
-  mention_count: number;
-  article_count: number;
-}
+import type { EntityDetail, EntityMentionRecord, EntityStore } from '../entity-types.ts';
+import { toEntitySummary, type EntitySummaryRow } from '../rows.ts';
 
 // The canonical name is the most frequent canonical among an entity's mentions (ties: smallest name).
 const SUMMARY_SELECT = `
@@ -20,10 +12,6 @@ const SUMMARY_SELECT = `
       GROUP BY json_extract(b.data, '$.canonical') ORDER BY count(*) DESC, 1 LIMIT 1) AS canonical,
     count(*) AS mention_count, count(DISTINCT article_id) AS article_count
   FROM annotations a WHERE layer = 'entities' AND key IS NOT NULL`;
-
-function toSummary(row: SummaryRow): EntitySummary {
-  return { entityId: row.entity_id, type: row.type, canonical: row.canonical, mentionCount: row.mention_count, articleCount: row.article_count };
-}
 
 /** EntityStore methods over an open, migrated database. */
 export function createEntityStore(db: Database): EntityStore {
@@ -53,14 +41,14 @@ export function createEntityStore(db: Database): EntityStore {
       if (query.type !== undefined) params.push(query.type);
       const sql = `${SUMMARY_SELECT}${clauses.map((c) => ` AND ${c}`).join('')} GROUP BY key${having}
         ORDER BY mention_count DESC, canonical LIMIT ? OFFSET ?`;
-      const rows = db.prepare(sql).all(...params, query.limit, query.offset ?? 0) as SummaryRow[];
-      return rows.map(toSummary);
+      const rows = db.prepare(sql).all(...params, query.limit, query.offset ?? 0) as EntitySummaryRow[];
+      return rows.map(toEntitySummary);
     },
     async getEntity(entityId, mentionLimit) {
-      const row = one.get(entityId) as SummaryRow | undefined;
+      const row = one.get(entityId) as EntitySummaryRow | undefined;
       if (!row) return null;
       const detail: EntityDetail = {
-        ...toSummary(row),
+        ...toEntitySummary(row),
         variants: variants.all(entityId) as { text: string; count: number }[],
         mentions: mentions.all(entityId, mentionLimit) as EntityMentionRecord[],
       };

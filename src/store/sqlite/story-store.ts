@@ -1,21 +1,7 @@
 /** SQLite StoryStore: features rows and story documents (see story-types.ts), each write batch in one transaction. */
 import type { Database } from 'better-sqlite3';
-import type { StoryFeaturesRow, StoryListQuery, StoryRecord, StoryStore, StorySummary } from '../story-types.ts';
-
-interface StoryRow {
-  id: string;
-  label: string;
-  first_date: string | null;
-  last_date: string | null;
-  article_count: number;
-  event_count: number;
-  outlets: string;
-  detail?: string;
-}
-
-function toSummary(row: StoryRow): StorySummary {
-  return { id: row.id, label: row.label, firstDate: row.first_date, lastDate: row.last_date, articleCount: row.article_count, eventCount: row.event_count, outlets: JSON.parse(row.outlets) as string[] };
-}
+import type { StoryFeaturesRow, StoryListQuery, StoryRecord, StoryStore } from '../story-types.ts';
+import { toStorySummary, type StoryRow } from '../rows.ts';
 
 /** StoryStore methods over an open, migrated database. */
 export function createStoryStore(db: Database): StoryStore {
@@ -43,7 +29,7 @@ export function createStoryStore(db: Database): StoryStore {
       })();
     },
     async listStories(query: StoryListQuery) {
-      return (list.all(query.limit, query.offset ?? 0) as StoryRow[]).map(toSummary);
+      return (list.all(query.limit, query.offset ?? 0) as StoryRow[]).map(toStorySummary);
     },
     async storyIds() {
       return db.prepare('SELECT id FROM stories ORDER BY id').pluck().all() as string[];
@@ -52,7 +38,7 @@ export function createStoryStore(db: Database): StoryStore {
       const rows = byPrefix.all(idOrPrefix, `${idOrPrefix.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`, idOrPrefix) as StoryRow[];
       const exact = rows.find((r) => r.id === idOrPrefix);
       const row = exact ?? (rows.length === 1 ? rows[0] : undefined);
-      return row ? { ...toSummary(row), detail: row.detail! } : null;
+      return row ? { ...toStorySummary(row), detail: row.detail! } : null;
     },
   };
 }
