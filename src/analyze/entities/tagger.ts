@@ -4,6 +4,7 @@
  */
 import type { FeatureResources } from './features.ts';
 import { buildGazetteer } from './gazetteer.ts';
+import { applyGazetteerBackoff } from './gazetteer-backoff.ts';
 import type { NerModel } from './model-file.ts';
 import { allowedTransitions, viterbi, type TaggerWeights } from './perceptron.ts';
 import { WordFeatureCache } from './word-cache.ts';
@@ -34,9 +35,10 @@ export function createTagger(model: NerModel): Tagger {
   };
 }
 
-/** BIO tags for one sentence of tokens (empty in, empty out). */
+/** BIO tags for one sentence of tokens (empty in, empty out), with the gazetteer back-off (gazetteer-backoff.ts). */
 export function tagTokens(tagger: Tagger, tokens: readonly string[]): string[] {
   if (tokens.length === 0) return [];
-  const path = viterbi(tagger.weights, tagger.cache.scores(tokens), tagger.allowed);
-  return path.map((t) => tagger.weights.tags[t]!);
+  const { scores, labels } = tagger.cache.scoresAndLabels(tokens);
+  const path = viterbi(tagger.weights, scores, tagger.allowed);
+  return applyGazetteerBackoff(path.map((t) => tagger.weights.tags[t]!), labels);
 }

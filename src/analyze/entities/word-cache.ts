@@ -55,11 +55,6 @@ export class WordFeatureCache {
     return entry;
   }
 
-  /** Gazetteer labels of one sentence's tokens (see gazetteerLabels), from cached token forms. */
-  gazetteerLabels(tokens: readonly string[]): string[][] {
-    return gazetteerLabels(this.resources.gazetteer, tokens.map((t) => this.word(t).info.forms));
-  }
-
   /** Core form of a token (clitics resolved with the corpus ranks), from the cache. */
   core(token: string): string {
     return this.word(token).info.forms.core;
@@ -67,6 +62,11 @@ export class WordFeatureCache {
 
   /** Emission scores (tokens × tags) for one sentence. */
   scores(tokens: readonly string[]): Float32Array {
+    return this.scoresAndLabels(tokens).scores;
+  }
+
+  /** Emission scores and the sentence's gazetteer labels (computed once for both features and back-off). */
+  scoresAndLabels(tokens: readonly string[]): { scores: Float32Array; labels: string[][] } {
     const size = this.weights.tags.length;
     const words = tokens.map((t) => this.word(t));
     const infos = words.map((w) => w.info);
@@ -87,6 +87,6 @@ export class WordFeatureCache {
       sentenceLevelFeatures(infos, gazetteer, i, sentenceLevel);
       addFeatures(scores, base, sentenceLevel, this.weights);
     }
-    return scores;
+    return { scores, labels: gazetteer };
   }
 }

@@ -28,6 +28,15 @@ export interface EventParams {
   readonly undatedStrongMargin: number;
   /** Headline cosine (article headline vs the cluster's headlines) that backs a body match at `threshold`. */
   readonly headlineThreshold: number;
+  /**
+   * Headline cosine a member needs when joining would stretch its cluster past `lateSpanDays` (follow-ups and
+   * reactions on day 3 share the story's body words; a report of the same happening usually shares its headline).
+   */
+  readonly lateHeadlineThreshold: number;
+  /** Cluster span (days) up to which body similarity alone may still admit an article. */
+  readonly lateSpanDays: number;
+  /** Veto a merge when the article's headline figures (≥ 10) and the cluster's are disjoint (headline-numbers.ts). */
+  readonly figureVeto: boolean;
   /** Added to the threshold when the cluster already holds an article of the same outlet (outlets rarely run one event twice). */
   readonly sameOutletPenalty: number;
   /** Terms kept in a centroid (memory bound; scores barely move beyond ~80). */
@@ -52,6 +61,9 @@ export const EVENT_PARAMS: EventParams = Object.freeze({
   strongMargin: 0.28,
   undatedStrongMargin: 0.08,
   headlineThreshold: 0.3,
+  lateHeadlineThreshold: 0.5,
+  lateSpanDays: 1,
+  figureVeto: false,
   centroidTerms: 100,
   queryTerms: 12,
   maxScan: 150,

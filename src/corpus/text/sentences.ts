@@ -1,29 +1,13 @@
 /**
- * Sentence spans of an article body for timeline entries and claim context: split at line breaks and at
- * . ! ? ؟ ؛ (a full stop between digits, as in «2.5», does not split). Offsets index the body.
+ * Sentence lookup for timeline entries and claim context. Sentences come from the shared Arabic splitter
+ * (text/sentences.ts: decimal points, initials and abbreviations such as «أ.ف.ب» do not split).
  */
 import type { Span } from '../../core/span.ts';
+import { splitSentences } from '../../text/sentences.ts';
 
-const BOUNDARY_RE = /\n|[!?؟؛]|\.(?!\d)/gu;
-
-/** Non-empty, whitespace-trimmed sentence spans in order. */
+/** Non-empty, whitespace-trimmed sentence spans of an article body, in order. */
 export function sentenceSpans(body: string): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  const push = (end: number): void => {
-    let s = start;
-    let e = end;
-    while (s < e && /\s/u.test(body[s]!)) s++;
-    while (e > s && /\s/u.test(body[e - 1]!)) e--;
-    if (e > s) spans.push({ start: s, end: e });
-  };
-  for (const match of body.matchAll(BOUNDARY_RE)) {
-    const end = match[0] === '\n' ? match.index : match.index + 1;
-    push(end);
-    start = match.index + 1;
-  }
-  push(body.length);
-  return spans;
+  return splitSentences(body);
 }
 
 /** The sentence containing [start, end) (the first one it overlaps), or the range itself when none does. */
