@@ -64,7 +64,7 @@ describe('late members need headline support', () => {
 
 describe('stretchesSpan', () => {
   const state = (firstDay: number | null, lastDay: number | null): ClusterState => ({
-    members: [], centroid: new Map(), norm: 0, firstDay, lastDay, outlets: new Set(), headlines: new Map(), headlineNorm: 0, figures: new Set(),
+    members: [], centroid: new Map(), norm: 0, firstDay, lastDay, outlets: new Set(), headlines: new Map(), headlineNorm: 0,
   });
   const dated = articleFeatures(FIRE_DAY1);
   const day = dated.day!;

@@ -11,7 +11,6 @@ import { articleVector, dotWithMap, headlineVector, type SparseVector } from './
 import { dayNumber } from './dates.ts';
 import { monthIndexToDay, notBeforeMonth } from './not-before.ts';
 import { EVENT_PARAMS, type EventParams } from './params.ts';
-import { figuresConflict, headlineFigures } from './headline-numbers.ts';
 
 /** Out-of-window posting entries scanned per in-window one before giving up (bounds the cost on a dense corpus). */
 const STALE_SCAN_FACTOR = 4;
@@ -42,8 +41,6 @@ export interface ClusterState {
   /** Sum of the members' headline vectors. */
   readonly headlines: Map<string, number>;
   headlineNorm: number;
-  /** Figures named in the members' headlines (see headline-numbers.ts). */
-  readonly figures: Set<string>;
 }
 
 export interface EventIndex {
@@ -103,7 +100,7 @@ function addOne(index: EventIndex, feature: ArticleFeatures): number {
   const cluster = duplicate ? index.clusterOf[duplicate.original]! : bestCluster(index, feature);
   if (cluster === null) {
     index.clusterOf.push(index.clusters.length);
-    index.clusters.push({ members: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null, outlets: new Set(), headlines: new Map(), headlineNorm: 0, figures: new Set() });
+    index.clusters.push({ members: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null, outlets: new Set(), headlines: new Map(), headlineNorm: 0 });
     joinCluster(index, index.clusters.length - 1, number);
   } else {
     index.clusterOf.push(cluster);
@@ -164,7 +161,6 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
   const undated = feature.day === null;
   let best: number | null = null;
   let bestScore = -1;
-  const figures = headlineFigures(feature.headline);
   for (const cluster of candidateClusters(index, feature)) {
     const state = index.clusters[cluster]!;
     const base = undated || state.firstDay === null ? index.params.undatedThreshold : index.params.threshold;
@@ -174,7 +170,6 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
     const headline = headlineSimilarity(feature.headlineVector, state);
     if (!accepts({ score, threshold, strong: threshold + margin, headline, headlineThreshold: index.params.headlineThreshold })) continue;
     if (stretchesSpan(index.params, feature, state) && headline < index.params.lateHeadlineThreshold) continue;
-    if (index.params.figureVeto && figuresConflict(figures, state.figures)) continue;
     if ((score > bestScore || (score === bestScore && best !== null && cluster < best))) {
       best = cluster;
       bestScore = score;
@@ -209,7 +204,6 @@ function joinCluster(index: EventIndex, cluster: number, number: number): void {
   state.members.push(number);
   if (feature.outlet !== null) state.outlets.add(feature.outlet);
   addInto(state.headlines, feature.headlineVector);
-  for (const figure of headlineFigures(feature.headline)) state.figures.add(figure);
   state.headlineNorm = Math.sqrt([...state.headlines.values()].reduce((sum, w) => sum + w * w, 0));
   if (feature.day !== null) {
     state.firstDay = state.firstDay === null ? feature.day : Math.min(state.firstDay, feature.day);
