@@ -37,7 +37,7 @@ const CASES: readonly Case[] = [
   { name: 'السنة المقبلة', input: 'يتوقع البنك نمو الاقتصاد في السنة المقبلة بنسبة محدودة.', anchor: '2024-01-27', surface: 'السنة المقبلة', value: '2025', precision: 'year' },
   { name: 'الشهر الماضي across a year boundary', input: 'جددت الفصائل تهديداتها الشهر الماضي بمواصلة الهجمات.', anchor: '2024-01-10', surface: 'الشهر الماضي', value: '2023-12', precision: 'month' },
   { name: 'هذا العام', input: 'تراجعت الهجمات هذا العام بشكل ملحوظ.', anchor: '2023-08-08', surface: 'هذا العام', value: '2023', precision: 'year' },
-  { name: 'vague duration', input: 'ومن المتوقع أن تستغرق المحادثات عدة أشهر قبل التوصل إلى اتفاق.', anchor: '2024-01-26', surface: 'عدة أشهر', value: 'PXM', precision: 'duration' },
+  { name: 'vague duration', input: 'ويُرجّح أن تمتد المفاوضات عدة أشهر قبل التوصل إلى تسوية.', anchor: '2024-01-26', surface: 'عدة أشهر', value: 'PXM', precision: 'duration' },
   { name: 'duration with a qualifier', input: 'يتواصل القصف منذ أكثر من 100 يوم دون توقف.', anchor: '2024-01-26', surface: 'أكثر من 100 يوم', value: 'P100D', precision: 'duration' },
   { name: 'duration in number words', input: 'استمرت المناورات خمسة أيام في الصحراء.', anchor: null, surface: 'خمسة أيام', value: 'P5D', precision: 'duration' },
   { name: 'dual duration with a clitic', input: 'وأمهلت الحكومة الشركات لسنتين لتسوية أوضاعها.', anchor: null, surface: 'سنتين', value: 'P2Y', precision: 'duration' },

@@ -1,7 +1,7 @@
 /**
  * Reported speech: a verb of saying, an optional speaker, then «إن/أن/بأن/إلى أن» or a colon, and the
  * content to the end of the sentence. «وقالت الوزارة في بيان إن ...», «وأشار المتحدث إلى أن ...»,
- * «وقالت الوكالة نقلاً عن 3 مصادر إن ...» (chain), «وأضاف أن ...» (speaker continues).
+ * «وقالت الصحيفة نقلاً عن مصدرين إن ...» (chain), «وأضاف أن ...» (speaker continues).
  */
 import type { Recognizer } from '../../recognizer.ts';
 import type { QuoteCandidate } from '../candidate.ts';
