@@ -55,7 +55,7 @@ function fromBody(date: AbsoluteDate): PublishedDate {
 
 const WEEKDAY_CUE_RE = new RegExp(`(?:اليوم|${[...WEEKDAYS.keys()].join('|')})[^\\p{L}\\p{N}]*$`, 'u');
 
-/** «… اليوم الثلاثاء (17 كانون الأول 2024)، …» in the first paragraph: a day-precision date right after «today»/a weekday. */
+/** «… اليوم الأحد (8 أيلول 2024)، …» in the first paragraph: a day-precision date right after «today»/a weekday. */
 function ledeDate(article: ArticleLines, firstBody: number): AbsoluteDate | null {
   const line = article.lines[firstBody]!;
   const start = article.roles[firstBody]!.bodyStart ?? line.start;

@@ -9,7 +9,7 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { name: 'about with a clitic and a count cue: subject is the preceding noun phrase', input: 'تنتشر القوات الأمريكية التي يقدر عددها بنحو 2500 جندي في ثلاث قواعد.', expected: { text: 'بنحو 2500 جندي', value: 2500, unit: 'جندي', qualifier: 'about', subject: 'القوات الأمريكية' } },
+  { name: 'about with a clitic and a count cue: subject is the preceding noun phrase', input: 'تتوزع القوات الفرنسية التي يقدر عددها بنحو 1800 جندي على ثلاث قواعد.', expected: { text: 'بنحو 1800 جندي', value: 1800, unit: 'جندي', qualifier: 'about', subject: 'القوات الفرنسية' } },
   { name: 'لنحو with a tanween counted noun', input: 'تعرضت المواقع لنحو 151 استهدافاً منذ بدء التصعيد.', expected: { text: 'لنحو 151 استهدافاً', value: 151, unit: 'استهدافاً', qualifier: 'about' } },
   { name: 'حوالي', input: 'يعمل في المصنع حوالي 800 عامل من المدينة.', expected: { text: 'حوالي 800 عامل', value: 800, unit: 'عامل', qualifier: 'about' } },
   { name: 'قرابة', input: 'وصل إلى الميناء قرابة 40 سفينة تجارية.', expected: { text: 'قرابة 40 سفينة', value: 40, qualifier: 'about', subject: 'سفينة تجارية' } },

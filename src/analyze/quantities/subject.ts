@@ -1,5 +1,5 @@
 /**
- * The phrase an amount is about. «القوات الأمريكية التي يقدر عددها بنحو 2500 جندي»: a count cue («عددها»)
+ * The phrase an amount is about. «القوات الفرنسية التي يقدر عددها بنحو 1800 جندي»: a count cue («عددها»)
  * points back to the nearest preceding definite noun phrase; «بنسبة 64٪» likewise; otherwise the counted
  * noun plus its adjectives («2500 جندي أمريكي»).
  */

@@ -9,12 +9,12 @@ function quantity(body: string, surface: string, value: number | null, qualifier
   return { text: surface, start, end: start + surface.length, value, qualifier, unit, subject: null };
 }
 
-const BODY_1 = 'تعرضت القوات الأجنبية في البلاد لنحو 151 هجوما منذ بداية العام، أدت إلى إصابة نحو 70 من جنودها، بحسب ما نقلت وكالة رويترز عن وزارة الدفاع.\nوينتشر في البلاد حاليا 2500 جندي.';
+const BODY_1 = 'تعرضت القوات الأجنبية في البلاد لنحو 151 هجوما منذ بداية العام، وخلّفت إصابة نحو 70 من أفرادها، وفق ما نقلت وكالة رويترز عن وزارة الدفاع.\nوينتشر في البلاد حاليا 2500 جندي.';
 const BODY_2 = 'وسجلت أكثر من 150 هجمة على القواعد الأجنبية، وأصيب العشرات من العسكريين.\nويبلغ عدد القوات الأجنبية نحو 3000 جندي بحسب مسؤولين.';
 const QUOTE_1: QuoteMention = { text: BODY_1.slice(0, BODY_1.indexOf('\n')), start: 0, end: BODY_1.indexOf('\n'), speaker: 'وزارة الدفاع', speakerEntityId: null, kind: 'reported', via: ['وزارة الدفاع', 'رويترز'] };
 const ARTICLE_1: ClusterInput = {
   id: 'one#0', outlet: 'الصحيفة الأولى', published: '2024-01-26', headline: null, body: BODY_1, quotes: [QUOTE_1],
-  quantities: [quantity(BODY_1, 'لنحو 151 هجوما', 151, 'about', 'هجوم'), quantity(BODY_1, 'نحو 70 من جنودها', 70, 'about', 'جنودها'), quantity(BODY_1, '2500 جندي', 2500, 'exact', 'جندي')],
+  quantities: [quantity(BODY_1, 'لنحو 151 هجوما', 151, 'about', 'هجوم'), quantity(BODY_1, 'نحو 70 من أفرادها', 70, 'about', 'أفرادها'), quantity(BODY_1, '2500 جندي', 2500, 'exact', 'جندي')],
 };
 const ARTICLE_2: ClusterInput = {
   id: 'two#0', outlet: 'الصحيفة الثانية', published: '2024-01-27', headline: null, body: BODY_2,
@@ -36,9 +36,9 @@ describe('findClaims', () => {
     for (const v of attacks.values) expect((v.article === 'one#0' ? BODY_1 : BODY_2).slice(v.start, v.end)).toBe(v.text);
   });
 
-  it('counts «إصابة نحو 70 من جنودها» as injured (not troops) and agrees with «العشرات»', () => {
-    const injured = byText('نحو 70 من جنودها');
-    expect(injured.values.map((v) => v.text)).toEqual(['نحو 70 من جنودها', 'العشرات']);
+  it('counts «إصابة نحو 70 من أفرادها» as injured (not troops) and agrees with «العشرات»', () => {
+    const injured = byText('نحو 70 من أفرادها');
+    expect(injured.values.map((v) => v.text)).toEqual(['نحو 70 من أفرادها', 'العشرات']);
     expect(injured.verdict).toBe('agree');
   });
 
