@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashId } from '../src/core/ids.ts';
 import type { RawPage } from '../src/core/page.ts';
+import { seededRandom as prng } from '../src/core/seeded-random.ts';
 
 /** What a generated page is known to hold (for sanity checks of the extractor inside benchmarks). */
 export interface GeneratedArticle { readonly headline: string; readonly published: string | null; readonly outlet: string | null; readonly paragraphs: number }
@@ -51,18 +52,6 @@ const SENTENCES = [
   'وسجلت {place} خلال العام الماضي أكثر من {n} حالة، بزيادة {small} في المئة عن العام الذي سبقه.',
   'وكان {role} قد زار {place} {rel} والتقى ممثلين عن المجتمع المدني والقطاع الخاص.',
 ];
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;

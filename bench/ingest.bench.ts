@@ -13,23 +13,13 @@ import type { RawPage } from '../src/core/page.ts';
 import { readPages } from '../src/ingest/read-pages.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { generatePages } from './generate-pages.ts';
+import { seededRandom as prng } from '../src/core/seeded-random.ts';
 
 const PAGE_COUNT = 3000;
 /** Pages for the end-to-end run with the real pipeline (annotation included), kept small: it dominates bench time. */
 const PIPELINE_PAGES = 500;
 const WORDS = ['أعلنت', 'الحكومة', 'اليوم', 'عن', 'خطة', 'جديدة', 'لدعم', 'المزارعين', 'في', 'المحافظات', 'الشمالية', 'وقال', 'الوزير',
   'إن', 'المشروع', 'سيوفر', 'نحو', '٣٠٠', 'فرصة', 'عمل', 'خلال', 'العام', 'المقبل', 'بتمويل', 'من', 'البنك', 'الدولي', 'والصندوق', 'العربي'];
-
-/** Deterministic pseudo-random generator (mulberry32), so every run writes the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(random: () => number, words: number): string {
   return Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ') + '.';

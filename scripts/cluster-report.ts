@@ -7,23 +7,13 @@
 import { findSharedDir } from '../eval/shared-dir.ts';
 import { clusterArticles } from '../src/corpus/index.ts';
 import { readNewsCorpus, recordToInput, type NewsCorpusName } from './news-corpus.ts';
+import { seededRandom as random } from '../src/core/seeded-random.ts';
 
 const BUCKETS: readonly [number, number][] = [[1, 1], [2, 2], [3, 5], [6, 10], [11, 20], [21, 50], [51, Infinity]];
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-/** Deterministic PRNG (mulberry32) so a sample can be re-drawn and re-checked. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function distribution(sizes: readonly number[]): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildClusters, seededRandom } from './clusters.ts';
+import { seededRandom } from '../../../core/seeded-random.ts';
+import { buildClusters } from './clusters.ts';
 
 describe('buildClusters', () => {
   it('puts words that share contexts in the same cluster, deterministically', () => {

@@ -3,6 +3,7 @@
  * counts → PPMI → random projection → hierarchical k-means. Each word gets a path like "3a7"
  * (one hex digit per level), so prefixes act like Brown-cluster prefixes in the NER features.
  */
+import { seededRandom } from '../../../core/seeded-random.ts';
 
 export interface ClusterOptions {
   /** Most frequent words that get a cluster. */
@@ -19,18 +20,6 @@ export interface ClusterOptions {
   readonly branching: readonly number[];
   readonly iterations: number;
   readonly seed: number;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so cluster files are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function topWords(counts: ReadonlyMap<string, number>, limit: number, minCount: number): string[] {

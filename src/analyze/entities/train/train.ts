@@ -8,7 +8,7 @@ import { gazetteerLabels } from '../gazetteer.ts';
 import { applyGazetteerBackoff } from '../gazetteer-backoff.ts';
 import { sentenceFeatures, wordInfo, type FeatureResources } from '../features.ts';
 import { allowedTransitions, emissionScores, PerceptronTrainer, viterbi, type TaggerWeights } from '../perceptron.ts';
-import { seededRandom } from './clusters.ts';
+import { seededRandom } from '../../../core/seeded-random.ts';
 import type { TaggedSentence } from './conll.ts';
 
 /** Dev split: 10% of ANERcorp train sentences, in 10 evenly spaced contiguous blocks (see splitDev). */
