@@ -1,6 +1,7 @@
 /**
  * `npm run train:ner`: reproduces the committed NER model. Options: `--holdout` (train minus dev, print dev
- * F1 per type, save only with `--save`), `--epochs N`, `--min-count N`, `--pa C`, `--ensemble K`, `--gazetteer a,b`, `--extra a,b`, `--rebuild-clusters`, `--no-save`.
+ * F1 per type, save only with `--save`), `--epochs N`, `--min-count N`, `--pa C`, `--ensemble K`, `--gazetteer a,b`, `--extra a,b`, `--rebuild-clusters`, `--no-save`, `--dev-blocks N`, `--clusters-from MODEL`,
+ * `--out PATH` (write the model there instead of the committed path; with `--holdout` it saves the held-out model).
  * 1) word clusters from unlabelled news (egy-news-2013, SaudiNewsNet, ANERcorp train text), cached under
  *    node_modules/.cache (else taken from the committed model; `--rebuild-clusters` recomputes them);
  * 2) averaged structured perceptron on all ANERcorp train (`--holdout`: minus a 10% dev split of 10 contiguous
@@ -8,6 +9,7 @@
  * 3) writes src/analyze/entities/model/ner.json.gz.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { findSharedDir, REPO_ROOT } from '../eval/shared-dir.ts';
@@ -35,13 +37,16 @@ const PA_CAP = 0;
  */
 const ENSEMBLE = 4;
 const CLUSTER_OPTIONS: ClusterOptions = {
-  vocabSize: 80_000, minCount: 5, contextSize: 800, offsets: [-2, -1, 1, 2], dims: 160, branching: [8, 8, 8, 8], iterations: 10, seed: 7,
+  vocabSize: 80_000, minCount: 5, contextSize: 800, offsets: [-2, -1, 1, 2], dims: 100, branching: [8, 8, 8, 8], iterations: 10, seed: 7,
+  vectors: 'sgns', embedding: { window: 5, negatives: 5, epochs: 3 },
 };
 /** Gazetteer sources used by default (dev F1 in docs/ner.md). */
 const DEFAULT_GAZETTEERS = 'wikifane,aqmar,anetac';
 /** Unlabelled news for the clusters: [dataset folder, file]. */
 const UNLABELLED: readonly [string, string][] = [['egy-news-2013', 'egy-news-2013-02-01_14.jsonl.gz'], ['saudinewsnet', 'saudinewsnet.jsonl.gz']];
-const CLUSTER_CACHE = join(REPO_ROOT, 'node_modules', '.cache', 'marsad-ner', 'clusters.tsv');
+/** Cache file per cluster configuration, so changing CLUSTER_OPTIONS never reuses a stale table. */
+const CLUSTER_CACHE = join(REPO_ROOT, 'node_modules', '.cache', 'marsad-ner',
+  `clusters-${createHash('sha256').update(JSON.stringify(CLUSTER_OPTIONS)).digest('hex').slice(0, 12)}.tsv`);
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -69,19 +74,22 @@ function unlabelledCorpus(shared: string, anercorp: readonly TaggedSentence[]): 
 
 function loadClusters(shared: string, anercorp: readonly TaggedSentence[]): Map<string, string> {
   const rebuild = process.argv.includes('--rebuild-clusters');
+  const from = argValue('--clusters-from');
+  if (from) return new Map(parseModel(readFileSync(from)).clusters);
   if (existsSync(CLUSTER_CACHE) && !rebuild) {
     const lines = readFileSync(CLUSTER_CACHE, 'utf8').split('\n').filter((l) => l.includes('\t'));
     return new Map(lines.map((l) => l.split('\t') as [string, string]));
   }
   // The committed model carries the same table (in the same frequency order): reuse it unless asked to rebuild.
-  if (existsSync(MODEL_PATH) && !rebuild) {
+  const committed = existsSync(MODEL_PATH) && !rebuild ? parseModel(readFileSync(MODEL_PATH)) : null;
+  if (committed && JSON.stringify(committed.info.clusterOptions) === JSON.stringify(CLUSTER_OPTIONS)) {
     console.log(`clusters: reusing the table stored in ${MODEL_PATH} (--rebuild-clusters recomputes it)`);
-    return new Map(parseModel(readFileSync(MODEL_PATH)).clusters);
+    return new Map(committed.clusters);
   }
   const started = Date.now();
   const corpus = unlabelledCorpus(shared, anercorp);
   console.log(`clusters: ${corpus.length} sentences read in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const clusters = buildClusters(() => corpus, CLUSTER_OPTIONS);
+  const clusters = buildClusters(() => corpus, { ...CLUSTER_OPTIONS, log: console.log });
   console.log(`clusters: ${clusters.size} words clustered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   mkdirSync(dirname(CLUSTER_CACHE), { recursive: true });
   writeFileSync(CLUSTER_CACHE, [...clusters].map(([w, p]) => `${w}\t${p}`).join('\n'));
@@ -120,7 +128,8 @@ async function main(): Promise<void> {
   if (!shared) throw new Error('../shared not found (set MARSAD_SHARED): the training data lives there.');
   const epochs = Number(argValue('--epochs') ?? DEFAULT_EPOCHS);
   const anercorp = parseConll(readFileSync(join(shared, 'data', 'anercorp', 'ANERCorp_CamelRecipe_train.txt'), 'utf8'));
-  const { train: anerTrain, dev } = splitDev(anercorp, DEV_FRACTION);
+  // `--dev-blocks 1`: the last 10% only, the closest stand-in for the (sequential) test split's distribution.
+  const { train: anerTrain, dev } = splitDev(anercorp, DEV_FRACTION, Number(argValue('--dev-blocks') ?? 10));
   const clusters = loadClusters(shared, anerTrain);
   const extras = (argValue('--extra') ?? '').split(',').filter((n) => n !== '').flatMap((n) => extraCorpus(shared, n));
   // Default: the shipped model, on all ANERcorp train sentences with the options chosen on dev.
@@ -136,7 +145,8 @@ async function main(): Promise<void> {
   const minFeatureCount = Number(argValue('--min-count') ?? MIN_FEATURE_COUNT);
   const passiveAggressive = Number(argValue('--pa') ?? PA_CAP);
   const ensemble = Number(argValue('--ensemble') ?? ENSEMBLE);
-  const weights = trainTagger(train, isFinal ? [] : dev, resources, { epochs, minFeatureCount, seed: 1, passiveAggressive, ensemble, log: console.log });
+  const weights = trainTagger(train, isFinal ? [] : dev, resources, { epochs, minFeatureCount, seed: 1, passiveAggressive, ensemble, margin: Number(argValue('--margin') ?? 0),
+    crf: argValue('--crf') ? { l2: Number(argValue('--crf')), learningRate: Number(argValue('--lr') ?? 0.1) } : undefined, log: console.log });
   console.log(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s, ${weights.features.size} features`);
   const scores = devScores(weights, dev, resources);
   printScores(isFinal ? 'dev (trained on: a fit, not a held-out score)' : 'dev, tagger alone', scores);
@@ -145,10 +155,11 @@ async function main(): Promise<void> {
   const trainedOn = isFinal ? `all ANERcorp train (${anercorp.length} sentences, dev split included)` : `ANERcorp train minus a ${DEV_FRACTION * 100}% dev split (${anerTrain.length} sentences)`;
   const info = { gazetteers: gazetteerSources, trainedOn, includesDev: isFinal, epochs, minFeatureCount, passiveAggressive, ensemble, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
   const file = serializeModel({ weights, clusters, extraNames: names, info });
-  if (process.argv.includes('--no-save') || (!isFinal && !process.argv.includes('--save'))) return;
-  mkdirSync(dirname(MODEL_PATH), { recursive: true });
-  writeFileSync(MODEL_PATH, file);
-  console.log(`wrote ${MODEL_PATH} (${(file.length / 1e6).toFixed(2)} MB)`);
+  if (process.argv.includes('--no-save') || (!isFinal && !process.argv.includes('--save') && !argValue('--out'))) return;
+  const out = argValue('--out') ?? MODEL_PATH;
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, file);
+  console.log(`wrote ${out} (${(file.length / 1e6).toFixed(2)} MB)`);
 }
 
 await main();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { propagateLabels } from './consistency.ts';
+import { propagateLabels, propagateNameParts } from './consistency.ts';
 
 describe('propagateLabels', () => {
   it('labels untagged recurrences of a name tagged elsewhere in the document, through clitics', () => {
@@ -29,5 +29,44 @@ describe('propagateLabels', () => {
     const tags = [['O', 'O'], ['O', 'O'], ['O', 'O'], ['B-ORG', 'I-ORG']];
     expect(propagateLabels(sentences, tags)).toEqual(tags);
     expect(propagateLabels([], [])).toEqual([]);
+  });
+});
+
+describe('propagateNameParts', () => {
+  it('tags a lone surname after the full name, through clitics', () => {
+    const sentences = [
+      ['وصل', 'المبعوث', 'جمال', 'رضا', 'الكرخي', 'إلى', 'أربيل'],
+      ['وأكد', 'الكرخي', 'أن', 'المحادثات', 'مثمرة'],
+      ['وقال', 'للكرخي', 'مسؤول', 'محلي'],
+    ];
+    const tags = [
+      ['O', 'O', 'B-PERS', 'I-PERS', 'I-PERS', 'O', 'B-LOC'],
+      ['O', 'O', 'O', 'O', 'O'],
+      ['O', 'O', 'O', 'O'],
+    ];
+    expect(propagateNameParts(sentences, tags)).toEqual([
+      tags[0],
+      ['O', 'B-PERS', 'O', 'O', 'O'],
+      ['O', 'B-PERS', 'O', 'O'],
+    ]);
+  });
+
+  it('leaves adjectives after a definite noun, common words, link words and parts tagged as another type alone', () => {
+    const sentences = [
+      ['استقبل', 'عبد', 'الله', 'حسن', 'الكرخي', 'الوفد'],
+      ['وتناول', 'الوفد', 'الطبق', 'الكرخي', 'الشهير'],
+      ['وقال', 'عبد', 'الله', 'إن', 'الله', 'كريم'],
+      ['وزار', 'سمير', 'حلب', 'ثم', 'غادر', 'حلب'],
+      ['وحضر', 'نبيل', 'الجديد', 'الحفل', 'الجديد'],
+    ];
+    const tags = [
+      ['O', 'B-PERS', 'I-PERS', 'I-PERS', 'I-PERS', 'O'],
+      ['O', 'O', 'O', 'O', 'O'],
+      ['O', 'B-PERS', 'I-PERS', 'O', 'O', 'O'],
+      ['O', 'B-PERS', 'I-PERS', 'O', 'O', 'B-LOC'],
+      ['O', 'B-PERS', 'I-PERS', 'O', 'O'],
+    ];
+    const isCommon = (token: string): boolean => token === 'الجديد';
+    expect(propagateNameParts(sentences, tags, undefined, isCommon)).toEqual(tags);
   });
 });

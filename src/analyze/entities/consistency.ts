@@ -81,3 +81,58 @@ export function propagateLabels(
     return out;
   });
 }
+
+/** Name parts never propagated alone: linking words of compound names («عبد الله», «بن», «أبو», «الدين»). */
+const NOT_NAME_PARTS: ReadonlySet<string> = new Set(['عبد', 'بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'ال', 'الله', 'الدين', 'الرحمن']);
+/** Words ranked below this in the corpus are too common to be propagated as a lone name part («حديثة»: 1,639). */
+const COMMON_PART_RANK = 2000;
+
+/** The shipped `isCommon` test: a frequent corpus word or a cue word («الشاعر», «المهندس») is not propagated alone. */
+export function isCommonWord(core: string, cues: readonly string[], rank: ReadonlyMap<string, number>): boolean {
+  return (rank.get(core) ?? Number.MAX_SAFE_INTEGER) < COMMON_PART_RANK || cues.length > 0;
+}
+
+/** Shortest name part propagated (letters). */
+const MIN_PART_LETTERS = 3;
+
+/**
+ * Name-part propagation: after a person's name of two or more tokens, a later untagged occurrence of its last
+ * token alone is that person («الكرخي» after «جمال رضا الكرخي»). Skipped where the part reads as an adjective
+ * (a definite part right after an untagged definite word: «الطبق الكرخي»), where the document tags the part as
+ * another type, and for common words (`isCommon`, given the token as written: e.g. the corpus's most frequent words and cue words).
+ * No minimum share of tagged occurrences (unlike propagateLabels): news names a person in full once and by surname
+ * afterwards, so a surname's lone uses outnumber its tagged ones (a 0.25–0.5 share dropped «الفياض» ×25 on news).
+ */
+export function propagateNameParts(
+  sentences: readonly (readonly string[])[], tags: readonly (readonly string[])[],
+  coreOf: (token: string) => string = (t) => tokenForms(t).core, isCommon: (token: string) => boolean = () => false,
+): string[][] {
+  const cores = sentences.map((tokens) => tokens.map(coreOf));
+  const parts = new Set<string>();
+  const otherTypes = new Set<string>();
+  cores.forEach((sentence, s) => {
+    for (const chunk of chunksOf(tags[s]!)) {
+      if (chunk.type !== 'PERS') {
+        for (let k = chunk.start; k < chunk.end; k++) otherTypes.add(sentence[k]!);
+        continue;
+      }
+      if (chunk.end - chunk.start < 2 || chunk.end - chunk.start > MAX_SPAN_TOKENS) continue;
+      const last = sentence[chunk.end - 1]!;
+      if (last.length >= MIN_PART_LETTERS && !NOT_NAME_PARTS.has(last) && /^\p{L}+$/u.test(last) && !isCommon(sentences[s]![chunk.end - 1]!)) parts.add(last);
+    }
+  });
+  for (const core of otherTypes) parts.delete(core);
+  return cores.map((sentence, s) => {
+    const out = [...tags[s]!];
+    if (parts.size === 0) return out;
+    if (!sentence.some((core) => parts.has(core))) return out;
+    for (let k = 0; k < sentence.length; k++) {
+      if (out[k] !== 'O' || !parts.has(sentence[k]!)) continue;
+      const previous = k > 0 ? sentence[k - 1]! : '';
+      if (sentence[k]!.startsWith('ال') && previous.startsWith('ال') && out[k - 1] === 'O') continue;
+      if (out[k + 1]?.startsWith('I-')) continue;
+      out[k] = 'B-PERS';
+    }
+    return out;
+  });
+}

@@ -11,14 +11,18 @@ const CLASS_TYPES: Partial<Record<GazetteerClass, string>> = { COUNTRY: 'LOC', C
 const MIN_PHRASE_TOKENS = 2;
 
 /** The single entity type of a gazetteer match, or null when its curated classes disagree or there are none. */
-function typeOf(labels: readonly string[], suffix: 'B' | 'I'): string | null {
-  const types = new Set<string>();
+export function curatedTypeOf(labels: readonly string[], suffix: 'B' | 'I'): string | null {
+  // Hot path (every gazetteer-labelled token, twice): no allocation.
+  let found: string | null = null;
   for (const label of labels) {
-    const [cls, part] = label.split('-') as [GazetteerClass, string];
-    const type = CLASS_TYPES[cls];
-    if (type && part === suffix) types.add(type);
+    const dash = label.lastIndexOf('-');
+    if (label[dash + 1] !== suffix) continue;
+    const type = CLASS_TYPES[label.slice(0, dash) as GazetteerClass];
+    if (!type) continue;
+    if (found !== null && found !== type) return null;
+    found = type;
   }
-  return types.size === 1 ? [...types][0]! : null;
+  return found;
 }
 
 /** Tags with untagged curated multi-word matches labelled (`labels` from gazetteerLabels, one list per token). */
@@ -26,10 +30,10 @@ export function applyGazetteerBackoff(tags: readonly string[], labels: readonly 
   const out = [...tags];
   let i = 0;
   while (i < labels.length) {
-    const type = typeOf(labels[i]!, 'B');
+    const type = curatedTypeOf(labels[i]!, 'B');
     if (!type) { i++; continue; }
     let end = i + 1;
-    while (end < labels.length && typeOf(labels[end]!, 'I') === type) end++;
+    while (end < labels.length && curatedTypeOf(labels[end]!, 'I') === type) end++;
     if (end - i >= MIN_PHRASE_TOKENS && out.slice(i, end).every((t) => t === 'O')) {
       for (let k = i; k < end; k++) out[k] = `${k === i ? 'B' : 'I'}-${type}`;
     }

@@ -73,6 +73,22 @@ describe('tagConll', () => {
   });
 });
 
+describe('span refiners in recognizeEntities', () => {
+  it('keeps «أبو ظبي» a place and the adjective «القائم» untagged', () => {
+    const text = 'وصل الوفد إلى أبو ظبي مساء الخميس. وقال المتحدث إن الوضع القائم لن يستمر طويلا.';
+    const entities = recognizeEntities(text);
+    expect(entities.some((e) => e.text.includes('ظبي') && e.type === 'LOC')).toBe(true);
+    expect(entities.some((e) => e.text.includes('ظبي') && e.type === 'PERS')).toBe(false);
+    expect(entities.some((e) => e.text.includes('القائم'))).toBe(false);
+  });
+
+  it('tags a lone surname after the full name in the same text', () => {
+    const text = 'استقبل رئيس البرلمان سليم عارف الدليمي وفدا من البصرة. وأكد الدليمي أن الزيارة مهمة.';
+    const entities = recognizeEntities(text);
+    expect(entities.filter((e) => e.type === 'PERS').map((e) => e.text)).toContain('الدليمي');
+  });
+});
+
 describe('loadTagger', () => {
   it('reports a missing or corrupt model file as an EngineError', () => {
     const dir = mkdtempSync(join(tmpdir(), 'marsad-model-'));

@@ -9,11 +9,11 @@ import { splitProclitics } from '../../text/clitics.ts';
 import { splitSentences } from '../../text/sentences.ts';
 import { tokenize, type Token } from '../../text/tokenize.ts';
 import { chunksOf } from './bio.ts';
-import { propagateLabels } from './consistency.ts';
+import { isCommonWord, propagateLabels, propagateNameParts } from './consistency.ts';
 import { knownStemFor } from './features.ts';
 import { parseModel } from './model-file.ts';
 import { MODEL_PATH } from './model-path.ts';
-import { createTagger, tagTokens, type Tagger } from './tagger.ts';
+import { createTagger, SHIPPED_STEPS, tagTokens, type TagSteps, type Tagger } from './tagger.ts';
 import { normalizeToken } from './token-forms.ts';
 
 export interface RecognizedEntity {
@@ -77,7 +77,7 @@ function windows(tokens: readonly Token[]): Token[][] {
  * (`text.slice(start, end) === entity.text`); a leading conjunction or preposition is left out.
  * The whole text is one document for label consistency (consistency.ts).
  */
-export function recognizeEntities(text: string, tagger: Tagger = loadTagger()): RecognizedEntity[] {
+export function recognizeEntities(text: string, tagger: Tagger = loadTagger(), steps: TagSteps = SHIPPED_STEPS): RecognizedEntity[] {
   // Tokenise once and sweep the tokens into sentences (sentence spans never cut a token).
   const tokens = tokenize(text, { clitics: false });
   const windowsOfText: Token[][] = [];
@@ -89,7 +89,7 @@ export function recognizeEntities(text: string, tagger: Tagger = loadTagger()): 
     if (next > first) windowsOfText.push(...windows(tokens.slice(first, next)));
   }
   const words = windowsOfText.map((w) => w.map((t) => t.text));
-  const tags = propagateLabels(words, words.map((w) => tagTokens(tagger, w)), (t) => tagger.cache.core(t));
+  const tags = documentPasses(tagger, words, words.map((w) => tagTokens(tagger, w, steps)), steps);
   const entities: RecognizedEntity[] = [];
   windowsOfText.forEach((window, w) => {
     for (const chunk of chunksOf(tags[w]!)) {
@@ -105,11 +105,22 @@ export function recognizeEntities(text: string, tagger: Tagger = loadTagger()): 
  * BIO tags (ANERcorp scheme) for sentences of given tokens, keeping the tokenisation as given.
  * All sentences form one document for label consistency (consistency.ts).
  */
-export function tagConll(sentences: readonly (readonly string[])[], tagger: Tagger = loadTagger()): string[][] {
+export function tagConll(sentences: readonly (readonly string[])[], tagger: Tagger = loadTagger(), steps: TagSteps = SHIPPED_STEPS): string[][] {
   const tags = sentences.map((tokens) => {
     const out: string[] = [];
-    for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) out.push(...tagTokens(tagger, tokens.slice(i, i + MAX_SENTENCE_TOKENS)));
+    for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) out.push(...tagTokens(tagger, tokens.slice(i, i + MAX_SENTENCE_TOKENS), steps));
     return out;
   });
-  return propagateLabels(sentences, tags, (t) => tagger.cache.core(t));
+  return documentPasses(tagger, sentences, tags, steps);
+}
+
+/** The document-level passes over one document's sentence tags: label consistency, then name parts. */
+function documentPasses(tagger: Tagger, sentences: readonly (readonly string[])[], tags: string[][], steps: TagSteps): string[][] {
+  const coreOf = (t: string): string => tagger.cache.core(t);
+  const consistent = steps.consistency ? propagateLabels(sentences, tags, coreOf) : tags;
+  const isCommon = (token: string): boolean => {
+    const info = tagger.cache.info(token);
+    return isCommonWord(info.forms.core, info.cues, tagger.resources.rank);
+  };
+  return steps.nameParts ? propagateNameParts(sentences, consistent, coreOf, isCommon) : consistent;
 }

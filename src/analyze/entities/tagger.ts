@@ -7,6 +7,7 @@ import { buildGazetteer } from './gazetteer.ts';
 import { applyGazetteerBackoff } from './gazetteer-backoff.ts';
 import type { NerModel } from './model-file.ts';
 import { allowedTransitions, viterbi, type TaggerWeights } from './perceptron.ts';
+import { REFINERS, refineSpans, type RefinerName } from './span-refiners.ts';
 import { WordFeatureCache } from './word-cache.ts';
 
 export interface Tagger {
@@ -35,10 +36,33 @@ export function createTagger(model: NerModel): Tagger {
   };
 }
 
-/** BIO tags for one sentence of tokens (empty in, empty out), with the gazetteer back-off (gazetteer-backoff.ts). */
-export function tagTokens(tagger: Tagger, tokens: readonly string[]): string[] {
+/** Post-processing steps after decoding (all on in the shipped pipeline; the dev check turns them off one by one). */
+export interface TagSteps {
+  /** Curated multi-word names left untagged get their list's type (gazetteer-backoff.ts). */
+  readonly backoff: boolean;
+  /** Span refiners to run (span-refiners.ts). */
+  readonly refiners: ReadonlySet<RefinerName>;
+  /** Document-level label consistency (consistency.ts; used by recognizeEntities/tagConll). */
+  readonly consistency: boolean;
+  /** Document-level name-part propagation (consistency.ts; used by recognizeEntities/tagConll). */
+  readonly nameParts: boolean;
+}
+
+export const SHIPPED_STEPS: TagSteps = { backoff: true, refiners: new Set(REFINERS.map(([name]) => name)), consistency: true, nameParts: true };
+
+/**
+ * BIO tags for one sentence of tokens (empty in, empty out), with the gazetteer back-off (gazetteer-backoff.ts)
+ * and the span refiners (span-refiners.ts).
+ */
+export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagSteps = SHIPPED_STEPS): string[] {
   if (tokens.length === 0) return [];
-  const { scores, labels } = tagger.cache.scoresAndLabels(tokens);
+  const { scores, labels, infos } = tagger.cache.scoresAndLabels(tokens);
   const path = viterbi(tagger.weights, scores, tagger.allowed);
-  return applyGazetteerBackoff(path.map((t) => tagger.weights.tags[t]!), labels);
+  const tags = path.map((t) => tagger.weights.tags[t]!);
+  const backedOff = steps.backoff ? applyGazetteerBackoff(tags, labels) : tags;
+  if (steps.refiners.size === 0) return backedOff;
+  return refineSpans(backedOff, {
+    tokens, forms: infos.map((w) => w.forms), cues: infos.map((w) => w.cues), labels, rank: tagger.resources.rank, gazetteer: tagger.resources.gazetteer,
+    emission: { scores, tags: tagger.weights.tags },
+  }, steps.refiners);
 }

@@ -55,6 +55,11 @@ export class WordFeatureCache {
     return entry;
   }
 
+  /** Word-level information of a token (forms, cluster, cue classes), from the cache. */
+  info(token: string): WordInfo {
+    return this.word(token).info;
+  }
+
   /** Core form of a token (clitics resolved with the corpus ranks), from the cache. */
   core(token: string): string {
     return this.word(token).info.forms.core;
@@ -66,7 +71,7 @@ export class WordFeatureCache {
   }
 
   /** Emission scores and the sentence's gazetteer labels (computed once for both features and back-off). */
-  scoresAndLabels(tokens: readonly string[]): { scores: Float32Array; labels: string[][] } {
+  scoresAndLabels(tokens: readonly string[]): { scores: Float32Array; labels: string[][]; infos: WordInfo[] } {
     const size = this.weights.tags.length;
     const words = tokens.map((t) => this.word(t));
     const infos = words.map((w) => w.info);
@@ -87,6 +92,6 @@ export class WordFeatureCache {
       sentenceLevelFeatures(infos, gazetteer, i, sentenceLevel);
       addFeatures(scores, base, sentenceLevel, this.weights);
     }
-    return { scores, labels: gazetteer };
+    return { scores, labels: gazetteer, infos };
   }
 }

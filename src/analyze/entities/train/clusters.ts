@@ -1,9 +1,11 @@
 /**
- * Distributional word clusters from unlabelled text (training time only): neighbour (±1, ±2)
- * counts → PPMI → random projection → hierarchical k-means. Each word gets a path like "3a7"
- * (one hex digit per level), so prefixes act like Brown-cluster prefixes in the NER features.
+ * Distributional word clusters from unlabelled text (training time only): word vectors, either
+ * skip-gram embeddings (embeddings.ts, the default) or neighbour (±1, ±2) counts → PPMI → random
+ * projection, then hierarchical spherical k-means. Each word gets a path like "3a7" (one base-36
+ * digit per level), so prefixes act like Brown-cluster prefixes in the NER features.
  */
 import { seededRandom } from '../../../core/seeded-random.ts';
+import { DEFAULT_EMBEDDING_OPTIONS, trainEmbeddings, type EmbeddingOptions } from './embeddings.ts';
 
 export interface ClusterOptions {
   /** Most frequent words that get a cluster. */
@@ -20,6 +22,11 @@ export interface ClusterOptions {
   readonly branching: readonly number[];
   readonly iterations: number;
   readonly seed: number;
+  /** Word vectors: skip-gram embeddings (`dims` long) or PPMI counts with a random projection. */
+  readonly vectors?: 'sgns' | 'ppmi';
+  /** Skip-gram settings when `vectors` is 'sgns' (dims comes from `dims`). */
+  readonly embedding?: Partial<Omit<EmbeddingOptions, 'dims' | 'seed'>>;
+  readonly log?: (line: string) => void;
 }
 
 function topWords(counts: ReadonlyMap<string, number>, limit: number, minCount: number): string[] {
@@ -124,9 +131,18 @@ export function buildClusters(corpus: () => Iterable<readonly string[]>, options
   for (const sentence of corpus()) for (const w of sentence) counts.set(w, (counts.get(w) ?? 0) + 1);
   const vocabList = topWords(counts, options.vocabSize, options.minCount);
   const vocab = new Map(vocabList.map((w, i) => [w, i]));
-  const context = new Map(vocabList.slice(0, options.contextSize).map((w, i) => [w, i]));
-  const matrix = cooccurrences(corpus, vocab, context, options.offsets);
-  const vectors = projectRows(matrix, vocab.size, options.offsets.length * context.size, options);
+  let vectors: Float32Array;
+  if (options.vectors === 'ppmi') {
+    const context = new Map(vocabList.slice(0, options.contextSize).map((w, i) => [w, i]));
+    const matrix = cooccurrences(corpus, vocab, context, options.offsets);
+    vectors = projectRows(matrix, vocab.size, options.offsets.length * context.size, options);
+  } else {
+    const sentences: Int32Array[] = [];
+    for (const sentence of corpus()) sentences.push(Int32Array.from(sentence, (w) => vocab.get(w) ?? -1));
+    vectors = trainEmbeddings(sentences, vocabList.map((w) => counts.get(w)!), {
+      ...DEFAULT_EMBEDDING_OPTIONS, ...options.embedding, dims: options.dims, seed: options.seed, log: options.log,
+    });
+  }
   const paths = new Array<string>(vocab.size).fill('');
   let groups: number[][] = [vocabList.map((_, i) => i)];
   for (const k of options.branching) {

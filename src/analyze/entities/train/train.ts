@@ -3,13 +3,15 @@
  * averaged structured-perceptron epochs in a seeded shuffle order, scoring a dev set after each epoch.
  */
 import { evaluateChunks, type Scores } from '../bio.ts';
-import { propagateLabels } from '../consistency.ts';
+import { isCommonWord, propagateLabels, propagateNameParts } from '../consistency.ts';
 import { gazetteerLabels } from '../gazetteer.ts';
 import { applyGazetteerBackoff } from '../gazetteer-backoff.ts';
 import { sentenceFeatures, wordInfo, type FeatureResources } from '../features.ts';
+import { refineSpans } from '../span-refiners.ts';
 import { allowedTransitions, emissionScores, PerceptronTrainer, viterbi, type TaggerWeights } from '../perceptron.ts';
 import { seededRandom } from '../../../core/seeded-random.ts';
 import type { TaggedSentence } from './conll.ts';
+import { trainCrf } from './crf.ts';
 
 /** Dev split: 10% of ANERcorp train sentences, in 10 evenly spaced contiguous blocks (see splitDev). */
 export const DEV_FRACTION = 0.1;
@@ -23,6 +25,10 @@ export interface TrainOptions {
   readonly seed: number;
   /** PA-I step cap C (0 = plain perceptron updates of size 1). */
   readonly passiveAggressive?: number;
+  /** Cost-augmented training: a Hamming margin each wrong tag must be beaten by (0 = plain perceptron). */
+  readonly margin?: number;
+  /** Training objective: perceptron updates (default) or CRF log-likelihood with L2 (crf.ts). */
+  readonly crf?: { readonly l2: number; readonly learningRate: number };
   /** Models trained on different shuffles (seeds seed, seed+1, …) and averaged into one weight set. */
   readonly ensemble?: number;
   readonly log?: (line: string) => void;
@@ -47,13 +53,36 @@ export function tagAll(weights: TaggerWeights, sentences: readonly TaggedSentenc
   return sentences.map((s) => viterbi(weights, emissionScores(weights, sentenceFeatures(s.tokens, resources)), allowed).map((t) => weights.tags[t]!));
 }
 
-/** Dev scores of the tagger alone, or (`consistent`) after the document-level consistency pass the shipped recognizer runs. */
-export function devScores(weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources, consistent = false, backoff = false): { micro: Scores; byType: Record<string, Scores> } {
-  const tagged = tagAll(weights, dev, resources).map((tags, s) => (backoff
-    ? applyGazetteerBackoff(tags, gazetteerLabels(resources.gazetteer, dev[s]!.tokens.map((t) => wordInfo(t, resources).forms)))
-    : tags));
+/**
+ * Dev scores of the tagger alone, or with the post-processing the shipped recognizer runs: the gazetteer back-off
+ * (`backoff`), the span refiners and name-part propagation (`refine`), the document-level consistency pass
+ * (`consistent`). All three on = the shipped pipeline (recognize.ts `tagConll`).
+ */
+export function devScores(
+  weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources, consistent = false, backoff = false, refine = false,
+): { micro: Scores; byType: Record<string, Scores> } {
+  const allowed = allowedTransitions(weights.tags);
+  const tagged = dev.map((s) => {
+    const scores = emissionScores(weights, sentenceFeatures(s.tokens, resources));
+    const tags = viterbi(weights, scores, allowed).map((t) => weights.tags[t]!);
+    if (!backoff && !refine) return tags;
+    const infos = s.tokens.map((t) => wordInfo(t, resources));
+    const forms = infos.map((w) => w.forms);
+    const labels = gazetteerLabels(resources.gazetteer, forms);
+    const backedOff = backoff ? applyGazetteerBackoff(tags, labels) : tags;
+    return refine ? refineSpans(backedOff, {
+      tokens: s.tokens, forms, cues: infos.map((w) => w.cues), labels, rank: resources.rank, gazetteer: resources.gazetteer,
+      emission: { scores, tags: weights.tags },
+    }) : backedOff;
+  });
   const coreOf = (token: string): string => wordInfo(token, resources).forms.core;
-  return evaluateChunks(dev.map((s) => s.tags), consistent ? propagateLabels(dev.map((s) => s.tokens), tagged, coreOf) : tagged);
+  const sentences = dev.map((s) => s.tokens);
+  const consistentTags = consistent ? propagateLabels(sentences, tagged, coreOf) : tagged;
+  const isCommon = (token: string): boolean => {
+    const info = wordInfo(token, resources);
+    return isCommonWord(info.forms.core, info.cues, resources.rank);
+  };
+  return evaluateChunks(dev.map((s) => s.tags), refine ? propagateNameParts(sentences, consistentTags, coreOf, isCommon) : consistentTags);
 }
 
 /** Mean of weight sets over one feature dictionary (an ensemble at the cost of one model at run time). */
@@ -74,6 +103,7 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
   const random = seededRandom(seed);
   const order = prepared.map((_, i) => i);
   const cap = options.passiveAggressive ?? 0;
+  const margin = options.margin ?? 0;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -82,7 +112,10 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
     let mistakes = 0;
     for (const index of order) {
       const p = prepared[index]!;
-      const predicted = viterbi(trainer.weights, emissionScores(trainer.weights, p.features), allowed);
+      const scores = emissionScores(trainer.weights, p.features);
+      // Cost-augmented decoding (a margin): every wrong tag gets `margin` extra, so updates continue until gold wins by that much.
+      if (margin > 0) for (let k = 0; k < p.gold.length; k++) for (let t = 0; t < TAGS.length; t++) if (t !== p.gold[k]) scores[k * TAGS.length + t]! += margin;
+      const predicted = viterbi(trainer.weights, scores, allowed);
       if (!predicted.some((t, k) => t !== p.gold[k])) continue;
       mistakes++;
       trainer.update(p.features, p.gold, predicted, cap > 0 ? trainer.passiveAggressiveStep(p.features, p.gold, predicted, cap) : 1);
@@ -99,6 +132,19 @@ export function trainTagger(train: readonly TaggedSentence[], dev: readonly Tagg
   const prepared: Prepared[] = train.map((s) => ({ features: sentenceFeatures(s.tokens, resources), gold: s.tags.map((t) => tagIndex.get(t) ?? 0) }));
   const dictionary = featureDictionary(prepared, options.minFeatureCount);
   const models: TaggerWeights[] = [];
+  if (options.crf) {
+    const sentences = prepared.map((p) => ({
+      gold: p.gold,
+      rows: p.features.map((row) => Int32Array.from(row.map((f) => dictionary.get(f) ?? -1).filter((i) => i >= 0))),
+    }));
+    for (let k = 0; k < (options.ensemble ?? 1); k++) {
+      models.push(trainCrf(TAGS, dictionary, sentences, {
+        epochs: options.epochs, l2: options.crf.l2, learningRate: options.crf.learningRate, seed: options.seed + k,
+        onEpoch: (epoch, weights, ll) => options.log?.(`crf seed ${options.seed + k} epoch ${epoch}: log-likelihood ${ll.toFixed(0)}${dev.length > 0 ? `; dev F1 ${devScores(weights, dev, resources).micro.f1.toFixed(4)}` : ''}`),
+      }));
+    }
+    return models.length === 1 ? models[0]! : meanWeights(models);
+  }
   for (let k = 0; k < (options.ensemble ?? 1); k++) {
     models.push(trainOne(prepared, dictionary, dev, resources, options, options.seed + k));
     if (k > 0 && dev.length > 0) options.log?.(`ensemble of ${k + 1}: dev F1 ${devScores(meanWeights(models), dev, resources).micro.f1.toFixed(4)}`);
