@@ -1,6 +1,6 @@
 /**
  * `npm run train:ner`: reproduces the committed NER model. Options: `--holdout` (train minus dev, print dev
- * F1 per type, save only with `--save`), `--epochs N`, `--min-count N`, `--pa C`, `--ensemble K`, `--gazetteer a,b`, `--extra a,b`, `--rebuild-clusters`, `--no-save`, `--dev-blocks N`, `--clusters-from MODEL`,
+ * F1 per type, save only with `--save`), `--epochs N`, `--min-count N`, `--pa C`, `--ensemble K`, `--gazetteer a,b`, `--extra a,b`, `--rebuild-clusters`, `--no-save`, `--dev-blocks N`, `--clusters-from MODEL`, `--embedding-features on`, `--folds K`, `--word-dropout P`, `--silver-stride N` (0 = no silver gazetteer),
  * `--out PATH` (write the model there instead of the committed path; with `--holdout` it saves the held-out model).
  * 1) word clusters from unlabelled news (egy-news-2013, SaudiNewsNet, ANERcorp train text), cached under
  *    node_modules/.cache (else taken from the committed model; `--rebuild-clusters` recomputes them);
@@ -16,11 +16,16 @@ import { findSharedDir, REPO_ROOT } from '../eval/shared-dir.ts';
 import { splitSentences } from '../src/text/sentences.ts';
 import { tokenize } from '../src/text/tokenize.ts';
 import { tokenForms } from '../src/analyze/entities/token-forms.ts';
-import { buildClusters, type ClusterOptions } from '../src/analyze/entities/train/clusters.ts';
+import { buildWordVectors, clusterWordVectors, type ClusterOptions } from '../src/analyze/entities/train/clusters.ts';
+import { binarizeEmbeddings } from '../src/analyze/entities/train/embeddings.ts';
 import { parseConll, splitDev, type TaggedSentence } from '../src/analyze/entities/train/conll.ts';
 import { entityNames, mapAqmarTag, readAnetac, readFane } from '../src/analyze/entities/train/external-corpora.ts';
-import { DEV_FRACTION, devScores, trainTagger } from '../src/analyze/entities/train/train.ts';
-import { buildResources } from '../src/analyze/entities/tagger.ts';
+import { DEV_FRACTION, devScores, meanAbsoluteScore, trainTagger } from '../src/analyze/entities/train/train.ts';
+import { buildResources, tagTokens, type Tagger } from '../src/analyze/entities/tagger.ts';
+import { allowedTransitions, emissionScores, type TaggerWeights } from '../src/analyze/entities/perceptron.ts';
+import { WordFeatureCache } from '../src/analyze/entities/word-cache.ts';
+import { sentenceFeatures, type FeatureResources } from '../src/analyze/entities/features.ts';
+import { harvestSilverNames, type SilverName } from '../src/analyze/entities/train/silver.ts';
 import { coreName } from '../src/analyze/entities/gazetteer.ts';
 import { parseModel, serializeModel, type NerModel } from '../src/analyze/entities/model-file.ts';
 import { MODEL_PATH } from '../src/analyze/entities/model-path.ts';
@@ -40,6 +45,8 @@ const CLUSTER_OPTIONS: ClusterOptions = {
   vocabSize: 80_000, minCount: 5, contextSize: 800, offsets: [-2, -1, 1, 2], dims: 100, branching: [8, 8, 8, 8], iterations: 10, seed: 7,
   vectors: 'sgns', embedding: { window: 5, negatives: 5, epochs: 3 },
 };
+/** Silver gazetteer from every Nth unlabelled document (0 = off); cross-validated gain in docs/ner.md. */
+const SILVER_STRIDE = 0;
 /** Gazetteer sources used by default (dev F1 in docs/ner.md). */
 const DEFAULT_GAZETTEERS = 'wikifane,aqmar,anetac';
 /** Unlabelled news for the clusters: [dataset folder, file]. */
@@ -72,28 +79,71 @@ function unlabelledCorpus(shared: string, anercorp: readonly TaggedSentence[]): 
   return sentences;
 }
 
-function loadClusters(shared: string, anercorp: readonly TaggedSentence[]): Map<string, string> {
+/**
+ * Unlabelled news as sentences of tokens as written (for the silver gazetteer): every `stride`-th document
+ * of each corpus, sentences cut to 200 tokens.
+ */
+function unlabelledTokenSentences(shared: string, stride: number): string[][] {
+  const out: string[][] = [];
+  for (const [folder, file] of UNLABELLED) {
+    const raw = gunzipSync(readFileSync(join(shared, 'data', folder, file))).toString('utf8');
+    let k = 0;
+    for (const line of raw.split('\n')) {
+      if (line.trim() === '' || k++ % stride !== 0) continue;
+      const doc = JSON.parse(line) as { title?: string; text?: string };
+      const text = `${doc.title ?? ''}\n${doc.text ?? ''}`;
+      for (const s of splitSentences(text)) {
+        const tokens = tokenize(text.slice(s.start, s.end), { clitics: false }).map((t) => t.text);
+        if (tokens.length > 0) out.push(tokens.slice(0, 200));
+      }
+    }
+  }
+  return out;
+}
+
+interface WordTable {
+  readonly clusters: Map<string, string>;
+  /** Binarised embeddings (skip-gram vectors only). */
+  readonly embeddings?: Map<string, string>;
+}
+
+function tableFromLines(lines: readonly string[]): WordTable {
+  const clusters = new Map<string, string>();
+  const embeddings = new Map<string, string>();
+  for (const line of lines) {
+    const [word, path, code] = line.split('\t');
+    if (!word || path === undefined) continue;
+    clusters.set(word, path);
+    if (code) embeddings.set(word, code);
+  }
+  return { clusters, ...(embeddings.size > 0 ? { embeddings } : {}) };
+}
+
+function loadWordTable(shared: string, anercorp: readonly TaggedSentence[]): WordTable {
   const rebuild = process.argv.includes('--rebuild-clusters');
   const from = argValue('--clusters-from');
-  if (from) return new Map(parseModel(readFileSync(from)).clusters);
+  if (from) { const model = parseModel(readFileSync(from)); return { clusters: new Map(model.clusters), ...(model.embeddings ? { embeddings: new Map(model.embeddings) } : {}) }; }
   if (existsSync(CLUSTER_CACHE) && !rebuild) {
-    const lines = readFileSync(CLUSTER_CACHE, 'utf8').split('\n').filter((l) => l.includes('\t'));
-    return new Map(lines.map((l) => l.split('\t') as [string, string]));
+    const table = tableFromLines(readFileSync(CLUSTER_CACHE, 'utf8').split('\n'));
+    if (table.embeddings || CLUSTER_OPTIONS.vectors === 'ppmi') return table;
   }
   // The committed model carries the same table (in the same frequency order): reuse it unless asked to rebuild.
   const committed = existsSync(MODEL_PATH) && !rebuild ? parseModel(readFileSync(MODEL_PATH)) : null;
   if (committed && JSON.stringify(committed.info.clusterOptions) === JSON.stringify(CLUSTER_OPTIONS)) {
     console.log(`clusters: reusing the table stored in ${MODEL_PATH} (--rebuild-clusters recomputes it)`);
-    return new Map(committed.clusters);
+    return { clusters: new Map(committed.clusters), ...(committed.embeddings ? { embeddings: new Map(committed.embeddings) } : {}) };
   }
   const started = Date.now();
   const corpus = unlabelledCorpus(shared, anercorp);
   console.log(`clusters: ${corpus.length} sentences read in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const clusters = buildClusters(() => corpus, { ...CLUSTER_OPTIONS, log: console.log });
+  const wordVectors = buildWordVectors(() => corpus, { ...CLUSTER_OPTIONS, log: console.log });
+  const clusters = clusterWordVectors(wordVectors, CLUSTER_OPTIONS);
+  const codes = CLUSTER_OPTIONS.vectors === 'ppmi' ? null : binarizeEmbeddings(wordVectors.vectors, wordVectors.dims);
   console.log(`clusters: ${clusters.size} words clustered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   mkdirSync(dirname(CLUSTER_CACHE), { recursive: true });
-  writeFileSync(CLUSTER_CACHE, [...clusters].map(([w, p]) => `${w}\t${p}`).join('\n'));
-  return clusters;
+  const lines = wordVectors.words.map((w, i) => (codes ? `${w}\t${clusters.get(w)}\t${codes[i]}` : `${w}\t${clusters.get(w)}`));
+  writeFileSync(CLUSTER_CACHE, lines.join('\n'));
+  return tableFromLines(lines);
 }
 
 /** Extra gold corpora by name (`--extra wikifane,aqmar`), mapped to ANERcorp's tags and tokenisation. */
@@ -123,6 +173,38 @@ function printScores(title: string, scores: ReturnType<typeof devScores>): void 
   }
 }
 
+/**
+ * `--folds K`: K-fold cross-validation over contiguous blocks of ANERcorp train (each block held out once,
+ * a model trained on the rest). Scores every train sentence once, so it is far less noisy than the 10% dev
+ * split (≈ 9,000 entities instead of ≈ 800); used to choose options, never to train the shipped model.
+ */
+function crossValidate(anercorp: readonly TaggedSentence[], folds: number, fit: (train: readonly TaggedSentence[], heldOut: readonly TaggedSentence[], log?: (line: string) => void) => { weights: TaggerWeights; resources: FeatureResources }): void {
+  const alone: number[] = [];
+  const shipped: number[] = [];
+  const totals = { alone: { correct: 0, predicted: 0, gold: 0 }, shipped: { correct: 0, predicted: 0, gold: 0 } };
+  for (let k = 0; k < folds; k++) {
+    const from = Math.floor((anercorp.length * k) / folds);
+    const to = Math.floor((anercorp.length * (k + 1)) / folds);
+    const held = anercorp.slice(from, to);
+    const rest = [...anercorp.slice(0, from), ...anercorp.slice(to)];
+    const { weights, resources } = fit(rest, [], console.log);
+    const a = devScores(weights, held, resources);
+    const s = devScores(weights, held, resources, true, true, true);
+    alone.push(a.micro.f1);
+    shipped.push(s.micro.f1);
+    for (const [key, scores] of [['alone', a], ['shipped', s]] as const) {
+      totals[key].correct += scores.micro.correct; totals[key].predicted += scores.micro.predicted; totals[key].gold += scores.micro.gold;
+    }
+    console.log(`fold ${k + 1}/${folds} (sentences ${from}–${to}): tagger alone F1 ${a.micro.f1.toFixed(4)}, as shipped ${s.micro.f1.toFixed(4)}; per type ${Object.entries(s.byType).map(([t, v]) => `${t} ${v.f1.toFixed(3)}`).join(' ')}`);
+  }
+  const pooled = (t: { correct: number; predicted: number; gold: number }): string => {
+    const p = t.correct / t.predicted;
+    const r = t.correct / t.gold;
+    return `P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${((2 * p * r) / (p + r)).toFixed(4)}`;
+  };
+  console.log(`cross-validation (${folds} folds), pooled: tagger alone ${pooled(totals.alone)}; as shipped ${pooled(totals.shipped)}`);
+}
+
 async function main(): Promise<void> {
   const shared = findSharedDir();
   if (!shared) throw new Error('../shared not found (set MARSAD_SHARED): the training data lives there.');
@@ -130,7 +212,12 @@ async function main(): Promise<void> {
   const anercorp = parseConll(readFileSync(join(shared, 'data', 'anercorp', 'ANERCorp_CamelRecipe_train.txt'), 'utf8'));
   // `--dev-blocks 1`: the last 10% only, the closest stand-in for the (sequential) test split's distribution.
   const { train: anerTrain, dev } = splitDev(anercorp, DEV_FRACTION, Number(argValue('--dev-blocks') ?? 10));
-  const clusters = loadClusters(shared, anerTrain);
+  const table = loadWordTable(shared, anerTrain);
+  const clusters = table.clusters;
+  // Binarised embedding features: off by default (cross-validated F1 0.734 with them vs 0.752 without, docs/ner.md);
+  // `--embedding-features on` to retry them.
+  const embeddings = argValue('--embedding-features') === 'on' ? table.embeddings : undefined;
+  console.log(`word table: ${clusters.size} clusters, ${embeddings?.size ?? 0} binarised embeddings used as features`);
   const extras = (argValue('--extra') ?? '').split(',').filter((n) => n !== '').flatMap((n) => extraCorpus(shared, n));
   // Default: the shipped model, on all ANERcorp train sentences with the options chosen on dev.
   // --holdout: train minus the dev split and report dev F1 per type (how the options were chosen).
@@ -140,21 +227,44 @@ async function main(): Promise<void> {
   const gazetteerSources = (argValue('--gazetteer') ?? DEFAULT_GAZETTEERS).split(',').filter((n) => n !== '');
   const names = extraNames(shared, gazetteerSources);
   console.log(`extra gazetteer: ${names.length} names from ${gazetteerSources.join(', ') || 'nothing'}`);
-  const resources = buildResources(clusters, names);
+  let resources = buildResources(clusters, names, embeddings);
   const started = Date.now();
   const minFeatureCount = Number(argValue('--min-count') ?? MIN_FEATURE_COUNT);
   const passiveAggressive = Number(argValue('--pa') ?? PA_CAP);
   const ensemble = Number(argValue('--ensemble') ?? ENSEMBLE);
-  const weights = trainTagger(train, isFinal ? [] : dev, resources, { epochs, minFeatureCount, seed: 1, passiveAggressive, ensemble, margin: Number(argValue('--margin') ?? 0),
-    crf: argValue('--crf') ? { l2: Number(argValue('--crf')), learningRate: Number(argValue('--lr') ?? 0.1) } : undefined, log: console.log });
+  const trainOptions = {
+    epochs, minFeatureCount, seed: 1, passiveAggressive, ensemble, margin: Number(argValue('--margin') ?? 0), wordDropout: Number(argValue('--word-dropout') ?? 0),
+    crf: argValue('--crf') ? { l2: Number(argValue('--crf')), learningRate: Number(argValue('--lr') ?? 0.1) } : undefined,
+  };
+  // Silver gazetteer (train/silver.ts): a first model tags unlabelled news; its confident names become features of the second.
+  const silverStride = Number(argValue('--silver-stride') ?? SILVER_STRIDE);
+  const silverCorpus = silverStride > 0 ? unlabelledTokenSentences(shared, silverStride) : [];
+  if (silverStride > 0) console.log(`silver gazetteer: ${silverCorpus.length} unlabelled sentences (every ${silverStride}th document)`);
+  const fit = (sentences: readonly TaggedSentence[], heldOut: readonly TaggedSentence[], log?: (line: string) => void): { weights: TaggerWeights; resources: FeatureResources; silver: SilverName[] } => {
+    if (silverCorpus.length === 0) return { weights: trainTagger(sentences, heldOut, resources, { ...trainOptions, log }), resources, silver: [] };
+    const first = trainTagger(sentences, [], resources, trainOptions);
+    const tagger: Tagger = { weights: first, allowed: allowedTransitions(first.tags), resources, cache: new WordFeatureCache(first, resources), info: {},
+      scoreUnit: meanAbsoluteScore(sentences.slice(0, 500).map((s) => emissionScores(first, sentenceFeatures(s.tokens, resources)))) };
+    const silver = harvestSilverNames(silverCorpus, (tokens) => tagTokens(tagger, tokens), (token) => tagger.cache.core(token));
+    log?.(`silver gazetteer: ${silver.length} names (${['PERS', 'ORG', 'LOC', 'MISC'].map((t) => `${t} ${silver.filter((n) => n.cls === `SILVER_${t}`).length}`).join(', ')})`);
+    const withSilver = buildResources(clusters, [...names, ...silver], embeddings);
+    return { weights: trainTagger(sentences, heldOut, withSilver, { ...trainOptions, log }), resources: withSilver, silver };
+  };
+  const folds = Number(argValue('--folds') ?? 0);
+  if (folds > 1) { crossValidate(anercorp, folds, fit); return; }
+  const fitted = fit(train, isFinal ? [] : dev, console.log);
+  const weights = fitted.weights;
+  resources = fitted.resources;
   console.log(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s, ${weights.features.size} features`);
   const scores = devScores(weights, dev, resources);
   printScores(isFinal ? 'dev (trained on: a fit, not a held-out score)' : 'dev, tagger alone', scores);
   if (!isFinal) printScores('dev, with document-level consistency', devScores(weights, dev, resources, true));
   if (!isFinal) printScores('dev, gazetteer back-off + consistency (as shipped)', devScores(weights, dev, resources, true, true));
   const trainedOn = isFinal ? `all ANERcorp train (${anercorp.length} sentences, dev split included)` : `ANERcorp train minus a ${DEV_FRACTION * 100}% dev split (${anerTrain.length} sentences)`;
-  const info = { gazetteers: gazetteerSources, trainedOn, includesDev: isFinal, epochs, minFeatureCount, passiveAggressive, ensemble, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
-  const file = serializeModel({ weights, clusters, extraNames: names, info });
+  // Score unit for the span refiners' thresholds (span-refiners.ts): mean |emission score| on the training sentences.
+  const scoreUnit = meanAbsoluteScore(train.map((s) => emissionScores(weights, sentenceFeatures(s.tokens, resources))));
+  const info = { scoreUnit, gazetteers: gazetteerSources, trainedOn, includesDev: isFinal, epochs, minFeatureCount, passiveAggressive, ensemble, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
+  const file = serializeModel({ weights, clusters, ...(embeddings ? { embeddings } : {}), extraNames: [...names, ...fitted.silver], info });
   if (process.argv.includes('--no-save') || (!isFinal && !process.argv.includes('--save') && !argValue('--out'))) return;
   const out = argValue('--out') ?? MODEL_PATH;
   mkdirSync(dirname(out), { recursive: true });

@@ -46,6 +46,13 @@ describe('recognizeEntities', () => {
     expect(found.some((e) => e.text === 'للولايات المتحدة' && e.type === 'LOC')).toBe(true);
   });
 
+  it('keeps a listed name whole even when it starts like a preposition («بابل», not «ابل»)', () => {
+    const text = 'وصلت تعزيزات أمنية إلى محافظة بابل جنوب العاصمة، وزار المحافظ مدينة الحلة.';
+    const place = recognizeEntities(text).find((e) => e.text.endsWith('ابل'));
+    expect(place?.text).toBe('بابل');
+    expect(place?.type).toBe('LOC');
+  });
+
   it('returns nothing for empty or entity-free text and is deterministic', () => {
     expect(recognizeEntities('')).toEqual([]);
     expect(recognizeEntities('  \n ')).toEqual([]);

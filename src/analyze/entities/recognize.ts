@@ -11,6 +11,7 @@ import { tokenize, type Token } from '../../text/tokenize.ts';
 import { chunksOf } from './bio.ts';
 import { isCommonWord, propagateLabels, propagateNameParts } from './consistency.ts';
 import { knownStemFor } from './features.ts';
+import type { GazetteerClass } from './gazetteer.ts';
 import { parseModel } from './model-file.ts';
 import { MODEL_PATH } from './model-path.ts';
 import { createTagger, SHIPPED_STEPS, tagTokens, type TagSteps, type Tagger } from './tagger.ts';
@@ -27,6 +28,9 @@ export interface RecognizedEntity {
 const MAX_SENTENCE_TOKENS = 200;
 
 let cachedTagger: Tagger | null = null;
+
+/** Gazetteer classes from our own lists and ISO names (not harvested from corpora). */
+const CURATED_CLASSES: ReadonlySet<GazetteerClass> = new Set(['COUNTRY', 'CITY', 'ORG', 'CLUB', 'COMPANY']);
 
 /** The tagger built from the committed model file (loaded once, then cached for the process). */
 export function loadTagger(path: string = MODEL_PATH): Tagger {
@@ -53,6 +57,9 @@ export function loadTagger(path: string = MODEL_PATH): Tagger {
  */
 function trimmedStart(token: Token, tagger: Tagger): number {
   const norm = normalizeToken(token.text);
+  // A token that is itself a curated name keeps its first letters: «بابل» is Babylon, not ب + «ابل».
+  // (Harvested EXTRA_*/SILVER_* names are not trusted here: they contain clitic forms such as «ببغداد».)
+  if (tagger.resources.gazetteer.phrases.next.get(norm)?.classes.some((c) => CURATED_CLASSES.has(c))) return token.start;
   const split = splitProclitics(token.text, { isKnownStem: knownStemFor(norm, tagger.resources.rank) });
   let offset = 0;
   for (let k = 0; k < split.clitics.length; k++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer, gazetteerLabels } from './gazetteer.ts';
-import { refineSpans, type RefineContext, type RefinerName } from './span-refiners.ts';
+import { REFERENCE_SCORE_UNIT, refineSpans, type RefineContext, type RefinerName } from './span-refiners.ts';
 import { tokenForms } from './token-forms.ts';
 
 const gazetteer = buildGazetteer();
@@ -23,7 +23,7 @@ function refine(name: RefinerName, sentence: string, tags: string[], options: Op
   }
   const ctx: RefineContext = {
     tokens, forms, cues: forms.map((f) => gazetteer.cues.get(f.stem) ?? []), labels: gazetteerLabels(gazetteer, forms),
-    rank: new Map(Object.entries(options.rank ?? {})), gazetteer, emission: { scores, tags: TAGS },
+    rank: new Map(Object.entries(options.rank ?? {})), gazetteer, emission: { scores, tags: TAGS, unit: REFERENCE_SCORE_UNIT },
   };
   expect(tags).toHaveLength(tokens.length);
   return refineSpans(tags, ctx, new Set([name]));

@@ -24,8 +24,11 @@ export interface RefineContext {
   readonly rank: ReadonlyMap<string, number>;
   /** The gazetteer (curated and harvested names): is a tagged span a whole name on its own? */
   readonly gazetteer: Gazetteer;
-  /** The tagger's emission scores (tokens × tags) and its tag names, when the caller has them. */
-  readonly emission?: { readonly scores: Float32Array; readonly tags: readonly string[] };
+  /**
+   * The tagger's emission scores (tokens × tags), its tag names and its score unit (the model's mean |score|,
+   * `scoreUnit` in tagger.ts), when the caller has them. Thresholds are in units, so they survive retraining.
+   */
+  readonly emission?: { readonly scores: Float32Array; readonly tags: readonly string[]; readonly unit: number };
 }
 
 export type RefinerName = 'gazetteerGrow' | 'unitHead' | 'kunya' | 'emissionExtend' | 'titleName' | 'placeCue';
@@ -44,10 +47,14 @@ const COMMON_PLACE_RANK = 500;
 /** How far the tagger's I-PERS emission must exceed its O emission for emissionExtend. */
 const EMISSION_MARGIN = 0;
 /**
- * titleName: the first name word's B-PERS emission may fall at most this far below its O emission. News names
- * after titles scored −16…−72, the verbs and nouns that otherwise slip in («اجتماعا», «انفتح», «مهلة») −81…−119.
+ * titleName: the first name word's B-PERS emission may fall at most this far below its O emission, in score units
+ * (a model's mean |score| on its training sentences). With the first model (unit 30.65) news names after titles
+ * scored −16…−72 (−0.5…−2.35 units), the verbs and nouns that otherwise slip in («اجتماعا», «انفتح», «مهلة»)
+ * −81…−119 (−2.6…−3.9 units).
  */
-const MIN_FIRST_MARGIN = -75;
+const MIN_FIRST_MARGIN = -2.45;
+/** Score unit of models trained before the unit was recorded in the model file (the first model's). */
+export const REFERENCE_SCORE_UNIT = 30.65;
 
 const norms = (words: readonly string[]): ReadonlySet<string> => new Set(words.map(normalizeToken));
 /**
@@ -205,17 +212,18 @@ function titlePhraseEnd(tags: readonly string[], ctx: RefineContext, c: number, 
   return -1;
 }
 
-/** The tagger's emission margin of `tag` over O at token k (0 without scores). */
+/** The tagger's emission margin of `tag` over O at token k, in score units (0 without scores). */
 function margin(ctx: RefineContext, k: number, tag: string): number {
   if (!ctx.emission) return 0;
   const size = ctx.emission.tags.length;
-  return ctx.emission.scores[k * size + ctx.emission.tags.indexOf(tag)]! - ctx.emission.scores[k * size + ctx.emission.tags.indexOf('O')]!;
+  const raw = ctx.emission.scores[k * size + ctx.emission.tags.indexOf(tag)]! - ctx.emission.scores[k * size + ctx.emission.tags.indexOf('O')]!;
+  return raw / ctx.emission.unit;
 }
 
 /**
  * After a title phrase («وزير الداخلية», «المبعوثة البريطانية لدى ليبيا»), an untagged bare word right before the
  * tagged person joins the name («… راضي [سعد الحمداني]»); and two untagged bare words there, the last rare or
- * unseen in the corpus (a transliterated name) and both scored by the tagger as not far from a person's name,
+ * unseen in the corpus (a transliterated name) and together scored by the tagger as not far from a person's name,
  * are a person («… كارولين بارتوسكي»).
  */
 const titleName: Refiner = (tags, ctx) => {
@@ -230,7 +238,9 @@ const titleName: Refiner = (tags, ctx) => {
     if (!candidate(p) || margin(ctx, p, 'B-PERS') < MIN_FIRST_MARGIN) continue;
     const after = starts.get(p + 1);
     if (after?.type === 'PERS') { label(tags, p, after.end, 'PERS'); starts = chunkStarts(tags); continue; }
-    if (candidate(p + 1) && isRare(forms[p + 1]!, rank) && margin(ctx, p + 1, 'I-PERS') > 0 && !(p + 2 < tags.length && candidate(p + 2))) {
+    // The pair as a whole must look like a name: the two margins together stay within the first word's bound.
+    const pair = margin(ctx, p, 'B-PERS') + margin(ctx, p + 1, 'I-PERS');
+    if (candidate(p + 1) && isRare(forms[p + 1]!, rank) && pair >= MIN_FIRST_MARGIN && !(p + 2 < tags.length && candidate(p + 2))) {
       label(tags, p, p + 2, 'PERS');
       starts = chunkStarts(tags);
     }

@@ -7,7 +7,7 @@ import { buildGazetteer } from './gazetteer.ts';
 import { applyGazetteerBackoff } from './gazetteer-backoff.ts';
 import type { NerModel } from './model-file.ts';
 import { allowedTransitions, viterbi, type TaggerWeights } from './perceptron.ts';
-import { REFINERS, refineSpans, type RefinerName } from './span-refiners.ts';
+import { REFERENCE_SCORE_UNIT, REFINERS, refineSpans, type RefinerName } from './span-refiners.ts';
 import { WordFeatureCache } from './word-cache.ts';
 
 export interface Tagger {
@@ -18,21 +18,24 @@ export interface Tagger {
   readonly cache: WordFeatureCache;
   /** Provenance stored with the model (training data, options, whether the dev split was trained on). */
   readonly info: Readonly<Record<string, unknown>>;
+  /** The model's mean |emission score| (recorded at training): the unit of the span refiners' score thresholds. */
+  readonly scoreUnit: number;
 }
 
 /** Feature resources from clusters (in frequency order) and extra gazetteer names. */
-export function buildResources(clusters: ReadonlyMap<string, string>, extraNames: NerModel['extraNames']): FeatureResources {
+export function buildResources(clusters: ReadonlyMap<string, string>, extraNames: NerModel['extraNames'], embeddings?: ReadonlyMap<string, string>): FeatureResources {
   const rank = new Map<string, number>();
   let i = 0;
   for (const word of clusters.keys()) rank.set(word, i++);
-  return { clusters, rank, gazetteer: buildGazetteer(extraNames) };
+  return { clusters, rank, gazetteer: buildGazetteer(extraNames), ...(embeddings ? { embeddings } : {}) };
 }
 
 export function createTagger(model: NerModel): Tagger {
-  const resources = buildResources(model.clusters, model.extraNames);
+  const resources = buildResources(model.clusters, model.extraNames, model.embeddings);
   return {
     weights: model.weights, allowed: allowedTransitions(model.weights.tags), resources,
     cache: new WordFeatureCache(model.weights, resources), info: model.info,
+    scoreUnit: typeof model.info.scoreUnit === 'number' ? model.info.scoreUnit : REFERENCE_SCORE_UNIT,
   };
 }
 
@@ -63,6 +66,6 @@ export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagS
   if (steps.refiners.size === 0) return backedOff;
   return refineSpans(backedOff, {
     tokens, forms: infos.map((w) => w.forms), cues: infos.map((w) => w.cues), labels, rank: tagger.resources.rank, gazetteer: tagger.resources.gazetteer,
-    emission: { scores, tags: tagger.weights.tags },
+    emission: { scores, tags: tagger.weights.tags, unit: tagger.scoreUnit },
   }, steps.refiners);
 }

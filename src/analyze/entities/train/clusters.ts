@@ -122,38 +122,55 @@ function kMeans(vectors: Float32Array, dims: number, members: readonly number[],
   return assignment;
 }
 
+/** Word vectors (one row per vocabulary word, L2-normalised) and the vocabulary in frequency order. */
+export interface WordVectors {
+  readonly words: readonly string[];
+  readonly dims: number;
+  readonly vectors: Float32Array;
+}
+
 /**
- * Builds word → cluster path from sentences of (normalised) words. `corpus` is called twice
- * (counting, then co-occurrences) so the corpus is streamed, never held in memory.
+ * Vectors for the `vocabSize` most frequent words of sentences of (normalised) words: skip-gram
+ * embeddings or PPMI counts with a random projection (`options.vectors`). `corpus` may be called
+ * more than once, so it can stream.
  */
-export function buildClusters(corpus: () => Iterable<readonly string[]>, options: ClusterOptions): Map<string, string> {
+export function buildWordVectors(corpus: () => Iterable<readonly string[]>, options: ClusterOptions): WordVectors {
   const counts = new Map<string, number>();
   for (const sentence of corpus()) for (const w of sentence) counts.set(w, (counts.get(w) ?? 0) + 1);
   const vocabList = topWords(counts, options.vocabSize, options.minCount);
   const vocab = new Map(vocabList.map((w, i) => [w, i]));
-  let vectors: Float32Array;
   if (options.vectors === 'ppmi') {
     const context = new Map(vocabList.slice(0, options.contextSize).map((w, i) => [w, i]));
     const matrix = cooccurrences(corpus, vocab, context, options.offsets);
-    vectors = projectRows(matrix, vocab.size, options.offsets.length * context.size, options);
-  } else {
-    const sentences: Int32Array[] = [];
-    for (const sentence of corpus()) sentences.push(Int32Array.from(sentence, (w) => vocab.get(w) ?? -1));
-    vectors = trainEmbeddings(sentences, vocabList.map((w) => counts.get(w)!), {
-      ...DEFAULT_EMBEDDING_OPTIONS, ...options.embedding, dims: options.dims, seed: options.seed, log: options.log,
-    });
+    return { words: vocabList, dims: options.dims, vectors: projectRows(matrix, vocab.size, options.offsets.length * context.size, options) };
   }
-  const paths = new Array<string>(vocab.size).fill('');
-  let groups: number[][] = [vocabList.map((_, i) => i)];
+  const sentences: Int32Array[] = [];
+  for (const sentence of corpus()) sentences.push(Int32Array.from(sentence, (w) => vocab.get(w) ?? -1));
+  const vectors = trainEmbeddings(sentences, vocabList.map((w) => counts.get(w)!), {
+    ...DEFAULT_EMBEDDING_OPTIONS, ...options.embedding, dims: options.dims, seed: options.seed, log: options.log,
+  });
+  return { words: vocabList, dims: options.dims, vectors };
+}
+
+/** Hierarchical spherical k-means over word vectors: word → path of one base-36 digit per level. */
+export function clusterWordVectors(wordVectors: WordVectors, options: ClusterOptions): Map<string, string> {
+  const { words, dims, vectors } = wordVectors;
+  const paths = new Array<string>(words.length).fill('');
+  let groups: number[][] = [words.map((_, i) => i)];
   for (const k of options.branching) {
     const next: number[][] = [];
     for (const members of groups) {
-      const assignment = kMeans(vectors, options.dims, members, k, options);
+      const assignment = kMeans(vectors, dims, members, k, options);
       const children: number[][] = Array.from({ length: k }, () => []);
       members.forEach((m, i) => { children[assignment[i]!]!.push(m); paths[m] += assignment[i]!.toString(36); });
       next.push(...children.filter((c) => c.length > 0));
     }
     groups = next;
   }
-  return new Map(vocabList.map((w, i) => [w, paths[i]!]));
+  return new Map(words.map((w, i) => [w, paths[i]!]));
+}
+
+/** Builds word → cluster path from sentences of (normalised) words (vectors, then clusters). */
+export function buildClusters(corpus: () => Iterable<readonly string[]>, options: ClusterOptions): Map<string, string> {
+  return clusterWordVectors(buildWordVectors(corpus, options), options);
 }

@@ -27,6 +27,8 @@ export interface TrainOptions {
   readonly passiveAggressive?: number;
   /** Cost-augmented training: a Hamming margin each wrong tag must be beaten by (0 = plain perceptron). */
   readonly margin?: number;
+  /** Probability of hiding a token's identity features in one training pass (word dropout; 0 = off). */
+  readonly wordDropout?: number;
   /** Training objective: perceptron updates (default) or CRF log-likelihood with L2 (crf.ts). */
   readonly crf?: { readonly l2: number; readonly learningRate: number };
   /** Models trained on different shuffles (seeds seed, seed+1, …) and averaged into one weight set. */
@@ -37,7 +39,13 @@ export interface TrainOptions {
 interface Prepared {
   readonly features: readonly (readonly string[])[];
   readonly gold: readonly number[];
+  /** The same rows without the word's identity features (word dropout), when dropout is on. */
+  readonly reduced?: readonly (readonly string[])[];
 }
+
+/** Features that name the word itself: dropped together under word dropout, so context, clusters and affixes must carry the decision. */
+const IDENTITY_PREFIXES = ['w=', 'c=', 's=', '-1w0=', '0w1=', '-1s0='];
+const isIdentity = (feature: string): boolean => IDENTITY_PREFIXES.some((p) => feature.startsWith(p));
 
 function featureDictionary(prepared: readonly Prepared[], minCount: number): Map<string, number> {
   const counts = new Map<string, number>();
@@ -62,8 +70,10 @@ export function devScores(
   weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources, consistent = false, backoff = false, refine = false,
 ): { micro: Scores; byType: Record<string, Scores> } {
   const allowed = allowedTransitions(weights.tags);
-  const tagged = dev.map((s) => {
-    const scores = emissionScores(weights, sentenceFeatures(s.tokens, resources));
+  const allScores = dev.map((s) => emissionScores(weights, sentenceFeatures(s.tokens, resources)));
+  const unit = meanAbsoluteScore(allScores);
+  const tagged = dev.map((s, index) => {
+    const scores = allScores[index]!;
     const tags = viterbi(weights, scores, allowed).map((t) => weights.tags[t]!);
     if (!backoff && !refine) return tags;
     const infos = s.tokens.map((t) => wordInfo(t, resources));
@@ -72,7 +82,7 @@ export function devScores(
     const backedOff = backoff ? applyGazetteerBackoff(tags, labels) : tags;
     return refine ? refineSpans(backedOff, {
       tokens: s.tokens, forms, cues: infos.map((w) => w.cues), labels, rank: resources.rank, gazetteer: resources.gazetteer,
-      emission: { scores, tags: weights.tags },
+      emission: { scores, tags: weights.tags, unit },
     }) : backedOff;
   });
   const coreOf = (token: string): string => wordInfo(token, resources).forms.core;
@@ -83,6 +93,14 @@ export function devScores(
     return isCommonWord(info.forms.core, info.cues, resources.rank);
   };
   return evaluateChunks(dev.map((s) => s.tags), refine ? propagateNameParts(sentences, consistentTags, coreOf, isCommon) : consistentTags);
+}
+
+/** The score unit of a model (span-refiners.ts): its mean |emission score| over the given sentences' scores. */
+export function meanAbsoluteScore(scores: readonly Float32Array[]): number {
+  let sum = 0;
+  let count = 0;
+  for (const matrix of scores) for (const v of matrix) { sum += Math.abs(v); count++; }
+  return count === 0 ? 1 : sum / count;
 }
 
 /** Mean of weight sets over one feature dictionary (an ensemble at the cost of one model at run time). */
@@ -104,6 +122,8 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
   const order = prepared.map((_, i) => i);
   const cap = options.passiveAggressive ?? 0;
   const margin = options.margin ?? 0;
+  const dropout = options.wordDropout ?? 0;
+  const dropRandom = seededRandom(seed + 1000);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -111,7 +131,10 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
     }
     let mistakes = 0;
     for (const index of order) {
-      const p = prepared[index]!;
+      const prepared0 = prepared[index]!;
+      const p = dropout > 0 && prepared0.reduced
+        ? { gold: prepared0.gold, features: prepared0.features.map((row, k) => (dropRandom() < dropout ? prepared0.reduced![k]! : row)) }
+        : prepared0;
       const scores = emissionScores(trainer.weights, p.features);
       // Cost-augmented decoding (a margin): every wrong tag gets `margin` extra, so updates continue until gold wins by that much.
       if (margin > 0) for (let k = 0; k < p.gold.length; k++) for (let t = 0; t < TAGS.length; t++) if (t !== p.gold[k]) scores[k * TAGS.length + t]! += margin;
@@ -129,7 +152,11 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
 /** Trains averaged weights on `train` (the mean of `ensemble` shuffles); logs dev micro F1 per epoch when `dev` is non-empty. */
 export function trainTagger(train: readonly TaggedSentence[], dev: readonly TaggedSentence[], resources: FeatureResources, options: TrainOptions): TaggerWeights {
   const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
-  const prepared: Prepared[] = train.map((s) => ({ features: sentenceFeatures(s.tokens, resources), gold: s.tags.map((t) => tagIndex.get(t) ?? 0) }));
+  const prepared: Prepared[] = train.map((s) => {
+    const features = sentenceFeatures(s.tokens, resources);
+    const gold = s.tags.map((t) => tagIndex.get(t) ?? 0);
+    return (options.wordDropout ?? 0) > 0 ? { features, gold, reduced: features.map((row) => row.filter((f) => !isIdentity(f))) } : { features, gold };
+  });
   const dictionary = featureDictionary(prepared, options.minFeatureCount);
   const models: TaggerWeights[] = [];
   if (options.crf) {
