@@ -1,12 +1,15 @@
 /**
- * `npm run train:ner`: reproduces the committed NER model. Options: `--holdout` (train minus dev, print dev
- * F1 per type, save only with `--save`), `--epochs N`, `--min-count N`, `--pa C`, `--ensemble K`, `--gazetteer a,b`, `--extra a,b`, `--rebuild-clusters`, `--no-save`, `--dev-blocks N`, `--clusters-from MODEL`, `--embedding-features on`, `--folds K`, `--word-dropout P`, `--silver-stride N` (0 = no silver gazetteer),
- * `--out PATH` (write the model there instead of the committed path; with `--holdout` it saves the held-out model).
- * 1) word clusters from unlabelled news (egy-news-2013, SaudiNewsNet, ANERcorp train text), cached under
- *    node_modules/.cache (else taken from the committed model; `--rebuild-clusters` recomputes them);
- * 2) averaged structured perceptron on all ANERcorp train (`--holdout`: minus a 10% dev split of 10 contiguous
- *    blocks, scored on dev after each epoch);
- * 3) writes src/analyze/entities/model/ner.json.gz.
+ * `npm run train:ner`: reproduces the committed NER model (docs/ner.md).
+ * 1) word clusters: skip-gram embeddings of unlabelled news (egy-news-2013, SaudiNewsNet, ANERcorp train text),
+ *    then hierarchical k-means; cached under node_modules/.cache per configuration, else taken from the committed
+ *    model when its configuration matches; `--rebuild-clusters` recomputes them (≈ 25–38 min);
+ * 2) averaged structured perceptron on all ANERcorp train, mean of 4 shuffles;
+ * 3) writes src/analyze/entities/model/ner.json.gz (or `--out PATH`).
+ * Evaluation: `--holdout` (train minus a 10% dev split of 10 blocks, dev F1 per type; `--dev-blocks 1` = the last
+ * 10%; nothing written unless `--out`/`--save`), `--folds K` (K-fold cross-validation over contiguous blocks).
+ * Options: `--epochs N`, `--min-count N`, `--ensemble K`, `--gazetteer a,b`, `--extra a,b`, `--clusters-from MODEL`,
+ * `--no-save`; experiments that were measured and not kept: `--pa C`, `--crf L2 [--lr η]`, `--margin M`,
+ * `--word-dropout P`, `--silver-stride N`, `--embedding-features on`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
