@@ -8,7 +8,7 @@
  * Evaluation: `--holdout` (train minus a 10% dev split of 10 blocks, dev F1 per type; `--dev-blocks 1` = the last
  * 10%; nothing written unless `--out`/`--save`), `--folds K` (K-fold cross-validation over contiguous blocks).
  * Options: `--epochs N`, `--min-count N`, `--ensemble K`, `--gazetteer a,b`, `--extra a,b`, `--clusters-from MODEL`,
- * `--no-save`; experiments that were measured and not kept: `--pa C`, `--crf L2 [--lr η]`, `--margin M`,
+ * `--no-save`, `--cluster-window N` (skip-gram window); experiments that were measured and not kept: `--pa C`, `--crf L2 [--lr η]`, `--margin M`,
  * `--word-dropout P`, `--silver-stride N`, `--embedding-features on`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,7 +46,7 @@ const PA_CAP = 0;
 const ENSEMBLE = 4;
 const CLUSTER_OPTIONS: ClusterOptions = {
   vocabSize: 80_000, minCount: 5, contextSize: 800, offsets: [-2, -1, 1, 2], dims: 100, branching: [8, 8, 8, 8], iterations: 10, seed: 7,
-  vectors: 'sgns', embedding: { window: 5, negatives: 5, epochs: 3 },
+  vectors: 'sgns', embedding: { window: Number(argValue('--cluster-window') ?? 5), negatives: 5, epochs: 3 },
 };
 /** Silver gazetteer from every Nth unlabelled document (0 = off); cross-validated gain in docs/ner.md. */
 const SILVER_STRIDE = 0;
