@@ -4,6 +4,19 @@
  */
 import { gazetteerLabels, type Gazetteer } from './gazetteer.ts';
 import { normalizeToken, tokenForms, type TokenForms } from './token-forms.ts';
+import { SPORTS_WORDS } from './lexicons/cue-words.ts';
+
+const SPORT_STEMS: ReadonlySet<string> = new Set(SPORTS_WORDS.map((w) => tokenForms(w).stem));
+/** Whether each sentence (its WordInfo array) has a sports word: computed once per sentence. */
+const sportsSentences = new WeakMap<readonly WordInfo[], boolean>();
+function isSportsSentence(infos: readonly WordInfo[]): boolean {
+  let known = sportsSentences.get(infos);
+  if (known === undefined) {
+    known = infos.some((w) => SPORT_STEMS.has(w.forms.stem));
+    sportsSentences.set(infos, known);
+  }
+  return known;
+}
 
 export interface FeatureResources {
   /** Core form → cluster path (one base-36 digit per level), see train/clusters.ts. */
@@ -101,6 +114,11 @@ export function neighbourWordFeatures(info: WordInfo, d: number, out: string[]):
 export function sentenceLevelFeatures(infos: readonly WordInfo[], gazetteer: readonly (readonly string[])[], i: number, out: string[]): void {
   const own = infos[i]!;
   for (const g of gazetteer[i]!) out.push(`g=${g}`);
+  // In a sports sentence a city or country is usually a club or a team: conjoin with the gazetteer and cluster.
+  if (isSportsSentence(infos)) {
+    for (const g of gazetteer[i]!) out.push(`sp|g=${g}`);
+    out.push(`sp|k2=${own.cluster.slice(0, 2)}`);
+  }
   if (gazetteer[i]!.length > 0 && own.cues.length > 0) out.push(`gq=${gazetteer[i]![0]}|${own.cues[0]}`);
   for (const d of NEIGHBOUR_OFFSETS) {
     if (!infos[i + d]) { out.push(`${d}=edge`); continue; }

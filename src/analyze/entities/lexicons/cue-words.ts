@@ -39,3 +39,13 @@ export const PERSON_VERBS: readonly string[] = [
   'استقبلت', 'زار', 'زارت', 'دعا', 'دعت', 'أفاد', 'أفادت', 'نفى', 'نفت', 'كشف', 'كشفت',
 ];
 
+
+/**
+ * Sports vocabulary (stems). A sentence with one of these is a sports sentence, where city and country names are
+ * usually clubs or national teams («تعادل ليون مع …», «فوز البرازيل على …»): ANERcorp tags those ORG.
+ */
+export const SPORTS_WORDS: readonly string[] = [
+  'مباراة', 'مباريات', 'دوري', 'فريق', 'منتخب', 'هدف', 'أهداف', 'لاعب', 'لاعبين', 'مدرب', 'كأس', 'بطولة', 'نادي', 'أندية',
+  'تعادل', 'فوز', 'فاز', 'هزيمة', 'خسر', 'ملعب', 'استاد', 'مرمى', 'حارس', 'ركلة', 'ركلات', 'شوط', 'الشوط', 'تصفيات', 'ذهاب',
+  'إياب', 'جولة', 'مضيفه', 'ضيفه', 'مهاجم', 'مدافع', 'الكرة', 'كرة', 'ديربي', 'تأهل', 'نهائي', 'نصف', 'ربع',
+];
