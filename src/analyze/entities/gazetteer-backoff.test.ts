@@ -21,4 +21,13 @@ describe('applyGazetteerBackoff', () => {
     expect(run('في القائم أمس', ['O', 'O', 'O'])).toEqual(['O', 'O', 'O']);
     expect(run('زار نادي الصيادين', ['O', 'O', 'O'])).toEqual(['O', 'O', 'O']);
   });
+
+  it('labels a curated organisation whose only tagged word is a place inside it', () => {
+    const tokens = 'أعلن البنك المركزي العراقي رفع الفائدة'.split(' ');
+    const labels = gazetteerLabels(gazetteer, tokens.map((t) => tokenForms(t)));
+    expect(applyGazetteerBackoff(['O', 'O', 'O', 'B-LOC', 'O', 'O'], labels)).toEqual(['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O']);
+    // A person inside, or a tagged head, is the tagger's call.
+    expect(applyGazetteerBackoff(['O', 'B-ORG', 'O', 'B-LOC', 'O', 'O'], labels)).toEqual(['O', 'B-ORG', 'O', 'B-LOC', 'O', 'O']);
+    expect(applyGazetteerBackoff(['O', 'O', 'O', 'B-PERS', 'O', 'O'], labels)).toEqual(['O', 'O', 'O', 'B-PERS', 'O', 'O']);
+  });
 });

@@ -25,6 +25,23 @@ export function curatedTypeOf(labels: readonly string[], suffix: 'B' | 'I'): str
   return found;
 }
 
+/**
+ * A curated organisation name whose only tagged words are a place inside it, after an untagged head
+ * («المقاومة الإسلامية في [العراق]», «البنك المركزي [العراقي]»): the tagger saw the place, the list knows the
+ * organisation around it.
+ */
+function onlyNestedPlace(tags: readonly string[], start: number, end: number, type: string): boolean {
+  if (type !== 'ORG' || tags[start] !== 'O') return false;
+  let tagged = false;
+  for (let k = start; k < end; k++) {
+    if (tags[k] === 'O') continue;
+    if (!tags[k]!.endsWith('-LOC')) return false;
+    tagged = true;
+  }
+  // The place must end inside the name, not run on past it.
+  return tagged && tags[end] !== 'I-LOC';
+}
+
 /** Tags with untagged curated multi-word matches labelled (`labels` from gazetteerLabels, one list per token). */
 export function applyGazetteerBackoff(tags: readonly string[], labels: readonly (readonly string[])[]): string[] {
   const out = [...tags];
@@ -34,7 +51,7 @@ export function applyGazetteerBackoff(tags: readonly string[], labels: readonly 
     if (!type) { i++; continue; }
     let end = i + 1;
     while (end < labels.length && curatedTypeOf(labels[end]!, 'I') === type) end++;
-    if (end - i >= MIN_PHRASE_TOKENS && out.slice(i, end).every((t) => t === 'O')) {
+    if (end - i >= MIN_PHRASE_TOKENS && (out.slice(i, end).every((t) => t === 'O') || onlyNestedPlace(out, i, end, type))) {
       for (let k = i; k < end; k++) out[k] = `${k === i ? 'B' : 'I'}-${type}`;
     }
     i = end;
