@@ -42,19 +42,26 @@ function onlyNestedPlace(tags: readonly string[], start: number, end: number, ty
   return tagged && tags[end] !== 'I-LOC';
 }
 
-/** Tags with untagged curated multi-word matches labelled (`labels` from gazetteerLabels, one list per token). */
-export function applyGazetteerBackoff(tags: readonly string[], labels: readonly (readonly string[])[]): string[] {
-  const out = [...tags];
+/** Curated gazetteer matches of one entity type, left to right: tokens [start, end) (also used by span-refiners.ts). */
+export function* curatedMatches(labels: readonly (readonly string[])[]): Generator<{ start: number; end: number; type: string }> {
   let i = 0;
   while (i < labels.length) {
     const type = curatedTypeOf(labels[i]!, 'B');
     if (!type) { i++; continue; }
     let end = i + 1;
     while (end < labels.length && curatedTypeOf(labels[end]!, 'I') === type) end++;
-    if (end - i >= MIN_PHRASE_TOKENS && (out.slice(i, end).every((t) => t === 'O') || onlyNestedPlace(out, i, end, type))) {
-      for (let k = i; k < end; k++) out[k] = `${k === i ? 'B' : 'I'}-${type}`;
-    }
+    yield { start: i, end, type };
     i = end;
+  }
+}
+
+/** Tags with untagged curated multi-word matches labelled (`labels` from gazetteerLabels, one list per token). */
+export function applyGazetteerBackoff(tags: readonly string[], labels: readonly (readonly string[])[]): string[] {
+  const out = [...tags];
+  for (const { start, end, type } of curatedMatches(labels)) {
+    if (end - start >= MIN_PHRASE_TOKENS && (out.slice(start, end).every((t) => t === 'O') || onlyNestedPlace(out, start, end, type))) {
+      for (let k = start; k < end; k++) out[k] = `${k === start ? 'B' : 'I'}-${type}`;
+    }
   }
   return out;
 }

@@ -8,7 +8,7 @@
  */
 import { chunksOf, type Chunk } from './bio.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { curatedTypeOf } from './gazetteer-backoff.ts';
+import { curatedMatches, curatedTypeOf } from './gazetteer-backoff.ts';
 import { normalizeToken, type TokenForms } from './token-forms.ts';
 
 export interface RefineContext {
@@ -124,19 +124,13 @@ const gazetteerGrow: Refiner = (tags, ctx) => {
   if (!multiWord) return;
   const chunkAt: (Chunk | undefined)[] = new Array(tags.length);
   for (const chunk of chunksOf(tags)) for (let k = chunk.start; k < chunk.end; k++) chunkAt[k] = chunk;
-  let i = 0;
-  while (i < labels.length) {
-    const type = curatedTypeOf(labels[i]!, 'B');
-    if (!type) { i++; continue; }
-    let end = i + 1;
-    while (end < labels.length && curatedTypeOf(labels[end]!, 'I') === type) end++;
+  for (const { start: i, end, type } of curatedMatches(labels)) {
     const chunks = new Set(chunkAt.slice(i, end).filter((c): c is Chunk => c !== undefined));
     const [chunk] = chunks;
     if (end - i >= 2 && chunks.size === 1 && chunk!.type === type && chunk!.start >= i && chunk!.end <= end && chunk!.end - chunk!.start < end - i
       && !isWholeName(ctx, chunk!.start, chunk!.end)) {
       label(tags, i, end, type);
     }
-    i = end;
   }
 };
 

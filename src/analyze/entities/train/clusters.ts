@@ -5,7 +5,7 @@
  * digit per level), so prefixes act like Brown-cluster prefixes in the NER features.
  */
 import { seededRandom } from '../../../core/seeded-random.ts';
-import { DEFAULT_EMBEDDING_OPTIONS, trainEmbeddings, type EmbeddingOptions } from './embeddings.ts';
+import { DEFAULT_EMBEDDING_OPTIONS, normalizeRows, trainEmbeddings, type EmbeddingOptions } from './embeddings.ts';
 
 export interface ClusterOptions {
   /** Most frequent words that get a cluster. */
@@ -112,12 +112,7 @@ function kMeans(vectors: Float32Array, dims: number, members: readonly number[],
       const c = assignment[i]! * dims;
       for (let d = 0; d < dims; d++) centroids[c + d]! += vectors[v + d]!;
     }
-    for (let j = 0; j < k; j++) {
-      let norm = 0;
-      for (let d = 0; d < dims; d++) norm += centroids[j * dims + d]! ** 2;
-      norm = Math.sqrt(norm) || 1;
-      for (let d = 0; d < dims; d++) centroids[j * dims + d]! /= norm;
-    }
+    normalizeRows(centroids, dims);
   }
   return assignment;
 }

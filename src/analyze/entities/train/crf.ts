@@ -4,7 +4,7 @@
  * log-likelihood (lazy weight scaling, step η₀ / (1 + t / N)). Produces `TaggerWeights`, so decoding
  * (Viterbi) and the model file are unchanged.
  */
-import { seededRandom } from '../../../core/seeded-random.ts';
+import { seededRandom, shuffleInPlace } from '../../../core/seeded-random.ts';
 import { allowedTransitions, type TaggerWeights } from '../perceptron.ts';
 
 export interface CrfOptions {
@@ -52,10 +52,7 @@ export function trainCrf(tags: readonly string[], features: ReadonlyMap<string, 
     return { tags, features, emission: e, transition: t };
   };
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     let logLikelihood = 0;
     for (const index of order) {
       const sentence = sentences[index]!;

@@ -103,13 +103,18 @@ export function trainEmbeddings(sentences: readonly Int32Array[], counts: readon
     }
     options.log?.(`embeddings: epoch ${epoch + 1}/${epochs} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  for (let r = 0; r < size; r++) {
-    let norm = 0;
-    for (let k = 0; k < dims; k++) norm += input[r * dims + k]! ** 2;
-    norm = Math.sqrt(norm) || 1;
-    for (let k = 0; k < dims; k++) input[r * dims + k]! /= norm;
-  }
+  normalizeRows(input, dims);
   return input;
+}
+
+/** Scales every row of a row-major matrix (`dims` columns) to unit L2 length, in place (zero rows stay zero). */
+export function normalizeRows(matrix: Float32Array, dims: number): void {
+  for (let o = 0; o < matrix.length; o += dims) {
+    let norm = 0;
+    for (let k = 0; k < dims; k++) norm += matrix[o + k]! ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < dims; k++) matrix[o + k]! /= norm;
+  }
 }
 
 /**

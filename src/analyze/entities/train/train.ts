@@ -9,7 +9,7 @@ import { applyGazetteerBackoff } from '../gazetteer-backoff.ts';
 import { sentenceFeatures, wordInfo, type FeatureResources } from '../features.ts';
 import { refineSpans } from '../span-refiners.ts';
 import { allowedTransitions, emissionScores, PerceptronTrainer, viterbi, type TaggerWeights } from '../perceptron.ts';
-import { seededRandom } from '../../../core/seeded-random.ts';
+import { seededRandom, shuffleInPlace } from '../../../core/seeded-random.ts';
 import type { TaggedSentence } from './conll.ts';
 import { trainCrf } from './crf.ts';
 
@@ -125,10 +125,7 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
   const dropout = options.wordDropout ?? 0;
   const dropRandom = seededRandom(seed + 1000);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     let mistakes = 0;
     for (const index of order) {
       const prepared0 = prepared[index]!;
