@@ -39,7 +39,7 @@ export interface QuoteMention {
   readonly speaker: string | null;
   readonly speakerEntityId: string | null;
   readonly kind: 'direct' | 'reported';
-  /** Attribution chain, outermost last: «بحسب ما نقلت وكالة رويترز عن البنتاغون» → ['البنتاغون', 'رويترز']. */
+  /** Attribution chain, outermost last: «بحسب ما نقلت وكالة فرانس برس عن الكرملين» → ['الكرملين', 'وكالة فرانس برس']. */
   readonly via?: readonly string[];
 }
 

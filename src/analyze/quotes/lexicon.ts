@@ -22,7 +22,7 @@ export const CONTINUATION_VERBS: ReadonlySet<string> = new Set([
 
 /** «بحسب», «وفق», «نقلاً عن», «على حد قول»: attribution after (or before) the reported content. */
 export const ACCORDING_TO = '(?:بحسب|حسب|وفق|وفقا\\s{0,2}ل|طبقا\\s{0,2}ل|نقلا\\s{1,3}عن|علي\\s{1,3}حد\\s{1,3}قول|حسبما\\s{1,3}(?:قال|قالت|ذكر|ذكرت|افاد|افادت))';
-/** «بحسب ما نقلت وكالة رويترز عن البنتاغون»: a reporting verb between the cue and the source. */
+/** «بحسب ما نقلت وكالة فرانس برس عن الكرملين»: a reporting verb between the cue and the source. */
 export const RELAYING_VERB = '(?:ما\\s{1,3}(?:نقلته|نقلت|نقل|ذكرته|ذكرت|ذكر|اوردته|اوردت|اورد|افادت|افاد|قالت|قال|اعلنت|اعلن|نشرته|نشرت|نشر)\\s{1,3})';
 
 /** Words that end a speaker phrase: «قالت الوزارة في بيان إن» → «الوزارة». */

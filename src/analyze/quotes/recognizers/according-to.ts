@@ -1,5 +1,5 @@
 /**
- * Attributions without a verb of saying: «..., بحسب ما نقلت وكالة رويترز عن البنتاغون», «وفق المصادر»,
+ * Attributions without a verb of saying: «..., بحسب ما نقلت وكالة فرانس برس عن الكرملين», «وفق المصادر»,
  * «نقلاً عن مسؤولين». The content is the clause before the cue, or, when the cue opens the sentence
  * («وبحسب المصادر، فإن ...»), the rest of the sentence.
  */
