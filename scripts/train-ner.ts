@@ -24,9 +24,8 @@ import { binarizeEmbeddings } from '../src/analyze/entities/train/embeddings.ts'
 import { parseConll, splitDev, type TaggedSentence } from '../src/analyze/entities/train/conll.ts';
 import { entityNames, mapAqmarTag, readAnetac, readFane } from '../src/analyze/entities/train/external-corpora.ts';
 import { DEV_FRACTION, devScores, meanAbsoluteScore, trainTagger } from '../src/analyze/entities/train/train.ts';
-import { buildResources, tagTokens, type Tagger } from '../src/analyze/entities/tagger.ts';
-import { allowedTransitions, emissionScores, type TaggerWeights } from '../src/analyze/entities/perceptron.ts';
-import { WordFeatureCache } from '../src/analyze/entities/word-cache.ts';
+import { buildResources, createTagger, tagTokens } from '../src/analyze/entities/tagger.ts';
+import { emissionScores, type TaggerWeights } from '../src/analyze/entities/perceptron.ts';
 import { sentenceFeatures, type FeatureResources } from '../src/analyze/entities/features.ts';
 import { harvestSilverNames, type SilverName } from '../src/analyze/entities/train/silver.ts';
 import { coreName } from '../src/analyze/entities/gazetteer.ts';
@@ -122,10 +121,14 @@ function tableFromLines(lines: readonly string[]): WordTable {
   return { clusters, ...(embeddings.size > 0 ? { embeddings } : {}) };
 }
 
+function wordTableOf(model: NerModel): WordTable {
+  return { clusters: new Map(model.clusters), ...(model.embeddings ? { embeddings: new Map(model.embeddings) } : {}) };
+}
+
 function loadWordTable(shared: string, anercorp: readonly TaggedSentence[]): WordTable {
   const rebuild = process.argv.includes('--rebuild-clusters');
   const from = argValue('--clusters-from');
-  if (from) { const model = parseModel(readFileSync(from)); return { clusters: new Map(model.clusters), ...(model.embeddings ? { embeddings: new Map(model.embeddings) } : {}) }; }
+  if (from) return wordTableOf(parseModel(readFileSync(from)));
   if (existsSync(CLUSTER_CACHE) && !rebuild) {
     const table = tableFromLines(readFileSync(CLUSTER_CACHE, 'utf8').split('\n'));
     if (table.embeddings || CLUSTER_OPTIONS.vectors === 'ppmi') return table;
@@ -134,7 +137,7 @@ function loadWordTable(shared: string, anercorp: readonly TaggedSentence[]): Wor
   const committed = existsSync(MODEL_PATH) && !rebuild ? parseModel(readFileSync(MODEL_PATH)) : null;
   if (committed && JSON.stringify(committed.info.clusterOptions) === JSON.stringify(CLUSTER_OPTIONS)) {
     console.log(`clusters: reusing the table stored in ${MODEL_PATH} (--rebuild-clusters recomputes it)`);
-    return { clusters: new Map(committed.clusters), ...(committed.embeddings ? { embeddings: new Map(committed.embeddings) } : {}) };
+    return wordTableOf(committed);
   }
   const started = Date.now();
   const corpus = unlabelledCorpus(shared, anercorp);
@@ -246,8 +249,8 @@ async function main(): Promise<void> {
   const fit = (sentences: readonly TaggedSentence[], heldOut: readonly TaggedSentence[], log?: (line: string) => void): { weights: TaggerWeights; resources: FeatureResources; silver: SilverName[] } => {
     if (silverCorpus.length === 0) return { weights: trainTagger(sentences, heldOut, resources, { ...trainOptions, log }), resources, silver: [] };
     const first = trainTagger(sentences, [], resources, trainOptions);
-    const tagger: Tagger = { weights: first, allowed: allowedTransitions(first.tags), resources, cache: new WordFeatureCache(first, resources), info: {},
-      scoreUnit: meanAbsoluteScore(sentences.slice(0, 500).map((s) => emissionScores(first, sentenceFeatures(s.tokens, resources)))) };
+    const scoreUnit = meanAbsoluteScore(sentences.slice(0, 500).map((s) => emissionScores(first, sentenceFeatures(s.tokens, resources))));
+    const tagger = createTagger({ weights: first, clusters, ...(embeddings ? { embeddings } : {}), extraNames: names, info: { scoreUnit } });
     const silver = harvestSilverNames(silverCorpus, (tokens) => tagTokens(tagger, tokens), (token) => tagger.cache.core(token));
     log?.(`silver gazetteer: ${silver.length} names (${['PERS', 'ORG', 'LOC', 'MISC'].map((t) => `${t} ${silver.filter((n) => n.cls === `SILVER_${t}`).length}`).join(', ')})`);
     const withSilver = buildResources(clusters, [...names, ...silver], embeddings);

@@ -7,15 +7,10 @@ import { normalizeToken, tokenForms, type TokenForms } from './token-forms.ts';
 import { SPORTS_WORDS } from './lexicons/cue-words.ts';
 
 const SPORT_STEMS: ReadonlySet<string> = new Set(SPORTS_WORDS.map((w) => tokenForms(w).stem));
-/** Whether each sentence (its WordInfo array) has a sports word: computed once per sentence. */
-const sportsSentences = new WeakMap<readonly WordInfo[], boolean>();
-function isSportsSentence(infos: readonly WordInfo[]): boolean {
-  let known = sportsSentences.get(infos);
-  if (known === undefined) {
-    known = infos.some((w) => SPORT_STEMS.has(w.forms.stem));
-    sportsSentences.set(infos, known);
-  }
-  return known;
+
+/** Whether a sentence has a sports word (computed once per sentence by the callers of sentenceLevelFeatures). */
+export function isSportsSentence(infos: readonly WordInfo[]): boolean {
+  return infos.some((w) => SPORT_STEMS.has(w.forms.stem));
 }
 
 export interface FeatureResources {
@@ -111,11 +106,11 @@ export function neighbourWordFeatures(info: WordInfo, d: number, out: string[]):
 }
 
 /** Features that depend on the sentence: gazetteer matches, edges, the cue window and word bigrams. */
-export function sentenceLevelFeatures(infos: readonly WordInfo[], gazetteer: readonly (readonly string[])[], i: number, out: string[]): void {
+export function sentenceLevelFeatures(infos: readonly WordInfo[], gazetteer: readonly (readonly string[])[], sports: boolean, i: number, out: string[]): void {
   const own = infos[i]!;
   for (const g of gazetteer[i]!) out.push(`g=${g}`);
   // In a sports sentence a city or country is usually a club or a team: conjoin with the gazetteer and cluster.
-  if (isSportsSentence(infos)) {
+  if (sports) {
     for (const g of gazetteer[i]!) out.push(`sp|g=${g}`);
     out.push(`sp|k2=${own.cluster.slice(0, 2)}`);
   }
@@ -136,11 +131,12 @@ export function sentenceLevelFeatures(infos: readonly WordInfo[], gazetteer: rea
 export function sentenceFeatures(tokens: readonly string[], resources: FeatureResources): string[][] {
   const infos = tokens.map((t) => wordInfo(t, resources));
   const gazetteer = gazetteerLabels(resources.gazetteer, infos.map((w) => w.forms));
+  const sports = isSportsSentence(infos);
   return infos.map((info, i) => {
     const out: string[] = [];
     ownWordFeatures(info, out);
     for (const d of NEIGHBOUR_OFFSETS) if (infos[i + d]) neighbourWordFeatures(infos[i + d]!, d, out);
-    sentenceLevelFeatures(infos, gazetteer, i, out);
+    sentenceLevelFeatures(infos, gazetteer, sports, i, out);
     return out;
   });
 }

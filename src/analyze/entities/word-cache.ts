@@ -4,7 +4,7 @@
  * Must give exactly the scores of `emissionScores(weights, sentenceFeatures(...))` (tested).
  */
 import {
-  NEIGHBOUR_OFFSETS, neighbourWordFeatures, ownWordFeatures, sentenceLevelFeatures, wordInfo,
+  isSportsSentence, NEIGHBOUR_OFFSETS, neighbourWordFeatures, ownWordFeatures, sentenceLevelFeatures, wordInfo,
   type FeatureResources, type WordInfo,
 } from './features.ts';
 import { gazetteerLabels } from './gazetteer.ts';
@@ -76,6 +76,7 @@ export class WordFeatureCache {
     const words = tokens.map((t) => this.word(t));
     const infos = words.map((w) => w.info);
     const gazetteer = gazetteerLabels(this.resources.gazetteer, infos.map((w) => w.forms));
+    const sports = isSportsSentence(infos);
     const scores = new Float32Array(tokens.length * size);
     const sentenceLevel: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -89,7 +90,7 @@ export class WordFeatureCache {
         for (let t = 0; t < size; t++) scores[base + t]! += neighbour.partial[from + t]!;
       }
       sentenceLevel.length = 0;
-      sentenceLevelFeatures(infos, gazetteer, i, sentenceLevel);
+      sentenceLevelFeatures(infos, gazetteer, sports, i, sentenceLevel);
       addFeatures(scores, base, sentenceLevel, this.weights);
     }
     return { scores, labels: gazetteer, infos };
