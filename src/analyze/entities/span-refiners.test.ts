@@ -98,6 +98,16 @@ describe('titleName', () => {
       .toEqual(['O', 'O', 'O', 'B-PERS', 'I-PERS', 'I-PERS']);
   });
 
+  it('judges a join by the joined reading: a weak first word joins when the name after it reads as its continuation', () => {
+    // −90 alone is past the bound (−2.45 units ≈ −75), but «محمد» scores 40 higher as I-PERS than as B-PERS.
+    const tags = ['O', 'O', 'O', 'O', 'B-PERS', 'I-PERS'];
+    expect(refine('titleName', 'حضر وزير الدفاع صابر محمد الجبوري', tags, { emission: { 3: { 'B-PERS': -90 }, 4: { 'B-PERS': 60, 'I-PERS': 100 } } }))
+      .toEqual(['O', 'O', 'O', 'B-PERS', 'I-PERS', 'I-PERS']);
+    // The same first word before a name that starts there (B-PERS far above I-PERS) stays out.
+    expect(refine('titleName', 'حضر وزير الدفاع صابر محمد الجبوري', tags, { emission: { 3: { 'B-PERS': -60 }, 4: { 'B-PERS': 100, 'I-PERS': 60 } } }))
+      .toEqual(tags);
+  });
+
   it('leaves words the tagger scores far from a name, and relative clauses, alone', () => {
     expect(refine('titleName', 'عقد الوزير الأمريكي اجتماعا ثلاثيا مع', ['O', 'O', 'O', 'O', 'O', 'O'], { emission: { 3: { 'B-PERS': -97 }, 4: { 'I-PERS': 23 } } }))
       .toEqual(['O', 'O', 'O', 'O', 'O', 'O']);

@@ -3,6 +3,8 @@
 export interface TaggedSentence {
   readonly tokens: readonly string[];
   readonly tags: readonly string[];
+  /** Source corpus of extra training data (absent: ANERcorp, the target domain); see train.ts `domainAdapt`. */
+  readonly domain?: string;
 }
 
 /** Marks some corpora leave in tokens: LRM/RLM, BOM. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meanWeights } from './train.ts';
+import { foldDomain, meanWeights, tagAll, trainTagger } from './train.ts';
+import { buildResources } from '../tagger.ts';
 
 describe('meanWeights', () => {
   it('averages emission and transition weights element-wise over one feature dictionary', () => {
@@ -12,5 +13,35 @@ describe('meanWeights', () => {
     expect([...mean.transition]).toEqual([1, 2, 3, 4, 5, 6]);
     expect(mean.features).toBe(features);
     expect([...meanWeights([a]).emission]).toEqual([1, 3]);
+  });
+});
+
+describe('foldDomain', () => {
+  it('sums each shared feature row with its target-domain copy and drops other domains', () => {
+    const tags = ['O', 'B-LOC'];
+    const features = new Map([['w=حلب', 0], ['T§w=حلب', 1], ['wiki§w=حلب', 2], ['w=زار', 3], ['wiki§w=زار', 4]]);
+    const emission = Float32Array.from([0, 2, 1, 3, -5, 5, 4, 0, 9, 9]);
+    const folded = foldDomain({ tags, features, emission, transition: Float32Array.from([1, 2, 3, 4, 5, 6]) }, 'T');
+    expect([...folded.features.keys()]).toEqual(['w=حلب', 'w=زار']);
+    expect([...folded.emission]).toEqual([1, 5, 4, 0]);
+    expect([...folded.transition]).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('trainTagger with feature augmentation', () => {
+  const resources = buildResources(new Map(), []);
+  const sentence = (tokens: string[], tags: string[], domain?: string) => ({ tokens, tags, ...(domain ? { domain } : {}) });
+  // The extra corpus tags «الخليج» as a place; ANERcorp-style data leaves it untagged: the target's copy must win.
+  const target = Array.from({ length: 6 }, () => sentence(['زار', 'الوفد', 'الخليج', 'أمس'], ['O', 'O', 'O', 'O']));
+  const extra = Array.from({ length: 6 }, () => sentence(['زار', 'الوفد', 'الخليج', 'أمس'], ['O', 'O', 'B-LOC', 'O'], 'wiki'));
+  const options = { epochs: 5, minFeatureCount: 1, seed: 1 };
+
+  it('keeps the target corpus convention where the extra corpus disagrees', () => {
+    const adapted = trainTagger([...target, ...extra], [], resources, { ...options, domainAdapt: true });
+    expect([...adapted.features.keys()].some((f) => f.includes('§'))).toBe(false);
+    expect(tagAll(adapted, [target[0]!], resources)[0]).toEqual(['O', 'O', 'O', 'O']);
+    // Without augmentation the same data teaches a compromise the extra corpus can win.
+    const pooled = trainTagger([...extra, ...extra, ...target], [], resources, options);
+    expect(tagAll(pooled, [target[0]!], resources)[0]).toEqual(['O', 'O', 'B-LOC', 'O']);
   });
 });

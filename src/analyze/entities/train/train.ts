@@ -33,12 +33,24 @@ export interface TrainOptions {
   readonly crf?: { readonly l2: number; readonly learningRate: number };
   /** Models trained on different shuffles (seeds seed, seed+1, …) and averaged into one weight set. */
   readonly ensemble?: number;
+  /**
+   * Extra corpora (sentences with a `domain`) by feature augmentation (Daumé 2007, "frustratingly easy"): every
+   * feature fires once shared and once as a copy for its corpus (ANERcorp: `T§`); after training the shared and
+   * ANERcorp weights are summed into one model, so the extra corpora's own conventions stay in their copies.
+   */
+  readonly domainAdapt?: boolean;
+  /** Feature resources per extra corpus (e.g. a gazetteer without that corpus's own names, which would leak its labels). */
+  readonly domainResources?: ReadonlyMap<string, FeatureResources>;
+  /** Update size on extra-corpus sentences (1 = as ANERcorp's). */
+  readonly extraRate?: number;
   readonly log?: (line: string) => void;
 }
 
 interface Prepared {
   readonly features: readonly (readonly string[])[];
   readonly gold: readonly number[];
+  /** Perceptron update size for this sentence. */
+  readonly rate: number;
   /** The same rows without the word's identity features (word dropout), when dropout is on. */
   readonly reduced?: readonly (readonly string[])[];
 }
@@ -53,6 +65,38 @@ function featureDictionary(prepared: readonly Prepared[], minCount: number): Map
   const dictionary = new Map<string, number>();
   for (const [f, c] of counts) if (c >= minCount) dictionary.set(f, dictionary.size);
   return dictionary;
+}
+
+/** Domain of ANERcorp sentences under feature augmentation (`domainAdapt`). */
+const TARGET_DOMAIN = 'T';
+/** Separates a domain name from the feature it copies (never occurs in a feature string). */
+const DOMAIN_MARK = '§';
+
+/** A feature row under feature augmentation: each feature shared, and again as its domain's copy. */
+function augment(row: readonly string[], domain: string): string[] {
+  const out = row.slice();
+  for (const f of row) out.push(`${domain}${DOMAIN_MARK}${f}`);
+  return out;
+}
+
+/**
+ * Folds an augmented model into a plain one for `domain`: each shared feature's row plus its domain copy's row;
+ * every other domain's copies are dropped.
+ */
+export function foldDomain(weights: TaggerWeights, domain: string): TaggerWeights {
+  const size = weights.tags.length;
+  const prefix = `${domain}${DOMAIN_MARK}`;
+  const features = new Map<string, number>();
+  for (const f of weights.features.keys()) if (!f.includes(DOMAIN_MARK)) features.set(f, features.size);
+  const emission = new Float32Array(features.size * size);
+  for (const [f, row] of features) {
+    const shared = weights.features.get(f)!;
+    const copy = weights.features.get(`${prefix}${f}`);
+    for (let t = 0; t < size; t++) {
+      emission[row * size + t] = weights.emission[shared * size + t]! + (copy === undefined ? 0 : weights.emission[copy * size + t]!);
+    }
+  }
+  return { tags: weights.tags, features, emission, transition: weights.transition };
 }
 
 /** Tags sentences with the given weights (for dev scoring during training). */
@@ -116,6 +160,7 @@ export function meanWeights(models: readonly TaggerWeights[]): TaggerWeights {
 
 /** One averaged model trained in the shuffle order of `seed`. */
 function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>, dev: readonly TaggedSentence[], resources: FeatureResources, options: TrainOptions, seed: number): TaggerWeights {
+  const finish = (w: TaggerWeights): TaggerWeights => (options.domainAdapt ? foldDomain(w, TARGET_DOMAIN) : w);
   const trainer = new PerceptronTrainer(TAGS, dictionary);
   const allowed = allowedTransitions(TAGS);
   const random = seededRandom(seed);
@@ -130,7 +175,7 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
     for (const index of order) {
       const prepared0 = prepared[index]!;
       const p = dropout > 0 && prepared0.reduced
-        ? { gold: prepared0.gold, features: prepared0.features.map((row, k) => (dropRandom() < dropout ? prepared0.reduced![k]! : row)) }
+        ? { gold: prepared0.gold, rate: prepared0.rate, features: prepared0.features.map((row, k) => (dropRandom() < dropout ? prepared0.reduced![k]! : row)) }
         : prepared0;
       const scores = emissionScores(trainer.weights, p.features);
       // Cost-augmented decoding (a margin): every wrong tag gets `margin` extra, so updates continue until gold wins by that much.
@@ -138,21 +183,23 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
       const predicted = viterbi(trainer.weights, scores, allowed);
       if (!predicted.some((t, k) => t !== p.gold[k])) continue;
       mistakes++;
-      trainer.update(p.features, p.gold, predicted, cap > 0 ? trainer.passiveAggressiveStep(p.features, p.gold, predicted, cap) : 1);
+      trainer.update(p.features, p.gold, predicted, cap > 0 ? trainer.passiveAggressiveStep(p.features, p.gold, predicted, cap) : p.rate);
     }
-    const devLine = dev.length > 0 ? ` dev F1 ${devScores(trainer.averaged(), dev, resources).micro.f1.toFixed(4)}` : '';
+    const devLine = dev.length > 0 ? ` dev F1 ${devScores(finish(trainer.averaged()), dev, resources).micro.f1.toFixed(4)}` : '';
     options.log?.(`seed ${seed} epoch ${epoch}: ${mistakes}/${order.length} sentences wrong;${devLine}`);
   }
-  return trainer.averaged();
+  return finish(trainer.averaged());
 }
 
 /** Trains averaged weights on `train` (the mean of `ensemble` shuffles); logs dev micro F1 per epoch when `dev` is non-empty. */
 export function trainTagger(train: readonly TaggedSentence[], dev: readonly TaggedSentence[], resources: FeatureResources, options: TrainOptions): TaggerWeights {
   const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
   const prepared: Prepared[] = train.map((s) => {
-    const features = sentenceFeatures(s.tokens, resources);
+    const plain = sentenceFeatures(s.tokens, (s.domain ? options.domainResources?.get(s.domain) : undefined) ?? resources);
+    const features = options.domainAdapt ? plain.map((row) => augment(row, s.domain ?? TARGET_DOMAIN)) : plain;
     const gold = s.tags.map((t) => tagIndex.get(t) ?? 0);
-    return (options.wordDropout ?? 0) > 0 ? { features, gold, reduced: features.map((row) => row.filter((f) => !isIdentity(f))) } : { features, gold };
+    const rate = s.domain ? options.extraRate ?? 1 : 1;
+    return (options.wordDropout ?? 0) > 0 ? { features, gold, rate, reduced: features.map((row) => row.filter((f) => !isIdentity(f))) } : { features, gold, rate };
   });
   const dictionary = featureDictionary(prepared, options.minFeatureCount);
   const models: TaggerWeights[] = [];
