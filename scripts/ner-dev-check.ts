@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/ner-dev-check.ts MODEL.json.gz [--explain STEP]`: dev-split F1 of a NER model file through the
+ * `npx tsx scripts/ner-dev-check.ts MODEL.json.gz [--dev-blocks 1] [--explain STEP]`: dev-split F1 of a NER model file through the
  * shipped post-processing pipeline (the steps recognizeEntities/tagConll apply), step by step, and with each step
  * removed from the shipped pipeline (ablation). Use it with a held-out model (`npm run train:ner -- --holdout --out
  * FILE`): the committed model was trained on the dev split. The dev split is re-created exactly as
@@ -21,7 +21,7 @@ import { DEV_FRACTION } from '../src/analyze/entities/train/train.ts';
 import { findSharedDir } from '../eval/shared-dir.ts';
 
 const args = process.argv.slice(2);
-const modelPath = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--explain');
+const modelPath = args.find((a) => !a.startsWith('--') && !['--explain', '--dev-blocks'].includes(args[args.indexOf(a) - 1] ?? ''));
 if (!modelPath) {
   console.error('usage: tsx scripts/ner-dev-check.ts MODEL.json.gz [--explain STEP]');
   process.exit(2);
@@ -34,7 +34,9 @@ if (!shared) {
   process.exit(2);
 }
 const text = readFileSync(join(shared, 'data', 'anercorp', 'ANERCorp_CamelRecipe_train.txt'), 'utf8');
-const { dev } = splitDev(parseConll(text), DEV_FRACTION);
+// `--dev-blocks 1`: the last 10% (as `train:ner --holdout --dev-blocks 1` holds out), else the 10 spread blocks.
+const devBlocks = args.includes('--dev-blocks') ? Number(args[args.indexOf('--dev-blocks') + 1]) : 10;
+const { dev } = splitDev(parseConll(text), DEV_FRACTION, devBlocks);
 const tagger = loadTagger(modelPath);
 const gold = dev.map((s) => s.tags);
 const tokens = dev.map((s) => s.tokens);
