@@ -9,7 +9,7 @@
  * Evaluation: `--holdout` (train minus a 10% dev split of 10 blocks, dev F1 per type; `--dev-blocks 1` = the last
  * 10%; nothing written unless `--out`/`--save`), `--folds K` (K-fold cross-validation over contiguous blocks).
  * Options: `--epochs N`, `--min-count N`, `--ensemble K`, `--gazetteer a,b`, `--extra a,b|none`, `--extra-stride N`,
- * `--extra-rate R`, `--no-domain-adapt`, `--clusters-from MODEL`,
+ * `--no-domain-adapt`, `--clusters-from MODEL`,
  * `--no-save`, `--cluster-window N` (skip-gram window); experiments that were measured and not kept: `--pa C`, `--crf L2 [--lr η]`, `--margin M`,
  * `--word-dropout P`, `--silver-stride N`, `--embedding-features on`, `--extra aqmar`.
  */
@@ -255,7 +255,7 @@ async function main(): Promise<void> {
   const ensemble = Number(argValue('--ensemble') ?? ENSEMBLE);
   const trainOptions = {
     epochs, minFeatureCount, seed: 1, passiveAggressive, ensemble, margin: Number(argValue('--margin') ?? 0), wordDropout: Number(argValue('--word-dropout') ?? 0),
-    domainAdapt: !process.argv.includes('--no-domain-adapt'), domainResources, extraRate: Number(argValue('--extra-rate') ?? 1),
+    domainAdapt: !process.argv.includes('--no-domain-adapt'), domainResources,
     crf: argValue('--crf') ? { l2: Number(argValue('--crf')), learningRate: Number(argValue('--lr') ?? 0.1) } : undefined,
   };
   // Silver gazetteer (train/silver.ts): a first model tags unlabelled news; its confident names become features of the second.

@@ -19,11 +19,11 @@ describe('meanWeights', () => {
 describe('foldDomain', () => {
   it('sums each shared feature row with its target-domain copy and drops other domains', () => {
     const tags = ['O', 'B-LOC'];
-    const features = new Map([['w=حلب', 0], ['T§w=حلب', 1], ['wiki§w=حلب', 2], ['w=زار', 3], ['wiki§w=زار', 4]]);
-    const emission = Float32Array.from([0, 2, 1, 3, -5, 5, 4, 0, 9, 9]);
+    const features = new Map([['w=حلب', 0], ['T§w=حلب', 1], ['wiki§w=حلب', 2], ['w=زار', 3], ['wiki§w=زار', 4], ['w=§', 5]]);
+    const emission = Float32Array.from([0, 2, 1, 3, -5, 5, 4, 0, 9, 9, 7, 7]);
     const folded = foldDomain({ tags, features, emission, transition: Float32Array.from([1, 2, 3, 4, 5, 6]) }, 'T');
-    expect([...folded.features.keys()]).toEqual(['w=حلب', 'w=زار']);
-    expect([...folded.emission]).toEqual([1, 5, 4, 0]);
+    expect([...folded.features.keys()]).toEqual(['w=حلب', 'w=زار', 'w=§']);
+    expect([...folded.emission]).toEqual([1, 5, 4, 0, 7, 7]);
     expect([...folded.transition]).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

@@ -41,16 +41,12 @@ export interface TrainOptions {
   readonly domainAdapt?: boolean;
   /** Feature resources per extra corpus (e.g. a gazetteer without that corpus's own names, which would leak its labels). */
   readonly domainResources?: ReadonlyMap<string, FeatureResources>;
-  /** Update size on extra-corpus sentences (1 = as ANERcorp's). */
-  readonly extraRate?: number;
   readonly log?: (line: string) => void;
 }
 
 interface Prepared {
   readonly features: readonly (readonly string[])[];
   readonly gold: readonly number[];
-  /** Perceptron update size for this sentence. */
-  readonly rate: number;
   /** The same rows without the word's identity features (word dropout), when dropout is on. */
   readonly reduced?: readonly (readonly string[])[];
 }
@@ -69,8 +65,10 @@ function featureDictionary(prepared: readonly Prepared[], minCount: number): Map
 
 /** Domain of ANERcorp sentences under feature augmentation (`domainAdapt`). */
 const TARGET_DOMAIN = 'T';
-/** Separates a domain name from the feature it copies (never occurs in a feature string). */
+/** Separates a domain name from the feature it copies («T§w=بغداد»). */
 const DOMAIN_MARK = '§';
+/** A domain copy: a corpus name (letters only) and the mark; no feature name starts that way («w=§» is a word). */
+const DOMAIN_COPY = /^[A-Za-z]+§/u;
 
 /** A feature row under feature augmentation: each feature shared, and again as its domain's copy. */
 function augment(row: readonly string[], domain: string): string[] {
@@ -87,7 +85,7 @@ export function foldDomain(weights: TaggerWeights, domain: string): TaggerWeight
   const size = weights.tags.length;
   const prefix = `${domain}${DOMAIN_MARK}`;
   const features = new Map<string, number>();
-  for (const f of weights.features.keys()) if (!f.includes(DOMAIN_MARK)) features.set(f, features.size);
+  for (const f of weights.features.keys()) if (!DOMAIN_COPY.test(f)) features.set(f, features.size);
   const emission = new Float32Array(features.size * size);
   for (const [f, row] of features) {
     const shared = weights.features.get(f)!;
@@ -175,7 +173,7 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
     for (const index of order) {
       const prepared0 = prepared[index]!;
       const p = dropout > 0 && prepared0.reduced
-        ? { gold: prepared0.gold, rate: prepared0.rate, features: prepared0.features.map((row, k) => (dropRandom() < dropout ? prepared0.reduced![k]! : row)) }
+        ? { gold: prepared0.gold, features: prepared0.features.map((row, k) => (dropRandom() < dropout ? prepared0.reduced![k]! : row)) }
         : prepared0;
       const scores = emissionScores(trainer.weights, p.features);
       // Cost-augmented decoding (a margin): every wrong tag gets `margin` extra, so updates continue until gold wins by that much.
@@ -183,7 +181,7 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
       const predicted = viterbi(trainer.weights, scores, allowed);
       if (!predicted.some((t, k) => t !== p.gold[k])) continue;
       mistakes++;
-      trainer.update(p.features, p.gold, predicted, cap > 0 ? trainer.passiveAggressiveStep(p.features, p.gold, predicted, cap) : p.rate);
+      trainer.update(p.features, p.gold, predicted, cap > 0 ? trainer.passiveAggressiveStep(p.features, p.gold, predicted, cap) : 1);
     }
     const devLine = dev.length > 0 ? ` dev F1 ${devScores(finish(trainer.averaged()), dev, resources).micro.f1.toFixed(4)}` : '';
     options.log?.(`seed ${seed} epoch ${epoch}: ${mistakes}/${order.length} sentences wrong;${devLine}`);
@@ -198,8 +196,7 @@ export function trainTagger(train: readonly TaggedSentence[], dev: readonly Tagg
     const plain = sentenceFeatures(s.tokens, (s.domain ? options.domainResources?.get(s.domain) : undefined) ?? resources);
     const features = options.domainAdapt ? plain.map((row) => augment(row, s.domain ?? TARGET_DOMAIN)) : plain;
     const gold = s.tags.map((t) => tagIndex.get(t) ?? 0);
-    const rate = s.domain ? options.extraRate ?? 1 : 1;
-    return (options.wordDropout ?? 0) > 0 ? { features, gold, rate, reduced: features.map((row) => row.filter((f) => !isIdentity(f))) } : { features, gold, rate };
+    return (options.wordDropout ?? 0) > 0 ? { features, gold, reduced: features.map((row) => row.filter((f) => !isIdentity(f))) } : { features, gold };
   });
   const dictionary = featureDictionary(prepared, options.minFeatureCount);
   const models: TaggerWeights[] = [];
