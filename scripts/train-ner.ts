@@ -161,8 +161,19 @@ function loadWordTable(shared: string, anercorp: readonly TaggedSentence[]): Wor
   return tableFromLines(lines);
 }
 
+/** Extra corpora read so far: each is used for gazetteer names and for training, and read once. */
+const corpusCache = new Map<string, TaggedSentence[]>();
+
 /** Extra gold corpora by name (`--extra wikifane,aqmar`), mapped to ANERcorp's tags and tokenisation. */
 function extraCorpus(shared: string, name: string): TaggedSentence[] {
+  const cached = corpusCache.get(name);
+  if (cached) return cached;
+  const sentences = readExtraCorpus(shared, name);
+  corpusCache.set(name, sentences);
+  return sentences;
+}
+
+function readExtraCorpus(shared: string, name: string): TaggedSentence[] {
   const data = join(shared, 'data');
   if (name === 'wikifane') return readFane(gunzipSync(readFileSync(join(data, 'wikifane-gold', 'WikiFANE_Gold_2014_500K.txt.gz'))).toString('utf8'));
   if (name === 'aqmar') {
