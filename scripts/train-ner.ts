@@ -28,7 +28,7 @@ import { entityNames, mapAqmarTag, readAnetac, readFane } from '../src/analyze/e
 import { DEV_FRACTION, devScores, meanAbsoluteScore, trainTagger } from '../src/analyze/entities/train/train.ts';
 import { buildResources, createTagger, tagTokens } from '../src/analyze/entities/tagger.ts';
 import { emissionScores, type TaggerWeights } from '../src/analyze/entities/perceptron.ts';
-import { sentenceFeatures, type FeatureResources } from '../src/analyze/entities/features.ts';
+import { documentFeatures, type FeatureResources } from '../src/analyze/entities/features.ts';
 import { harvestSilverNames, type SilverName } from '../src/analyze/entities/train/silver.ts';
 import { coreName } from '../src/analyze/entities/gazetteer.ts';
 import { parseModel, serializeModel, type NerModel } from '../src/analyze/entities/model-file.ts';
@@ -58,6 +58,8 @@ const SILVER_STRIDE = 0;
  */
 const DEFAULT_EXTRA = 'wikifane';
 const EXTRA_STRIDE = 3;
+/** Context aggregation window in sentences (document-context.ts; 0 = off). */
+const DOCUMENT_WINDOW = 0;
 /** Gazetteer sources used by default (dev F1 in docs/ner.md). */
 const DEFAULT_GAZETTEERS = 'wikifane,aqmar,anetac';
 /** Unlabelled news for the clusters: [dataset folder, file]. */
@@ -257,9 +259,11 @@ async function main(): Promise<void> {
   const gazetteerSources = (argValue('--gazetteer') ?? DEFAULT_GAZETTEERS).split(',').filter((n) => n !== '');
   const names = extraNames(shared, gazetteerSources);
   console.log(`extra gazetteer: ${names.length} names from ${gazetteerSources.join(', ') || 'nothing'}`);
-  let resources = buildResources(clusters, names, embeddings);
+  // Context aggregation (document-context.ts): sentences on either side; 0 = off.
+  const documentWindow = Number(argValue('--doc-window') ?? DOCUMENT_WINDOW);
+  let resources = buildResources(clusters, names, embeddings, documentWindow);
   // An extra corpus is featurised with a gazetteer lacking its own names (they would give its labels away).
-  const domainResources = new Map(extraSources.map((n) => [n, buildResources(clusters, extraNames(shared, gazetteerSources.filter((g) => g !== n)), embeddings)]));
+  const domainResources = new Map(extraSources.map((n) => [n, buildResources(clusters, extraNames(shared, gazetteerSources.filter((g) => g !== n)), embeddings, documentWindow)]));
   const started = Date.now();
   const minFeatureCount = Number(argValue('--min-count') ?? MIN_FEATURE_COUNT);
   const passiveAggressive = Number(argValue('--pa') ?? PA_CAP);
@@ -277,11 +281,11 @@ async function main(): Promise<void> {
     const sentences = [...target, ...extras];
     if (silverCorpus.length === 0) return { weights: trainTagger(sentences, heldOut, resources, { ...trainOptions, log }), resources, silver: [] };
     const first = trainTagger(sentences, [], resources, trainOptions);
-    const scoreUnit = meanAbsoluteScore(sentences.slice(0, 500).map((s) => emissionScores(first, sentenceFeatures(s.tokens, resources))));
+    const scoreUnit = meanAbsoluteScore(documentFeatures(sentences.slice(0, 500).map((s) => s.tokens), resources).map((rows) => emissionScores(first, rows)));
     const tagger = createTagger({ weights: first, clusters, ...(embeddings ? { embeddings } : {}), extraNames: names, info: { scoreUnit } });
     const silver = harvestSilverNames(silverCorpus, (tokens) => tagTokens(tagger, tokens), (token) => tagger.cache.core(token));
     log?.(`silver gazetteer: ${silver.length} names (${['PERS', 'ORG', 'LOC', 'MISC'].map((t) => `${t} ${silver.filter((n) => n.cls === `SILVER_${t}`).length}`).join(', ')})`);
-    const withSilver = buildResources(clusters, [...names, ...silver], embeddings);
+    const withSilver = buildResources(clusters, [...names, ...silver], embeddings, documentWindow);
     return { weights: trainTagger(sentences, heldOut, withSilver, { ...trainOptions, log }), resources: withSilver, silver };
   };
   const folds = Number(argValue('--folds') ?? 0);
@@ -296,9 +300,9 @@ async function main(): Promise<void> {
   if (!isFinal) printScores('dev, gazetteer back-off + consistency (as shipped)', devScores(weights, dev, resources, true, true));
   const trainedOn = isFinal ? `all ANERcorp train (${anercorp.length} sentences, dev split included)` : `ANERcorp train minus a ${DEV_FRACTION * 100}% dev split (${anerTrain.length} sentences)`;
   // Score unit for the span refiners' thresholds (span-refiners.ts): mean |emission score| on the training sentences.
-  const scoreUnit = meanAbsoluteScore(train.map((s) => emissionScores(weights, sentenceFeatures(s.tokens, resources))));
+  const scoreUnit = meanAbsoluteScore(documentFeatures(train.map((s) => s.tokens), resources).map((rows) => emissionScores(weights, rows)));
   const extraData = extraSources.length === 0 ? 'none' : `${extraSources.join(', ')}: ${extraStride === 1 ? 'every sentence' : `1 sentence in ${extraStride}`} (${extras.length}), ${trainOptions.domainAdapt ? 'feature augmentation' : 'pooled'}`;
-  const info = { scoreUnit, gazetteers: gazetteerSources, extraData, trainedOn, includesDev: isFinal, epochs, minFeatureCount, passiveAggressive, ensemble, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
+  const info = { scoreUnit, documentWindow, gazetteers: gazetteerSources, extraData, trainedOn, includesDev: isFinal, epochs, minFeatureCount, passiveAggressive, ensemble, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
   const file = serializeModel({ weights, clusters, ...(embeddings ? { embeddings } : {}), extraNames: [...names, ...fitted.silver], info });
   if (process.argv.includes('--no-save') || (!isFinal && !process.argv.includes('--save') && !argValue('--out'))) return;
   const out = argValue('--out') ?? MODEL_PATH;

@@ -5,6 +5,7 @@
 import { gazetteerLabels, type Gazetteer } from './gazetteer.ts';
 import { normalizeToken, tokenForms, type TokenForms } from './token-forms.ts';
 import { SPORTS_WORDS } from './lexicons/cue-words.ts';
+import { documentContextFeatures } from './document-context.ts';
 
 const SPORT_STEMS: ReadonlySet<string> = new Set(SPORTS_WORDS.map((w) => tokenForms(w).stem));
 
@@ -21,6 +22,8 @@ export interface FeatureResources {
   readonly gazetteer: Gazetteer;
   /** Core form → binarised embedding ('+', '-', '0' per dimension), when the model was trained with them. */
   readonly embeddings?: ReadonlyMap<string, string>;
+  /** Sentences on either side aggregated by context aggregation (document-context.ts); 0 or absent = off. */
+  readonly documentWindow?: number;
 }
 
 /** Cluster path prefix lengths (levels of 8 → 8, 64, 512, 4,096 clusters), like Brown-cluster prefixes. */
@@ -139,4 +142,16 @@ export function sentenceFeatures(tokens: readonly string[], resources: FeatureRe
     sentenceLevelFeatures(infos, gazetteer, sports, i, out);
     return out;
   });
+}
+
+/**
+ * Feature rows for every token of a document (sentences in order): each sentence's own features plus, when the
+ * resources ask for it, the aggregated contexts of the same words elsewhere in the document (document-context.ts).
+ */
+export function documentFeatures(sentences: readonly (readonly string[])[], resources: FeatureResources): string[][][] {
+  const rows = sentences.map((tokens) => sentenceFeatures(tokens, resources));
+  const window = resources.documentWindow ?? 0;
+  if (window <= 0) return rows;
+  const context = documentContextFeatures(sentences.map((tokens) => tokens.map((t) => wordInfo(t, resources))), { window, rank: resources.rank });
+  return rows.map((sentence, s) => sentence.map((row, i) => (context[s]![i]!.length === 0 ? row : [...row, ...context[s]![i]!])));
 }

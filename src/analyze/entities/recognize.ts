@@ -14,7 +14,7 @@ import { knownStemFor } from './features.ts';
 import type { GazetteerClass } from './gazetteer.ts';
 import { parseModel } from './model-file.ts';
 import { MODEL_PATH } from './model-path.ts';
-import { createTagger, SHIPPED_STEPS, tagTokens, type TagSteps, type Tagger } from './tagger.ts';
+import { createTagger, documentContextRows, SHIPPED_STEPS, tagTokens, type TagSteps, type Tagger } from './tagger.ts';
 import { normalizeToken } from './token-forms.ts';
 
 export interface RecognizedEntity {
@@ -96,7 +96,8 @@ export function recognizeEntities(text: string, tagger: Tagger = loadTagger(), s
     if (next > first) windowsOfText.push(...windows(tokens.slice(first, next)));
   }
   const words = windowsOfText.map((w) => w.map((t) => t.text));
-  const tags = documentPasses(tagger, words, words.map((w) => tagTokens(tagger, w, steps)), steps);
+  const contextRows = documentContextRows(tagger, words);
+  const tags = documentPasses(tagger, words, words.map((w, k) => tagTokens(tagger, w, steps, contextRows[k])), steps);
   const entities: RecognizedEntity[] = [];
   windowsOfText.forEach((window, w) => {
     for (const chunk of chunksOf(tags[w]!)) {
@@ -113,11 +114,15 @@ export function recognizeEntities(text: string, tagger: Tagger = loadTagger(), s
  * All sentences form one document for label consistency (consistency.ts).
  */
 export function tagConll(sentences: readonly (readonly string[])[], tagger: Tagger = loadTagger(), steps: TagSteps = SHIPPED_STEPS): string[][] {
-  const tags = sentences.map((tokens) => {
-    const out: string[] = [];
-    for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) out.push(...tagTokens(tagger, tokens.slice(i, i + MAX_SENTENCE_TOKENS), steps));
-    return out;
+  // Long sentences are tagged in windows (pieces); the pieces are the document's sentences for context aggregation.
+  const pieces: (readonly string[])[] = [];
+  const owner: number[] = [];
+  sentences.forEach((tokens, s) => {
+    for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) { pieces.push(tokens.slice(i, i + MAX_SENTENCE_TOKENS)); owner.push(s); }
   });
+  const contextRows = documentContextRows(tagger, pieces);
+  const tags = sentences.map((): string[] => []);
+  pieces.forEach((piece, k) => tags[owner[k]!]!.push(...tagTokens(tagger, piece, steps, contextRows[k])));
   return documentPasses(tagger, sentences, tags, steps);
 }
 

@@ -3,6 +3,7 @@
  * with BIO tags (ANERcorp scheme: B-PERS, I-ORG, …, O).
  */
 import type { FeatureResources } from './features.ts';
+import { documentContextFeatures } from './document-context.ts';
 import { buildGazetteer } from './gazetteer.ts';
 import { applyGazetteerBackoff } from './gazetteer-backoff.ts';
 import type { NerModel } from './model-file.ts';
@@ -23,15 +24,18 @@ export interface Tagger {
 }
 
 /** Feature resources from clusters (in frequency order) and extra gazetteer names. */
-export function buildResources(clusters: ReadonlyMap<string, string>, extraNames: NerModel['extraNames'], embeddings?: ReadonlyMap<string, string>): FeatureResources {
+export function buildResources(
+  clusters: ReadonlyMap<string, string>, extraNames: NerModel['extraNames'], embeddings?: ReadonlyMap<string, string>, documentWindow = 0,
+): FeatureResources {
   const rank = new Map<string, number>();
   let i = 0;
   for (const word of clusters.keys()) rank.set(word, i++);
-  return { clusters, rank, gazetteer: buildGazetteer(extraNames), ...(embeddings ? { embeddings } : {}) };
+  return { clusters, rank, gazetteer: buildGazetteer(extraNames), ...(embeddings ? { embeddings } : {}), ...(documentWindow > 0 ? { documentWindow } : {}) };
 }
 
 export function createTagger(model: NerModel): Tagger {
-  const resources = buildResources(model.clusters, model.extraNames, model.embeddings);
+  const window = typeof model.info.documentWindow === 'number' ? model.info.documentWindow : 0;
+  const resources = buildResources(model.clusters, model.extraNames, model.embeddings, window);
   return {
     weights: model.weights, allowed: allowedTransitions(model.weights.tags), resources,
     cache: new WordFeatureCache(model.weights, resources), info: model.info,
@@ -55,11 +59,12 @@ export const SHIPPED_STEPS: TagSteps = { backoff: true, refiners: new Set(REFINE
 
 /**
  * BIO tags for one sentence of tokens (empty in, empty out), with the gazetteer back-off (gazetteer-backoff.ts)
- * and the span refiners (span-refiners.ts).
+ * and the span refiners (span-refiners.ts). `documentRows`: the tokens' aggregated-context features
+ * (documentContextRows), when the model uses them and the sentence is part of a document.
  */
-export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagSteps = SHIPPED_STEPS): string[] {
+export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagSteps = SHIPPED_STEPS, documentRows?: readonly (readonly string[])[]): string[] {
   if (tokens.length === 0) return [];
-  const { scores, labels, infos } = tagger.cache.scoresAndLabels(tokens);
+  const { scores, labels, infos } = tagger.cache.scoresAndLabels(tokens, documentRows);
   const path = viterbi(tagger.weights, scores, tagger.allowed);
   const tags = path.map((t) => tagger.weights.tags[t]!);
   const backedOff = steps.backoff ? applyGazetteerBackoff(tags, labels) : tags;
@@ -68,4 +73,11 @@ export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagS
     tokens, forms: infos.map((w) => w.forms), cues: infos.map((w) => w.cues), labels, rank: tagger.resources.rank, gazetteer: tagger.resources.gazetteer,
     emission: { scores, tags: tagger.weights.tags, unit: tagger.scoreUnit },
   }, steps.refiners);
+}
+
+/** Aggregated-context feature rows (document-context.ts) for a document's sentences; empty rows when the model has none. */
+export function documentContextRows(tagger: Tagger, sentences: readonly (readonly string[])[]): string[][][] {
+  const window = tagger.resources.documentWindow ?? 0;
+  if (window <= 0) return sentences.map((tokens) => tokens.map(() => []));
+  return documentContextFeatures(sentences.map((tokens) => tokens.map((t) => tagger.cache.info(t))), { window, rank: tagger.resources.rank });
 }

@@ -70,8 +70,11 @@ export class WordFeatureCache {
     return this.scoresAndLabels(tokens).scores;
   }
 
-  /** Emission scores and the sentence's gazetteer labels (computed once for both features and back-off). */
-  scoresAndLabels(tokens: readonly string[]): { scores: Float32Array; labels: string[][]; infos: WordInfo[] } {
+  /**
+   * Emission scores and the sentence's gazetteer labels (computed once for both features and back-off);
+   * `documentRows` adds each token's document-level features (document-context.ts).
+   */
+  scoresAndLabels(tokens: readonly string[], documentRows?: readonly (readonly string[])[]): { scores: Float32Array; labels: string[][]; infos: WordInfo[] } {
     const size = this.weights.tags.length;
     const words = tokens.map((t) => this.word(t));
     const infos = words.map((w) => w.info);
@@ -92,6 +95,8 @@ export class WordFeatureCache {
       sentenceLevel.length = 0;
       sentenceLevelFeatures(infos, gazetteer, sports, i, sentenceLevel);
       addFeatures(scores, base, sentenceLevel, this.weights);
+      const documentLevel = documentRows?.[i];
+      if (documentLevel && documentLevel.length > 0) addFeatures(scores, base, documentLevel, this.weights);
     }
     return { scores, labels: gazetteer, infos };
   }

@@ -6,7 +6,7 @@ import { evaluateChunks, type Scores } from '../bio.ts';
 import { isCommonWord, propagateLabels, propagateNameParts } from '../consistency.ts';
 import { gazetteerLabels } from '../gazetteer.ts';
 import { applyGazetteerBackoff } from '../gazetteer-backoff.ts';
-import { sentenceFeatures, wordInfo, type FeatureResources } from '../features.ts';
+import { documentFeatures, wordInfo, type FeatureResources } from '../features.ts';
 import { refineSpans } from '../span-refiners.ts';
 import { allowedTransitions, emissionScores, PerceptronTrainer, viterbi, type TaggerWeights } from '../perceptron.ts';
 import { seededRandom, shuffleInPlace } from '../../../core/seeded-random.ts';
@@ -100,7 +100,8 @@ export function foldDomain(weights: TaggerWeights, domain: string): TaggerWeight
 /** Tags sentences with the given weights (for dev scoring during training). */
 export function tagAll(weights: TaggerWeights, sentences: readonly TaggedSentence[], resources: FeatureResources): string[][] {
   const allowed = allowedTransitions(weights.tags);
-  return sentences.map((s) => viterbi(weights, emissionScores(weights, sentenceFeatures(s.tokens, resources)), allowed).map((t) => weights.tags[t]!));
+  const rows = documentFeatures(sentences.map((s) => s.tokens), resources);
+  return rows.map((row) => viterbi(weights, emissionScores(weights, row), allowed).map((t) => weights.tags[t]!));
 }
 
 /**
@@ -112,7 +113,7 @@ export function devScores(
   weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources, consistent = false, backoff = false, refine = false,
 ): { micro: Scores; byType: Record<string, Scores> } {
   const allowed = allowedTransitions(weights.tags);
-  const allScores = dev.map((s) => emissionScores(weights, sentenceFeatures(s.tokens, resources)));
+  const allScores = documentFeatures(dev.map((s) => s.tokens), resources).map((rows) => emissionScores(weights, rows));
   const unit = meanAbsoluteScore(allScores);
   const tagged = dev.map((s, index) => {
     const scores = allScores[index]!;
@@ -192,8 +193,17 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
 /** Trains averaged weights on `train` (the mean of `ensemble` shuffles); logs dev micro F1 per epoch when `dev` is non-empty. */
 export function trainTagger(train: readonly TaggedSentence[], dev: readonly TaggedSentence[], resources: FeatureResources, options: TrainOptions): TaggerWeights {
   const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
-  const prepared: Prepared[] = train.map((s) => {
-    const plain = sentenceFeatures(s.tokens, (s.domain ? options.domainResources?.get(s.domain) : undefined) ?? resources);
+  // Feature rows per run of consecutive sentences from one corpus (a document for context aggregation).
+  const rows: string[][][] = [];
+  for (let from = 0; from < train.length;) {
+    let to = from + 1;
+    while (to < train.length && train[to]!.domain === train[from]!.domain) to++;
+    const domain = train[from]!.domain;
+    rows.push(...documentFeatures(train.slice(from, to).map((s) => s.tokens), (domain ? options.domainResources?.get(domain) : undefined) ?? resources));
+    from = to;
+  }
+  const prepared: Prepared[] = train.map((s, index) => {
+    const plain = rows[index]!;
     const features = options.domainAdapt ? plain.map((row) => augment(row, s.domain ?? TARGET_DOMAIN)) : plain;
     const gold = s.tags.map((t) => tagIndex.get(t) ?? 0);
     return (options.wordDropout ?? 0) > 0 ? { features, gold, reduced: features.map((row) => row.filter((f) => !isIdentity(f))) } : { features, gold };
