@@ -210,6 +210,7 @@ function crossValidate(anercorp: readonly TaggedSentence[], folds: number, fit: 
   const alone: number[] = [];
   const shipped: number[] = [];
   const totals = { alone: { correct: 0, predicted: 0, gold: 0 }, shipped: { correct: 0, predicted: 0, gold: 0 } };
+  const byType = new Map<string, { correct: number; predicted: number; gold: number }>();
   for (let k = 0; k < folds; k++) {
     const from = Math.floor((anercorp.length * k) / folds);
     const to = Math.floor((anercorp.length * (k + 1)) / folds);
@@ -223,6 +224,11 @@ function crossValidate(anercorp: readonly TaggedSentence[], folds: number, fit: 
     for (const [key, scores] of [['alone', a], ['shipped', s]] as const) {
       totals[key].correct += scores.micro.correct; totals[key].predicted += scores.micro.predicted; totals[key].gold += scores.micro.gold;
     }
+    for (const [type, v] of Object.entries(s.byType)) {
+      const t = byType.get(type) ?? { correct: 0, predicted: 0, gold: 0 };
+      t.correct += v.correct; t.predicted += v.predicted; t.gold += v.gold;
+      byType.set(type, t);
+    }
     console.log(`fold ${k + 1}/${folds} (sentences ${from}–${to}): tagger alone F1 ${a.micro.f1.toFixed(4)}, as shipped ${s.micro.f1.toFixed(4)}; per type ${Object.entries(s.byType).map(([t, v]) => `${t} ${v.f1.toFixed(3)}`).join(' ')}`);
   }
   const pooled = (t: { correct: number; predicted: number; gold: number }): string => {
@@ -231,6 +237,7 @@ function crossValidate(anercorp: readonly TaggedSentence[], folds: number, fit: 
     return `P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${((2 * p * r) / (p + r)).toFixed(4)}`;
   };
   console.log(`cross-validation (${folds} folds), pooled: tagger alone ${pooled(totals.alone)}; as shipped ${pooled(totals.shipped)}`);
+  console.log(`as shipped, pooled per type: ${[...byType].sort().map(([type, t]) => `${type} ${pooled(t)} (gold ${t.gold})`).join('; ')}`);
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceFeatures } from './features.ts';
+import { documentFeatures, sentenceFeatures } from './features.ts';
 import { emissionScores } from './perceptron.ts';
 import { loadTagger } from './recognize.ts';
+import { documentContextRows } from './tagger.ts';
 
 describe('WordFeatureCache', () => {
   it('scores exactly like the string features used in training', () => {
@@ -19,5 +20,21 @@ describe('WordFeatureCache', () => {
         for (let i = 0; i < fast.length; i++) expect(fast[i]).toBeCloseTo(reference[i]!, 3);
       }
     }
+  });
+
+  it('adds the document rows (context aggregation) exactly like documentFeatures', () => {
+    const base = loadTagger();
+    const tagger = { ...base, resources: { ...base.resources, documentWindow: 5 } };
+    const sentences = [
+      'وسجل مهاجم فريق كاليدو هدفين في الشوط الأول'.split(' '),
+      'وقال مدرب كاليدو إن الفوز مستحق'.split(' '),
+    ];
+    const rows = documentContextRows(tagger, sentences);
+    expect(rows[1]![2]).toContain('A-1w=فريق');
+    const reference = documentFeatures(sentences, tagger.resources).map((r) => emissionScores(tagger.weights, r));
+    sentences.forEach((tokens, s) => {
+      const fast = tagger.cache.scoresAndLabels(tokens, rows[s]).scores;
+      for (let i = 0; i < fast.length; i++) expect(fast[i]).toBeCloseTo(reference[s]![i]!, 3);
+    });
   });
 });
