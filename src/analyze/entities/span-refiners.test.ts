@@ -128,3 +128,23 @@ describe('placeCue', () => {
     expect(refine('placeCue', 'شارك في العديد من المدن', ['O', 'O', 'O', 'O', 'O'], { rank: { العديد: 329 } })).toEqual(['O', 'O', 'O', 'O', 'O']);
   });
 });
+
+describe('quotedTitle', () => {
+  const O = (n: number): string[] => Array.from({ length: n }, () => 'O');
+  it('tags a quoted title after a work cue as MISC, through clitics', () => {
+    expect(refine('quotedTitle', 'تقدم المذيعة برنامجها « ليالي السمر » كل خميس', O(9)))
+      .toEqual(['O', 'O', 'O', 'O', 'B-MISC', 'I-MISC', 'O', 'O', 'O']);
+    expect(refine('quotedTitle', 'صدر له كتاب جديد بعنوان " الطريق الطويل إلى البحر " عن دار نشر', O(14)))
+      .toEqual(['O', 'O', 'O', 'O', 'O', 'O', 'B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'O', 'O', 'O', 'O']);
+    expect(refine('quotedTitle', 'وأشاد النقاد بروايته « الخبز الحافي »', O(7))).toEqual(['O', 'O', 'O', 'O', 'B-MISC', 'I-MISC', 'O']);
+  });
+
+  it('leaves quotations, long quoted runs, tagged spans and quotes after other words alone', () => {
+    // A quotation after a speech verb, a newspaper name (ORG or nothing in ANERcorp), a quoted run past six words.
+    expect(refine('quotedTitle', 'وقال الوزير « سنواصل العمل »', O(6))).toEqual(O(6));
+    expect(refine('quotedTitle', 'نقلت صحيفة « الصباح » عن مصدر', O(7))).toEqual(O(7));
+    expect(refine('quotedTitle', 'في برنامج « من هنا تبدأ الحكاية كل مساء جمعة » الأسبوعي', O(12))).toEqual(O(12));
+    const tagged = ['O', 'O', 'B-PERS', 'I-PERS', 'O'];
+    expect(refine('quotedTitle', 'فيلم « عمر المختار »', tagged)).toEqual(tagged);
+  });
+});

@@ -31,7 +31,7 @@ export interface RefineContext {
   readonly emission?: { readonly scores: Float32Array; readonly tags: readonly string[]; readonly unit: number };
 }
 
-export type RefinerName = 'gazetteerGrow' | 'unitHead' | 'kunya' | 'emissionExtend' | 'titleName' | 'placeCue';
+export type RefinerName = 'gazetteerGrow' | 'unitHead' | 'kunya' | 'emissionExtend' | 'titleName' | 'placeCue' | 'quotedTitle';
 type Refiner = (tags: string[], ctx: RefineContext) => void;
 
 /** Words this frequent (rank below) are function words or everyday vocabulary, never grown into a name. */
@@ -275,8 +275,40 @@ const placeCue: Refiner = (tags, { forms, cues, labels, rank }) => {
   }
 };
 
+/**
+ * Words that name a work right before its quoted title («برنامج « حوار من القلب »», «بعنوان " مبدأ حواء "»).
+ * In ANERcorp train the quoted span after them is MISC in 27 of 33 cases (رواية 6/6, برنامج 6/6, فيلم 6/7, عنوان 9/14);
+ * «مسلسل» (1/7) and «كتاب» (1/3) are left out, as are newspapers (ORG or nothing: «صحيفة» 0/19).
+ */
+const WORK_CUES = norms(['عنوان', 'برنامج', 'برنامجه', 'برنامجها', 'فيلم', 'فيلمه', 'فيلمها', 'رواية', 'روايته', 'روايتها', 'ديوان', 'ديوانه', 'مسرحية', 'أغنية', 'ألبوم', 'قصيدة']);
+const OPENING_QUOTES: ReadonlySet<string> = new Set(['«', '"', '“', "''", '``']);
+const CLOSING_QUOTES: ReadonlySet<string> = new Set(['»', '"', '”', "''"]);
+/** Longest quoted title taken (tokens); longer quoted runs are quotations, not titles. */
+const MAX_TITLE_TOKENS = 6;
+
+/** A work cue, with or without a proclitic the clitic splitter left on («بعنوان», «لروايته», «وبرنامج»). */
+function isWorkCue(f: TokenForms): boolean {
+  if (WORK_CUES.has(f.stem) || WORK_CUES.has(f.core)) return true;
+  for (let k = 1; k <= 2 && 'وفبل'.includes(f.norm[k - 1]!); k++) if (WORK_CUES.has(f.norm.slice(k))) return true;
+  return false;
+}
+
+/** A quoted span of 1–6 untagged tokens right after a work cue («برنامج», «بعنوان», «رواية») is a title: MISC. */
+const quotedTitle: Refiner = (tags, { tokens, forms }) => {
+  for (let c = 0; c + 3 < tags.length; c++) {
+    if (!isWorkCue(forms[c]!)) continue;
+    if (!OPENING_QUOTES.has(tokens[c + 1]!)) continue;
+    let end = c + 2;
+    while (end < tokens.length && !CLOSING_QUOTES.has(tokens[end]!) && end - (c + 2) < MAX_TITLE_TOKENS) end++;
+    if (end === c + 2 || end >= tokens.length || !CLOSING_QUOTES.has(tokens[end]!)) continue;
+    if (tags.slice(c + 2, end).some((t) => t !== 'O')) continue;
+    label(tags, c + 2, end, 'MISC');
+  }
+};
+
 export const REFINERS: readonly [RefinerName, Refiner][] = [
   ['gazetteerGrow', gazetteerGrow], ['unitHead', unitHead], ['kunya', kunya], ['emissionExtend', emissionExtend], ['titleName', titleName], ['placeCue', placeCue],
+  ['quotedTitle', quotedTitle],
 ];
 
 /** Tags with the span refiners applied (all by default; `only` picks some, for ablations). Linear in the sentence length. */
