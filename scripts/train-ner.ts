@@ -58,8 +58,11 @@ const SILVER_STRIDE = 0;
  */
 const DEFAULT_EXTRA = 'wikifane';
 const EXTRA_STRIDE = 3;
-/** Context aggregation window in sentences (document-context.ts; 0 = off). */
-const DOCUMENT_WINDOW = 0;
+/**
+ * Context aggregation window in sentences (document-context.ts; 0 = off). 5-fold CV, tagger alone: 0.7615 without,
+ * 0.7694 with ±3 sentences, 0.7705 with ±10; with the windowed consistency pass ±3 is the better shipped pipeline.
+ */
+const DOCUMENT_WINDOW = 3;
 /** Gazetteer sources used by default (dev F1 in docs/ner.md). */
 const DEFAULT_GAZETTEERS = 'wikifane,aqmar,anetac';
 /** Unlabelled news for the clusters: [dataset folder, file]. */
