@@ -43,17 +43,21 @@ class WindowCounts<T> {
 }
 
 /**
- * Calls `visit(s)` for every sentence with `window` holding the items of sentences s − w … s + w
- * (`itemsOf(k)` gives sentence k's items).
+ * Calls `visit(s, a, b)` for every sentence with the windows `a` and `b` holding the items of sentences s − w … s + w
+ * (`itemsA(k)` and `itemsB(k)` give sentence k's items of each kind).
  */
-function slide<T>(count: number, w: number, itemsOf: (k: number) => Iterable<T>, visit: (s: number, window: WindowCounts<T>) => void): void {
-  const window = new WindowCounts<T>();
-  const reach = Math.min(count - 1, w);
-  for (let k = 0; k <= reach; k++) window.add(itemsOf(k), 1);
+function slide<T>(
+  count: number, w: number, itemsA: (k: number) => Iterable<T>, itemsB: (k: number) => Iterable<T>,
+  visit: (s: number, a: WindowCounts<T>, b: WindowCounts<T>) => void,
+): void {
+  const a = new WindowCounts<T>();
+  const b = new WindowCounts<T>();
+  const enter = (k: number, sign: 1 | -1): void => { a.add(itemsA(k), sign); b.add(itemsB(k), sign); };
+  for (let k = 0; k <= Math.min(count - 1, w); k++) enter(k, 1);
   for (let s = 0; s < count; s++) {
-    visit(s, window);
-    if (s - w >= 0) window.add(itemsOf(s - w), -1);
-    if (s + w + 1 < count) window.add(itemsOf(s + w + 1), 1);
+    visit(s, a, b);
+    if (s - w >= 0) enter(s - w, -1);
+    if (s + w + 1 < count) enter(s + w + 1, 1);
   }
 }
 
@@ -90,10 +94,7 @@ export function propagateLabels(
   const cores = sentences.map((tokens) => tokens.map(coreOf));
   const { labelled, spans, firstWords } = sentenceNames(cores, tags);
   const out = tags.map((t) => [...t]);
-  const seen = new WindowCounts<string>();
-  const reach = Math.min(cores.length - 1, window);
-  for (let k = 0; k <= reach; k++) seen.add(spans[k]!, 1);
-  slide(cores.length, window, (k) => labelled[k]!, (s, typed) => {
+  slide(cores.length, window, (k) => labelled[k]!, (k) => spans[k]!, (s, typed, seen) => {
     const sentence = cores[s]!;
     const tagged = out[s]!;
     for (let a = 0; a < sentence.length; a++) {
@@ -117,8 +118,6 @@ export function propagateLabels(
         break;
       }
     }
-    if (s - window >= 0) seen.add(spans[s - window]!, -1);
-    if (s + window + 1 < cores.length) seen.add(spans[s + window + 1]!, 1);
   });
   return out;
 }
@@ -171,10 +170,7 @@ export function propagateNameParts(
   });
   const out = tags.map((t) => [...t]);
   if (parts.every((p) => p.length === 0)) return out;
-  const others = new WindowCounts<string>();
-  const reach = Math.min(cores.length - 1, window);
-  for (let k = 0; k <= reach; k++) others.add(otherTypes[k]!, 1);
-  slide(cores.length, window, (k) => parts[k]!, (s, nearParts) => {
+  slide(cores.length, window, (k) => parts[k]!, (k) => otherTypes[k]!, (s, nearParts, others) => {
     const sentence = cores[s]!;
     const tagged = out[s]!;
     const isPart = (core: string): boolean => nearParts.get(core) > 0 && others.get(core) === 0;
@@ -187,8 +183,6 @@ export function propagateNameParts(
         tagged[k] = 'B-PERS';
       }
     }
-    if (s - window >= 0) others.add(otherTypes[s - window]!, -1);
-    if (s + window + 1 < cores.length) others.add(otherTypes[s + window + 1]!, 1);
   });
   return out;
 }
