@@ -80,6 +80,18 @@ describe('tagConll', () => {
   });
 });
 
+describe('context aggregation (document-context.ts) in the shipped model', () => {
+  it('types a name by the contexts of its other occurrences nearby («شركة فيرانو» → «أسهم فيرانو» is the company)', () => {
+    const tagger = loadTagger();
+    expect(tagger.resources.documentWindow).toBe(3);
+    const sentences = ['أعلنت شركة فيرانو للاتصالات أرباحها السنوية', 'وارتفعت أسهم فيرانو بنسبة خمسة في المئة'].map((s) => s.split(' '));
+    const tags = tagConll(sentences, tagger);
+    expect(tags[1]![2]).toBe('B-ORG');
+    // Alone, the second sentence gives no company cue.
+    expect(tagConll([sentences[1]!], tagger)[0]![2]).not.toBe('B-ORG');
+  });
+});
+
 describe('span refiners in recognizeEntities', () => {
   it('keeps «أبو ظبي» a place and the adjective «القائم» untagged', () => {
     const text = 'وصل الوفد إلى أبو ظبي مساء الخميس. وقال المتحدث إن الوضع القائم لن يستمر طويلا.';
