@@ -27,15 +27,15 @@ function eligible(info: WordInfo, rank: ReadonlyMap<string, number>): boolean {
 }
 
 /** What one occurrence's neighbourhood says, as feature strings (added to `out`). */
-function occurrenceContext(sentence: readonly WordInfo[], j: number, out: Set<string>): void {
+function occurrenceContext(sentence: readonly WordInfo[], j: number): string[] {
   const prev = sentence[j - 1];
   const next = sentence[j + 1];
-  out.add(prev ? `A-1w=${prev.forms.norm}` : 'A-1=edge');
-  out.add(next ? `A+1w=${next.forms.norm}` : 'A+1=edge');
-  if (prev) out.add(`A-1k=${prev.cluster.slice(0, 2)}`);
-  if (next) out.add(`A+1k=${next.cluster.slice(0, 2)}`);
-  for (let d = 1; d <= CUE_WINDOW; d++) for (const c of sentence[j - d]?.cues ?? []) out.add(`Aq=${c}`);
-  for (const c of next?.cues ?? []) out.add(`A+1q=${c}`);
+  const out = [prev ? `A-1w=${prev.forms.norm}` : 'A-1=edge', next ? `A+1w=${next.forms.norm}` : 'A+1=edge'];
+  if (prev) out.push(`A-1k=${prev.cluster.slice(0, 2)}`);
+  if (next) out.push(`A+1k=${next.cluster.slice(0, 2)}`);
+  for (let d = 1; d <= CUE_WINDOW; d++) for (const c of sentence[j - d]?.cues ?? []) out.push(`Aq=${c}`);
+  for (const c of next?.cues ?? []) out.push(`A+1q=${c}`);
+  return out;
 }
 
 /**
@@ -55,6 +55,9 @@ export function documentContextFeatures(document: readonly (readonly WordInfo[])
   }));
   for (const list of occurrences.values()) {
     if (list.length < 2) continue;
+    // Each occurrence's own neighbourhood, built once (up to MAX_OCCURRENCES other tokens read it).
+    const contexts: (string[] | undefined)[] = [];
+    const contextOf = (m: number): string[] => (contexts[m] ??= occurrenceContext(document[list[m]![0]]!, list[m]![1]));
     for (let k = 0; k < list.length; k++) {
       const [s, i] = list[k]!;
       const features = new Set<string>();
@@ -65,7 +68,7 @@ export function documentContextFeatures(document: readonly (readonly WordInfo[])
         for (const m of [k - step, k + step]) {
           if (!within(m) || others >= MAX_OCCURRENCES) continue;
           others++;
-          occurrenceContext(document[list[m]![0]]!, list[m]![1], features);
+          for (const f of contextOf(m)) features.add(f);
         }
       }
       if (others === 0) continue;

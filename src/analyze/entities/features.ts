@@ -132,7 +132,11 @@ export function sentenceLevelFeatures(infos: readonly WordInfo[], gazetteer: rea
 
 /** Feature strings for every token of one sentence (tokens as given, e.g. one CoNLL sentence). */
 export function sentenceFeatures(tokens: readonly string[], resources: FeatureResources): string[][] {
-  const infos = tokens.map((t) => wordInfo(t, resources));
+  return featuresOfInfos(tokens.map((t) => wordInfo(t, resources)), resources);
+}
+
+/** sentenceFeatures from the tokens' word information, already computed. */
+function featuresOfInfos(infos: readonly WordInfo[], resources: FeatureResources): string[][] {
   const gazetteer = gazetteerLabels(resources.gazetteer, infos.map((w) => w.forms));
   const sports = isSportsSentence(infos);
   return infos.map((info, i) => {
@@ -149,9 +153,10 @@ export function sentenceFeatures(tokens: readonly string[], resources: FeatureRe
  * resources ask for it, the aggregated contexts of the same words elsewhere in the document (document-context.ts).
  */
 export function documentFeatures(sentences: readonly (readonly string[])[], resources: FeatureResources): string[][][] {
-  const rows = sentences.map((tokens) => sentenceFeatures(tokens, resources));
+  const infos = sentences.map((tokens) => tokens.map((t) => wordInfo(t, resources)));
+  const rows = infos.map((sentence) => featuresOfInfos(sentence, resources));
   const window = resources.documentWindow ?? 0;
   if (window <= 0) return rows;
-  const context = documentContextFeatures(sentences.map((tokens) => tokens.map((t) => wordInfo(t, resources))), { window, rank: resources.rank });
+  const context = documentContextFeatures(infos, { window, rank: resources.rank });
   return rows.map((sentence, s) => sentence.map((row, i) => (context[s]![i]!.length === 0 ? row : [...row, ...context[s]![i]!])));
 }
