@@ -7,26 +7,31 @@
  * `--wojood` also scores PERS alone (P/R/F1) on the public Wojood sample (train+val+test, ≈ 1,600 sentences of mixed
  * domains, ../shared/data/wojood-sample; each paragraph one document), a second labelled check for the person-name steps (other types follow
  * Wojood's own scheme and are not compared).
+ * `--cv DIR`: the same over cross-validation folds instead of the dev split: DIR holds `train:ner -- --folds K
+ * --save-folds DIR` models, each scored on the block it was trained without, pooled (≈ 9,000 entities; decoding and
+ * post-processing options are chosen this way without retraining).
  * `--explain STEP` lists the dev chunks that STEP (a refiner name, backoff, consistency or nameParts) adds or removes
  * when it is removed from the shipped pipeline, each marked correct (+) or wrong (−) against the gold.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chunksOf, evaluateChunks, type Scores } from '../src/analyze/entities/bio.ts';
 import { loadTagger, tagConll } from '../src/analyze/entities/recognize.ts';
 import { REFINERS, type RefinerName } from '../src/analyze/entities/span-refiners.ts';
-import { SHIPPED_STEPS, type TagSteps } from '../src/analyze/entities/tagger.ts';
-import { parseConll, splitDev } from '../src/analyze/entities/train/conll.ts';
+import { SHIPPED_STEPS, type Tagger, type TagSteps } from '../src/analyze/entities/tagger.ts';
+import { parseConll, splitDev, type TaggedSentence } from '../src/analyze/entities/train/conll.ts';
 import { DEV_FRACTION } from '../src/analyze/entities/train/train.ts';
 import { findSharedDir } from '../eval/shared-dir.ts';
 
 const args = process.argv.slice(2);
-const modelPath = args.find((a) => !a.startsWith('--') && !['--explain', '--dev-blocks'].includes(args[args.indexOf(a) - 1] ?? ''));
-if (!modelPath) {
-  console.error('usage: tsx scripts/ner-dev-check.ts MODEL.json.gz [--explain STEP]');
+const valueOf = (flag: string): string | undefined => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const cvDir = valueOf('--cv');
+const modelPath = args.find((a) => !a.startsWith('--') && !['--explain', '--dev-blocks', '--cv', '--bias'].includes(args[args.indexOf(a) - 1] ?? ''));
+if (!modelPath && !cvDir) {
+  console.error('usage: tsx scripts/ner-dev-check.ts MODEL.json.gz [--dev-blocks 1] [--explain STEP] [--wojood] | --cv DIR [--explain STEP]; [--bias TYPE=X,…] [--quick]');
   process.exit(2);
 }
-const explain = args.includes('--explain') ? args[args.indexOf('--explain') + 1] : undefined;
+const explain = valueOf('--explain');
 
 const shared = findSharedDir();
 if (!shared) {
@@ -34,41 +39,72 @@ if (!shared) {
   process.exit(2);
 }
 const text = readFileSync(join(shared, 'data', 'anercorp', 'ANERCorp_CamelRecipe_train.txt'), 'utf8');
-// `--dev-blocks 1`: the last 10% (as `train:ner --holdout --dev-blocks 1` holds out), else the 10 spread blocks.
-const devBlocks = args.includes('--dev-blocks') ? Number(args[args.indexOf('--dev-blocks') + 1]) : 10;
-const { dev } = splitDev(parseConll(text), DEV_FRACTION, devBlocks);
-const tagger = loadTagger(modelPath);
-const gold = dev.map((s) => s.tags);
-const tokens = dev.map((s) => s.tokens);
 
-const NONE: TagSteps = { backoff: false, refiners: new Set(), consistency: false, nameParts: false };
+/** A model and the sentences it never saw: the dev split, or one cross-validation fold's held-out block. */
+interface Unit { readonly tagger: Tagger; readonly sentences: readonly TaggedSentence[] }
+function loadUnits(): Unit[] {
+  if (cvDir) {
+    // `train:ner -- --folds K --save-folds DIR`: fold-N.json.gz, each recording the block it was trained without.
+    const anercorp = parseConll(text);
+    const files = readdirSync(cvDir).filter((f) => /^fold-\d+\.json\.gz$/u.test(f)).sort();
+    if (files.length === 0) throw new Error(`no fold-N.json.gz in ${cvDir}`);
+    return files.map((f) => {
+      const tagger = loadTagger(join(cvDir, f));
+      const held = tagger.info.heldOut as { from: number; to: number } | undefined;
+      if (!held) throw new Error(`${f}: no heldOut block recorded (not written by --save-folds)`);
+      return { tagger, sentences: anercorp.slice(held.from, held.to) };
+    });
+  }
+  // `--dev-blocks 1`: the last 10% (as `train:ner --holdout --dev-blocks 1` holds out), else the 10 spread blocks.
+  const { dev } = splitDev(parseConll(text), DEV_FRACTION, Number(valueOf('--dev-blocks') ?? 10));
+  return [{ tagger: loadTagger(modelPath!), sentences: dev }];
+}
+const units = loadUnits();
+const tagger = units[0]!.tagger;
+const dev = units.flatMap((u) => u.sentences);
+const gold = dev.map((s) => s.tags);
+
+// `--bias ORG=0.2,MISC=0.3`: decoding bias per type in score units (TagSteps.bias), applied to every run below.
+const biasArg = valueOf('--bias');
+const bias = biasArg ? Object.fromEntries(biasArg.split(',').map((kv) => { const [k, v] = kv.split('='); return [k!, Number(v)]; })) : undefined;
+const BASE: TagSteps = { ...SHIPPED_STEPS, ...(bias ? { bias } : {}) };
+const NONE: TagSteps = { backoff: false, refiners: new Set(), consistency: false, nameParts: false, ...(bias ? { bias } : {}) };
 const refinerNames = REFINERS.map(([name]) => name);
 const without = (step: string): TagSteps => ({
-  ...SHIPPED_STEPS,
+  ...BASE,
   ...(step === 'backoff' || step === 'consistency' || step === 'nameParts' ? { [step]: false } : {}),
   refiners: new Set(refinerNames.filter((n) => n !== step)),
 });
 
+/** Tags of every unit's sentences (each unit one document), concatenated in the order of `dev`. */
+const tagUnits = (steps: TagSteps): string[][] => units.flatMap((u) => tagConll(u.sentences.map((s) => s.tokens), u.tagger, steps));
 const fmt = (s: Scores): string => `${s.precision.toFixed(3)} / ${s.recall.toFixed(3)} / ${s.f1.toFixed(4)}`;
 function run(title: string, steps: TagSteps, perType = false): string[][] {
-  const predicted = tagConll(tokens, tagger, steps);
+  const predicted = tagUnits(steps);
   const { micro, byType } = evaluateChunks(gold, predicted);
   console.log(`${title.padEnd(58)} micro P/R/F1 ${fmt(micro)}`);
   if (perType) for (const [type, s] of Object.entries(byType).sort()) console.log(`    ${type.padEnd(5)} ${fmt(s)}  (gold ${s.gold})`);
   return predicted;
 }
 
-console.log(`model ${modelPath}: ${String(tagger.info.trainedOn)}; dev ${dev.length} sentences`);
-if (tagger.info.includesDev === true) console.log('WARNING: this model was trained on the dev split; the figures are a training fit.');
+if (cvDir) console.log(`cross-validation: ${units.length} fold models from ${cvDir}; ${dev.length} held-out sentences in all`);
+else console.log(`model ${modelPath}: ${String(tagger.info.trainedOn)}; dev ${dev.length} sentences`);
+if (units.some((u) => u.tagger.info.includesDev === true)) console.log('WARNING: this model was trained on the dev split; the figures are a training fit.');
+if (bias) console.log(`decoding bias (score units): ${biasArg}`);
+if (args.includes('--quick')) {
+  run('tagger alone', NONE);
+  run('shipped pipeline (all steps)', BASE, true);
+  process.exit(0);
+}
 run('tagger alone', NONE, true);
 run('+ consistency', { ...NONE, consistency: true });
 run('+ gazetteer back-off + consistency (previous shipped pipeline)', { ...NONE, backoff: true, consistency: true }, true);
 for (const name of refinerNames) run(`  previous + refiner ${name}`, { ...NONE, backoff: true, consistency: true, refiners: new Set<RefinerName>([name]) });
 run('  previous + name-part propagation', { ...NONE, backoff: true, consistency: true, nameParts: true });
-const shipped = run('shipped pipeline (all steps)', SHIPPED_STEPS, true);
+const shipped = run('shipped pipeline (all steps)', BASE, true);
 for (const step of ['backoff', ...refinerNames, 'consistency', 'nameParts']) run(`  shipped without ${step}`, without(step));
 
-if (args.includes('--wojood')) {
+if (args.includes('--wojood') && !cvDir) {
   // Wojood: «TOKEN TAG [TAG…]», nested; a token is PERS if any of its tags is. Its files concatenate unrelated
   // texts, so each paragraph (ended by a «$#$» token) is scored as its own document for the document-level passes.
   const documents: { tokens: string[]; tags: string[] }[][] = [];
@@ -100,7 +136,7 @@ if (args.includes('--wojood')) {
 }
 
 if (explain) {
-  const base = tagConll(tokens, tagger, without(explain));
+  const base = tagUnits(without(explain));
   const key = (s: number, c: { type: string; start: number; end: number }): string => `${s}:${c.type}:${c.start}:${c.end}`;
   dev.forEach((sentence, s) => {
     const goldKeys = new Set(chunksOf(gold[s]!).map((c) => key(s, c)));

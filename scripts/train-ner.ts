@@ -210,7 +210,11 @@ function printScores(title: string, scores: ReturnType<typeof devScores>): void 
  * a model trained on the rest). Scores every train sentence once, so it is far less noisy than the 10% dev
  * split (≈ 9,000 entities instead of ≈ 800); used to choose options, never to train the shipped model.
  */
-function crossValidate(anercorp: readonly TaggedSentence[], folds: number, fit: (train: readonly TaggedSentence[], heldOut: readonly TaggedSentence[], log?: (line: string) => void) => { weights: TaggerWeights; resources: FeatureResources }): void {
+function crossValidate(
+  anercorp: readonly TaggedSentence[], folds: number,
+  fit: (train: readonly TaggedSentence[], heldOut: readonly TaggedSentence[], log?: (line: string) => void) => { weights: TaggerWeights; resources: FeatureResources },
+  options: { only?: ReadonlySet<number>; save?: (fold: number, from: number, to: number, train: readonly TaggedSentence[], fitted: { weights: TaggerWeights; resources: FeatureResources }) => void } = {},
+): void {
   const alone: number[] = [];
   const shipped: number[] = [];
   const totals = { alone: { correct: 0, predicted: 0, gold: 0 }, shipped: { correct: 0, predicted: 0, gold: 0 } };
@@ -218,9 +222,12 @@ function crossValidate(anercorp: readonly TaggedSentence[], folds: number, fit: 
   for (let k = 0; k < folds; k++) {
     const from = Math.floor((anercorp.length * k) / folds);
     const to = Math.floor((anercorp.length * (k + 1)) / folds);
+    if (options.only && !options.only.has(k + 1)) continue;
     const held = anercorp.slice(from, to);
     const rest = [...anercorp.slice(0, from), ...anercorp.slice(to)];
-    const { weights, resources } = fit(rest, [], console.log);
+    const fitted = fit(rest, [], console.log);
+    const { weights, resources } = fitted;
+    options.save?.(k + 1, from, to, rest, fitted);
     const a = devScores(weights, held, resources);
     const s = devScores(weights, held, resources, true, true, true);
     alone.push(a.micro.f1);
@@ -280,7 +287,7 @@ async function main(): Promise<void> {
   const passiveAggressive = Number(argValue('--pa') ?? PA_CAP);
   const ensemble = Number(argValue('--ensemble') ?? ENSEMBLE);
   const trainOptions = {
-    epochs, minFeatureCount, seed: 1, passiveAggressive, ensemble, margin: Number(argValue('--margin') ?? 0), wordDropout: Number(argValue('--word-dropout') ?? 0),
+    epochs, minFeatureCount, seed: Number(argValue('--seed') ?? 1), passiveAggressive, ensemble, margin: Number(argValue('--margin') ?? 0), wordDropout: Number(argValue('--word-dropout') ?? 0),
     domainAdapt: !process.argv.includes('--no-domain-adapt'), domainResources,
     crf: argValue('--crf') ? { l2: Number(argValue('--crf')), learningRate: Number(argValue('--lr') ?? 0.1) } : undefined,
   };
@@ -299,8 +306,34 @@ async function main(): Promise<void> {
     const withSilver = buildResources(clusters, [...names, ...silver], embeddings, documentWindow);
     return { weights: trainTagger(sentences, heldOut, withSilver, { ...trainOptions, log }), resources: withSilver, silver };
   };
+  // Model file of a fit: the score unit for the span refiners' thresholds (span-refiners.ts) is the mean
+  // |emission score| on the training sentences.
+  const modelFile = (
+    target: readonly TaggedSentence[], fitted: { weights: TaggerWeights; resources: FeatureResources; silver?: SilverName[] },
+    trainedOn: string, includesDev: boolean, more: Record<string, unknown>,
+  ): Buffer => {
+    const scoreUnit = meanAbsoluteScore(documentFeatures(target.map((s) => s.tokens), fitted.resources).map((rows) => emissionScores(fitted.weights, rows)));
+    const extraData = extraSources.length === 0 ? 'none' : `${extraSources.join(', ')}: ${extraStride === 1 ? 'every sentence' : `1 sentence in ${extraStride}`} (${extras.length}), ${trainOptions.domainAdapt ? 'feature augmentation' : 'pooled'}`;
+    const info = { scoreUnit, ...(documentWindow > 0 ? { documentWindow } : {}), gazetteers: gazetteerSources, extraData, trainedOn, includesDev, epochs, minFeatureCount, passiveAggressive, ensemble, clusterOptions: CLUSTER_OPTIONS, ...more };
+    return serializeModel({ weights: fitted.weights, clusters, ...(embeddings ? { embeddings } : {}), extraNames: [...names, ...(fitted.silver ?? [])], info });
+  };
   const folds = Number(argValue('--folds') ?? 0);
-  if (folds > 1) { crossValidate(anercorp, folds, fit); return; }
+  if (folds > 1) {
+    // `--save-folds DIR`: write each fold's model with its held-out block, so decoding and post-processing can be
+    // cross-validated without retraining (`scripts/ner-dev-check.ts --cv DIR`). `--only-folds 1,2`: run some folds
+    // only (two processes on two cores, saving into one DIR).
+    const only = argValue('--only-folds');
+    const saveDir = argValue('--save-folds');
+    if (saveDir) mkdirSync(saveDir, { recursive: true });
+    crossValidate(anercorp, folds, fit, {
+      ...(only ? { only: new Set(only.split(',').map(Number)) } : {}),
+      ...(saveDir ? { save: (fold, from, to, target, fitted) => {
+        const file = modelFile(target, fitted, `ANERcorp train minus fold ${fold}/${folds}`, false, { heldOut: { fold, folds, from, to } });
+        writeFileSync(join(saveDir, `fold-${fold}.json.gz`), file);
+      } } : {}),
+    });
+    return;
+  }
   const fitted = fit(train, isFinal ? [] : dev, console.log);
   const weights = fitted.weights;
   resources = fitted.resources;
@@ -310,11 +343,7 @@ async function main(): Promise<void> {
   if (!isFinal) printScores('dev, with document-level consistency', devScores(weights, dev, resources, true));
   if (!isFinal) printScores('dev, gazetteer back-off + consistency (as shipped)', devScores(weights, dev, resources, true, true));
   const trainedOn = isFinal ? `all ANERcorp train (${anercorp.length} sentences, dev split included)` : `ANERcorp train minus a ${DEV_FRACTION * 100}% dev split (${anerTrain.length} sentences)`;
-  // Score unit for the span refiners' thresholds (span-refiners.ts): mean |emission score| on the training sentences.
-  const scoreUnit = meanAbsoluteScore(documentFeatures(train.map((s) => s.tokens), resources).map((rows) => emissionScores(weights, rows)));
-  const extraData = extraSources.length === 0 ? 'none' : `${extraSources.join(', ')}: ${extraStride === 1 ? 'every sentence' : `1 sentence in ${extraStride}`} (${extras.length}), ${trainOptions.domainAdapt ? 'feature augmentation' : 'pooled'}`;
-  const info = { scoreUnit, ...(documentWindow > 0 ? { documentWindow } : {}), gazetteers: gazetteerSources, extraData, trainedOn, includesDev: isFinal, epochs, minFeatureCount, passiveAggressive, ensemble, clusterOptions: CLUSTER_OPTIONS, devF1: scores.micro.f1 };
-  const file = serializeModel({ weights, clusters, ...(embeddings ? { embeddings } : {}), extraNames: [...names, ...fitted.silver], info });
+  const file = modelFile(train, fitted, trainedOn, isFinal, { devF1: scores.micro.f1 });
   if (process.argv.includes('--no-save') || (!isFinal && !process.argv.includes('--save') && !argValue('--out'))) return;
   const out = argValue('--out') ?? MODEL_PATH;
   mkdirSync(dirname(out), { recursive: true });

@@ -53,6 +53,11 @@ export interface TagSteps {
   readonly consistency: boolean;
   /** Document-level name-part propagation (consistency.ts; used by recognizeEntities/tagConll). */
   readonly nameParts: boolean;
+  /**
+   * Decoding bias per entity type in score units (added to its B- and I- emission scores before Viterbi; the refiners
+   * see the unbiased scores): trades precision for recall where the perceptron is too cautious.
+   */
+  readonly bias?: Readonly<Partial<Record<string, number>>>;
 }
 
 export const SHIPPED_STEPS: TagSteps = { backoff: true, refiners: new Set(REFINERS.map(([name]) => name)), consistency: true, nameParts: true };
@@ -65,7 +70,7 @@ export const SHIPPED_STEPS: TagSteps = { backoff: true, refiners: new Set(REFINE
 export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagSteps = SHIPPED_STEPS, documentRows?: readonly (readonly string[])[]): string[] {
   if (tokens.length === 0) return [];
   const { scores, labels, infos } = tagger.cache.scoresAndLabels(tokens, documentRows);
-  const path = viterbi(tagger.weights, scores, tagger.allowed);
+  const path = viterbi(tagger.weights, steps.bias ? biasedScores(scores, tagger.weights.tags, steps.bias, tagger.scoreUnit) : scores, tagger.allowed);
   const tags = path.map((t) => tagger.weights.tags[t]!);
   const backedOff = steps.backoff ? applyGazetteerBackoff(tags, labels) : tags;
   if (steps.refiners.size === 0) return backedOff;
@@ -73,6 +78,14 @@ export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagS
     tokens, forms: infos.map((w) => w.forms), cues: infos.map((w) => w.cues), labels, rank: tagger.resources.rank, gazetteer: tagger.resources.gazetteer,
     emission: { scores, tags: tagger.weights.tags, unit: tagger.scoreUnit },
   }, steps.refiners);
+}
+
+/** A copy of `scores` (tokens × tags) with `bias[type] × unit` added to every B-type and I-type column. */
+export function biasedScores(scores: Float32Array, tags: readonly string[], bias: Readonly<Partial<Record<string, number>>>, unit: number): Float32Array {
+  const out = Float32Array.from(scores);
+  const add = tags.map((tag) => (bias[tag.slice(2)] ?? 0) * unit * (tag === 'O' ? 0 : 1));
+  for (let i = 0; i < out.length; i++) out[i]! += add[i % tags.length]!;
+  return out;
 }
 
 /** Aggregated-context feature rows (document-context.ts) for a document's sentences; empty rows when the model has none. */
