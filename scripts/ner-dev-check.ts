@@ -16,11 +16,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chunksOf, evaluateChunks, type Scores } from '../src/analyze/entities/bio.ts';
-import { loadTagger, tagConll } from '../src/analyze/entities/recognize.ts';
+import { tagConll } from '../src/analyze/entities/recognize.ts';
 import { REFINERS, type RefinerName } from '../src/analyze/entities/span-refiners.ts';
-import { SHIPPED_STEPS, type Tagger, type TagSteps } from '../src/analyze/entities/tagger.ts';
+import { createTagger, SHIPPED_STEPS, type Tagger, type TagSteps } from '../src/analyze/entities/tagger.ts';
+import { parseModel, type NerModel } from '../src/analyze/entities/model-file.ts';
 import { parseConll, splitDev, type TaggedSentence } from '../src/analyze/entities/train/conll.ts';
-import { DEV_FRACTION } from '../src/analyze/entities/train/train.ts';
+import { DEV_FRACTION, learnBackoffExclusions } from '../src/analyze/entities/train/train.ts';
 import { findSharedDir } from '../eval/shared-dir.ts';
 
 const args = process.argv.slice(2);
@@ -49,15 +50,25 @@ function loadUnits(): Unit[] {
     const files = readdirSync(cvDir).filter((f) => /^fold-\d+\.json\.gz$/u.test(f)).sort();
     if (files.length === 0) throw new Error(`no fold-N.json.gz in ${cvDir}`);
     return files.map((f) => {
-      const tagger = loadTagger(join(cvDir, f));
-      const held = tagger.info.heldOut as { from: number; to: number } | undefined;
+      const model = parseModel(readFileSync(join(cvDir, f)));
+      const held = model.info.heldOut as { from: number; to: number } | undefined;
       if (!held) throw new Error(`${f}: no heldOut block recorded (not written by --save-folds)`);
-      return { tagger, sentences: anercorp.slice(held.from, held.to) };
+      return { tagger: withExclusions(model, [...anercorp.slice(0, held.from), ...anercorp.slice(held.to)]), sentences: anercorp.slice(held.from, held.to) };
     });
   }
   // `--dev-blocks 1`: the last 10% (as `train:ner --holdout --dev-blocks 1` holds out), else the 10 spread blocks.
-  const { dev } = splitDev(parseConll(text), DEV_FRACTION, Number(valueOf('--dev-blocks') ?? 10));
-  return [{ tagger: loadTagger(modelPath!), sentences: dev }];
+  const { train, dev } = splitDev(parseConll(text), DEV_FRACTION, Number(valueOf('--dev-blocks') ?? 10));
+  return [{ tagger: withExclusions(parseModel(readFileSync(modelPath!)), train), sentences: dev }];
+}
+
+/**
+ * The model's tagger; `--learn-exclusions` (for models written before the back-off learned them) learns the back-off
+ * exclusions from the sentences the model was trained on, as train:ner now does.
+ */
+function withExclusions(model: NerModel, trainedOn: readonly TaggedSentence[]): Tagger {
+  if (!args.includes('--learn-exclusions') || model.backoffExcluded) return createTagger(model);
+  const backoffExcluded = learnBackoffExclusions(trainedOn, createTagger(model).resources);
+  return createTagger({ ...model, backoffExcluded });
 }
 const units = loadUnits();
 const tagger = units[0]!.tagger;
@@ -91,18 +102,17 @@ if (cvDir) console.log(`cross-validation: ${units.length} fold models from ${cvD
 else console.log(`model ${modelPath}: ${String(tagger.info.trainedOn)}; dev ${dev.length} sentences`);
 if (units.some((u) => u.tagger.info.includesDev === true)) console.log('WARNING: this model was trained on the dev split; the figures are a training fit.');
 if (bias) console.log(`decoding bias (score units): ${biasArg}`);
-if (args.includes('--quick')) {
-  run('tagger alone', NONE);
-  run('shipped pipeline (all steps)', BASE, true);
-  process.exit(0);
-}
-run('tagger alone', NONE, true);
-run('+ consistency', { ...NONE, consistency: true });
-run('+ gazetteer back-off + consistency (previous shipped pipeline)', { ...NONE, backoff: true, consistency: true }, true);
-for (const name of refinerNames) run(`  previous + refiner ${name}`, { ...NONE, backoff: true, consistency: true, refiners: new Set<RefinerName>([name]) });
-run('  previous + name-part propagation', { ...NONE, backoff: true, consistency: true, nameParts: true });
+// `--quick`: the tagger alone and the shipped pipeline only (no step-by-step runs, no ablations).
+const quick = args.includes('--quick');
+if (!quick) {
+  run('tagger alone', NONE, true);
+  run('+ consistency', { ...NONE, consistency: true });
+  run('+ gazetteer back-off + consistency (previous shipped pipeline)', { ...NONE, backoff: true, consistency: true }, true);
+  for (const name of refinerNames) run(`  previous + refiner ${name}`, { ...NONE, backoff: true, consistency: true, refiners: new Set<RefinerName>([name]) });
+  run('  previous + name-part propagation', { ...NONE, backoff: true, consistency: true, nameParts: true });
+} else run('tagger alone', NONE);
 const shipped = run('shipped pipeline (all steps)', BASE, true);
-for (const step of ['backoff', ...refinerNames, 'consistency', 'nameParts']) run(`  shipped without ${step}`, without(step));
+if (!quick) for (const step of ['backoff', ...refinerNames, 'consistency', 'nameParts']) run(`  shipped without ${step}`, without(step));
 
 if (args.includes('--wojood') && !cvDir) {
   // Wojood: «TOKEN TAG [TAG…]», nested; a token is PERS if any of its tags is. Its files concatenate unrelated

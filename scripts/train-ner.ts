@@ -25,8 +25,10 @@ import { buildWordVectors, clusterWordVectors, type ClusterOptions } from '../sr
 import { binarizeEmbeddings } from '../src/analyze/entities/train/embeddings.ts';
 import { parseConll, splitDev, type TaggedSentence } from '../src/analyze/entities/train/conll.ts';
 import { entityNames, mapAqmarTag, readAnetac, readFane } from '../src/analyze/entities/train/external-corpora.ts';
-import { DEV_FRACTION, devScores, meanAbsoluteScore, trainTagger } from '../src/analyze/entities/train/train.ts';
-import { buildResources, createTagger, tagTokens } from '../src/analyze/entities/tagger.ts';
+import { DEV_FRACTION, devScores, learnBackoffExclusions, meanAbsoluteScore, trainTagger } from '../src/analyze/entities/train/train.ts';
+import { buildResources, createTagger, tagTokens, type Tagger } from '../src/analyze/entities/tagger.ts';
+import { tagConll } from '../src/analyze/entities/recognize.ts';
+import { evaluateChunks } from '../src/analyze/entities/bio.ts';
 import { emissionScores, type TaggerWeights } from '../src/analyze/entities/perceptron.ts';
 import { documentFeatures, type FeatureResources } from '../src/analyze/entities/features.ts';
 import { harvestSilverNames, type SilverName } from '../src/analyze/entities/train/silver.ts';
@@ -213,7 +215,8 @@ function printScores(title: string, scores: ReturnType<typeof devScores>): void 
 function crossValidate(
   anercorp: readonly TaggedSentence[], folds: number,
   fit: (train: readonly TaggedSentence[], heldOut: readonly TaggedSentence[], log?: (line: string) => void) => { weights: TaggerWeights; resources: FeatureResources },
-  options: { only?: ReadonlySet<number>; save?: (fold: number, from: number, to: number, train: readonly TaggedSentence[], fitted: { weights: TaggerWeights; resources: FeatureResources }) => void } = {},
+  shippedTagger: (fold: number, from: number, to: number, train: readonly TaggedSentence[], fitted: { weights: TaggerWeights; resources: FeatureResources }) => Tagger,
+  only?: ReadonlySet<number>,
 ): void {
   const alone: number[] = [];
   const shipped: number[] = [];
@@ -222,14 +225,15 @@ function crossValidate(
   for (let k = 0; k < folds; k++) {
     const from = Math.floor((anercorp.length * k) / folds);
     const to = Math.floor((anercorp.length * (k + 1)) / folds);
-    if (options.only && !options.only.has(k + 1)) continue;
+    if (only && !only.has(k + 1)) continue;
     const held = anercorp.slice(from, to);
     const rest = [...anercorp.slice(0, from), ...anercorp.slice(to)];
     const fitted = fit(rest, [], console.log);
     const { weights, resources } = fitted;
-    options.save?.(k + 1, from, to, rest, fitted);
     const a = devScores(weights, held, resources);
-    const s = devScores(weights, held, resources, true, true, true);
+    // As shipped: the fold's model file (pruned, quantised, with its learned back-off exclusions) through tagConll,
+    // the held-out block as one document, exactly as `marsad ner --conll` would tag it.
+    const s = evaluateChunks(held.map((x) => x.tags), tagConll(held.map((x) => x.tokens), shippedTagger(k + 1, from, to, rest, fitted)));
     alone.push(a.micro.f1);
     shipped.push(s.micro.f1);
     for (const [key, scores] of [['alone', a], ['shipped', s]] as const) {
@@ -315,7 +319,9 @@ async function main(): Promise<void> {
     const scoreUnit = meanAbsoluteScore(documentFeatures(target.map((s) => s.tokens), fitted.resources).map((rows) => emissionScores(fitted.weights, rows)));
     const extraData = extraSources.length === 0 ? 'none' : `${extraSources.join(', ')}: ${extraStride === 1 ? 'every sentence' : `1 sentence in ${extraStride}`} (${extras.length}), ${trainOptions.domainAdapt ? 'feature augmentation' : 'pooled'}`;
     const info = { scoreUnit, ...(documentWindow > 0 ? { documentWindow } : {}), gazetteers: gazetteerSources, extraData, trainedOn, includesDev, epochs, minFeatureCount, passiveAggressive, ensemble, clusterOptions: CLUSTER_OPTIONS, ...more };
-    return serializeModel({ weights: fitted.weights, clusters, ...(embeddings ? { embeddings } : {}), extraNames: [...names, ...(fitted.silver ?? [])], info });
+    // Curated names the annotations leave untagged: the gazetteer back-off must not force them (gazetteer-backoff.ts).
+    const backoffExcluded = learnBackoffExclusions(target, fitted.resources);
+    return serializeModel({ weights: fitted.weights, clusters, ...(embeddings ? { embeddings } : {}), extraNames: [...names, ...(fitted.silver ?? [])], backoffExcluded, info });
   };
   const folds = Number(argValue('--folds') ?? 0);
   if (folds > 1) {
@@ -325,13 +331,11 @@ async function main(): Promise<void> {
     const only = argValue('--only-folds');
     const saveDir = argValue('--save-folds');
     if (saveDir) mkdirSync(saveDir, { recursive: true });
-    crossValidate(anercorp, folds, fit, {
-      ...(only ? { only: new Set(only.split(',').map(Number)) } : {}),
-      ...(saveDir ? { save: (fold, from, to, target, fitted) => {
-        const file = modelFile(target, fitted, `ANERcorp train minus fold ${fold}/${folds}`, false, { heldOut: { fold, folds, from, to } });
-        writeFileSync(join(saveDir, `fold-${fold}.json.gz`), file);
-      } } : {}),
-    });
+    crossValidate(anercorp, folds, fit, (fold, from, to, target, fitted) => {
+      const file = modelFile(target, fitted, `ANERcorp train minus fold ${fold}/${folds}`, false, { heldOut: { fold, folds, from, to } });
+      if (saveDir) writeFileSync(join(saveDir, `fold-${fold}.json.gz`), file);
+      return createTagger(parseModel(file));
+    }, only ? new Set(only.split(',').map(Number)) : undefined);
     return;
   }
   const fitted = fit(train, isFinal ? [] : dev, console.log);

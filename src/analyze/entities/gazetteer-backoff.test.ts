@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer, coreName, gazetteerLabels } from './gazetteer.ts';
-import { applyGazetteerBackoff } from './gazetteer-backoff.ts';
+import { applyGazetteerBackoff, matchKey, unannotatedCuratedNames } from './gazetteer-backoff.ts';
 import { tokenForms } from './token-forms.ts';
 
 const gazetteer = buildGazetteer([{ name: coreName('نادي الصيادين'), cls: 'EXTRA_ORG' }]);
@@ -29,5 +29,34 @@ describe('applyGazetteerBackoff', () => {
     // A person inside, or a tagged head, is the tagger's call.
     expect(applyGazetteerBackoff(['O', 'B-ORG', 'O', 'B-LOC', 'O', 'O'], labels)).toEqual(['O', 'B-ORG', 'O', 'B-LOC', 'O', 'O']);
     expect(applyGazetteerBackoff(['O', 'O', 'O', 'B-PERS', 'O', 'O'], labels)).toEqual(['O', 'O', 'O', 'B-PERS', 'O', 'O']);
+  });
+
+  it('learns which curated names the annotations leave untagged, and does not force them', () => {
+    const sentence = (text: string, tags: string[]) => {
+      const forms = text.split(' ').map((t) => tokenForms(t));
+      return { tags, cores: forms.map((f) => f.core), labels: gazetteerLabels(gazetteer, forms) };
+    };
+    const training = [
+      sentence('وافق مجلس الوزراء على الموازنة', ['O', 'O', 'O', 'O', 'O']),
+      sentence('وقال رئيس مجلس الوزراء إن', ['O', 'O', 'O', 'O', 'O']),
+      sentence('وأقر مجلس الوزراء أمس', ['O', 'B-ORG', 'I-ORG', 'O']),
+      sentence('هاجمت فصائل الحشد الشعبي', ['O', 'O', 'B-ORG', 'I-ORG']),
+      sentence('هاجم الحشد الشعبي البلدة', ['O', 'B-ORG', 'I-ORG', 'O']),
+      // Seen once only: too little evidence of a habit.
+      sentence('عقدت الجمعية العامة جلسة', ['O', 'O', 'O', 'O']),
+    ];
+    const excluded = unannotatedCuratedNames(training);
+    expect(excluded).toEqual([coreName('مجلس الوزراء')]);
+
+    const tokens = 'اجتمع مجلس الوزراء بعد هجوم الحشد الشعبي'.split(' ');
+    const forms = tokens.map((t) => tokenForms(t));
+    const cores = forms.map((f) => f.core);
+    expect(matchKey(cores, 1, 3)).toBe(coreName('مجلس الوزراء'));
+    const labels = gazetteerLabels(gazetteer, forms);
+    const untagged = tokens.map(() => 'O');
+    expect(applyGazetteerBackoff(untagged, labels, { cores, names: new Set(excluded) }))
+      .toEqual(['O', 'O', 'O', 'O', 'O', 'B-ORG', 'I-ORG']);
+    // Without the learned exclusions both curated names are forced.
+    expect(applyGazetteerBackoff(untagged, labels)).toEqual(['O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-ORG', 'I-ORG']);
   });
 });

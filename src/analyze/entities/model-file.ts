@@ -17,6 +17,8 @@ export interface NerModel {
   readonly embeddings?: ReadonlyMap<string, string>;
   /** Extra gazetteer names as space-separated core forms (gazetteer.ts `coreName`). */
   readonly extraNames: readonly { readonly name: string; readonly cls: GazetteerClass }[];
+  /** Curated names the gazetteer back-off must not force (gazetteer-backoff.ts unannotatedCuratedNames), learned in training. */
+  readonly backoffExcluded?: readonly string[];
   /** Free-form provenance: data, options, dev scores. */
   readonly info: Record<string, unknown>;
 }
@@ -31,6 +33,7 @@ interface ModelJson {
   transition: number[];
   clusters: string;
   extraNames: [string, GazetteerClass][];
+  backoffExcluded?: string[];
   info: Record<string, unknown>;
 }
 
@@ -61,7 +64,7 @@ export function serializeModel(model: NerModel): Buffer {
       const code = model.embeddings?.get(w);
       return code ? `${w}\t${p}\t${code}` : `${w}\t${p}`;
     }).join('\n'),
-    extraNames: model.extraNames.map((e) => [e.name, e.cls]), info: model.info,
+    extraNames: model.extraNames.map((e) => [e.name, e.cls]), ...(model.backoffExcluded ? { backoffExcluded: [...model.backoffExcluded] } : {}), info: model.info,
   };
   return gzipSync(Buffer.from(JSON.stringify(json)), { level: 9 });
 }
@@ -89,6 +92,7 @@ export function parseModel(gzipped: Uint8Array): NerModel {
   }
   return {
     weights: { tags: json.tags, features, emission, transition: Float32Array.from(json.transition) },
-    clusters, ...(embeddings.size > 0 ? { embeddings } : {}), extraNames: json.extraNames.map(([name, cls]) => ({ name, cls })), info: json.info,
+    clusters, ...(embeddings.size > 0 ? { embeddings } : {}), extraNames: json.extraNames.map(([name, cls]) => ({ name, cls })),
+    ...(json.backoffExcluded ? { backoffExcluded: json.backoffExcluded } : {}), info: json.info,
   };
 }

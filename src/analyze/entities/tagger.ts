@@ -21,6 +21,8 @@ export interface Tagger {
   readonly info: Readonly<Record<string, unknown>>;
   /** The model's mean |emission score| (recorded at training): the unit of the span refiners' score thresholds. */
   readonly scoreUnit: number;
+  /** Curated names the gazetteer back-off leaves alone (learned from the training annotations; empty in older models). */
+  readonly backoffExcluded: ReadonlySet<string>;
 }
 
 /** Feature resources from clusters (in frequency order) and extra gazetteer names. */
@@ -40,6 +42,7 @@ export function createTagger(model: NerModel): Tagger {
     weights: model.weights, allowed: allowedTransitions(model.weights.tags), resources,
     cache: new WordFeatureCache(model.weights, resources), info: model.info,
     scoreUnit: typeof model.info.scoreUnit === 'number' ? model.info.scoreUnit : REFERENCE_SCORE_UNIT,
+    backoffExcluded: new Set(model.backoffExcluded ?? []),
   };
 }
 
@@ -72,7 +75,7 @@ export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagS
   const { scores, labels, infos } = tagger.cache.scoresAndLabels(tokens, documentRows);
   const path = viterbi(tagger.weights, steps.bias ? biasedScores(scores, tagger.weights.tags, steps.bias, tagger.scoreUnit) : scores, tagger.allowed);
   const tags = path.map((t) => tagger.weights.tags[t]!);
-  const backedOff = steps.backoff ? applyGazetteerBackoff(tags, labels) : tags;
+  const backedOff = steps.backoff ? applyGazetteerBackoff(tags, labels, { cores: infos.map((w) => w.forms.core), names: tagger.backoffExcluded }) : tags;
   if (steps.refiners.size === 0) return backedOff;
   return refineSpans(backedOff, {
     tokens, forms: infos.map((w) => w.forms), cues: infos.map((w) => w.cues), labels, rank: tagger.resources.rank, gazetteer: tagger.resources.gazetteer,

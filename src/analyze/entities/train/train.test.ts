@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { foldDomain, meanWeights, tagAll, trainTagger } from './train.ts';
-import { buildResources } from '../tagger.ts';
+import { foldDomain, learnBackoffExclusions, meanWeights, tagAll, trainTagger } from './train.ts';
+import { buildResources, createTagger, tagTokens } from '../tagger.ts';
+import { parseModel, serializeModel } from '../model-file.ts';
 
 describe('meanWeights', () => {
   it('averages emission and transition weights element-wise over one feature dictionary', () => {
@@ -43,5 +44,23 @@ describe('trainTagger with feature augmentation', () => {
     // Without augmentation the same data teaches a compromise the extra corpus can win.
     const pooled = trainTagger([...extra, ...extra, ...target], [], resources, options);
     expect(tagAll(pooled, [target[0]!], resources)[0]).toEqual(['O', 'O', 'B-LOC', 'O']);
+  });
+});
+
+describe('learned back-off exclusions', () => {
+  it('are learned from the training annotations, stored in the model file and honoured by the tagger', () => {
+    const resources = buildResources(new Map(), []);
+    const untagged = (tokens: string[]) => ({ tokens, tags: tokens.map(() => 'O') });
+    const training = [untagged(['وافق', 'مجلس', 'الوزراء', 'على', 'الخطة']), untagged(['رئيس', 'مجلس', 'الوزراء', 'قال'])];
+    const backoffExcluded = learnBackoffExclusions(training, resources);
+    expect(backoffExcluded).toEqual(['مجلس الوزراء']);
+
+    const weights = trainTagger(training, [], resources, { epochs: 1, minFeatureCount: 1, seed: 1 });
+    const model = parseModel(serializeModel({ weights, clusters: new Map(), extraNames: [], backoffExcluded, info: {} }));
+    expect(model.backoffExcluded).toEqual(['مجلس الوزراء']);
+    const tokens = ['اجتمع', 'مجلس', 'الوزراء', 'في', 'جرف', 'النصر'];
+    expect(tagTokens(createTagger(model), tokens)).toEqual(['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC']);
+    // A model without the list (older files) still forces every curated name.
+    expect(tagTokens(createTagger({ ...model, backoffExcluded: undefined }), tokens)).toEqual(['O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'I-LOC']);
   });
 });

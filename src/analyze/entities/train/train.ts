@@ -5,7 +5,7 @@
 import { evaluateChunks, type Scores } from '../bio.ts';
 import { isCommonWord, propagateLabels, propagateNameParts } from '../consistency.ts';
 import { gazetteerLabels } from '../gazetteer.ts';
-import { applyGazetteerBackoff } from '../gazetteer-backoff.ts';
+import { applyGazetteerBackoff, unannotatedCuratedNames } from '../gazetteer-backoff.ts';
 import { documentFeatures, wordInfo, type FeatureResources } from '../features.ts';
 import { refineSpans } from '../span-refiners.ts';
 import { allowedTransitions, emissionScores, PerceptronTrainer, viterbi, type TaggerWeights } from '../perceptron.ts';
@@ -144,6 +144,17 @@ export function meanAbsoluteScore(scores: readonly Float32Array[]): number {
   let count = 0;
   for (const matrix of scores) for (const v of matrix) { sum += Math.abs(v); count++; }
   return count === 0 ? 1 : sum / count;
+}
+
+/**
+ * Curated names the gazetteer back-off must not force, learned from labelled sentences (gazetteer-backoff.ts
+ * unannotatedCuratedNames); stored in the model file.
+ */
+export function learnBackoffExclusions(sentences: readonly TaggedSentence[], resources: FeatureResources): string[] {
+  return unannotatedCuratedNames(sentences.map((s) => {
+    const forms = s.tokens.map((t) => wordInfo(t, resources).forms);
+    return { tags: s.tags, cores: forms.map((f) => f.core), labels: gazetteerLabels(resources.gazetteer, forms) };
+  }));
 }
 
 /** Mean of weight sets over one feature dictionary (an ensemble at the cost of one model at run time). */
