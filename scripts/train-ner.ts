@@ -10,7 +10,8 @@
  * 10%; nothing written unless `--out`/`--save`), `--folds K` (K-fold cross-validation over contiguous blocks).
  * Options: `--epochs N`, `--min-count N`, `--ensemble K`, `--gazetteer a,b`, `--extra a,b|none`, `--extra-stride N`,
  * `--no-domain-adapt`, `--clusters-from MODEL`,
- * `--no-save`, `--cluster-window N` (skip-gram window); experiments that were measured and not kept: `--pa C`, `--crf L2 [--lr η]`, `--margin M`,
+ * `--no-save`, `--cluster-window N` (skip-gram window), `--seed S` (first shuffle), `--save-folds DIR` and `--only-folds 1,2`
+ * (with `--folds`: keep each fold's model for scripts/ner-dev-check.ts --cv); experiments that were measured and not kept: `--pa C`, `--crf L2 [--lr η]`, `--margin M`,
  * `--word-dropout P`, `--silver-stride N`, `--embedding-features on`, `--extra aqmar`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
