@@ -3,11 +3,10 @@
  * averaged structured-perceptron epochs in a seeded shuffle order, scoring a dev set after each epoch.
  */
 import { evaluateChunks, type Scores } from '../bio.ts';
-import { isCommonWord, propagateLabels, propagateNameParts } from '../consistency.ts';
+import { propagateLabels } from '../consistency.ts';
 import { gazetteerLabels } from '../gazetteer.ts';
-import { applyGazetteerBackoff, unannotatedCuratedNames } from '../gazetteer-backoff.ts';
+import { unannotatedCuratedNames } from '../gazetteer-backoff.ts';
 import { documentFeatures, wordInfo, type FeatureResources } from '../features.ts';
-import { refineSpans } from '../span-refiners.ts';
 import { allowedTransitions, emissionScores, PerceptronTrainer, viterbi, type TaggerWeights } from '../perceptron.ts';
 import { seededRandom, shuffleInPlace } from '../../../core/seeded-random.ts';
 import type { TaggedSentence } from './conll.ts';
@@ -105,37 +104,19 @@ export function tagAll(weights: TaggerWeights, sentences: readonly TaggedSentenc
 }
 
 /**
- * Dev scores of the tagger alone, or with the post-processing the shipped recognizer runs: the gazetteer back-off
- * (`backoff`), the span refiners and name-part propagation (`refine`), the document-level consistency pass
- * (`consistent`). All three on = the shipped pipeline (recognize.ts `tagConll`).
+ * Dev scores of the tagger alone (scored after each training epoch), or with the document-level consistency pass
+ * (`consistent`). The whole shipped pipeline is scored through the model file and recognize.ts `tagConll`
+ * (scripts/train-ner.ts, scripts/ner-dev-check.ts).
  */
 export function devScores(
-  weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources, consistent = false, backoff = false, refine = false,
+  weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources, consistent = false,
 ): { micro: Scores; byType: Record<string, Scores> } {
   const allowed = allowedTransitions(weights.tags);
-  const allScores = documentFeatures(dev.map((s) => s.tokens), resources).map((rows) => emissionScores(weights, rows));
-  const unit = meanAbsoluteScore(allScores);
-  const tagged = dev.map((s, index) => {
-    const scores = allScores[index]!;
-    const tags = viterbi(weights, scores, allowed).map((t) => weights.tags[t]!);
-    if (!backoff && !refine) return tags;
-    const infos = s.tokens.map((t) => wordInfo(t, resources));
-    const forms = infos.map((w) => w.forms);
-    const labels = gazetteerLabels(resources.gazetteer, forms);
-    const backedOff = backoff ? applyGazetteerBackoff(tags, labels) : tags;
-    return refine ? refineSpans(backedOff, {
-      tokens: s.tokens, forms, cues: infos.map((w) => w.cues), labels, rank: resources.rank, gazetteer: resources.gazetteer,
-      emission: { scores, tags: weights.tags, unit },
-    }) : backedOff;
-  });
+  const tagged = documentFeatures(dev.map((s) => s.tokens), resources)
+    .map((rows) => viterbi(weights, emissionScores(weights, rows), allowed).map((t) => weights.tags[t]!));
   const coreOf = (token: string): string => wordInfo(token, resources).forms.core;
   const sentences = dev.map((s) => s.tokens);
-  const consistentTags = consistent ? propagateLabels(sentences, tagged, coreOf) : tagged;
-  const isCommon = (token: string): boolean => {
-    const info = wordInfo(token, resources);
-    return isCommonWord(info.forms.core, info.cues, resources.rank);
-  };
-  return evaluateChunks(dev.map((s) => s.tags), refine ? propagateNameParts(sentences, consistentTags, coreOf, isCommon) : consistentTags);
+  return evaluateChunks(dev.map((s) => s.tags), consistent ? propagateLabels(sentences, tagged, coreOf) : tagged);
 }
 
 /** The score unit of a model (span-refiners.ts): its mean |emission score| over the given sentences' scores. */
