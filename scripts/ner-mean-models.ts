@@ -9,12 +9,11 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSharedDir } from '../eval/shared-dir.ts';
-import { documentFeatures } from '../src/analyze/entities/features.ts';
 import { parseModel, serializeModel, type NerModel } from '../src/analyze/entities/model-file.ts';
-import { emissionScores, type TaggerWeights } from '../src/analyze/entities/perceptron.ts';
+import type { TaggerWeights } from '../src/analyze/entities/perceptron.ts';
 import { createTagger } from '../src/analyze/entities/tagger.ts';
 import { parseConll } from '../src/analyze/entities/train/conll.ts';
-import { meanAbsoluteScore } from '../src/analyze/entities/train/train.ts';
+import { scoreUnitOf } from '../src/analyze/entities/train/train.ts';
 
 /** Mean of weight sets whose feature dictionaries may differ (missing rows count as 0). */
 export function meanByFeature(models: readonly TaggerWeights[]): TaggerWeights {
@@ -54,7 +53,7 @@ for (const file of readdirSync(inputs[0]!).filter((f) => /^fold-\d+\.json\.gz$/u
   const merged: NerModel = { ...models[0]!, weights, info: { ...models[0]!.info, ensemble: models.length, meanOf: inputs } };
   const tagger = createTagger(merged);
   const train = [...anercorp.slice(0, held.from), ...anercorp.slice(held.to)];
-  const scoreUnit = meanAbsoluteScore(documentFeatures(train.map((s) => s.tokens), tagger.resources).map((rows) => emissionScores(weights, rows)));
+  const scoreUnit = scoreUnitOf(weights, train.map((s) => s.tokens), tagger.resources);
   writeFileSync(join(out, file), serializeModel({ ...merged, info: { ...merged.info, scoreUnit } }));
   console.log(`${file}: mean of ${models.length} models, ${weights.features.size} features, score unit ${scoreUnit.toFixed(3)}`);
 }

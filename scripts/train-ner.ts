@@ -26,12 +26,12 @@ import { buildWordVectors, clusterWordVectors, type ClusterOptions } from '../sr
 import { binarizeEmbeddings } from '../src/analyze/entities/train/embeddings.ts';
 import { parseConll, splitDev, type TaggedSentence } from '../src/analyze/entities/train/conll.ts';
 import { entityNames, mapAqmarTag, readAnetac, readFane } from '../src/analyze/entities/train/external-corpora.ts';
-import { DEV_FRACTION, devScores, learnBackoffExclusions, meanAbsoluteScore, trainTagger } from '../src/analyze/entities/train/train.ts';
+import { DEV_FRACTION, devScores, learnBackoffExclusions, scoreUnitOf, trainTagger } from '../src/analyze/entities/train/train.ts';
 import { buildResources, createTagger, tagTokens, type Tagger } from '../src/analyze/entities/tagger.ts';
 import { tagConll } from '../src/analyze/entities/recognize.ts';
 import { evaluateChunks } from '../src/analyze/entities/bio.ts';
-import { emissionScores, type TaggerWeights } from '../src/analyze/entities/perceptron.ts';
-import { documentFeatures, type FeatureResources } from '../src/analyze/entities/features.ts';
+import type { TaggerWeights } from '../src/analyze/entities/perceptron.ts';
+import type { FeatureResources } from '../src/analyze/entities/features.ts';
 import { harvestSilverNames, type SilverName } from '../src/analyze/entities/train/silver.ts';
 import { coreName } from '../src/analyze/entities/gazetteer.ts';
 import { parseModel, serializeModel, type NerModel } from '../src/analyze/entities/model-file.ts';
@@ -219,8 +219,6 @@ function crossValidate(
   shippedTagger: (fold: number, from: number, to: number, train: readonly TaggedSentence[], fitted: { weights: TaggerWeights; resources: FeatureResources }) => Tagger,
   only?: ReadonlySet<number>,
 ): void {
-  const alone: number[] = [];
-  const shipped: number[] = [];
   const totals = { alone: { correct: 0, predicted: 0, gold: 0 }, shipped: { correct: 0, predicted: 0, gold: 0 } };
   const byType = new Map<string, { correct: number; predicted: number; gold: number }>();
   for (let k = 0; k < folds; k++) {
@@ -235,8 +233,6 @@ function crossValidate(
     // As shipped: the fold's model file (pruned, quantised, with its learned back-off exclusions) through tagConll,
     // the held-out block as one document, exactly as `marsad ner --conll` would tag it.
     const s = evaluateChunks(held.map((x) => x.tags), tagConll(held.map((x) => x.tokens), shippedTagger(k + 1, from, to, rest, fitted)));
-    alone.push(a.micro.f1);
-    shipped.push(s.micro.f1);
     for (const [key, scores] of [['alone', a], ['shipped', s]] as const) {
       totals[key].correct += scores.micro.correct; totals[key].predicted += scores.micro.predicted; totals[key].gold += scores.micro.gold;
     }
@@ -304,7 +300,7 @@ async function main(): Promise<void> {
     const sentences = [...target, ...extras];
     if (silverCorpus.length === 0) return { weights: trainTagger(sentences, heldOut, resources, { ...trainOptions, log }), resources, silver: [] };
     const first = trainTagger(sentences, [], resources, trainOptions);
-    const scoreUnit = meanAbsoluteScore(documentFeatures(sentences.slice(0, 500).map((s) => s.tokens), resources).map((rows) => emissionScores(first, rows)));
+    const scoreUnit = scoreUnitOf(first, sentences.slice(0, 500).map((s) => s.tokens), resources);
     const tagger = createTagger({ weights: first, clusters, ...(embeddings ? { embeddings } : {}), extraNames: names, info: { scoreUnit } });
     const silver = harvestSilverNames(silverCorpus, (tokens) => tagTokens(tagger, tokens), (token) => tagger.cache.core(token));
     log?.(`silver gazetteer: ${silver.length} names (${['PERS', 'ORG', 'LOC', 'MISC'].map((t) => `${t} ${silver.filter((n) => n.cls === `SILVER_${t}`).length}`).join(', ')})`);
@@ -317,7 +313,7 @@ async function main(): Promise<void> {
     target: readonly TaggedSentence[], fitted: { weights: TaggerWeights; resources: FeatureResources; silver?: SilverName[] },
     trainedOn: string, includesDev: boolean, more: Record<string, unknown>,
   ): Buffer => {
-    const scoreUnit = meanAbsoluteScore(documentFeatures(target.map((s) => s.tokens), fitted.resources).map((rows) => emissionScores(fitted.weights, rows)));
+    const scoreUnit = scoreUnitOf(fitted.weights, target.map((s) => s.tokens), fitted.resources);
     const extraData = extraSources.length === 0 ? 'none' : `${extraSources.join(', ')}: ${extraStride === 1 ? 'every sentence' : `1 sentence in ${extraStride}`} (${extras.length}), ${trainOptions.domainAdapt ? 'feature augmentation' : 'pooled'}`;
     const info = { scoreUnit, ...(documentWindow > 0 ? { documentWindow } : {}), gazetteers: gazetteerSources, extraData, trainedOn, includesDev, epochs, minFeatureCount, passiveAggressive, ensemble, clusterOptions: CLUSTER_OPTIONS, ...more };
     // Curated names the annotations leave untagged: the gazetteer back-off must not force them (gazetteer-backoff.ts).

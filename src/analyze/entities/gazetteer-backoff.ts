@@ -4,6 +4,7 @@
  * Growing partly tagged matches to the whole entry was tried and cost 2.6 dev F1 (docs/ner.md).
  */
 import type { GazetteerClass } from './gazetteer.ts';
+import type { TokenForms } from './token-forms.ts';
 
 /** Curated gazetteer classes and the entity type they stand for (FIRST and EXTRA_* are too noisy to force). */
 const CLASS_TYPES: Partial<Record<GazetteerClass, string>> = { COUNTRY: 'LOC', CITY: 'LOC', ORG: 'ORG', CLUB: 'ORG', COMPANY: 'ORG' };
@@ -56,8 +57,8 @@ export function* curatedMatches(labels: readonly (readonly string[])[]): Generat
 }
 
 /** The key a curated match is counted and excluded by: its tokens' core forms (clitics stripped), space-separated. */
-export function matchKey(cores: readonly string[], start: number, end: number): string {
-  return cores.slice(start, end).join(' ');
+export function matchKey(forms: readonly TokenForms[], start: number, end: number): string {
+  return forms.slice(start, end).map((f) => f.core).join(' ');
 }
 
 /** A name must occur this often in the training annotations before its annotation habit is trusted. */
@@ -73,14 +74,14 @@ export const MIN_ANNOTATED_SHARE = 0.5;
  * regional places) are still forced.
  */
 export function unannotatedCuratedNames(
-  sentences: readonly { readonly tags: readonly string[]; readonly cores: readonly string[]; readonly labels: readonly (readonly string[])[] }[],
+  sentences: readonly { readonly tags: readonly string[]; readonly forms: readonly TokenForms[]; readonly labels: readonly (readonly string[])[] }[],
 ): string[] {
   const counts = new Map<string, { seen: number; annotated: number }>();
-  for (const { tags, cores, labels } of sentences) {
+  for (const { tags, forms, labels } of sentences) {
     for (const { start, end, type } of curatedMatches(labels)) {
       if (end - start < MIN_PHRASE_TOKENS) continue;
       const whole = tags[start] === `B-${type}` && tags.slice(start + 1, end).every((t) => t === `I-${type}`) && tags[end] !== `I-${type}`;
-      const key = matchKey(cores, start, end);
+      const key = matchKey(forms, start, end);
       const c = counts.get(key) ?? { seen: 0, annotated: 0 };
       c.seen++;
       if (whole) c.annotated++;
@@ -92,15 +93,16 @@ export function unannotatedCuratedNames(
 
 /**
  * Tags with untagged curated multi-word matches labelled (`labels` from gazetteerLabels, one list per token);
- * `cores` and `excluded` (unannotatedCuratedNames) skip the names the annotations leave untagged.
+ * `excluded` (the tokens' forms and unannotatedCuratedNames' list) skips the names the annotations leave untagged.
  */
 export function applyGazetteerBackoff(
-  tags: readonly string[], labels: readonly (readonly string[])[], excluded?: { readonly cores: readonly string[]; readonly names: ReadonlySet<string> },
+  tags: readonly string[], labels: readonly (readonly string[])[], excluded?: { readonly forms: readonly TokenForms[]; readonly names: ReadonlySet<string> },
 ): string[] {
   const out = [...tags];
   for (const { start, end, type } of curatedMatches(labels)) {
-    if (excluded && excluded.names.size > 0 && excluded.names.has(matchKey(excluded.cores, start, end))) continue;
-    if (end - start >= MIN_PHRASE_TOKENS && (out.slice(start, end).every((t) => t === 'O') || onlyNestedPlace(out, start, end, type))) {
+    if (end - start < MIN_PHRASE_TOKENS) continue;
+    if (excluded && excluded.names.size > 0 && excluded.names.has(matchKey(excluded.forms, start, end))) continue;
+    if (out.slice(start, end).every((t) => t === 'O') || onlyNestedPlace(out, start, end, type)) {
       for (let k = start; k < end; k++) out[k] = `${k === start ? 'B' : 'I'}-${type}`;
     }
   }

@@ -75,10 +75,11 @@ export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagS
   const { scores, labels, infos } = tagger.cache.scoresAndLabels(tokens, documentRows);
   const path = viterbi(tagger.weights, steps.bias ? biasedScores(scores, tagger.weights.tags, steps.bias, tagger.scoreUnit) : scores, tagger.allowed);
   const tags = path.map((t) => tagger.weights.tags[t]!);
-  const backedOff = steps.backoff ? applyGazetteerBackoff(tags, labels, { cores: infos.map((w) => w.forms.core), names: tagger.backoffExcluded }) : tags;
+  const forms = infos.map((w) => w.forms);
+  const backedOff = steps.backoff ? applyGazetteerBackoff(tags, labels, { forms, names: tagger.backoffExcluded }) : tags;
   if (steps.refiners.size === 0) return backedOff;
   return refineSpans(backedOff, {
-    tokens, forms: infos.map((w) => w.forms), cues: infos.map((w) => w.cues), labels, rank: tagger.resources.rank, gazetteer: tagger.resources.gazetteer,
+    tokens, forms, cues: infos.map((w) => w.cues), labels, rank: tagger.resources.rank, gazetteer: tagger.resources.gazetteer,
     emission: { scores, tags: tagger.weights.tags, unit: tagger.scoreUnit },
   }, steps.refiners);
 }

@@ -119,6 +119,11 @@ export function devScores(
   return evaluateChunks(dev.map((s) => s.tags), consistent ? propagateLabels(sentences, tagged, coreOf) : tagged);
 }
 
+/** A model's score unit (span-refiners.ts thresholds): its mean |emission score| over `sentences` (its training text). */
+export function scoreUnitOf(weights: TaggerWeights, sentences: readonly (readonly string[])[], resources: FeatureResources): number {
+  return meanAbsoluteScore(documentFeatures(sentences, resources).map((rows) => emissionScores(weights, rows)));
+}
+
 /** The score unit of a model (span-refiners.ts): its mean |emission score| over the given sentences' scores. */
 export function meanAbsoluteScore(scores: readonly Float32Array[]): number {
   let sum = 0;
@@ -134,7 +139,7 @@ export function meanAbsoluteScore(scores: readonly Float32Array[]): number {
 export function learnBackoffExclusions(sentences: readonly TaggedSentence[], resources: FeatureResources): string[] {
   return unannotatedCuratedNames(sentences.map((s) => {
     const forms = s.tokens.map((t) => wordInfo(t, resources).forms);
-    return { tags: s.tags, cores: forms.map((f) => f.core), labels: gazetteerLabels(resources.gazetteer, forms) };
+    return { tags: s.tags, forms, labels: gazetteerLabels(resources.gazetteer, forms) };
   }));
 }
 
