@@ -28,6 +28,16 @@ describe('gazetteerLabels', () => {
     expect(labels('أعلنت الوكالة الدولية للطاقة الذرية')).toEqual([[], ['ORG-B'], ['ORG-I'], ['ORG-I'], ['ORG-I']]);
   });
 
+  it('knows league clubs, club names that are words, companies and products, each in its own class', () => {
+    expect(labels('تعادل الوداد البيضاوي مع حسنية أكادير')).toEqual([[], ['CLUB-B'], ['CLUB-I'], [], ['CLUB-B'], ['CLUB-I']]);
+    expect(labels('وفاز التعاون أمام الشعلة')).toEqual([[], ['CLUB_WORD-B'], [], ['CLUB_WORD-B']]);
+    expect(labels('الخليج')).toEqual([['COUNTRY-B', 'CLUB_WORD-B']]);
+    expect(labels('طرحت أوبل الطراز فرونتيرا ثم لاند كروزر')).toEqual([[], ['COMPANY-B'], [], ['PRODUCT-B'], [], ['PRODUCT-B'], ['PRODUCT-I']]);
+    expect(labels('ويعمل بنظام ويندوز')).toEqual([[], [], ['PRODUCT-B']]);
+    // An ordinary word that only shares letters with a product is left alone.
+    expect(labels('في رياضة الغولف')).toEqual([[], [], []]);
+  });
+
   it('indexes cue words by stem', () => {
     expect(gazetteer.cues.get(tokenForms('والوزير').stem)).toContain('TITLE');
     expect(gazetteer.cues.get(tokenForms('بوزارة').stem)).toBeUndefined();

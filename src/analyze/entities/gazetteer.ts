@@ -4,12 +4,13 @@
  */
 import { createRequire } from 'node:module';
 import { CITIES, CLUBS, COMPANIES, FIRST_NAMES, MISC_NAMES, ORGANIZATIONS, PLACES } from './lexicons/known-entities.ts';
+import { ARAB_CLUBS, CLUB_WORDS, MORE_COMPANIES, PRODUCTS, WORLD_CLUBS } from './lexicons/clubs-and-products.ts';
 import { ARMED_GROUPS_AND_PARTIES, INSTITUTIONS, MEDIA_OUTLETS, REGIONAL_PLACES, SITES } from './lexicons/regional-entities.ts';
 import { LOCATION_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PERSON_VERBS } from './lexicons/cue-words.ts';
 import { tokenForms, type TokenForms } from './token-forms.ts';
 import { tokenize } from '../../text/tokenize.ts';
 
-export type GazetteerClass = 'COUNTRY' | 'CITY' | 'ORG' | 'CLUB' | 'COMPANY' | 'FIRST' | 'MISC' | 'EXTRA_PERS' | 'EXTRA_LOC' | 'EXTRA_ORG'
+export type GazetteerClass = 'COUNTRY' | 'CITY' | 'ORG' | 'CLUB' | 'CLUB_WORD' | 'COMPANY' | 'PRODUCT' | 'FIRST' | 'MISC' | 'EXTRA_PERS' | 'EXTRA_LOC' | 'EXTRA_ORG'
   | 'SILVER_PERS' | 'SILVER_LOC' | 'SILVER_ORG' | 'SILVER_MISC';
 export type CueClass = 'TITLE' | 'ORGHEAD' | 'LOCHEAD' | 'PVERB';
 
@@ -65,7 +66,8 @@ function addPhrase(root: PhraseNode, cls: GazetteerClass, words: readonly string
 export function buildGazetteer(extra: readonly { readonly name: string; readonly cls: GazetteerClass }[] = []): Gazetteer {
   const phrases: PhraseNode = { classes: [], next: new Map() };
   const lists: [readonly string[], GazetteerClass][] = [[[...isoCountryNames(), ...PLACES], 'COUNTRY'], [[...CITIES, ...REGIONAL_PLACES, ...SITES], 'CITY'],
-    [[...ORGANIZATIONS, ...ARMED_GROUPS_AND_PARTIES, ...MEDIA_OUTLETS, ...INSTITUTIONS], 'ORG'], [CLUBS, 'CLUB'], [COMPANIES, 'COMPANY'], [FIRST_NAMES, 'FIRST'], [MISC_NAMES, 'MISC']];
+    [[...ORGANIZATIONS, ...ARMED_GROUPS_AND_PARTIES, ...MEDIA_OUTLETS, ...INSTITUTIONS], 'ORG'], [[...CLUBS, ...ARAB_CLUBS, ...WORLD_CLUBS], 'CLUB'],
+    [CLUB_WORDS, 'CLUB_WORD'], [[...COMPANIES, ...MORE_COMPANIES], 'COMPANY'], [PRODUCTS, 'PRODUCT'], [FIRST_NAMES, 'FIRST'], [MISC_NAMES, 'MISC']];
   for (const [names, cls] of lists) for (const name of names) addPhrase(phrases, cls, phraseWords(name));
   for (const { name, cls } of extra) addPhrase(phrases, cls, name.split(' '));
   const cues = new Map<string, CueClass[]>();
