@@ -9,8 +9,8 @@ import { recognizeEntities, tagConll } from '../src/analyze/entities/recognize.t
 import { parseModel } from '../src/analyze/entities/model-file.ts';
 import { MODEL_PATH } from '../src/analyze/entities/model-path.ts';
 import { createTagger } from '../src/analyze/entities/tagger.ts';
-import { parseConll, splitDev } from '../src/analyze/entities/train/conll.ts';
-import { DEV_FRACTION } from '../src/analyze/entities/train/train.ts';
+import { parseConll, splitDev } from '../tools/ner/conll.ts';
+import { DEV_FRACTION } from '../tools/ner/train.ts';
 
 /** Issue 3 target for annotation throughput on one core. */
 const TARGET_SENTENCES_PER_SECOND = 3_000;

@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateChunks } from '../src/analyze/entities/bio.ts';
 import { loadTagger, recognizeEntities, tagConll } from '../src/analyze/entities/recognize.ts';
-import { parseConll, splitDev } from '../src/analyze/entities/train/conll.ts';
-import { DEV_FRACTION } from '../src/analyze/entities/train/train.ts';
+import { parseConll, splitDev } from '../tools/ner/conll.ts';
+import { DEV_FRACTION } from '../tools/ner/train.ts';
 import { normalizeKey } from '../src/text/normalize.ts';
 
 interface MustFind { type: string; canonical: string; variants: string[]; in: string[] }

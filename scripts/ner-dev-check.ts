@@ -20,16 +20,16 @@ import { tagConll } from '../src/analyze/entities/recognize.ts';
 import { REFINERS, type RefinerName } from '../src/analyze/entities/span-refiners.ts';
 import { createTagger, SHIPPED_STEPS, type Tagger, type TagSteps } from '../src/analyze/entities/tagger.ts';
 import { parseModel, type NerModel } from '../src/analyze/entities/model-file.ts';
-import { parseConll, splitDev, type TaggedSentence } from '../src/analyze/entities/train/conll.ts';
-import { DEV_FRACTION, learnBackoffExclusions } from '../src/analyze/entities/train/train.ts';
+import { parseConll, splitDev, type TaggedSentence } from '../tools/ner/conll.ts';
+import { DEV_FRACTION, learnBackoffExclusions } from '../tools/ner/train.ts';
 import { findSharedDir } from '../eval/shared-dir.ts';
 
 const args = process.argv.slice(2);
 const valueOf = (flag: string): string | undefined => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
 const cvDir = valueOf('--cv');
-const modelPath = args.find((a) => !a.startsWith('--') && !['--explain', '--dev-blocks', '--cv', '--bias'].includes(args[args.indexOf(a) - 1] ?? ''));
+const modelPath = args.find((a) => !a.startsWith('--') && !['--explain', '--dev-blocks', '--cv'].includes(args[args.indexOf(a) - 1] ?? ''));
 if (!modelPath && !cvDir) {
-  console.error('usage: tsx scripts/ner-dev-check.ts MODEL.json.gz [--dev-blocks 1] [--explain STEP] [--wojood] | --cv DIR [--explain STEP]; [--bias TYPE=X,…] [--quick]');
+  console.error('usage: tsx scripts/ner-dev-check.ts MODEL.json.gz [--dev-blocks 1] [--explain STEP] [--wojood] | --cv DIR [--explain STEP]; [--quick]');
   process.exit(2);
 }
 const explain = valueOf('--explain');
@@ -75,11 +75,8 @@ const tagger = units[0]!.tagger;
 const dev = units.flatMap((u) => u.sentences);
 const gold = dev.map((s) => s.tags);
 
-// `--bias ORG=0.2,MISC=0.3`: decoding bias per type in score units (TagSteps.bias), applied to every run below.
-const biasArg = valueOf('--bias');
-const bias = biasArg ? Object.fromEntries(biasArg.split(',').map((kv) => { const [k, v] = kv.split('='); return [k!, Number(v)]; })) : undefined;
-const BASE: TagSteps = { ...SHIPPED_STEPS, ...(bias ? { bias } : {}) };
-const NONE: TagSteps = { backoff: false, refiners: new Set(), consistency: false, nameParts: false, ...(bias ? { bias } : {}) };
+const BASE: TagSteps = SHIPPED_STEPS;
+const NONE: TagSteps = { backoff: false, refiners: new Set(), consistency: false, nameParts: false };
 const refinerNames = REFINERS.map(([name]) => name);
 const without = (step: string): TagSteps => ({
   ...BASE,
@@ -101,7 +98,6 @@ function run(title: string, steps: TagSteps, perType = false): string[][] {
 if (cvDir) console.log(`cross-validation: ${units.length} fold models from ${cvDir}; ${dev.length} held-out sentences in all`);
 else console.log(`model ${modelPath}: ${String(tagger.info.trainedOn)}; dev ${dev.length} sentences`);
 if (units.some((u) => u.tagger.info.includesDev === true)) console.log('WARNING: this model was trained on the dev split; the figures are a training fit.');
-if (bias) console.log(`decoding bias (score units): ${biasArg}`);
 // `--quick`: the tagger alone and the shipped pipeline only (no step-by-step runs, no ablations).
 const quick = args.includes('--quick');
 if (!quick) {

@@ -12,8 +12,8 @@ import { findSharedDir } from '../eval/shared-dir.ts';
 import { parseModel, serializeModel, type NerModel } from '../src/analyze/entities/model-file.ts';
 import type { TaggerWeights } from '../src/analyze/entities/perceptron.ts';
 import { createTagger } from '../src/analyze/entities/tagger.ts';
-import { parseConll } from '../src/analyze/entities/train/conll.ts';
-import { scoreUnitOf } from '../src/analyze/entities/train/train.ts';
+import { parseConll } from '../tools/ner/conll.ts';
+import { scoreUnitOf } from '../tools/ner/train.ts';
 
 /** Mean of weight sets whose feature dictionaries may differ (missing rows count as 0). */
 export function meanByFeature(models: readonly TaggerWeights[]): TaggerWeights {

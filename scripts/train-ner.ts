@@ -11,8 +11,9 @@
  * Options: `--epochs N`, `--min-count N`, `--ensemble K`, `--gazetteer a,b`, `--extra a,b|none`, `--extra-stride N`,
  * `--no-domain-adapt`, `--clusters-from MODEL`,
  * `--no-save`, `--cluster-window N` (skip-gram window), `--seed S` (first shuffle), `--save-folds DIR` and `--only-folds 1,2`
- * (with `--folds`: keep each fold's model for scripts/ner-dev-check.ts --cv); experiments that were measured and not kept: `--pa C`, `--crf L2 [--lr η]`, `--margin M`,
- * `--word-dropout P`, `--silver-stride N`, `--embedding-features on`, `--extra aqmar`.
+ * (with `--folds`: keep each fold's model for scripts/ner-dev-check.ts --cv). Measured and not kept: `--extra aqmar`;
+ * the experiments that were dropped (CRF, PA-I and margin updates, word dropout, silver gazetteer, embedding
+ * features, decoding bias) were deleted, their findings are in docs/ner.md.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -22,17 +23,15 @@ import { findSharedDir, REPO_ROOT } from '../eval/shared-dir.ts';
 import { splitSentences } from '../src/text/sentences.ts';
 import { tokenize } from '../src/text/tokenize.ts';
 import { tokenForms } from '../src/analyze/entities/token-forms.ts';
-import { buildWordVectors, clusterWordVectors, type ClusterOptions } from '../src/analyze/entities/train/clusters.ts';
-import { binarizeEmbeddings } from '../src/analyze/entities/train/embeddings.ts';
-import { parseConll, splitDev, type TaggedSentence } from '../src/analyze/entities/train/conll.ts';
-import { entityNames, mapAqmarTag, readAnetac, readFane } from '../src/analyze/entities/train/external-corpora.ts';
-import { DEV_FRACTION, devScores, learnBackoffExclusions, scoreUnitOf, trainTagger } from '../src/analyze/entities/train/train.ts';
-import { buildResources, createTagger, tagTokens, type Tagger } from '../src/analyze/entities/tagger.ts';
+import { buildWordVectors, clusterWordVectors, type ClusterOptions } from '../tools/ner/clusters.ts';
+import { parseConll, splitDev, type TaggedSentence } from '../tools/ner/conll.ts';
+import { entityNames, mapAqmarTag, readAnetac, readFane } from '../tools/ner/external-corpora.ts';
+import { DEV_FRACTION, devScores, learnBackoffExclusions, scoreUnitOf, trainTagger } from '../tools/ner/train.ts';
+import { buildResources, createTagger, type Tagger } from '../src/analyze/entities/tagger.ts';
 import { tagConll } from '../src/analyze/entities/recognize.ts';
 import { evaluateChunks } from '../src/analyze/entities/bio.ts';
 import type { TaggerWeights } from '../src/analyze/entities/perceptron.ts';
 import type { FeatureResources } from '../src/analyze/entities/features.ts';
-import { harvestSilverNames, type SilverName } from '../src/analyze/entities/train/silver.ts';
 import { coreName } from '../src/analyze/entities/gazetteer.ts';
 import { parseModel, serializeModel, type NerModel } from '../src/analyze/entities/model-file.ts';
 import { MODEL_PATH } from '../src/analyze/entities/model-path.ts';
@@ -41,8 +40,6 @@ import { MODEL_PATH } from '../src/analyze/entities/model-path.ts';
 const DEFAULT_EPOCHS = 12;
 /** Features seen once are mostly noise and double the model size (dev F1 unchanged at 2). */
 const MIN_FEATURE_COUNT = 2;
-/** PA-I step cap (0 = plain perceptron): PA-I with cap 1 scored 0.735 vs 0.755 on dev (docs/ner.md). */
-const PA_CAP = 0;
 /**
  * Shuffles averaged into the shipped weights: single seeds scored 0.739–0.755 on dev (mean 0.748), their
  * mean 0.754; averaging removes most of the shuffle-order luck at no run-time cost.
@@ -52,8 +49,6 @@ const CLUSTER_OPTIONS: ClusterOptions = {
   vocabSize: 80_000, minCount: 5, contextSize: 800, offsets: [-2, -1, 1, 2], dims: 100, branching: [8, 8, 8, 8], iterations: 10, seed: 7,
   vectors: 'sgns', embedding: { window: Number(argValue('--cluster-window') ?? 5), negatives: 5, epochs: 3 },
 };
-/** Silver gazetteer from every Nth unlabelled document (0 = off); cross-validated gain in docs/ner.md. */
-const SILVER_STRIDE = 0;
 /**
  * Extra labelled corpora used by default, every EXTRA_STRIDE-th sentence, by feature augmentation (train.ts
  * `domainAdapt`): WikiFANE (5,255 sentences) raised 5-fold CV from 0.7625 to 0.7691 (docs/ner.md); pooled without
@@ -99,75 +94,38 @@ function unlabelledCorpus(shared: string, anercorp: readonly TaggedSentence[]): 
   return sentences;
 }
 
-/**
- * Unlabelled news as sentences of tokens as written (for the silver gazetteer): every `stride`-th document
- * of each corpus, sentences cut to 200 tokens.
- */
-function unlabelledTokenSentences(shared: string, stride: number): string[][] {
-  const out: string[][] = [];
-  for (const [folder, file] of UNLABELLED) {
-    const raw = gunzipSync(readFileSync(join(shared, 'data', folder, file))).toString('utf8');
-    let k = 0;
-    for (const line of raw.split('\n')) {
-      if (line.trim() === '' || k++ % stride !== 0) continue;
-      const doc = JSON.parse(line) as { title?: string; text?: string };
-      const text = `${doc.title ?? ''}\n${doc.text ?? ''}`;
-      for (const s of splitSentences(text)) {
-        const tokens = tokenize(text.slice(s.start, s.end), { clitics: false }).map((t) => t.text);
-        if (tokens.length > 0) out.push(tokens.slice(0, 200));
-      }
-    }
-  }
-  return out;
-}
-
-interface WordTable {
-  readonly clusters: Map<string, string>;
-  /** Binarised embeddings (skip-gram vectors only). */
-  readonly embeddings?: Map<string, string>;
-}
-
-function tableFromLines(lines: readonly string[]): WordTable {
+/** Word → cluster path from `word<TAB>path` lines (a third column, from older caches, is ignored). */
+function clustersFromLines(lines: readonly string[]): Map<string, string> {
   const clusters = new Map<string, string>();
-  const embeddings = new Map<string, string>();
   for (const line of lines) {
-    const [word, path, code] = line.split('\t');
+    const [word, path] = line.split('\t');
     if (!word || path === undefined) continue;
     clusters.set(word, path);
-    if (code) embeddings.set(word, code);
   }
-  return { clusters, ...(embeddings.size > 0 ? { embeddings } : {}) };
+  return clusters;
 }
 
-function wordTableOf(model: NerModel): WordTable {
-  return { clusters: new Map(model.clusters), ...(model.embeddings ? { embeddings: new Map(model.embeddings) } : {}) };
-}
-
-function loadWordTable(shared: string, anercorp: readonly TaggedSentence[]): WordTable {
+function loadClusters(shared: string, anercorp: readonly TaggedSentence[]): Map<string, string> {
   const rebuild = process.argv.includes('--rebuild-clusters');
   const from = argValue('--clusters-from');
-  if (from) return wordTableOf(parseModel(readFileSync(from)));
-  if (existsSync(CLUSTER_CACHE) && !rebuild) {
-    const table = tableFromLines(readFileSync(CLUSTER_CACHE, 'utf8').split('\n'));
-    if (table.embeddings || CLUSTER_OPTIONS.vectors === 'ppmi') return table;
-  }
+  if (from) return new Map(parseModel(readFileSync(from)).clusters);
+  if (existsSync(CLUSTER_CACHE) && !rebuild) return clustersFromLines(readFileSync(CLUSTER_CACHE, 'utf8').split('\n'));
   // The committed model carries the same table (in the same frequency order): reuse it unless asked to rebuild.
   const committed = existsSync(MODEL_PATH) && !rebuild ? parseModel(readFileSync(MODEL_PATH)) : null;
   if (committed && JSON.stringify(committed.info.clusterOptions) === JSON.stringify(CLUSTER_OPTIONS)) {
     console.log(`clusters: reusing the table stored in ${MODEL_PATH} (--rebuild-clusters recomputes it)`);
-    return wordTableOf(committed);
+    return new Map(committed.clusters);
   }
   const started = Date.now();
   const corpus = unlabelledCorpus(shared, anercorp);
   console.log(`clusters: ${corpus.length} sentences read in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const wordVectors = buildWordVectors(() => corpus, { ...CLUSTER_OPTIONS, log: console.log });
   const clusters = clusterWordVectors(wordVectors, CLUSTER_OPTIONS);
-  const codes = CLUSTER_OPTIONS.vectors === 'ppmi' ? null : binarizeEmbeddings(wordVectors.vectors, wordVectors.dims);
   console.log(`clusters: ${clusters.size} words clustered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   mkdirSync(dirname(CLUSTER_CACHE), { recursive: true });
-  const lines = wordVectors.words.map((w, i) => (codes ? `${w}\t${clusters.get(w)}\t${codes[i]}` : `${w}\t${clusters.get(w)}`));
+  const lines = wordVectors.words.map((w) => `${w}\t${clusters.get(w)}`);
   writeFileSync(CLUSTER_CACHE, lines.join('\n'));
-  return tableFromLines(lines);
+  return clustersFromLines(lines);
 }
 
 /** Extra corpora read so far: each is used for gazetteer names and for training, and read once. */
@@ -259,12 +217,8 @@ async function main(): Promise<void> {
   const anercorp = parseConll(readFileSync(join(shared, 'data', 'anercorp', 'ANERCorp_CamelRecipe_train.txt'), 'utf8'));
   // `--dev-blocks 1`: the last 10% only, the closest stand-in for the (sequential) test split's distribution.
   const { train: anerTrain, dev } = splitDev(anercorp, DEV_FRACTION, Number(argValue('--dev-blocks') ?? 10));
-  const table = loadWordTable(shared, anerTrain);
-  const clusters = table.clusters;
-  // Binarised embedding features: off by default (cross-validated F1 0.734 with them vs 0.752 without, docs/ner.md);
-  // `--embedding-features on` to retry them.
-  const embeddings = argValue('--embedding-features') === 'on' ? table.embeddings : undefined;
-  console.log(`word table: ${clusters.size} clusters, ${embeddings?.size ?? 0} binarised embeddings used as features`);
+  const clusters = loadClusters(shared, anerTrain);
+  console.log(`word table: ${clusters.size} clusters`);
   // Extra gold corpora (`--extra wikifane,aqmar`, `--extra none`; every `--extra-stride`-th sentence), tagged with
   // their source and learned by feature augmentation (`--no-domain-adapt`: pooled with ANERcorp as they are).
   const extraSources = (argValue('--extra') ?? DEFAULT_EXTRA).split(',').filter((n) => n !== '' && n !== 'none');
@@ -280,45 +234,32 @@ async function main(): Promise<void> {
   console.log(`extra gazetteer: ${names.length} names from ${gazetteerSources.join(', ') || 'nothing'}`);
   // Context aggregation (document-context.ts): sentences on either side; 0 = off.
   const documentWindow = Number(argValue('--doc-window') ?? DOCUMENT_WINDOW);
-  let resources = buildResources(clusters, names, embeddings, documentWindow);
+  let resources = buildResources(clusters, names, documentWindow);
   // An extra corpus is featurised with a gazetteer lacking its own names (they would give its labels away).
-  const domainResources = new Map(extraSources.map((n) => [n, buildResources(clusters, extraNames(shared, gazetteerSources.filter((g) => g !== n)), embeddings, documentWindow)]));
+  const domainResources = new Map(extraSources.map((n) => [n, buildResources(clusters, extraNames(shared, gazetteerSources.filter((g) => g !== n)), documentWindow)]));
   const started = Date.now();
   const minFeatureCount = Number(argValue('--min-count') ?? MIN_FEATURE_COUNT);
-  const passiveAggressive = Number(argValue('--pa') ?? PA_CAP);
   const ensemble = Number(argValue('--ensemble') ?? ENSEMBLE);
   const trainOptions = {
-    epochs, minFeatureCount, seed: Number(argValue('--seed') ?? 1), passiveAggressive, ensemble, margin: Number(argValue('--margin') ?? 0), wordDropout: Number(argValue('--word-dropout') ?? 0),
+    epochs, minFeatureCount, seed: Number(argValue('--seed') ?? 1), ensemble,
     domainAdapt: !process.argv.includes('--no-domain-adapt'), domainResources,
-    crf: argValue('--crf') ? { l2: Number(argValue('--crf')), learningRate: Number(argValue('--lr') ?? 0.1) } : undefined,
   };
-  // Silver gazetteer (train/silver.ts): a first model tags unlabelled news; its confident names become features of the second.
-  const silverStride = Number(argValue('--silver-stride') ?? SILVER_STRIDE);
-  const silverCorpus = silverStride > 0 ? unlabelledTokenSentences(shared, silverStride) : [];
-  if (silverStride > 0) console.log(`silver gazetteer: ${silverCorpus.length} unlabelled sentences (every ${silverStride}th document)`);
-  const fit = (target: readonly TaggedSentence[], heldOut: readonly TaggedSentence[], log?: (line: string) => void): { weights: TaggerWeights; resources: FeatureResources; silver: SilverName[] } => {
-    const sentences = [...target, ...extras];
-    if (silverCorpus.length === 0) return { weights: trainTagger(sentences, heldOut, resources, { ...trainOptions, log }), resources, silver: [] };
-    const first = trainTagger(sentences, [], resources, trainOptions);
-    const scoreUnit = scoreUnitOf(first, sentences.slice(0, 500).map((s) => s.tokens), resources);
-    const tagger = createTagger({ weights: first, clusters, ...(embeddings ? { embeddings } : {}), extraNames: names, info: { scoreUnit } });
-    const silver = harvestSilverNames(silverCorpus, (tokens) => tagTokens(tagger, tokens), (token) => tagger.cache.core(token));
-    log?.(`silver gazetteer: ${silver.length} names (${['PERS', 'ORG', 'LOC', 'MISC'].map((t) => `${t} ${silver.filter((n) => n.cls === `SILVER_${t}`).length}`).join(', ')})`);
-    const withSilver = buildResources(clusters, [...names, ...silver], embeddings, documentWindow);
-    return { weights: trainTagger(sentences, heldOut, withSilver, { ...trainOptions, log }), resources: withSilver, silver };
-  };
+  const fit = (target: readonly TaggedSentence[], heldOut: readonly TaggedSentence[], log?: (line: string) => void): { weights: TaggerWeights; resources: FeatureResources } => (
+    { weights: trainTagger([...target, ...extras], heldOut, resources, { ...trainOptions, log }), resources }
+  );
   // Model file of a fit: the score unit for the span refiners' thresholds (span-refiners.ts) is the mean
   // |emission score| on the training sentences.
   const modelFile = (
-    target: readonly TaggedSentence[], fitted: { weights: TaggerWeights; resources: FeatureResources; silver?: SilverName[] },
+    target: readonly TaggedSentence[], fitted: { weights: TaggerWeights; resources: FeatureResources },
     trainedOn: string, includesDev: boolean, more: Record<string, unknown>,
   ): Buffer => {
     const scoreUnit = scoreUnitOf(fitted.weights, target.map((s) => s.tokens), fitted.resources);
     const extraData = extraSources.length === 0 ? 'none' : `${extraSources.join(', ')}: ${extraStride === 1 ? 'every sentence' : `1 sentence in ${extraStride}`} (${extras.length}), ${trainOptions.domainAdapt ? 'feature augmentation' : 'pooled'}`;
-    const info = { scoreUnit, ...(documentWindow > 0 ? { documentWindow } : {}), gazetteers: gazetteerSources, extraData, trainedOn, includesDev, epochs, minFeatureCount, passiveAggressive, ensemble, clusterOptions: CLUSTER_OPTIONS, ...more };
+    // `passiveAggressive: 0` (plain perceptron steps) stays in the info so a rebuild gives the committed file byte for byte.
+    const info = { scoreUnit, ...(documentWindow > 0 ? { documentWindow } : {}), gazetteers: gazetteerSources, extraData, trainedOn, includesDev, epochs, minFeatureCount, passiveAggressive: 0, ensemble, clusterOptions: CLUSTER_OPTIONS, ...more };
     // Curated names the annotations leave untagged: the gazetteer back-off must not force them (gazetteer-backoff.ts).
     const backoffExcluded = learnBackoffExclusions(target, fitted.resources);
-    return serializeModel({ weights: fitted.weights, clusters, ...(embeddings ? { embeddings } : {}), extraNames: [...names, ...(fitted.silver ?? [])], backoffExcluded, info });
+    return serializeModel({ weights: fitted.weights, clusters, extraNames: names, backoffExcluded, info });
   };
   const folds = Number(argValue('--folds') ?? 0);
   if (folds > 1) {

@@ -3,10 +3,9 @@
  * files from web/) from the same process. Built from injected deps so tests run it in-process.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { packagePath } from '../core/package-files.ts';
 import type { ServerDeps } from './deps.ts';
 import { installErrorHandlers } from './http-errors.ts';
 import { openApiDocument } from './openapi.ts';
@@ -18,7 +17,7 @@ import { registerStoryRoutes } from './routes/stories.ts';
 
 /** 6 MB: one page up to the ingest limit (5 MB) plus JSON escaping; larger bodies get 413. */
 export const DEFAULT_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
-export const DEFAULT_WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
+export const DEFAULT_WEB_ROOT = packagePath('web');
 
 /**
  * Pages and scripts come only from this server: no CDN, no outside fonts, nothing inline to inject into.

@@ -1,10 +1,10 @@
 /** Reads a dialect's migration files (`migrations/<dialect>/NNNN_verb_object.sql`) in name order. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { EngineError } from '../core/errors.ts';
+import { packagePath } from '../core/package-files.ts';
 
-export const MIGRATIONS_ROOT = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const MIGRATIONS_ROOT = packagePath('src', 'store', 'migrations');
 const MIGRATION_NAME = /^\d{4}_[a-z0-9_]+\.sql$/;
 
 export interface Migration {

@@ -15,13 +15,11 @@ export function isSportsSentence(infos: readonly WordInfo[]): boolean {
 }
 
 export interface FeatureResources {
-  /** Core form → cluster path (one base-36 digit per level), see train/clusters.ts. */
+  /** Core form → cluster path (one base-36 digit per level), built by tools/ner/clusters.ts. */
   readonly clusters: ReadonlyMap<string, string>;
   /** Core form → frequency rank in the unlabelled corpus (0 = most frequent). */
   readonly rank: ReadonlyMap<string, number>;
   readonly gazetteer: Gazetteer;
-  /** Core form → binarised embedding ('+', '-', '0' per dimension), when the model was trained with them. */
-  readonly embeddings?: ReadonlyMap<string, string>;
   /** Sentences on either side aggregated by context aggregation (document-context.ts); 0 or absent = off. */
   readonly documentWindow?: number;
 }
@@ -41,8 +39,6 @@ export interface WordInfo {
   readonly shape: string;
   readonly cluster: string;
   readonly cues: readonly string[];
-  /** Binarised embedding of the core form ('' when none). */
-  readonly embedding: string;
 }
 
 /** Neighbour offsets whose word features are used. */
@@ -75,7 +71,6 @@ export function wordInfo(token: string, resources: FeatureResources): WordInfo {
     shape: wordShape(token),
     cluster: resources.clusters.get(forms.core) ?? resources.clusters.get(forms.norm) ?? '',
     cues: resources.gazetteer.cues.get(forms.stem) ?? [],
-    embedding: resources.embeddings?.get(forms.core) ?? resources.embeddings?.get(forms.norm) ?? '',
   };
 }
 
@@ -90,12 +85,6 @@ export function ownWordFeatures(info: WordInfo, out: string[]): void {
   if (info.cluster === '') out.push('k=none');
   for (const n of CLUSTER_PREFIXES) if (info.cluster.length >= n) out.push(`k${n}=${info.cluster.slice(0, n)}`);
   for (const c of info.cues) out.push(`q=${c}`);
-  embeddingFeatures(info.embedding, 'e', out);
-}
-
-/** One indicator per non-zero dimension of a binarised embedding: `e17+`, `-1e4-`. */
-function embeddingFeatures(code: string, name: string, out: string[]): void {
-  for (let d = 0; d < code.length; d++) if (code.charCodeAt(d) !== 48) out.push(`${name}${d}${code[d]}`);
 }
 
 /** Features saying "the word at offset `d` from the current token is this one" (d ∈ NEIGHBOUR_OFFSETS). */
@@ -103,7 +92,6 @@ export function neighbourWordFeatures(info: WordInfo, d: number, out: string[]):
   out.push(`${d}w=${info.forms.norm}`, `${d}k=${info.cluster.slice(0, 2)}`, `${d}sh=${info.shape}`);
   if (d === -1 || d === 1) {
     out.push(`${d}s=${info.forms.stem}`, `${d}kf=${info.cluster}`, `${d}p=${info.forms.prefix}`);
-    embeddingFeatures(info.embedding, `${d}e`, out);
   }
   for (const c of info.cues) out.push(`${d}q=${c}`);
 }

@@ -10,8 +10,7 @@ import { LOCATION_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PERSON_VERBS } from 
 import { tokenForms, type TokenForms } from './token-forms.ts';
 import { tokenize } from '../../text/tokenize.ts';
 
-export type GazetteerClass = 'COUNTRY' | 'CITY' | 'ORG' | 'CLUB' | 'CLUB_WORD' | 'COMPANY' | 'PRODUCT' | 'FIRST' | 'MISC' | 'EXTRA_PERS' | 'EXTRA_LOC' | 'EXTRA_ORG'
-  | 'SILVER_PERS' | 'SILVER_LOC' | 'SILVER_ORG' | 'SILVER_MISC';
+export type GazetteerClass = 'COUNTRY' | 'CITY' | 'ORG' | 'CLUB' | 'CLUB_WORD' | 'COMPANY' | 'PRODUCT' | 'FIRST' | 'MISC' | 'EXTRA_PERS' | 'EXTRA_LOC' | 'EXTRA_ORG';
 export type CueClass = 'TITLE' | 'ORGHEAD' | 'LOCHEAD' | 'PVERB';
 
 const NO_LABELS: string[] = [];

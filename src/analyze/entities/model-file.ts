@@ -13,8 +13,6 @@ export interface NerModel {
   readonly weights: TaggerWeights;
   /** Core form → cluster path; insertion order is the frequency rank. */
   readonly clusters: ReadonlyMap<string, string>;
-  /** Core form → binarised embedding ('+', '-', '0' per dimension; train/embeddings.ts), when the model uses them. */
-  readonly embeddings?: ReadonlyMap<string, string>;
   /** Extra gazetteer names as space-separated core forms (gazetteer.ts `coreName`). */
   readonly extraNames: readonly { readonly name: string; readonly cls: GazetteerClass }[];
   /** Curated names the gazetteer back-off must not force (gazetteer-backoff.ts unannotatedCuratedNames), learned in training. */
@@ -60,10 +58,7 @@ export function serializeModel(model: NerModel): Buffer {
   const json: ModelJson = {
     format: MODEL_FORMAT, version: MODEL_VERSION, tags: [...model.weights.tags], features: kept.map(([name]) => name), scale,
     emission: Buffer.from(quantised.buffer).toString('base64'), transition: [...model.weights.transition].map((v) => Math.round(v * 1000) / 1000),
-    clusters: [...model.clusters].map(([w, p]) => {
-      const code = model.embeddings?.get(w);
-      return code ? `${w}\t${p}\t${code}` : `${w}\t${p}`;
-    }).join('\n'),
+    clusters: [...model.clusters].map(([w, p]) => `${w}\t${p}`).join('\n'),
     extraNames: model.extraNames.map((e) => [e.name, e.cls]), ...(model.backoffExcluded ? { backoffExcluded: [...model.backoffExcluded] } : {}), info: model.info,
   };
   return gzipSync(Buffer.from(JSON.stringify(json)), { level: 9 });
@@ -81,18 +76,17 @@ export function parseModel(gzipped: Uint8Array): NerModel {
   json.features.forEach((name, i) => features.set(name, i));
   if (emission.length !== features.size * size) throw new Error('model weights do not match its feature list');
   const clusters = new Map<string, string>();
-  const embeddings = new Map<string, string>();
   for (const line of json.clusters.split('\n')) {
     const tab = line.indexOf('\t');
     if (tab <= 0) continue;
     const word = line.slice(0, tab);
     const second = line.indexOf('\t', tab + 1);
+    // A third column (binarised embeddings of an experiment, never shipped) is ignored.
     clusters.set(word, second < 0 ? line.slice(tab + 1) : line.slice(tab + 1, second));
-    if (second > 0) embeddings.set(word, line.slice(second + 1));
   }
   return {
     weights: { tags: json.tags, features, emission, transition: Float32Array.from(json.transition) },
-    clusters, ...(embeddings.size > 0 ? { embeddings } : {}), extraNames: json.extraNames.map(([name, cls]) => ({ name, cls })),
+    clusters, extraNames: json.extraNames.map(([name, cls]) => ({ name, cls })),
     ...(json.backoffExcluded ? { backoffExcluded: json.backoffExcluded } : {}), info: json.info,
   };
 }

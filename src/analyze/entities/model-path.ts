@@ -1,4 +1,4 @@
 /** Where the committed NER model file lives (coupled to scripts/train-ner.ts, which writes it). */
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../core/package-files.ts';
 
-export const MODEL_PATH = fileURLToPath(new URL('./model/ner.json.gz', import.meta.url));
+export const MODEL_PATH = packagePath('src', 'analyze', 'entities', 'model', 'ner.json.gz');

@@ -58,7 +58,7 @@ export function loadTagger(path: string = MODEL_PATH): Tagger {
 function trimmedStart(token: Token, tagger: Tagger): number {
   const norm = normalizeToken(token.text);
   // A token that is itself a curated name keeps its first letters: «بابل» is Babylon, not ب + «ابل».
-  // (Harvested EXTRA_*/SILVER_* names are not trusted here: they contain clitic forms such as «ببغداد».)
+  // (Harvested EXTRA_* names are not trusted here: they contain clitic forms such as «ببغداد».)
   if (tagger.resources.gazetteer.phrases.next.get(norm)?.classes.some((c) => CURATED_CLASSES.has(c))) return token.start;
   const split = splitProclitics(token.text, { isKnownStem: knownStemFor(norm, tagger.resources.rank) });
   let offset = 0;

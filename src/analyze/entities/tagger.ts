@@ -27,17 +27,17 @@ export interface Tagger {
 
 /** Feature resources from clusters (in frequency order) and extra gazetteer names. */
 export function buildResources(
-  clusters: ReadonlyMap<string, string>, extraNames: NerModel['extraNames'], embeddings?: ReadonlyMap<string, string>, documentWindow = 0,
+  clusters: ReadonlyMap<string, string>, extraNames: NerModel['extraNames'], documentWindow = 0,
 ): FeatureResources {
   const rank = new Map<string, number>();
   let i = 0;
   for (const word of clusters.keys()) rank.set(word, i++);
-  return { clusters, rank, gazetteer: buildGazetteer(extraNames), ...(embeddings ? { embeddings } : {}), ...(documentWindow > 0 ? { documentWindow } : {}) };
+  return { clusters, rank, gazetteer: buildGazetteer(extraNames), ...(documentWindow > 0 ? { documentWindow } : {}) };
 }
 
 export function createTagger(model: NerModel): Tagger {
   const window = typeof model.info.documentWindow === 'number' ? model.info.documentWindow : 0;
-  const resources = buildResources(model.clusters, model.extraNames, model.embeddings, window);
+  const resources = buildResources(model.clusters, model.extraNames, window);
   return {
     weights: model.weights, allowed: allowedTransitions(model.weights.tags), resources,
     cache: new WordFeatureCache(model.weights, resources), info: model.info,
@@ -56,11 +56,6 @@ export interface TagSteps {
   readonly consistency: boolean;
   /** Document-level name-part propagation (consistency.ts; used by recognizeEntities/tagConll). */
   readonly nameParts: boolean;
-  /**
-   * Decoding bias per entity type in score units (added to its B- and I- emission scores before Viterbi; the refiners
-   * see the unbiased scores): trades precision for recall where the perceptron is too cautious.
-   */
-  readonly bias?: Readonly<Partial<Record<string, number>>>;
 }
 
 export const SHIPPED_STEPS: TagSteps = { backoff: true, refiners: new Set(REFINERS.map(([name]) => name)), consistency: true, nameParts: true };
@@ -73,7 +68,7 @@ export const SHIPPED_STEPS: TagSteps = { backoff: true, refiners: new Set(REFINE
 export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagSteps = SHIPPED_STEPS, documentRows?: readonly (readonly string[])[]): string[] {
   if (tokens.length === 0) return [];
   const { scores, labels, infos } = tagger.cache.scoresAndLabels(tokens, documentRows);
-  const path = viterbi(tagger.weights, steps.bias ? biasedScores(scores, tagger.weights.tags, steps.bias, tagger.scoreUnit) : scores, tagger.allowed);
+  const path = viterbi(tagger.weights, scores, tagger.allowed);
   const tags = path.map((t) => tagger.weights.tags[t]!);
   const forms = infos.map((w) => w.forms);
   const backedOff = steps.backoff ? applyGazetteerBackoff(tags, labels, { forms, names: tagger.backoffExcluded }) : tags;
@@ -82,14 +77,6 @@ export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagS
     tokens, forms, cues: infos.map((w) => w.cues), labels, rank: tagger.resources.rank, gazetteer: tagger.resources.gazetteer,
     emission: { scores, tags: tagger.weights.tags, unit: tagger.scoreUnit },
   }, steps.refiners);
-}
-
-/** A copy of `scores` (tokens × tags) with `bias[type] × unit` added to every B-type and I-type column. */
-export function biasedScores(scores: Float32Array, tags: readonly string[], bias: Readonly<Partial<Record<string, number>>>, unit: number): Float32Array {
-  const out = Float32Array.from(scores);
-  const add = tags.map((tag) => (bias[tag.slice(2)] ?? 0) * unit * (tag === 'O' ? 0 : 1));
-  for (let i = 0; i < out.length; i++) out[i]! += add[i % tags.length]!;
-  return out;
 }
 
 /** Aggregated-context feature rows (document-context.ts) for a document's sentences; empty rows when the model has none. */

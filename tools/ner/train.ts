@@ -2,15 +2,15 @@
  * Training loop for the NER tagger: builds the feature dictionary from the gold sentences, then runs
  * averaged structured-perceptron epochs in a seeded shuffle order, scoring a dev set after each epoch.
  */
-import { evaluateChunks, type Scores } from '../bio.ts';
-import { propagateLabels } from '../consistency.ts';
-import { gazetteerLabels } from '../gazetteer.ts';
-import { unannotatedCuratedNames } from '../gazetteer-backoff.ts';
-import { documentFeatures, wordInfo, type FeatureResources } from '../features.ts';
-import { allowedTransitions, emissionScores, PerceptronTrainer, viterbi, type TaggerWeights } from '../perceptron.ts';
-import { seededRandom, shuffleInPlace } from '../../../core/seeded-random.ts';
+import { evaluateChunks, type Scores } from '../../src/analyze/entities/bio.ts';
+import { propagateLabels } from '../../src/analyze/entities/consistency.ts';
+import { gazetteerLabels } from '../../src/analyze/entities/gazetteer.ts';
+import { unannotatedCuratedNames } from '../../src/analyze/entities/gazetteer-backoff.ts';
+import { documentFeatures, wordInfo, type FeatureResources } from '../../src/analyze/entities/features.ts';
+import { allowedTransitions, emissionScores, viterbi, type TaggerWeights } from '../../src/analyze/entities/perceptron.ts';
+import { seededRandom, shuffleInPlace } from '../../src/core/seeded-random.ts';
 import type { TaggedSentence } from './conll.ts';
-import { trainCrf } from './crf.ts';
+import { PerceptronTrainer } from './perceptron-trainer.ts';
 
 /** Dev split: 10% of ANERcorp train sentences, in 10 evenly spaced contiguous blocks (see splitDev). */
 export const DEV_FRACTION = 0.1;
@@ -22,14 +22,6 @@ export interface TrainOptions {
   /** Features seen fewer times in the training data are not learned (noise, model size). */
   readonly minFeatureCount: number;
   readonly seed: number;
-  /** PA-I step cap C (0 = plain perceptron updates of size 1). */
-  readonly passiveAggressive?: number;
-  /** Cost-augmented training: a Hamming margin each wrong tag must be beaten by (0 = plain perceptron). */
-  readonly margin?: number;
-  /** Probability of hiding a token's identity features in one training pass (word dropout; 0 = off). */
-  readonly wordDropout?: number;
-  /** Training objective: perceptron updates (default) or CRF log-likelihood with L2 (crf.ts). */
-  readonly crf?: { readonly l2: number; readonly learningRate: number };
   /** Models trained on different shuffles (seeds seed, seed+1, …) and averaged into one weight set. */
   readonly ensemble?: number;
   /**
@@ -46,13 +38,7 @@ export interface TrainOptions {
 interface Prepared {
   readonly features: readonly (readonly string[])[];
   readonly gold: readonly number[];
-  /** The same rows without the word's identity features (word dropout), when dropout is on. */
-  readonly reduced?: readonly (readonly string[])[];
 }
-
-/** Features that name the word itself: dropped together under word dropout, so context, clusters and affixes must carry the decision. */
-const IDENTITY_PREFIXES = ['w=', 'c=', 's=', '-1w0=', '0w1=', '-1s0='];
-const isIdentity = (feature: string): boolean => IDENTITY_PREFIXES.some((p) => feature.startsWith(p));
 
 function featureDictionary(prepared: readonly Prepared[], minCount: number): Map<string, number> {
   const counts = new Map<string, number>();
@@ -161,25 +147,15 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
   const allowed = allowedTransitions(TAGS);
   const random = seededRandom(seed);
   const order = prepared.map((_, i) => i);
-  const cap = options.passiveAggressive ?? 0;
-  const margin = options.margin ?? 0;
-  const dropout = options.wordDropout ?? 0;
-  const dropRandom = seededRandom(seed + 1000);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     shuffleInPlace(order, random);
     let mistakes = 0;
     for (const index of order) {
-      const prepared0 = prepared[index]!;
-      const p = dropout > 0 && prepared0.reduced
-        ? { gold: prepared0.gold, features: prepared0.features.map((row, k) => (dropRandom() < dropout ? prepared0.reduced![k]! : row)) }
-        : prepared0;
-      const scores = emissionScores(trainer.weights, p.features);
-      // Cost-augmented decoding (a margin): every wrong tag gets `margin` extra, so updates continue until gold wins by that much.
-      if (margin > 0) for (let k = 0; k < p.gold.length; k++) for (let t = 0; t < TAGS.length; t++) if (t !== p.gold[k]) scores[k * TAGS.length + t]! += margin;
-      const predicted = viterbi(trainer.weights, scores, allowed);
+      const p = prepared[index]!;
+      const predicted = viterbi(trainer.weights, emissionScores(trainer.weights, p.features), allowed);
       if (!predicted.some((t, k) => t !== p.gold[k])) continue;
       mistakes++;
-      trainer.update(p.features, p.gold, predicted, cap > 0 ? trainer.passiveAggressiveStep(p.features, p.gold, predicted, cap) : 1);
+      trainer.update(p.features, p.gold, predicted);
     }
     const devLine = dev.length > 0 ? ` dev F1 ${devScores(finish(trainer.averaged()), dev, resources).micro.f1.toFixed(4)}` : '';
     options.log?.(`seed ${seed} epoch ${epoch}: ${mistakes}/${order.length} sentences wrong;${devLine}`);
@@ -203,23 +179,10 @@ export function trainTagger(train: readonly TaggedSentence[], dev: readonly Tagg
     const plain = rows[index]!;
     const features = options.domainAdapt ? plain.map((row) => augment(row, s.domain ?? TARGET_DOMAIN)) : plain;
     const gold = s.tags.map((t) => tagIndex.get(t) ?? 0);
-    return (options.wordDropout ?? 0) > 0 ? { features, gold, reduced: features.map((row) => row.filter((f) => !isIdentity(f))) } : { features, gold };
+    return { features, gold };
   });
   const dictionary = featureDictionary(prepared, options.minFeatureCount);
   const models: TaggerWeights[] = [];
-  if (options.crf) {
-    const sentences = prepared.map((p) => ({
-      gold: p.gold,
-      rows: p.features.map((row) => Int32Array.from(row.map((f) => dictionary.get(f) ?? -1).filter((i) => i >= 0))),
-    }));
-    for (let k = 0; k < (options.ensemble ?? 1); k++) {
-      models.push(trainCrf(TAGS, dictionary, sentences, {
-        epochs: options.epochs, l2: options.crf.l2, learningRate: options.crf.learningRate, seed: options.seed + k,
-        onEpoch: (epoch, weights, ll) => options.log?.(`crf seed ${options.seed + k} epoch ${epoch}: log-likelihood ${ll.toFixed(0)}${dev.length > 0 ? `; dev F1 ${devScores(weights, dev, resources).micro.f1.toFixed(4)}` : ''}`),
-      }));
-    }
-    return models.length === 1 ? models[0]! : meanWeights(models);
-  }
   for (let k = 0; k < (options.ensemble ?? 1); k++) {
     models.push(trainOne(prepared, dictionary, dev, resources, options, options.seed + k));
     if (k > 0 && dev.length > 0) options.log?.(`ensemble of ${k + 1}: dev F1 ${devScores(meanWeights(models), dev, resources).micro.f1.toFixed(4)}`);

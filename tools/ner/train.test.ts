@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldDomain, learnBackoffExclusions, meanWeights, tagAll, trainTagger } from './train.ts';
-import { buildResources, createTagger, tagTokens } from '../tagger.ts';
-import { parseModel, serializeModel } from '../model-file.ts';
+import { buildResources, createTagger, tagTokens } from '../../src/analyze/entities/tagger.ts';
+import { parseModel, serializeModel } from '../../src/analyze/entities/model-file.ts';
 
 describe('meanWeights', () => {
   it('averages emission and transition weights element-wise over one feature dictionary', () => {

@@ -3,7 +3,7 @@
  * (Mikolov et al. 2013), single-threaded and seeded so a rebuild gives the same vectors. The NER
  * model uses them through clusters (clusters.ts); they are not shipped themselves.
  */
-import { seededRandom } from '../../../core/seeded-random.ts';
+import { seededRandom } from '../../src/core/seeded-random.ts';
 
 export interface EmbeddingOptions {
   /** Vector length. */
@@ -115,35 +115,4 @@ export function normalizeRows(matrix: Float32Array, dims: number): void {
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < dims; k++) matrix[o + k]! /= norm;
   }
-}
-
-/**
- * Binarised embeddings (Guo et al. 2014, "Revisiting embedding features for simple semi-supervised
- * learning"): per dimension, a value at or above the mean of that dimension's positive values is '+',
- * at or below the mean of its negative values '-', anything between '0'. One string of `dims`
- * characters per row; the NER features fire one indicator per non-zero dimension.
- */
-export function binarizeEmbeddings(vectors: Float32Array, dims: number): string[] {
-  const rows = vectors.length / dims;
-  const upper = new Float64Array(dims);
-  const lower = new Float64Array(dims);
-  const upperCount = new Float64Array(dims);
-  const lowerCount = new Float64Array(dims);
-  for (let r = 0; r < rows; r++) {
-    for (let d = 0; d < dims; d++) {
-      const v = vectors[r * dims + d]!;
-      if (v > 0) { upper[d]! += v; upperCount[d]!++; } else if (v < 0) { lower[d]! += v; lowerCount[d]!++; }
-    }
-  }
-  for (let d = 0; d < dims; d++) { upper[d] = upper[d]! / (upperCount[d] || 1); lower[d] = lower[d]! / (lowerCount[d] || 1); }
-  const codes: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    let code = '';
-    for (let d = 0; d < dims; d++) {
-      const v = vectors[r * dims + d]!;
-      code += v >= upper[d]! && v > 0 ? '+' : v <= lower[d]! && v < 0 ? '-' : '0';
-    }
-    codes.push(code);
-  }
-  return codes;
 }

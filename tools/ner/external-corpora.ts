@@ -3,8 +3,8 @@
  * the fine-grained FANE corpora (WikiFANE/NewsFANE, CC BY-SA 3.0) and AQMAR (CC BY-SA 3.0); and their
  * names (plus ANETAC's) as extra gazetteer entries.
  */
-import { chunksOf } from '../bio.ts';
-import type { GazetteerClass } from '../gazetteer.ts';
+import { chunksOf } from '../../src/analyze/entities/bio.ts';
+import type { GazetteerClass } from '../../src/analyze/entities/gazetteer.ts';
 import { parseConll, type TaggedSentence } from './conll.ts';
 
 /** FANE fine classes → ANERcorp types (ACE-style parents); classes ANERcorp leaves untagged map to null. */

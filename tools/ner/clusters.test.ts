@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../core/seeded-random.ts';
+import { seededRandom } from '../../src/core/seeded-random.ts';
 import { buildClusters } from './clusters.ts';
 
 describe('buildClusters', () => {

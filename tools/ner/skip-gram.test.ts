@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../core/seeded-random.ts';
-import { binarizeEmbeddings, trainEmbeddings } from './embeddings.ts';
+import { seededRandom } from '../../src/core/seeded-random.ts';
+import { trainEmbeddings } from './skip-gram.ts';
 
 describe('trainEmbeddings', () => {
   it('gives words used in the same contexts closer vectors than words used in different ones, deterministically', () => {
@@ -22,13 +22,5 @@ describe('trainEmbeddings', () => {
     expect(cosine(3, 4)).toBeGreaterThan(cosine(3, 7) + 0.3);
     expect(cosine(7, 8)).toBeGreaterThan(cosine(8, 5) + 0.3);
     expect(trainEmbeddings(sentences, counts, options)).toEqual(vectors);
-  });
-});
-
-describe('binarizeEmbeddings', () => {
-  it('marks values beyond the mean positive / negative value of their dimension, zero otherwise', () => {
-    // dimension 0: positives 0.9, 0.1 (mean 0.5), negative −0.8; dimension 1: positives 0.1, 0.05 (mean 0.075), negative −0.1.
-    const vectors = Float32Array.from([0.9, 0.1, 0.1, -0.1, -0.8, 0.05]);
-    expect(binarizeEmbeddings(vectors, 2)).toEqual(['++', '0-', '-0']);
   });
 });

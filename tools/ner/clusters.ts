@@ -1,11 +1,11 @@
 /**
  * Distributional word clusters from unlabelled text (training time only): word vectors, either
- * skip-gram embeddings (embeddings.ts, the default) or neighbour (±1, ±2) counts → PPMI → random
+ * skip-gram embeddings (skip-gram.ts, the default) or neighbour (±1, ±2) counts → PPMI → random
  * projection, then hierarchical spherical k-means. Each word gets a path like "3a7" (one base-36
  * digit per level), so prefixes act like Brown-cluster prefixes in the NER features.
  */
-import { seededRandom } from '../../../core/seeded-random.ts';
-import { DEFAULT_EMBEDDING_OPTIONS, normalizeRows, trainEmbeddings, type EmbeddingOptions } from './embeddings.ts';
+import { seededRandom } from '../../src/core/seeded-random.ts';
+import { DEFAULT_EMBEDDING_OPTIONS, normalizeRows, trainEmbeddings, type EmbeddingOptions } from './skip-gram.ts';
 
 export interface ClusterOptions {
   /** Most frequent words that get a cluster. */
