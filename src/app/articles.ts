@@ -6,6 +6,8 @@ import type { SpanReason } from '../core/article.ts';
 import { EngineError } from '../core/errors.ts';
 import type { Store, StoredArticle } from '../store/store.ts';
 
+export type { ArticleSummary } from '../store/store.ts';
+
 /** Shortest prefix accepted, so a stray short argument doesn't silently pick an article. */
 export const MIN_ID_PREFIX = 4;
 

@@ -9,6 +9,9 @@ import { readPages, type PageResult } from '../ingest/read-pages.ts';
 import type { PageRecord, Store, WriteResult } from '../store/store.ts';
 import { buildPageRecord, type AnalyzedPageLike } from './page-record.ts';
 
+/** How many input files a set of paths holds (for a progress bar). */
+export { countInputFiles } from '../ingest/walk.ts';
+
 /** Page → articles, spans and annotations (`analyzePage(page, {annotate: true})` in production). */
 export type PageAnalyzer = (page: RawPage) => AnalyzedPageLike;
 

@@ -2,8 +2,12 @@
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/schema.ts';
 import { EngineError } from '../core/errors.ts';
-import { isPostgresUrl } from '../store/postgres/url.ts';
-import { openStore, type Store } from '../store/store.ts';
+import { isPostgresUrl } from '../store/location.ts';
+import { openStore } from '../store/open.ts';
+import type { Store } from '../store/store.ts';
+
+export { displayLocation } from '../store/location.ts';
+export type { Store } from '../store/store.ts';
 
 /**
  * Opens the configured store. With `mustExist`, a missing database file is a clear error instead of a new empty one

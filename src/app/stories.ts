@@ -10,6 +10,8 @@ import type { Claim, DuplicateGroup, EventCluster, Storyline, TimelineEntry } fr
 import type { StoredArticle, Store } from '../store/store.ts';
 import type { StoryRecord } from '../store/story-types.ts';
 
+export type { StorySummary } from '../store/story-types.ts';
+
 /** Entities listed per story. */
 const TOP_ENTITIES = 10;
 

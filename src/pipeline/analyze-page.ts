@@ -3,17 +3,14 @@
  * (src/analyze) per article. `toAnalyzeJson` shapes the public `marsad analyze` line; extend it only by adding fields.
  */
 import type { ArticleAnnotations } from '../core/annotation.ts';
-import type { ExtractedArticle, PageExtraction, PageSpan, PublishedDate } from '../core/article.ts';
+import type { ExtractedArticle } from '../core/article.ts';
 import type { RawPage } from '../core/page.ts';
 import { annotateArticle } from '../analyze/index.ts';
 import { extractPage } from '../extract/index.ts';
+import type { AnalyzedPage } from './analyze-json.ts';
 
-/** An extracted article, plus its annotation layers when the page was analysed with `annotate`. */
-export type AnalyzedArticle = ExtractedArticle & Partial<ArticleAnnotations>;
-
-export interface AnalyzedPage extends PageExtraction {
-  readonly articles: readonly AnalyzedArticle[];
-}
+export type { AnalyzedArticle, AnalyzedPage, AnalyzeJson, ArticleJson, PublishedJson } from './analyze-json.ts';
+export { toAnalyzeJson } from './analyze-json.ts';
 
 export interface AnalyzeOptions {
   /** Run the annotation layers (entities, quantities, quotes, times) on every article body. */
@@ -29,43 +26,4 @@ export function analyzePage(page: RawPage, options: AnalyzeOptions = {}): Analyz
   // The one place annotation layers join extraction: offsets of every layer index `article.body`.
   const annotate = options.annotator ?? ((article: ExtractedArticle) => annotateArticle({ body: article.body, published: article.published, outlet: article.outlet }));
   return { ...extraction, articles: extraction.articles.map((article) => ({ ...article, ...annotate(article) })) };
-}
-
-/** The `published` field of the public JSON: date, precision and the page text it was read from. */
-export interface PublishedJson { readonly date: string; readonly precision: PublishedDate['precision']; readonly text: string }
-
-/** One article of the public `marsad analyze` JSON line. */
-export interface ArticleJson extends Partial<ArticleAnnotations> {
-  readonly headline: string | null;
-  readonly dek: string | null;
-  readonly body: string;
-  readonly published: PublishedJson | null;
-  readonly outlet: string | null;
-  readonly citedSources: readonly string[];
-  readonly spans: readonly { readonly kind: PageSpan['kind']; readonly reason?: PageSpan['reason']; readonly start: number; readonly end: number }[];
-}
-
-export interface AnalyzeJson {
-  readonly file: string;
-  readonly articles: readonly ArticleJson[];
-}
-
-/** The public `marsad analyze` object for one input file (`file` as the user gave it). */
-export function toAnalyzeJson(file: string, analyzed: AnalyzedPage): AnalyzeJson {
-  return { file, articles: analyzed.articles.map(articleJson) };
-}
-
-function articleJson(article: AnalyzedArticle): ArticleJson {
-  const { entities, quantities, quotes, times } = article;
-  const layers = entities === undefined ? {} : { entities, quantities, quotes, times };
-  return {
-    headline: article.headline,
-    dek: article.dek,
-    body: article.body,
-    published: article.published === null ? null : { date: article.published.date, precision: article.published.precision, text: article.published.text },
-    outlet: article.outlet,
-    citedSources: article.citedSources,
-    spans: article.spans.map((s) => ({ kind: s.kind, ...(s.reason ? { reason: s.reason } : {}), start: s.start, end: s.end })),
-    ...layers,
-  };
 }

@@ -104,7 +104,7 @@ describe('POST /api/pages', () => {
   it('answers 503 when the server has no ingest pipeline', async () => {
     fx = await buildApiFixture();
     const { buildServer } = await import('./app.ts');
-    const { EMPTY_STORY_READER } = await import('./story-reader.ts');
+    const { EMPTY_STORY_READER } = await import('../app/story-reader.ts');
     const readOnly = await buildServer({ store: fx.store, stories: EMPTY_STORY_READER, ingest: null }, { webRoot: null });
     const response = await readOnly.inject({ method: 'POST', url: '/api/pages', payload: { text: PAGE_TEXT } });
     expect(response.statusCode).toBe(503);

@@ -1,7 +1,7 @@
 /** What the HTTP routes depend on, injected by the composition (serve command or tests). */
 import type { Store } from '../store/store.ts';
-import type { PageIngestor } from './page-ingest.ts';
-import type { StoryReader } from './story-reader.ts';
+import type { PageIngestor } from '../app/page-ingest.ts';
+import type { StoryReader } from '../app/story-reader.ts';
 
 export interface ServerDeps {
   readonly store: Store;

@@ -7,11 +7,11 @@ import { openConfiguredStore } from '../app/open-store.ts';
 import { loadPageAnalyzer } from '../app/analyzer.ts';
 import type { Config } from '../config/schema.ts';
 import { afterWriteHooks } from '../app/after-write.ts';
-import { syncStoreSearchIndex } from '../search/store-search.ts';
+import { syncStoreSearchIndex } from '../app/search.ts';
 import type { Store } from '../store/store.ts';
 import { buildServer } from './app.ts';
-import { createPageIngestor, type PageIngestor } from './page-ingest.ts';
-import { createStoryReader } from './story-store-reader.ts';
+import { createPageIngestor, type PageIngestor } from '../app/page-ingest.ts';
+import { createStoryReader } from '../app/story-store-reader.ts';
 
 export interface StartOptions {
   readonly config: Config;

@@ -2,8 +2,7 @@
  * The OpenAPI 3.1 document served at GET /api/openapi.json, written by hand next to the routes.
  * Coupled to routes/*.ts (paths, parameters) and validate.ts (bounds); the API test checks every path here is routed.
  */
-import { MAX_QUERY_CHARS } from '../search/query.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../search/search.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_CHARS } from '../app/search.ts';
 import { MAX_PAGES_PER_POST } from './routes/pages.ts';
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from './validate.ts';
 

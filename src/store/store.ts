@@ -9,10 +9,6 @@ import type { ContentType, RawPage } from '../core/page.ts';
 import type { SearchIndexPort } from './search-types.ts';
 import type { EntityStore } from './entity-types.ts';
 import type { StoryStore } from './story-types.ts';
-import { isPostgresUrl } from './postgres/url.ts';
-
-/** A database location for printing: a postgres:// URL with its password masked, a file path unchanged. */
-export { redactUrl as displayLocation } from './postgres/url.ts';
 
 /** One analysed page, as ingest writes it. */
 export interface PageRecord {
@@ -109,18 +105,3 @@ export interface CoreStore extends PageStore, ArticleStore {
 
 /** The whole port. Other areas add their method groups to this `extends` list. */
 export interface Store extends CoreStore, SearchIndexPort, EntityStore, StoryStore {}
-
-export interface StoreOptions {
-  /** SQLite file path, ':memory:', or a postgres:// (postgresql://) URL for server mode. */
-  readonly path: string;
-}
-
-/** Opens (creating and migrating when needed) the store. Nothing connects at import time. */
-export async function openStore(options: StoreOptions): Promise<Store> {
-  if (isPostgresUrl(options.path)) {
-    const { openPostgresStore } = await import('./postgres/postgres-store.ts');
-    return openPostgresStore(options.path);
-  }
-  const { openSqliteStore } = await import('./sqlite/sqlite-store.ts');
-  return openSqliteStore(options.path);
-}

@@ -14,7 +14,7 @@ import { ingestInputs, type IngestSummary } from '../../src/app/ingest.ts';
 import { DEFAULT_MAX_PAGE_BYTES } from '../../src/config/schema.ts';
 import { afterWriteHooks } from '../../src/app/after-write.ts';
 import { buildServer } from '../../src/server/app.ts';
-import { createStoryReader } from '../../src/server/story-store-reader.ts';
+import { createStoryReader } from '../../src/app/story-store-reader.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 

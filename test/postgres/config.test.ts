@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { openConfiguredStore } from '../../src/app/open-store.ts';
 import { loadConfig } from '../../src/config/load.ts';
-import { displayLocation } from '../../src/store/store.ts';
+import { displayLocation } from '../../src/store/location.ts';
 
 const SHARED = 'postgres://newsroom@db.example/akhbar';
 

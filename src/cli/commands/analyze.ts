@@ -3,12 +3,9 @@
  * (`{"file", "articles": [...]}`, or `{"file", "error": {"code", "message"}}` with exit code 1).
  */
 import type { Command } from 'commander';
-import { isEngineError } from '../../core/errors.ts';
-import { loadConfig } from '../../config/load.ts';
-import { readPages, type PageResult } from '../../ingest/read-pages.ts';
-import { analyzePage, toAnalyzeJson, type AnalyzeOptions } from '../../pipeline/analyze-page.ts';
+import type { AnalyzeOptions } from '../../app/analyze.ts';
 import { EXIT, type CommandContext } from '../io.ts';
-import { parsePositiveInt } from './ingest.ts';
+import { parsePositiveInt } from '../option-parsers.ts';
 
 export interface AnalyzeCommandOptions {
   readonly annotate: boolean;
@@ -29,24 +26,11 @@ export function registerAnalyze(program: Command, context: CommandContext): void
 
 /** The command body (in-process testable): streams pages, one output line each; failures set exit code 1. */
 export async function runAnalyze(files: readonly string[], options: AnalyzeCommandOptions, context: CommandContext, analyzeOptions: AnalyzeOptions = {}): Promise<void> {
+  // Loaded on use (here and in every verb), so that `marsad --help` and the other verbs start fast.
+  const [{ loadConfig }, { analyzeFiles }] = await Promise.all([import('../../config/load.ts'), import('../../app/analyze.ts')]);
   const config = loadConfig({ maxPageBytes: options.maxBytes }, process.env);
-  for await (const result of readPages(files, { maxBytes: config.maxPageBytes })) {
-    const line = analyzeResult(result, { ...analyzeOptions, annotate: options.annotate });
+  for await (const line of analyzeFiles(files, { ...analyzeOptions, annotate: options.annotate, maxBytes: config.maxPageBytes })) {
     if ('error' in line) context.setExitCode(EXIT.failed);
     context.io.stdout.write(`${JSON.stringify(line)}\n`);
-  }
-}
-
-type ErrorLine = { readonly file: string; readonly error: { readonly code: string; readonly message: string } };
-
-/** One page's output line; a page that cannot be read or analysed becomes an error line, never a crash. */
-function analyzeResult(result: PageResult, options: AnalyzeOptions): ReturnType<typeof toAnalyzeJson> | ErrorLine {
-  if (!result.ok) return { file: result.source, error: { code: result.error.code, message: result.error.message } };
-  try {
-    return toAnalyzeJson(result.source, analyzePage(result.page, options));
-  } catch (error) {
-    // Boundary handler: one bad page is reported on its own line and the batch goes on.
-    const code = isEngineError(error) ? error.code : 'analyze/failed';
-    return { file: result.source, error: { code, message: error instanceof Error ? error.message : String(error) } };
   }
 }

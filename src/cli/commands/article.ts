@@ -3,12 +3,10 @@
  * and cited sources, its annotation layers, then what was removed from the page and why. `--json` for machines.
  */
 import type { Command } from 'commander';
-import { viewArticle, type ArticleView } from '../../app/articles.ts';
-import { openConfiguredStore } from '../../app/open-store.ts';
-import { loadConfig } from '../../config/load.ts';
+import type { ArticleView } from '../../app/articles.ts';
 import type { ArticleAnnotations } from '../../core/annotation.ts';
 import type { CommandContext } from '../io.ts';
-import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, openExistingStore } from '../db-option.ts';
 
 interface ArticleOptions {
   readonly db?: string;
@@ -31,8 +29,9 @@ export function registerArticle(program: Command, context: CommandContext): void
 }
 
 export async function runArticle(id: string, options: ArticleOptions, context: CommandContext, env: Readonly<Record<string, string | undefined>>): Promise<void> {
-  const store = await openConfiguredStore(loadConfig({ db: options.db }, env), { mustExist: true });
+  const store = await openExistingStore(options.db, env);
   try {
+    const { viewArticle } = await import('../../app/articles.ts');
     const view = await viewArticle(store, id);
     context.io.stdout.write(options.json ? JSON.stringify(articleJson(view)) + '\n' : renderArticle(view));
   } finally {

@@ -1,11 +1,9 @@
 /** `marsad articles`: lists stored articles (id, date, outlet, headline), newest first; `--json` for one object per line. */
 import type { Command } from 'commander';
-import { openConfiguredStore } from '../../app/open-store.ts';
-import { loadConfig } from '../../config/load.ts';
-import type { ArticleSummary } from '../../store/store.ts';
+import type { ArticleSummary } from '../../app/articles.ts';
 import type { CommandContext } from '../io.ts';
-import { parsePositiveInt } from './ingest.ts';
-import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
+import { parsePositiveInt } from '../option-parsers.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, openExistingStore } from '../db-option.ts';
 
 interface ArticlesOptions {
   readonly db?: string;
@@ -35,8 +33,7 @@ export function registerArticles(program: Command, context: CommandContext): voi
 }
 
 export async function runArticles(options: ArticlesOptions, context: CommandContext, env: Readonly<Record<string, string | undefined>>): Promise<void> {
-  const config = loadConfig({ db: options.db }, env);
-  const store = await openConfiguredStore(config, { mustExist: true });
+  const store = await openExistingStore(options.db, env);
   try {
     const rows = await store.listArticles({ limit: options.limit, offset: options.offset ?? 0, outlet: options.outlet });
     const out = context.io.stdout;

@@ -3,16 +3,9 @@
  * clusters and storylines with timeline and claims, and prints one JSON object. Stores nothing.
  */
 import type { Command } from 'commander';
-import { loadPageAnalyzer } from '../../app/analyzer.ts';
 import type { PageAnalyzer } from '../../app/ingest.ts';
-import { loadConfig } from '../../config/load.ts';
-import { clusterArticles } from '../../corpus/index.ts';
-import { toClusterJson } from '../../corpus/cluster-json.ts';
-import { toClusterInput } from '../../corpus/input.ts';
-import type { ClusterInput } from '../../corpus/types.ts';
-import { readPages } from '../../ingest/read-pages.ts';
 import { EXIT, type CommandContext } from '../io.ts';
-import { parsePositiveInt } from './ingest.ts';
+import { parsePositiveInt } from '../option-parsers.ts';
 
 export interface ClusterDeps {
   readonly loadAnalyzer: (options: { annotate: boolean }) => Promise<PageAnalyzer>;
@@ -26,30 +19,22 @@ export function registerCluster(program: Command, context: CommandContext): void
     .argument('<files...>', 'page files or directories')
     .option('--max-bytes <n>', 'largest page accepted, in bytes', parsePositiveInt)
     .action(async (files: string[], options: { maxBytes?: number }) => {
+      const { loadPageAnalyzer } = await import('../../app/analyzer.ts');
       await runCluster(files, options, context, { loadAnalyzer: loadPageAnalyzer, env: process.env });
     });
 }
 
 /** The command body, dependencies injectable for in-process tests. Article ids are `<file>#<index>`. */
 export async function runCluster(files: readonly string[], options: { maxBytes?: number }, context: CommandContext, deps: ClusterDeps): Promise<void> {
+  const [{ loadConfig }, { clusterPages }] = await Promise.all([import('../../config/load.ts'), import('../../app/cluster.ts')]);
   const config = loadConfig({ maxPageBytes: options.maxBytes }, deps.env);
-  const analyze = await deps.loadAnalyzer({ annotate: true });
-  const inputs: ClusterInput[] = [];
-  for await (const result of readPages(files, { maxBytes: config.maxPageBytes })) {
-    if (!result.ok) {
-      context.io.stderr.write(`marsad cluster: ${result.source}: ${result.error.message}\n`);
+  const json = await clusterPages(files, {
+    maxBytes: config.maxPageBytes,
+    analyze: await deps.loadAnalyzer({ annotate: true }),
+    onPageError: (source, message) => {
+      context.io.stderr.write(`marsad cluster: ${source}: ${message}\n`);
       context.setExitCode(EXIT.failed);
-      continue;
-    }
-    try {
-      analyze(result.page).articles.forEach((article, index) => inputs.push(toClusterInput(`${result.source}#${index}`, article)));
-    } catch (error) {
-      // Batch boundary: one page that cannot be analysed is reported and the others are clustered.
-      context.io.stderr.write(`marsad cluster: ${result.source}: ${error instanceof Error ? error.message : String(error)}\n`);
-      context.setExitCode(EXIT.failed);
-    }
-  }
-  const outlets = new Map(inputs.map((input) => [input.id, input.outlet] as const));
-  const json = toClusterJson(clusterArticles(inputs), (id) => outlets.get(id) ?? null);
+    },
+  });
   context.io.stdout.write(`${JSON.stringify(json)}\n`);
 }

@@ -2,16 +2,10 @@
  * `marsad ingest <paths...>`: reads, analyses and stores pages; a progress bar on a terminal, a summary at
  * the end, exit code 1 when some items failed (the others are stored all the same).
  */
-import { Command, InvalidArgumentError } from 'commander';
-import cliProgress from 'cli-progress';
-import { afterWriteHooks } from '../../app/after-write.ts';
-import { loadPageAnalyzer } from '../../app/analyzer.ts';
-import { ingestInputs, type IngestProgress, type IngestSummary, type IngestWarning, type PageAnalyzer } from '../../app/ingest.ts';
-import { openConfiguredStore } from '../../app/open-store.ts';
-import { loadConfig } from '../../config/load.ts';
-import { countInputFiles } from '../../ingest/walk.ts';
-import { displayLocation } from '../../store/store.ts';
+import type { Command } from 'commander';
+import type { IngestProgress, IngestSummary, IngestWarning, PageAnalyzer } from '../../app/ingest.ts';
 import { EXIT, type CliIo, type CommandContext } from '../io.ts';
+import { parsePositiveInt } from '../option-parsers.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
 /** Distinct warnings printed in the text summary (identical ones are grouped); --json has them all. */
@@ -30,13 +24,6 @@ export interface IngestDeps {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** Commander parser for positive integer options. */
-export function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer.');
-  return n;
-}
-
 export function registerIngest(program: Command, context: CommandContext): void {
   program
     .command('ingest')
@@ -48,12 +35,16 @@ export function registerIngest(program: Command, context: CommandContext): void 
     .option('--no-annotate', 'store extraction only, without the annotation layers')
     .option('--json', 'print the summary as one JSON object')
     .action(async (paths: string[], options: IngestCommandOptions) => {
+      const { loadPageAnalyzer } = await import('../../app/analyzer.ts');
       await runIngest(paths, options, context, { loadAnalyzer: loadPageAnalyzer, env: process.env });
     });
 }
 
 /** The command body, with its dependencies injectable for in-process tests. */
 export async function runIngest(paths: readonly string[], options: IngestCommandOptions, context: CommandContext, deps: IngestDeps): Promise<IngestSummary> {
+  const [{ loadConfig }, { openConfiguredStore, displayLocation }, { ingestInputs }, { afterWriteHooks }] = await Promise.all([
+    import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../app/ingest.ts'), import('../../app/after-write.ts'),
+  ]);
   const config = loadConfig({ db: options.db, batchSize: options.batchSize, maxPageBytes: options.maxBytes }, deps.env);
   const analyze = await deps.loadAnalyzer({ annotate: options.annotate });
   const store = await openConfiguredStore(config);
@@ -73,6 +64,7 @@ export async function runIngest(paths: readonly string[], options: IngestCommand
 }
 
 async function startBar(paths: readonly string[], io: CliIo): Promise<{ update: (p: IngestProgress) => void; stop: () => void }> {
+  const [{ countInputFiles }, { default: cliProgress }] = await Promise.all([import('../../app/ingest.ts'), import('cli-progress')]);
   const total = await countInputFiles(paths);
   const bar = new cliProgress.SingleBar({
     stream: io.stderr as NodeJS.WritableStream as never,

@@ -5,8 +5,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EngineError } from '../../core/errors.ts';
-import { formatConllOutput, parseConllInput } from '../../analyze/entities/conll-format.ts';
-import { recognizeEntities, tagConll } from '../../analyze/entities/recognize.ts';
 import type { CommandContext } from '../io.ts';
 
 function readInput(path: string): string {
@@ -22,15 +20,15 @@ export function registerNer(program: Command, context: CommandContext): void {
     .description('Named entities (PERS, ORG, LOC, MISC): --conll FILE tags one token per line; --text FILE lists entities as JSON lines')
     .option('--conll <file>', 'token-per-line input (blank line between sentences; "-" for stdin)')
     .option('--text <file>', 'plain-text input ("-" for stdin)')
-    .action((options: { conll?: string; text?: string }) => {
+    .action(async (options: { conll?: string; text?: string }) => {
       if ((options.conll === undefined) === (options.text === undefined)) {
         throw new EngineError('usage/invalid', 'Give exactly one of --conll FILE or --text FILE.');
       }
+      const { entitiesOfText, tagConllText } = await import('../../app/ner.ts');
       if (options.conll !== undefined) {
-        const input = parseConllInput(readInput(options.conll));
-        context.io.stdout.write(formatConllOutput(input, tagConll(input.sentences)));
+        context.io.stdout.write(tagConllText(readInput(options.conll)));
         return;
       }
-      for (const entity of recognizeEntities(readInput(options.text!))) context.io.stdout.write(`${JSON.stringify(entity)}\n`);
+      for (const entity of entitiesOfText(readInput(options.text!))) context.io.stdout.write(`${JSON.stringify(entity)}\n`);
     });
 }

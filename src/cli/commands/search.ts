@@ -1,15 +1,11 @@
 /** `marsad search "<query>"`: full-text search over stored articles with filters; `--json` prints the response object. */
 import type { Command } from 'commander';
-import { openConfiguredStore } from '../../app/open-store.ts';
-import { loadConfig } from '../../config/load.ts';
+import type { SearchHit, SearchResponse } from '../../app/search.ts';
 import type { Span } from '../../core/span.ts';
 import { EngineError } from '../../core/errors.ts';
-import type { SearchHit, SearchResponse } from '../../search/search.ts';
-import { searchStore, syncStoreSearchIndex } from '../../search/store-search.ts';
-import { createStoryReader } from '../../server/story-store-reader.ts';
 import type { CommandContext } from '../io.ts';
-import { parsePositiveInt } from './ingest.ts';
-import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
+import { parsePositiveInt } from '../option-parsers.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, openExistingStore } from '../db-option.ts';
 
 interface SearchCommandOptions {
   readonly db?: string;
@@ -48,15 +44,12 @@ export async function runSearch(query: string, options: SearchCommandOptions, co
   for (const [name, value] of [['--from', options.from], ['--to', options.to]] as const) {
     if (value !== undefined && !ISO_DAY.test(value)) throw new EngineError('usage/invalid', `${name} must be a date YYYY-MM-DD, got «${value}».`);
   }
-  const store = await openConfiguredStore(loadConfig({ db: options.db }, env), { mustExist: true });
+  const store = await openExistingStore(options.db, env);
   try {
-    await syncStoreSearchIndex(store);
-    const stories = options.storyline === undefined ? undefined : createStoryReader(store);
-    const response = await searchStore(
-      store,
-      { query, outlet: options.outlet, from: options.from, to: options.to, entityId: options.entity, storylineId: options.storyline, page: options.page, pageSize: options.pageSize },
-      stories ? (id) => stories.storylineArticleIds(id) : undefined,
-    );
+    const { searchStoredArticles } = await import('../../app/search.ts');
+    const response = await searchStoredArticles(store, {
+      query, outlet: options.outlet, from: options.from, to: options.to, entityId: options.entity, storylineId: options.storyline, page: options.page, pageSize: options.pageSize,
+    });
     const out = context.io.stdout;
     if (options.json) out.write(JSON.stringify(response) + '\n');
     else out.write(formatResponse(response, out.isTTY === true));

@@ -1,9 +1,6 @@
 /** `marsad serve`: the JSON API, its OpenAPI document and the Arabic web UI on one port (loopback by default). */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { loadConfig } from '../../config/load.ts';
-import { startServer } from '../../server/main.ts';
-import { displayLocation } from '../../store/store.ts';
 import type { CommandContext } from '../io.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
@@ -34,6 +31,9 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--no-ingest', 'refuse POST /api/pages')
     .action(async (options: ServeOptions) => {
       const log = (line: string): void => { context.io.stderr.write(`marsad serve: ${line}\n`); };
+      const [{ loadConfig }, { displayLocation }, { startServer }] = await Promise.all([
+        import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../server/main.ts'),
+      ]);
       const config = loadConfig({ db: options.db }, process.env);
       const server = await startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, log });
       context.io.stdout.write(`Marsad is serving ${displayLocation(config.dbPath)} at ${server.url}\n`);

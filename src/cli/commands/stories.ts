@@ -1,11 +1,9 @@
 /** `marsad stories`: lists stored stories (storylines of ≥ 2 articles): id, dates, size, outlets, label; latest first. */
 import type { Command } from 'commander';
-import { openConfiguredStore } from '../../app/open-store.ts';
-import { loadConfig } from '../../config/load.ts';
-import type { StorySummary } from '../../store/story-types.ts';
+import type { StorySummary } from '../../app/stories.ts';
 import type { CommandContext } from '../io.ts';
-import { parsePositiveInt } from './ingest.ts';
-import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
+import { parsePositiveInt } from '../option-parsers.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, openExistingStore } from '../db-option.ts';
 
 interface StoriesOptions {
   readonly db?: string;
@@ -33,7 +31,7 @@ export function registerStories(program: Command, context: CommandContext): void
 }
 
 export async function runStories(options: StoriesOptions, context: CommandContext, env: Readonly<Record<string, string | undefined>>): Promise<void> {
-  const store = await openConfiguredStore(loadConfig({ db: options.db }, env), { mustExist: true });
+  const store = await openExistingStore(options.db, env);
   try {
     const rows = await store.listStories({ limit: options.limit, offset: options.offset ?? 0 });
     const out = context.io.stdout;

@@ -3,12 +3,10 @@
  * original), the dated timeline then undated mentions, claims with verdicts, and top entities.
  */
 import type { Command } from 'commander';
-import { openConfiguredStore } from '../../app/open-store.ts';
 import type { StoryArticle, StoryDetail } from '../../app/stories.ts';
-import { loadConfig } from '../../config/load.ts';
 import { EngineError } from '../../core/errors.ts';
 import type { CommandContext } from '../io.ts';
-import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, openExistingStore } from '../db-option.ts';
 
 export function registerStory(program: Command, context: CommandContext): void {
   program
@@ -23,7 +21,7 @@ export function registerStory(program: Command, context: CommandContext): void {
 }
 
 export async function runStory(id: string, options: { db?: string; json?: boolean }, context: CommandContext, env: Readonly<Record<string, string | undefined>>): Promise<void> {
-  const store = await openConfiguredStore(loadConfig({ db: options.db }, env), { mustExist: true });
+  const store = await openExistingStore(options.db, env);
   try {
     const story = await store.getStory(id);
     if (!story) throw new EngineError('store/not-found', `No story ${id} (see \`marsad stories\`).`);

@@ -1,9 +1,7 @@
 /** GET /api/search: full-text search with filters, highlighted snippets and pagination. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { MAX_QUERY_CHARS } from '../../search/query.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../search/search.ts';
-import { searchStore } from '../../search/store-search.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_CHARS, searchStore } from '../../app/search.ts';
 import type { ServerDeps } from '../deps.ts';
 import { ID, ISO_DAY, parseRequest } from '../validate.ts';
 

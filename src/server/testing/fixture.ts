@@ -9,9 +9,9 @@ import { samplePageRecord } from '../../store/sample-records.ts';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.ts';
 import type { Store } from '../../store/store.ts';
 import { buildServer } from '../app.ts';
-import { createPageIngestor } from '../page-ingest.ts';
+import { createPageIngestor } from '../../app/page-ingest.ts';
 import type { PageAnalyzer } from '../../app/ingest.ts';
-import type { StorylineDetail, StoryReader } from '../story-reader.ts';
+import type { StorylineDetail, StoryReader } from '../../app/story-reader.ts';
 
 export interface ApiFixture {
   readonly app: FastifyInstance;

@@ -8,7 +8,7 @@ import { MIGRATIONS_ROOT } from '../migration-files.ts';
 import { samplePageRecord } from '../sample-records.ts';
 import { describeMethodGroupsContract } from '../method-groups.contract.ts';
 import { describeStoreContract } from '../store.contract.ts';
-import { openStore } from '../store.ts';
+import { openStore } from '../open.ts';
 import { createSchemaIfMissing, loadPostgresMigrations, migratePostgres } from './migrate.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import { createPostgresSearchIndex } from './search-index.ts';

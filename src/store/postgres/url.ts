@@ -1,17 +1,7 @@
-/** Database URL helpers that load no driver: which locations select PostgreSQL, and how to print them safely. */
+/** PostgreSQL URL helpers that load no driver: Marsad's `?schema=` parameter. */
 
-const POSTGRES_URL_RE = /^postgres(?:ql)?:\/\//iu;
-const PASSWORD_RE = /^(?<head>[a-z][a-z0-9+.-]*:\/\/[^:/@?#]*):[^@/?#]*@/iu;
-
-/** True for postgres:// and postgresql:// URLs (server mode); anything else is a SQLite path. */
-export function isPostgresUrl(location: string): boolean {
-  return POSTGRES_URL_RE.test(location);
-}
-
-/** The URL with its password replaced by ***, for error messages and logs. */
-export function redactUrl(url: string): string {
-  return url.replace(PASSWORD_RE, '$<head>:***@');
-}
+/** Which locations select PostgreSQL and how to print them live in ../location.ts (shared with the factory). */
+export { isPostgresUrl, redactUrl } from '../location.ts';
 
 export interface SchemaLocation {
   /** The URL without Marsad's own `schema` parameter (the driver would not understand it). */

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describeMethodGroupsContract } from '../method-groups.contract.ts';
 import { describeStoreContract } from '../store.contract.ts';
 import { samplePageRecord } from '../sample-records.ts';
-import { openStore } from '../store.ts';
+import { openStore } from '../open.ts';
 import { loadMigrations, migrate, SQLITE_MIGRATIONS_DIR } from './migrate.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 

@@ -6,8 +6,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { isEngineError } from '../core/errors.ts';
 import type { ContentType } from '../core/page.ts';
-import type { PageAnalyzer } from '../app/ingest.ts';
-import { buildPageRecord } from '../app/page-record.ts';
+import type { PageAnalyzer } from './ingest.ts';
+import { buildPageRecord } from './page-record.ts';
 import { checkText } from '../ingest/decode.ts';
 import { toPageResult } from '../ingest/read-pages.ts';
 import type { Store, WriteResult } from '../store/store.ts';

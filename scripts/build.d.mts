@@ -1,0 +1,2 @@
+/** Builds dist/cli.js and its chunks (scripts/build.mjs). */
+export function buildCli(): Promise<void>;
