@@ -133,7 +133,7 @@ function scoreOracleLinking(story: Story, articles: Map<string, GoldArticle>): R
     const kept = mentions.sort((a, b) => a.start - b.start || b.end - a.end).filter((mention, i, all) => i === 0 || mention.start >= all[i - 1]!.end);
     const linked = linkEntities(kept, article.body);
     const idsByEntity = new Map<number, Set<string>>();
-    linked.forEach((entity, i) => {
+    linked.forEach((entity) => {
       const index = kept.find((mention) => mention.start === entity.start)!.index;
       idsByEntity.set(index, (idsByEntity.get(index) ?? new Set()).add(entity.entityId));
     });

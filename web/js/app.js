@@ -7,6 +7,8 @@ import { articlePage, articlesPage } from './pages/article.js';
 import { entityPage, entitiesPage } from './pages/entity.js';
 import { searchPage } from './pages/search.js';
 
+/** @typedef {(m: RegExpMatchArray) => Promise<Node> | Node} Page */
+/** @type {[RegExp, Page][]} */
 const ROUTES = [
   [/^#?\/?$/, () => storiesPage()],
   [/^#\/story\/([^/?]+)$/, (m) => storyPage(decodeURIComponent(m[1]))],
@@ -17,16 +19,16 @@ const ROUTES = [
   [/^#\/search(?:\?(.*))?$/, (m) => searchPage(new URLSearchParams(m[1] ?? ''))],
 ];
 
-const main = document.getElementById('main');
+const main = /** @type {HTMLElement} */ (document.getElementById('main'));
 let generation = 0;
 
 async function route() {
   const hash = location.hash || '#/';
   const current = ++generation;
-  const match = ROUTES.map(([pattern, page]) => [hash.match(pattern), page]).find(([m]) => m);
+  const match = ROUTES.map(([pattern, page]) => /** @type {const} */ ([hash.match(pattern), page])).find(([m]) => m);
   render(main, h('p', { class: 'muted' }, 'جارٍ التحميل…'));
   try {
-    const content = match ? await match[1](match[0]) : h('p', { class: 'error' }, 'صفحة غير موجودة.');
+    const content = match?.[0] ? await match[1](match[0]) : h('p', { class: 'error' }, 'صفحة غير موجودة.');
     if (current !== generation) return; // a newer navigation won
     render(main, content);
     document.title = `${main.querySelector('h1')?.textContent ?? 'مرصد'} — مرصد`;
@@ -34,13 +36,13 @@ async function route() {
     window.scrollTo(0, 0);
   } catch (error) {
     if (current !== generation) return;
-    render(main, h('div', { class: 'error', role: 'alert' }, h('strong', {}, 'تعذّر تحميل الصفحة: '), error.message ?? String(error)));
+    render(main, h('div', { class: 'error', role: 'alert' }, h('strong', {}, 'تعذّر تحميل الصفحة: '), error instanceof Error ? error.message : String(error)));
   }
 }
 
-document.getElementById('quick-search').addEventListener('submit', (event) => {
+/** @type {HTMLFormElement} */ (document.getElementById('quick-search')).addEventListener('submit', (event) => {
   event.preventDefault();
-  const q = new FormData(event.target).get('q')?.toString().trim();
+  const q = new FormData(/** @type {HTMLFormElement} */ (event.target)).get('q')?.toString().trim();
   if (q) location.hash = `#/search?${new URLSearchParams({ q })}`;
 });
 window.addEventListener('hashchange', route);

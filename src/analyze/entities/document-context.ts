@@ -4,7 +4,7 @@
  * or «مباراة أسيك». Tag-independent features, so the tagger learns their weights like any other; computed per
  * document (tagConll's sentences, recognizeEntities' text) over a window of sentences.
  */
-import type { WordInfo } from './features.ts';
+import type { WordInfo } from './word-info.ts';
 
 export interface DocumentContextOptions {
   /** Sentences on either side whose occurrences are aggregated (0 = off). */

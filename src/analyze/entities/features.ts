@@ -3,7 +3,8 @@
  * forms, affixes, shape, word clusters, gazetteer and cue classes, ±2 context). Tag-independent.
  */
 import { gazetteerLabels, type Gazetteer } from './gazetteer.ts';
-import { normalizeToken, tokenForms, type TokenForms } from './token-forms.ts';
+import { normalizeToken, tokenForms } from './token-forms.ts';
+import type { WordInfo } from './word-info.ts';
 import { SPORTS_WORDS } from './lexicons/cue-words.ts';
 import { documentContextFeatures } from './document-context.ts';
 
@@ -33,13 +34,7 @@ const CHAR_NGRAMS = [3];
 /** Longest prefix/suffix feature: Arabic affixes such as «يون», «ات», «ية» are ≤ 4 letters. */
 const MAX_AFFIX = 4;
 
-/** Everything about a token that does not depend on its neighbours (cacheable per token string). */
-export interface WordInfo {
-  readonly forms: TokenForms;
-  readonly shape: string;
-  readonly cluster: string;
-  readonly cues: readonly string[];
-}
+export type { WordInfo } from './word-info.ts';
 
 /** Neighbour offsets whose word features are used. */
 export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;

@@ -1,6 +1,6 @@
 /** SQLite StoryStore: features rows and story documents (see story-types.ts), each write batch in one transaction. */
 import type { Database } from 'better-sqlite3';
-import type { StoryFeaturesRow, StoryListQuery, StoryRecord, StoryStore } from '../story-types.ts';
+import type { StoryFeaturesRow, StoryListQuery, StoryStore } from '../story-types.ts';
 import { toStorySummary, type StoryRow } from '../rows.ts';
 
 /** StoryStore methods over an open, migrated database. */
