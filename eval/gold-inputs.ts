@@ -27,7 +27,7 @@ const realReadFileSync = fs.readFileSync;
 export function watchGoldInputs(sharedDir: string): void {
   sharedRoot = resolve(sharedDir);
   const wrap = <F extends (...args: never[]) => unknown>(original: F): F => ((...args: Parameters<F>) => {
-    noteGoldInput(args[0] as string);
+    noteGoldInput(args[0] as unknown as string);
     return original(...args);
   }) as F;
   fs.readFileSync = wrap(realReadFileSync) as typeof fs.readFileSync;
