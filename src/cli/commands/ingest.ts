@@ -2,8 +2,10 @@
  * `marsad ingest <paths...>`: reads, analyses and stores pages; a progress bar on a terminal, a summary at
  * the end, exit code 1 when some items failed (the others are stored all the same).
  */
+import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
+import { startAnalysisPool, type AnalysisPool } from '../../app/analysis-pool.ts';
 import { afterWriteHooks } from '../../app/after-write.ts';
 import { loadPageAnalyzer } from '../../app/analyzer.ts';
 import { ingestInputs, type IngestProgress, type IngestSummary, type IngestWarning, type PageAnalyzer } from '../../app/ingest.ts';
@@ -23,10 +25,17 @@ export interface IngestCommandOptions {
   readonly maxBytes?: number;
   readonly annotate: boolean;
   readonly json?: boolean;
+  /** Analysis threads; 1 analyses in the main thread (default: the number of cores). */
+  readonly workers?: number;
 }
+
+/** Batches analysed ahead of the one being written when a pool analyses: keeps every worker busy during writes. */
+const POOL_LOOKAHEAD = 2;
 
 export interface IngestDeps {
   readonly loadAnalyzer: (options: { annotate: boolean }) => Promise<PageAnalyzer>;
+  /** Used when `workers` > 1; without it the analysis stays in-process whatever `workers` says (tests). */
+  readonly startPool?: (options: { threads: number; annotate: boolean }) => AnalysisPool;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -47,25 +56,33 @@ export function registerIngest(program: Command, context: CommandContext): void 
     .option('--max-bytes <n>', 'largest page accepted, in bytes', parsePositiveInt)
     .option('--no-annotate', 'store extraction only, without the annotation layers')
     .option('--json', 'print the summary as one JSON object')
+    .option('--workers <n>', 'analysis threads (1: in the main thread; default: the number of cores)', parsePositiveInt)
     .action(async (paths: string[], options: IngestCommandOptions) => {
-      await runIngest(paths, options, context, { loadAnalyzer: loadPageAnalyzer, env: process.env });
+      await runIngest(paths, options, context, { loadAnalyzer: loadPageAnalyzer, startPool: startAnalysisPool, env: process.env });
     });
 }
 
 /** The command body, with its dependencies injectable for in-process tests. */
 export async function runIngest(paths: readonly string[], options: IngestCommandOptions, context: CommandContext, deps: IngestDeps): Promise<IngestSummary> {
   const config = loadConfig({ db: options.db, batchSize: options.batchSize, maxPageBytes: options.maxBytes }, deps.env);
-  const analyze = await deps.loadAnalyzer({ annotate: options.annotate });
-  const store = await openConfiguredStore(config);
-  const progress = context.io.stderr.isTTY && !paths.includes('-') ? await startBar(paths, context.io) : null;
+  const workers = options.workers ?? availableParallelism();
+  const pool = workers > 1 && deps.startPool ? deps.startPool({ threads: workers, annotate: options.annotate }) : null;
   let summary: IngestSummary;
   try {
-    summary = await ingestInputs(store, paths, {
-      analyze, maxBytes: config.maxPageBytes, batchSize: config.batchSize, onProgress: progress?.update, afterBatch: afterWriteHooks(store),
-    });
+    const analyze = pool ? pool.analyze : await deps.loadAnalyzer({ annotate: options.annotate });
+    const store = await openConfiguredStore(config);
+    const progress = context.io.stderr.isTTY && !paths.includes('-') ? await startBar(paths, context.io) : null;
+    try {
+      summary = await ingestInputs(store, paths, {
+        analyze, lookahead: pool ? POOL_LOOKAHEAD : 0, maxBytes: config.maxPageBytes, batchSize: config.batchSize,
+        onProgress: progress?.update, afterBatch: afterWriteHooks(store),
+      });
+    } finally {
+      progress?.stop();
+      await store.close();
+    }
   } finally {
-    progress?.stop();
-    await store.close();
+    await pool?.close();
   }
   writeSummary(summary, { io: context.io, json: options.json === true, dbPath: displayLocation(config.dbPath) });
   if (summary.failed.length > 0) context.setExitCode(EXIT.failed);

@@ -1,0 +1,13 @@
+import { startAnalysisPool } from '/work/wt/scale/src/app/analysis-pool.ts';
+import { loadPageAnalyzer } from '/work/wt/scale/src/app/analyzer.ts';
+import { readPages } from '/work/wt/scale/src/ingest/read-pages.ts';
+const pages = [];
+for await (const r of readPages(['/tmp/scale/sa300.jsonl'], { maxBytes: 5e6 })) if (r.ok) pages.push(r.page);
+const pool = startAnalysisPool({ threads: 2, annotate: true });
+const t0 = Date.now();
+const out = await Promise.all(pages.slice(0, 100).map((p) => pool.analyze(p)));
+console.log('pool 100 pages wall', (Date.now() - t0) / 1000);
+const local = await loadPageAnalyzer({ annotate: true });
+const same = pages.slice(0, 100).every((p, i) => JSON.stringify(local(p)) === JSON.stringify(out[i]));
+console.log('identical', same);
+await pool.close();
