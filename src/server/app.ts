@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerDeps } from './deps.ts';
+import { installHttpCache } from './http-cache.ts';
 import { installErrorHandlers } from './http-errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerArticleRoutes } from './routes/articles.ts';
@@ -48,6 +49,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
     reply.header('referrer-policy', 'no-referrer');
     return payload;
   });
+  installHttpCache(app);
   app.get('/api/health', async () => ({ ok: true, articles: await deps.store.countArticles(), pages: await deps.store.countPages() }));
   app.get('/api/openapi.json', async () => openApiDocument());
   registerPageRoutes(app, deps);
