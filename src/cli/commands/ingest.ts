@@ -13,6 +13,9 @@ import { openConfiguredStore } from '../../app/open-store.ts';
 import { loadConfig } from '../../config/load.ts';
 import { countInputFiles } from '../../ingest/walk.ts';
 import { displayLocation } from '../../store/store.ts';
+import { enqueueInputs } from '../../app/enqueue.ts';
+import { openPageQueue } from '../../queue/page-queue.ts';
+import { queueDatabase } from './worker.ts';
 import { EXIT, type CliIo, type CommandContext } from '../io.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
@@ -27,6 +30,9 @@ export interface IngestCommandOptions {
   readonly json?: boolean;
   /** Analysis threads; 1 analyses in the main thread (default: the number of cores). */
   readonly workers?: number;
+  /** PostgreSQL only: put the pages on the job queue for `marsad worker` processes instead of analysing here. */
+  readonly enqueue?: boolean;
+  readonly jobTimeout?: number;
 }
 
 /** Batches analysed ahead of the one being written when a pool analyses: keeps every worker busy during writes. */
@@ -57,7 +63,13 @@ export function registerIngest(program: Command, context: CommandContext): void 
     .option('--no-annotate', 'store extraction only, without the annotation layers')
     .option('--json', 'print the summary as one JSON object')
     .option('--workers <n>', 'analysis threads (1: in the main thread; default: the number of cores)', parsePositiveInt)
+    .option('--enqueue', 'team mode (PostgreSQL): queue the pages for `marsad worker` processes instead of analysing here')
+    .option('--job-timeout <seconds>', 'with --enqueue: seconds before a dead worker\'s job goes to another worker', parsePositiveInt)
     .action(async (paths: string[], options: IngestCommandOptions) => {
+      if (options.enqueue) {
+        await runEnqueue(paths, options, context);
+        return;
+      }
       await runIngest(paths, options, context, { loadAnalyzer: loadPageAnalyzer, startPool: startAnalysisPool, env: process.env });
     });
 }
@@ -87,6 +99,23 @@ export async function runIngest(paths: readonly string[], options: IngestCommand
   writeSummary(summary, { io: context.io, json: options.json === true, dbPath: displayLocation(config.dbPath) });
   if (summary.failed.length > 0) context.setExitCode(EXIT.failed);
   return summary;
+}
+
+async function runEnqueue(paths: readonly string[], options: IngestCommandOptions, context: CommandContext): Promise<void> {
+  const url = queueDatabase(options.db);
+  const config = loadConfig({ db: url, batchSize: options.batchSize, maxPageBytes: options.maxBytes }, process.env);
+  const store = await openConfiguredStore(config);
+  const queue = await openPageQueue(url, { supervise: false, jobTimeoutSeconds: options.jobTimeout });
+  try {
+    const summary = await enqueueInputs(store, queue, paths, { maxBytes: config.maxPageBytes, batchSize: config.batchSize });
+    if (options.json) context.io.stdout.write(JSON.stringify({ db: displayLocation(url), ...summary }) + '\n');
+    else context.io.stdout.write(`queued ${summary.enqueued} of ${summary.pages} pages on ${displayLocation(url)}: ${summary.duplicates} duplicate; ${summary.failed.length} failed\n`);
+    for (const f of summary.failed) if (!options.json) context.io.stderr.write(`  failed ${f.source}: [${f.code}] ${f.message}\n`);
+    if (summary.failed.length > 0) context.setExitCode(EXIT.failed);
+  } finally {
+    await queue.close();
+    await store.close();
+  }
 }
 
 async function startBar(paths: readonly string[], io: CliIo): Promise<{ update: (p: IngestProgress) => void; stop: () => void }> {
