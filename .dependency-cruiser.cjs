@@ -40,7 +40,7 @@ module.exports = {
       comment: 'src/cli/ goes through src/app/ (and src/config/, src/core/); `marsad serve` alone starts the server',
       severity: 'error',
       from: { path: '^src/cli/', pathNot: TESTS },
-      to: { path: '^src/', pathNot: ['^src/(cli|app|config|core)/', '^src/server/main\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/(cli|app|config|core)/', '^src/server/(main|cluster)\\.ts$'] },
     },
     {
       name: 'server-store-port-types-only',

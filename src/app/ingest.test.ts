@@ -145,6 +145,69 @@ describe('ingestInputs', () => {
   });
 });
 
+describe('ingestPageResults with an asynchronous analyser and lookahead (the worker-pool path)', () => {
+  /** Answers out of order (later pages first), as a pool of threads does. */
+  const slowFirst = (analyze: (page: RawPage) => ReturnType<typeof analyzeByFirstLine>) => {
+    let calls = 0;
+    return (page: RawPage) => {
+      const delay = Math.max(0, 12 - 3 * calls++);
+      return new Promise<ReturnType<typeof analyzeByFirstLine>>((resolve, reject) => {
+        setTimeout(() => {
+          try { resolve(analyze(page)); } catch (error) { reject(error); }
+        }, delay);
+      });
+    };
+  };
+
+  it('stores the same articles in the same order, with the same summary, as the in-process run', async () => {
+    const plain = openSqliteStore(':memory:');
+    const expected = await ingestInputs(plain, [dir, join(dir, 'missing.txt')], { ...BASE, batchSize: 2 });
+    for (const lookahead of [1, 3]) {
+      const pooled = openSqliteStore(':memory:');
+      const batches: string[][] = [];
+      const summary = await ingestInputs(pooled, [dir, join(dir, 'missing.txt')], {
+        ...BASE, batchSize: 2, lookahead, analyze: slowFirst(analyzeByFirstLine), afterBatch: (w) => void batches.push([...w.newPageIds]),
+      });
+      expect(summary).toEqual(expected);
+      expect(await snapshot(pooled)).toEqual(await snapshot(plain));
+      expect(batches.flat()).toHaveLength(5);
+      await pooled.close();
+    }
+    await plain.close();
+  });
+
+  it('counts a page repeated while its first copy is still being analysed as a duplicate, or as failed when the first failed', async () => {
+    const page = (id: string, body: string): RawPage => ({ id, url: `u-${id}`, fetchedAt: '2024-01-01T00:00:00.000Z', contentType: 'text/plain', body });
+    const good = PAGES['02-port.txt']!;
+    const results = [
+      { ok: true as const, source: 'a', page: page('p1', good) },
+      { ok: true as const, source: 'b', page: page('p2', 'عنوان بلا متن\n') },
+      { ok: true as const, source: 'c', page: page('p1', good) },
+      { ok: true as const, source: 'd', page: page('p2', 'عنوان بلا متن\n') },
+    ];
+    let analysed = 0;
+    const analyze = slowFirst((p) => { analysed++; return analyzeByFirstLine(p); });
+    const store = openSqliteStore(':memory:');
+    const summary = await ingestPageResults(store, results, { ...BASE, batchSize: 2, lookahead: 1, analyze });
+    expect(analysed).toBe(2);
+    expect(summary).toMatchObject({ pages: 4, newPages: 1, duplicates: 1, articles: 1 });
+    expect(summary.failed.map((f) => [f.source, f.code])).toEqual([['b', 'analyze/failed'], ['d', 'analyze/failed']]);
+    await store.close();
+  });
+
+  it('a store failure rejects the run while later batches are still being analysed, without unhandled rejections', async () => {
+    const base = openSqliteStore(':memory:');
+    const failing: Store = { ...base, writePages: async () => { throw new Error('disk full'); } };
+    const analyze = slowFirst((p) => {
+      if (p.body.includes('ميناء')) throw new TypeError('boom');
+      return analyzeByFirstLine(p);
+    });
+    await expect(ingestInputs(failing, [dir], { ...BASE, batchSize: 1, lookahead: 3, analyze })).rejects.toThrow(/disk full/);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // pending analyses settle; an unhandled rejection would fail the run
+    await base.close();
+  });
+});
+
 describe('withAnnotationFallback', () => {
   const page: RawPage = { id: 'p', url: 'u', fetchedAt: '2024-01-01T00:00:00.000Z', contentType: 'text/plain', body: PAGES['02-port.txt']! };
 

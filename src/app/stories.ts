@@ -90,6 +90,17 @@ export async function updateStories(store: Store, newArticleIds: readonly string
   return createStoryUpdater(store).update(newArticleIds);
 }
 
+/**
+ * Recomputes every story from all stored features (replayed in the index's deterministic order) and rewrites them
+ * all, removing vanished ones: the result depends only on the stored articles, not on the order or batches they
+ * came in. Team-mode workers run it (under the stories lock) when the queue drains.
+ */
+export async function rebuildAllStories(store: Store): Promise<StoriesUpdate> {
+  const index = createEventIndex();
+  addToIndex(index, (await store.loadStoryFeatures()).map((row) => featuresFromJson(row.features)));
+  return writeChangedStories(store, index, new Set(index.articles.map((f) => f.id)));
+}
+
 async function writeChangedStories(store: Store, index: EventIndex, fresh: ReadonlySet<string>): Promise<StoriesUpdate> {
   const clusters = eventClusters(index);
   const stories = storylines(index, clusters).filter((s) => s.eventClusters.reduce((n, c) => n + clusters[c]!.articles.length, 0) >= MIN_STORYLINE_ARTICLES);

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { packagePath } from '../core/package-files.ts';
 import type { ServerDeps } from './deps.ts';
+import { installHttpCache } from './http-cache.ts';
 import { installErrorHandlers } from './http-errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerArticleRoutes } from './routes/articles.ts';
@@ -47,6 +48,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
     reply.header('referrer-policy', 'no-referrer');
     return payload;
   });
+  installHttpCache(app);
   app.get('/api/health', async () => ({ ok: true, articles: await deps.store.countArticles(), pages: await deps.store.countPages() }));
   app.get('/api/openapi.json', async () => openApiDocument());
   registerPageRoutes(app, deps);

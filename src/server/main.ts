@@ -21,6 +21,8 @@ export interface StartOptions {
   readonly allowIngest?: boolean;
   /** Progress and warnings, one line each. */
   readonly log: (line: string) => void;
+  /** Index stored articles the search index lacks, in the background (default true; one server worker of N does it). */
+  readonly catchUpSearchIndex?: boolean;
 }
 
 export interface RunningServer {
@@ -52,7 +54,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throw error;
   }
   // Articles stored before the search index existed (or by an older analyser) are indexed while serving.
-  void syncStoreSearchIndex(store).then(
+  if (options.catchUpSearchIndex !== false) void syncStoreSearchIndex(store).then(
     (count) => { if (count > 0) options.log(`search index: added ${count} article(s)`); },
     (error: unknown) => options.log(`search index catch-up failed: ${error instanceof Error ? error.message : String(error)}`),
   );

@@ -11,10 +11,13 @@ import { registerStories } from './stories.ts';
 import { registerStory } from './story.ts';
 import { registerSearch } from './search.ts';
 import { registerServe } from './serve.ts';
+import { registerWorker } from './worker.ts';
+import { registerQueue } from './queue.ts';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerIngest, registerArticles, registerArticle, registerAnalyze, registerNer,
   registerCluster, registerStories, registerStory, registerSearch, registerServe,
+  registerWorker, registerQueue,
 ];

@@ -2,7 +2,9 @@
  * `marsad ingest <paths...>`: reads, analyses and stores pages; a progress bar on a terminal, a summary at
  * the end, exit code 1 when some items failed (the others are stored all the same).
  */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import type { AnalysisPool } from '../../app/analysis-pool.ts';
 import type { IngestProgress, IngestSummary, IngestWarning, PageAnalyzer } from '../../app/ingest.ts';
 import { EXIT, type CliIo, type CommandContext } from '../io.ts';
 import { parsePositiveInt } from '../option-parsers.ts';
@@ -17,10 +19,20 @@ export interface IngestCommandOptions {
   readonly maxBytes?: number;
   readonly annotate: boolean;
   readonly json?: boolean;
+  /** Analysis threads; 1 analyses in the main thread (default: the number of cores). */
+  readonly workers?: number;
+  /** PostgreSQL only: put the pages on the job queue for `marsad worker` processes instead of analysing here. */
+  readonly enqueue?: boolean;
+  readonly jobTimeout?: number;
 }
+
+/** Batches analysed ahead of the one being written when a pool analyses: keeps every worker busy during writes. */
+const POOL_LOOKAHEAD = 2;
 
 export interface IngestDeps {
   readonly loadAnalyzer: (options: { annotate: boolean }) => Promise<PageAnalyzer>;
+  /** Used when `workers` > 1; without it the analysis stays in-process whatever `workers` says (tests). */
+  readonly startPool?: (options: { threads: number; annotate: boolean }) => AnalysisPool;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -34,9 +46,18 @@ export function registerIngest(program: Command, context: CommandContext): void 
     .option('--max-bytes <n>', 'largest page accepted, in bytes', parsePositiveInt)
     .option('--no-annotate', 'store extraction only, without the annotation layers')
     .option('--json', 'print the summary as one JSON object')
+    .option('--workers <n>', 'analysis threads (1: in the main thread; default: the number of cores)', parsePositiveInt)
+    .option('--enqueue', 'team mode (PostgreSQL): queue the pages for `marsad worker` processes instead of analysing here')
+    .option('--job-timeout <seconds>', 'with --enqueue: seconds before a dead worker\'s job goes to another worker', parsePositiveInt)
     .action(async (paths: string[], options: IngestCommandOptions) => {
-      const { loadPageAnalyzer } = await import('../../app/analyzer.ts');
-      await runIngest(paths, options, context, { loadAnalyzer: loadPageAnalyzer, env: process.env });
+      if (options.enqueue) {
+        await runEnqueue(paths, options, context);
+        return;
+      }
+      const [{ loadPageAnalyzer }, { startAnalysisPool }] = await Promise.all([
+        import('../../app/analyzer.ts'), import('../../app/analysis-pool.ts'),
+      ]);
+      await runIngest(paths, options, context, { loadAnalyzer: loadPageAnalyzer, startPool: startAnalysisPool, env: process.env });
     });
 }
 
@@ -46,21 +67,49 @@ export async function runIngest(paths: readonly string[], options: IngestCommand
     import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../app/ingest.ts'), import('../../app/after-write.ts'),
   ]);
   const config = loadConfig({ db: options.db, batchSize: options.batchSize, maxPageBytes: options.maxBytes }, deps.env);
-  const analyze = await deps.loadAnalyzer({ annotate: options.annotate });
-  const store = await openConfiguredStore(config);
-  const progress = context.io.stderr.isTTY && !paths.includes('-') ? await startBar(paths, context.io) : null;
+  const workers = options.workers ?? availableParallelism();
+  const pool = workers > 1 && deps.startPool ? deps.startPool({ threads: workers, annotate: options.annotate }) : null;
   let summary: IngestSummary;
   try {
-    summary = await ingestInputs(store, paths, {
-      analyze, maxBytes: config.maxPageBytes, batchSize: config.batchSize, onProgress: progress?.update, afterBatch: afterWriteHooks(store),
-    });
+    const analyze = pool ? pool.analyze : await deps.loadAnalyzer({ annotate: options.annotate });
+    const store = await openConfiguredStore(config);
+    const progress = context.io.stderr.isTTY && !paths.includes('-') ? await startBar(paths, context.io) : null;
+    try {
+      summary = await ingestInputs(store, paths, {
+        analyze, lookahead: pool ? POOL_LOOKAHEAD : 0, maxBytes: config.maxPageBytes, batchSize: config.batchSize,
+        onProgress: progress?.update, afterBatch: afterWriteHooks(store),
+      });
+    } finally {
+      progress?.stop();
+      await store.close();
+    }
   } finally {
-    progress?.stop();
-    await store.close();
+    await pool?.close();
   }
   writeSummary(summary, { io: context.io, json: options.json === true, dbPath: displayLocation(config.dbPath) });
   if (summary.failed.length > 0) context.setExitCode(EXIT.failed);
   return summary;
+}
+
+async function runEnqueue(paths: readonly string[], options: IngestCommandOptions, context: CommandContext): Promise<void> {
+  const [{ loadConfig }, { openConfiguredStore, displayLocation }, { enqueueInputs }, { openPageQueue }, { queueDatabase }] = await Promise.all([
+    import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../app/enqueue.ts'), import('../../queue/page-queue.ts'),
+    import('./worker.ts'),
+  ]);
+  const url = queueDatabase(options.db);
+  const config = loadConfig({ db: url, batchSize: options.batchSize, maxPageBytes: options.maxBytes }, process.env);
+  const store = await openConfiguredStore(config);
+  const queue = await openPageQueue(url, { supervise: false, jobTimeoutSeconds: options.jobTimeout });
+  try {
+    const summary = await enqueueInputs(store, queue, paths, { maxBytes: config.maxPageBytes, batchSize: config.batchSize });
+    if (options.json) context.io.stdout.write(JSON.stringify({ db: displayLocation(url), ...summary }) + '\n');
+    else context.io.stdout.write(`queued ${summary.enqueued} of ${summary.pages} pages on ${displayLocation(url)}: ${summary.duplicates} duplicate; ${summary.failed.length} failed\n`);
+    for (const f of summary.failed) if (!options.json) context.io.stderr.write(`  failed ${f.source}: [${f.code}] ${f.message}\n`);
+    if (summary.failed.length > 0) context.setExitCode(EXIT.failed);
+  } finally {
+    await queue.close();
+    await store.close();
+  }
 }
 
 async function startBar(paths: readonly string[], io: CliIo): Promise<{ update: (p: IngestProgress) => void; stop: () => void }> {

@@ -1,14 +1,17 @@
 /** `marsad serve`: the JSON API, its OpenAPI document and the Arabic web UI on one port (loopback by default). */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import type { CommandContext } from '../io.ts';
+import type { startServer } from '../../server/main.ts';
+import { EXIT, type CommandContext } from '../io.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
+import { parsePositiveInt } from '../option-parsers.ts';
 
 interface ServeOptions {
   readonly db?: string;
   readonly port: number;
   readonly host: string;
   readonly ingest: boolean;
+  readonly workers: number;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -29,12 +32,27 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, DEFAULT_PORT)
     .option('--host <address>', 'address to bind', DEFAULT_HOST)
     .option('--no-ingest', 'refuse POST /api/pages')
+    .option('--workers <n>', 'server processes sharing the port (node:cluster)', parsePositiveInt, 1)
     .action(async (options: ServeOptions) => {
-      const log = (line: string): void => { context.io.stderr.write(`marsad serve: ${line}\n`); };
-      const [{ loadConfig }, { displayLocation }, { startServer }] = await Promise.all([
-        import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../server/main.ts'),
+      const [{ loadConfig }, { displayLocation }, { startServer }, { isServerWorker, runServerPrimary, serverWorkerNumber }] = await Promise.all([
+        import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../server/main.ts'), import('../../server/cluster.ts'),
       ]);
+      const worker = serverWorkerNumber();
+      const log = (line: string): void => { context.io.stderr.write(`marsad serve${worker ? ` [${worker}]` : ''}: ${line}\n`); };
       const config = loadConfig({ db: options.db }, process.env);
+      if (options.workers > 1 && !isServerWorker()) {
+        await runServerPrimary({
+          workers: options.workers,
+          log,
+          onListening: (url) => context.io.stdout.write(`Marsad is serving ${displayLocation(config.dbPath)} at ${url} (${options.workers} workers)\n`),
+        });
+        return;
+      }
+      if (worker !== null) {
+        // A cluster worker's IPC channel keeps it alive: it leaves explicitly when it stops or cannot start.
+        const code = await serveAsWorker(() => startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, log, catchUpSearchIndex: worker === 1 }), log);
+        process.exit(code);
+      }
       const server = await startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, log });
       context.io.stdout.write(`Marsad is serving ${displayLocation(config.dbPath)} at ${server.url}\n`);
       await new Promise<void>((resolve) => {
@@ -47,4 +65,23 @@ export function registerServe(program: Command, context: CommandContext): void {
         process.on('SIGTERM', stop);
       });
     });
+}
+
+/** Runs one cluster worker's server until SIGTERM/SIGINT; the exit code to leave with. */
+async function serveAsWorker(start: () => ReturnType<typeof startServer>, log: (line: string) => void): Promise<number> {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await start();
+  } catch (error) {
+    log(error instanceof Error ? error.message : String(error));
+    return EXIT.failed;
+  }
+  const { announceListening } = await import('../../server/cluster.ts');
+  announceListening(server.url);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => { void server.close().then(resolve, resolve); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return EXIT.ok;
 }

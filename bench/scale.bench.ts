@@ -1,0 +1,160 @@
+/**
+ * `npm run bench -- scale`: how Marsad uses more cores.
+ * 1. Ingest with annotation (real pipeline and NER model) into SQLite, in this process, with the analysis in the
+ *    main thread (`--workers 1`) and in a pool of 2 worker threads (`--workers 2`): wall time, pages/s and the
+ *    process's CPU-seconds (main thread + worker threads), and whether both stores hold the same articles and stories.
+ * 2. `/api/search` at 16 concurrent clients against `marsad serve --workers 1` and `--workers 2` (real processes) on
+ *    the 100k-article search bench database: requests/s, p50/p95 latency.
+ * Input: the first SCALE_PAGES records of SaudiNewsNet from ../shared when present, else generated pages.
+ * On a shared machine, wall-clock speedups are only as good as the idle cores: read the CPU-seconds beside them.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createGunzip } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { startAnalysisPool } from '../src/app/analysis-pool.ts';
+import { afterWriteHooks } from '../src/app/after-write.ts';
+import { loadPageAnalyzer } from '../src/app/analyzer.ts';
+import { ingestPageResults, type IngestAnalyzer } from '../src/app/ingest.ts';
+import { storeSnapshot } from '../src/app/testing/store-snapshot.ts';
+import { pageFromFields, type PageResult } from '../src/ingest/read-pages.ts';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { generatePages } from './generate-pages.ts';
+import { BENCH_QUERIES, openSearchBenchStore } from './search.bench.ts';
+
+const SCALE_PAGES = Number(process.env.SCALE_PAGES ?? 1000);
+const CLIENTS = 16;
+const SEARCH_SECONDS = Number(process.env.SCALE_SEARCH_SECONDS ?? 15);
+const MARSAD = join(dirname(fileURLToPath(import.meta.url)), '..', 'marsad');
+
+function sharedDir(): string | null {
+  for (const dir of [process.env.MARSAD_SHARED, join(process.cwd(), '..', 'shared'), '/work/shared']) if (dir && existsSync(join(dir, 'data'))) return dir;
+  return null;
+}
+
+async function inputPages(): Promise<{ results: PageResult[]; source: string }> {
+  const shared = sharedDir();
+  const file = shared ? join(shared, 'data', 'saudinewsnet', 'saudinewsnet.jsonl.gz') : null;
+  const defaults = { maxBytes: 5_000_000, fetchedAt: '2015-08-01T00:00:00.000Z' };
+  if (file && existsSync(file)) {
+    const results: PageResult[] = [];
+    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()) });
+    for await (const line of lines) {
+      if (results.length >= SCALE_PAGES) break;
+      const record = JSON.parse(line) as { url?: string; title?: string; date?: string; text?: string };
+      const body = [record.title, record.date, record.text].filter(Boolean).join('\n');
+      results.push(pageFromFields(`snn#${results.length + 1}`, { url: record.url ?? null, body, contentType: 'text/plain', fetchedAt: null }, defaults));
+    }
+    return { results, source: `SaudiNewsNet, first ${results.length} records (title, date, text as a plain page)` };
+  }
+  const results = generatePages({ count: SCALE_PAGES, seed: 5 }).map(({ page }, i) => ({ ok: true as const, source: `gen#${i}`, page }));
+  return { results, source: `${results.length} generated pages` };
+}
+
+async function ingestRun(results: PageResult[], workers: number, path: string) {
+  const pool = workers > 1 ? startAnalysisPool({ threads: workers, annotate: true }) : null;
+  const analyze: IngestAnalyzer = pool ? pool.analyze : await loadPageAnalyzer({ annotate: true });
+  const store = openSqliteStore(path);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const summary = await ingestPageResults(store, results, { analyze, lookahead: pool ? 2 : 0, maxBytes: 5_000_000, batchSize: 50, afterBatch: afterWriteHooks(store) });
+  await pool?.close();
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const snapshot = await storeSnapshot(store);
+  await store.close();
+  return { seconds, cpu: (used.user + used.system) / 1e6, summary, snapshot };
+}
+
+async function loadAverage(): Promise<string> {
+  const { loadavg, cpus } = await import('node:os');
+  return `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
+}
+
+async function benchIngest(): Promise<void> {
+  const { results, source } = await inputPages();
+  console.log(`ingest with annotation → SQLite: ${source}; batches of 50; ${await loadAverage()}`);
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-scale-'));
+  try {
+    const runs = [];
+    for (const workers of [1, 2]) {
+      const run = await ingestRun(results, workers, join(dir, `w${workers}.db`));
+      runs.push(run);
+      const pagesPerSecond = run.summary.pages / run.seconds;
+      console.log(`  --workers ${workers}: ${run.seconds.toFixed(1)} s wall, ${pagesPerSecond.toFixed(1)} pages/s, ${run.cpu.toFixed(1)} CPU-s (${(run.summary.pages / run.cpu).toFixed(1)} pages per CPU-s), ${run.summary.newPages} new pages, ${run.summary.articles} articles; ${await loadAverage()}`);
+    }
+    const [one, two] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    console.log(`  speedup (wall) ${(one.seconds / two.seconds).toFixed(2)}×; CPU-s ratio 2/1 ${(two.cpu / one.cpu).toFixed(2)}; ideal wall on 2 idle cores ≈ max(CPU-s(2)/2, main-thread share) — see docs/scale.md`);
+    console.log(`  same articles, ids and storylines: ${isDeepStrictEqual(one.snapshot, two.snapshot)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function startServe(path: string, workers: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [MARSAD, 'serve', '--db', path, '--port', '0', '--workers', String(workers), '--no-ingest'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      out += String(chunk);
+      const match = / at (http:\/\/\S+)/u.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited (${code})`)));
+  });
+  return { url, stop: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
+}
+
+async function searchLoad(url: string, seconds: number): Promise<{ requests: number; rps: number; p50: number; p95: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  let next = 0;
+  const client = async (): Promise<void> => {
+    while (performance.now() < until) {
+      const query = BENCH_QUERIES[next++ % BENCH_QUERIES.length]!;
+      const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined) as [string, string][]);
+      const started = performance.now();
+      const response = await fetch(`${url}api/search?${params}`);
+      await response.arrayBuffer();
+      if (response.status !== 200) errors++;
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const elapsed = (performance.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  return { requests: sorted.length, rps: sorted.length / elapsed, p50: percentile(sorted, 50), p95: percentile(sorted, 95), errors };
+}
+
+async function benchSearch(): Promise<void> {
+  const { store, path } = await openSearchBenchStore();
+  const articles = await store.countArticles();
+  await store.close();
+  console.log(`/api/search, ${CLIENTS} concurrent clients, ${SEARCH_SECONDS} s per run, ${articles} articles (${path}); ${await loadAverage()}`);
+  for (const workers of [1, 2]) {
+    const server = await startServe(path, workers);
+    try {
+      await searchLoad(server.url, 2); // warm-up: page cache, JIT
+      const result = await searchLoad(server.url, SEARCH_SECONDS);
+      console.log(`  serve --workers ${workers}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms (${result.requests} requests, ${result.errors} errors); ${await loadAverage()}`);
+    } finally {
+      await server.stop();
+    }
+  }
+}
+
+export async function bench(): Promise<void> {
+  if (process.env.SCALE_PART !== 'search') await benchIngest();
+  if (process.env.SCALE_PART !== 'ingest') await benchSearch();
+}
