@@ -15,7 +15,11 @@ const EXTERNAL = ['better-sqlite3', 'pg', 'pg-boss', 'fastify', '@fastify/static
 export async function buildCli() {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   await build({
-    entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') },
+    // Worker-thread entries are entry points of their own, beside the chunks that start them (src/app/worker-module.ts).
+    entryPoints: {
+      cli: join(root, 'src', 'cli', 'main.ts'),
+      'chunks/analysis-worker': join(root, 'src', 'app', 'analysis-worker.ts'),
+    },
     outdir: join(root, 'dist'),
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

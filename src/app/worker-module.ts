@@ -22,8 +22,9 @@ export interface WorkerModule {
 
 /** Resolves worker entry `name` beside `base` (a file: URL); throws `usage/invalid` when neither form exists. */
 export function resolveWorkerModule(name: string, base: string): WorkerModule {
-  for (const extension of ['.js', '.mjs']) {
-    const path = fileURLToPath(new URL(`./${name}${extension}`, base));
+  // Beside the caller; or, when the caller was bundled into dist/cli.js itself, in the build's chunks/ folder.
+  for (const candidate of [`./${name}.js`, `./${name}.mjs`, `./chunks/${name}.js`]) {
+    const path = fileURLToPath(new URL(candidate, base));
     if (existsSync(path)) return { filename: path, execArgv: process.execArgv };
   }
   const source = fileURLToPath(new URL(`./${name}.ts`, base));
