@@ -5,7 +5,10 @@
 import { normalizeView, viewToSource, type TextView } from '../text/normalize.ts';
 import { WORD_END, WORD_START } from '../text/char-classes.ts';
 import { NEWS_AGENCIES } from './lexicons/agencies.ts';
-import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
+import { stopWords } from '../text/stop-words.ts';
+
+/** Function words of running prose (the `prose` subset of the stop-word lexicon). */
+const ARABIC_STOP_WORDS = stopWords('prose');
 
 /**
  * Media nouns, normalised. Patterns start with their literal (no lookbehind) so the regex engine can scan
