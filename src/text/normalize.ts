@@ -137,33 +137,57 @@ function decodeCodes(codes: Uint16Array, length: number): string {
   return text;
 }
 
-/** Character folds of one profile, without the spelling variants. */
-function foldCharacters(source: string, table: Int32Array): string {
-  // Short words (the hot path of search and NER) build the string directly; long texts go through a code buffer.
-  if (source.length <= 32) {
-    let out = '';
-    let changed = false;
-    for (let i = 0; i < source.length; i++) {
-      const code = source.charCodeAt(i);
-      const mapped = code < TABLE_SIZE ? table[code]! : code;
-      if (mapped !== code) changed = true;
-      if (mapped !== DROP) out += String.fromCharCode(mapped);
-    }
-    return changed ? out : source;
+/** One profile's folds as a string replacement: a class of every character it changes, and what each becomes. */
+interface Replacer {
+  readonly pattern: RegExp;
+  readonly replacement: ReadonlyMap<string, string>;
+}
+
+function buildReplacer(table: Int32Array): Replacer {
+  const replacement = new Map<string, string>();
+  let chars = '';
+  for (let code = 0; code < TABLE_SIZE; code++) {
+    if (table[code] === code) continue;
+    const ch = String.fromCharCode(code);
+    replacement.set(ch, table[code] === DROP ? '' : String.fromCharCode(table[code]!));
+    chars += `\\u${code.toString(16).padStart(4, '0')}`;
   }
-  const codes = new Uint16Array(source.length);
-  let length = 0;
+  return { pattern: new RegExp(`[${chars}]`, 'gu'), replacement };
+}
+
+const REPLACERS: Readonly<Record<FoldProfile, Replacer>> = {
+  display: buildReplacer(TABLES.display), link: buildReplacer(TABLES.link), token: buildReplacer(TABLES.token),
+  cluster: buildReplacer(TABLES.cluster), search: buildReplacer(TABLES.search),
+};
+
+/** Longest string folded code unit by code unit (words, the hot path of search and NER); longer texts use the replacer. */
+const SHORT_TEXT = 32;
+
+/** Character folds of one profile, without the spelling variants. */
+function foldCharacters(source: string, profile: FoldProfile): string {
+  if (source.length > SHORT_TEXT) {
+    const { pattern, replacement } = REPLACERS[profile];
+    return source.replace(pattern, (ch) => replacement.get(ch)!);
+  }
+  const table = TABLES[profile];
+  let out = '';
+  let changed = false;
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
     const mapped = code < TABLE_SIZE ? table[code]! : code;
-    if (mapped !== DROP) codes[length++] = mapped;
+    if (mapped === code) {
+      out += source[i];
+      continue;
+    }
+    changed = true;
+    if (mapped !== DROP) out += String.fromCharCode(mapped);
   }
-  return decodeCodes(codes, length);
+  return changed ? out : source;
 }
 
 /** The folded form of `source` in `profile` (no offset map): character folds, then the profile's spelling variants. */
 export function normalizeText(source: string, profile: FoldProfile = 'display'): string {
-  let folded = foldCharacters(source, TABLES[profile]);
+  let folded = foldCharacters(source, profile);
   for (const [pattern, replacement, needle] of SPELLING_VARIANTS[profile] ?? []) {
     if (folded.includes(needle)) folded = folded.replace(pattern, replacement);
   }

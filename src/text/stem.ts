@@ -67,11 +67,11 @@ export function stemWith(word: string, rules: StemRules): string {
   let stripped = false;
   for (const step of rules.steps) {
     if (step.onlyIfUnstripped && stripped) continue;
-    if (step.keep?.(stem)) continue;
+    const isPrefix = step.side === 'prefix';
     for (const affix of step.affixes) {
-      const present = step.side === 'prefix' ? stem.startsWith(affix) : stem.endsWith(affix);
-      if (!present || stem.length - affix.length < step.minStem) continue;
-      stem = step.side === 'prefix' ? stem.slice(affix.length) : stem.slice(0, stem.length - affix.length);
+      if (stem.length - affix.length < step.minStem || !(isPrefix ? stem.startsWith(affix) : stem.endsWith(affix))) continue;
+      if (step.keep?.(stem)) break;
+      stem = isPrefix ? stem.slice(affix.length) : stem.slice(0, stem.length - affix.length);
       stripped = true;
       break;
     }
