@@ -3,6 +3,7 @@
  * normalised view in registry order, then a longest-match sweep. Used by temporal/, quantities/, quotes/.
  */
 import type { TextView } from '../text/normalize.ts';
+import { findOverlapping } from '../core/span.ts';
 
 /**
  * One pattern of one layer. A global pattern ('gu') is scanned over the whole text; a sticky one ('uy')
@@ -89,16 +90,7 @@ export function keepLongest<T extends Ranged>(found: readonly T[]): T[] {
   return kept;
 }
 
-/** True when [start, end) overlaps any of the sorted, non-overlapping `spans` (binary search). */
+/** True when [start, end) overlaps any of the sorted, non-overlapping `spans`. */
 export function overlapsAny(spans: readonly Ranged[], start: number, end: number): boolean {
-  let low = 0;
-  let high = spans.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const span = spans[middle]!;
-    if (span.end <= start) low = middle + 1;
-    else if (span.start >= end) high = middle - 1;
-    else return true;
-  }
-  return false;
+  return findOverlapping(spans, start, end) !== null;
 }

@@ -15,3 +15,17 @@ export function isValidSpan(span: Span, length: number): boolean {
 export function compareSpans(a: Span, b: Span): number {
   return a.start - b.start || b.end - a.end;
 }
+
+/** The first of the sorted, non-overlapping `spans` that overlaps [start, end), or null (binary search). */
+export function findOverlapping<T extends Span>(spans: readonly T[], start: number, end: number): T | null {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle]!;
+    if (span.end <= start) low = middle + 1;
+    else if (span.start >= end) high = middle - 1;
+    else return span;
+  }
+  return null;
+}

@@ -4,8 +4,13 @@
  */
 import { normalizeView, viewToSource, type TextView } from '../text/normalize.ts';
 import { WORD_END, WORD_START } from '../text/char-classes.ts';
-import { NEWS_AGENCIES } from './lexicons/agencies.ts';
-import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
+import { agencyForms } from '../text/agencies.ts';
+import { stopWords } from '../text/stop-words.ts';
+
+/** Function words of running prose (the `prose` subset of the stop-word lexicon). */
+const ARABIC_STOP_WORDS = stopWords('prose');
+/** Wire agencies' credit forms, normalised; forms that are also everyday words («قنا» Qena) are left out. */
+const NEWS_AGENCIES: ReadonlySet<string> = new Set(agencyForms('display', { fullNames: false, alsoAWord: false }).keys());
 
 /**
  * Media nouns, normalised. Patterns start with their literal (no lookbehind) so the regex engine can scan

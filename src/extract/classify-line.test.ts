@@ -14,6 +14,7 @@ describe('classifyLine', () => {
     { text: 'وقال الوزير في مؤتمر صحفي عقده في العاصمة إن الحكومة ماضية في تنفيذ خطتها الاقتصادية رغم الصعوبات.', type: 'paragraph' },
     { text: 'الحكومة تقر خطة جديدة لدعم المزارعين في المناطق الريفية', type: 'title' },
     { text: 'هل تنجح الخطة الجديدة في خفض أسعار الخبز ؟', type: 'title' },
+    { text: 'هل هذا صحيح؟ قال الوزير إن الأسعار ستنخفض خلال الشهر المقبل.', type: 'paragraph' },
     { text: 'طالع أيضاً:', type: 'marker', reason: 'read-also-marker' },
     { text: 'مواضيع ذات علاقة', type: 'marker', reason: 'read-also-marker' },
     { text: 'الكلمات المفتاحية: الزراعة، الدعم، الخبز', type: 'boilerplate', reason: 'tags' },

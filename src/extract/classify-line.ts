@@ -12,6 +12,7 @@ import type { Line } from './lines.ts';
 import { findBylinePrefix, findSourceName, isOutletName, readBracketCredits, readCopyrightOutlet, readDateline, splitCredits, type NamedSpan } from './line-meta.ts';
 import { lineKey } from './line-key.ts';
 import { normalizeText } from '../text/normalize.ts';
+import { DIACRITIC, NON_WORD_CHAR } from '../text/char-classes.ts';
 import { WEEKDAYS } from '../text/lexicons/months.ts';
 
 export type LineType =
@@ -142,10 +143,13 @@ function classifyMeta(line: Line): LineClass | null {
   return null;
 }
 
+/** A colon or dash right after a cue (tashkeel between them allowed). */
+const COLON_AFTER_RE = new RegExp(`^${DIACRITIC}*\\s*[:：\\-–|•]`, 'u');
+
 /** True when the cue is followed by a colon or dash («المصدر: …», «بقلم - …»), not by running text. */
 function hasColonAfter(line: Line, hit: CueHit): boolean {
   const cueEnd = (line.key.toSource[hit.keyEnd - 1] ?? line.key.base) - line.key.base + 1;
-  return /^[\u064B-\u065F\u0670\u0640]*\s*[:：\-–|•]/u.test(line.text.slice(cueEnd));
+  return COLON_AFTER_RE.test(line.text.slice(cueEnd));
 }
 
 function classifyDate(line: Line): LineClass | null {
@@ -213,9 +217,13 @@ function markerOrGlued(line: Line, marker: CueHit): LineClass {
   return { type: 'marker', reason: 'read-also-marker', inlineStart: line.start + marker.restStart };
 }
 
+/** The line ends in «؟» or «…», then only marks and spaces (no letter or digit: «هل هذا صحيح؟ قال …» does not). */
+const ENDS_IN_QUESTION_RE = new RegExp(`[?؟]${NON_WORD_CHAR}*$`, 'u');
+const ENDS_IN_ELLIPSIS_RE = new RegExp(`…${NON_WORD_CHAR}*$`, 'u');
+
 function isProse(line: Line, words: number): boolean {
-  const isQuestion = /[?؟]\W*$/u.test(line.text);
-  if (words >= PARAGRAPH_MIN_WORDS && line.endsSentence && (!isQuestion || words >= QUESTION_PARAGRAPH_MIN_WORDS) && !/…\W*$/u.test(line.text)) return true;
+  const isQuestion = ENDS_IN_QUESTION_RE.test(line.text);
+  if (words >= PARAGRAPH_MIN_WORDS && line.endsSentence && (!isQuestion || words >= QUESTION_PARAGRAPH_MIN_WORDS) && !ENDS_IN_ELLIPSIS_RE.test(line.text)) return true;
   return words >= LONG_LINE_WORDS && line.stopRatio >= MIN_PROSE_STOP_RATIO;
 }
 

@@ -5,9 +5,14 @@
 import { normalizeText } from '../text/normalize.ts';
 import type { Line } from './lines.ts';
 import { DATELINE_PLACES } from './lexicons/places.ts';
-import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
+import { stopWords } from '../text/stop-words.ts';
 import { OUTLET_HEADS, OUTLET_TAILS } from './lexicons/outlet-words.ts';
-import { NEWS_AGENCIES } from './lexicons/agencies.ts';
+import { agencyForms } from '../text/agencies.ts';
+
+/** Function words of running prose (the `prose` subset of the stop-word lexicon). */
+const ARABIC_STOP_WORDS = stopWords('prose');
+/** Wire agencies' credit forms, normalised; forms that are also everyday words («قنا» Qena) are left out. */
+const NEWS_AGENCIES: ReadonlySet<string> = new Set(agencyForms('display', { fullNames: false, alsoAWord: false }).keys());
 
 /** A name read from the page, with where it sits in the page text. */
 export interface NamedSpan {

@@ -3,7 +3,10 @@
  * classifier uses: word count, stop-word density, sentence punctuation, script mix, repetition.
  */
 import { keyRanges, duplicateKey, type LineKey } from './line-key.ts';
-import { ARABIC_STOP_WORDS } from './lexicons/stop-words.ts';
+import { stopWords } from '../text/stop-words.ts';
+
+/** Function words of running prose (the `prose` subset of the stop-word lexicon). */
+const ARABIC_STOP_WORDS = stopWords('prose');
 
 /** Structural hints an HTML block carries into the line classifier (absent for plain text). */
 export interface BlockHint {

@@ -4,8 +4,9 @@
  * Matches on the normalised view (digits, alef, tashkeel folded) and reports offsets into the source text.
  */
 import { normalizeView, viewToSource, type TextView } from './normalize.ts';
-import { ENGLISH_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS, namesLongestFirst } from './lexicons/months.ts';
+import { ENGLISH_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS } from './lexicons/months.ts';
 import { WORD_END, WORD_START } from './char-classes.ts';
+import { ENGLISH_MONTH, GREGORIAN_MONTH, HIJRI_MONTH, MONTH_PAIR, ORDINAL_DAY, lexiconKey, ordinalDayOf } from './date-fragments.ts';
 
 export type AbsoluteDatePrecision = 'day' | 'month' | 'year';
 
@@ -31,17 +32,10 @@ const MAX_YEAR = 2100;
 const MIN_HIJRI_YEAR = 1300;
 const MAX_HIJRI_YEAR = 1500;
 
-const alternation = (names: readonly string[]): string => names.map((n) => n.replace(/ /gu, '\\s+')).join('|');
-const AR_MONTH = `(?:${alternation(namesLongestFirst(GREGORIAN_MONTHS))})`;
-const EN_MONTH = `(?:${alternation(namesLongestFirst(ENGLISH_MONTHS))})\\.?`;
-const HIJRI_MONTH = `(?:${alternation(namesLongestFirst(HIJRI_MONTHS))})`;
-/** «يناير/كانون الثاني», «تشرين الاول (اكتوبر)», «كانون الاول - ديسمبر»: a month name glossed by its other-system twin. */
-const MONTH_PAIR = `(?<month>${AR_MONTH})${WORD_END}(?:\\s{0,3}[/\\-–]\\s{0,3}${AR_MONTH}${WORD_END}|\\s{0,3}\\(\\s{0,3}${AR_MONTH}\\s{0,3}\\))?`;
 /** «2024», «عام 2024», «من العام 2024», «2024م». */
 const YEAR = `(?:(?:من\\s{1,3})?(?:ال|ل|لل)?(?:عام|سنة)\\s{1,3})?(?<year>\\d{4})(?:\\s?م${WORD_END})?`;
-const ORDINALS = `(?:الحادي\\s+والعشرين|الثاني\\s+والعشرين|الثالث\\s+والعشرين|الرابع\\s+والعشرين|الخامس\\s+والعشرين|السادس\\s+والعشرين|السابع\\s+والعشرين|الثامن\\s+والعشرين|التاسع\\s+والعشرين|الحادي\\s+والثلاثين|الحادي\\s+عشر|الثاني\\s+عشر|الثالث\\s+عشر|الرابع\\s+عشر|الخامس\\s+عشر|السادس\\s+عشر|السابع\\s+عشر|الثامن\\s+عشر|التاسع\\s+عشر|العشرين|الثلاثين|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)`;
 /** «17», «الـ17» (tatweel is dropped by the view, leaving «ال17»), or an ordinal word «السابع». */
-const AR_DAY = `(?:(?:ال\\s?)?(?<day>\\d{1,2})|(?<ordinal>${ORDINALS}))`;
+const AR_DAY = `(?:(?:ال\\s?)?(?<day>\\d{1,2})|(?<ordinal>${ORDINAL_DAY}))`;
 const NO_DIGIT_BEFORE = '(?<![\\d])';
 const NO_DIGIT_AFTER = '(?![\\d])';
 const EN_DAY = `(?<day>\\d{1,2})(?:st|nd|rd|th)?`;
@@ -61,20 +55,20 @@ const HAS_LATIN = /[a-z]/u;
 const HAS_NUMERIC_DATE = /\d[/\-.]\d/u;
 const HAS_HIJRI_MARK = /ه/u;
 /** Literal alternations with no lookbehind: the engine scans them fast, so they gate the heavier patterns. */
-const HAS_ARABIC_MONTH = new RegExp(AR_MONTH, 'u');
+const HAS_ARABIC_MONTH = new RegExp(GREGORIAN_MONTH, 'u');
 const HAS_YEAR_WORD = /عام|سنة/u;
 
 // Order matters only for ties: overlapping matches keep the longest span, then the earliest rule here.
 const RECOGNIZERS: readonly Recognizer[] = [
   { rule: 'date/day-month-year', calendar: 'gregorian', requires: HAS_ARABIC_MONTH, pattern: new RegExp(`${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/month-day-year', calendar: 'gregorian', requires: HAS_ARABIC_MONTH, pattern: new RegExp(`${WORD_START}(?<month>${AR_MONTH})${WORD_END}\\s{1,3}(?<day>\\d{1,2})\\s{0,3}[,،]\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/english-day-month-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${NO_DIGIT_BEFORE}${EN_DAY}\\s{0,3},?\\s{0,3}(?:of\\s+)?(?<month>${EN_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/english-month-day-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${WORD_START}(?<month>${EN_MONTH})\\s{1,3}${EN_DAY}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/month-day-year', calendar: 'gregorian', requires: HAS_ARABIC_MONTH, pattern: new RegExp(`${WORD_START}(?<month>${GREGORIAN_MONTH})${WORD_END}\\s{1,3}(?<day>\\d{1,2})\\s{0,3}[,،]\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/english-day-month-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${NO_DIGIT_BEFORE}${EN_DAY}\\s{0,3},?\\s{0,3}(?:of\\s+)?(?<month>${ENGLISH_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/english-month-day-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${WORD_START}(?<month>${ENGLISH_MONTH})\\s{1,3}${EN_DAY}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/year-month-day', calendar: 'gregorian', requires: HAS_NUMERIC_DATE, pattern: new RegExp(`${NO_DIGIT_BEFORE}(?<year>\\d{4})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/day-month-year-numeric', calendar: 'gregorian', requires: HAS_NUMERIC_DATE, pattern: new RegExp(`${NO_DIGIT_BEFORE}(?<day>\\d{1,2})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/hijri-day-month-year', calendar: 'hijri', requires: HAS_HIJRI_MARK, pattern: new RegExp(`${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?<month>${HIJRI_MONTH})\\s{0,3}[,،]?\\s{0,3}(?<year>\\d{4})\\s{0,3}(?:ه|هـ|هجري|للهجرة)${WORD_END}`, 'dgu') },
   { rule: 'date/month-year', calendar: 'gregorian', requires: HAS_ARABIC_MONTH, pattern: new RegExp(`${WORD_START}(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/english-month-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${WORD_START}(?<month>${EN_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
+  { rule: 'date/english-month-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${WORD_START}(?<month>${ENGLISH_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
   { rule: 'date/year', calendar: 'gregorian', requires: HAS_YEAR_WORD, pattern: new RegExp(`${WORD_START}(?:[وف])?(?:لل|ب|ل|ال)?(?:عام|سنة)\\s{1,3}(?<year>\\d{4})(?:\\s?م${WORD_END})?${NO_DIGIT_AFTER}`, 'dgu') },
 ];
 
@@ -118,7 +112,7 @@ interface DateParts { readonly year: number; readonly month: number | null; read
 function readParts(groups: Record<string, string | undefined>, recognizer: Recognizer): DateParts | null {
   const year = Number(groups.year);
   const month = groups.month === undefined ? null : monthNumber(groups.month, recognizer.calendar);
-  const day = groups.day !== undefined ? Number(groups.day) : groups.ordinal !== undefined ? ordinalDay(groups.ordinal) : null;
+  const day = groups.day !== undefined ? Number(groups.day) : groups.ordinal !== undefined ? ordinalDayOf(groups.ordinal) : null;
   if (groups.month !== undefined && month === null) return null;
   if (recognizer.calendar === 'hijri') {
     if (year < MIN_HIJRI_YEAR || year > MAX_HIJRI_YEAR || month === null || day === null) return null;
@@ -135,26 +129,9 @@ function readParts(groups: Record<string, string | undefined>, recognizer: Recog
 
 function monthNumber(name: string, calendar: 'gregorian' | 'hijri'): number | null {
   if (/^\d+$/u.test(name)) return Number(name);
-  const key = name.replace(/\s+/gu, ' ').replace(/\.$/u, '');
+  const key = lexiconKey(name).replace(/\.$/u, '');
   if (calendar === 'hijri') return HIJRI_MONTHS.get(key) ?? null;
   return GREGORIAN_MONTHS.get(key) ?? ENGLISH_MONTHS.get(key) ?? null;
-}
-
-const ORDINAL_BY_NAME: ReadonlyMap<string, number> = new Map([
-  ['الاول', 1], ['الثاني', 2], ['الثالث', 3], ['الرابع', 4], ['الخامس', 5], ['السادس', 6], ['السابع', 7], ['الثامن', 8],
-  ['التاسع', 9], ['العاشر', 10], ['العشرين', 20], ['الثلاثين', 30],
-]);
-
-/** «السابع» → 7, «الحادي عشر» → 11, «الخامس والعشرين» → 25. */
-function ordinalDay(words: string): number | null {
-  const parts = words.split(/\s+/u);
-  const unit = parts[0] === 'الحادي' ? 1 : ORDINAL_BY_NAME.get(parts[0] ?? '') ?? null;
-  if (unit === null) return null;
-  if (parts.length === 1) return unit;
-  if (parts[1] === 'عشر') return 10 + unit;
-  if (parts[1] === 'والعشرين') return 20 + unit;
-  if (parts[1] === 'والثلاثين') return 30 + unit;
-  return null;
 }
 
 function isValidDate(year: number, month: number, day: number): boolean {

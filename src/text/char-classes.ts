@@ -5,6 +5,8 @@
 
 /** A word character: any letter, combining mark or digit. */
 export const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+/** Anything but a word character (the Unicode-aware `\W`). */
+export const NON_WORD_CHAR = '[^\\p{L}\\p{M}\\p{N}]';
 /** Start-of-word boundary (no word character before). */
 export const WORD_START = '(?<![\\p{L}\\p{M}\\p{N}])';
 /** End-of-word boundary (no word character after). */

@@ -1,7 +1,9 @@
 /**
  * Arabic proclitic splitting (و ف ب ك ل س ال) into sub-spans of one word, keeping the word intact.
- * Used by tokenize.ts (token sub-spans) and the NER features (word without its clitics).
+ * Used by tokenize.ts (token sub-spans), the NER token forms and entity trimming (word without its clitics).
  */
+import { foldCodeUnit, normalizeText } from './normalize.ts';
+
 
 export type CliticKind = 'conjunction' | 'preposition' | 'future' | 'article';
 
@@ -36,29 +38,22 @@ const CONJUNCTIONS = new Set(['و', 'ف']);
 const PREPOSITIONS = new Set(['ب', 'ك', 'ل']);
 const IMPERFECT_PREFIXES = new Set(['ي', 'ت', 'ن', 'ا']);
 const HAMZA_ALEFS = new Set(['أ', 'إ', 'آ']);
-const ALEF_FOLD: ReadonlyMap<string, string> = new Map([['أ', 'ا'], ['إ', 'ا'], ['آ', 'ا'], ['ٱ', 'ا'], ['ى', 'ي']]);
 
-/** True for tashkeel (U+064B–U+065F, U+0670) and tatweel (U+0640), which sit between letters. */
-function isDiacritic(code: number): boolean {
-  return (code >= 0x064b && code <= 0x065f) || code === 0x0670 || code === 0x0640;
-}
-
-/** Letters of the word with their offsets, skipping tashkeel and tatweel. */
+/** Letters of the word with their offsets, skipping what the display view drops (tashkeel, tatweel, zero-width marks). */
 function lettersOf(word: string): { letters: string[]; offsets: number[] } {
   const letters: string[] = [];
   const offsets: number[] = [];
   for (let i = 0; i < word.length; i++) {
-    if (isDiacritic(word.charCodeAt(i))) continue;
+    if (foldCodeUnit(word.charCodeAt(i)) === -1) continue;
     letters.push(word[i]!);
     offsets.push(i);
   }
   return { letters, offsets };
 }
 
+/** The remainder from letter `from`, in the display view's folds (alef forms, ى → ي, digits). */
 function normalizedFrom(letters: readonly string[], from: number): string {
-  let out = '';
-  for (let i = from; i < letters.length; i++) out += ALEF_FOLD.get(letters[i]!) ?? letters[i]!;
-  return out;
+  return normalizeText(letters.slice(from).join(''));
 }
 
 /** Length of the definite article at `at` (ال, or the ل of لل after ل), or -1 when none. */

@@ -27,3 +27,31 @@ describe('normalizeView', () => {
     expect(normalizeKey('  الحكومة   العراقية ')).toBe('الحكومه العراقيه');
   });
 });
+
+describe('fold profiles', () => {
+  it('drops the same invisible marks in every profile', () => {
+    const word = 'ال\u200cمُ\u200fسـتشفى\u200b';
+    for (const profile of ['display', 'link', 'token', 'cluster', 'search'] as const) {
+      expect(normalizeText(word, profile)).toMatch(/^المستشف[يى]$/u);
+    }
+  });
+
+  it('folds ta marbuta in every key profile but not in the display view', () => {
+    expect(normalizeText('الوزارة', 'display')).toBe('الوزارة');
+    for (const profile of ['link', 'token', 'cluster', 'search'] as const) expect(normalizeText('الوزارة', profile)).toBe('الوزاره');
+  });
+
+  it('folds hamza seats, Persian letters and «يرك» for search only', () => {
+    expect(normalizeText('المسؤول', 'search')).toBe(normalizeText('المسئول', 'search'));
+    expect(normalizeText('المسؤول', 'cluster')).toBe('المسؤول');
+    expect(normalizeText('ڤيينا', 'search')).toBe('فيينا');
+    expect(normalizeText('ڤيينا', 'token')).toBe('ڤيينا');
+    expect(normalizeText('الأميركية', 'search')).toBe('الامريكيه');
+    expect(normalizeText('الأميركية', 'cluster')).toBe('الاميركيه');
+  });
+
+  it('rewrites only «اميرك» in link keys, so other names keep their ids', () => {
+    expect(normalizeKey('الولايات المتحدة الأميركية')).toBe('الولايات المتحده الامريكيه');
+    expect(normalizeKey('أنغيلا ميركل')).toBe('انغيلا ميركل');
+  });
+});

@@ -1,7 +1,18 @@
 /**
- * Matching view of a text: drops tashkeel and tatweel, folds alef forms, ى→ي, Persian ی ک → ي ك
- * and Arabic-Indic/Persian digits, keeping a map from every view offset back to the source text.
- * The displayed text is never changed; recognizers match on `view.text` and emit `toSource` offsets.
+ * The one character-fold table of Marsad, read through named profiles. Every matching form of Arabic text in the
+ * project (the recognizers' view, search terms, clustering terms, NER token forms, entity link keys) comes from here.
+ *
+ * Profiles (each is a set of rows of FOLD_TABLE, plus the spelling-variant rewrites of its keys):
+ * - `display`: the view recognizers match on, with an offset map back to the untouched source (normalizeView).
+ *   Keeps ة and the hamza seats, so lexicons can be written as printed.
+ * - `link`: entity linking keys (normalizeKey): display + ة→ه, «اميرك» → «امريك».
+ * - `token`: NER token forms (analyze/entities/token-forms.ts): display + ة→ه. The committed NER model and its word
+ *   clusters were trained on exactly these forms (scripts/ner-feature-hash.ts checks them).
+ * - `cluster`: clustering terms (corpus/text/terms.ts): display + ة→ه. The committed IDF table
+ *   (src/corpus/data/idf.json) is keyed by these forms (scripts/build-idf.ts rebuilds it byte-identically; folding
+ *   the Persian letters here too would move 12 of its document frequencies by one or two).
+ * - `search`: search terms (text/stem.ts): display + ة→ه, Persian letters, hamza seats ؤ/ئ → ء («مسؤول/مسئول»),
+ *   «يرك» → «ريك».
  */
 
 /** A normalised text plus the offset map back to the source. */
@@ -12,58 +23,100 @@ export interface TextView {
   readonly toSource: Uint32Array;
 }
 
-export interface NormalizeOptions {
-  /** Fold ة→ه and final ى/ي variants for linking keys (default false). */
-  readonly foldTaMarbuta?: boolean;
-  /** Lower-case Latin letters (default true). */
-  readonly lowerLatin?: boolean;
+export type FoldProfile = 'display' | 'link' | 'token' | 'cluster' | 'search';
+
+type FoldGroup = 'invisible' | 'alef' | 'yeh' | 'keheh' | 'digit' | 'latin' | 'tehMarbuta' | 'persian' | 'hamzaSeat';
+
+/** The characters from `first` to `last` inclusive. */
+function charRange(first: number, last: number): string {
+  let out = '';
+  for (let code = first; code <= last; code++) out += String.fromCharCode(code);
+  return out;
 }
 
-/** Characters removed from the view: tashkeel, superscript alef, tatweel, zero-width and bidi marks. */
-const DROPPED_RANGES: readonly (readonly [number, number])[] = [[0x064b, 0x065f], [0x0670, 0x0670], [0x0640, 0x0640], [0x200c, 0x200f], [0x061c, 0x061c]];
-const FOLDS: readonly (readonly [string, string])[] = [
-  ['أ', 'ا'], ['إ', 'ا'], ['آ', 'ا'], ['ٱ', 'ا'], ['ى', 'ي'], ['ی', 'ي'], ['ې', 'ي'], ['ک', 'ك'],
-  ['٠', '0'], ['١', '1'], ['٢', '2'], ['٣', '3'], ['٤', '4'], ['٥', '5'], ['٦', '6'], ['٧', '7'], ['٨', '8'], ['٩', '9'],
-  ['۰', '0'], ['۱', '1'], ['۲', '2'], ['۳', '3'], ['۴', '4'], ['۵', '5'], ['۶', '6'], ['۷', '7'], ['۸', '8'], ['۹', '9'],
+/**
+ * Every fold, once: [group, characters, replacement]. The replacement is '' (the character is dropped), one
+ * character (every character maps to it) or as long as the characters (position by position).
+ */
+const FOLD_TABLE: readonly (readonly [FoldGroup, string, string])[] = [
+  // Tashkeel (harakat, tanween, shadda, sukun, small hamza), superscript alef, tatweel.
+  ['invisible', `${charRange(0x064b, 0x065f)}\u0670\u0640`, ''],
+  // Zero-width space, non-joiner, joiner, LTR/RTL marks and the Arabic letter mark.
+  ['invisible', '\u200b\u200c\u200d\u200e\u200f\u061c', ''],
+  ['alef', 'أإآٱ', 'ا'],
+  // Alef maqsura, Persian yeh, Uyghur/Pashto e.
+  ['yeh', 'ىیې', 'ي'],
+  ['keheh', 'ک', 'ك'],
+  ['digit', '٠١٢٣٤٥٦٧٨٩', '0123456789'],
+  ['digit', '۰۱۲۳۴۵۶۷۸۹', '0123456789'],
+  ['latin', charRange(0x41, 0x5a), charRange(0x61, 0x7a)],
+  ['tehMarbuta', 'ة', 'ه'],
+  // Letters of Persian origin in transliterated names: گ→ك ڤ→ف پ→ب چ→ج ژ→ز.
+  ['persian', 'گڤپچژ', 'كفبجز'],
+  // Hamza seats vary between writers: «مسؤول/مسئول».
+  ['hamzaSeat', 'ؤئ', 'ءء'],
 ];
+
+const DISPLAY_GROUPS: readonly FoldGroup[] = ['invisible', 'alef', 'yeh', 'keheh', 'digit', 'latin'];
+
+const PROFILE_GROUPS: Readonly<Record<FoldProfile, readonly FoldGroup[]>> = {
+  display: DISPLAY_GROUPS,
+  link: [...DISPLAY_GROUPS, 'tehMarbuta'],
+  token: [...DISPLAY_GROUPS, 'tehMarbuta'],
+  cluster: [...DISPLAY_GROUPS, 'tehMarbuta'],
+  search: [...DISPLAY_GROUPS, 'tehMarbuta', 'persian', 'hamzaSeat'],
+};
+
+/**
+ * Spelling variants folded in a profile's keys, after the character folds. Loanwords write ي before ر before ك
+ * both ways, «أميركا/أمريكا», «الأميركية/الأمريكية»: search folds every «يرك» after a letter; link keys only
+ * «اميرك», so entity ids of other names («ميركل») stay as they were.
+ */
+const SPELLING_VARIANTS: Readonly<Partial<Record<FoldProfile, readonly (readonly [RegExp, string, string])[]>>> = {
+  search: [[/(?<=\p{L})يرك/gu, 'ريك', 'يرك']],
+  link: [[/اميرك/gu, 'امريك', 'اميرك']],
+};
+
+/** Code units past the table are kept as they are (the last folded one is U+200F). */
 const TABLE_SIZE = 0x2010;
 const DROP = -1;
 
-/**
- * Per-code-unit lookup: DROP, or the replacement code unit (identity when unchanged). One table per
- * option set, built once at module load; code units ≥ TABLE_SIZE are kept as they are.
- */
-function buildTable(foldTa: boolean, lowerLatin: boolean): Int32Array {
+function buildTable(profile: FoldProfile): Int32Array {
   const table = new Int32Array(TABLE_SIZE);
   for (let code = 0; code < TABLE_SIZE; code++) table[code] = code;
-  for (const [from, to] of DROPPED_RANGES) for (let code = from; code <= to; code++) table[code] = DROP;
-  for (const [from, to] of FOLDS) table[from.charCodeAt(0)] = to.charCodeAt(0);
-  if (foldTa) table['ة'.charCodeAt(0)] = 'ه'.charCodeAt(0);
-  if (lowerLatin) for (let code = 0x41; code <= 0x5a; code++) table[code] = code + 0x20;
+  const groups = new Set(PROFILE_GROUPS[profile]);
+  for (const [group, from, to] of FOLD_TABLE) {
+    if (!groups.has(group)) continue;
+    for (let i = 0; i < from.length; i++) {
+      table[from.charCodeAt(i)] = to === '' ? DROP : to.charCodeAt(to.length === from.length ? i : 0);
+    }
+  }
   return table;
 }
 
-const TABLES: readonly Int32Array[] = [buildTable(false, false), buildTable(false, true), buildTable(true, false), buildTable(true, true)];
+/** Per-code-unit lookup of each profile: DROP, or the replacement code unit (identity when unchanged). */
+const TABLES: Readonly<Record<FoldProfile, Int32Array>> = {
+  display: buildTable('display'), link: buildTable('link'), token: buildTable('token'), cluster: buildTable('cluster'), search: buildTable('search'),
+};
 
-const DEFAULT_TABLE = TABLES[1]!;
+const DISPLAY_TABLE = TABLES.display;
 
 /**
- * Folds one UTF-16 code unit as the default `normalizeView` does: the replacement code unit, or -1
- * when the view drops it (tashkeel, tatweel, zero-width marks). For hot loops that build their own keys.
+ * Folds one UTF-16 code unit as the display view does: the replacement code unit, or -1 when the view drops it
+ * (tashkeel, tatweel, zero-width marks). For hot loops that build their own keys.
  */
 export function foldCodeUnit(code: number): number {
-  return code < TABLE_SIZE ? DEFAULT_TABLE[code]! : code;
+  return code < TABLE_SIZE ? DISPLAY_TABLE[code]! : code;
 }
 
-/** Builds the matching view of `source` (NFC first is the caller's job; display text stays untouched). */
-export function normalizeView(source: string, options: NormalizeOptions = {}): TextView {
-  const table = TABLES[(options.foldTaMarbuta ? 2 : 0) + (options.lowerLatin ?? true ? 1 : 0)]!;
+/** Builds the display view of `source` (NFC first is the caller's job; display text stays untouched). */
+export function normalizeView(source: string): TextView {
   const codes = new Uint16Array(source.length);
   const toSource = new Uint32Array(source.length + 1);
   let length = 0;
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
-    const mapped = code < TABLE_SIZE ? table[code]! : code;
+    const mapped = code < TABLE_SIZE ? DISPLAY_TABLE[code]! : code;
     if (mapped === DROP) continue;
     codes[length] = mapped;
     toSource[length] = i;
@@ -84,14 +137,66 @@ function decodeCodes(codes: Uint16Array, length: number): string {
   return text;
 }
 
-/** Normalised string only (no offset map), for keys and lexicon lookups. */
-export function normalizeText(source: string, options: NormalizeOptions = {}): string {
-  return normalizeView(source, options).text;
+/** One profile's folds as a string replacement: a class of every character it changes, and what each becomes. */
+interface Replacer {
+  readonly pattern: RegExp;
+  readonly replacement: ReadonlyMap<string, string>;
 }
 
-/** Linking key: normalised, ة→ه folded, whitespace collapsed. */
+function buildReplacer(table: Int32Array): Replacer {
+  const replacement = new Map<string, string>();
+  let chars = '';
+  for (let code = 0; code < TABLE_SIZE; code++) {
+    if (table[code] === code) continue;
+    const ch = String.fromCharCode(code);
+    replacement.set(ch, table[code] === DROP ? '' : String.fromCharCode(table[code]!));
+    chars += `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return { pattern: new RegExp(`[${chars}]`, 'gu'), replacement };
+}
+
+const REPLACERS: Readonly<Record<FoldProfile, Replacer>> = {
+  display: buildReplacer(TABLES.display), link: buildReplacer(TABLES.link), token: buildReplacer(TABLES.token),
+  cluster: buildReplacer(TABLES.cluster), search: buildReplacer(TABLES.search),
+};
+
+/** Longest string folded code unit by code unit (words, the hot path of search and NER); longer texts use the replacer. */
+const SHORT_TEXT = 32;
+
+/** Character folds of one profile, without the spelling variants. */
+function foldCharacters(source: string, profile: FoldProfile): string {
+  if (source.length > SHORT_TEXT) {
+    const { pattern, replacement } = REPLACERS[profile];
+    return source.replace(pattern, (ch) => replacement.get(ch)!);
+  }
+  const table = TABLES[profile];
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    const mapped = code < TABLE_SIZE ? table[code]! : code;
+    if (mapped === code) {
+      out += source[i];
+      continue;
+    }
+    changed = true;
+    if (mapped !== DROP) out += String.fromCharCode(mapped);
+  }
+  return changed ? out : source;
+}
+
+/** The folded form of `source` in `profile` (no offset map): character folds, then the profile's spelling variants. */
+export function normalizeText(source: string, profile: FoldProfile = 'display'): string {
+  let folded = foldCharacters(source, profile);
+  for (const [pattern, replacement, needle] of SPELLING_VARIANTS[profile] ?? []) {
+    if (folded.includes(needle)) folded = folded.replace(pattern, replacement);
+  }
+  return folded;
+}
+
+/** Linking key: the `link` profile, whitespace collapsed. */
 export function normalizeKey(source: string): string {
-  return normalizeText(source, { foldTaMarbuta: true }).replace(/\s+/gu, ' ').trim();
+  return normalizeText(source, 'link').replace(/\s+/gu, ' ').trim();
 }
 
 /** Maps a half-open view range back to the source text. */

@@ -56,6 +56,15 @@ function isInnerPeriod(text: string, i: number): boolean {
   return LOWER_LATIN.test(text[j] ?? '');
 }
 
+/**
+ * True when the character at `i` ends a sentence: a terminator (. ! ? ؟ … ۔ or a line break) that is not a decimal
+ * point, an initial or an abbreviation's period («د.», «أ.ف.ب», «U.S.»). Shared with the quote extents (analyze/quotes).
+ */
+export function endsSentence(text: string, i: number): boolean {
+  const ch = text[i]!;
+  return TERMINATORS.has(ch) && !(ch === '.' && isInnerPeriod(text, i));
+}
+
 /** Offset just past the terminator run at `i` and any closing marks after it. */
 function endOfTerminator(text: string, i: number): number {
   let j = i + 1;
@@ -81,8 +90,7 @@ export function splitSentences(text: string): Span[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (!TERMINATORS.has(ch)) continue;
-    if (ch === '.' && isInnerPeriod(text, i)) continue;
+    if (!endsSentence(text, i)) continue;
     const end = ch === '\n' ? i : endOfTerminator(text, i);
     pushTrimmed(spans, text, start, end);
     start = end;

@@ -1,7 +1,11 @@
 /**
- * Arabic light stemmer (Light10 family, Larkey et al.) plus the search analyser: tokens → normalised,
- * variant-folded, stemmed terms. Shared by FTS indexing, query parsing and cross-article clustering.
+ * Light stemming (affix stripping by rules, Light10 family, Larkey et al.) with the rules of search and clustering,
+ * and the search analyser: word runs → `search`-folded, stemmed terms, stop words dropped. Shared by FTS indexing,
+ * query parsing and snippets; clustering (corpus/text/terms.ts) uses `clusterStemRules`.
  */
+import { normalizeText } from './normalize.ts';
+import { stopWords } from './stop-words.ts';
+import { wordRuns } from './tokenize.ts';
 
 /** A term with the source range of the token it came from (UTF-16 offsets into the analysed text). */
 export interface SearchToken {
@@ -10,36 +14,13 @@ export interface SearchToken {
   readonly end: number;
 }
 
-/**
- * Character folds for matching, one table (coupled to CHAR_MAP/DROPPED in normalize.ts, plus ة→ه):
- * alef forms → ا, ى → ي, ة → ه, Arabic-Indic/Persian digits → ASCII. Hamza seats vary between writers,
- * «مسؤول/مسئول», so ؤ and ئ → ء. Persian letters in names: ڤ→ف گ→ك پ→ب چ→ج ژ→ز ی→ي ک→ك.
- */
-const CHAR_FOLD: ReadonlyMap<number, string> = new Map([
-  ...[...'أإآٱ'].map((ch) => [ch, 'ا']), ['ى', 'ي'], ['ی', 'ي'], ['ې', 'ي'], ['ة', 'ه'], ['ؤ', 'ء'], ['ئ', 'ء'],
-  ['ک', 'ك'], ['گ', 'ك'], ['ڤ', 'ف'], ['پ', 'ب'], ['چ', 'ج'], ['ژ', 'ز'],
-  ...[...'٠١٢٣٤٥٦٧٨٩'].map((ch, digit) => [ch, String(digit)]),
-  ...[...'۰۱۲۳۴۵۶۷۸۹'].map((ch, digit) => [ch, String(digit)]),
-].map(([from, to]) => [from!.charCodeAt(0), to!] as [number, string]));
-
-/** Tashkeel and superscript alef, tatweel, zero-width and bidi marks: dropped (as in normalize.ts). */
-function isDropped(code: number): boolean {
-  return (code >= 0x064b && code <= 0x065f) || code === 0x0670 || code === 0x0640 || (code >= 0x200c && code <= 0x200f) || code === 0x061c;
+/** Search folds: the `search` profile of the fold table (text/normalize.ts). */
+export function foldWord(word: string): string {
+  return normalizeText(word, 'search');
 }
 
-/**
- * Loanword spelling variant: ي before ر before ك is written both ways, «أميركا/أمريكا»,
- * «الأميركية/الأمريكية», so «يرك» after a letter folds to «ريك» at index and query time.
- */
-const YRK_VARIANT = /(?<=\p{L})يرك/gu;
-
-/** Definite-article prefixes, longest first (Light10 list; «وال» is covered by stripping و first). */
-const ARTICLE_PREFIXES: readonly string[] = ['بال', 'كال', 'فال', 'ال', 'لل'];
-/** Suffixes tried once each, in this order (Light10); ة is already folded to ه. */
-const SUFFIXES: readonly string[] = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
-/** Light10 guards: strip و only when ≥ 3 letters remain, articles and suffixes only when ≥ 2 remain. */
-const MIN_AFTER_WAW = 3;
-const MIN_AFTER_AFFIX = 2;
+/** Function words dropped from search terms (the `search` subset of the stop-word lexicon). */
+export const STOP_WORDS: ReadonlySet<string> = stopWords('search');
 
 /**
  * Stems that begin with a root و (not the conjunction): «وزير» minister, «وكالة» agency, «وقت» time.
@@ -53,34 +34,6 @@ const ROOT_WAW_PREFIXES: readonly string[] = [
 const ROOT_WAW_SET: ReadonlySet<string> = new Set(ROOT_WAW_PREFIXES);
 const ROOT_WAW_MAX_LENGTH = Math.max(...ROOT_WAW_PREFIXES.map((p) => p.length));
 
-/** Function words dropped from search terms (normalised, ة→ه, hamza seats folded). */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
-  'في', 'من', 'علي', 'الي', 'عن', 'ان', 'لان', 'بان', 'كان', 'كانت', 'يكون', 'تكون', 'التي', 'الذي', 'الذين',
-  'اللذين', 'اللتين', 'اللواتي', 'هذا', 'هذه', 'ذلك', 'تلك', 'هناك', 'هنا', 'مع', 'ما', 'ماذا', 'لا', 'لم',
-  'لن', 'قد', 'لقد', 'او', 'ام', 'ثم', 'حتي', 'بين', 'كل', 'بعد', 'قبل', 'عند', 'عندما', 'هو', 'هي', 'هم',
-  'هما', 'نحن', 'انا', 'انه', 'انها', 'كما', 'لكن', 'لكنه', 'بل', 'اذا', 'اذ', 'ايضا', 'منذ', 'خلال', 'حول',
-  'لدي', 'لدى', 'ضد', 'دون', 'غير', 'اي', 'ايه', 'الا', 'اما', 'فقط', 'مثل', 'حيث', 'وفق', 'نحو', 'فيه', 'فيها',
-  'منه', 'منها', 'عليه', 'عليها', 'له', 'لها', 'لهم', 'به', 'بها', 'الان', 'و', 'ف', 'ب', 'ل', 'ك',
-  'the', 'of', 'and', 'a', 'an', 'in', 'on', 'to', 'for', 'is', 'are', 'was', 'by', 'with', 'at', 'from',
-]);
-
-const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
-const ARABIC_RE = /[\u0621-\u064A]/u;
-
-/** Normalises one word for matching: the character folds, dropped marks, lower-case Latin, the «يرك» variant. */
-export function foldWord(word: string): string {
-  let folded = '';
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (isDropped(code)) continue;
-    const mapped = CHAR_FOLD.get(code);
-    if (mapped !== undefined) folded += mapped;
-    else if (code >= 0x41 && code <= 0x5a) folded += String.fromCharCode(code + 32);
-    else folded += word[i];
-  }
-  return folded.includes('يرك') ? folded.replace(YRK_VARIANT, 'ريك') : folded;
-}
-
 function hasRootWaw(word: string): boolean {
   for (let length = Math.min(ROOT_WAW_MAX_LENGTH, word.length); length >= 3; length--) {
     if (ROOT_WAW_SET.has(word.slice(0, length))) return true;
@@ -88,34 +41,82 @@ function hasRootWaw(word: string): boolean {
   return false;
 }
 
-function stripPrefixes(word: string): string {
+/**
+ * One step of a light stemmer: strip the first of `affixes` found at that end of the word when at least `minStem`
+ * letters remain, unless `keep(word)` says the letters belong to the word.
+ */
+export interface AffixStep {
+  readonly side: 'prefix' | 'suffix';
+  readonly affixes: readonly string[];
+  readonly minStem: number;
+  readonly keep?: (word: string) => boolean;
+  /** Only when no earlier step stripped anything (a proclitic tried when no article-bearing prefix was found). */
+  readonly onlyIfUnstripped?: boolean;
+}
+
+/** A light stemmer: the words it applies to (others are returned as given) and its steps, in order. */
+export interface StemRules {
+  readonly appliesTo: RegExp;
+  readonly steps: readonly AffixStep[];
+}
+
+/** Applies `rules` to one folded word. */
+export function stemWith(word: string, rules: StemRules): string {
+  if (!rules.appliesTo.test(word)) return word;
   let stem = word;
-  if (stem.startsWith('و') && stem.length - 1 >= MIN_AFTER_WAW && !hasRootWaw(stem)) stem = stem.slice(1);
-  for (const prefix of ARTICLE_PREFIXES) {
-    if (stem.startsWith(prefix) && stem.length - prefix.length >= MIN_AFTER_AFFIX) return stem.slice(prefix.length);
+  let stripped = false;
+  for (const step of rules.steps) {
+    if (step.onlyIfUnstripped && stripped) continue;
+    const isPrefix = step.side === 'prefix';
+    for (const affix of step.affixes) {
+      if (stem.length - affix.length < step.minStem || !(isPrefix ? stem.startsWith(affix) : stem.endsWith(affix))) continue;
+      if (step.keep?.(stem)) break;
+      stem = isPrefix ? stem.slice(affix.length) : stem.slice(0, stem.length - affix.length);
+      stripped = true;
+      break;
+    }
   }
   return stem;
 }
 
-function stripSuffixes(word: string): string {
-  let stem = word;
-  for (const suffix of SUFFIXES) {
-    if (stem.endsWith(suffix) && stem.length - suffix.length >= MIN_AFTER_AFFIX) stem = stem.slice(0, -suffix.length);
-  }
-  return stem;
+const suffixSteps = (suffixes: readonly string[], minStem: number): AffixStep[] => suffixes.map((s) => ({ side: 'suffix', affixes: [s], minStem }));
+
+/**
+ * Light10 (Larkey et al.) for search terms: و when ≥ 3 letters remain and the word has no root و, then one
+ * article-bearing prefix (longest first; «وال» is و then ال), then each suffix once in this order (ة is already ه).
+ */
+export const SEARCH_STEM: StemRules = {
+  appliesTo: /[\u0621-\u064A]/u,
+  steps: [
+    { side: 'prefix', affixes: ['و'], minStem: 3, keep: hasRootWaw },
+    { side: 'prefix', affixes: ['بال', 'كال', 'فال', 'ال', 'لل'], minStem: 2 },
+    ...suffixSteps(['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'], 2),
+  ],
+};
+
+/**
+ * The clustering stemmer (corpus/text/terms.ts): one article-bearing prefix group, or else one proclitic و/ف/ب/ل
+ * unless the word is in `keepInitial` (words whose first letter is part of the word, learned from a corpus), then a
+ * plural suffix, ه and ي, keeping at least three letters (Arabic roots are mostly three letters).
+ */
+export function clusterStemRules(keepInitial: ReadonlySet<string>): StemRules {
+  return {
+    appliesTo: /^[\u0621-\u064A]/u,
+    steps: [
+      { side: 'prefix', affixes: ['وبال', 'وال', 'بال', 'فال', 'كال', 'ولل', 'لل', 'ال'], minStem: 3 },
+      { side: 'prefix', affixes: ['و', 'ف', 'ب', 'ل'], minStem: 3, keep: (w) => keepInitial.has(w), onlyIfUnstripped: true },
+      { side: 'suffix', affixes: ['ات', 'ون', 'ين'], minStem: 3 },
+      ...suffixSteps(['ه', 'ي'], 3),
+    ],
+  };
 }
 
 /**
- * Light stem of one word (any spelling): «والأمريكية», «الأميركية», «الامريكي» → «امريك».
+ * Light stem of one word (any spelling) for search: «والأمريكية», «الأميركية», «الامريكي» → «امريك».
  * Words without Arabic letters are only folded (lower-cased Latin, ASCII digits).
  */
 export function lightStem(word: string): string {
-  return stemFolded(foldWord(word));
-}
-
-function stemFolded(folded: string): string {
-  if (!ARABIC_RE.test(folded)) return folded;
-  return stripSuffixes(stripPrefixes(folded));
+  return stemWith(foldWord(word), SEARCH_STEM);
 }
 
 /** True when the folded word (or the word after a conjunction و/ف) is a function word. */
@@ -145,7 +146,7 @@ export function createTermCache(maxEntries = DEFAULT_TERM_CACHE_ENTRIES): TermCa
 function termOf(word: string): string | null {
   const folded = foldWord(word);
   if (folded.length === 0 || isStopWord(folded)) return null;
-  const term = stemFolded(folded);
+  const term = stemWith(folded, SEARCH_STEM);
   return term.length === 0 ? null : term;
 }
 
@@ -161,7 +162,7 @@ function cachedTermOf(word: string, cache: TermCache): string | null {
 /** Search tokens of `text` with their source spans: stop words dropped, every other token stemmed. */
 export function searchTokens(text: string, cache?: TermCache): SearchToken[] {
   const tokens: SearchToken[] = [];
-  for (const match of text.matchAll(TOKEN_RE)) {
+  for (const match of wordRuns(text)) {
     const term = cache ? cachedTermOf(match[0], cache) : termOf(match[0]);
     if (term !== null) tokens.push({ term, start: match.index, end: match.index + match[0].length });
   }
@@ -171,7 +172,7 @@ export function searchTokens(text: string, cache?: TermCache): SearchToken[] {
 /** Search terms of `text` in order (normalised, variant-folded, stemmed, stop words dropped). */
 export function searchTerms(text: string, cache?: TermCache): string[] {
   const terms: string[] = [];
-  for (const match of text.matchAll(TOKEN_RE)) {
+  for (const match of wordRuns(text)) {
     const term = cache ? cachedTermOf(match[0], cache) : termOf(match[0]);
     if (term !== null) terms.push(term);
   }

@@ -1,6 +1,7 @@
 /**
  * Word tokenisation for Arabic news text: letter/digit runs, numbers with separators, one token per
  * punctuation mark, each word with its proclitic sub-spans (clitics.ts). Offsets index the input text.
+ * `wordRuns` is the light form for term analysers (search, clustering): maximal runs of letters, marks and digits.
  */
 import { splitProclitics, type CliticKind, type CliticOptions } from './clitics.ts';
 
@@ -29,6 +30,14 @@ export { splitSentences } from './sentences.ts';
 export interface TokenizeOptions extends CliticOptions {
   /** Compute clitic sub-spans (default true); callers that only need the tokens skip the work. */
   readonly clitics?: boolean;
+}
+
+/** A maximal run of letters, combining marks and digits. */
+const WORD_RUN_RE = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Word runs of `text` (letters, marks and digits; everything else separates), with their offsets as `index`. */
+export function wordRuns(text: string): IterableIterator<RegExpExecArray> {
+  return text.matchAll(WORD_RUN_RE);
 }
 
 const enum CharClass { Space = 0, Word = 1, Digit = 2, Punct = 3, Joiner = 4 }

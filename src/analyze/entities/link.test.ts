@@ -96,6 +96,10 @@ describe('linking helpers', () => {
     expect(linkKey('للولايات المتحدة')).toBe('الولايات المتحده');
     expect(linkKey('الأميركية')).toBe('الامريكيه');
     expect(linkKey('الرئيس جو بايدن')).toBe('جو بايدن');
+    expect(linkKey('وبالعراق')).toBe('العراق');
+    // Names that only look like a clitic + article keep their letters (the clitic splitter's minimum stem).
+    expect(linkKey('مايكل بالاك')).toBe('مايكل بالاك');
+    expect(linkKey('فرانك فالتر')).toBe('فرانك فالتر');
   });
 
   it('spelling variants need enough letters', () => {

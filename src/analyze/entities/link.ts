@@ -6,6 +6,7 @@
  */
 import type { EntityMention, EntityType } from '../../core/annotation.ts';
 import { hashId } from '../../core/ids.ts';
+import { splitProclitics } from '../../text/clitics.ts';
 import { normalizeKey } from '../../text/normalize.ts';
 import { ALIASES, METONYMS, NOT_ENTITIES, PLACE_CUES, PLACE_HEADS, TITLES, type AliasTarget } from './link-aliases.ts';
 
@@ -69,15 +70,18 @@ export function entityIdOf(type: EntityType, canonicalKey: string): string {
   return `e_${hashId(['entity', type, canonicalKey])}`;
 }
 
-/** Linking key: normalised, quotes dropped, a leading clitic before «ال» removed, titles removed, «اميرك» → «امريك». */
+/** Linking key: the `link` fold profile, quotes dropped, a clitic before «ال» removed («والعراق», «للعراق» → «العراق»), titles removed. */
 export function linkKey(text: string): string {
-  let key = normalizeKey(text).replace(/[“”«»"'()]/gu, '').replace(/\s+/gu, ' ').trim();
-  key = key.replace(/(^| )(?:[وف]?(?:بال|كال|ال)|[وف]?لل)(?=\S{2})/gu, (whole, lead: string) => `${lead}ال`);
-  key = key.replace(/^[وف](?=ال)/u, '');
-  key = key.replace(/اميرك/gu, 'امريك');
-  const tokens = key.split(' ');
+  const key = normalizeKey(text.replace(/[“”«»"'()]/gu, ''));
+  const tokens = key.split(' ').filter((t) => t.length > 0).map(withoutCliticsBeforeArticle);
   while (tokens.length > 2 && TITLES.has(tokens[0]!)) tokens.shift();
   return tokens.join(' ');
+}
+
+/** A word whose proclitics end in the article keeps only the article: «وبالعراق» → «العراق» (text/clitics.ts). */
+function withoutCliticsBeforeArticle(word: string): string {
+  const split = splitProclitics(word);
+  return split.clitics.some((c) => c.kind === 'article') ? `ال${word.slice(split.stemStart)}` : word;
 }
 
 /** «قطاع غزة» → «غزة»: a place keyed without its generic head. */

@@ -1,11 +1,12 @@
 /**
  * Boundaries of reported content: from a start offset to the end of its sentence, ignoring sentence
- * punctuation inside quotation marks («قال: "توقفنا. ثم عدنا"» is one quote). View offsets.
+ * punctuation inside quotation marks («قال: "توقفنا. ثم عدنا"» is one quote). View offsets. Sentence ends are
+ * those of the sentence splitter (text/sentences.ts), so «د.» or «أ.ف.ب» does not end a quote.
  */
+import { endsSentence } from '../../text/sentences.ts';
 
 const OPENING = new Set(['“', '«', '„']);
 const CLOSING = new Set(['”', '»']);
-const SENTENCE_END = new Set(['.', '!', '؟', '?']);
 /** Reported content longer than this is cut: a missing full stop must not swallow a page. */
 export const MAX_CONTENT_CHARS = 600;
 
@@ -20,7 +21,7 @@ export function sentenceEnd(text: string, start: number): number {
     if (OPENING.has(ch)) depth++;
     else if (CLOSING.has(ch)) depth = Math.max(0, depth - 1);
     else if (ch === '"') isInStraightQuote = !isInStraightQuote;
-    else if (SENTENCE_END.has(ch) && depth === 0 && !isInStraightQuote && !isDecimalPoint(text, i)) return i;
+    else if (depth === 0 && !isInStraightQuote && endsSentence(text, i)) return i;
   }
   return limit;
 }
@@ -28,15 +29,8 @@ export function sentenceEnd(text: string, start: number): number {
 /** Start of the sentence containing `end` (view offsets). */
 export function sentenceStart(text: string, end: number): number {
   const limit = Math.max(0, end - MAX_CONTENT_CHARS);
-  for (let i = end - 1; i >= limit; i--) {
-    const ch = text[i]!;
-    if (ch === '\n' || ((ch === '.' || ch === '!' || ch === '؟' || ch === '?') && !isDecimalPoint(text, i))) return i + 1;
-  }
+  for (let i = end - 1; i >= limit; i--) if (endsSentence(text, i)) return i + 1;
   return limit;
-}
-
-function isDecimalPoint(text: string, i: number): boolean {
-  return text[i] === '.' && /\d/u.test(text[i - 1] ?? '') && /\d/u.test(text[i + 1] ?? '');
 }
 
 /** Shrinks [start, end) past surrounding spaces and trailing commas. */

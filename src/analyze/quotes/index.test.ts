@@ -15,6 +15,11 @@ describe('findQuotes', () => {
     expect(body.slice(quote!.start, quote!.end)).toBe(quote!.text);
   });
 
+  it('does not end reported content at the period of an abbreviation such as «د.»', () => {
+    const body = 'وأكد مدير المستشفى أن د. سليم الحداد سيتولى الإشراف على قسم الطوارئ. ثم غادر المكان.';
+    expect(findQuotes(body)[0]).toMatchObject({ kind: 'reported', text: 'د. سليم الحداد سيتولى الإشراف على قسم الطوارئ' });
+  });
+
   it('accepts a quoted name inside the speaker phrase', () => {
     const body = 'ذكرت وكالة “الأناضول”، أن الوفدين اتفقا على جدول زمني للمحادثات.';
     expect(findQuotes(body)[0]).toMatchObject({ kind: 'reported', speaker: 'وكالة الأناضول', text: 'الوفدين اتفقا على جدول زمني للمحادثات' });

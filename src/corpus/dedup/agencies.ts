@@ -1,50 +1,35 @@
 /**
- * News agencies whose copy outlets re-run verbatim ("wire copy"), keyed by folded name (see text/terms.ts foldText).
- * Frozen data: name variants → one canonical agency label. Used to tell wire duplicates from independent reporting.
+ * Wire agencies an article cites (the agency list of text/lexicons/agencies.ts, `cluster`-folded): used to tell wire
+ * duplicates from independent reporting.
  */
+import { agencyForms } from '../../text/agencies.ts';
 import { foldText } from '../text/terms.ts';
 
-const AGENCY_VARIANTS: readonly (readonly [canonical: string, variants: readonly string[]])[] = [
-  ['واس', ['واس', 'وكاله الانباء السعوديه']], // Saudi Press Agency
-  ['رويترز', ['رويترز', 'رويتر']], // Reuters
-  ['فرانس برس', ['فرانس برس', 'ا ف ب', 'اف ب']], // AFP
-  ['أسوشيتد برس', ['اسوشيتد برس', 'اسوشيتدبرس', 'ا ب', 'اسوشييتد برس']], // AP
-  ['أ ش أ', ['ا ش ا', 'وكاله انباء الشرق الاوسط']], // MENA (Egypt)
-  ['الأناضول', ['الاناضول', 'وكاله الاناضول']], // Anadolu
-  ['د ب أ', ['د ب ا']], // dpa
-  ['يو بي آي', ['يو بي اي']], // UPI
-  ['وام', ['وام', 'وكاله انباء الامارات']], // WAM (UAE)
-  ['قنا', ['قنا', 'وكاله الانباء القطريه']], // QNA (Qatar)
-  ['كونا', ['كونا', 'وكاله الانباء الكويتيه']], // KUNA (Kuwait)
-  ['بترا', ['بترا', 'وكاله الانباء الاردنيه']], // Petra (Jordan)
-  ['سانا', ['سانا', 'الوكاله العربيه السوريه للانباء']], // SANA (Syria)
-  ['بنا', ['بنا', 'وكاله انباء البحرين']], // BNA (Bahrain)
-  ['العمانية', ['العمانيه', 'وكاله الانباء العمانيه']], // ONA (Oman)
-  ['واع', ['واع', 'وكاله الانباء العراقيه']], // INA (Iraq)
-  ['وفا', ['وفا']], // WAFA (Palestine)
-  ['سبأ', ['سبا']], // Saba (Yemen)
-  ['شينخوا', ['شينخوا', 'شينخوا']], // Xinhua
-  ['سبوتنيك', ['سبوتنيك']], // Sputnik
-  ['إرنا', ['ارنا']], // IRNA
-];
+/** Longest forms first so «وكالة الأنباء السعودية» wins over a shorter overlapping name; one leading clitic or «ال» allowed. */
+function agencyPattern(forms: ReadonlyMap<string, string>): RegExp {
+  const alternation = [...forms.keys()].sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:[وبل]|ال)?(${alternation})(?![\\p{L}\\p{N}])`, 'gu');
+}
 
-const VARIANT_TO_AGENCY: ReadonlyMap<string, string> = new Map(
-  AGENCY_VARIANTS.flatMap(([canonical, variants]) => variants.map((v) => [v, canonical] as const)),
-);
-/** Longest variants first so «وكالة الأنباء السعودية» wins over a shorter overlapping name. */
-const AGENCY_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:[وبل]|ال)?(${[...VARIANT_TO_AGENCY.keys()].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+/** Every form, the everyday-word ones («قنا») included: for names already cited as sources. */
+const CITED_FORMS = agencyForms('cluster', { fullNames: true, alsoAWord: true });
+const CITED_RE = agencyPattern(CITED_FORMS);
+/** Forms safe in free text (the edges of a body), where «قنا» is the city of Qena. */
+const TEXT_FORMS = agencyForms('cluster', { fullNames: true, alsoAWord: false });
+const TEXT_RE = agencyPattern(TEXT_FORMS);
 
-/** Canonical agency of a cited-source name («وكالة “رويترز”» → «رويترز»), or null when it is no known agency. */
-export function agencyOf(name: string): string | null {
-  const folded = foldText(name).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/gu, ' ').trim();
-  for (const match of folded.matchAll(AGENCY_RE)) {
-    const agency = VARIANT_TO_AGENCY.get(match[1]!);
+function findAgency(text: string, pattern: RegExp, forms: ReadonlyMap<string, string>): string | null {
+  const folded = foldText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/gu, ' ').trim();
+  for (const match of folded.matchAll(pattern)) {
+    const agency = forms.get(match[1]!);
     if (agency) return agency;
   }
   return null;
+}
+
+/** Canonical agency of a cited-source name («وكالة “رويترز”» → «رويترز»), or null when it is no known agency. */
+export function agencyOf(name: string): string | null {
+  return findAgency(name, CITED_RE, CITED_FORMS);
 }
 
 /** Agencies an article cites: from its cited sources, else named in the first or last 300 characters of the body. */
@@ -57,7 +42,7 @@ export function citedAgencies(citedSources: readonly string[] | undefined, body:
   if (found.size === 0) {
     const edges = body.length <= 600 ? body : `${body.slice(0, 300)}\n${body.slice(-300)}`;
     for (const line of edges.split('\n')) {
-      const agency = agencyOf(line);
+      const agency = findAgency(line, TEXT_RE, TEXT_FORMS);
       if (agency) found.add(agency);
     }
   }

@@ -34,5 +34,8 @@ describe('agencies', () => {
     expect(agencyOf('صحيفة الوطن')).toBeNull();
     expect(citedAgencies([], 'الرياض - واس\nأعلن مجلس الوزراء …')).toEqual(['واس']);
     expect(citedAgencies(['أ ف ب', 'البنتاغون'], 'نص')).toEqual(['فرانس برس']);
+    // «قنا» is also the Egyptian city of Qena: an agency when cited as a source, not when a body names the city.
+    expect(citedAgencies(['قنا'], 'نص')).toEqual(['قنا']);
+    expect(citedAgencies([], 'قنا - لقي شخصان مصرعهما في حادث سير على طريق مصر أسوان الزراعي')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { Recognizer } from '../../recognizer.ts';
 import { NUMBER_WORDS, parseNumberWords } from '../../quantities/number-words.ts';
 import { PREFIX_QUALIFIER } from '../../quantities/qualifiers.ts';
 import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
-import { END } from '../patterns.ts';
+import { WORD_END } from '../../../text/char-classes.ts';
 
 /** Normalised unit word → ISO designator ('H'/'MIN' are time designators, written after 'T'). */
 const UNITS: ReadonlyMap<string, string> = new Map([
@@ -32,7 +32,7 @@ export const duration: Recognizer<TimeCandidate> = {
   rule: 'temporal/duration',
   pattern: new RegExp(
     `(?:${PREFIX_QUALIFIER}|(?<clitic>[وفبل])?)` +
-      `(?:(?<amount>\\d+(?:[.,]\\d+)?(?!\\d)|${NUMBER_WORDS}|${VAGUE})\\s{1,3}(?<unit>${UNIT})|(?:ال)?(?<dual>${DUAL})${DUAL_TAIL})${END}`,
+      `(?:(?<amount>\\d+(?:[.,]\\d+)?(?!\\d)|${NUMBER_WORDS}|${VAGUE})\\s{1,3}(?<unit>${UNIT})|(?:ال)?(?<dual>${DUAL})${DUAL_TAIL})${WORD_END}`,
     'uy',
   ),
   extract(match, view) {

@@ -4,7 +4,9 @@
  */
 import type { Recognizer } from '../../recognizer.ts';
 import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
-import { DIRECTION, END, MONTH_PAIR, directionOf, monthOf } from '../patterns.ts';
+import { DIRECTION, directionOf, monthOf } from '../patterns.ts';
+import { MONTH_PAIR } from '../../../text/date-fragments.ts';
+import { WORD_END } from '../../../text/char-classes.ts';
 
 /** Month names that are also common words or brands in news text. */
 const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['اب', 'مارس', 'ماي', 'نيسان']);
@@ -18,7 +20,7 @@ export const month: Recognizer<TimeCandidate> = {
   rule: 'temporal/month',
   pattern: new RegExp(
     `(?<cue>[وف]?${CUE}\\s{1,3})?(?<part>[وف]?${PART}\\s{1,3})?(?<shahr>(?:[وفبل]|لل)?(?:شهر|اشهر|شهور)\\s{1,3})?${MONTH_PAIR}` +
-      `(?:\\s{1,3}(?<direction>${DIRECTION})${END})?(?![\\s,،]{0,3}(?:من\\s{1,3})?(?:ال|ل|لل)?(?:عام|سنة)?\\s{0,3}\\d)`,
+      `(?:\\s{1,3}(?<direction>${DIRECTION})${WORD_END})?(?![\\s,،]{0,3}(?:من\\s{1,3})?(?:ال|ل|لل)?(?:عام|سنة)?\\s{0,3}\\d)`,
     'uy',
   ),
   extract(match, view) {

@@ -4,7 +4,7 @@
  */
 import type { Recognizer } from '../../recognizer.ts';
 import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
-import { END } from '../patterns.ts';
+import { WORD_END } from '../../../text/char-classes.ts';
 
 /** Normalised relative-day word → offset in days from the anchor. */
 export const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
@@ -15,12 +15,12 @@ export const RELATIVE_DAY = '(?:اول\\s{1,3}امس|امس\\s{1,3}الاول|ا
 const DEFINITE_DAY = '(?:الامس|(?<=(?:في|حتي|حتى|الي|من|منذ|صباح|مساء|ظهر|يوم|ليلة)\\s{1,3})الغد)';
 const PART_OF_DAY = '(?:صباح|مساء|ظهر|فجر|ليلة|ليل|عصر|ظهيرة)';
 /** «اليوم الأول» (the first day), «اليوم الوطني» (national day): «اليوم» as a noun, not "today". */
-const NOT_TODAY = '(?!\\s{1,3}(?:الاول|الثاني|الثالث|الرابع|الخامس|الاخير|التالي|السابق|نفسه|ذاته|الوطني|العالمي|الدولي|المفتوح|الدراسي|الواحد)' + END + ')';
+const NOT_TODAY = '(?!\\s{1,3}(?:الاول|الثاني|الثالث|الرابع|الخامس|الاخير|التالي|السابق|نفسه|ذاته|الوطني|العالمي|الدولي|المفتوح|الدراسي|الواحد)' + WORD_END + ')';
 
 export const relativeDay: Recognizer<TimeCandidate> = {
   rule: 'temporal/relative-day',
   pattern: new RegExp(
-    `(?<clitic>[وف])?(?:${PART_OF_DAY}\\s{1,3})?(?:يوم\\s{1,3})?(?<word>${RELATIVE_DAY}|${DEFINITE_DAY})${END}${NOT_TODAY}`,
+    `(?<clitic>[وف])?(?:${PART_OF_DAY}\\s{1,3})?(?:يوم\\s{1,3})?(?<word>${RELATIVE_DAY}|${DEFINITE_DAY})${WORD_END}${NOT_TODAY}`,
     'uy',
   ),
   extract(match, view) {

@@ -4,7 +4,8 @@
  */
 import type { Recognizer } from '../../recognizer.ts';
 import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
-import { DIRECTION, DIRECTION_WORDS, END } from '../patterns.ts';
+import { DIRECTION, DIRECTION_WORDS } from '../patterns.ts';
+import { WORD_END } from '../../../text/char-classes.ts';
 
 const UNITS: ReadonlyMap<string, 'month' | 'year'> = new Map([['شهر', 'month'], ['عام', 'year'], ['سنة', 'year']]);
 const OFFSETS: ReadonlyMap<string, number> = new Map([['past', -1], ['future', 1], ['current', 0]]);
@@ -13,7 +14,7 @@ export const relativePeriod: Recognizer<TimeCandidate> = {
   rule: 'temporal/relative-period',
   pattern: new RegExp(
     `(?:(?<clitic>[وف]?(?:بال|لل|كال|ال))(?<unit>شهر|عام|سنة)\\s{1,3}(?<direction>${DIRECTION})` +
-      `|(?<thisClitic>[وف]?(?:ب|ل|في\\s{1,3})?)(?:هذا|هذه)\\s{1,3}(?:ال)(?<thisUnit>شهر|عام|سنة))${END}`,
+      `|(?<thisClitic>[وف]?(?:ب|ل|في\\s{1,3})?)(?:هذا|هذه)\\s{1,3}(?:ال)(?<thisUnit>شهر|عام|سنة))${WORD_END}`,
     'uy',
   ),
   extract(match, view) {

@@ -7,7 +7,9 @@ import type { Recognizer } from '../../recognizer.ts';
 import type { TextView } from '../../../text/normalize.ts';
 import { WEEKDAYS } from '../../../text/lexicons/months.ts';
 import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
-import { DIRECTION, END, WEEKDAY, directionOf, lexiconKey } from '../patterns.ts';
+import { DIRECTION, directionOf } from '../patterns.ts';
+import { WEEKDAY, lexiconKey } from '../../../text/date-fragments.ts';
+import { WORD_END } from '../../../text/char-classes.ts';
 import { RELATIVE_DAY, RELATIVE_DAYS } from './relative-day.ts';
 
 const AMBIGUOUS_WEEKDAYS: ReadonlySet<string> = new Set(['الاثنين', 'الاحد']);
@@ -20,8 +22,8 @@ const SENTENCE_END = /[.!؟?\n]/u;
 export const weekday: Recognizer<TimeCandidate> = {
   rule: 'temporal/weekday',
   pattern: new RegExp(
-    `(?<clitic>[وف](?=ال|يوم))?(?<yawm>يوم\\s{1,3})?(?:(?<relative>${RELATIVE_DAY})\\s{1,3})?(?<day>${WEEKDAY})${END}` +
-      `(?:\\s{1,3}(?<direction>${DIRECTION})${END})?(?=(?<dated>\\s{0,3}[(،,]?\\s{0,3}\\d)|)`,
+    `(?<clitic>[وف](?=ال|يوم))?(?<yawm>يوم\\s{1,3})?(?:(?<relative>${RELATIVE_DAY})\\s{1,3})?(?<day>${WEEKDAY})${WORD_END}` +
+      `(?:\\s{1,3}(?<direction>${DIRECTION})${WORD_END})?(?=(?<dated>\\s{0,3}[(،,]?\\s{0,3}\\d)|)`,
     'uy',
   ),
   extract(match, view) {
