@@ -33,11 +33,6 @@ export default tseslint.config(
     },
   },
   {
-    // Issue 13 item 1 (branch `text`) replaces this file's ASCII \W; drop this exception when it is merged.
-    files: ['src/extract/classify-line.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
-  {
     // Browser and Node globals: web/ is type-checked by tsc (web/tsconfig.json), which knows them.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: { 'no-undef': 'off', 'no-control-regex': 'off' },
