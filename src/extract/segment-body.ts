@@ -64,8 +64,8 @@ export function isInlineLinkBox(state: State, i: number): boolean {
 
 /** A line of an HTML related box: a link line, or anything inside a container marked «related». */
 function isLinkBoxLine(state: State, i: number): boolean {
-  const cls = state.classes[i]!;
-  if (!state.lines[i]!.hint) return false;
+  const cls = state.classes[i];
+  if (cls === undefined || !state.lines[i]!.hint) return false;
   return state.lines[i]!.hint!.furniture === 'related-links' || (cls.type === 'boilerplate' && cls.reason === 'related-links');
 }
 
