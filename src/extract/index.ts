@@ -7,9 +7,10 @@ import type { RawPage } from '../core/page.ts';
 import { compareSpans } from '../core/span.ts';
 import type { SiteMeta } from './article-meta.ts';
 import { buildArticles } from './build-article.ts';
-import { classifyLine } from './classify-line.ts';
+import { classifyLine, type LineClass } from './classify-line.ts';
 import { renderHtml } from './html-blocks.ts';
 import { splitLines, type BlockHint, type Line } from './lines.ts';
+import type { MainContent } from './main-content.ts';
 import { segmentLines } from './segment.ts';
 
 /** Pages whose letters are at least this Arabic treat Latin-only lines as captions. */
@@ -18,24 +19,48 @@ const ARABIC_PAGE_RATIO = 0.5;
 /** Extracts the articles of one page. Pure: same page, same output. */
 export function extractPage(page: RawPage): PageExtraction {
   if (page.contentType === 'text/html') {
-    const rendered = renderHtml(page.body);
-    return extractText(rendered.text, rendered.hints, rendered.meta);
+    const rendered = renderHtml(page.body, page.url);
+    return extractText(rendered.text, rendered.hints, rendered.meta, rendered.main);
   }
   return extractText(page.body, [], null);
 }
 
-/** Segments a page text (plain text, or HTML rendered to one block per line with `hints`). */
-export function extractText(pageText: string, hints: readonly (BlockHint | null)[], site: SiteMeta | null): PageExtraction {
+/** Segments a page text (plain text, or HTML rendered to one block per line with `hints` and its main content). */
+export function extractText(pageText: string, hints: readonly (BlockHint | null)[], site: SiteMeta | null, main: MainContent | null = null): PageExtraction {
   const lines = splitLines(pageText, hints);
   const context = { isArabicPage: arabicShare(lines) >= ARABIC_PAGE_RATIO };
-  const classes = lines.map((line) => classifyLine(line, context));
-  const roles = segmentLines(lines, classes);
+  const classified = lines.map((line) => classifyLine(line, context));
+  const classes = main ? restrictToMain(lines, classified, main) : classified;
+  const roles = segmentLines(lines, classes, main?.inMain ?? null);
   const articles = buildArticles({ pageText, lines, classes, roles }, site);
   const orphans: PageSpan[] = lines
     .filter((line, i) => roles[i]!.article < 0 && !line.isBlank)
     .map((line) => ({ kind: 'boilerplate', reason: roles[line.index]!.reason ?? 'other', start: line.start, end: line.end }));
   const spans = [...articles.flatMap((a) => a.spans), ...orphans].sort(compareSpans);
   return { pageText, articles, spans };
+}
+
+/** The headline of an HTML page sits above its main content, at most this many lines up. */
+const HEADER_MAX_LINES = 25;
+
+/**
+ * Lines outside the main content are furniture (`outside-main-content`), except the header right above it:
+ * from the nearest <h1> down, so the segmenter still finds the headline, dek, date and byline there.
+ */
+function restrictToMain(lines: readonly Line[], classes: readonly LineClass[], main: MainContent): LineClass[] {
+  const first = main.inMain.indexOf(true);
+  if (first < 0) return [...classes];
+  let headerStart = first;
+  for (let i = first - 1; i >= Math.max(0, first - HEADER_MAX_LINES); i--) {
+    if (lines[i]!.hint?.tag === 'h1') {
+      headerStart = i;
+      break;
+    }
+  }
+  return classes.map((cls, i) => {
+    if (main.inMain[i] || (i >= headerStart && i < first) || lines[i]!.isBlank) return cls;
+    return { type: 'boilerplate', reason: cls.type === 'boilerplate' && cls.reason ? cls.reason : 'outside-main-content' };
+  });
 }
 
 /** Share of the page's letters that are Arabic rather than Latin. */

@@ -9,6 +9,8 @@ import { isProseLine, nextNonBlank, type LineAssignment, type State } from './se
 const SHORT_SENTENCE_MIN_WORDS = 4;
 /** Non-prose lines inside a body are kept only if prose resumes within this many non-blank lines. */
 const BODY_LOOKAHEAD = 3;
+/** Inside an HTML page's main content, prose may resume further down (figures, ads, credits, embeds in between). */
+const MAIN_LOOKAHEAD = 12;
 
 /** Reads body lines from `start` to the first hard stop; returns the index after the body. */
 export function readBody(state: State, start: number, article: number): number {
@@ -25,6 +27,8 @@ export function readBody(state: State, start: number, article: number): number {
       isFirst = false;
     } else if (cls.type === 'marker' && cls.inlineStart !== undefined && isProseLine(state, nextNonBlank(state, i + 1))) {
       roles[i] = { article, role: 'boilerplate', reason: 'related-links' };
+    } else if (state.inMain?.[i] && cls.type !== 'marker' && mainProseResumes(state, i)) {
+      roles[i] = innerRole(state, i, article);
     } else if (isHardStop(cls) || !proseResumes(state, i)) {
       break;
     } else {
@@ -51,6 +55,7 @@ function bodyRole(state: State, i: number, article: number, isFirst: boolean): L
 function innerRole(state: State, i: number, article: number): LineAssignment {
   const cls = state.classes[i]!;
   if (cls.type === 'caption') return { article, role: 'caption', reason: 'caption' };
+  if (cls.type === 'source' || cls.type === 'credit' || cls.type === 'date') return { article, role: 'meta', reason: cls.reason ?? 'other' };
   if (cls.type === 'title' && state.lines[i]!.repeats === 1) return { article, role: 'body', bodyStart: state.lines[i]!.start };
   return { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
 }
@@ -90,6 +95,18 @@ export function proseResumes(state: State, i: number): boolean {
     if (j >= state.lines.length) return false;
     if (isProseLine(state, j)) return true;
     if (isHardStop(state.classes[j]!)) return false;
+    j++;
+  }
+  return false;
+}
+
+/** Inside the main content: prose follows within MAIN_LOOKAHEAD non-blank lines of main content, before any marker. */
+function mainProseResumes(state: State, i: number): boolean {
+  let j = i + 1;
+  for (let seen = 0; seen < MAIN_LOOKAHEAD; seen++) {
+    j = nextNonBlank(state, j);
+    if (j >= state.lines.length || !state.inMain?.[j] || state.classes[j]!.type === 'marker') return false;
+    if (isProseLine(state, j) || isShortSentence(state, j)) return true;
     j++;
   }
   return false;

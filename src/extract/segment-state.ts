@@ -32,6 +32,8 @@ export interface State {
   readonly roles: LineAssignment[];
   /** Duplicate keys of the headlines found so far: later copies are furniture. */
   readonly headlineKeys: Set<string>;
+  /** HTML pages: for each line, inside the page's main content (main-content.ts); null for plain text. */
+  readonly inMain: readonly boolean[] | null;
 }
 
 export function nextNonBlank(state: State, from: number): number {
