@@ -156,17 +156,21 @@ export function renderHtml(html: string, url?: string): RenderedHtml {
   return { text: writer.lines.join('\n'), hints, meta, diagnostics, main };
 }
 
+/** Inside the main content, an element marked as furniture holding at least this share of it is page-builder markup. */
+const MAIN_FURNITURE_MAX_SHARE = 0.5;
+
 /**
- * Inside the main content, furniture comes only from elements inside it: a page that wraps its whole article in
- * «ad-wrapper» or «more-stories» markup does not make the article furniture.
+ * Inside the main content, furniture comes only from smaller elements inside it: a page that wraps its whole
+ * article in «ad-wrapper», «elementor-widget» or «more-stories» markup does not make the article furniture.
  */
 function rehint(writer: LineWriter, elements: Elements, main: MainContent): BlockHint[] {
   const roots = new Set(main.roots);
+  const maxChars = MAIN_FURNITURE_MAX_SHARE * main.chars;
   return writer.hints.map((hint, i) => {
     if (!main.inMain[i] || hint.furniture === null) return hint;
     let furniture: Furniture = null;
     for (let id = writer.owners[i]!; id > 0 && !roots.has(id); id = elements.parent[id]!) {
-      if (elements.furniture[id]) {
+      if (elements.furniture[id] && elements.textChars[id]! < maxChars) {
         furniture = elements.furniture[id]!;
         break;
       }

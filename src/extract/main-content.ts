@@ -22,6 +22,8 @@ export interface ElementTable {
   readonly firstLine: readonly number[];
   readonly endLine: readonly number[];
   readonly children: readonly (readonly number[])[];
+  /** Furniture named by the element's own tag or class/id (nav, footer, «comments», «related»…), if any. */
+  readonly furniture: readonly (BlockHint['furniture'])[];
 }
 
 export interface MainContentInput {
@@ -178,8 +180,30 @@ function linkDensityOf(elements: ElementTable, id: number): number {
 
 const COMMA_RE = /[,،]/gu;
 
-/** Readability-style scoring of containers by the prose lines under them. */
+/** Containers named like an article body are never ruled out by a furniture word in the same class list. */
+const MAYBE_BODY_RE = /article|body|content|main|story|entry|post|text|column/u;
+
+/**
+ * Elements that cannot hold the article (comments, navigation, related lists, footers…) and everything under them,
+ * as Readability drops «unlikely candidates» before scoring. Element ids are in document order (parents first).
+ */
+function unlikelyElements(elements: ElementTable): boolean[] {
+  const unlikely: boolean[] = [false];
+  for (let id = 1; id < elements.tag.length; id++) {
+    const tag = elements.tag[id]!;
+    const own = elements.furniture[id] !== null && tag !== 'body' && tag !== 'article' && tag !== 'main' && !MAYBE_BODY_RE.test(elements.attrs[id]!.toLowerCase());
+    unlikely.push(own || unlikely[elements.parent[id]!]!);
+  }
+  return unlikely;
+}
+
+/** Readability-style scoring of containers by the prose lines under them (lines under unlikely elements first left out). */
 function fromScores(input: MainContentInput): MainContent | null {
+  const unlikely = unlikelyElements(input.elements);
+  return scoreContainers(input, (owner) => unlikely[owner]!) ?? scoreContainers(input, () => false);
+}
+
+function scoreContainers(input: MainContentInput, isSkipped: (owner: number) => boolean): MainContent | null {
   const { elements, lines, hints, owners } = input;
   const score = new Map<number, number>();
   const init = (id: number): number => {
@@ -194,7 +218,7 @@ function fromScores(input: MainContentInput): MainContent | null {
     const line = lines[i]!;
     const owner = owners[i]!;
     const tag = elements.tag[owner]!;
-    if (line.length < MIN_SCORED_LINE_CHARS || UNSCORED_TAGS.has(tag) || hints[i]!.linkDensity > 0.5) continue;
+    if (line.length < MIN_SCORED_LINE_CHARS || UNSCORED_TAGS.has(tag) || hints[i]!.linkDensity > 0.5 || isSkipped(owner)) continue;
     const content = (1 + (line.match(COMMA_RE)?.length ?? 0) + Math.min(Math.floor(line.length / 100), 3)) * (1 - hints[i]!.linkDensity);
     let ancestor = PARAGRAPH_TAGS.has(tag) ? elements.parent[owner]! : owner;
     for (let level = 0; level < ANCESTOR_LEVELS && ancestor > 0; level++) {

@@ -21,6 +21,7 @@ const DEK_MAX_WORDS = 60;
 export function findBodyAnchor(state: State, from: number): number {
   for (let i = from; i < state.lines.length; i++) {
     if (!isProseLine(state, i) || state.lines[i]!.repeats > 1 || state.lines[i]!.hint?.furniture || isHeadingLike(state, i, from)) continue;
+    if (state.inMain && !state.inMain[i]) continue; // HTML with a main content: the body starts inside it.
     if (state.lines[i]!.words >= ANCHOR_MIN_WORDS) return i;
     const next = nextNonBlank(state, i + 1);
     const j = isInlineLinkBox(state, next) ? nextNonBlank(state, linkBoxEnd(state, next)) : next;
@@ -32,6 +33,7 @@ export function findBodyAnchor(state: State, from: number): number {
 /** A page whose article is a single short paragraph: its first prose line that is not furniture or a heading. */
 function firstLoneParagraph(state: State, from: number): number {
   for (let i = from; i < state.lines.length; i++) {
+    if (state.inMain && !state.inMain[i]) continue;
     if (isProseLine(state, i) && state.lines[i]!.repeats === 1 && !state.lines[i]!.hint?.furniture && !isHeadingLike(state, i, from)) return i;
   }
   return -1;
