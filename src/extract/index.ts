@@ -58,9 +58,23 @@ function restrictToMain(lines: readonly Line[], classes: readonly LineClass[], m
     }
   }
   return classes.map((cls, i) => {
+    if (main.inMain[i] && (cls.type === 'title' || cls.type === 'short') && isMainProse(lines[i]!)) return { type: 'paragraph' };
     if (main.inMain[i] || (i >= headerStart && i < first) || lines[i]!.isBlank) return cls;
     return { type: 'boilerplate', reason: cls.type === 'boilerplate' && cls.reason ? cls.reason : 'outside-main-content' };
   });
+}
+
+/** Inside the main content, prose lines of any language: long, or a sentence (Latin, Arabic or CJK full stop). */
+const MAIN_PROSE_MIN_WORDS = 20;
+const MAIN_PROSE_MIN_CHARS = 100;
+const MAIN_SENTENCE_MIN_CHARS = 25;
+const ANY_SENTENCE_END_RE = /[.!?؟…。！？](?:["'”’»)\]」』\s]*)$/u;
+
+function isMainProse(line: Line): boolean {
+  const hint = line.hint;
+  if (!hint || hint.furniture || hint.linkDensity >= 0.5 || /^(?:h[1-6]|figcaption|caption|th|dt|time)$/u.test(hint.tag)) return false;
+  const chars = line.end - line.start;
+  return line.words >= MAIN_PROSE_MIN_WORDS || chars >= MAIN_PROSE_MIN_CHARS || (chars >= MAIN_SENTENCE_MIN_CHARS && ANY_SENTENCE_END_RE.test(line.text));
 }
 
 /** Share of the page's letters that are Arabic rather than Latin. */

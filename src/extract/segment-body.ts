@@ -11,6 +11,8 @@ const SHORT_SENTENCE_MIN_WORDS = 4;
 const BODY_LOOKAHEAD = 3;
 /** Inside an HTML page's main content, prose may resume further down (figures, ads, credits, embeds in between). */
 const MAIN_LOOKAHEAD = 12;
+/** …across at most this many lines left out of the main content between two of its parts. */
+const MAIN_GAP_MAX_LINES = 40;
 
 /** Reads body lines from `start` to the first hard stop; returns the index after the body. */
 export function readBody(state: State, start: number, article: number): number {
@@ -27,7 +29,7 @@ export function readBody(state: State, start: number, article: number): number {
       isFirst = false;
     } else if (cls.type === 'marker' && cls.inlineStart !== undefined && isProseLine(state, nextNonBlank(state, i + 1))) {
       roles[i] = { article, role: 'boilerplate', reason: 'related-links' };
-    } else if (state.inMain?.[i] && cls.type !== 'marker' && mainProseResumes(state, i)) {
+    } else if (state.inMain && (state.inMain[i] || state.inMain[start]) && cls.type !== 'marker' && mainProseResumes(state, i)) {
       roles[i] = innerRole(state, i, article);
     } else if (isHardStop(cls) || !proseResumes(state, i)) {
       break;
@@ -103,11 +105,16 @@ export function proseResumes(state: State, i: number): boolean {
 /** Inside the main content: prose follows within MAIN_LOOKAHEAD non-blank lines of main content, before any marker. */
 function mainProseResumes(state: State, i: number): boolean {
   let j = i + 1;
-  for (let seen = 0; seen < MAIN_LOOKAHEAD; seen++) {
+  for (let seen = 0, outside = 0; seen < MAIN_LOOKAHEAD && outside < MAIN_GAP_MAX_LINES; j++) {
     j = nextNonBlank(state, j);
-    if (j >= state.lines.length || !state.inMain?.[j] || state.classes[j]!.type === 'marker') return false;
+    if (j >= state.lines.length || state.classes[j]!.type === 'marker') return false;
+    // Lines left out of the main content between two of its parts (a figure, a pull-out box) do not end the body.
+    if (!state.inMain?.[j]) {
+      outside++;
+      continue;
+    }
     if (isProseLine(state, j) || isShortSentence(state, j)) return true;
-    j++;
+    seen++;
   }
   return false;
 }
