@@ -136,7 +136,8 @@ class LineWriter {
 
 /** Renders the body to lines, reads the page's metadata and finds its main content. Pure. `url` helps dates and outlets. */
 export function renderHtml(html: string, url?: string): RenderedHtml {
-  const document = parseDocument(html);
+  // `<a name="top"/>` and `<div id="x"/>` close themselves, as their authors meant (an open <a> would swallow the page).
+  const document = parseDocument(html, { recognizeSelfClosing: true });
   const writer = new LineWriter();
   const elements = new Elements();
   const stack: (Frame | Exit)[] = [];

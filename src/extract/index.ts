@@ -44,12 +44,13 @@ export function extractText(pageText: string, hints: readonly (BlockHint | null)
 const HEADER_MAX_LINES = 25;
 
 /**
- * Lines outside the main content are furniture (`outside-main-content`), except the header right above it:
- * from the nearest <h1> down, so the segmenter still finds the headline, dek, date and byline there.
+ * Lines above and between the parts of the main content are furniture (`outside-main-content`), except the header
+ * right above it: from the nearest <h1> down, so the segmenter still finds the headline, dek, date and byline there.
  */
 function restrictToMain(lines: readonly Line[], classes: readonly LineClass[], main: MainContent): LineClass[] {
   const first = main.inMain.indexOf(true);
   if (first < 0) return [...classes];
+  const last = main.inMain.lastIndexOf(true);
   let headerStart = first;
   for (let i = first - 1; i >= Math.max(0, first - HEADER_MAX_LINES); i--) {
     if (lines[i]!.hint?.tag === 'h1') {
@@ -59,7 +60,8 @@ function restrictToMain(lines: readonly Line[], classes: readonly LineClass[], m
   }
   return classes.map((cls, i) => {
     if (main.inMain[i] && (cls.type === 'title' || cls.type === 'short') && isMainProse(lines[i]!)) return { type: 'paragraph' };
-    if (main.inMain[i] || (i >= headerStart && i < first) || lines[i]!.isBlank) return cls;
+    // After the main content, lines keep their classes: the tail reader still finds appended articles and related lists there.
+    if (main.inMain[i] || (i >= headerStart && i < first) || i > last || lines[i]!.isBlank) return cls;
     return { type: 'boilerplate', reason: cls.type === 'boilerplate' && cls.reason ? cls.reason : 'outside-main-content' };
   });
 }

@@ -19,7 +19,8 @@ export function readBody(state: State, start: number, article: number): number {
   const { lines, classes, roles } = state;
   let isFirst = true;
   let i = start;
-  for (; i < lines.length; i++) {
+  const end = state.inMain?.[start] ? state.mainEnd : lines.length;
+  for (; i < end; i++) {
     const cls = classes[i]!;
     if (lines[i]!.isBlank) continue;
     if (isInlineLinkBox(state, i)) {
