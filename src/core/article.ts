@@ -3,6 +3,7 @@
  * `AnalyzedPage`/`ExtractedArticle` mirror the public `marsad analyze` JSON contract (issue 2);
  * later layers extend it only by adding fields.
  */
+import type { Diagnostic } from './diagnostic.ts';
 import type { Span } from './span.ts';
 
 /** Label of a labelled span of the page text. */
@@ -55,4 +56,9 @@ export interface PageExtraction {
   readonly articles: readonly ExtractedArticle[];
   /** Every labelled span of the page, including boilerplate not attached to an article, sorted by start. */
   readonly spans: readonly PageSpan[];
+  /**
+   * Why the page yields no article or a doubtful one (`extract/no-main-content`, `extract/not-an-article`,
+   * `extract/too-short`) and what was worked around (`extract/bad-json-ld`). Never silently empty.
+   */
+  readonly diagnostics?: readonly Diagnostic[];
 }

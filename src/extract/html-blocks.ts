@@ -228,9 +228,11 @@ function furnitureOf(element: Element): BlockHint['furniture'] {
   for (const value of [attribs.class, attribs.id]) {
     if (!value) continue;
     for (const name of value.toLowerCase().split(/\s+/u)) {
-      if (TAXONOMY_CLASS_RE.test(name)) continue;
-      for (const token of name.split(/[-_]+/u)) {
-        const hit = FURNITURE_TOKENS.get(token);
+      const tokens = name.split(/[-_]+/u);
+      // «tag-adam-neumann», «category-sport»: a taxonomy label unless the rest names furniture («post-tags»).
+      const from = TAXONOMY_CLASS_RE.test(name) ? 1 : 0;
+      for (let i = from; i < tokens.length; i++) {
+        const hit = FURNITURE_TOKENS.get(tokens[i]!);
         if (hit) return hit;
       }
     }

@@ -3,6 +3,7 @@
  * rendered to blocks (one line each, with structural hints) and metadata, then segmented the same way.
  */
 import type { PageExtraction, PageSpan } from '../core/article.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
 import type { RawPage } from '../core/page.ts';
 import { compareSpans } from '../core/span.ts';
 import type { SiteMeta } from './article-meta.ts';
@@ -11,7 +12,7 @@ import { classifyLine, type LineClass } from './classify-line.ts';
 import { renderHtml } from './html-blocks.ts';
 import { splitLines, type BlockHint, type Line } from './lines.ts';
 import type { MainContent } from './main-content.ts';
-import { segmentLines } from './segment.ts';
+import { segmentLines, type LineAssignment } from './segment.ts';
 
 /** Pages whose letters are at least this Arabic treat Latin-only lines as captions. */
 const ARABIC_PAGE_RATIO = 0.5;
@@ -20,9 +21,13 @@ const ARABIC_PAGE_RATIO = 0.5;
 export function extractPage(page: RawPage): PageExtraction {
   if (page.contentType === 'text/html') {
     const rendered = renderHtml(page.body, page.url);
-    return extractText(rendered.text, rendered.hints, rendered.meta, rendered.main);
+    const extraction = extractText(rendered.text, rendered.hints, rendered.meta, rendered.main);
+    const diagnostics = [...rendered.diagnostics, ...pageDiagnostics(extraction, rendered.main)];
+    return diagnostics.length > 0 ? { ...extraction, diagnostics } : extraction;
   }
-  return extractText(page.body, [], null);
+  const extraction = extractText(page.body, [], null);
+  const diagnostics = pageDiagnostics(extraction, null);
+  return diagnostics.length > 0 ? { ...extraction, diagnostics } : extraction;
 }
 
 /** Segments a page text (plain text, or HTML rendered to one block per line with `hints` and its main content). */
@@ -31,13 +36,40 @@ export function extractText(pageText: string, hints: readonly (BlockHint | null)
   const context = { isArabicPage: arabicShare(lines) >= ARABIC_PAGE_RATIO };
   const classified = lines.map((line) => classifyLine(line, context));
   const classes = main ? restrictToMain(lines, classified, main) : classified;
-  const roles = segmentLines(lines, classes, main?.inMain ?? null);
+  const isListing = main !== null && isListingPage(lines, classes, main);
+  const roles: LineAssignment[] = isListing
+    ? lines.map((line) => ({ article: -1, role: 'boilerplate', reason: classes[line.index]!.reason ?? 'related-links' }))
+    : segmentLines(lines, classes, main?.inMain ?? null);
   const articles = buildArticles({ pageText, lines, classes, roles }, site);
   const orphans: PageSpan[] = lines
     .filter((line, i) => roles[i]!.article < 0 && !line.isBlank)
     .map((line) => ({ kind: 'boilerplate', reason: roles[line.index]!.reason ?? 'other', start: line.start, end: line.end }));
   const spans = [...articles.flatMap((a) => a.spans), ...orphans].sort(compareSpans);
+  if (isListing) {
+    const diagnostics: Diagnostic[] = [{ severity: 'warning', code: 'extract/not-an-article', message: 'No article: the main block is a list of linked headlines with short summaries (a home or section page).' }];
+    return { pageText, articles, spans, diagnostics };
+  }
   return { pageText, articles, spans };
+}
+
+/** A listing: at least this many linked headlines in the main block, about one per summary, and no long paragraph. */
+const LISTING_MIN_TITLES = 4;
+const LISTING_TITLES_PER_PARAGRAPH = 0.5;
+const LISTING_MAX_PARAGRAPH_WORDS = 60;
+
+/** A home or section page: the best block is teasers (a linked heading and a short summary, again and again). */
+function isListingPage(lines: readonly Line[], classes: readonly LineClass[], main: MainContent): boolean {
+  let titles = 0;
+  let paragraphs = 0;
+  for (const line of lines) {
+    if (!main.inMain[line.index] || !line.hint) continue;
+    if (/^h[2-5]$/u.test(line.hint.tag) && line.hint.linkDensity >= 0.8 && line.words >= 3 && line.words <= 20) titles++;
+    else if (classes[line.index]!.type === 'paragraph') {
+      if (line.words > LISTING_MAX_PARAGRAPH_WORDS) return false;
+      paragraphs++;
+    }
+  }
+  return titles >= LISTING_MIN_TITLES && titles >= LISTING_TITLES_PER_PARAGRAPH * paragraphs;
 }
 
 /** The headline of an HTML page sits above its main content, at most this many lines up. */
@@ -77,6 +109,40 @@ function isMainProse(line: Line): boolean {
   if (!hint || hint.furniture || hint.linkDensity >= 0.5 || /^(?:h[1-6]|figcaption|caption|th|dt|time)$/u.test(hint.tag)) return false;
   const chars = line.end - line.start;
   return line.words >= MAIN_PROSE_MIN_WORDS || chars >= MAIN_PROSE_MIN_CHARS || (chars >= MAIN_SENTENCE_MIN_CHARS && ANY_SENTENCE_END_RE.test(line.text));
+}
+
+/** An article body shorter than this (words) is flagged `extract/too-short`; a page with less prose yields that code. */
+const TOO_SHORT_WORDS = 25;
+/** A page whose best block has this many rivals elsewhere on the page, and mostly links, is a home or section page. */
+const SECTION_PAGE_RIVALS = 4;
+const SECTION_PAGE_LINK_SHARE = 0.4;
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+/** Explains an empty or doubtful extraction: no prose at all, a home/section page, or too little text. */
+function pageDiagnostics(extraction: PageExtraction, main: MainContent | null): Diagnostic[] {
+  if (extraction.diagnostics?.length) return [...extraction.diagnostics];
+  const [first] = extraction.articles;
+  if (first) {
+    const words = first.body.match(WORD_RE)?.length ?? 0;
+    return words < TOO_SHORT_WORDS ? [{ severity: 'info', code: 'extract/too-short', message: `The article body has ${words} words.` }] : [];
+  }
+  const words = extraction.pageText.match(WORD_RE)?.length ?? 0;
+  if (words === 0) return [{ severity: 'warning', code: 'extract/no-main-content', message: 'The page has no text.' }];
+  if (main && main.rivals >= SECTION_PAGE_RIVALS && linkShare(extraction) >= SECTION_PAGE_LINK_SHARE) {
+    return [{ severity: 'warning', code: 'extract/not-an-article', message: `No article: ${main.rivals} blocks of similar weight and mostly links (a home or section page).` }];
+  }
+  if (words < TOO_SHORT_WORDS) return [{ severity: 'warning', code: 'extract/too-short', message: `No article: the page has only ${words} words.` }];
+  return [{ severity: 'warning', code: 'extract/no-main-content', message: 'No article: no run of prose was found (lists, headlines or furniture only).' }];
+}
+
+function linkShare(extraction: PageExtraction): number {
+  let chars = 0;
+  let related = 0;
+  for (const span of extraction.spans) {
+    chars += span.end - span.start;
+    if (span.reason === 'related-links' || span.reason === 'navigation') related += span.end - span.start;
+  }
+  return chars === 0 ? 0 : related / chars;
 }
 
 /** Share of the page's letters that are Arabic rather than Latin. */
