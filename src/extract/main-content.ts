@@ -108,7 +108,18 @@ export function classWeight(attrs: string): number {
 
 /** The main content of a rendered page, or null when no line reads as prose. */
 export function findMainContent(input: MainContentInput): MainContent | null {
-  return fromJsonLd(input) ?? fromMicrodata(input) ?? fromScores(input);
+  const stated = fromJsonLd(input) ?? fromMicrodata(input);
+  const scored = fromScores(input);
+  if (!stated) return scored;
+  // A stated body that is only a teaser of the scored block (a truncated articleBody, an excerpt marked up as the body): the block wins.
+  return scored && stated.chars < STATED_TEASER_SHARE * scored.chars && contains(scored, stated) ? scored : stated;
+}
+
+/** A stated body under this share of the scored block that contains it is a teaser. */
+const STATED_TEASER_SHARE = 0.5;
+
+function contains(outer: MainContent, inner: MainContent): boolean {
+  return inner.inMain.every((isIn, i) => !isIn || outer.inMain[i]);
 }
 
 function countVisible(text: string): number {

@@ -10,7 +10,7 @@ const SHORT_SENTENCE_MIN_WORDS = 4;
 /** Non-prose lines inside a body are kept only if prose resumes within this many non-blank lines. */
 const BODY_LOOKAHEAD = 3;
 /** Inside an HTML page's main content, prose may resume further down (figures, ads, credits, embeds in between). */
-const MAIN_LOOKAHEAD = 12;
+const MAIN_LOOKAHEAD = 20;
 /** …across at most this many lines left out of the main content between two of its parts. */
 const MAIN_GAP_MAX_LINES = 40;
 
