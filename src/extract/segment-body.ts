@@ -108,6 +108,10 @@ function mainProseResumes(state: State, i: number): boolean {
   let j = i + 1;
   for (let seen = 0, outside = 0; seen < MAIN_LOOKAHEAD && outside < MAIN_GAP_MAX_LINES; j++) {
     j = nextNonBlank(state, j);
+    if (j < state.lines.length && isInlineLinkBox(state, j)) {
+      j = linkBoxEnd(state, j) - 1; // an in-body «Related articles» box: the body goes on after it
+      continue;
+    }
     if (j >= state.lines.length || state.classes[j]!.type === 'marker') return false;
     // Lines left out of the main content between two of its parts (a figure, a pull-out box) do not end the body.
     if (!state.inMain?.[j]) {
