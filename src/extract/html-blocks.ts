@@ -206,7 +206,9 @@ function visit(frame: Frame, stack: (Frame | Exit)[], writer: LineWriter, elemen
   const own = frame.depth < MAX_DEPTH ? furnitureOf(element) : null;
   const furniture = own ?? frame.furniture;
   const isBlock = BLOCKS.has(tag);
-  const block = isBlock ? tag : frame.block;
+  // Everything in a <figure> or a caption/credit box is an image caption, whatever block holds it.
+  const inCaption = frame.block === 'figcaption' || tag === 'figure' || isCaptionBox(element);
+  const block = inCaption ? 'figcaption' : isBlock ? tag : frame.block;
   if (isBlock) writer.flush({ tag: block, furniture, owner: 0 });
   const attribs = element.attribs;
   const id = elements.add(tag, frame.parent, `${attribs.class ?? ''} ${attribs.id ?? ''}`, attribs.itemprop ?? '', writer.lines.length, own);
@@ -242,6 +244,13 @@ function furnitureOf(element: Element): BlockHint['furniture'] {
 
 /** CMS taxonomy classes on an article's own element («tag-adam-neumann», «category-sport»): labels, not furniture. */
 const TAXONOMY_CLASS_RE = /^(?:tag|tags|category|categories|cat|post|format|status|type|has|section|topic)[-_]\S/u;
+
+const CAPTION_CLASS_RE = /(?:^|[\s_-])(?:caption|credit|credits|photo-credit|image-credit|img-credit|gallery-caption)(?:$|[\s_-])/u;
+
+function isCaptionBox(element: Element): boolean {
+  const cls = element.attribs.class;
+  return cls !== undefined && CAPTION_CLASS_RE.test(cls.toLowerCase());
+}
 
 function isHidden(element: Element): boolean {
   const { attribs } = element;
