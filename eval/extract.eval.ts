@@ -187,5 +187,6 @@ function scoreArticleBenchmark(sharedDir: string): Record<string, number> {
   console.log(`  empty predictions ${empty}, errors ${errors}`);
   console.log(`  published on the same set and metric: ${PUBLISHED_F1.map(([name, f1]) => `${name} ${f1.toFixed(3)}`).join(', ')}`);
   out['benchmark.no_empty'] = empty === 0 ? 1 : 0;
+  out['benchmark.errors_absent'] = errors === 0 ? 1 : 0;
   return out;
 }
