@@ -136,3 +136,16 @@ describe('isPlausibleOutlet', () => {
     expect(isPlausibleOutlet('وام', true)).toBe(true);
   });
 });
+
+describe('outlet domains registry', () => {
+  it('maps known Arabic news hosts and takes more from a config file', async () => {
+    const { outletOfHost, loadOutletDomains, withOutletDomains } = await import('./lexicons/news-domains.ts');
+    expect(outletOfHost('www.youm7.com')).toBe('اليوم السابع');
+    expect(outletOfHost('gate.ahram.org.eg')).toBe('بوابة الأهرام');
+    expect(outletOfHost('example.org')).toBeNull();
+    loadOutletDomains('{"www.nahr.example": "بوابة النهر"}');
+    expect(outletOfHost('nahr.example')).toBe('بوابة النهر');
+    expect(() => loadOutletDomains('[1]')).toThrow(/JSON object/);
+    withOutletDomains({});
+  });
+});

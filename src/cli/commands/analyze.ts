@@ -8,6 +8,8 @@ import { loadConfig } from '../../config/load.ts';
 import { readPages, type PageResult } from '../../ingest/read-pages.ts';
 import { analyzePage, toAnalyzeJson, type AnalyzeOptions } from '../../pipeline/analyze-page.ts';
 import { EXIT, type CommandContext } from '../io.ts';
+import { readFileSync } from 'node:fs';
+import { loadOutletDomains } from '../../extract/lexicons/news-domains.ts';
 import { parsePositiveInt } from './ingest.ts';
 
 export interface AnalyzeCommandOptions {
@@ -30,6 +32,8 @@ export function registerAnalyze(program: Command, context: CommandContext): void
 /** The command body (in-process testable): streams pages, one output line each; failures set exit code 1. */
 export async function runAnalyze(files: readonly string[], options: AnalyzeCommandOptions, context: CommandContext, analyzeOptions: AnalyzeOptions = {}): Promise<void> {
   const config = loadConfig({ maxPageBytes: options.maxBytes }, process.env);
+  // More «host → outlet name» entries for pages that do not name their site (docs/extract.md).
+  if (process.env.MARSAD_OUTLET_DOMAINS) loadOutletDomains(readFileSync(process.env.MARSAD_OUTLET_DOMAINS, 'utf8'));
   for await (const result of readPages(files, { maxBytes: config.maxPageBytes })) {
     const line = analyzeResult(result, { ...analyzeOptions, annotate: options.annotate });
     if ('error' in line) context.setExitCode(EXIT.failed);

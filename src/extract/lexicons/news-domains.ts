@@ -26,6 +26,18 @@ const DOMAINS: ReadonlyMap<string, string> = new Map([
 
 let extra: ReadonlyMap<string, string> = new Map();
 
+/**
+ * Reads a config file of more hosts (`{"host": "اسم الموقع", …}`, e.g. from `MARSAD_OUTLET_DOMAINS`) and adds them.
+ * The caller reads the file (I/O stays at the edge). Throws a clear error on a malformed file.
+ */
+export function loadOutletDomains(json: string): void {
+  const data: unknown = JSON.parse(json);
+  if (!data || typeof data !== 'object' || Array.isArray(data) || Object.values(data).some((v) => typeof v !== 'string')) {
+    throw new Error('The outlet domains file must be a JSON object of host → outlet name strings.');
+  }
+  withOutletDomains(data as Record<string, string>);
+}
+
 /** Adds hosts (e.g. from a config file) to the registry; later calls replace earlier additions. */
 export function withOutletDomains(domains: Readonly<Record<string, string>>): void {
   extra = new Map(Object.entries(domains).map(([host, name]) => [normalizeHost(host), name.trim()]));
