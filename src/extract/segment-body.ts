@@ -119,7 +119,7 @@ function mainProseResumes(state: State, i: number): boolean {
       continue;
     }
     if (isProseLine(state, j) || isShortSentence(state, j)) return true;
-    seen++;
+    if (state.classes[j]!.type !== 'caption') seen++; // a gallery's captions do not use up the lookahead
   }
   return false;
 }
