@@ -35,12 +35,30 @@ export function extractText(pageText: string, hints: readonly (BlockHint | null)
   const lines = splitLines(pageText, hints);
   const context = { isArabicPage: arabicShare(lines) >= ARABIC_PAGE_RATIO };
   const classified = lines.map((line) => classifyLine(line, context));
-  const classes = main ? restrictToMain(lines, classified, main) : classified;
+  let classes: readonly LineClass[] = main ? restrictToMain(lines, classified, main) : classified;
   const isListing = main !== null && isListingPage(lines, classes, main);
-  const roles: LineAssignment[] = isListing
+  let roles: LineAssignment[] = isListing
     ? lines.map((line) => ({ article: -1, role: 'boilerplate', reason: classes[line.index]!.reason ?? 'related-links' }))
     : segmentLines(lines, classes, main?.inMain ?? null);
-  const articles = buildArticles({ pageText, lines, classes, roles }, site);
+  let articles = buildArticles({ pageText, lines, classes, roles }, site);
+  if (articles.length === 0 && main !== null && !isListing) {
+    // Fallback cascade: the whole page without the main-content restriction, then the main content's text lines as the body.
+    classes = classified;
+    roles = segmentLines(lines, classes, null);
+    articles = buildArticles({ pageText, lines, classes, roles }, site);
+    if (articles.length === 0) {
+      roles = mainTextRoles(lines, classes, main);
+      articles = buildArticles({ pageText, lines, classes, roles }, site);
+    }
+  }
+  if (articles.length === 0 && !isListing && lines.some((line) => line.hint !== null)) {
+    // Still nothing on an HTML page: its longest run of sentences, whatever their markup (links included).
+    const run = proseRunRoles(lines);
+    if (run) {
+      roles = run;
+      articles = buildArticles({ pageText, lines, classes, roles }, site);
+    }
+  }
   const orphans: PageSpan[] = lines
     .filter((line, i) => roles[i]!.article < 0 && !line.isBlank)
     .map((line) => ({ kind: 'boilerplate', reason: roles[line.index]!.reason ?? 'other', start: line.start, end: line.end }));
@@ -50,6 +68,48 @@ export function extractText(pageText: string, hints: readonly (BlockHint | null)
     return { pageText, articles, spans, diagnostics };
   }
   return { pageText, articles, spans };
+}
+
+/** Last resort for a main content the segmenter found no article in: its text lines (not links, headings, captions, furniture) are the body. */
+function mainTextRoles(lines: readonly Line[], classes: readonly LineClass[], main: MainContent): LineAssignment[] {
+  return lines.map((line): LineAssignment => {
+    if (line.isBlank) return { article: -1, role: 'blank' };
+    const hint = line.hint;
+    const isText = main.inMain[line.index] && hint !== null && !hint.furniture && hint.linkDensity < 0.5
+      && !/^(?:h[1-6]|figcaption|caption|time)$/u.test(hint.tag) && classes[line.index]!.type !== 'boilerplate' && classes[line.index]!.type !== 'marker';
+    if (isText) return { article: 0, role: 'body', bodyStart: line.start };
+    return main.inMain[line.index] ? { article: 0, role: 'boilerplate', reason: classes[line.index]!.reason ?? 'other' } : { article: -1, role: 'boilerplate', reason: classes[line.index]!.reason ?? 'outside-main-content' };
+  });
+}
+
+/** The last fallback needs this many words of sentences in one run, with at most RUN_MAX_GAP other lines between them. */
+const RUN_MIN_WORDS = 50;
+const RUN_MAX_GAP = 2;
+const RUN_SENTENCE_MIN_WORDS = 8;
+
+/** The page's longest run of sentence lines as one article body (others are furniture), or null when too short. */
+function proseRunRoles(lines: readonly Line[]): LineAssignment[] | null {
+  const isSentence = (line: Line): boolean => line.words >= RUN_SENTENCE_MIN_WORDS && (line.endsSentence || line.words >= MAIN_PROSE_MIN_WORDS);
+  type Run = { from: number; to: number; words: number };
+  let best: Run | null = null as Run | null;
+  let current: Run | null = null as Run | null;
+  let gap = 0;
+  for (const line of lines) {
+    if (line.isBlank) continue;
+    if (isSentence(line)) {
+      const previous: Run | null = current;
+      current = previous !== null && gap <= RUN_MAX_GAP ? { from: previous.from, to: line.index, words: previous.words + line.words } : { from: line.index, to: line.index, words: line.words };
+      gap = 0;
+      if (!best || current.words > best.words) best = current;
+    } else gap++;
+  }
+  if (!best || best.words < RUN_MIN_WORDS) return null;
+  const run = best;
+  return lines.map((line): LineAssignment => {
+    if (line.isBlank) return { article: -1, role: 'blank' };
+    if (line.index >= run.from && line.index <= run.to && isSentence(line)) return { article: 0, role: 'body', bodyStart: line.start };
+    return { article: line.index >= run.from && line.index <= run.to ? 0 : -1, role: 'boilerplate', reason: 'other' };
+  });
 }
 
 /** A listing: at least this many linked headlines in the main block, about one per summary, and no long paragraph. */

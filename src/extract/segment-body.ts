@@ -32,6 +32,8 @@ export function readBody(state: State, start: number, article: number): number {
       roles[i] = { article, role: 'boilerplate', reason: 'related-links' };
     } else if (state.inMain && (state.inMain[i] || state.inMain[start]) && cls.type !== 'marker' && mainProseResumes(state, i)) {
       roles[i] = innerRole(state, i, article);
+    } else if (isMainTextLine(state, i)) {
+      roles[i] = { article, role: 'body', bodyStart: lines[i]!.start }; // lists and short lines of the article's own text
     } else if (isHardStop(cls) || !proseResumes(state, i)) {
       break;
     } else {
@@ -122,4 +124,12 @@ function mainProseResumes(state: State, i: number): boolean {
     if (state.classes[j]!.type !== 'caption') seen++; // a gallery's captions do not use up the lookahead
   }
   return false;
+}
+
+/** Inside the main content: a plain text line of the article (a list item, a tour date) — not a link, heading, caption or furniture. */
+function isMainTextLine(state: State, i: number): boolean {
+  const line = state.lines[i]!;
+  const hint = line.hint;
+  if (!state.inMain?.[i] || !hint || hint.furniture || hint.linkDensity >= 0.5 || line.repeats > 1) return false;
+  return state.classes[i]!.type === 'title' && /^(?:p|li|blockquote|pre|dd|td)$/u.test(hint.tag);
 }
