@@ -149,3 +149,12 @@ describe('outlet domains registry', () => {
     withOutletDomains({});
   });
 });
+
+describe('fallback cascade', () => {
+  it('still yields the article when an unclosed link swallows the whole page', () => {
+    const page = `<html><body><a href="/">الرئيسية<div class="wrap"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div></body></html>`;
+    const extraction = extractPage(html(page));
+    expect(extraction.articles[0]?.body).toContain(P2);
+    for (const span of extraction.spans) expect(isValidSpan(span, extraction.pageText.length)).toBe(true);
+  });
+});
