@@ -1,5 +1,7 @@
 /**
- * `npm run bench -- analyze`: throughput of `analyzePage` on 2,000 generated pages (bench/generate-pages.ts),
+ * `npm run bench -- analyze`: throughput of `analyzePage` on the 181 real pages of article-extraction-benchmark
+ * (`../shared/data/article-extraction-benchmark`, when present: pages per CPU second, one process, one thread, after
+ * one untimed warm-up pass so start-up, JIT and lexicon loading are excluded), then on 2,000 generated pages (bench/generate-pages.ts),
  * without annotation (pages/s) and with annotation (pages/s, sentences/s), single-threaded; rates per CPU second (one core)
  * and per wall second, text and HTML pages apart, plus peak RSS.
  */
@@ -88,9 +90,44 @@ async function run(analyzePage: AnalyzePage, pages: readonly GeneratedPage[], an
   return all;
 }
 
+/** Target from issue 14: real benchmark pages, extraction only, pages per CPU second in one process. */
+const REAL_PAGES_TARGET = 80;
+
+/** Extraction throughput on the real pages of article-extraction-benchmark (skipped when ../shared is absent). */
+async function benchRealPages(analyzePage: AnalyzePage): Promise<void> {
+  const { findSharedDir } = await import('../eval/shared-dir.ts');
+  const { loadBenchmark } = await import('../eval/article-benchmark.ts');
+  const shared = findSharedDir();
+  const pages = shared ? loadBenchmark(shared) : null;
+  if (!pages) {
+    console.log('real pages: article-extraction-benchmark not found, skipped');
+    return;
+  }
+  const raw = pages.map((p) => ({ id: p.key, url: `${p.key}.html`, fetchedAt: '', contentType: 'text/html' as const, body: p.html }));
+  for (const page of raw) await analyzePage(page as GeneratedPage['page'], { annotate: false });
+  let failed = 0;
+  const cpuStart = process.cpuUsage();
+  const wallStart = performance.now();
+  for (const page of raw) {
+    try {
+      await analyzePage(page as GeneratedPage['page'], { annotate: false });
+    } catch {
+      failed++;
+    }
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const rate = raw.length / cpuSeconds;
+  const megabytes = raw.reduce((sum, p) => sum + p.body.length, 0) / 1e6;
+  console.log(`real pages (article-extraction-benchmark): ${raw.length} pages, ${fixed(megabytes, 1)} M chars, one process, after a warm-up pass`);
+  console.log(`${'analyze (extract only)'.padEnd(26)} ${fixed(rate, 1).padStart(6)} pages/s (CPU)   wall: ${fixed(raw.length / ((performance.now() - wallStart) / 1000), 1)} pages/s   failed ${failed}`);
+  console.log(`${''.padEnd(26)} target ≥ ${REAL_PAGES_TARGET} pages per CPU second: ${rate >= REAL_PAGES_TARGET ? 'met' : 'NOT met'}`);
+}
+
 export async function bench(): Promise<void> {
   const analyzePage = await loadAnalyzePage();
   if (analyzePage === null) return;
+  await benchRealPages(analyzePage);
   const generateStart = performance.now();
   const pages = generatePages({ count: PAGE_COUNT });
   const bytes = pages.reduce((sum, { page }) => sum + page.body.length, 0);

@@ -10,6 +10,7 @@ import type { RawPage } from '../src/core/page.ts';
 import { extractPage } from '../src/extract/index.ts';
 import { readPages } from '../src/ingest/read-pages.ts';
 import { REPO_ROOT } from './shared-dir.ts';
+import { loadBenchmark, PUBLISHED_F1, setMetrics, shingleMatch, type ShingleCounts } from './article-benchmark.ts';
 
 interface GoldArticle { headline: string | null; published: string | null; outlet: string | null; body: string; cited_sources?: string[] }
 interface GoldPage { file: string; articles: GoldArticle[] }
@@ -150,5 +151,42 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
   }
   console.log('\nhtml_reference (real news HTML, reference body text):');
   Object.assign(all, scoreReferenceHtml(sharedDir));
+  Object.assign(all, scoreArticleBenchmark(sharedDir));
   return { metrics: all };
+}
+
+/**
+ * article-extraction-benchmark (181 real pages, `data/article-extraction-benchmark`): the first article's body of
+ * each page against the ground truth, with the benchmark's own metric (see article-benchmark.ts), over all pages and
+ * over the development part and the held-out block apart; the published figures of other extractors beside ours.
+ */
+function scoreArticleBenchmark(sharedDir: string): Record<string, number> {
+  const pages = loadBenchmark(sharedDir);
+  if (!pages) return {};
+  const counts: { heldOut: boolean; c: ShingleCounts }[] = [];
+  let empty = 0;
+  let errors = 0;
+  for (const page of pages) {
+    let body = '';
+    try {
+      body = extractPage({ id: page.key, url: `${page.key}.html`, fetchedAt: '', contentType: 'text/html', body: page.html }).articles[0]?.body ?? '';
+    } catch {
+      errors++;
+    }
+    if (body === '' && page.truth !== '') empty++;
+    counts.push({ heldOut: page.heldOut, c: shingleMatch(page.truth, body) });
+  }
+  const sets = { all: counts, dev: counts.filter((x) => !x.heldOut), heldout: counts.filter((x) => x.heldOut) };
+  const out: Record<string, number> = { 'benchmark.pages': pages.length, 'benchmark.empty_predictions': empty, 'benchmark.errors': errors };
+  console.log(`\narticle-extraction-benchmark: ${pages.length} pages (shingle F1 as evaluate.py; held-out = 1 page in 5 by name hash)`);
+  for (const [name, list] of Object.entries(sets)) {
+    const m = setMetrics(list.map((x) => x.c));
+    console.log(`  marsad ${name.padEnd(8)} ${String(list.length).padStart(3)} pages  F1 ${m.f1.toFixed(3)}  precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}`);
+    Object.assign(out, { [`benchmark.${name}.f1`]: m.f1, [`benchmark.${name}.precision`]: m.precision, [`benchmark.${name}.recall`]: m.recall });
+  }
+  console.log(`  empty predictions ${empty}, errors ${errors}`);
+  console.log(`  published on the same set and metric: ${PUBLISHED_F1.map(([name, f1]) => `${name} ${f1.toFixed(3)}`).join(', ')}`);
+  out['benchmark.no_empty'] = empty === 0 ? 1 : 0;
+  out['benchmark.errors_absent'] = errors === 0 ? 1 : 0;
+  return out;
 }

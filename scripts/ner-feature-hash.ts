@@ -11,7 +11,7 @@ import { findSharedDir } from '../eval/shared-dir.ts';
 import { documentFeatures } from '../src/analyze/entities/features.ts';
 import { loadTagger, tagConll } from '../src/analyze/entities/recognize.ts';
 import { tokenForms } from '../src/analyze/entities/token-forms.ts';
-import { parseConll } from '../src/analyze/entities/train/conll.ts';
+import { parseConll } from '../tools/ner/conll.ts';
 
 const shared = findSharedDir();
 if (!shared) {

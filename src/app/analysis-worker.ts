@@ -10,6 +10,7 @@ import { loadTagger } from '../analyze/entities/recognize.ts';
 import { EngineError, isEngineError, type ErrorCode } from '../core/errors.ts';
 import type { RawPage } from '../core/page.ts';
 import { analyzePage } from '../pipeline/analyze-page.ts';
+import { applyOutletDomainsFromEnv } from './outlet-domains.ts';
 import { withAnnotationFallback } from './analyzer.ts';
 import type { PageAnalyzer } from './ingest.ts';
 import type { AnalyzedPageLike } from './page-record.ts';
@@ -44,6 +45,7 @@ export default async function analyzeTask(task: AnalysisTask): Promise<AnalysisO
   try {
     let analyzer = analyzers.get(task.annotate);
     if (!analyzer) {
+      applyOutletDomainsFromEnv();
       analyzer = withAnnotationFallback(analyzePage, { annotate: task.annotate });
       analyzers.set(task.annotate, analyzer);
     }

@@ -6,6 +6,7 @@
 import { isEngineError } from '../core/errors.ts';
 import type { RawPage } from '../core/page.ts';
 import { readPages, type PageResult } from '../ingest/read-pages.ts';
+import { applyOutletDomainsFromEnv } from './outlet-domains.ts';
 import { toAnalyzeJson, type AnalyzedPage, type AnalyzeJson } from '../pipeline/analyze-json.ts';
 import type { AnalyzeOptions } from '../pipeline/analyze-page.ts';
 
@@ -17,6 +18,7 @@ export type AnalyzeLine = AnalyzeJson | AnalyzeErrorLine;
 /** One output line per input page, in input order. */
 export async function* analyzeFiles(files: readonly string[], options: AnalyzeOptions & { readonly maxBytes: number }): AsyncGenerator<AnalyzeLine> {
   const { maxBytes, ...analyzeOptions } = options;
+  applyOutletDomainsFromEnv();
   const analyze = await loadAnalyze(analyzeOptions);
   for await (const result of readPages(files, { maxBytes })) yield analyzeResult(result, analyze);
 }

@@ -5,12 +5,14 @@
 import { EngineError, isEngineError } from '../core/errors.ts';
 import type { RawPage } from '../core/page.ts';
 import type { PageAnalyzer } from './ingest.ts';
+import { applyOutletDomainsFromEnv } from './outlet-domains.ts';
 import type { AnalyzedPageLike } from './page-record.ts';
 
 type AnalyzePage = (page: RawPage, options: { annotate: boolean }) => AnalyzedPageLike;
 
 /** Loads the pipeline and returns an analyzer with annotation on or off. */
 export async function loadPageAnalyzer(options: { annotate: boolean }): Promise<PageAnalyzer> {
+  applyOutletDomainsFromEnv();
   let analyzePage: AnalyzePage;
   try {
     ({ analyzePage } = await import('../pipeline/analyze-page.ts'));

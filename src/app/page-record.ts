@@ -19,6 +19,8 @@ export interface AnalyzedPageLike {
   readonly articles: readonly AnalyzedArticleLike[];
   /** Problems the analyser worked around for this page (kept in the ingest summary). */
   readonly warnings?: readonly string[];
+  /** Extraction diagnostics (`extract/no-main-content`, `extract/not-an-article`, `extract/too-short`…), kept with the warnings. */
+  readonly diagnostics?: readonly { readonly code: string; readonly message: string }[];
 }
 
 export interface BuiltRecord {
@@ -36,7 +38,7 @@ export function buildPageRecord(page: RawPage, analyzed: AnalyzedPageLike): Buil
   if (badSpan) {
     throw new EngineError('analyze/failed', `Span ${badSpan.kind} [${badSpan.start}, ${badSpan.end}) is outside the page text (${length} chars).`);
   }
-  const warnings: string[] = [...(analyzed.warnings ?? [])];
+  const warnings: string[] = [...(analyzed.warnings ?? []), ...(analyzed.diagnostics ?? []).map((d) => `${d.code}: ${d.message}`)];
   const articles = analyzed.articles.map((article, index): ArticleRecord => {
     const { entities, quantities, quotes, times, ...extracted } = article;
     const layers = { entities, quantities, quotes, times };

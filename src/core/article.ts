@@ -3,6 +3,7 @@
  * `AnalyzedPage`/`ExtractedArticle` mirror the public `marsad analyze` JSON contract (issue 2);
  * later layers extend it only by adding fields.
  */
+import type { Diagnostic } from './diagnostic.ts';
 import type { Span } from './span.ts';
 
 /** Label of a labelled span of the page text. */
@@ -11,7 +12,7 @@ export type PageSpanKind = 'headline' | 'dek' | 'meta' | 'body' | 'caption' | 'b
 /** Why a span was removed (kind 'boilerplate') or what a meta span is. */
 export type SpanReason =
   | 'navigation' | 'tags' | 'related-links' | 'read-also-marker' | 'share' | 'author-box' | 'comments'
-  | 'duplicate-headline' | 'footer' | 'subscribe' | 'glued-link' | 'caption' | 'advert' | 'other'
+  | 'duplicate-headline' | 'footer' | 'subscribe' | 'glued-link' | 'caption' | 'advert' | 'other' | 'outside-main-content'
   | 'date' | 'byline' | 'outlet' | 'source-line' | 'cited-sources';
 
 /** One labelled range of the page text. `article` is the index of the article it belongs to, if any. */
@@ -55,4 +56,9 @@ export interface PageExtraction {
   readonly articles: readonly ExtractedArticle[];
   /** Every labelled span of the page, including boilerplate not attached to an article, sorted by start. */
   readonly spans: readonly PageSpan[];
+  /**
+   * Why the page yields no article or a doubtful one (`extract/no-main-content`, `extract/not-an-article`,
+   * `extract/too-short`) and what was worked around (`extract/bad-json-ld`). Never silently empty.
+   */
+  readonly diagnostics?: readonly Diagnostic[];
 }

@@ -5,7 +5,9 @@
 import type { PublishedDate } from '../core/article.ts';
 import { findAbsoluteDates, type AbsoluteDate } from '../text/absolute-date.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { WEEKDAYS } from '../text/lexicons/months.ts';
+import { GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS } from '../text/lexicons/months.ts';
+import { BOILERPLATE_CUES, READ_ALSO_CUES } from './lexicons/cues.ts';
+import { isAgency, isPlace } from './line-meta.ts';
 import type { LineClass } from './classify-line.ts';
 import type { NamedSpan } from './line-meta.ts';
 import type { Line } from './lines.ts';
@@ -80,15 +82,40 @@ export function pickOutlet(article: ArticleLines, site: SiteMeta | null, pageOwn
     }
     return null;
   };
-  return byKind((r, c) => r.role === 'meta' && c.type === 'source')
-    ?? byKind((r, c) => r.role === 'boilerplate' && c.type === 'boilerplate')
-    ?? byKind((r, c) => r.role === 'meta' && c.type === 'byline')
-    ?? byKind((r, c) => r.role === 'meta' && c.type === 'date')
-    ?? bylinePrefix(article)
-    ?? byKind((r, c) => r.role === 'meta' && c.type === 'dateline')
-    ?? bareName(article)
-    ?? pageOwner
+  // A source line may name a wire agency as the outlet («المصدر: وام»); weaker evidence never does.
+  const named = (name: NamedSpan | null): NamedSpan | null => (name && isPlausibleOutlet(name.text, true) ? name : null);
+  const plausible = (name: NamedSpan | null): NamedSpan | null => (name && isPlausibleOutlet(name.text, false) ? name : null);
+  return named(byKind((r, c) => r.role === 'meta' && c.type === 'source'))
+    ?? plausible(byKind((r, c) => r.role === 'boilerplate' && c.type === 'boilerplate'))
+    ?? named(byKind((r, c) => r.role === 'meta' && c.type === 'byline'))
+    ?? plausible(byKind((r, c) => r.role === 'meta' && c.type === 'date'))
+    ?? plausible(bylinePrefix(article))
+    ?? plausible(byKind((r, c) => r.role === 'meta' && c.type === 'dateline'))
+    ?? plausible(bareName(article))
+    ?? plausible(pageOwner)
     ?? (site?.siteName ? { text: site.siteName } : null);
+}
+
+const NOT_NAMES: ReadonlySet<string> = new Set([...READ_ALSO_CUES, ...BOILERPLATE_CUES.flatMap((group) => group.cues)]);
+const NEWS_WORD_RE = /^(?:ال)?اخبار$/u;
+/** «أخبار X» is a site section when X is a country or a section word («أخبار مصر», «أخبار محلية»). Normalised. */
+const SECTION_TAILS: ReadonlySet<string> = new Set([
+  'مصر', 'السعودية', 'العراق', 'سوريا', 'سورية', 'لبنان', 'الاردن', 'فلسطين', 'اليمن', 'ليبيا', 'تونس', 'الجزائر', 'المغرب',
+  'السودان', 'الكويت', 'قطر', 'البحرين', 'الامارات', 'سلطنة عمان', 'موريتانيا', 'العالم', 'محلية', 'عربية', 'دولية', 'عالمية',
+  'الرياضة', 'رياضية', 'الاقتصاد', 'اقتصادية', 'سياسية', 'المحافظات', 'الفن', 'فنية', 'منوعة', 'عاجلة', 'متنوعة', 'الوطن العربي',
+]);
+
+/**
+ * A name read from the page text can be an outlet: not site furniture («اتصل بنا», «المزيد»), not a date
+ * («الجمعة 8 فيفري»), not a wire agency («--(بترا)», cited, never the outlet), not a section («أخبار مصر»).
+ */
+export function isPlausibleOutlet(text: string, mayBeAgency: boolean): boolean {
+  const key = normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (!key || /\p{N}/u.test(key) || NOT_NAMES.has(key) || (!mayBeAgency && isAgency(key))) return false;
+  const words = key.split(' ');
+  if (words.some((w) => WEEKDAYS.has(w) || GREGORIAN_MONTHS.has(w) || HIJRI_MONTHS.has(w))) return false;
+  const tail = words.slice(1).join(' ');
+  return !(words.length >= 2 && NEWS_WORD_RE.test(words[0]!) && (isPlace(tail) || SECTION_TAILS.has(tail)));
 }
 
 function bylinePrefix(article: ArticleLines): NamedSpan | null {

@@ -1,13 +1,16 @@
 /**
- * Renders news HTML (parsed with parse5) to one line per block, with hints the line classifier uses:
+ * Renders news HTML (parsed with htmlparser2) to one line per block, with hints the line classifier uses:
  * block tag, link density and furniture from ancestors (nav, footer, «share»/«comments»/«related» classes).
- * Page metadata (title, og:/article: meta, JSON-LD NewsArticle, <time>) is read by html-meta.ts.
+ * While rendering it records, for every element, its text and link characters, commas and line range, so that
+ * main-content.ts can choose the page's main content. Page metadata is read by html-meta.ts.
  */
-import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { SiteMeta } from './article-meta.ts';
 import { readHtmlMeta } from './html-meta.ts';
 import type { BlockHint } from './lines.ts';
+import { findMainContent, type ElementTable, type MainContent } from './main-content.ts';
 
 export interface RenderedHtml {
   /** Block texts joined by "\n": the page text all spans index. */
@@ -16,16 +19,18 @@ export interface RenderedHtml {
   readonly hints: readonly BlockHint[];
   readonly meta: SiteMeta;
   readonly diagnostics: readonly Diagnostic[];
+  /** The page's main content (lines and how it was found), or null when nothing reads as an article body. */
+  readonly main: MainContent | null;
 }
 
 const SKIPPED: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'button', 'select', 'option', 'input', 'textarea', 'canvas',
-  'video', 'audio', 'object', 'embed', 'head', 'map', 'math',
+  'video', 'audio', 'object', 'embed', 'head', 'map', 'math', 'title', 'meta', 'link',
 ]);
 const BLOCKS: ReadonlySet<string> = new Set([
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'figcaption', 'td', 'th', 'dd', 'dt', 'pre', 'div', 'section',
   'article', 'header', 'footer', 'aside', 'nav', 'main', 'ul', 'ol', 'table', 'tr', 'figure', 'form', 'address', 'br', 'hr',
-  'body', 'caption', 'details', 'summary', 'time',
+  'body', 'caption', 'details', 'summary', 'time', 'dl', 'center',
 ]);
 /** Furniture named by element type. */
 const FURNITURE_TAGS: ReadonlyMap<string, NonNullable<BlockHint['furniture']>> = new Map([
@@ -48,98 +53,206 @@ const SPACE_RE = /[\s\u00A0]+/gu;
 const MAX_DEPTH = 400;
 
 type Furniture = BlockHint['furniture'];
-interface Frame { readonly node: T.ChildNode | T.Document; readonly furniture: Furniture; readonly inLink: boolean; readonly block: string; readonly depth: number }
-interface Exit { readonly exit: { readonly tag: string; readonly furniture: Furniture } }
+interface Frame {
+  readonly node: ChildNode;
+  readonly furniture: Furniture;
+  readonly inLink: boolean;
+  readonly block: string;
+  /** Element id of the nearest block ancestor (the owner of the line being written). */
+  readonly owner: number;
+  /** Element id of the parent element. */
+  readonly parent: number;
+  readonly depth: number;
+}
+interface Exit { readonly exit: { readonly tag: string; readonly furniture: Furniture; readonly owner: number }; readonly element: number }
+
+/** Per-element figures, filled while rendering (index = element id; 0 is the document). */
+class Elements implements ElementTable {
+  readonly tag: string[] = ['#document'];
+  readonly parent: number[] = [-1];
+  readonly attrs: string[] = [''];
+  readonly itemprop: string[] = [''];
+  readonly textChars: number[] = [0];
+  readonly linkChars: number[] = [0];
+  readonly firstLine: number[] = [0];
+  readonly endLine: number[] = [0];
+  readonly children: number[][] = [[]];
+  /** Furniture named by the element itself (not inherited). */
+  readonly furniture: Furniture[] = [null];
+
+  add(tag: string, parent: number, attrs: string, itemprop: string, firstLine: number, furniture: Furniture): number {
+    const id = this.tag.length;
+    this.tag.push(tag);
+    this.parent.push(parent);
+    this.attrs.push(attrs);
+    this.itemprop.push(itemprop);
+    this.textChars.push(0);
+    this.linkChars.push(0);
+    this.firstLine.push(firstLine);
+    this.endLine.push(firstLine);
+    this.children.push([]);
+    this.furniture.push(furniture);
+    this.children[parent]!.push(id);
+    return id;
+  }
+}
 
 /** The block being filled and the lines rendered so far. */
 class LineWriter {
   readonly lines: string[] = [];
   readonly hints: BlockHint[] = [];
+  readonly owners: number[] = [];
   private parts: string[] = [];
   private chars = 0;
   private linkChars = 0;
   private tag = 'body';
   private furniture: Furniture = null;
+  private owner = 0;
 
-  write(value: string, inLink: boolean): void {
+  write(value: string, inLink: boolean): number {
     this.parts.push(value);
     const visible = value.replace(SPACE_RE, '').length;
     this.chars += visible;
     if (inLink) this.linkChars += visible;
+    return visible;
   }
 
-  /** Ends the current block and starts one with the given tag and furniture. */
-  flush(next: { tag: string; furniture: Furniture }): void {
-    const text = this.parts.join('').replace(SPACE_RE, ' ').trim();
+  /** Ends the current block and starts one with the given tag, furniture and owner element. */
+  flush(next: { tag: string; furniture: Furniture; owner: number }): void {
+    const text = this.parts.length === 0 ? '' : this.parts.join('').replace(SPACE_RE, ' ').trim();
     if (text) {
       this.lines.push(text);
       this.hints.push({ tag: this.tag, linkDensity: this.chars === 0 ? 0 : this.linkChars / this.chars, furniture: this.furniture });
+      this.owners.push(this.owner);
     }
     this.parts = [];
     this.chars = 0;
     this.linkChars = 0;
     this.tag = next.tag;
     this.furniture = next.furniture;
+    this.owner = next.owner;
   }
 }
 
-/** Renders the body to lines and reads the head's metadata. Pure. */
-export function renderHtml(html: string): RenderedHtml {
-  const document = parse(html);
+/** Renders the body to lines, reads the page's metadata and finds its main content. Pure. `url` helps dates and outlets. */
+export function renderHtml(html: string, url?: string): RenderedHtml {
+  // `<a name="top"/>` and `<div id="x"/>` close themselves, as their authors meant (an open <a> would swallow the page).
+  const document = parseDocument(html, { recognizeSelfClosing: true });
   const writer = new LineWriter();
-  const stack: (Frame | Exit)[] = [{ node: document, furniture: null, inLink: false, block: 'body', depth: 0 }];
+  const elements = new Elements();
+  const stack: (Frame | Exit)[] = [];
+  for (let i = document.children.length - 1; i >= 0; i--) {
+    stack.push({ node: document.children[i]!, furniture: null, inLink: false, block: 'body', owner: 0, parent: 0, depth: 1 });
+  }
   while (stack.length > 0) {
     const item = stack.pop()!;
-    if ('exit' in item) writer.flush(item.exit);
-    else visit(item, stack, writer);
+    if ('exit' in item) leave(item, writer, elements);
+    else visit(item, stack, writer, elements);
   }
-  writer.flush({ tag: 'body', furniture: null });
-  const { meta, diagnostics } = readHtmlMeta(document);
-  return { text: writer.lines.join('\n'), hints: writer.hints, meta, diagnostics };
+  writer.flush({ tag: 'body', furniture: null, owner: 0 });
+  elements.endLine[0] = writer.lines.length;
+  const { meta, diagnostics, articleBody } = readHtmlMeta(document, url);
+  const main = findMainContent({ elements, lines: writer.lines, hints: writer.hints, owners: writer.owners, articleBody });
+  const hints = main ? rehint(writer, elements, main) : writer.hints;
+  return { text: writer.lines.join('\n'), hints, meta, diagnostics, main };
 }
 
-function visit(frame: Frame, stack: (Frame | Exit)[], writer: LineWriter): void {
+/** Inside the main content, an element marked as furniture holding at least this share of it is page-builder markup. */
+const MAIN_FURNITURE_MAX_SHARE = 0.5;
+
+/**
+ * Inside the main content, furniture comes only from smaller elements inside it: a page that wraps its whole
+ * article in «ad-wrapper», «elementor-widget» or «more-stories» markup does not make the article furniture.
+ */
+function rehint(writer: LineWriter, elements: Elements, main: MainContent): BlockHint[] {
+  const roots = new Set(main.roots);
+  const maxChars = MAIN_FURNITURE_MAX_SHARE * main.chars;
+  return writer.hints.map((hint, i) => {
+    if (!main.inMain[i] || hint.furniture === null) return hint;
+    let furniture: Furniture = null;
+    for (let id = writer.owners[i]!; id > 0 && !roots.has(id); id = elements.parent[id]!) {
+      if (elements.furniture[id] && elements.textChars[id]! < maxChars) {
+        furniture = elements.furniture[id]!;
+        break;
+      }
+    }
+    return furniture === hint.furniture ? hint : { ...hint, furniture };
+  });
+}
+
+function leave(item: Exit, writer: LineWriter, elements: Elements): void {
+  if (item.exit.tag !== '') writer.flush(item.exit);
+  const id = item.element;
+  elements.endLine[id] = writer.lines.length;
+  const parent = elements.parent[id]!;
+  if (parent >= 0) {
+    elements.textChars[parent]! += elements.textChars[id]!;
+    elements.linkChars[parent]! += elements.linkChars[id]!;
+  }
+}
+
+function visit(frame: Frame, stack: (Frame | Exit)[], writer: LineWriter, elements: Elements): void {
   const node = frame.node;
-  if (node.nodeName === '#text') {
-    writer.write((node as T.TextNode).value, frame.inLink);
+  if (node.type === 'text') {
+    const visible = writer.write(node.data, frame.inLink);
+    elements.textChars[frame.parent]! += visible;
+    if (frame.inLink) elements.linkChars[frame.parent]! += visible;
     return;
   }
-  if (node.nodeName === '#comment' || node.nodeName === '#documentType') return;
-  if (node.nodeName === '#document') {
-    const children = (node as T.Document).childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ ...frame, node: children[i]!, depth: 1 });
-    return;
-  }
-  const element = node as T.Element;
-  const tag = element.tagName ?? '';
+  if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
+  const element = node as Element;
+  const tag = element.name;
   if (SKIPPED.has(tag) || isHidden(element)) return;
-  const furniture = frame.depth < MAX_DEPTH ? furnitureOf(element) ?? frame.furniture : frame.furniture;
+  const own = frame.depth < MAX_DEPTH ? furnitureOf(element) : null;
+  const furniture = own ?? frame.furniture;
   const isBlock = BLOCKS.has(tag);
-  const block = isBlock ? tag : frame.block;
-  if (isBlock) {
-    writer.flush({ tag: block, furniture });
-    stack.push({ exit: { tag: frame.block, furniture: frame.furniture } });
-  }
-  const children = element.childNodes ?? [];
+  // Everything in a <figure> or a caption/credit box is an image caption, whatever block holds it.
+  const inCaption = frame.block === 'figcaption' || tag === 'figure' || isCaptionBox(element);
+  const block = inCaption ? 'figcaption' : isBlock ? tag : frame.block;
+  if (isBlock) writer.flush({ tag: block, furniture, owner: 0 });
+  const attribs = element.attribs;
+  const id = elements.add(tag, frame.parent, `${attribs.class ?? ''} ${attribs.id ?? ''}`, attribs.itemprop ?? '', writer.lines.length, own);
+  const owner = isBlock && tag !== 'br' && tag !== 'hr' ? id : frame.owner;
+  if (isBlock) writer.flush({ tag: block, furniture, owner });
+  stack.push({ exit: isBlock ? { tag: frame.block, furniture: frame.furniture, owner: frame.owner } : { tag: '', furniture: null, owner: 0 }, element: id });
+  const children = element.children;
+  const inLink = frame.inLink || tag === 'a';
   for (let i = children.length - 1; i >= 0; i--) {
-    stack.push({ node: children[i]!, furniture, inLink: frame.inLink || tag === 'a', block, depth: frame.depth + 1 });
+    stack.push({ node: children[i]!, furniture, inLink, block, owner, parent: id, depth: frame.depth + 1 });
   }
 }
 
-function furnitureOf(element: T.Element): BlockHint['furniture'] {
-  const byTag = FURNITURE_TAGS.get(element.tagName);
+function furnitureOf(element: Element): BlockHint['furniture'] {
+  const byTag = FURNITURE_TAGS.get(element.name);
   if (byTag) return byTag;
-  for (const attr of element.attrs) {
-    if (attr.name !== 'class' && attr.name !== 'id' && attr.name !== 'role') continue;
-    if (attr.name === 'role' && attr.value === 'navigation') return 'navigation';
-    for (const token of attr.value.toLowerCase().split(/[\s\-_]+/u)) {
-      const hit = FURNITURE_TOKENS.get(token);
-      if (hit) return hit;
+  const { attribs } = element;
+  if (attribs.role === 'navigation') return 'navigation';
+  for (const value of [attribs.class, attribs.id]) {
+    if (!value) continue;
+    for (const name of value.toLowerCase().split(/\s+/u)) {
+      const tokens = name.split(/[-_]+/u);
+      // «tag-adam-neumann», «category-sport»: a taxonomy label unless the rest names furniture («post-tags»).
+      const from = TAXONOMY_CLASS_RE.test(name) ? 1 : 0;
+      for (let i = from; i < tokens.length; i++) {
+        const hit = FURNITURE_TOKENS.get(tokens[i]!);
+        if (hit) return hit;
+      }
     }
   }
   return null;
 }
 
-function isHidden(element: T.Element): boolean {
-  return element.attrs.some((a) => a.name === 'hidden' || (a.name === 'aria-hidden' && a.value === 'true') || (a.name === 'style' && /display\s*:\s*none/u.test(a.value)));
+/** CMS taxonomy classes on an article's own element («tag-adam-neumann», «category-sport»): labels, not furniture. */
+const TAXONOMY_CLASS_RE = /^(?:tag|tags|category|categories|cat|post|format|status|type|has|section|topic)[-_]\S/u;
+
+const CAPTION_CLASS_RE = /(?:^|[\s_-])(?:caption|credit|credits|photo-credit|image-credit|img-credit|gallery-caption)(?:$|[\s_-])/u;
+
+function isCaptionBox(element: Element): boolean {
+  const cls = element.attribs.class;
+  return cls !== undefined && CAPTION_CLASS_RE.test(cls.toLowerCase());
+}
+
+function isHidden(element: Element): boolean {
+  const { attribs } = element;
+  return attribs.hidden !== undefined || attribs['aria-hidden'] === 'true' || (attribs.style !== undefined && /display\s*:\s*none/u.test(attribs.style));
 }

@@ -81,6 +81,8 @@ export function readDateline(line: Line): NamedSpan | null {
   const rightWords = right.trim().split(/\s+/u).length;
   if (leftWords > 4 || rightWords > 2) return null;
   const rightStart = line.text.length - right.length;
+  // «القاهرة - أ ش أ»: a place and a cited wire agency, never the outlet.
+  if (isAgency(left) || isAgency(right)) return null;
   // «عمّان - نافذة الأردن», «بغداد/ الرافدين اليوم»: place first, then the outlet (or a reporter: weak evidence, ranked low).
   if (isPlace(left) && !isPlace(right)) return trimmedName(line, rightStart, line.text.length);
   if (!isPlace(right) && !isPlace(left)) return null;
@@ -123,12 +125,18 @@ const DATELINE_OPENING_RE = /^(?<place>[^\s\-–—(،,]+(?:\s[^\s\-–—(،,]+
 /** «جميع الحقوق محفوظة لـ», «حقوق النسخ محفوظة», «©», years: everything in a copyright line except the owner. */
 const COPYRIGHT_RE = /(?:(?:جميع|كل)\s+)?(?:ال)?حقوق(?:\s+(?:ال)?(?:نشر|نسخ|طبع|ملكية|الملكية))?(?:\s+محفوظة)?(?:\s*ل(?:ـ|\s)?(?=\p{L}))?|©|\(c\)|copyright|all\s+rights\s+reserved|(?<!\d)(?:19|20)\d{2}(?!\d)/giu;
 
+const COPYRIGHT_CUE_RE = /حقوق|©|\(c\)|copyright|all\s+rights/iu;
+
 /** «جميع الحقوق محفوظة © 2024 بوابة النيل الجديد» → «بوابة النيل الجديد»; «… لوكالة الرافد» → «وكالة الرافد». */
 export function readCopyrightOutlet(line: Line): NamedSpan | null {
+  // A footer line with no copyright notice («وسوم: …», «اتصل بنا») names no owner.
+  if (!COPYRIGHT_CUE_RE.test(line.text)) return null;
   COPYRIGHT_RE.lastIndex = 0;
   const parts = line.text.split(COPYRIGHT_RE).map((p) => p.trim()).filter((p) => /\p{L}/u.test(p));
   if (parts.length !== 1) return null;
   const name = parts[0]!.replace(LEADING_PUNCT_RE, '');
+  // «© REUTERS / SHOKRY HUSSIEN», «© AFP»: a photo credit (agency / photographer), not the site.
+  if (name.includes('/') || isAgency(name) || isAgency(name.split(/\s*\/\s*/u)[0]!)) return null;
   const at = line.text.indexOf(name);
   return at < 0 ? null : trimmedName(line, at, at + name.length);
 }
@@ -165,6 +173,6 @@ function hasStopWord(name: string): boolean {
   return normalizeText(name).split(/\s+/u).some((token) => ARABIC_STOP_WORDS.has(token));
 }
 
-function isPlace(name: string): boolean {
+export function isPlace(name: string): boolean {
   return DATELINE_PLACES.has(normalizeText(name).trim().replace(/\s+/gu, ' '));
 }

@@ -9,13 +9,18 @@ import { isProseLine, nextNonBlank, type LineAssignment, type State } from './se
 const SHORT_SENTENCE_MIN_WORDS = 4;
 /** Non-prose lines inside a body are kept only if prose resumes within this many non-blank lines. */
 const BODY_LOOKAHEAD = 3;
+/** Inside an HTML page's main content, prose may resume further down (figures, ads, credits, embeds in between). */
+const MAIN_LOOKAHEAD = 20;
+/** …across at most this many lines left out of the main content between two of its parts. */
+const MAIN_GAP_MAX_LINES = 40;
 
 /** Reads body lines from `start` to the first hard stop; returns the index after the body. */
 export function readBody(state: State, start: number, article: number): number {
   const { lines, classes, roles } = state;
   let isFirst = true;
   let i = start;
-  for (; i < lines.length; i++) {
+  const end = state.inMain?.[start] ? state.mainEnd : lines.length;
+  for (; i < end; i++) {
     const cls = classes[i]!;
     if (lines[i]!.isBlank) continue;
     if (isInlineLinkBox(state, i)) {
@@ -25,6 +30,10 @@ export function readBody(state: State, start: number, article: number): number {
       isFirst = false;
     } else if (cls.type === 'marker' && cls.inlineStart !== undefined && isProseLine(state, nextNonBlank(state, i + 1))) {
       roles[i] = { article, role: 'boilerplate', reason: 'related-links' };
+    } else if (state.inMain && (state.inMain[i] || state.inMain[start]) && cls.type !== 'marker' && mainProseResumes(state, i)) {
+      roles[i] = innerRole(state, i, article);
+    } else if (isMainTextLine(state, i)) {
+      roles[i] = { article, role: 'body', bodyStart: lines[i]!.start }; // lists and short lines of the article's own text
     } else if (isHardStop(cls) || !proseResumes(state, i)) {
       break;
     } else {
@@ -51,6 +60,7 @@ function bodyRole(state: State, i: number, article: number, isFirst: boolean): L
 function innerRole(state: State, i: number, article: number): LineAssignment {
   const cls = state.classes[i]!;
   if (cls.type === 'caption') return { article, role: 'caption', reason: 'caption' };
+  if (cls.type === 'source' || cls.type === 'credit' || cls.type === 'date') return { article, role: 'meta', reason: cls.reason ?? 'other' };
   if (cls.type === 'title' && state.lines[i]!.repeats === 1) return { article, role: 'body', bodyStart: state.lines[i]!.start };
   return { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
 }
@@ -64,8 +74,8 @@ export function isInlineLinkBox(state: State, i: number): boolean {
 
 /** A line of an HTML related box: a link line, or anything inside a container marked «related». */
 function isLinkBoxLine(state: State, i: number): boolean {
-  const cls = state.classes[i]!;
-  if (!state.lines[i]!.hint) return false;
+  const cls = state.classes[i];
+  if (cls === undefined || !state.lines[i]!.hint) return false;
   return state.lines[i]!.hint!.furniture === 'related-links' || (cls.type === 'boilerplate' && cls.reason === 'related-links');
 }
 
@@ -93,4 +103,33 @@ export function proseResumes(state: State, i: number): boolean {
     j++;
   }
   return false;
+}
+
+/** Inside the main content: prose follows within MAIN_LOOKAHEAD non-blank lines of main content, before any marker. */
+function mainProseResumes(state: State, i: number): boolean {
+  let j = i + 1;
+  for (let seen = 0, outside = 0; seen < MAIN_LOOKAHEAD && outside < MAIN_GAP_MAX_LINES; j++) {
+    j = nextNonBlank(state, j);
+    if (j < state.lines.length && isInlineLinkBox(state, j)) {
+      j = linkBoxEnd(state, j) - 1; // an in-body «Related articles» box: the body goes on after it
+      continue;
+    }
+    if (j >= state.lines.length || state.classes[j]!.type === 'marker') return false;
+    // Lines left out of the main content between two of its parts (a figure, a pull-out box) do not end the body.
+    if (!state.inMain?.[j]) {
+      outside++;
+      continue;
+    }
+    if (isProseLine(state, j) || isShortSentence(state, j)) return true;
+    if (state.classes[j]!.type !== 'caption') seen++; // a gallery's captions do not use up the lookahead
+  }
+  return false;
+}
+
+/** Inside the main content: a plain text line of the article (a list item, a tour date) — not a link, heading, caption or furniture. */
+function isMainTextLine(state: State, i: number): boolean {
+  const line = state.lines[i]!;
+  const hint = line.hint;
+  if (!state.inMain?.[i] || !hint || hint.furniture || hint.linkDensity >= 0.5 || line.repeats > 1) return false;
+  return state.classes[i]!.type === 'title' && /^(?:p|li|blockquote|pre|dd|td)$/u.test(hint.tag);
 }

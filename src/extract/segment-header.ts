@@ -20,7 +20,8 @@ const DEK_MAX_WORDS = 60;
 /** First paragraph that starts a real body: long, or followed by another paragraph. */
 export function findBodyAnchor(state: State, from: number): number {
   for (let i = from; i < state.lines.length; i++) {
-    if (!isProseLine(state, i) || state.lines[i]!.repeats > 1 || state.lines[i]!.hint?.furniture || isHeadingLike(state, i, from)) continue;
+    if (!isProseLine(state, i) || isRepeated(state, i) || state.lines[i]!.hint?.furniture || isHeadingLike(state, i, from)) continue;
+    if (state.inMain && !state.inMain[i]) continue; // HTML with a main content: the body starts inside it.
     if (state.lines[i]!.words >= ANCHOR_MIN_WORDS) return i;
     const next = nextNonBlank(state, i + 1);
     const j = isInlineLinkBox(state, next) ? nextNonBlank(state, linkBoxEnd(state, next)) : next;
@@ -29,9 +30,18 @@ export function findBodyAnchor(state: State, from: number): number {
   return firstLoneParagraph(state, from);
 }
 
+/** A line printed more than once; inside an HTML main content only copies inside it count (a caption may repeat the lede). */
+function isRepeated(state: State, i: number): boolean {
+  if (state.lines[i]!.repeats <= 1) return false;
+  if (!state.inMain?.[i]) return true;
+  for (let j = 0; j < state.lines.length; j++) if (j !== i && state.inMain[j] && sameText(state, i, j)) return true;
+  return false;
+}
+
 /** A page whose article is a single short paragraph: its first prose line that is not furniture or a heading. */
 function firstLoneParagraph(state: State, from: number): number {
   for (let i = from; i < state.lines.length; i++) {
+    if (state.inMain && !state.inMain[i]) continue;
     if (isProseLine(state, i) && state.lines[i]!.repeats === 1 && !state.lines[i]!.hint?.furniture && !isHeadingLike(state, i, from)) return i;
   }
   return -1;

@@ -32,6 +32,10 @@ export interface State {
   readonly roles: LineAssignment[];
   /** Duplicate keys of the headlines found so far: later copies are furniture. */
   readonly headlineKeys: Set<string>;
+  /** HTML pages: for each line, inside the page's main content (main-content.ts); null for plain text. */
+  readonly inMain: readonly boolean[] | null;
+  /** Index after the last main-content line (a body that starts in the main content ends there); lines.length without one. */
+  readonly mainEnd: number;
 }
 
 export function nextNonBlank(state: State, from: number): number {

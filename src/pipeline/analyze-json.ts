@@ -29,11 +29,14 @@ export interface ArticleJson extends Partial<ArticleAnnotations> {
 export interface AnalyzeJson {
   readonly file: string;
   readonly articles: readonly ArticleJson[];
+  /** Added field: why the page yields no article or a doubtful one (`extract/no-main-content`, `extract/not-an-article`, `extract/too-short`…). */
+  readonly diagnostics?: readonly { readonly severity: string; readonly code: string; readonly message: string }[];
 }
 
 /** The public `marsad analyze` object for one input file (`file` as the user gave it). */
 export function toAnalyzeJson(file: string, analyzed: AnalyzedPage): AnalyzeJson {
-  return { file, articles: analyzed.articles.map(articleJson) };
+  const diagnostics = (analyzed.diagnostics ?? []).map((d) => ({ severity: d.severity, code: d.code, message: d.message }));
+  return { file, articles: analyzed.articles.map(articleJson), ...(diagnostics.length > 0 ? { diagnostics } : {}) };
 }
 
 function articleJson(article: AnalyzedArticle): ArticleJson {

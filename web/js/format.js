@@ -25,7 +25,7 @@ export const REMOVAL_REASONS = {
   navigation: 'قائمة تنقل', tags: 'وسوم', 'related-links': 'روابط ذات صلة', 'read-also-marker': '«اقرأ أيضاً»',
   share: 'أزرار مشاركة', 'author-box': 'صندوق الكاتب', comments: 'تعليقات', 'duplicate-headline': 'عنوان مكرر',
   footer: 'تذييل الصفحة', subscribe: 'دعوة للاشتراك', 'glued-link': 'نص رابط ملتصق', caption: 'تعليق صورة',
-  advert: 'إعلان', other: 'أخرى',
+  advert: 'إعلان', other: 'أخرى', 'outside-main-content': 'خارج المحتوى الرئيسي',
 };
 
 export const VERDICTS = { agree: 'متفقة', conflict: 'متعارضة', 'single-source': 'مصدر واحد' };
