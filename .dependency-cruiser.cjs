@@ -17,8 +17,10 @@ const LAYERS = {
   pipeline: ['core', 'text', 'extract', 'analyze'],
   corpus: ['core', 'text', 'analyze'],
   store: ['core'],
+  // Team mode's job queue (pg-boss in PostgreSQL): an I/O adapter beside the store, sharing its URL handling.
+  queue: ['core', 'store'],
   search: ['core', 'text', 'store'],
-  app: ['core', 'config', 'text', 'ingest', 'extract', 'analyze', 'pipeline', 'corpus', 'store', 'search'],
+  app: ['core', 'config', 'text', 'ingest', 'extract', 'analyze', 'pipeline', 'corpus', 'store', 'search', 'queue'],
   cli: ['core', 'config', 'app'],
   // server/ also sees the Store port's types (rule server-store-port-types-only below forbids values).
   server: ['core', 'config', 'app', 'store'],

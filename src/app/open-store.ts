@@ -6,7 +6,7 @@ import { isPostgresUrl } from '../store/location.ts';
 import { openStore } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 
-export { displayLocation } from '../store/location.ts';
+export { displayLocation, isPostgresUrl } from '../store/location.ts';
 export type { Store } from '../store/store.ts';
 
 /**

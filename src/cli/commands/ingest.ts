@@ -93,7 +93,7 @@ export async function runIngest(paths: readonly string[], options: IngestCommand
 
 async function runEnqueue(paths: readonly string[], options: IngestCommandOptions, context: CommandContext): Promise<void> {
   const [{ loadConfig }, { openConfiguredStore, displayLocation }, { enqueueInputs }, { openPageQueue }, { queueDatabase }] = await Promise.all([
-    import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../app/enqueue.ts'), import('../../queue/page-queue.ts'),
+    import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../app/enqueue.ts'), import('../../app/page-queue.ts'),
     import('./worker.ts'),
   ]);
   const url = queueDatabase(options.db);

@@ -1,6 +1,6 @@
 /** `marsad queue --db postgres://…`: depth, rate and recent failures of the team-mode job queue. */
 import type { Command } from 'commander';
-import { openPageQueue } from '../../queue/page-queue.ts';
+import { openPageQueue } from '../../app/page-queue.ts';
 import type { CommandContext } from '../io.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 import { queueDatabase } from './worker.ts';
