@@ -127,6 +127,7 @@ async function ingestBatch(batch: readonly { source: string; page: RawPage }[], 
       continue;
     }
     records.push(built.record);
+    if (page.decoding?.warning) tally.warnings.push({ source, message: `decoding: ${page.decoding.warning}` });
     tally.warnings.push(...built.warnings.map((message) => ({ source, message })));
   }
   if (records.length === 0) return;

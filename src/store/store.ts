@@ -5,7 +5,7 @@
  */
 import type { ArticleAnnotations } from '../core/annotation.ts';
 import type { ExtractedArticle, PageSpan, PublishedDate } from '../core/article.ts';
-import type { ContentType, RawPage } from '../core/page.ts';
+import type { ContentType, PageDecoding, RawPage } from '../core/page.ts';
 import type { SearchIndexPort } from './search-types.ts';
 import type { EntityStore } from './entity-types.ts';
 import type { StoryStore } from './story-types.ts';
@@ -71,6 +71,8 @@ export interface StoredPage {
   readonly pageText: string;
   readonly spans: readonly PageSpan[];
   readonly articleIds: readonly string[];
+  /** How the bytes were decoded, with a warning when lossy; null for pages stored before this was recorded. */
+  readonly decoding: PageDecoding | null;
 }
 
 export interface ListQuery {
