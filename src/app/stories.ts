@@ -84,7 +84,7 @@ function addInOrder(index: EventIndex, features: readonly ArticleFeatures[]): vo
  * batch of a run killed between its commit and its story update); later updates add the new articles to the
  * in-memory index. Features, article→event rows and stories of one update commit in one transaction.
  */
-export function createStoryUpdater(store: Store): StoryUpdater {
+export function createStoryUpdater(store: Store, repair: RepairOptions = {}): StoryUpdater {
   let state: StoryState | null = null;
   return {
     async update(newArticleIds) {
@@ -95,7 +95,7 @@ export function createStoryUpdater(store: Store): StoryUpdater {
         addInOrder(state.index, fresh);
         next = state;
       } else {
-        ({ state: next, fresh } = await replayStored(store));
+        ({ state: next, fresh } = await replayStored(store, state === null ? repair : {}));
       }
       const change = await storyChange(store, next, fresh);
       await store.commitStoryState(change);
@@ -106,12 +106,30 @@ export function createStoryUpdater(store: Store): StoryUpdater {
   };
 }
 
+/** What `marsad check --repair` distrusts in the stored story state. */
+export interface RepairOptions {
+  /** Recompute every article's features from the article instead of reading the stored row. */
+  readonly recomputeFeatures?: boolean;
+  /** Rewrite every article→event row and every story, whatever the stored signatures say. */
+  readonly rewriteAll?: boolean;
+}
+
+/** Parsed stored features, or null when the row is missing or not a features document. */
+function parsedFeatures(json: string | null): ArticleFeatures | null {
+  if (json === null) return null;
+  try {
+    return featuresFromJson(json);
+  } catch {
+    return null; // a broken row is recomputed like a missing one
+  }
+}
+
 /** A new index over every stored article in ingest order; articles without stored features get them computed. */
-async function replayStored(store: Store): Promise<{ state: StoryState; fresh: ArticleFeatures[] }> {
+async function replayStored(store: Store, repair: RepairOptions): Promise<{ state: StoryState; fresh: ArticleFeatures[] }> {
   const index = createEventIndex();
   const fresh: ArticleFeatures[] = [];
   for (const row of await store.storyFeaturesInOrder()) {
-    let features: ArticleFeatures | null = row.features === null ? null : featuresFromJson(row.features);
+    let features = repair.recomputeFeatures ? null : parsedFeatures(row.features);
     if (features === null) {
       const inputs = await loadInputs(store, [row.articleId]);
       const input = inputs.get(row.articleId);
@@ -122,11 +140,29 @@ async function replayStored(store: Store): Promise<{ state: StoryState; fresh: A
     addToIndex(index, [features]);
   }
   const assigned = new Map((await store.articleEvents()).map((r) => [r.articleId, assignment(r.eventId, r.storylineId)]));
-  return { state: { index, assigned, signatures: new Map(await store.storySignatures()) }, fresh };
+  const signatures = new Map(await store.storySignatures());
+  if (repair.rewriteAll) {
+    assigned.clear();
+    for (const id of signatures.keys()) signatures.set(id, null);
+  }
+  return { state: { index, assigned, signatures }, fresh };
 }
 
 function assignment(eventId: string, storylineId: string | null): string {
   return `${eventId} ${storylineId ?? ''}`;
+}
+
+/** The event index over the stored features in ingest order, as every update builds it (for `marsad check`). */
+export async function replayStoredIndex(store: Store): Promise<{ index: EventIndex; missing: readonly string[]; broken: readonly string[] }> {
+  const index = createEventIndex();
+  const missing: string[] = [];
+  const broken: string[] = [];
+  for (const row of await store.storyFeaturesInOrder()) {
+    const features = parsedFeatures(row.features);
+    if (features === null) (row.features === null ? missing : broken).push(row.articleId);
+    else addToIndex(index, [features]);
+  }
+  return { index, missing, broken };
 }
 
 /** The derived story state of an index: event clusters, the storylines worth storing and who is where. */

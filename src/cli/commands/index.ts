@@ -11,10 +11,11 @@ import { registerStories } from './stories.ts';
 import { registerStory } from './story.ts';
 import { registerSearch } from './search.ts';
 import { registerServe } from './serve.ts';
+import { registerCheck } from './check.ts';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerIngest, registerArticles, registerArticle, registerAnalyze, registerNer,
-  registerCluster, registerStories, registerStory, registerSearch, registerServe,
+  registerCluster, registerStories, registerStory, registerSearch, registerServe, registerCheck,
 ];
