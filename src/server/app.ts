@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerDeps } from './deps.ts';
+import { installAccessControl, type AccessOptions } from './access.ts';
 import { installErrorHandlers } from './http-errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerArticleRoutes } from './routes/articles.ts';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   /** Directory of the web UI; null serves the API only. */
   readonly webRoot?: string | null;
   readonly logger?: boolean;
+  /** Host names and token rules (default: loopback names only, tokens for writes). */
+  readonly access?: AccessOptions;
 }
 
 /** Builds (does not start) the server. */
@@ -42,6 +45,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
     routerOptions: { maxParamLength: 200 },
   });
   installErrorHandlers(app);
+  installAccessControl(app, deps.store, options.access);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     reply.header('x-content-type-options', 'nosniff');

@@ -6,9 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import { openConfiguredStore } from '../app/open-store.ts';
 import { loadPageAnalyzer } from '../app/analyzer.ts';
 import type { Config } from '../config/schema.ts';
-import { afterWriteHooks } from '../app/after-write.ts';
+import { afterWriteHooks, catchUpDerivedState } from '../app/after-write.ts';
 import { syncStoreSearchIndex } from '../search/store-search.ts';
 import type { Store } from '../store/store.ts';
+import { isLoopbackAddress } from './access.ts';
 import { buildServer } from './app.ts';
 import { createPageIngestor, type PageIngestor } from './page-ingest.ts';
 import { createStoryReader } from './story-store-reader.ts';
@@ -19,6 +20,8 @@ export interface StartOptions {
   readonly host: string;
   /** Accept POST /api/pages (default true). */
   readonly allowIngest?: boolean;
+  /** Host names the server answers for besides the loopback names (and the bound address). */
+  readonly allowedHosts?: readonly string[];
   /** Progress and warnings, one line each. */
   readonly log: (line: string) => void;
 }
@@ -43,7 +46,17 @@ async function ingestorFor(store: Store, config: Config, log: (line: string) => 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openConfiguredStore(options.config, { mustExist: true });
   const ingest = options.allowIngest === false ? null : await ingestorFor(store, options.config, options.log);
-  const app = await buildServer({ store, stories: createStoryReader(store), ingest });
+  // Finish what an interrupted ingest left undone before answering (search documents, story features, stories).
+  await catchUpDerivedState(store).then(
+    (done) => { if (done.searchIndexed > 0) options.log(`search index: added ${done.searchIndexed} article(s)`); },
+    (error: unknown) => options.log(`catch-up failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  const wildcard = options.host === '0.0.0.0' || options.host === '::';
+  const access = {
+    allowedHosts: [...(options.allowedHosts ?? []), ...(wildcard ? [] : [options.host])],
+    readsNeedToken: !isLoopbackAddress(options.host),
+  };
+  const app = await buildServer({ store, stories: createStoryReader(store), ingest }, { access });
   let address: string;
   try {
     address = await app.listen({ port: options.port, host: options.host });

@@ -9,6 +9,7 @@ import type { ContentType, PageDecoding, RawPage } from '../core/page.ts';
 import type { SearchIndexPort } from './search-types.ts';
 import type { EntityStore } from './entity-types.ts';
 import type { StoryStore } from './story-types.ts';
+import type { TokenStore } from './token-types.ts';
 import { isPostgresUrl } from './postgres/url.ts';
 
 /** A database location for printing: a postgres:// URL with its password masked, a file path unchanged. */
@@ -110,7 +111,7 @@ export interface CoreStore extends PageStore, ArticleStore {
 }
 
 /** The whole port. Other areas add their method groups to this `extends` list. */
-export interface Store extends CoreStore, SearchIndexPort, EntityStore, StoryStore {}
+export interface Store extends CoreStore, SearchIndexPort, EntityStore, StoryStore, TokenStore {}
 
 export interface StoreOptions {
   /** SQLite file path, ':memory:', or a postgres:// (postgresql://) URL for server mode. */

@@ -12,10 +12,11 @@ import { registerStory } from './story.ts';
 import { registerSearch } from './search.ts';
 import { registerServe } from './serve.ts';
 import { registerCheck } from './check.ts';
+import { registerTokens } from './tokens.ts';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerIngest, registerArticles, registerArticle, registerAnalyze, registerNer,
-  registerCluster, registerStories, registerStory, registerSearch, registerServe, registerCheck,
+  registerCluster, registerStories, registerStory, registerSearch, registerServe, registerCheck, registerTokens,
 ];

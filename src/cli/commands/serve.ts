@@ -12,10 +12,11 @@ interface ServeOptions {
   readonly port: number;
   readonly host: string;
   readonly ingest: boolean;
+  readonly allowedHost: string[];
 }
 
 export const DEFAULT_PORT = 8080;
-/** Loopback only unless asked: the API accepts ingest and has no authentication. */
+/** Loopback only unless asked: beyond loopback, every API read needs a token too. */
 export const DEFAULT_HOST = '127.0.0.1';
 
 function parsePort(value: string): number {
@@ -32,10 +33,13 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, DEFAULT_PORT)
     .option('--host <address>', 'address to bind', DEFAULT_HOST)
     .option('--no-ingest', 'refuse POST /api/pages')
+    .option('--allowed-host <name>', 'a host name this server answers for besides localhost (repeatable; also MARSAD_ALLOWED_HOSTS, comma-separated)', (v: string, all: string[]) => [...all, v], [] as string[])
     .action(async (options: ServeOptions) => {
       const log = (line: string): void => { context.io.stderr.write(`marsad serve: ${line}\n`); };
       const config = loadConfig({ db: options.db }, process.env);
-      const server = await startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, log });
+      const fromEnv = (process.env.MARSAD_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '');
+      const allowedHosts = [...options.allowedHost, ...fromEnv];
+      const server = await startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, allowedHosts, log });
       context.io.stdout.write(`Marsad is serving ${displayLocation(config.dbPath)} at ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {

@@ -8,6 +8,8 @@ import { indexWrittenArticles } from '../../search/store-search.ts';
 import { samplePageRecord } from '../../store/sample-records.ts';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.ts';
 import type { Store } from '../../store/store.ts';
+import { createApiToken } from '../../app/tokens.ts';
+import type { AccessOptions } from '../access.ts';
 import { buildServer } from '../app.ts';
 import { createPageIngestor } from '../page-ingest.ts';
 import type { PageAnalyzer } from '../../app/ingest.ts';
@@ -18,6 +20,10 @@ export interface ApiFixture {
   readonly store: Store;
   readonly articleIds: readonly string[];
   readonly storyline: StorylineDetail;
+  /** Tokens of each role, stored (hashed) in the fixture's store. */
+  readonly tokens: { readonly reader: string; readonly editor: string; readonly admin: string };
+  /** Authorization header of the editor token, for write requests. */
+  readonly editorHeaders: { readonly authorization: string };
 }
 
 function storyReaderFor(storyline: StorylineDetail): StoryReader {
@@ -57,6 +63,7 @@ export interface FixtureOptions {
   readonly maxPageBytes?: number;
   /** Serve the web UI from this directory (default: API only). */
   readonly webRoot?: string | null;
+  readonly access?: AccessOptions;
 }
 
 export async function buildApiFixture(options: FixtureOptions = {}): Promise<ApiFixture> {
@@ -68,6 +75,11 @@ export async function buildApiFixture(options: FixtureOptions = {}): Promise<Api
     store, analyze: options.analyze ?? analyzeByFirstLine, maxBytes: options.maxPageBytes ?? 100_000,
     afterWrite: (w) => indexWrittenArticles(store, w), now: () => new Date('2024-10-15T08:00:00Z'),
   });
-  const app = await buildServer({ store, stories: storyReaderFor(storyline), ingest }, { webRoot: options.webRoot ?? null, bodyLimitBytes: options.bodyLimitBytes });
-  return { app, store, articleIds: written.newArticleIds, storyline };
+  const app = await buildServer({ store, stories: storyReaderFor(storyline), ingest }, { webRoot: options.webRoot ?? null, bodyLimitBytes: options.bodyLimitBytes, access: options.access });
+  const tokens = {
+    reader: (await createApiToken(store, { role: 'reader' })).token,
+    editor: (await createApiToken(store, { role: 'editor' })).token,
+    admin: (await createApiToken(store, { role: 'admin' })).token,
+  };
+  return { app, store, articleIds: written.newArticleIds, storyline, tokens, editorHeaders: { authorization: `Bearer ${tokens.editor}` } };
 }
