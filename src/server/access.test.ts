@@ -80,3 +80,18 @@ describe('API tokens', () => {
     expect(after.statusCode).toBe(401);
   });
 });
+
+describe('errors in the documented shape', () => {
+  it('answers a malformed path escape and an impossible date with {error: {status, code, message}}', async () => {
+    fx = await buildApiFixture();
+    const badUrl = await fx.app.inject({ method: 'GET', url: '/api/articles/%ZZ' });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json()).toEqual({ error: { status: 400, code: 'bad-url', message: expect.stringContaining('%ZZ') } });
+    for (const date of ['2013-13-45', '2023-02-29', '2024-04-31']) {
+      const response = await fx.app.inject({ method: 'GET', url: `/api/search?q=x&from=${date}` });
+      expect(response.statusCode, date).toBe(400);
+      expect(response.json().error).toMatchObject({ status: 400, code: 'invalid-request', message: expect.stringContaining('calendar date') });
+    }
+    expect((await fx.app.inject({ method: 'GET', url: '/api/search?q=x&from=2024-02-29' })).statusCode).toBe(200);
+  });
+});
