@@ -11,6 +11,7 @@ import { syncStoreSearchIndex } from '../search/store-search.ts';
 import type { Store } from '../store/store.ts';
 import { isLoopbackAddress } from './access.ts';
 import { buildServer } from './app.ts';
+import { startAnalysisWorker, type AnalysisWorker } from './analysis-worker.ts';
 import { createPageIngestor, type PageIngestor } from './page-ingest.ts';
 import { createStoryReader } from './story-store-reader.ts';
 
@@ -32,10 +33,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function ingestorFor(store: Store, config: Config, log: (line: string) => void): Promise<PageIngestor | null> {
+async function ingestorFor(store: Store, config: Config, log: (line: string) => void): Promise<{ ingest: PageIngestor; worker: AnalysisWorker } | null> {
   try {
     const analyze = await loadPageAnalyzer({ annotate: true });
-    return createPageIngestor({ store, analyze, maxBytes: config.maxPageBytes, afterWrite: afterWriteHooks(store) });
+    // POSTed pages are analysed in a worker thread: a big page must not stop the server answering others.
+    const worker = await startAnalysisWorker({ annotate: true });
+    return { ingest: createPageIngestor({ store, analyze, analyzeAsync: worker.analyze, maxBytes: config.maxPageBytes, afterWrite: afterWriteHooks(store) }), worker };
   } catch (error) {
     log(`ingest disabled: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -45,7 +48,8 @@ async function ingestorFor(store: Store, config: Config, log: (line: string) => 
 /** Starts the server; resolves once it listens. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openConfiguredStore(options.config, { mustExist: true });
-  const ingest = options.allowIngest === false ? null : await ingestorFor(store, options.config, options.log);
+  const ingestor = options.allowIngest === false ? null : await ingestorFor(store, options.config, options.log);
+  const ingest = ingestor?.ingest ?? null;
   // Finish what an interrupted ingest left undone before answering (search documents, story features, stories).
   await catchUpDerivedState(store).then(
     (done) => { if (done.searchIndexed > 0) options.log(`search index: added ${done.searchIndexed} article(s)`); },
@@ -61,6 +65,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     address = await app.listen({ port: options.port, host: options.host });
   } catch (error) {
+    await ingestor?.worker.close();
     await store.close();
     throw error;
   }
@@ -74,6 +79,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     app,
     async close() {
       await app.close();
+      await ingestor?.worker.close();
       await store.close();
     },
   };

@@ -11,7 +11,7 @@ import type { Store } from '../../store/store.ts';
 import { createApiToken } from '../../app/tokens.ts';
 import type { AccessOptions } from '../access.ts';
 import { buildServer } from '../app.ts';
-import { createPageIngestor } from '../page-ingest.ts';
+import { createPageIngestor, type PageIngestorOptions } from '../page-ingest.ts';
 import type { PageAnalyzer } from '../../app/ingest.ts';
 import type { StorylineDetail, StoryReader } from '../story-reader.ts';
 
@@ -59,6 +59,8 @@ async function sampleStoryline(store: Store, articleIds: readonly string[]): Pro
 
 export interface FixtureOptions {
   readonly analyze?: PageAnalyzer;
+  /** Off-event-loop analysis (the server's worker thread). */
+  readonly analyzeAsync?: PageIngestorOptions['analyzeAsync'];
   readonly bodyLimitBytes?: number;
   readonly maxPageBytes?: number;
   /** Serve the web UI from this directory (default: API only). */
@@ -72,7 +74,7 @@ export async function buildApiFixture(options: FixtureOptions = {}): Promise<Api
   await indexWrittenArticles(store, written);
   const storyline = await sampleStoryline(store, written.newArticleIds);
   const ingest = createPageIngestor({
-    store, analyze: options.analyze ?? analyzeByFirstLine, maxBytes: options.maxPageBytes ?? 100_000,
+    store, analyze: options.analyze ?? analyzeByFirstLine, ...(options.analyzeAsync ? { analyzeAsync: options.analyzeAsync } : {}), maxBytes: options.maxPageBytes ?? 100_000,
     afterWrite: (w) => indexWrittenArticles(store, w), now: () => new Date('2024-10-15T08:00:00Z'),
   });
   const app = await buildServer({ store, stories: storyReaderFor(storyline), ingest }, { webRoot: options.webRoot ?? null, bodyLimitBytes: options.bodyLimitBytes, access: options.access });
