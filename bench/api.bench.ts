@@ -1,7 +1,8 @@
 /**
  * API throughput: `marsad serve` (a child process) on the 100,000-article bench database, loaded by a
  * local keep-alive HTTP generator with N concurrent clients cycling through the search query set.
- * Reports requests/s and latency percentiles for GET /api/search (and /api/health as a floor).
+ * Reports requests/s and latency percentiles for GET /api/search, /api/entities, /api/clusters (and /api/health as
+ * a floor). Note: the bench database is ingested without annotations, so /api/entities lists nothing there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -65,7 +66,8 @@ export async function bench(): Promise<void> {
   try {
     const searches = BENCH_QUERIES.map((q) => `/api/search?${new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined) as [string, string][])}`);
     await load(url, searches.slice(0, 4)); // warm-up
-    for (const [name, paths] of [['GET /api/search', searches], ['GET /api/health', ['/api/health']]] as const) {
+    const lists = [['GET /api/entities', ['/api/entities']], ['GET /api/clusters', ['/api/clusters']]] as const;
+    for (const [name, paths] of [['GET /api/search', searches], ...lists, ['GET /api/health', ['/api/health']]] as const) {
       const result = await load(url, paths);
       console.log(`${name} on ${articles} articles, ${CONCURRENCY} concurrent clients, ${result.seconds.toFixed(1)} s: `
         + `${(result.latencies.length / result.seconds).toFixed(0)} req/s, ${result.errors} errors`);

@@ -1,9 +1,9 @@
 /**
- * What must follow every committed ingest write, in order: the search index, then (when the corpus area
- * wires it in) the stories. One place, used by `marsad ingest` and the server's page ingest.
+ * What must follow every committed ingest write, in order: the search index, then the stories. One place, used by
+ * `marsad ingest` and the server's page ingest; `catchUpDerivedState` finishes what a killed run left undone.
  */
-import { indexWrittenArticles } from '../search/store-search.ts';
-import { createStoryUpdater } from './stories.ts';
+import { indexWrittenArticles, syncStoreSearchIndex } from '../search/store-search.ts';
+import { createStoryUpdater, type StoriesUpdate } from './stories.ts';
 import type { Store, WriteResult } from '../store/store.ts';
 
 /** The after-write hook for `ingestInputs`' `afterBatch` (or the server's `afterWrite`). */
@@ -15,4 +15,22 @@ export function afterWriteHooks(store: Store): (written: WriteResult) => Promise
     await indexWrittenArticles(store, written);
     await stories.update(written.newArticleIds);
   };
+}
+
+export interface CatchUp {
+  /** Articles added to the search index. */
+  readonly searchIndexed: number;
+  readonly stories: StoriesUpdate;
+}
+
+/**
+ * Brings the derived state in step with the stored articles: indexes articles the search index lacks, computes the
+ * story features of articles that have none and rewrites every story row that differs from a replay in ingest
+ * order. A no-op (apart from the replay) when nothing was left undone. Run at the start of `marsad ingest` and
+ * `marsad serve`, and by `marsad check --repair`.
+ */
+export async function catchUpDerivedState(store: Store): Promise<CatchUp> {
+  const searchIndexed = await syncStoreSearchIndex(store);
+  const stories = await createStoryUpdater(store).update([]);
+  return { searchIndexed, stories };
 }

@@ -7,12 +7,11 @@ import { Piscina } from 'piscina';
 import { EngineError } from '../core/errors.ts';
 import type { RawPage } from '../core/page.ts';
 import type { AnalysisOutcome, AnalysisTask, AnalysisWorkerData } from './analysis-worker.ts';
-import type { IngestAnalyzer } from './ingest.ts';
 import type { AnalyzedPageLike } from './page-record.ts';
 import { resolveWorkerModule } from './worker-module.ts';
 
 export interface AnalysisPool {
-  readonly analyze: IngestAnalyzer;
+  readonly analyze: (page: RawPage) => Promise<AnalyzedPageLike>;
   readonly threads: number;
   /** Waits for running tasks, then stops the threads. */
   close(): Promise<void>;

@@ -42,7 +42,9 @@ describe('ingestInputs', () => {
   it('stores new pages, counts duplicates and reports bad items without stopping', async () => {
     const store = openSqliteStore(':memory:');
     const summary = await ingestInputs(store, [dir, join(dir, 'missing.txt')], BASE);
-    expect(summary).toMatchObject({ pages: 7, newPages: 5, duplicates: 1, articles: 5, warnings: [] });
+    expect(summary).toMatchObject({ pages: 7, newPages: 5, duplicates: 1, articles: 5 });
+    // The undeclared windows-1256 page is read as such, and the guess is reported (and stored with the page).
+    expect(summary.warnings.map((w) => [w.source.slice(dir.length + 1), w.message.split(':')[0]])).toEqual([['06-legacy.txt', 'decoding']]);
     expect(summary.failed.map((f) => [f.source.slice(dir.length + 1) || f.source, f.code])).toEqual([
       ['04-empty.txt', 'input/empty'],
       ['05-headline-only.txt', 'analyze/failed'],

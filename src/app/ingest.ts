@@ -8,6 +8,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { EngineError, isEngineError, type ErrorCode } from '../core/errors.ts';
 import type { RawPage } from '../core/page.ts';
+import type { ReadLimits } from '../ingest/limits.ts';
 import { readPages, type PageResult } from '../ingest/read-pages.ts';
 import type { PageRecord, Store, WriteResult } from '../store/store.ts';
 import { buildPageRecord, type AnalyzedPageLike } from './page-record.ts';
@@ -68,6 +69,13 @@ export interface IngestOptions {
    * failure is recorded (source `after-write:<first page source>`) and the ingest goes on.
    */
   readonly afterBatch?: (written: WriteResult) => Promise<void> | void;
+  /** Reading limits other than the page size (defaults in ingest/limits.ts). */
+  readonly limits?: Partial<Omit<ReadLimits, 'maxBytes'>>;
+  /**
+   * Test hook: called with the batch number (1-based) right after a batch commits and before its afterBatch runs,
+   * so a crash test can kill the process at exactly that point.
+   */
+  readonly afterCommit?: (batch: number) => void;
   readonly stdin?: NodeJS.ReadableStream;
   readonly now?: () => Date;
 }
@@ -81,11 +89,12 @@ interface Tally {
   failed: { seq: number; failure: IngestFailure }[];
   warnings: IngestWarning[];
   lastSource: string;
+  batches: number;
 }
 
 /** Ingests every input path; per-item problems land in `failed`, a store failure rejects (committed batches stay). */
 export async function ingestInputs(store: Store, inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
-  return ingestPageResults(store, readPages(inputs, { maxBytes: options.maxBytes, stdin: options.stdin, now: options.now }), options);
+  return ingestPageResults(store, readPages(inputs, { ...options.limits, maxBytes: options.maxBytes, stdin: options.stdin, now: options.now }), options);
 }
 
 interface ReadItem {
@@ -112,7 +121,7 @@ interface RunState {
 
 /** Ingests already-read pages (e.g. POSTed to the API and built with `pageFromFields`), same batching and summary. */
 export async function ingestPageResults(store: Store, results: AsyncIterable<PageResult> | Iterable<PageResult>, options: IngestOptions): Promise<IngestSummary> {
-  const tally: Tally = { pages: 0, newPages: 0, duplicates: 0, articles: 0, failed: [], warnings: [], lastSource: '' };
+  const tally: Tally = { pages: 0, newPages: 0, duplicates: 0, articles: 0, failed: [], warnings: [], lastSource: '', batches: 0 };
   const run: RunState = { store, options, tally, inFlight: new Map() };
   const lookahead = Math.max(0, options.lookahead ?? 0);
   const report = (): void => {
@@ -149,7 +158,7 @@ export async function ingestPageResults(store: Store, results: AsyncIterable<Pag
   if (batch.length > 0) prepared.push(await prepareBatch(batch, run));
   while (prepared.length > 0) await writeOldest();
   report();
-  const { lastSource: _lastSource, failed, ...counts } = tally;
+  const { lastSource: _lastSource, batches: _batches, failed, ...counts } = tally;
   return { ...counts, failed: failed.sort((a, b) => a.seq - b.seq).map((f) => f.failure) };
 }
 
@@ -205,10 +214,12 @@ async function writeBatch(items: readonly PreparedItem[], run: RunState): Promis
         continue;
       }
       records.push(built.record);
+      if (item.page.decoding?.warning) tally.warnings.push({ source: item.source, message: `decoding: ${item.page.decoding.warning}` });
       tally.warnings.push(...built.warnings.map((message) => ({ source: item.source, message })));
     }
     if (records.length === 0) return;
     const written = await store.writePages(records);
+    options.afterCommit?.(++tally.batches);
     tally.newPages += written.newPageIds.length;
     // Another writer may have stored a page between the existence check and the write.
     tally.duplicates += records.length - written.newPageIds.length;

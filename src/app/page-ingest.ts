@@ -5,9 +5,9 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { isEngineError } from '../core/errors.ts';
-import type { ContentType } from '../core/page.ts';
+import type { ContentType, RawPage } from '../core/page.ts';
 import type { PageAnalyzer } from './ingest.ts';
-import { buildPageRecord } from './page-record.ts';
+import { buildPageRecord, type AnalyzedPageLike } from './page-record.ts';
 import { checkText } from '../ingest/decode.ts';
 import { toPageResult } from '../ingest/read-pages.ts';
 import type { Store, WriteResult } from '../store/store.ts';
@@ -29,6 +29,8 @@ export type PageIngestor = (submissions: readonly PageSubmission[]) => Promise<r
 export interface PageIngestorOptions {
   readonly store: Store;
   readonly analyze: PageAnalyzer;
+  /** Analysis off the event loop (the server's worker thread); used instead of `analyze` when given. */
+  readonly analyzeAsync?: (page: RawPage) => Promise<AnalyzedPageLike>;
   readonly maxBytes: number;
   /** Hooks after each committed page (search indexing, story updates). */
   readonly afterWrite?: (written: WriteResult) => Promise<void>;
@@ -54,7 +56,8 @@ async function ingestOne(options: PageIngestorOptions, submission: PageSubmissio
   }
   let record;
   try {
-    record = buildPageRecord(result.page, options.analyze(result.page)).record;
+    const analyzed = options.analyzeAsync ? await options.analyzeAsync(result.page) : options.analyze(result.page);
+    record = buildPageRecord(result.page, analyzed).record;
   } catch (error) {
     return failure(error);
   }

@@ -5,10 +5,11 @@
  */
 import type { ArticleAnnotations } from '../core/annotation.ts';
 import { MIN_STORYLINE_ARTICLES } from '../corpus/cluster-json.ts';
-import { addToIndex, articleFeatures, buildTimeline, createEventIndex, type EventIndex, duplicateGroups, eventClusters, featuresFromJson, featuresToJson, findClaims, storylines, toClusterInput, type ClusterInput } from '../corpus/index.ts';
+import { hashId } from '../core/ids.ts';
+import { addToIndex, articleFeatures, type ArticleFeatures, buildTimeline, createEventIndex, type EventIndex, duplicateGroups, eventClusters, featuresFromJson, featuresToJson, findClaims, storylines, toClusterInput, type ClusterInput } from '../corpus/index.ts';
 import type { Claim, DuplicateGroup, EventCluster, Storyline, TimelineEntry } from '../corpus/types.ts';
 import type { StoredArticle, Store } from '../store/store.ts';
-import type { StoryRecord } from '../store/story-types.ts';
+import type { ArticleEventRow, StoryRecord, StoryStateChange } from '../store/story-types.ts';
 
 export type { StorySummary } from '../store/story-types.ts';
 
@@ -60,29 +61,162 @@ export interface StoryUpdater {
   update(newArticleIds: readonly string[]): Promise<StoriesUpdate>;
 }
 
+/** What the updater knows is stored, kept in step with each committed update. */
+interface StoryState {
+  readonly index: EventIndex;
+  /** Article id → `eventId storylineId` as stored in article_events. */
+  readonly assigned: Map<string, string>;
+  /** Story id → stored membership signature. */
+  readonly signatures: Map<string, string | null>;
+}
+
 /**
- * An updater for one ingest run (or a server's lifetime). Later batches are added to the in-memory index without
- * replaying the store, unless the store holds features the index lacks; a new updater replays every stored row in
- * (date, id) order.
+ * Articles join the event index one at a time in ingest order (articles.seq), never as a batch: the corpus stage
+ * sorts each batch it is given by date, so feeding it whole batches would make the storylines depend on where the
+ * batches were cut. One at a time, the index after N articles is the same however the N arrived (one run or two,
+ * batches of 1 or 5,000, a crash and a re-run).
  */
-export function createStoryUpdater(store: Store): StoryUpdater {
-  let index: EventIndex | null = null;
+function addInOrder(index: EventIndex, features: readonly ArticleFeatures[]): void {
+  for (const feature of features) addToIndex(index, [feature]);
+}
+
+/**
+ * An updater for one ingest run (or a server's lifetime). The first update, and any update after another writer
+ * stored stories, replays every article in ingest order, computing the features of articles that have none (the
+ * batch of a run killed between its commit and its story update); later updates add the new articles to the
+ * in-memory index. Features, article→event rows and stories of one update commit in one transaction.
+ */
+export function createStoryUpdater(store: Store, repair: RepairOptions = {}): StoryUpdater {
+  let state: StoryState | null = null;
   return {
     async update(newArticleIds) {
-      const fresh = await loadInputs(store, newArticleIds);
-      const features = [...fresh.values()].map(articleFeatures);
-      await store.saveStoryFeatures(features.map((f) => ({ articleId: f.id, features: featuresToJson(f) })));
-      const unseen = index === null ? features : features.filter((f) => !index!.byId.has(f.id));
-      // Replay when starting, or when another writer (a CLI ingest beside the server) stored features we lack.
-      if (index === null || index.articles.length + unseen.length !== await store.countStoryFeatures()) {
-        index = createEventIndex();
-        addToIndex(index, (await store.loadStoryFeatures()).map((row) => featuresFromJson(row.features)));
+      let fresh: ArticleFeatures[];
+      let next: StoryState;
+      if (state !== null && state.index.articles.length === await store.countStoryFeatures()) {
+        fresh = [...(await loadInputs(store, newArticleIds)).values()].map(articleFeatures).filter((f) => !state!.index.byId.has(f.id));
+        addInOrder(state.index, fresh);
+        next = state;
       } else {
-        addToIndex(index, unseen);
+        ({ state: next, fresh } = await replayStored(store, state === null ? repair : {}));
       }
-      return writeChangedStories(store, index, new Set(fresh.keys()));
+      const change = await storyChange(store, next, fresh);
+      await store.commitStoryState(change);
+      applyChange(next, change);
+      state = next;
+      return { featured: fresh.length, written: change.upsert.length, removed: change.remove.length };
     },
   };
+}
+
+/** What `marsad check --repair` distrusts in the stored story state. */
+export interface RepairOptions {
+  /** Recompute every article's features from the article instead of reading the stored row. */
+  readonly recomputeFeatures?: boolean;
+  /** Rewrite every article→event row and every story, whatever the stored signatures say. */
+  readonly rewriteAll?: boolean;
+}
+
+/** Parsed stored features, or null when the row is missing or not a features document. */
+function parsedFeatures(json: string | null): ArticleFeatures | null {
+  if (json === null) return null;
+  try {
+    return featuresFromJson(json);
+  } catch {
+    return null; // a broken row is recomputed like a missing one
+  }
+}
+
+/** A new index over every stored article in ingest order; articles without stored features get them computed. */
+async function replayStored(store: Store, repair: RepairOptions): Promise<{ state: StoryState; fresh: ArticleFeatures[] }> {
+  const index = createEventIndex();
+  const fresh: ArticleFeatures[] = [];
+  for (const row of await store.storyFeaturesInOrder()) {
+    let features = repair.recomputeFeatures ? null : parsedFeatures(row.features);
+    if (features === null) {
+      const inputs = await loadInputs(store, [row.articleId]);
+      const input = inputs.get(row.articleId);
+      if (!input) continue;
+      features = articleFeatures(input);
+      fresh.push(features);
+    }
+    addToIndex(index, [features]);
+  }
+  const assigned = new Map((await store.articleEvents()).map((r) => [r.articleId, assignment(r.eventId, r.storylineId)]));
+  const signatures = new Map(await store.storySignatures());
+  if (repair.rewriteAll) {
+    assigned.clear();
+    for (const id of signatures.keys()) signatures.set(id, null);
+  }
+  return { state: { index, assigned, signatures }, fresh };
+}
+
+function assignment(eventId: string, storylineId: string | null): string {
+  return `${eventId} ${storylineId ?? ''}`;
+}
+
+/** The event index over the stored features in ingest order, as every update builds it (for `marsad check`). */
+export async function replayStoredIndex(store: Store): Promise<{ index: EventIndex; missing: readonly string[]; broken: readonly string[] }> {
+  const index = createEventIndex();
+  const missing: string[] = [];
+  const broken: string[] = [];
+  for (const row of await store.storyFeaturesInOrder()) {
+    const features = parsedFeatures(row.features);
+    if (features === null) (row.features === null ? missing : broken).push(row.articleId);
+    else addToIndex(index, [features]);
+  }
+  return { index, missing, broken };
+}
+
+/** The derived story state of an index: event clusters, the storylines worth storing and who is where. */
+export interface DerivedStories {
+  readonly clusters: readonly EventCluster[];
+  readonly stories: readonly Storyline[];
+  readonly duplicates: readonly DuplicateGroup[];
+  /** Article id → its event id and stored storyline id. */
+  readonly assignments: readonly ArticleEventRow[];
+  /** Story id → membership signature. */
+  readonly signatures: ReadonlyMap<string, string>;
+}
+
+/** Everything stored about stories is a function of the index: this computes it. */
+export function deriveStories(index: EventIndex): DerivedStories {
+  const clusters = eventClusters(index);
+  const stories = storylines(index, clusters).filter((s) => s.eventClusters.reduce((n, c) => n + clusters[c]!.articles.length, 0) >= MIN_STORYLINE_ARTICLES);
+  const duplicates = duplicateGroups(index);
+  const storyOfCluster = new Map<number, string>();
+  for (const story of stories) for (const c of story.eventClusters) storyOfCluster.set(c, story.id);
+  const assignments: ArticleEventRow[] = [];
+  clusters.forEach((cluster, c) => {
+    for (const articleId of cluster.articles) assignments.push({ articleId, eventId: cluster.id, storylineId: storyOfCluster.get(c) ?? null });
+  });
+  const signatures = new Map(stories.map((story) => [story.id, storySignature(story, clusters, duplicates)]));
+  return { clusters, stories, duplicates, assignments, signatures };
+}
+
+/** Hash of what a stored story shows: the storyline, its event clusters with their articles, and its duplicates. */
+function storySignature(story: Storyline, clusters: readonly EventCluster[], duplicates: readonly DuplicateGroup[]): string {
+  const members = story.eventClusters.map((c) => clusters[c]!);
+  const ids = new Set(members.flatMap((c) => c.articles));
+  return hashId(['story', JSON.stringify({ story, members, duplicates: duplicates.filter((d) => ids.has(d.original)) })]);
+}
+
+/** The rows to write so the store matches the index: features of fresh articles, changed rows, changed stories. */
+async function storyChange(store: Store, state: StoryState, fresh: readonly ArticleFeatures[]): Promise<StoryStateChange> {
+  const derived = deriveStories(state.index);
+  const assignments = derived.assignments.filter((r) => state.assigned.get(r.articleId) !== assignment(r.eventId, r.storylineId));
+  const changed = derived.stories.filter((s) => state.signatures.get(s.id) !== derived.signatures.get(s.id));
+  const upsert: StoryRecord[] = [];
+  for (const story of changed) {
+    upsert.push({ ...(await storyRecord(store, { story, clusters: derived.clusters, duplicates: derived.duplicates })), signature: derived.signatures.get(story.id)! });
+  }
+  const remove = [...state.signatures.keys()].filter((id) => !derived.signatures.has(id)).sort();
+  return { features: fresh.map((f) => ({ articleId: f.id, features: featuresToJson(f) })), assignments, upsert, remove };
+}
+
+function applyChange(state: StoryState, change: StoryStateChange): void {
+  for (const row of change.assignments) state.assigned.set(row.articleId, assignment(row.eventId, row.storylineId));
+  for (const story of change.upsert) state.signatures.set(story.id, story.signature ?? null);
+  for (const id of change.remove) state.signatures.delete(id);
 }
 
 /** Updates stored stories for the articles just ingested (one-off: replays all stored features). */
@@ -91,28 +225,17 @@ export async function updateStories(store: Store, newArticleIds: readonly string
 }
 
 /**
- * Recomputes every story from all stored features (replayed in the index's deterministic order) and rewrites them
- * all, removing vanished ones: the result depends only on the stored articles, not on the order or batches they
- * came in. Team-mode workers run it (under the stories lock) when the queue drains.
+ * Recomputes every story from all stored features and rewrites them all (team mode, when the queue drains). Queue
+ * workers commit in whatever order they finish, so this replay uses the corpus stage's own (date, id) order: the
+ * result depends only on the set of stored articles, whichever worker stored which.
  */
 export async function rebuildAllStories(store: Store): Promise<StoriesUpdate> {
+  const { state, fresh } = await replayStored(store, { rewriteAll: true });
   const index = createEventIndex();
-  addToIndex(index, (await store.loadStoryFeatures()).map((row) => featuresFromJson(row.features)));
-  return writeChangedStories(store, index, new Set(index.articles.map((f) => f.id)));
-}
-
-async function writeChangedStories(store: Store, index: EventIndex, fresh: ReadonlySet<string>): Promise<StoriesUpdate> {
-  const clusters = eventClusters(index);
-  const stories = storylines(index, clusters).filter((s) => s.eventClusters.reduce((n, c) => n + clusters[c]!.articles.length, 0) >= MIN_STORYLINE_ARTICLES);
-  const stored = new Set(await store.storyIds());
-  const touched = stories.filter((s) => !stored.has(s.id) || s.eventClusters.some((c) => clusters[c]!.articles.some((id) => fresh.has(id))));
-  const duplicates = duplicateGroups(index);
-  const upsert: StoryRecord[] = [];
-  for (const story of touched) upsert.push(await storyRecord(store, { story, clusters, duplicates }));
-  const keep = new Set(stories.map((s) => s.id));
-  const remove = [...stored].filter((id) => !keep.has(id));
-  await store.writeStories({ upsert, remove });
-  return { featured: fresh.size, written: upsert.length, removed: remove.length };
+  addToIndex(index, state.index.articles);
+  const change = await storyChange(store, { ...state, index }, fresh);
+  await store.commitStoryState(change);
+  return { featured: fresh.length, written: change.upsert.length, removed: change.remove.length };
 }
 
 async function storyRecord(store: Store, context: { story: Storyline; clusters: readonly EventCluster[]; duplicates: readonly DuplicateGroup[] }): Promise<StoryRecord> {

@@ -68,3 +68,17 @@ describe('createStoryReader over stored stories', () => {
     expect([...all].sort()).toEqual([...ids].sort());
   });
 });
+
+describe('createStoryReader cluster cache', () => {
+  it('serves clusters from cache while signatures are unchanged and rereads when a story changes', async () => {
+    await storeStory();
+    const original = (await store.getStory('st-olive'))!;
+    await store.writeStories({ upsert: [{ ...original, signature: 'sig-1' }], remove: [] });
+    const reader = createStoryReader(store);
+    expect((await reader.listEventClusters()).map((c) => c.label)).toEqual(['افتتاح الموسم']);
+    const relabelled = original.detail.replace('افتتاح الموسم', 'ختام الموسم');
+    await store.writeStories({ upsert: [{ ...original, detail: relabelled, signature: 'sig-2' }], remove: [] });
+    expect((await reader.listEventClusters()).map((c) => c.label)).toEqual(['ختام الموسم']);
+    expect(await reader.storylineOfArticle(ids[0]!)).toBe('st-olive');
+  });
+});

@@ -69,13 +69,28 @@ function clusterViews(storylineId: string, detailJson: string): EventClusterView
 export function createStoryReader(store: Store): StoryReader {
   const computed = createComputedStoryReader(store);
   const hasStored = async () => (await store.storyIds()).length > 0;
-  const allClusters = async (): Promise<EventClusterView[]> => {
+  const readClusters = async (ids: readonly string[]): Promise<EventClusterView[]> => {
     const views: EventClusterView[] = [];
-    for (const id of (await store.storyIds()).slice(0, MAX_STORIES)) {
+    for (const id of ids) {
       const record = await store.getStory(id);
       if (record) views.push(...clusterViews(record.id, record.detail));
     }
     return views;
+  };
+  // Parsed clusters are kept while the stored stories' signatures (one small query) are unchanged; stories written
+  // without a signature are never cached.
+  let cached: { key: string; views: Promise<EventClusterView[]> } | null = null;
+  const allClusters = async (): Promise<EventClusterView[]> => {
+    const signatures = [...(await store.storySignatures())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_STORIES);
+    const ids = signatures.map(([id]) => id);
+    if (signatures.some(([, signature]) => signature === null)) return readClusters(ids);
+    const key = signatures.map(([id, signature]) => `${id}:${signature}`).join(',');
+    if (cached?.key !== key) {
+      const views = readClusters(ids);
+      cached = { key, views };
+      views.catch(() => { if (cached?.views === views) cached = null; });
+    }
+    return cached.views;
   };
   return {
     listStorylines: async () => {

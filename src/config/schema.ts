@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 
-/** 5 MB: the largest seed-like scraped page is ~100 KB; real article pages with inline scripts stay well under 2 MB. */
-export const DEFAULT_MAX_PAGE_BYTES = 5 * 1024 * 1024;
+import { DEFAULT_MAX_PAGE_BYTES } from '../ingest/limits.ts';
+
+export { DEFAULT_MAX_PAGE_BYTES };
 /** Pages per write transaction: large enough to amortise the commit (fsync in WAL), small enough that an interrupt loses little work. */
 export const DEFAULT_BATCH_SIZE = 50;
 export const DEFAULT_DB_PATH = './marsad.db';

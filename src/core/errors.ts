@@ -8,6 +8,8 @@ export const ERROR_MESSAGES = {
   'input/malformed': 'The input could not be parsed.',
   'input/not-found': 'The input path does not exist.',
   'input/unreadable': 'The input could not be read.',
+  'input/not-regular': 'Only regular files are read (not devices, FIFOs or sockets).',
+  'input/timeout': 'Reading the input took longer than the time limit.',
   'store/not-found': 'No such record.',
   'store/failed': 'The database operation failed.',
   'analyze/failed': 'The page could not be analysed.',

@@ -21,7 +21,7 @@ function decodeError(bytes: Uint8Array, options: DecodeOptions = LIMIT) {
 describe('decodeBytes: encodings', () => {
   it('decodes UTF-8 without BOM', () => {
     const value = decodeOk(Buffer.from(ARABIC, 'utf8'));
-    expect(value).toEqual({ text: ARABIC, encoding: 'utf-8', contentType: 'text/plain' });
+    expect(value).toEqual({ text: ARABIC, encoding: 'utf-8', contentType: 'text/plain', decoding: { encoding: 'utf-8', method: 'utf-8', replaced: 0, warning: null } });
   });
 
   it('strips a UTF-8 BOM', () => {
@@ -164,5 +164,40 @@ describe('checkText', () => {
     const result = checkText('<html>' + '<a'.repeat(200_000), { maxBytes: 10_000_000, contentType: 'text/html' });
     expect(result.ok ? null : result.error.code).toBe('input/malformed');
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('decodeBytes: a few bad bytes in UTF-8 never turn a page into mojibake', () => {
+  const PARAGRAPH = 'قالت وزارة الصحة إن حملة التطعيم الموسمية ستبدأ في المدارس الحكومية مطلع الشهر المقبل، وتشمل أكثر من مليون طالب.\n';
+  /** ~8 KB of UTF-8 Arabic with `bad` invalid bytes (0xFF, never valid in UTF-8) between paragraphs in the middle. */
+  function corrupted(bad: number): Buffer {
+    const paragraphs = Array.from({ length: 40 }, () => Buffer.from(PARAGRAPH, 'utf8'));
+    for (let i = 0; i < bad; i++) paragraphs.splice(10 + i * 2, 0, Buffer.from([0xff]));
+    return Buffer.concat(paragraphs);
+  }
+
+  for (const bad of [1, 3, 8, 13]) {
+    it(`keeps an 8 KB Arabic page with ${bad} invalid byte(s) as UTF-8 and records a warning`, () => {
+      const value = decodeOk(corrupted(bad));
+      expect(value.encoding).toBe('utf-8');
+      expect(value.decoding).toMatchObject({ method: 'utf-8-repaired', replaced: bad });
+      expect(value.decoding.warning).toContain(`${bad} invalid UTF-8 byte sequence`);
+      expect(value.text).toContain('حملة التطعيم الموسمية');
+      expect(value.text.match(/\uFFFD/gu)?.length).toBe(bad);
+    });
+  }
+
+  it('still reads undeclared windows-1256 Arabic as windows-1256, with the guess recorded', () => {
+    const value = decodeOk(iconv.encode(PARAGRAPH.repeat(40), 'windows-1256'));
+    expect(value.encoding).toBe('windows-1256');
+    expect(value.decoding.method).toBe('windows-1256-detected');
+    expect(value.decoding.warning).toContain('windows-1256');
+    expect(value.text).toBe(PARAGRAPH.repeat(40));
+  });
+
+  it('records exact decodings without a warning', () => {
+    expect(decodeOk(Buffer.from(PARAGRAPH, 'utf8')).decoding).toEqual({ encoding: 'utf-8', method: 'utf-8', replaced: 0, warning: null });
+    const bom = decodeOk(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PARAGRAPH, 'utf16le')])).decoding;
+    expect(bom).toMatchObject({ method: 'bom', encoding: 'utf-16le', warning: null });
   });
 });

@@ -1,10 +1,11 @@
 /**
- * Bytes → text for ingest: BOM, strict UTF-8, the charset an HTML page declares, then windows-1256 when
- * the result reads as Arabic. Rejects empty, oversized, binary and undecodable input with an EngineError.
+ * Bytes → text for ingest: BOM, strict UTF-8, the charset an HTML page declares, UTF-8 with a few invalid bytes
+ * replaced, then windows-1256 only when the bytes are not UTF-8-shaped and the result reads as Arabic. Every decision
+ * is returned as a PageDecoding (stored with the page). Rejects empty, oversized, binary and undecodable input.
  */
 import iconv from 'iconv-lite';
 import { EngineError } from '../core/errors.ts';
-import type { ContentType } from '../core/page.ts';
+import type { ContentType, PageDecoding } from '../core/page.ts';
 import { declaredCharset, hasBinarySignature, htmlProblem, sniffContentType, sniffUtf16 } from './sniff.ts';
 
 export interface DecodeOptions {
@@ -20,7 +21,11 @@ export interface DecodedText {
   /** What the bytes were decoded from: 'utf-8', 'utf-16le', 'utf-16be', 'windows-1256', or a declared charset. */
   readonly encoding: string;
   readonly contentType: ContentType;
+  readonly decoding: PageDecoding;
 }
+
+/** How text given already decoded (a JSONL field, an API body) is recorded. */
+const GIVEN_AS_TEXT: PageDecoding = { encoding: 'utf-8', method: 'text', replaced: 0, warning: null };
 
 export type DecodeResult = { readonly ok: true; readonly value: DecodedText } | { readonly ok: false; readonly error: EngineError };
 
@@ -53,11 +58,11 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions): DecodeRe
   const decoded = decodeText(bytes);
   if (decoded === null) return fail('input/undecodable');
   if (decoded === 'binary') return fail('input/binary', 'It contains NUL bytes.');
-  return checkText(decoded.text, { ...options, maxBytes: Number.POSITIVE_INFINITY }, decoded.encoding);
+  return checkText(decoded.text, { ...options, maxBytes: Number.POSITIVE_INFINITY }, decoded.decoding);
 }
 
 /** Checks text that arrives already decoded (a JSONL field, or the output of decodeBytes). */
-export function checkText(text: string, options: DecodeOptions, encoding = 'utf-8'): DecodeResult {
+export function checkText(text: string, options: DecodeOptions, decoding: PageDecoding = GIVEN_AS_TEXT): DecodeResult {
   const byteLength = Buffer.byteLength(text, 'utf8');
   if (byteLength > options.maxBytes) return fail('input/too-large', `${byteLength} bytes > limit ${options.maxBytes}.`);
   if (text.trim() === '') return fail('input/empty', 'Only whitespace.');
@@ -71,44 +76,76 @@ export function checkText(text: string, options: DecodeOptions, encoding = 'utf-
     const problem = htmlProblem(normalized);
     if (problem) return fail('input/malformed', problem);
   }
-  return { ok: true, value: { text: normalized, encoding, contentType } };
+  return { ok: true, value: { text: normalized, encoding: decoding.encoding, contentType, decoding } };
 }
 
 const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** The text and its encoding; 'binary' for NUL-bearing non-UTF-16 bytes; null when nothing fits. */
-function decodeText(bytes: Uint8Array): { text: string; encoding: string } | 'binary' | null {
+type Decoded = { text: string; decoding: PageDecoding };
+
+function decided(text: string, encoding: string, method: PageDecoding['method'], warning: string | null = null, replaced = 0): Decoded {
+  return { text, decoding: { encoding, method, replaced, warning } };
+}
+
+/** The text and how it was decoded; 'binary' for NUL-bearing non-UTF-16 bytes; null when nothing fits. */
+function decodeText(bytes: Uint8Array): Decoded | 'binary' | null {
   const bom = bomEncoding(bytes);
-  if (bom) return decodeWith(bytes.subarray(bom.length), bom.encoding);
+  if (bom) {
+    const text = decodeWith(bytes.subarray(bom.length), bom.encoding);
+    if (text !== null) return decided(text, bom.encoding, 'bom');
+    if (bom.encoding !== 'utf-8') return null;
+    const repaired = repairedUtf8(bytes.subarray(bom.length));
+    return repaired && decided(repaired.text, 'utf-8', 'utf-8-repaired', repairWarning(repaired.replaced), repaired.replaced);
+  }
   const utf16 = sniffUtf16(bytes);
-  if (utf16) return decodeWith(bytes, utf16);
+  if (utf16) {
+    const text = decodeWith(bytes, utf16);
+    return text === null ? null : decided(text, utf16, 'utf-16-sniffed', `No byte-order mark: read as ${utf16.toUpperCase()} from where the zero bytes sit.`);
+  }
   if (bytes.includes(0)) return 'binary';
   const utf8 = tryUtf8(bytes);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  if (utf8 !== null) return decided(utf8, 'utf-8', 'utf-8');
   const declared = declaredCharset(bytes);
   if (declared && !UTF8_LABELS.has(declared) && iconv.encodingExists(declared)) {
-    return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
+    return decided(iconv.decode(Buffer.from(bytes), declared), declared, 'declared');
   }
-  const lossy = mostlyUtf8(bytes);
-  if (lossy !== null) return { text: lossy, encoding: 'utf-8' };
+  const repaired = repairedUtf8(bytes);
+  if (repaired !== null) return decided(repaired.text, 'utf-8', 'utf-8-repaired', repairWarning(repaired.replaced), repaired.replaced);
   const text = iconv.decode(Buffer.from(bytes), 'windows-1256');
-  return looksArabic(text) ? { text, encoding: 'windows-1256' } : null;
+  if (!looksArabic(text)) return null;
+  return decided(text, 'windows-1256', 'windows-1256-detected', 'No charset declared: read as windows-1256 because the bytes are not UTF-8 and decode to Arabic text in it.');
+}
+
+function repairWarning(replaced: number): string {
+  return `${replaced} invalid UTF-8 byte sequence${replaced === 1 ? '' : 's'} replaced by U+FFFD; the rest of the page is valid UTF-8.`;
 }
 
 const UTF8_LENIENT = new TextDecoder('utf-8', { fatal: false });
 /**
- * Invalid UTF-8 sequences tolerated per decoded character before UTF-8 is ruled out. A scraped UTF-8 page with
- * a stray byte (a cut multi-byte character at a buffer edge) has a handful in thousands of characters;
- * windows-1256 Arabic read as UTF-8 yields one per letter or two, hundreds of times more.
+ * Invalid sequences tolerated per well-formed multi-byte UTF-8 sequence before UTF-8 is ruled out. A UTF-8 Arabic
+ * page with a few corrupted bytes has thousands of well-formed two-byte letters and a handful of errors; the same text
+ * in windows-1256 read as UTF-8 forms almost no well-formed sequence (a lead byte 0xC0–0xDF must be followed by a
+ * continuation byte 0x80–0xBF, which most 1256 Arabic letters are not), so nearly every non-ASCII byte is an error.
  */
-const MAX_INVALID_UTF8_SHARE = 0.002;
+const MAX_INVALID_PER_VALID_SEQUENCE = 0.25;
+/** Bytes with no multi-byte sequence at all (ASCII plus stray bytes): a share of the decoded length instead. */
+const MAX_INVALID_SHARE_OF_TEXT = 0.002;
 
-/** UTF-8 with the rare invalid sequence replaced by U+FFFD; null when invalid sequences are not rare. */
-function mostlyUtf8(bytes: Uint8Array): string | null {
+/**
+ * UTF-8 with its invalid sequences replaced by U+FFFD, when the bytes are UTF-8-shaped: well-formed multi-byte
+ * sequences far outnumber the invalid ones. Null otherwise.
+ */
+function repairedUtf8(bytes: Uint8Array): { text: string; replaced: number } | null {
   const text = UTF8_LENIENT.decode(bytes);
   let replaced = 0;
-  for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) replaced++;
-  return replaced <= text.length * MAX_INVALID_UTF8_SHARE ? text : null;
+  let multiByte = 0;
+  for (const ch of text) {
+    if (ch === '\uFFFD') replaced++;
+    else if (ch.codePointAt(0)! > 0x7f) multiByte++;
+  }
+  if (replaced === 0) return { text, replaced };
+  const ok = multiByte > 0 ? replaced <= multiByte * MAX_INVALID_PER_VALID_SEQUENCE : replaced <= text.length * MAX_INVALID_SHARE_OF_TEXT;
+  return ok ? { text, replaced } : null;
 }
 
 function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | null {
@@ -118,13 +155,10 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
   return null;
 }
 
-function decodeWith(bytes: Uint8Array, encoding: string): { text: string; encoding: string } | null {
-  if (encoding === 'utf-8') {
-    const text = tryUtf8(bytes);
-    return text === null ? null : { text, encoding };
-  }
+function decodeWith(bytes: Uint8Array, encoding: string): string | null {
+  if (encoding === 'utf-8') return tryUtf8(bytes);
   if (encoding.startsWith('utf-16') && bytes.length % 2 !== 0) return null;
-  return { text: iconv.decode(Buffer.from(bytes), encoding, { stripBOM: true }), encoding };
+  return iconv.decode(Buffer.from(bytes), encoding, { stripBOM: true });
 }
 
 /** Strict UTF-8 decode; null on any invalid sequence. TextDecoder's fatal mode is the documented way to validate. */

@@ -69,7 +69,7 @@ describe('readPages: files and directories', () => {
     expect(results.map((r) => r.ok || r.error.code)).toEqual(['input/not-found', true]);
   });
 
-  it('follows a symlinked file, reports a symlinked directory as unreadable and goes on', async () => {
+  it('follows a symlinked file, reports a symlinked directory as not a regular file and goes on', async () => {
     const links = mkdtempSync(join(tmpdir(), 'marsad-links-'));
     symlinkSync(join(dir, 'a.txt'), join(links, 'linked.txt'));
     symlinkSync(join(dir, 'b-sub'), join(links, 'loop'));
@@ -77,7 +77,7 @@ describe('readPages: files and directories', () => {
     const results = await collect([links]);
     rmSync(links, { recursive: true, force: true });
     expect(results.map((r) => `${r.source.slice(links.length + 1)} ${r.ok ? r.page.body.length : r.error.code}`)).toEqual([
-      `linked.txt ${NEWS.length}`, 'loop input/unreadable', `z.txt ${OTHER.length}`,
+      `linked.txt ${NEWS.length}`, 'loop input/not-regular', `z.txt ${OTHER.length}`,
     ]);
   });
 

@@ -18,7 +18,7 @@ afterEach(async () => {
 
 async function post(payload: unknown, contentType = 'application/json') {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  const response = await fx.app.inject({ method: 'POST', url: '/api/pages', payload: body, headers: { 'content-type': contentType } });
+  const response = await fx.app.inject({ method: 'POST', url: '/api/pages', payload: body, headers: { 'content-type': contentType, ...fx.editorHeaders } });
   return { status: response.statusCode, body: response.json() };
 }
 
@@ -106,7 +106,7 @@ describe('POST /api/pages', () => {
     const { buildServer } = await import('./app.ts');
     const { EMPTY_STORY_READER } = await import('../app/story-reader.ts');
     const readOnly = await buildServer({ store: fx.store, stories: EMPTY_STORY_READER, ingest: null }, { webRoot: null });
-    const response = await readOnly.inject({ method: 'POST', url: '/api/pages', payload: { text: PAGE_TEXT } });
+    const response = await readOnly.inject({ method: 'POST', url: '/api/pages', payload: { text: PAGE_TEXT }, headers: fx.editorHeaders });
     expect(response.statusCode).toBe(503);
     expect(response.json().error.code).toBe('ingest-unavailable');
     await readOnly.close();

@@ -4,11 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { packagePath } from '../core/package-files.ts';
 import type { ServerDeps } from './deps.ts';
+import { installAccessControl, type AccessOptions } from './access.ts';
 import { installHttpCache } from './http-cache.ts';
-import { installErrorHandlers } from './http-errors.ts';
+import { installErrorHandlers, toErrorBody } from './http-errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerArticleRoutes } from './routes/articles.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   /** Directory of the web UI; null serves the API only. */
   readonly webRoot?: string | null;
   readonly logger?: boolean;
+  /** Host names and token rules (default: loopback names only, tokens for writes). */
+  readonly access?: AccessOptions;
 }
 
 /** Builds (does not start) the server. */
@@ -40,8 +43,15 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     // Long Arabic ids or queries are fine; a runaway URL is not.
     routerOptions: { maxParamLength: 200 },
+    // Errors fastify raises before routing (a malformed %-escape in the path) answer in the documented shape too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const body = toErrorBody(error);
+      const status = body.error.status === 500 ? 400 : body.error.status;
+      void reply.status(status).type('application/json; charset=utf-8').send({ error: { status, code: error.code === 'FST_ERR_BAD_URL' ? 'bad-url' : body.error.code, message: error.message } });
+    },
   });
   installErrorHandlers(app);
+  installAccessControl(app, deps.store, options.access);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     reply.header('x-content-type-options', 'nosniff');

@@ -6,10 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import { openConfiguredStore } from '../app/open-store.ts';
 import { loadPageAnalyzer } from '../app/analyzer.ts';
 import type { Config } from '../config/schema.ts';
-import { afterWriteHooks } from '../app/after-write.ts';
+import { afterWriteHooks, catchUpDerivedState } from '../app/after-write.ts';
 import { syncStoreSearchIndex } from '../app/search.ts';
 import type { Store } from '../store/store.ts';
+import { isLoopbackAddress } from './access.ts';
 import { buildServer } from './app.ts';
+import { startAnalysisPool, type AnalysisPool } from '../app/analysis-pool.ts';
 import { createPageIngestor, type PageIngestor } from '../app/page-ingest.ts';
 import { createStoryReader } from '../app/story-store-reader.ts';
 
@@ -19,6 +21,8 @@ export interface StartOptions {
   readonly host: string;
   /** Accept POST /api/pages (default true). */
   readonly allowIngest?: boolean;
+  /** Host names the server answers for besides the loopback names (and the bound address). */
+  readonly allowedHosts?: readonly string[];
   /** Progress and warnings, one line each. */
   readonly log: (line: string) => void;
   /** Index stored articles the search index lacks, in the background (default true; one server worker of N does it). */
@@ -31,10 +35,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function ingestorFor(store: Store, config: Config, log: (line: string) => void): Promise<PageIngestor | null> {
+async function ingestorFor(store: Store, config: Config, log: (line: string) => void): Promise<{ ingest: PageIngestor; worker: AnalysisPool } | null> {
   try {
     const analyze = await loadPageAnalyzer({ annotate: true });
-    return createPageIngestor({ store, analyze, maxBytes: config.maxPageBytes, afterWrite: afterWriteHooks(store) });
+    // POSTed pages are analysed in a worker thread: a big page must not stop the server answering others.
+    const worker = startAnalysisPool({ threads: 1, annotate: true });
+    return { ingest: createPageIngestor({ store, analyze, analyzeAsync: worker.analyze, maxBytes: config.maxPageBytes, afterWrite: afterWriteHooks(store) }), worker };
   } catch (error) {
     log(`ingest disabled: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -44,12 +50,25 @@ async function ingestorFor(store: Store, config: Config, log: (line: string) => 
 /** Starts the server; resolves once it listens. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openConfiguredStore(options.config, { mustExist: true });
-  const ingest = options.allowIngest === false ? null : await ingestorFor(store, options.config, options.log);
-  const app = await buildServer({ store, stories: createStoryReader(store), ingest });
+  const ingestor = options.allowIngest === false ? null : await ingestorFor(store, options.config, options.log);
+  const ingest = ingestor?.ingest ?? null;
+  // Finish what an interrupted ingest left undone before answering (search documents, story features, stories).
+  // One server process of N does it (`catchUpSearchIndex`), so workers of one server do not race on it.
+  if (options.catchUpSearchIndex !== false) await catchUpDerivedState(store).then(
+    (done) => { if (done.searchIndexed > 0) options.log(`search index: added ${done.searchIndexed} article(s)`); },
+    (error: unknown) => options.log(`catch-up failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  const wildcard = options.host === '0.0.0.0' || options.host === '::';
+  const access = {
+    allowedHosts: [...(options.allowedHosts ?? []), ...(wildcard ? [] : [options.host])],
+    readsNeedToken: !isLoopbackAddress(options.host),
+  };
+  const app = await buildServer({ store, stories: createStoryReader(store), ingest }, { access });
   let address: string;
   try {
     address = await app.listen({ port: options.port, host: options.host });
   } catch (error) {
+    await ingestor?.worker.close();
     await store.close();
     throw error;
   }
@@ -63,6 +82,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     app,
     async close() {
       await app.close();
+      await ingestor?.worker.close();
       await store.close();
     },
   };

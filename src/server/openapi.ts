@@ -77,7 +77,9 @@ const PATHS: Json = {
     post: {
       summary: `Ingest one page, or {pages: [...]} (at most ${MAX_PAGES_PER_POST})`,
       requestBody: { required: true, content: { 'application/json': { schema: { oneOf: [ref('PageSubmission'), { type: 'object', properties: { pages: { type: 'array', items: ref('PageSubmission'), maxItems: MAX_PAGES_PER_POST } } }] } } } },
-      responses: { '201': json({ type: 'object' }, 'Per-page results'), '400': { $ref: '#/components/responses/BadRequest' }, '413': json(ref('Error'), 'Body too large'), '422': json({ type: 'object' }, 'Every page failed'), '503': json(ref('Error'), 'Ingest unavailable') },
+      responses: { '201': json({ type: 'object' }, 'Per-page results'), '400': { $ref: '#/components/responses/BadRequest' }, '413': json(ref('Error'), 'Body too large'), '422': json({ type: 'object' }, 'Every page failed'), '503': json(ref('Error'), 'Ingest unavailable'),
+        '401': json(ref('Error'), 'No valid API token'), '403': json(ref('Error'), 'A reader token may not write'), '421': json(ref('Error'), 'Host not served') },
+      security: [{ bearer: [] }],
     },
   },
   '/api/pages/{id}': { get: { summary: 'Page metadata and labelled spans', parameters: [pathId('Page')], responses: { '200': json({ type: 'object' }, 'Page'), ...ERRORS } } },
@@ -114,9 +116,10 @@ const PATHS: Json = {
 export function openApiDocument(): Json {
   return {
     openapi: '3.1.0',
-    info: { title: 'Marsad API', version: '0.1.0', description: 'Arabic-first news intelligence: articles, annotations, entities, storylines, timelines, claims and search. Errors are {error: {status, code, message}}.' },
+    info: { title: 'Marsad API', version: '0.1.0', description: 'Arabic-first news intelligence: articles, annotations, entities, storylines, timelines, claims and search. Errors are {error: {status, code, message}}. Every request must name a host the server answers for (421 otherwise); writes need an editor or admin token (Authorization: Bearer, `marsad tokens create`), reads need one when the server is bound beyond loopback.' },
     paths: PATHS,
     components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'marsad tokens create --role reader|editor|admin' } },
       schemas: SCHEMAS,
       responses: {
         BadRequest: json(ref('Error'), 'Invalid parameters or body; the message names the field'),

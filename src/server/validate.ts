@@ -1,5 +1,6 @@
 /** zod validation at the HTTP boundary: a failed parse becomes a 400 naming the field and the problem. */
 import { z } from 'zod';
+import { isCalendarDay } from '../core/calendar.ts';
 import { HttpError } from './http-errors.ts';
 
 export type RequestPart = 'query' | 'path' | 'body';
@@ -28,5 +29,5 @@ export const PAGING = z.object({
 /** An id in a path: hex-ish ids, bounded length, no slashes or control characters. */
 export const ID = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/u, 'must be an id of letters, digits, - or _');
 
-/** YYYY-MM-DD. */
-export const ISO_DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'must be a date YYYY-MM-DD');
+/** YYYY-MM-DD, a real calendar day. */
+export const ISO_DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'must be a date YYYY-MM-DD').refine(isCalendarDay, 'must be a real calendar date');

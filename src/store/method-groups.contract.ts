@@ -30,6 +30,49 @@ export function describeMethodGroupsContract(label: string, openEmpty: () => Pro
     describeSearch(() => store);
     describeEntities(() => store);
     describeStories(() => store);
+    describeStoryState(() => store);
+    describeTokens(() => store);
+  });
+}
+
+function describeStoryState(getStore: () => Store): void {
+  describe('story state (issue 16)', () => {
+    it('lists articles in ingest order with their features, and commits features, events and stories together', async () => {
+      const ids = (await getStore().writePages([3, 1, 2].map((i) => samplePageRecord({ variant: i + 40 })))).newArticleIds as string[];
+      expect((await getStore().storyFeaturesInOrder()).map((r) => [r.articleId, r.features])).toEqual(ids.map((id) => [id, null]));
+      await getStore().commitStoryState({
+        features: [{ articleId: ids[1]!, features: '{"v":1}' }],
+        assignments: [{ articleId: ids[1]!, eventId: 'e-1', storylineId: 's-a' }, { articleId: ids[0]!, eventId: 'e-2', storylineId: null }],
+        upsert: [{ ...story('s-a', '2024-03-02', 2), signature: 'sig-1' }], remove: [],
+      });
+      expect((await getStore().storyFeaturesInOrder()).map((r) => r.features)).toEqual([null, '{"v":1}', null]);
+      expect(await getStore().articleEvents()).toEqual([
+        { articleId: ids[1], eventId: 'e-1', storylineId: 's-a' }, { articleId: ids[0], eventId: 'e-2', storylineId: null },
+      ].sort((a, b) => (a.articleId! < b.articleId! ? -1 : 1)));
+      expect(await getStore().storySignatures()).toEqual(new Map([['s-a', 'sig-1']]));
+      // A failing part rolls the whole change back.
+      await expect(getStore().commitStoryState({
+        features: [{ articleId: ids[2]!, features: '{"v":2}' }], assignments: [],
+        upsert: [{ ...story('s-b', '2024-03-03', 2), articleCount: 0 }], remove: ['s-a'],
+      })).rejects.toThrow();
+      expect((await getStore().storyFeaturesInOrder()).map((r) => r.features)).toEqual([null, '{"v":1}', null]);
+      expect(await getStore().storyIds()).toEqual(['s-a']);
+    });
+  });
+}
+
+function describeTokens(getStore: () => Store): void {
+  describe('api tokens (issue 16)', () => {
+    it('saves, finds by hash, lists and revokes', async () => {
+      const record = { id: 'a1b2c3d4e5f6', name: 'غرفة الأخبار', role: 'editor' as const, tokenHash: 'ab'.repeat(32), createdAt: '2026-01-01T00:00:00.000Z', revokedAt: null };
+      await getStore().saveApiToken(record);
+      expect(await getStore().findApiToken('ab'.repeat(32))).toEqual(record);
+      expect(await getStore().findApiToken('cd'.repeat(32))).toBeNull();
+      expect(await getStore().listApiTokens()).toEqual([record]);
+      expect(await getStore().revokeApiToken(record.id, '2026-02-01T00:00:00.000Z')).toBe(true);
+      expect(await getStore().revokeApiToken(record.id, '2026-03-01T00:00:00.000Z')).toBe(false);
+      expect((await getStore().findApiToken('ab'.repeat(32)))?.revokedAt).toBe('2026-02-01T00:00:00.000Z');
+    });
   });
 }
 

@@ -5,10 +5,11 @@
  */
 import type { ArticleAnnotations } from '../core/annotation.ts';
 import type { ExtractedArticle, PageSpan, PublishedDate } from '../core/article.ts';
-import type { ContentType, RawPage } from '../core/page.ts';
+import type { ContentType, PageDecoding, RawPage } from '../core/page.ts';
 import type { SearchIndexPort } from './search-types.ts';
 import type { EntityStore } from './entity-types.ts';
 import type { StoryStore } from './story-types.ts';
+import type { TokenStore } from './token-types.ts';
 
 /** One analysed page, as ingest writes it. */
 export interface PageRecord {
@@ -67,6 +68,8 @@ export interface StoredPage {
   readonly pageText: string;
   readonly spans: readonly PageSpan[];
   readonly articleIds: readonly string[];
+  /** How the bytes were decoded, with a warning when lossy; null for pages stored before this was recorded. */
+  readonly decoding: PageDecoding | null;
 }
 
 export interface ListQuery {
@@ -104,4 +107,4 @@ export interface CoreStore extends PageStore, ArticleStore {
 }
 
 /** The whole port. Other areas add their method groups to this `extends` list. */
-export interface Store extends CoreStore, SearchIndexPort, EntityStore, StoryStore {}
+export interface Store extends CoreStore, SearchIndexPort, EntityStore, StoryStore, TokenStore {}

@@ -23,6 +23,31 @@ export interface StorySummary {
 export interface StoryRecord extends StorySummary {
   /** JSON document of the story's detail (see app/stories.ts `StoryDetail`). */
   readonly detail: string;
+  /** Hash of the story's membership (app/stories.ts): an update rewrites the story when it changes. */
+  readonly signature?: string | null;
+}
+
+/** The event cluster an article is in (exactly one) and its stored storyline (at most one). */
+export interface ArticleEventRow {
+  readonly articleId: string;
+  readonly eventId: string;
+  readonly storylineId: string | null;
+}
+
+/** Everything one story update writes, committed in one transaction. */
+export interface StoryStateChange {
+  /** Features of articles that had none (upserted). */
+  readonly features: readonly StoryFeaturesRow[];
+  /** Article → event/storyline rows that are new or changed (upserted). */
+  readonly assignments: readonly ArticleEventRow[];
+  readonly upsert: readonly StoryRecord[];
+  readonly remove: readonly string[];
+}
+
+/** An article in ingest order, with its stored features (null when it has none yet). */
+export interface OrderedFeaturesRow {
+  readonly articleId: string;
+  readonly features: string | null;
 }
 
 export interface StoryListQuery {
@@ -41,6 +66,14 @@ export interface StoryStore {
   listStories(query: StoryListQuery): Promise<readonly StorySummary[]>;
   /** Every stored story id. */
   storyIds(): Promise<readonly string[]>;
+  /** Every article in ingest order (articles.seq) with its features or null: the order stories are built in. */
+  storyFeaturesInOrder(): Promise<readonly OrderedFeaturesRow[]>;
+  /** Every stored article → event/storyline row. */
+  articleEvents(): Promise<readonly ArticleEventRow[]>;
+  /** Story id → stored membership signature (null for stories written before signatures). */
+  storySignatures(): Promise<ReadonlyMap<string, string | null>>;
+  /** Features, assignments and stories of one update, in one transaction. */
+  commitStoryState(change: StoryStateChange): Promise<void>;
   /** The story with this id, or the only one whose id starts with it; null otherwise. */
   getStory(idOrPrefix: string): Promise<StoryRecord | null>;
 }

@@ -13,6 +13,7 @@ import { loadPageAnalyzer } from '../../src/app/analyzer.ts';
 import { ingestInputs, type IngestSummary } from '../../src/app/ingest.ts';
 import { DEFAULT_MAX_PAGE_BYTES } from '../../src/config/schema.ts';
 import { afterWriteHooks } from '../../src/app/after-write.ts';
+import type { AccessOptions } from '../../src/server/access.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { createStoryReader } from '../../src/app/story-store-reader.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
@@ -38,13 +39,13 @@ export interface Served {
 }
 
 /** Ingests `inputs` (files or directories) with the production analyzer and serves them. */
-export async function serveCorpus(inputs: readonly string[]): Promise<Served> {
+export async function serveCorpus(inputs: readonly string[], access?: AccessOptions): Promise<Served> {
   const store = openSqliteStore(':memory:');
   const analyze = await loadPageAnalyzer({ annotate: true });
   const ingest = await ingestInputs(store, inputs, {
     analyze, maxBytes: DEFAULT_MAX_PAGE_BYTES, batchSize: 50, afterBatch: afterWriteHooks(store),
   });
-  const app: FastifyInstance = await buildServer({ store, stories: createStoryReader(store), ingest: null });
+  const app: FastifyInstance = await buildServer({ store, stories: createStoryReader(store), ingest: null }, access ? { access } : {});
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,

@@ -110,4 +110,24 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in chromium', () => {
     expect(await page.locator('#article-body img, #article-body script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
+
+  it('asks for an API token when the server needs one for reads, then shows the storylines', async () => {
+    shootOnFailure('token-prompt');
+    const guarded = await serveCorpus([join(REPO, 'examples', 'pages')], { readsNeedToken: true });
+    try {
+      const { createApiToken } = await import('../../src/app/tokens.ts');
+      const { token } = await createApiToken(guarded.store, { role: 'reader' });
+      const { page } = browser;
+      const prompts: string[] = [];
+      const answer = (dialog: import('playwright-core').Dialog) => { prompts.push(dialog.message()); void dialog.accept(token); };
+      page.on('dialog', answer);
+      await page.goto(`${guarded.url}/#/`);
+      await page.locator('#storylines li').first().waitFor();
+      page.off('dialog', answer);
+      expect(prompts.length).toBeGreaterThanOrEqual(1);
+      expect(prompts[0]).toContain('API token');
+    } finally {
+      await guarded.close();
+    }
+  });
 });

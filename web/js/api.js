@@ -14,10 +14,28 @@ export async function api(path, params = {}) {
     if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
   }
   const url = `/api/${path}${query.size > 0 ? `?${query}` : ''}`;
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  let response = await fetch(url, { headers: headers() });
+  // A server bound beyond loopback needs a token for reads: ask once, keep it for this tab, retry.
+  if (response.status === 401 && askToken()) response = await fetch(url, { headers: headers() });
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`);
   return body;
+}
+
+const TOKEN_KEY = 'marsad-token';
+
+/** Request headers, with the API token when the user gave one. */
+function headers() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { accept: 'application/json', authorization: `Bearer ${token}` } : { accept: 'application/json' };
+}
+
+/** Asks for an API token (marsad tokens create --role reader); false when the user gives none. */
+function askToken() {
+  const token = window.prompt('هذا الخادم يطلب رمز وصول (API token). أدخل الرمز الذي أنشأه المسؤول بالأمر marsad tokens create:');
+  if (!token || !token.trim()) return false;
+  sessionStorage.setItem(TOKEN_KEY, token.trim());
+  return true;
 }
 
 /** Encodes one path segment. */

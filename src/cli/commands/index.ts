@@ -13,11 +13,13 @@ import { registerSearch } from './search.ts';
 import { registerServe } from './serve.ts';
 import { registerWorker } from './worker.ts';
 import { registerQueue } from './queue.ts';
+import { registerCheck } from './check.ts';
+import { registerTokens } from './tokens.ts';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerIngest, registerArticles, registerArticle, registerAnalyze, registerNer,
-  registerCluster, registerStories, registerStory, registerSearch, registerServe,
+  registerCluster, registerStories, registerStory, registerSearch, registerServe, registerCheck, registerTokens,
   registerWorker, registerQueue,
 ];

@@ -17,6 +17,11 @@ export interface IngestCommandOptions {
   readonly db?: string;
   readonly batchSize?: number;
   readonly maxBytes?: number;
+  readonly maxLineBytes?: number;
+  readonly maxFileBytes?: number;
+  readonly maxGzipRatio?: number;
+  readonly maxLines?: number;
+  readonly maxFileSeconds?: number;
   readonly annotate: boolean;
   readonly json?: boolean;
   /** Analysis threads; 1 analyses in the main thread (default: the number of cores). */
@@ -28,6 +33,12 @@ export interface IngestCommandOptions {
 
 /** Batches analysed ahead of the one being written when a pool analyses: keeps every worker busy during writes. */
 const POOL_LOOKAHEAD = 2;
+
+/**
+ * Test hook (crash tests only): `MARSAD_TEST_KILL_AFTER_COMMIT=<n>` makes the process SIGKILL itself right after its
+ * n-th batch commits, before the search index and stories are updated.
+ */
+const KILL_AFTER_COMMIT_ENV = 'MARSAD_TEST_KILL_AFTER_COMMIT';
 
 export interface IngestDeps {
   readonly loadAnalyzer: (options: { annotate: boolean }) => Promise<PageAnalyzer>;
@@ -43,7 +54,12 @@ export function registerIngest(program: Command, context: CommandContext): void 
     .argument('<paths...>', 'files or directories; "-" reads one page from stdin')
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--batch-size <n>', 'pages per write transaction', parsePositiveInt)
-    .option('--max-bytes <n>', 'largest page accepted, in bytes', parsePositiveInt)
+    .option('--max-bytes <n>', 'largest page accepted, in bytes (default 5 MB; never above 16 MB)', parsePositiveInt)
+    .option('--max-line-bytes <n>', 'largest JSONL line, in bytes (default 3× --max-bytes + 64 KB)', parsePositiveInt)
+    .option('--max-file-bytes <n>', 'decompressed bytes read from one file (default 8 GB)', parsePositiveInt)
+    .option('--max-gzip-ratio <n>', 'largest decompressed/compressed ratio of a .gz file (default 100)', parsePositiveInt)
+    .option('--max-lines <n>', 'lines read from one JSONL file (default 2,000,000)', parsePositiveInt)
+    .option('--max-file-seconds <n>', 'seconds spent reading one file (default 600)', parsePositiveInt)
     .option('--no-annotate', 'store extraction only, without the annotation layers')
     .option('--json', 'print the summary as one JSON object')
     .option('--workers <n>', 'analysis threads (1: in the main thread; default: the number of cores)', parsePositiveInt)
@@ -63,21 +79,27 @@ export function registerIngest(program: Command, context: CommandContext): void 
 
 /** The command body, with its dependencies injectable for in-process tests. */
 export async function runIngest(paths: readonly string[], options: IngestCommandOptions, context: CommandContext, deps: IngestDeps): Promise<IngestSummary> {
-  const [{ loadConfig }, { openConfiguredStore, displayLocation }, { ingestInputs }, { afterWriteHooks }] = await Promise.all([
+  const [{ loadConfig }, { openConfiguredStore, displayLocation }, { ingestInputs }, { afterWriteHooks, catchUpDerivedState }] = await Promise.all([
     import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../app/ingest.ts'), import('../../app/after-write.ts'),
   ]);
   const config = loadConfig({ db: options.db, batchSize: options.batchSize, maxPageBytes: options.maxBytes }, deps.env);
   const workers = options.workers ?? availableParallelism();
   const pool = workers > 1 && deps.startPool ? deps.startPool({ threads: workers, annotate: options.annotate }) : null;
+  const killAfter = Number(deps.env[KILL_AFTER_COMMIT_ENV] ?? Number.NaN);
+  const { maxLineBytes, maxFileBytes, maxGzipRatio, maxLines, maxFileSeconds } = options;
   let summary: IngestSummary;
   try {
     const analyze = pool ? pool.analyze : await deps.loadAnalyzer({ annotate: options.annotate });
     const store = await openConfiguredStore(config);
     const progress = context.io.stderr.isTTY && !paths.includes('-') ? await startBar(paths, context.io) : null;
     try {
+      // Finish what an interrupted run left undone (search documents, story features, stories) before adding to it.
+      await catchUpDerivedState(store);
       summary = await ingestInputs(store, paths, {
         analyze, lookahead: pool ? POOL_LOOKAHEAD : 0, maxBytes: config.maxPageBytes, batchSize: config.batchSize,
         onProgress: progress?.update, afterBatch: afterWriteHooks(store),
+        limits: { maxLineBytes, maxFileBytes, maxGzipRatio, maxLines, maxFileSeconds },
+        ...(Number.isInteger(killAfter) ? { afterCommit: (batch: number) => { if (batch === killAfter) process.kill(process.pid, 'SIGKILL'); } } : {}),
       });
     } finally {
       progress?.stop();

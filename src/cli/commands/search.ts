@@ -1,4 +1,5 @@
 /** `marsad search "<query>"`: full-text search over stored articles with filters; `--json` prints the response object. */
+import { isCalendarDay } from '../../core/calendar.ts';
 import type { Command } from 'commander';
 import type { SearchHit, SearchResponse } from '../../app/search.ts';
 import type { Span } from '../../core/span.ts';
@@ -42,7 +43,7 @@ export function registerSearch(program: Command, context: CommandContext): void 
 
 export async function runSearch(query: string, options: SearchCommandOptions, context: CommandContext, env: Readonly<Record<string, string | undefined>>): Promise<void> {
   for (const [name, value] of [['--from', options.from], ['--to', options.to]] as const) {
-    if (value !== undefined && !ISO_DAY.test(value)) throw new EngineError('usage/invalid', `${name} must be a date YYYY-MM-DD, got «${value}».`);
+    if (value !== undefined && (!ISO_DAY.test(value) || !isCalendarDay(value))) throw new EngineError('usage/invalid', `${name} must be a real calendar date YYYY-MM-DD, got «${value}».`);
   }
   const store = await openExistingStore(options.db, env);
   try {

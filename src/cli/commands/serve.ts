@@ -12,10 +12,11 @@ interface ServeOptions {
   readonly host: string;
   readonly ingest: boolean;
   readonly workers: number;
+  readonly allowedHost: string[];
 }
 
 export const DEFAULT_PORT = 8080;
-/** Loopback only unless asked: the API accepts ingest and has no authentication. */
+/** Loopback only unless asked: beyond loopback, every API read needs a token too. */
 export const DEFAULT_HOST = '127.0.0.1';
 
 function parsePort(value: string): number {
@@ -33,6 +34,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--host <address>', 'address to bind', DEFAULT_HOST)
     .option('--no-ingest', 'refuse POST /api/pages')
     .option('--workers <n>', 'server processes sharing the port (node:cluster)', parsePositiveInt, 1)
+    .option('--allowed-host <name>', 'a host name this server answers for besides localhost (repeatable; also MARSAD_ALLOWED_HOSTS, comma-separated)', (v: string, all: string[]) => [...all, v], [] as string[])
     .action(async (options: ServeOptions) => {
       const [{ loadConfig }, { displayLocation }, { startServer }, { isServerWorker, runServerPrimary, serverWorkerNumber }] = await Promise.all([
         import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../server/main.ts'), import('../../server/cluster.ts'),
@@ -40,6 +42,8 @@ export function registerServe(program: Command, context: CommandContext): void {
       const worker = serverWorkerNumber();
       const log = (line: string): void => { context.io.stderr.write(`marsad serve${worker ? ` [${worker}]` : ''}: ${line}\n`); };
       const config = loadConfig({ db: options.db }, process.env);
+      const fromEnv = (process.env.MARSAD_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '');
+      const allowedHosts = [...options.allowedHost, ...fromEnv];
       if (options.workers > 1 && !isServerWorker()) {
         await runServerPrimary({
           workers: options.workers,
@@ -50,10 +54,10 @@ export function registerServe(program: Command, context: CommandContext): void {
       }
       if (worker !== null) {
         // A cluster worker's IPC channel keeps it alive: it leaves explicitly when it stops or cannot start.
-        const code = await serveAsWorker(() => startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, log, catchUpSearchIndex: worker === 1 }), log);
+        const code = await serveAsWorker(() => startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, allowedHosts, log, catchUpSearchIndex: worker === 1 }), log);
         process.exit(code);
       }
-      const server = await startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, log });
+      const server = await startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, allowedHosts, log });
       context.io.stdout.write(`Marsad is serving ${displayLocation(config.dbPath)} at ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {

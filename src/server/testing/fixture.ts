@@ -8,8 +8,10 @@ import { indexWrittenArticles } from '../../search/store-search.ts';
 import { samplePageRecord } from '../../store/sample-records.ts';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.ts';
 import type { Store } from '../../store/store.ts';
+import { createApiToken } from '../../app/tokens.ts';
+import type { AccessOptions } from '../access.ts';
 import { buildServer } from '../app.ts';
-import { createPageIngestor } from '../../app/page-ingest.ts';
+import { createPageIngestor, type PageIngestorOptions } from '../../app/page-ingest.ts';
 import type { PageAnalyzer } from '../../app/ingest.ts';
 import type { StorylineDetail, StoryReader } from '../../app/story-reader.ts';
 
@@ -18,6 +20,10 @@ export interface ApiFixture {
   readonly store: Store;
   readonly articleIds: readonly string[];
   readonly storyline: StorylineDetail;
+  /** Tokens of each role, stored (hashed) in the fixture's store. */
+  readonly tokens: { readonly reader: string; readonly editor: string; readonly admin: string };
+  /** Authorization header of the editor token, for write requests. */
+  readonly editorHeaders: { readonly authorization: string };
 }
 
 function storyReaderFor(storyline: StorylineDetail): StoryReader {
@@ -53,10 +59,13 @@ async function sampleStoryline(store: Store, articleIds: readonly string[]): Pro
 
 export interface FixtureOptions {
   readonly analyze?: PageAnalyzer;
+  /** Off-event-loop analysis (the server's worker thread). */
+  readonly analyzeAsync?: PageIngestorOptions['analyzeAsync'];
   readonly bodyLimitBytes?: number;
   readonly maxPageBytes?: number;
   /** Serve the web UI from this directory (default: API only). */
   readonly webRoot?: string | null;
+  readonly access?: AccessOptions;
 }
 
 export async function buildApiFixture(options: FixtureOptions = {}): Promise<ApiFixture> {
@@ -65,9 +74,14 @@ export async function buildApiFixture(options: FixtureOptions = {}): Promise<Api
   await indexWrittenArticles(store, written);
   const storyline = await sampleStoryline(store, written.newArticleIds);
   const ingest = createPageIngestor({
-    store, analyze: options.analyze ?? analyzeByFirstLine, maxBytes: options.maxPageBytes ?? 100_000,
+    store, analyze: options.analyze ?? analyzeByFirstLine, ...(options.analyzeAsync ? { analyzeAsync: options.analyzeAsync } : {}), maxBytes: options.maxPageBytes ?? 100_000,
     afterWrite: (w) => indexWrittenArticles(store, w), now: () => new Date('2024-10-15T08:00:00Z'),
   });
-  const app = await buildServer({ store, stories: storyReaderFor(storyline), ingest }, { webRoot: options.webRoot ?? null, bodyLimitBytes: options.bodyLimitBytes });
-  return { app, store, articleIds: written.newArticleIds, storyline };
+  const app = await buildServer({ store, stories: storyReaderFor(storyline), ingest }, { webRoot: options.webRoot ?? null, bodyLimitBytes: options.bodyLimitBytes, access: options.access });
+  const tokens = {
+    reader: (await createApiToken(store, { role: 'reader' })).token,
+    editor: (await createApiToken(store, { role: 'editor' })).token,
+    admin: (await createApiToken(store, { role: 'admin' })).token,
+  };
+  return { app, store, articleIds: written.newArticleIds, storyline, tokens, editorHeaders: { authorization: `Bearer ${tokens.editor}` } };
 }

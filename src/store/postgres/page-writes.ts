@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { ArticleAnnotations } from '../../core/annotation.ts';
 import { EngineError } from '../../core/errors.ts';
 import { articleIdFor } from '../../core/ids.ts';
-import type { ContentType } from '../../core/page.ts';
+import type { ContentType, PageDecoding } from '../../core/page.ts';
 import type { PageRecord, PageStore, StoredPage, WriteResult } from '../store.ts';
 import { parseSpanRow, type AnnotationRow, type SpanRow } from '../rows.ts';
 import { pgJson, pgText } from './pg-text.ts';
@@ -25,9 +25,9 @@ function annotationKey(layer: Layer, mention: Record<string, unknown>): string |
 // Rows go in as parallel arrays (one bound parameter per column). Pages are inserted in id order: two ingests
 // writing overlapping batches then wait on each other's rows in the same order instead of deadlocking.
 const INSERT_PAGES = `
-  INSERT INTO pages (id, url, fetched_at, content_type, encoding, body, page_text)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-    AS u (id, url, fetched_at, content_type, encoding, body, page_text)
+  INSERT INTO pages (id, url, fetched_at, content_type, encoding, body, page_text, decoding)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+    AS u (id, url, fetched_at, content_type, encoding, body, page_text, decoding)
   ORDER BY id
   ON CONFLICT (id) DO NOTHING
   RETURNING id`;
@@ -96,10 +96,10 @@ function childRows(records: readonly PageRecord[]): { spans: Columns; articles: 
 }
 
 async function writeBatch(client: pg.PoolClient, records: readonly PageRecord[]): Promise<WriteResult> {
-  const pages = new Columns(7);
+  const pages = new Columns(8);
   for (const { page, pageText } of records) {
     pages.push(page.id, pgText(page.url), pgText(page.fetchedAt), page.contentType, pgText(page.encoding ?? null), pgText(page.body),
-      pageText === page.body ? null : pgText(pageText));
+      pageText === page.body ? null : pgText(pageText), page.decoding ? pgText(JSON.stringify(page.decoding)) : null);
   }
   const inserted = await prepared<{ id: string }>(client, INSERT_PAGES, pages.columns);
   const fresh = new Set(inserted.rows.map((r) => r.id));
@@ -120,13 +120,14 @@ interface PageRow {
   encoding: string | null;
   body: string;
   page_text: string | null;
+  decoding: string | null;
   spans: SpanRow[];
   article_ids: string[];
 }
 
 /** The page with its spans and article ids in one round trip. */
 const SELECT_PAGE = `
-  SELECT p.id, p.url, p.fetched_at, p.content_type, p.encoding, p.body, p.page_text,
+  SELECT p.id, p.url, p.fetched_at, p.content_type, p.encoding, p.body, p.page_text, p.decoding,
     (SELECT coalesce(json_agg(json_build_object('article_idx', s.article_idx, 'kind', s.kind, 'reason', s.reason,
         'start_offset', s.start_offset, 'end_offset', s.end_offset) ORDER BY s.seq), '[]')
       FROM spans s WHERE s.page_id = p.id) AS spans,
@@ -154,6 +155,7 @@ export function createPageStore(pool: pg.Pool): PageStore {
       const page: StoredPage = {
         id: row.id, url: row.url, fetchedAt: row.fetched_at, contentType: row.content_type, encoding: row.encoding,
         body: row.body, pageText: row.page_text ?? row.body, spans: row.spans.map(parseSpanRow), articleIds: row.article_ids,
+        decoding: row.decoding === null ? null : JSON.parse(row.decoding) as PageDecoding,
       };
       return page;
     },

@@ -7,7 +7,7 @@ import type { ArticleAnnotations } from '../../core/annotation.ts';
 import type { PageSpan } from '../../core/article.ts';
 import { EngineError } from '../../core/errors.ts';
 import { articleIdFor } from '../../core/ids.ts';
-import type { ContentType } from '../../core/page.ts';
+import type { ContentType, PageDecoding } from '../../core/page.ts';
 import type { ArticleRecord, PageRecord, PageStore, StoredPage, WriteResult } from '../store.ts';
 import { parseSpanRow, type SpanRow } from '../rows.ts';
 
@@ -27,13 +27,14 @@ interface PageRow {
   encoding: string | null;
   body: string;
   page_text: string | null;
+  decoding: string | null;
 }
 
 /** PageStore methods over an open, migrated database. */
 export function createPageStore(db: Database): PageStore {
   const hasPage = db.prepare('SELECT 1 FROM pages WHERE id = ?').pluck();
   const insertPage = db.prepare(
-    `INSERT INTO pages (id, url, fetched_at, content_type, encoding, body, page_text) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO pages (id, url, fetched_at, content_type, encoding, body, page_text, decoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
   );
   const insertArticle = db.prepare(
@@ -47,7 +48,7 @@ export function createPageStore(db: Database): PageStore {
   const insertAnnotation = db.prepare(
     'INSERT INTO annotations (article_id, layer, seq, start_offset, end_offset, key, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const selectPage = db.prepare('SELECT id, url, fetched_at, content_type, encoding, body, page_text FROM pages WHERE id = ?');
+  const selectPage = db.prepare('SELECT id, url, fetched_at, content_type, encoding, body, page_text, decoding FROM pages WHERE id = ?');
   const selectSpans = db.prepare('SELECT article_idx, kind, reason, start_offset, end_offset FROM spans WHERE page_id = ? ORDER BY seq');
   const selectArticleIds = db.prepare('SELECT id FROM articles WHERE page_id = ? ORDER BY idx').pluck();
   const countPages = db.prepare('SELECT count(*) FROM pages').pluck();
@@ -87,7 +88,7 @@ export function createPageStore(db: Database): PageStore {
     const newArticleIds: string[] = [];
     for (const { page, pageText, spans, articles } of records) {
       const text = pageText === page.body ? null : pageText;
-      const inserted = insertPage.run(page.id, page.url, page.fetchedAt, page.contentType, page.encoding ?? null, page.body, text);
+      const inserted = insertPage.run(page.id, page.url, page.fetchedAt, page.contentType, page.encoding ?? null, page.body, text, page.decoding ? JSON.stringify(page.decoding) : null);
       if (inserted.changes === 0) continue; // already stored (or twice in this batch): idempotent by content hash
       newPageIds.push(page.id);
       writeSpans(page.id, spans);
@@ -114,6 +115,7 @@ export function createPageStore(db: Database): PageStore {
       const page: StoredPage = {
         id: row.id, url: row.url, fetchedAt: row.fetched_at, contentType: row.content_type, encoding: row.encoding,
         body: row.body, pageText: row.page_text ?? row.body, spans, articleIds: selectArticleIds.all(id) as string[],
+        decoding: row.decoding === null ? null : JSON.parse(row.decoding) as PageDecoding,
       };
       return page;
     },
