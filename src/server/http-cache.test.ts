@@ -33,7 +33,7 @@ describe('ETag validators on API reads', () => {
   it('gives a new tag once the data behind a list changes (ingest), and never tags errors or health', async () => {
     const before = await get('/api/articles?limit=10');
     const text = 'البرلمان يقر قانون الاستثمار الجديد\nأقر مجلس النواب بالأغلبية قانون الاستثمار الجديد بعد نقاش استمر ثلاث جلسات.\n';
-    const posted = await fx.app.inject({ method: 'POST', url: '/api/pages', payload: { text } });
+    const posted = await fx.app.inject({ method: 'POST', url: '/api/pages', payload: { text }, headers: fx.editorHeaders });
     expect(posted.statusCode).toBe(201);
     const after = await get('/api/articles?limit=10', before.headers.etag as string);
     expect(after.statusCode).toBe(200);
