@@ -47,7 +47,11 @@ export function resultOf(index: EventIndex, inputs: ReadonlyMap<string, ClusterI
     storylines: stories,
     timeline: timeline.filter((e) => e.date !== null),
     undated: timeline.filter((e) => e.date === null),
-    claims: storyArticles.flatMap((articles, s) => findClaims(s, articles)),
+    // Figures are compared within one happening (event cluster), filed under its storyline.
+    claims: stories.flatMap((story, s) => story.eventClusters.flatMap((c) => {
+      const articles = clusters[c]!.articles.map((id) => inputs.get(id)).filter((a): a is ClusterInput => a !== undefined);
+      return findClaims(s, articles, c);
+    })),
   };
 }
 
