@@ -3,7 +3,7 @@
  * is counted: troops, money…) grouped across articles and compared with qualifier semantics → agree / conflict /
  * single-source. Each value cites its article, outlet, span and attribution.
  */
-import type { QuantityMention, QuoteMention } from '../../core/annotation.ts';
+import type { QuantityMention, QuoteMention, TimeMention } from '../../core/annotation.ts';
 import type { Claim, ClaimValue, ClaimVerdict, ClusterInput } from '../types.ts';
 import { foldText, stemWord } from '../text/terms.ts';
 import { sentenceAround, sentenceSpans } from '../text/sentences.ts';
@@ -86,7 +86,7 @@ const REVISION_RE = /ارتفع|ارتفاع|يرتفع|حصيله جديده|ا
 /** Plain-language subject of a category when the figure's own subject is only a unit word. */
 const CATEGORY_SUBJECTS: Readonly<Record<string, string>> = Object.freeze({
   killed: 'عدد القتلى', injured: 'عدد المصابين', detained: 'عدد الموقوفين', missing: 'عدد المفقودين', displaced: 'عدد النازحين',
-  troops: 'عدد الجنود', attacks: 'عدد الهجمات', people: 'عدد الأشخاص', percent: 'النسبة', money: 'المبلغ',
+  troops: 'عدد الجنود', duration: 'المدة', attacks: 'عدد الهجمات', people: 'عدد الأشخاص', percent: 'النسبة', money: 'المبلغ',
 });
 
 function sentenceOf(article: ClusterInput, quantity: QuantityMention): string {
@@ -124,10 +124,31 @@ function subjectOf(members: readonly Located[], category: string): string {
   return CATEGORY_SUBJECTS[key] ?? members.find((m) => m.quantity.unit)?.quantity.unit ?? category.replace(/^unit:/u, '');
 }
 
+/** Days per ISO-8601 duration designator (date part; a time part is marked by `T`). */
+const DURATION_DAYS: Readonly<Record<string, number>> = Object.freeze({ Y: 365, M: 30.4, W: 7, D: 1 });
+const DURATION_TIME_DAYS: Readonly<Record<string, number>> = Object.freeze({ H: 1 / 24, M: 1 / 1440, S: 1 / 86400 });
+const DURATION_RE = /^P(?:(\d+(?:\.\d+)?)([YMWD]))?(?:T(\d+(?:\.\d+)?)([HMS]))?$/u;
+const MORE_THAN_RE = /اكثر|يزيد|تجاوز/u;
+
+/** A resolved duration («10 أيام», «أكثر من 10 دقائق», «23 سنة») as a figure in days, or null. */
+export function durationFigure(time: TimeMention): QuantityMention | null {
+  if (time.precision !== 'duration' || !time.value) return null;
+  const match = DURATION_RE.exec(time.value);
+  if (!match || (!match[1] && !match[3])) return null;
+  const days = match[1] ? Number(match[1]) * DURATION_DAYS[match[2]!]! : Number(match[3]) * DURATION_TIME_DAYS[match[4]!]!;
+  const qualifier = MORE_THAN_RE.test(foldText(time.text)) ? 'more-than' : 'exact';
+  return { text: time.text, start: time.start, end: time.end, value: days, unit: 'duration', qualifier, subject: null };
+}
+
+/** The counted noun of a figure, folded and stemmed («شخصاً» → «شخص»), or null. */
+function unitStem(quantity: QuantityMention): string | null {
+  return quantity.unit ? stemWord(foldText(quantity.unit).replace(/(?<=.{3})ا$/u, '')) : null;
+}
+
 /** Group key of a figure: its category, money by currency unit (pounds are not dollars). */
 function groupKey(category: string, quantity: QuantityMention): string {
   if (category !== 'money' || !quantity.unit) return category;
-  return `money:${stemWord(foldText(quantity.unit).replace(/(?<=.{3})ا$/u, ''))}`;
+  return `money:${unitStem(quantity)}`;
 }
 
 /**
@@ -139,18 +160,25 @@ export function findClaims(storyline: number, articles: readonly ClusterInput[],
   const groups = new Map<string, Located[][]>();
   for (const article of ordered) {
     const mainTaken = new Set<string>();
-    const quantities = [...(article.quantities ?? [])].sort((a, b) => a.start - b.start);
+    const durations = (article.times ?? []).map(durationFigure).filter((q): q is QuantityMention => q !== null);
+    const quantities = [...(article.quantities ?? []), ...durations].sort((a, b) => a.start - b.start);
     for (const quantity of quantities) {
       if (quantity.start < 0 || quantity.end > article.body.length || quantity.start >= quantity.end) continue;
-      const category = claimCategory(article.body, quantity);
+      const category = quantity.unit === 'duration' ? 'duration' : claimCategory(article.body, quantity);
       if (!category) continue;
       const located: Located = { article, quantity, category };
       if (MAIN_FIGURE_CATEGORIES.has(category) && !mainTaken.has(category)) {
         // The article's first figure of a main category is its statement of that count: one claim per category.
         mainTaken.add(category);
+        // It joins the claim it agrees with, else one that counts the same noun (a differing figure for the same
+        // count: conflict or update), else opens its own: «81 وفاة» and «9 حالات» are not one count.
         const key = `main:${category}`;
-        const claims = groups.get(key) ?? [[]];
-        claims[0]!.push(located);
+        const claims = groups.get(key) ?? [];
+        const unit = unitStem(quantity);
+        const open = claims.find((c) => valuesAgree([...c.map((l) => l.quantity), quantity]))
+          ?? (unit === null ? undefined : claims.find((c) => unitStem(c[0]!.quantity) === unit));
+        if (open) open.push(located);
+        else claims.push([located]);
         groups.set(key, claims);
         continue;
       }

@@ -1,0 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { clusterArticles } from '/work/wt/realday/src/corpus/index.ts';
+import { toClusterJson } from '/work/wt/realday/src/corpus/cluster-json.ts';
+const name = process.argv[2]!;
+const { inputs } = JSON.parse(readFileSync(`/tmp/realday/cache/${name}-inputs.json`, 'utf8'));
+const t = Date.now();
+const r = clusterArticles(inputs);
+console.log('cluster ms', Date.now() - t);
+const outlets = new Map(inputs.map((i: any) => [i.id, i.outlet]));
+writeFileSync(`/tmp/realday/${name}-out.json`, JSON.stringify(toClusterJson(r, (id) => (outlets.get(id) as string) ?? null)));
