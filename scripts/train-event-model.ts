@@ -29,7 +29,7 @@ const SETS = [
   { name: 'egy', clusters: 'clusters-egy-2013-02-09_10.json' },
   { name: 'snn', clusters: 'clusters-saudinewsnet-2015-08-06_07.json' },
 ] as const;
-const LINKS = [0.45, 0.55, 0.65, 0.75];
+const LINKS = [0.3, 0.38, 0.45];
 const MEAN_WEIGHTS = [0];
 
 interface Set {

@@ -181,10 +181,15 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
   const side = pairSide(feature);
   let best: number | null = null;
   let bestScore = -1;
+  const evidence = feature.evidence;
+  if (!evidence || (evidence.entities.length === 0 && evidence.figures.length === 0)) return bestByText(index, feature);
   const near = candidateClusters(index, feature).map((c) => ({ c, score: clusterSimilarity(feature.vector, index.clusters[c]!) }))
     .sort((a, b) => b.score - a.score || a.c - b.c).slice(0, MAX_LINK_CLUSTERS).map((x) => x.c).sort((a, b) => a - b);
   for (const cluster of near) {
-    const members = index.clusters[cluster]!.members;
+    const state = index.clusters[cluster]!;
+    // Day 3 of a day-1 happening joins only under a headline naming it: follow-ups and repeats share body words.
+    if (stretchesSpan(index.params, feature, state) && headlineSimilarity(feature.headlineVector, state) < index.params.lateHeadlineThreshold) continue;
+    const members = state.members;
     let top = 0;
     let sum = 0;
     let n = 0;
@@ -204,6 +209,34 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
   return best;
 }
 
+/**
+ * Unannotated articles (no entities, no figures: the pair model's evidence is missing) join by text alone: body
+ * cosine to the centroid over the threshold backed by a headline match, or a strong body match alone; stricter
+ * when the cluster already holds the same outlet or the article would stretch the cluster past a day.
+ */
+function bestByText(index: EventIndex, feature: ArticleFeatures): number | null {
+  const params = index.params;
+  const undated = feature.day === null;
+  let best: number | null = null;
+  let bestScore = -1;
+  for (const cluster of candidateClusters(index, feature)) {
+    const state = index.clusters[cluster]!;
+    const loose = undated || state.firstDay === null;
+    const base = loose ? params.undatedThreshold : params.threshold;
+    const threshold = feature.outlet !== null && state.outlets.has(feature.outlet) ? base + params.sameOutletPenalty : base;
+    const score = clusterSimilarity(feature.vector, state);
+    const headline = headlineSimilarity(feature.headlineVector, state);
+    const strong = threshold + (loose ? params.undatedStrongMargin : params.strongMargin);
+    if (!(score >= strong || (score >= threshold && headline >= params.headlineThreshold))) continue;
+    if (stretchesSpan(params, feature, state) && headline < params.lateHeadlineThreshold) continue;
+    if (score > bestScore || (score === bestScore && best !== null && cluster < best)) {
+      best = cluster;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 /** Whether a dated article would stretch a dated cluster's span past `lateSpanDays` (a follow-up day, not the event day). */
 export function stretchesSpan(params: EventParams, feature: ArticleFeatures, cluster: ClusterState): boolean {
   if (feature.day === null || cluster.firstDay === null || cluster.lastDay === null) return false;
@@ -213,14 +246,6 @@ export function stretchesSpan(params: EventParams, feature: ArticleFeatures, clu
 /** Cosine of an article's headline with the cluster's summed member headlines (0 when either is empty). */
 export function headlineSimilarity(vector: SparseVector, cluster: ClusterState): number {
   return cluster.headlineNorm === 0 ? 0 : dotWithMap(vector, cluster.headlines) / cluster.headlineNorm;
-}
-
-/**
- * Join rule: a strong body match alone, or a body match over the threshold backed by a headline match.
- * Topic streams (a club's training camp, a city's festival week) share body words but not headlines.
- */
-function accepts(check: { score: number; threshold: number; strong: number; headline: number; headlineThreshold: number }): boolean {
-  return check.score >= check.strong || (check.score >= check.threshold && check.headline >= check.headlineThreshold);
 }
 
 /** Adds an article to a cluster: centroid sum (pruned to the top terms), date range, postings of new top terms. */
