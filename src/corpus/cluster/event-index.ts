@@ -182,11 +182,13 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
   let best: number | null = null;
   let bestScore = -1;
   const evidence = feature.evidence;
-  if (!evidence || (evidence.entities.length === 0 && evidence.figures.length === 0)) return bestByText(index, feature);
+  // The model was fitted on dated news reports: undated or unannotated articles join by text alone.
+  if (feature.day === null || !evidence || (evidence.entities.length === 0 && evidence.figures.length === 0)) return bestByText(index, feature);
   const near = candidateClusters(index, feature).map((c) => ({ c, score: clusterSimilarity(feature.vector, index.clusters[c]!) }))
     .sort((a, b) => b.score - a.score || a.c - b.c).slice(0, MAX_LINK_CLUSTERS).map((x) => x.c).sort((a, b) => a - b);
   for (const cluster of near) {
     const state = index.clusters[cluster]!;
+    if (state.firstDay === null) continue;
     // Day 3 of a day-1 happening joins only under a headline naming it: follow-ups and repeats share body words.
     if (stretchesSpan(index.params, feature, state) && headlineSimilarity(feature.headlineVector, state) < index.params.lateHeadlineThreshold) continue;
     const members = state.members;
@@ -206,7 +208,8 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
       bestScore = link;
     }
   }
-  return best;
+  // A report the model does not place may still repeat a cluster's wording closely (the text rule).
+  return best ?? bestByText(index, feature);
 }
 
 /**

@@ -52,8 +52,6 @@ export function linkStorylines(clusters: readonly ClusterState[], order: readonl
     for (const s of candidates.sort((a, b) => a - b)) {
       const story = stories[s]!;
       if (!fits(params, cluster, story)) continue;
-      // One story follows shared actors and places: a cluster that names entities joins only a storyline naming one of them.
-      if (!sharesEntity(vector, story)) continue;
       const score = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
       if (score >= params.threshold && score > bestScore) {
         best = s;
@@ -69,17 +67,6 @@ export function linkStorylines(clusters: readonly ClusterState[], order: readonl
     }
   }
   return stories.map((s) => [...s.clusters].sort((a, b) => a - b));
-}
-
-/** Whether a cluster shares a linked entity (`@id` term) with a storyline; true when the cluster names none. */
-function sharesEntity(vector: SparseVector, story: StorylineState): boolean {
-  let named = false;
-  for (const term of vector.terms) {
-    if (!term.startsWith('@')) continue;
-    named = true;
-    if (story.centroid.has(term)) return true;
-  }
-  return !named;
 }
 
 function joinStory(story: StorylineState, c: number, cluster: ClusterState, vector: SparseVector, params: StorylineParams): void {
