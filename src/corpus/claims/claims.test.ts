@@ -90,7 +90,7 @@ describe('findClaims on one happening (issue 15)', () => {
   const DAY_2 = article('c#0', '2024-03-02', 'وارتفعت حصيلة ضحايا الحافلة إلى مقتل 40 شخصا بعد انتشال جثث المفقودين.', [['40 شخصا', 40, 'exact', 'شخصا']]);
 
   it('never compares the missing with the killed, and calls a later, higher toll an update', () => {
-    const claims = findClaims(0, [DAY_2, DAY_1B, DAY_1], 3);
+    const claims = findClaims(0, [DAY_2, DAY_1B, DAY_1], () => 3);
     const killed = claims.find((c) => c.category === 'killed')!;
     expect(killed.values.map((v) => [v.article, v.value])).toEqual([['a#0', 12], ['b#0', 12], ['c#0', 40]]);
     expect(killed.verdict).toBe('update');
@@ -99,6 +99,11 @@ describe('findClaims on one happening (issue 15)', () => {
     const missing = claims.find((c) => c.category === 'missing')!;
     expect(missing.values.map((v) => v.value)).toEqual([17]);
     expect(missing.verdict).toBe('single-source');
+  });
+
+  it('never compares differing figures of two happenings in one storyline', () => {
+    const claims = findClaims(0, [DAY_1B, DAY_2], (id) => (id === DAY_1B.id ? 0 : 1));
+    expect(claims.filter((c) => c.category === 'killed').map((c) => c.verdict)).toEqual(['single-source', 'single-source']);
   });
 
   it('keeps a same-day disagreement on one count a conflict, and different counted nouns apart', () => {

@@ -152,10 +152,12 @@ function groupKey(category: string, quantity: QuantityMention): string {
 }
 
 /**
- * Claims of one event cluster's articles (or of any set of articles about one happening), in date order.
- * `storyline` and `eventCluster` are the indices the claims are filed under.
+ * Claims of one storyline's articles, in date order. Figures that agree are grouped across the storyline; differing
+ * figures of one count (conflict, update) are compared only within one event cluster (`eventOf`: article → cluster
+ * index; without it the articles are taken as one happening). `eventCluster` is set when all values share one.
  */
-export function findClaims(storyline: number, articles: readonly ClusterInput[], eventCluster?: number): Claim[] {
+export function findClaims(storyline: number, articles: readonly ClusterInput[], eventOf?: (articleId: string) => number | undefined): Claim[] {
+  const clusterOf = (id: string): number | undefined => eventOf?.(id);
   const ordered = [...articles].sort((a, b) => ((a.published ?? '') < (b.published ?? '') ? -1 : (a.published ?? '') > (b.published ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const groups = new Map<string, Located[][]>();
   for (const article of ordered) {
@@ -176,7 +178,7 @@ export function findClaims(storyline: number, articles: readonly ClusterInput[],
         const claims = groups.get(key) ?? [];
         const unit = unitStem(quantity);
         const open = claims.find((c) => valuesAgree([...c.map((l) => l.quantity), quantity]))
-          ?? (unit === null ? undefined : claims.find((c) => unitStem(c[0]!.quantity) === unit));
+          ?? (unit === null ? undefined : claims.find((c) => unitStem(c[0]!.quantity) === unit && c.every((l) => clusterOf(l.article.id) === clusterOf(article.id))));
         if (open) open.push(located);
         else claims.push([located]);
         groups.set(key, claims);
@@ -196,6 +198,8 @@ export function findClaims(storyline: number, articles: readonly ClusterInput[],
     for (const members of claims) {
       if (members.length === 0) continue;
       const category = members[0]!.category;
+      const clusters = new Set(members.map((m) => clusterOf(m.article.id)));
+      const eventCluster = clusters.size === 1 ? [...clusters][0] : undefined;
       out.push({
         storyline, ...(eventCluster === undefined ? {} : { eventCluster }), category, subject: subjectOf(members, category),
         verdict: verdictOf(members), values: members.map(toValue),
