@@ -70,7 +70,7 @@ export interface ClaimView {
   /** What the figures count ('killed', 'troops', 'money', …) when the corpus stage says. */
   readonly category: string | null;
   readonly subject: string;
-  readonly verdict: 'agree' | 'conflict' | 'single-source';
+  readonly verdict: 'agree' | 'conflict' | 'update' | 'single-source';
   readonly values: readonly ClaimValueView[];
 }
 

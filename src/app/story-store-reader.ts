@@ -22,7 +22,7 @@ const DETAIL = z.object({
   duplicates: z.array(z.object({ original: z.string(), copies: z.array(z.string()), wire: z.boolean(), agency: z.string().nullable() })),
   timeline: z.array(ENTRY),
   undated: z.array(ENTRY),
-  claims: z.array(z.looseObject({ subject: z.string(), verdict: z.enum(['agree', 'conflict', 'single-source']), category: z.string().optional(), values: z.array(z.looseObject({
+  claims: z.array(z.looseObject({ subject: z.string(), verdict: z.enum(['agree', 'conflict', 'update', 'single-source']), category: z.string().optional(), values: z.array(z.looseObject({
     article: z.string(), outlet: z.string().nullable(), text: z.string(), start: z.number().int(), end: z.number().int(), value: z.number().nullable(), qualifier: z.string(), attribution: z.string().nullable(),
   })) })),
 });

@@ -40,6 +40,8 @@ export function resultOf(index: EventIndex, inputs: ReadonlyMap<string, ClusterI
   const clusters = eventClusters(index);
   const stories = storylines(index, clusters);
   const storyArticles = stories.map((s) => s.eventClusters.flatMap((c) => clusters[c]!.articles).map((id) => inputs.get(id)).filter((a): a is ClusterInput => a !== undefined));
+  const clusterIndex = new Map<string, number>();
+  clusters.forEach((c, k) => c.articles.forEach((id) => clusterIndex.set(id, k)));
   const timeline = storyArticles.flatMap((articles, s) => buildTimeline(s, articles));
   return {
     duplicates: duplicateGroups(index),
@@ -47,7 +49,8 @@ export function resultOf(index: EventIndex, inputs: ReadonlyMap<string, ClusterI
     storylines: stories,
     timeline: timeline.filter((e) => e.date !== null),
     undated: timeline.filter((e) => e.date === null),
-    claims: storyArticles.flatMap((articles, s) => findClaims(s, articles)),
+    // Agreeing figures are grouped across a storyline; differing ones only within one happening (event cluster).
+    claims: storyArticles.flatMap((articles, s) => findClaims(s, articles, (id) => clusterIndex.get(id))),
   };
 }
 

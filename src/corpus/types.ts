@@ -65,7 +65,8 @@ export interface TimelineEntry {
   readonly sources: readonly SourceRef[];
 }
 
-export type ClaimVerdict = 'agree' | 'conflict' | 'single-source';
+/** `update`: a later report supersedes an earlier figure (a rising toll, a revised count). */
+export type ClaimVerdict = 'agree' | 'conflict' | 'update' | 'single-source';
 
 export interface ClaimValue {
   readonly article: string;
@@ -81,9 +82,11 @@ export interface ClaimValue {
 
 export interface Claim {
   readonly storyline: number;
+  /** Index into `ClusterResult.eventClusters` of the happening the figures are about (claims compare within one). */
+  readonly eventCluster?: number;
   /** What the figures count: 'killed', 'injured', 'attacks', 'detained', 'displaced', 'troops', 'money', 'percent', 'people', or `unit:<stem>`. */
   readonly category?: string;
-  /** The counted phrase as the first article words it (quantity subject or unit). */
+  /** What is counted, as a noun phrase: the figure's subject, or the category's plain name when the subject is only a unit word. */
   readonly subject: string;
   readonly verdict: ClaimVerdict;
   readonly values: readonly ClaimValue[];

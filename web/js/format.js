@@ -28,7 +28,7 @@ export const REMOVAL_REASONS = {
   advert: 'إعلان', other: 'أخرى', 'outside-main-content': 'خارج المحتوى الرئيسي',
 };
 
-export const VERDICTS = { agree: 'متفقة', conflict: 'متعارضة', 'single-source': 'مصدر واحد' };
+export const VERDICTS = { agree: 'متفقة', conflict: 'متعارضة', update: 'محدّثة', 'single-source': 'مصدر واحد' };
 
 export const QUALIFIERS = {
   exact: '', about: 'نحو', 'more-than': 'أكثر من', 'less-than': 'أقل من', 'at-least': 'على الأقل', 'at-most': 'على الأكثر',

@@ -14,6 +14,8 @@ export const ACTION_CATEGORIES: ReadonlyMap<string, string> = new Map([
   ...['هجوم', 'هجم', 'هجمات', 'استهداف', 'استهدافا', 'ضرب', 'ضربه', 'غار', 'غاره', 'اعتدا', 'اعتداءات', 'عمليه', 'صاروخ', 'قذيف'].map((w) => [w, 'attacks'] as const),
   // arrested/detained (اعتقال، معتقلين، موقوفين)
   ...['اعتقال', 'اعتقل', 'معتقل', 'موقوف', 'توقيف', 'القبض', 'سجين', 'اسير', 'اسري', 'محتجز'].map((w) => [w, 'detained'] as const),
+  // missing (مفقود، فقدان) — never the same count as killed
+  ...['مفقود', 'مفقودا', 'فقدان', 'المفقود'].map((w) => [w, 'missing'] as const),
   // displaced / refugees (نازحين، لاجئين، مهجرين)
   ...['نازح', 'نزوح', 'لاجئ', 'لاجي', 'مهجر', 'تهجير'].map((w) => [w, 'displaced'] as const),
 ]);

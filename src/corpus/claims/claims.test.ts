@@ -80,3 +80,52 @@ describe('valuesAgree', () => {
     expect(valuesAgree([{ value: 10, qualifier: 'exact', valueMax: 20 }, { value: 15, qualifier: 'exact' }])).toBe(true);
   });
 });
+
+describe('findClaims on one happening (issue 15)', () => {
+  const article = (id: string, published: string, body: string, figures: [string, number | null, QuantityMention['qualifier'], string | null][]): ClusterInput => ({
+    id, outlet: id, published, headline: null, body, quantities: figures.map(([surface, value, qualifier, unit]) => quantity(body, surface, value, qualifier, unit)),
+  });
+  const DAY_1 = article('a#0', '2024-03-01', 'أسفر انقلاب الحافلة عن مقتل 12 شخصا وفقدان 17 شخصا في النهر.', [['12 شخصا', 12, 'exact', 'شخصا'], ['17 شخصا', 17, 'exact', 'شخصا']]);
+  const DAY_1B = article('b#0', '2024-03-01', 'وأدى الحادث إلى مقتل 12 شخصا بحسب الدفاع المدني.', [['12 شخصا', 12, 'exact', 'شخصا']]);
+  const DAY_2 = article('c#0', '2024-03-02', 'وارتفعت حصيلة ضحايا الحافلة إلى مقتل 40 شخصا بعد انتشال جثث المفقودين.', [['40 شخصا', 40, 'exact', 'شخصا']]);
+
+  it('never compares the missing with the killed, and calls a later, higher toll an update', () => {
+    const claims = findClaims(0, [DAY_2, DAY_1B, DAY_1], () => 3);
+    const killed = claims.find((c) => c.category === 'killed')!;
+    expect(killed.values.map((v) => [v.article, v.value])).toEqual([['a#0', 12], ['b#0', 12], ['c#0', 40]]);
+    expect(killed.verdict).toBe('update');
+    expect(killed.eventCluster).toBe(3);
+    expect(killed.subject).toBe('عدد القتلى');
+    const missing = claims.find((c) => c.category === 'missing')!;
+    expect(missing.values.map((v) => v.value)).toEqual([17]);
+    expect(missing.verdict).toBe('single-source');
+  });
+
+  it('never compares differing figures of two happenings in one storyline', () => {
+    const claims = findClaims(0, [DAY_1B, DAY_2], (id) => (id === DAY_1B.id ? 0 : 1));
+    expect(claims.filter((c) => c.category === 'killed').map((c) => c.verdict)).toEqual(['single-source', 'single-source']);
+  });
+
+  it('keeps a same-day disagreement on one count a conflict, and different counted nouns apart', () => {
+    const other = article('d#0', '2024-03-01', 'ولقي 15 شخصا حتفهم في الحادث، كما نفقت 30 رأسا من الماشية.', [['15 شخصا', 15, 'exact', 'شخصا']]);
+    const cattle = article('e#0', '2024-03-01', 'وقتل في الحادث 81 حالة اختناق.', [['81 حالة', 81, 'exact', 'حالة']]);
+    const claims = findClaims(0, [DAY_1B, other, cattle]);
+    const killed = claims.filter((c) => c.category === 'killed');
+    expect(killed.find((c) => c.values.some((v) => v.value === 12))!.verdict).toBe('conflict');
+    expect(killed.find((c) => c.values.some((v) => v.value === 81))!.verdict).toBe('single-source');
+  });
+
+  it('reads resolved durations («10 أيام» and «عشرة أيام») as one figure in days', () => {
+    const body1 = 'ومنحت المحكمة اللجنة مهلة 10 أيام لتقديم تقريرها.';
+    const body2 = 'وأمهلت المحكمة اللجنة عشرة أيام.';
+    const time = (body: string, text: string) => ({ text, start: body.indexOf(text), end: body.indexOf(text) + text.length, value: 'P10D', precision: 'duration' as const, anchor: 'none' as const });
+    const claims = findClaims(0, [
+      { id: 'x#0', outlet: 'x', published: '2024-03-01', headline: null, body: body1, times: [time(body1, '10 أيام')] },
+      { id: 'y#0', outlet: 'y', published: '2024-03-01', headline: null, body: body2, times: [time(body2, 'عشرة أيام')] },
+    ]);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]!.category).toBe('duration');
+    expect(claims[0]!.values.map((v) => v.text)).toEqual(['10 أيام', 'عشرة أيام']);
+    expect(claims[0]!.verdict).toBe('agree');
+  });
+});

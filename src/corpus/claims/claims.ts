@@ -3,7 +3,7 @@
  * is counted: troops, money…) grouped across articles and compared with qualifier semantics → agree / conflict /
  * single-source. Each value cites its article, outlet, span and attribution.
  */
-import type { QuantityMention, QuoteMention } from '../../core/annotation.ts';
+import type { QuantityMention, QuoteMention, TimeMention } from '../../core/annotation.ts';
 import type { Claim, ClaimValue, ClaimVerdict, ClusterInput } from '../types.ts';
 import { foldText, stemWord } from '../text/terms.ts';
 import { sentenceAround, sentenceSpans } from '../text/sentences.ts';
@@ -72,34 +72,138 @@ function toValue(located: Located): ClaimValue {
   };
 }
 
-function verdictOf(values: readonly ClaimValue[], quantities: readonly QuantityMention[]): ClaimVerdict {
-  if (new Set(values.map((v) => v.article)).size < 2) return 'single-source';
-  return valuesAgree(quantities) ? 'agree' : 'conflict';
+/**
+ * Categories whose article-level figure is one number per happening (the toll, the troops, the attacks): each
+ * article's first figure of the category is its statement of that number, compared across articles even when
+ * the figures differ. Other figures are grouped only with figures they agree with (same unit), since two different
+ * amounts of one unit in one story usually count different things.
+ */
+const MAIN_FIGURE_CATEGORIES: ReadonlySet<string> = new Set(['killed', 'injured', 'detained', 'missing', 'displaced', 'troops', 'attacks']);
+/** Counts that grow as a happening unfolds: a later, higher figure supersedes an earlier one. */
+const RUNNING_COUNTS: ReadonlySet<string> = new Set(['killed', 'injured', 'detained', 'missing', 'displaced']);
+/** Revision wording near a figure («ارتفع عدد», «حصيلة جديدة», «الحصيلة النهائية»), folded. */
+const REVISION_RE = /ارتفع|ارتفاع|يرتفع|حصيله جديده|الحصيله النهائيه|حصيله نهائيه|الحصيله الاخيره/u;
+/** Plain-language subject of a category when the figure's own subject is only a unit word. */
+const CATEGORY_SUBJECTS: Readonly<Record<string, string>> = Object.freeze({
+  killed: 'عدد القتلى', injured: 'عدد المصابين', detained: 'عدد الموقوفين', missing: 'عدد المفقودين', displaced: 'عدد النازحين',
+  troops: 'عدد الجنود', duration: 'المدة', attacks: 'عدد الهجمات', people: 'عدد الأشخاص', percent: 'النسبة', money: 'المبلغ',
+});
+
+function sentenceOf(article: ClusterInput, quantity: QuantityMention): string {
+  const span = sentenceAround(sentenceSpans(article.body), quantity.start, quantity.end);
+  return foldText(article.body.slice(span.start, span.end));
 }
 
-/** Claims of one storyline's articles (articles in storyline order). */
-export function findClaims(storyline: number, articles: readonly ClusterInput[]): Claim[] {
+/**
+ * Verdict of a claim's values (members in date order): agree when all can be true at once; update when the
+ * figures are running counts that rise with time or a later report says the figure was revised; else conflict.
+ */
+function verdictOf(members: readonly Located[]): ClaimVerdict {
+  if (new Set(members.map((m) => m.article.id)).size < 2) return 'single-source';
+  const quantities = members.map((m) => m.quantity);
+  if (valuesAgree(quantities)) return 'agree';
+  const category = members[0]!.category;
+  if (members.some((m, i) => i > 0 && REVISION_RE.test(sentenceOf(m.article, m.quantity)))) return 'update';
+  if (RUNNING_COUNTS.has(category)) {
+    // A running count reported again on a later day at or above every earlier figure: the newer toll.
+    const days = members.map((m) => m.article.published ?? '');
+    const firstLater = days.findIndex((d) => d > days[0]!);
+    const values = quantities.map((q) => q.value ?? 0);
+    if (firstLater > 0 && Math.min(...values.slice(firstLater)) >= Math.max(...values.slice(0, firstLater))) return 'update';
+  }
+  return 'conflict';
+}
+
+/** A subject that names what is counted: the figure's own subject unless it is only its unit word. */
+function subjectOf(members: readonly Located[], category: string): string {
+  for (const m of members) {
+    const subject = m.quantity.subject?.trim();
+    if (subject && (!m.quantity.unit || foldText(subject) !== foldText(m.quantity.unit)) && subject.includes(' ')) return subject;
+  }
+  const key = category.split(':')[0]!;
+  return CATEGORY_SUBJECTS[key] ?? members.find((m) => m.quantity.unit)?.quantity.unit ?? category.replace(/^unit:/u, '');
+}
+
+/** Days per ISO-8601 duration designator (date part; a time part is marked by `T`). */
+const DURATION_DAYS: Readonly<Record<string, number>> = Object.freeze({ Y: 365, M: 30.4, W: 7, D: 1 });
+const DURATION_TIME_DAYS: Readonly<Record<string, number>> = Object.freeze({ H: 1 / 24, M: 1 / 1440, S: 1 / 86400 });
+const DURATION_RE = /^P(?:(\d+(?:\.\d+)?)([YMWD]))?(?:T(\d+(?:\.\d+)?)([HMS]))?$/u;
+const MORE_THAN_RE = /اكثر|يزيد|تجاوز/u;
+
+/** A resolved duration («10 أيام», «أكثر من 10 دقائق», «23 سنة») as a figure in days, or null. */
+export function durationFigure(time: TimeMention): QuantityMention | null {
+  if (time.precision !== 'duration' || !time.value) return null;
+  const match = DURATION_RE.exec(time.value);
+  if (!match || (!match[1] && !match[3])) return null;
+  const days = match[1] ? Number(match[1]) * DURATION_DAYS[match[2]!]! : Number(match[3]) * DURATION_TIME_DAYS[match[4]!]!;
+  const qualifier = MORE_THAN_RE.test(foldText(time.text)) ? 'more-than' : 'exact';
+  return { text: time.text, start: time.start, end: time.end, value: days, unit: 'duration', qualifier, subject: null };
+}
+
+/** The counted noun of a figure, folded and stemmed («شخصاً» → «شخص»), or null. */
+function unitStem(quantity: QuantityMention): string | null {
+  return quantity.unit ? stemWord(foldText(quantity.unit).replace(/(?<=.{3})ا$/u, '')) : null;
+}
+
+/** Group key of a figure: its category, money by currency unit (pounds are not dollars). */
+function groupKey(category: string, quantity: QuantityMention): string {
+  if (category !== 'money' || !quantity.unit) return category;
+  return `money:${unitStem(quantity)}`;
+}
+
+/**
+ * Claims of one storyline's articles, in date order. Figures that agree are grouped across the storyline; differing
+ * figures of one count (conflict, update) are compared only within one event cluster (`eventOf`: article → cluster
+ * index; without it the articles are taken as one happening). `eventCluster` is set when all values share one.
+ */
+export function findClaims(storyline: number, articles: readonly ClusterInput[], eventOf?: (articleId: string) => number | undefined): Claim[] {
+  const clusterOf = (id: string): number | undefined => eventOf?.(id);
+  const ordered = [...articles].sort((a, b) => ((a.published ?? '') < (b.published ?? '') ? -1 : (a.published ?? '') > (b.published ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const groups = new Map<string, Located[][]>();
-  for (const article of articles) {
-    for (const quantity of article.quantities ?? []) {
+  for (const article of ordered) {
+    const mainTaken = new Set<string>();
+    const durations = (article.times ?? []).map(durationFigure).filter((q): q is QuantityMention => q !== null);
+    const quantities = [...(article.quantities ?? []), ...durations].sort((a, b) => a.start - b.start);
+    for (const quantity of quantities) {
       if (quantity.start < 0 || quantity.end > article.body.length || quantity.start >= quantity.end) continue;
-      const category = claimCategory(article.body, quantity);
+      const category = quantity.unit === 'duration' ? 'duration' : claimCategory(article.body, quantity);
       if (!category) continue;
-      const claims = groups.get(category) ?? [];
-      // One value per article per claim: an article's second figure of a category opens or joins another claim.
-      const open = claims.find((c) => !c.some((l) => l.article.id === article.id) && valuesAgree([...c.map((l) => l.quantity), quantity]))
-        ?? claims.find((c) => !c.some((l) => l.article.id === article.id));
-      if (open) open.push({ article, quantity, category });
-      else claims.push([{ article, quantity, category }]);
-      groups.set(category, claims);
+      const located: Located = { article, quantity, category };
+      if (MAIN_FIGURE_CATEGORIES.has(category) && !mainTaken.has(category)) {
+        // The article's first figure of a main category is its statement of that count: one claim per category.
+        mainTaken.add(category);
+        // It joins the claim it agrees with, else one that counts the same noun (a differing figure for the same
+        // count: conflict or update), else opens its own: «81 وفاة» and «9 حالات» are not one count.
+        const key = `main:${category}`;
+        const claims = groups.get(key) ?? [];
+        const unit = unitStem(quantity);
+        const open = claims.find((c) => valuesAgree([...c.map((l) => l.quantity), quantity]))
+          ?? (unit === null ? undefined : claims.find((c) => unitStem(c[0]!.quantity) === unit && c.every((l) => clusterOf(l.article.id) === clusterOf(article.id))));
+        if (open) open.push(located);
+        else claims.push([located]);
+        groups.set(key, claims);
+        continue;
+      }
+      const key = groupKey(category, quantity);
+      const claims = groups.get(key) ?? [];
+      const fits = (c: Located[]): boolean => !c.some((l) => l.article.id === article.id) && valuesAgree([...c.map((l) => l.quantity), quantity]);
+      const open = claims.find((c) => fits(c) && c.some((l) => l.quantity.value === quantity.value)) ?? claims.find(fits);
+      if (open) open.push(located);
+      else claims.push([located]);
+      groups.set(key, claims);
     }
   }
   const out: Claim[] = [];
-  for (const [category, claims] of groups) {
+  for (const claims of groups.values()) {
     for (const members of claims) {
-      const values = members.map(toValue);
-      const subject = members.find((m) => m.quantity.subject)?.quantity.subject ?? members.find((m) => m.quantity.unit)?.quantity.unit ?? category.replace(/^unit:/u, '');
-      out.push({ storyline, category, subject, verdict: verdictOf(values, members.map((m) => m.quantity)), values });
+      if (members.length === 0) continue;
+      const category = members[0]!.category;
+      const clusters = new Set(members.map((m) => clusterOf(m.article.id)));
+      const eventCluster = clusters.size === 1 ? [...clusters][0] : undefined;
+      out.push({
+        storyline, ...(eventCluster === undefined ? {} : { eventCluster }), category, subject: subjectOf(members, category),
+        verdict: verdictOf(members), values: members.map(toValue),
+      });
     }
   }
   return out;

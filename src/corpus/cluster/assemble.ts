@@ -49,13 +49,26 @@ function orderedMembers(index: EventIndex, cluster: number): number[] {
   return [...index.clusters[cluster]!.members].sort((a, b) => compareByDateThenId(index.articles[a]!, index.articles[b]!));
 }
 
+/** Photo-caption and dateline marks: «… - أرشيفية», «صورة أرشيفية», «(صورة)», «القاهرة - أ ش أ». */
+const CAPTION_RE = /(?:[-–(]\s*(?:صور[ةه]\s*)?(?:أرشيفي[ةه]|ارشيفي[ةه]|أرشيف|ارشيف|صور[ةه])\s*\)?\s*$)|^\S+\s*[-–]\s*(?:أ ش أ|ا ش ا|واس|رويترز|أ ف ب)\s*$/u;
+/** Headlines shorter than this many words are rarely an event's headline (captions, datelines, section names). */
+const MIN_LABEL_WORDS = 4;
+/** Score taken off a caption-like headline, so that any real headline of the cluster is preferred. */
+const CAPTION_PENALTY = 2;
+
+/** Whether a headline reads as a photo caption or dateline rather than an event's headline. */
+export function looksLikeCaption(headline: string): boolean {
+  const text = headline.trim();
+  return CAPTION_RE.test(text) || text.split(/\s+/u).length < MIN_LABEL_WORDS;
+}
+
 /** The member headline closest to the centroid (ties: earliest), or the first member's id when none has a headline. */
 function clusterLabel(index: EventIndex, cluster: number, members: readonly number[]): string {
   let best: { label: string; score: number } | null = null;
   for (const n of members) {
     const feature = index.articles[n]!;
     if (!feature.headline?.trim()) continue;
-    const score = clusterSimilarity(feature.vector, index.clusters[cluster]!);
+    const score = clusterSimilarity(feature.vector, index.clusters[cluster]!) - (looksLikeCaption(feature.headline) ? CAPTION_PENALTY : 0);
     if (!best || score > best.score) best = { label: feature.headline.trim(), score };
   }
   return best?.label ?? index.articles[members[0]!]!.id;

@@ -11,6 +11,7 @@ import { articleVector, dotWithMap, headlineVector, type SparseVector } from './
 import { dayNumber } from './dates.ts';
 import { monthIndexToDay, notBeforeMonth } from './not-before.ts';
 import { EVENT_PARAMS, type EventParams } from './params.ts';
+import { eventEvidence, pairProbability, type EventEvidence, type PairSide } from './pair-features.ts';
 
 /** Out-of-window posting entries scanned per in-window one before giving up (bounds the cost on a dense corpus). */
 const STALE_SCAN_FACTOR = 4;
@@ -28,6 +29,8 @@ export interface ArticleFeatures {
   readonly agencies: readonly string[];
   /** For undated articles: the first day they can have been written (see not-before.ts); else null. */
   readonly notBefore: number | null;
+  /** Lead, entities, figures, event day and speakers compared by the pair model (absent in rows stored before it). */
+  readonly evidence?: EventEvidence;
 }
 
 export interface ClusterState {
@@ -69,6 +72,7 @@ export function articleFeatures(input: ClusterInput): ArticleFeatures {
     notBefore: notBefore === null ? null : monthIndexToDay(notBefore),
     bodyLength: input.body.length, vector: articleVector(input), headlineVector: headlineVector(input.headline), signature: minhashSignature(input.body),
     agencies: citedAgencies(input.citedSources, input.body),
+    evidence: eventEvidence(input),
   };
 }
 
@@ -157,20 +161,78 @@ export function clusterSimilarity(vector: SparseVector, cluster: ClusterState): 
   return cluster.norm === 0 ? 0 : dotWithMap(vector, cluster.centroid) / cluster.norm;
 }
 
+/** Members of a cluster (newest first) compared with an article: enough to find the report it repeats. */
+const MAX_LINK_MEMBERS = 12;
+/** Candidate clusters (most similar centroids first) whose members are compared with the article. */
+const MAX_LINK_CLUSTERS = 12;
+
+/** The pair model's view of an article; rows stored before event evidence existed compare by headline only. */
+function pairSide(feature: ArticleFeatures): PairSide {
+  const evidence = feature.evidence ?? { lead: feature.headlineVector, entities: [], figures: [], eventDay: null, speakers: [] };
+  return { outlet: feature.outlet, day: feature.day, vector: feature.vector, headlineVector: feature.headlineVector, evidence };
+}
+
+/**
+ * The candidate cluster holding the member most likely to report the same happening (pair model, pair-features.ts),
+ * when that probability reaches the model's link level; ties go to the older cluster.
+ */
 function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null {
+  const model = index.params.pairModel;
+  const side = pairSide(feature);
+  let best: number | null = null;
+  let bestScore = -1;
+  const evidence = feature.evidence;
+  // The model was fitted on dated news reports: undated or unannotated articles join by text alone.
+  if (feature.day === null || !evidence || (evidence.entities.length === 0 && evidence.figures.length === 0)) return bestByText(index, feature);
+  const near = candidateClusters(index, feature).map((c) => ({ c, score: clusterSimilarity(feature.vector, index.clusters[c]!) }))
+    .sort((a, b) => b.score - a.score || a.c - b.c).slice(0, MAX_LINK_CLUSTERS).map((x) => x.c).sort((a, b) => a - b);
+  for (const cluster of near) {
+    const state = index.clusters[cluster]!;
+    if (state.firstDay === null) continue;
+    // Day 3 of a day-1 happening joins only under a headline naming it: follow-ups and repeats share body words.
+    if (stretchesSpan(index.params, feature, state) && headlineSimilarity(feature.headlineVector, state) < index.params.lateHeadlineThreshold) continue;
+    const members = state.members;
+    let top = 0;
+    let sum = 0;
+    let n = 0;
+    for (let i = members.length - 1; i >= 0 && n < MAX_LINK_MEMBERS; i--, n++) {
+      const p = pairProbability(side, pairSide(index.articles[members[i]!]!), model);
+      top = Math.max(top, p);
+      sum += p;
+    }
+    // The best match, tempered by the cluster's mean match: one look-alike member must not chain two happenings.
+    const link = (1 - model.meanWeight) * top + model.meanWeight * (sum / Math.max(1, n));
+    if (link < model.link) continue;
+    if (link > bestScore || (link === bestScore && best !== null && cluster < best)) {
+      best = cluster;
+      bestScore = link;
+    }
+  }
+  // A report the model does not place may still repeat a cluster's wording closely (the text rule).
+  return best ?? bestByText(index, feature);
+}
+
+/**
+ * Unannotated articles (no entities, no figures: the pair model's evidence is missing) join by text alone: body
+ * cosine to the centroid over the threshold backed by a headline match, or a strong body match alone; stricter
+ * when the cluster already holds the same outlet or the article would stretch the cluster past a day.
+ */
+function bestByText(index: EventIndex, feature: ArticleFeatures): number | null {
+  const params = index.params;
   const undated = feature.day === null;
   let best: number | null = null;
   let bestScore = -1;
   for (const cluster of candidateClusters(index, feature)) {
     const state = index.clusters[cluster]!;
-    const base = undated || state.firstDay === null ? index.params.undatedThreshold : index.params.threshold;
-    const threshold = feature.outlet !== null && state.outlets.has(feature.outlet) ? base + index.params.sameOutletPenalty : base;
+    const loose = undated || state.firstDay === null;
+    const base = loose ? params.undatedThreshold : params.threshold;
+    const threshold = feature.outlet !== null && state.outlets.has(feature.outlet) ? base + params.sameOutletPenalty : base;
     const score = clusterSimilarity(feature.vector, state);
-    const margin = undated || state.firstDay === null ? index.params.undatedStrongMargin : index.params.strongMargin;
     const headline = headlineSimilarity(feature.headlineVector, state);
-    if (!accepts({ score, threshold, strong: threshold + margin, headline, headlineThreshold: index.params.headlineThreshold })) continue;
-    if (stretchesSpan(index.params, feature, state) && headline < index.params.lateHeadlineThreshold) continue;
-    if ((score > bestScore || (score === bestScore && best !== null && cluster < best))) {
+    const strong = threshold + (loose ? params.undatedStrongMargin : params.strongMargin);
+    if (!(score >= strong || (score >= threshold && headline >= params.headlineThreshold))) continue;
+    if (stretchesSpan(params, feature, state) && headline < params.lateHeadlineThreshold) continue;
+    if (score > bestScore || (score === bestScore && best !== null && cluster < best)) {
       best = cluster;
       bestScore = score;
     }
@@ -187,14 +249,6 @@ export function stretchesSpan(params: EventParams, feature: ArticleFeatures, clu
 /** Cosine of an article's headline with the cluster's summed member headlines (0 when either is empty). */
 export function headlineSimilarity(vector: SparseVector, cluster: ClusterState): number {
   return cluster.headlineNorm === 0 ? 0 : dotWithMap(vector, cluster.headlines) / cluster.headlineNorm;
-}
-
-/**
- * Join rule: a strong body match alone, or a body match over the threshold backed by a headline match.
- * Topic streams (a club's training camp, a city's festival week) share body words but not headlines.
- */
-function accepts(check: { score: number; threshold: number; strong: number; headline: number; headlineThreshold: number }): boolean {
-  return check.score >= check.strong || (check.score >= check.threshold && check.headline >= check.headlineThreshold);
 }
 
 /** Adds an article to a cluster: centroid sum (pruned to the top terms), date range, postings of new top terms. */

@@ -2,8 +2,12 @@
  * Clustering thresholds in one place. Values were chosen on the runs recorded in docs/stories.md
  * (seed pages + constructed multi-outlet examples + hand-checked SaudiNewsNet/egy-news samples).
  */
+import type { PairModel } from './pair-features.ts';
+import { PAIR_MODEL } from './pair-model.ts';
 
 export interface EventParams {
+  /** Same-happening pair model: an article joins the cluster of its most probable match at or above `link`. */
+  readonly pairModel: PairModel;
   /**
    * Cosine to a centroid needed to join an event cluster when both sides are dated. 0.30: SaudiNewsNet hand check
    * 28/30 pure clusters on its first 15,000 articles (0.22: 21/30); full corpora 25/30 SNN, 22/30 egy-news-2013
@@ -52,6 +56,7 @@ export interface EventParams {
 }
 
 export const EVENT_PARAMS: EventParams = Object.freeze({
+  pairModel: PAIR_MODEL,
   threshold: 0.3,
   undatedThreshold: 0.22,
   windowDays: 1,

@@ -25,7 +25,7 @@ function timelineSection(story) {
 }
 
 /** Cross-source claims first (conflicts, then agreements), single-source ones last. */
-const VERDICT_ORDER = { conflict: 0, agree: 1, 'single-source': 2 };
+const VERDICT_ORDER = { conflict: 0, update: 1, agree: 2, 'single-source': 3 };
 
 function claimsSection(unsorted) {
   const claims = [...unsorted].sort((a, b) => (VERDICT_ORDER[a.verdict] ?? 3) - (VERDICT_ORDER[b.verdict] ?? 3));

@@ -1,0 +1,14 @@
+/**
+ * Weights of the same-happening pair model (pair-features.ts, signals in PAIR_SIGNALS order), fitted by
+ * scripts/train-event-model.ts on the development parts of both sets in ../shared/gold/clusters (every fifth gold
+ * cluster held out), link level chosen by clustering both whole windows. Method and figures: docs/stories.md.
+ * Regenerate with that script; do not edit by hand.
+ */
+import type { PairModel } from './pair-features.ts';
+
+export const PAIR_MODEL: PairModel = Object.freeze({
+  bias: -4.541,
+  weights: Object.freeze([2.319, 1.403, 2.248, 1.823, 1.087, 1.063, 0.369, 0.756, 0.426, 0.244, -0.409, -0.016, -0.141, -0.555, 0.323]),
+  link: 0.45,
+  meanWeight: 0,
+});
