@@ -9,7 +9,9 @@ import type { ClusterInput } from '../types.ts';
 import { clusterTerms, foldText } from '../text/terms.ts';
 import { normalizeTop, termIdf, type SparseVector } from './vectors.ts';
 import { dayNumber } from './dates.ts';
-import { PAIR_MODEL } from './pair-model.ts';
+import { PAIR_MODEL, type PairModel } from './pair-model.ts';
+
+export type { PairModel } from './pair-model.ts';
 
 /** Body terms that make up the lead (the first sentences carry the happening). */
 const LEAD_TERMS = 45;
@@ -158,15 +160,6 @@ export function pairSignals(a: PairSide, b: PairSide): number[] {
 }
 
 /** Logistic model over pair signals. */
-export interface PairModel {
-  readonly bias: number;
-  readonly weights: readonly number[];
-  /** Level of the link score (see meanWeight) from which an article joins a cluster. */
-  readonly link: number;
-  /** Link score = (1 − meanWeight) × best member probability + meanWeight × mean member probability. */
-  readonly meanWeight: number;
-}
-
 /** Probability that two articles report the same happening. */
 export function pairProbability(a: PairSide, b: PairSide, model: PairModel = PAIR_MODEL): number {
   const x = pairSignals(a, b);

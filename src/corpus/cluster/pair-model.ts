@@ -4,7 +4,16 @@
  * cluster held out), link level chosen by clustering both whole windows. Method and figures: docs/stories.md.
  * Regenerate with that script; do not edit by hand.
  */
-import type { PairModel } from './pair-features.ts';
+
+/** A fitted same-happening model (scripts/train-event-model.ts). */
+export interface PairModel {
+  readonly bias: number;
+  readonly weights: readonly number[];
+  /** Level of the link score (see meanWeight) from which an article joins a cluster. */
+  readonly link: number;
+  /** Link score = (1 − meanWeight) × best member probability + meanWeight × mean member probability. */
+  readonly meanWeight: number;
+}
 
 export const PAIR_MODEL: PairModel = Object.freeze({
   bias: -4.541,
