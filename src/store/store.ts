@@ -9,6 +9,7 @@ import type { ContentType, RawPage } from '../core/page.ts';
 import type { SearchIndexPort } from './search-types.ts';
 import type { EntityStore } from './entity-types.ts';
 import type { StoryStore } from './story-types.ts';
+import type { SourceStore } from './source-types.ts';
 import { isPostgresUrl } from './postgres/url.ts';
 
 /** A database location for printing: a postgres:// URL with its password masked, a file path unchanged. */
@@ -108,7 +109,7 @@ export interface CoreStore extends PageStore, ArticleStore {
 }
 
 /** The whole port. Other areas add their method groups to this `extends` list. */
-export interface Store extends CoreStore, SearchIndexPort, EntityStore, StoryStore {}
+export interface Store extends CoreStore, SearchIndexPort, EntityStore, StoryStore, SourceStore {}
 
 export interface StoreOptions {
   /** SQLite file path, ':memory:', or a postgres:// (postgresql://) URL for server mode. */

@@ -8,6 +8,7 @@ import type { Store } from '../store.ts';
 import { createArticleStore } from './article-reads.ts';
 import { createEntityStore } from './entity-reads.ts';
 import { createStoryStore } from './story-store.ts';
+import { createSourceStore } from './source-store.ts';
 import { createSchemaIfMissing, migratePostgres } from './migrate.ts';
 import { createPageStore } from './page-writes.ts';
 import { createPostgresSearchIndex } from './search-index.ts';
@@ -81,6 +82,7 @@ export async function openPostgresStore(location: string, options: PostgresStore
     ...createPostgresSearchIndex(pool),
     ...createEntityStore(pool),
     ...createStoryStore(pool),
+    ...createSourceStore(pool),
   });
   return {
     dialect: 'postgres',

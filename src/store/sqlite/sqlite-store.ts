@@ -11,6 +11,7 @@ import { createPageStore } from './page-writes.ts';
 import { createSqliteSearchIndex } from './search-index.ts';
 import { createEntityStore } from './entity-reads.ts';
 import { createStoryStore } from './story-store.ts';
+import { createSourceStore } from './source-store.ts';
 
 /** How long a write waits for another connection's lock before failing; an ingest batch commits well within it. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -35,6 +36,7 @@ export function openSqliteStore(path: string): Store {
     ...createSqliteSearchIndex(open),
     ...createEntityStore(open),
     ...createStoryStore(open),
+    ...createSourceStore(open),
     async close() {
       if (open.open) open.close();
     },

@@ -1,0 +1,57 @@
+/**
+ * Response bytes → page text: the charset from the Content-Type header when it names one other than UTF-8 and the
+ * bytes are not valid UTF-8 (servers often mislabel UTF-8 pages as latin-1), otherwise src/ingest's decoder (BOM,
+ * strict UTF-8, `<meta charset>`, windows-1256 for Arabic). Non-text media types are refused.
+ */
+import iconv from 'iconv-lite';
+import { EngineError } from '../core/errors.ts';
+import type { ContentType } from '../core/page.ts';
+import { checkText, decodeBytes, type DecodeResult } from '../ingest/decode.ts';
+import { hasBinarySignature } from '../ingest/sniff.ts';
+
+const UTF8_LABELS: ReadonlySet<string> = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
+const TEXT_MEDIA = /^(?:text\/|application\/(?:xhtml\+xml|xml|rss\+xml|atom\+xml|rdf\+xml|json|feed\+json)$)/u;
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+
+export interface MediaType {
+  /** Lower-case `type/subtype`, or null when the header is absent. */
+  readonly mime: string | null;
+  readonly charset: string | null;
+}
+
+/** Splits a Content-Type header into its media type and charset parameter. */
+export function parseMediaType(header: string | null): MediaType {
+  if (!header) return { mime: null, charset: null };
+  const [type, ...params] = header.split(';');
+  const charset = params.map((p) => p.trim()).find((p) => p.toLowerCase().startsWith('charset='))?.slice('charset='.length).replace(/^["']|["']$/gu, '').trim().toLowerCase();
+  return { mime: type!.trim().toLowerCase() || null, charset: charset || null };
+}
+
+/** Decodes a fetched page, or says why it is not one (binary, undecodable, too large, malformed). */
+export function decodeResponse(bytes: Uint8Array, options: { contentTypeHeader: string | null; maxBytes: number; url: string }): DecodeResult {
+  const media = parseMediaType(options.contentTypeHeader);
+  if (media.mime !== null && !TEXT_MEDIA.test(media.mime)) {
+    return { ok: false, error: new EngineError('input/binary', `${options.url}: Content-Type ${media.mime} is not a page.`) };
+  }
+  const contentType: ContentType | null = media.mime === 'text/plain' ? 'text/plain' : media.mime?.includes('html') ? 'text/html' : null;
+  const charset = media.charset;
+  if (charset && !UTF8_LABELS.has(charset) && iconv.encodingExists(charset) && !hasBom(bytes) && !hasBinarySignature(bytes) && !isUtf8(bytes)) {
+    if (bytes.length > options.maxBytes) return { ok: false, error: new EngineError('input/too-large', `${bytes.length} bytes > limit ${options.maxBytes}.`) };
+    return checkText(iconv.decode(Buffer.from(bytes), charset), { maxBytes: Number.POSITIVE_INFINITY, contentType }, charset);
+  }
+  return decodeBytes(bytes, { maxBytes: options.maxBytes, contentType });
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    UTF8_STRICT.decode(bytes);
+    return true;
+  } catch (error) {
+    if (error instanceof TypeError) return false; // TextDecoder's signal for invalid data
+    throw error;
+  }
+}
