@@ -55,3 +55,21 @@ function isUtf8(bytes: Uint8Array): boolean {
     throw error;
   }
 }
+
+const XML_ENCODING = /^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["'](?<label>[A-Za-z0-9_.:-]{1,40})["']/u;
+
+/**
+ * A fetched feed or sitemap → text: BOM, then valid UTF-8, then the encoding its XML declaration or the
+ * Content-Type header names (`<?xml version="1.0" encoding="windows-1256"?>` is common on Arabic sites).
+ */
+export function decodeListing(bytes: Uint8Array, options: { contentTypeHeader: string | null; url: string }): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return Buffer.from(bytes.subarray(3)).toString('utf8');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return iconv.decode(Buffer.from(bytes), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', { stripBOM: true });
+  }
+  if (isUtf8(bytes)) return Buffer.from(bytes).toString('utf8');
+  const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
+  const label = XML_ENCODING.exec(head)?.groups?.label?.toLowerCase() ?? parseMediaType(options.contentTypeHeader).charset;
+  if (label && iconv.encodingExists(label)) return iconv.decode(Buffer.from(bytes), label);
+  throw new EngineError('input/undecodable', `${options.url}: not UTF-8 and no usable encoding declared.`);
+}
