@@ -8,7 +8,7 @@ import { decodeListing } from '../fetch/decode-response.ts';
 import type { FetchOutcome, HttpClient } from '../fetch/http-client.ts';
 import { canonicalizeUrl } from '../sources/canonical-url.ts';
 import { readPageLinks } from '../sources/html-links.ts';
-import { parseEndpoint, type ListedItem, type ParsedEndpoint } from '../sources/parse-endpoint.ts';
+import { endpointKindOf, parseEndpoint, type ListedItem, type ParsedEndpoint } from '../sources/parse-endpoint.ts';
 import type { SourceEndpoint, SourceKind, SourceSummary, StoredValidators } from '../store/source-types.ts';
 import type { Store } from '../store/store.ts';
 
@@ -79,10 +79,10 @@ export async function discoverEndpoints(client: HttpClient, url: string): Promis
   const outcome = await client.fetch(url, { accept: LISTING_ACCEPT });
   if (outcome.kind !== 'ok') throw new EngineError('fetch/failed', `${url}: unexpected 304.`);
   const text = decodeListing(outcome.body, { contentTypeHeader: outcome.contentType, url: outcome.url });
-  const parsed = parseEndpoint(text, outcome.url);
+  // Classified by its root only: a feed that is broken today is still followed, and its errors show in its health.
+  const kind = endpointKindOf(text);
   const self = canonicalizeUrl(outcome.url) ?? outcome.url;
-  if (parsed.kind === 'feed') return { kind: 'feed', endpoints: [{ url: self, kind: 'feed' }] };
-  if (parsed.kind !== 'page') return { kind: 'sitemap', endpoints: [{ url: self, kind: 'sitemap' }] };
+  if (kind !== 'page') return { kind, endpoints: [{ url: self, kind }] };
   const feeds = readPageLinks(text, outcome.url).feeds.map((feed): SourceEndpoint => ({ url: feed, kind: 'feed' }));
   const sitemaps = (await client.robots(outcome.url)).sitemaps.map((sitemap): SourceEndpoint => ({ url: sitemap, kind: 'sitemap' }));
   const endpoints = [...feeds, ...sitemaps];

@@ -38,6 +38,20 @@ const XML_PARSER = new XMLParser({
 
 type XmlNode = Record<string, unknown>;
 
+const FEED_ROOT_KIND: Readonly<Record<string, 'feed' | 'sitemap'>> = { rss: 'feed', 'rdf:rdf': 'feed', feed: 'feed', urlset: 'sitemap', sitemapindex: 'sitemap' };
+const JSON_FEED_VERSION = /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//u;
+
+/**
+ * What a body is, from its root element (or JSON Feed version) alone, without parsing it: a feed that is broken
+ * today is still a feed to follow.
+ */
+export function endpointKindOf(text: string): 'feed' | 'sitemap' | 'page' {
+  const trimmed = text.replace(/^\uFEFF/u, '').trimStart();
+  if (trimmed.startsWith('{')) return JSON_FEED_VERSION.test(trimmed.slice(0, 4096)) ? 'feed' : 'page';
+  const root = XML_START.exec(trimmed)?.groups?.root?.toLowerCase();
+  return root === undefined ? 'page' : FEED_ROOT_KIND[root] ?? 'page';
+}
+
 /** Classifies and parses a fetched body; throws `input/malformed` for a feed or sitemap that does not parse. */
 export function parseEndpoint(text: string, baseUrl: string): ParsedEndpoint {
   const trimmed = text.replace(/^\uFEFF/u, '').trimStart();

@@ -11,10 +11,13 @@ import { registerStories } from './stories.ts';
 import { registerStory } from './story.ts';
 import { registerSearch } from './search.ts';
 import { registerServe } from './serve.ts';
+import { registerSources } from './sources.ts';
+import { registerWatch } from './watch.ts';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerIngest, registerArticles, registerArticle, registerAnalyze, registerNer,
   registerCluster, registerStories, registerStory, registerSearch, registerServe,
+  registerSources, registerWatch,
 ];

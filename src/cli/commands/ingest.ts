@@ -6,18 +6,22 @@ import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { afterWriteHooks } from '../../app/after-write.ts';
 import { loadPageAnalyzer } from '../../app/analyzer.ts';
-import { ingestInputs, type IngestProgress, type IngestSummary, type IngestWarning, type PageAnalyzer } from '../../app/ingest.ts';
+import { openFetchClient, type FetchClient } from '../../app/fetch-client.ts';
+import { ingestPageResults, type IngestProgress, type IngestSummary, type IngestWarning, type PageAnalyzer } from '../../app/ingest.ts';
+import { readInputs } from '../../app/read-inputs.ts';
 import { openConfiguredStore } from '../../app/open-store.ts';
 import { loadConfig } from '../../config/load.ts';
 import { countInputFiles } from '../../ingest/walk.ts';
 import { displayLocation } from '../../store/store.ts';
 import { EXIT, type CliIo, type CommandContext } from '../io.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
+import { addFetchOptions, fetchTuning, type FetchCommandOptions } from '../fetch-options.ts';
+import type { Resolver } from '../../fetch/safe-lookup.ts';
 
 /** Distinct warnings printed in the text summary (identical ones are grouped); --json has them all. */
 const MAX_WARNINGS_SHOWN = 10;
 
-export interface IngestCommandOptions {
+export interface IngestCommandOptions extends FetchCommandOptions {
   readonly db?: string;
   readonly batchSize?: number;
   readonly maxBytes?: number;
@@ -28,6 +32,8 @@ export interface IngestCommandOptions {
 export interface IngestDeps {
   readonly loadAnalyzer: (options: { annotate: boolean }) => Promise<PageAnalyzer>;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Tests: a DNS stub for URL inputs. */
+  readonly resolve?: Resolver;
 }
 
 /** Commander parser for positive integer options. */
@@ -38,15 +44,16 @@ export function parsePositiveInt(value: string): number {
 }
 
 export function registerIngest(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('ingest')
-    .description('read pages (files, directories, .jsonl[.gz], - for stdin), analyse them and store them')
-    .argument('<paths...>', 'files or directories; "-" reads one page from stdin')
+    .description('read pages (files, directories, .jsonl[.gz], .warc[.gz], http(s) URLs, - for stdin), analyse them and store them')
+    .argument('<paths...>', 'files, directories, WARC files or URLs; "-" reads one page from stdin')
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--batch-size <n>', 'pages per write transaction', parsePositiveInt)
     .option('--max-bytes <n>', 'largest page accepted, in bytes', parsePositiveInt)
     .option('--no-annotate', 'store extraction only, without the annotation layers')
-    .option('--json', 'print the summary as one JSON object')
+    .option('--json', 'print the summary as one JSON object');
+  addFetchOptions(command, { archive: true })
     .action(async (paths: string[], options: IngestCommandOptions) => {
       await runIngest(paths, options, context, { loadAnalyzer: loadPageAnalyzer, env: process.env });
     });
@@ -54,17 +61,26 @@ export function registerIngest(program: Command, context: CommandContext): void 
 
 /** The command body, with its dependencies injectable for in-process tests. */
 export async function runIngest(paths: readonly string[], options: IngestCommandOptions, context: CommandContext, deps: IngestDeps): Promise<IngestSummary> {
-  const config = loadConfig({ db: options.db, batchSize: options.batchSize, maxPageBytes: options.maxBytes }, deps.env);
+  const config = loadConfig({ db: options.db, batchSize: options.batchSize, maxPageBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivateNetwork }, deps.env);
   const analyze = await deps.loadAnalyzer({ annotate: options.annotate });
   const store = await openConfiguredStore(config);
   const progress = context.io.stderr.isTTY && !paths.includes('-') ? await startBar(paths, context.io) : null;
   let summary: IngestSummary;
+  let fetch: FetchClient | null = null;
+  const client = async () => {
+    fetch ??= await openFetchClient({
+      store, allowPrivateNetwork: config.allowPrivateNetwork, maxBytes: config.maxPageBytes, archiveDir: options.archive ?? null, resolve: deps.resolve, tuning: fetchTuning(options),
+    });
+    return fetch.client;
+  };
   try {
-    summary = await ingestInputs(store, paths, {
+    const inputs = readInputs(paths, { maxBytes: config.maxPageBytes, client });
+    summary = await ingestPageResults(store, inputs, {
       analyze, maxBytes: config.maxPageBytes, batchSize: config.batchSize, onProgress: progress?.update, afterBatch: afterWriteHooks(store),
     });
   } finally {
     progress?.stop();
+    await (fetch as FetchClient | null)?.close();
     await store.close();
   }
   writeSummary(summary, { io: context.io, json: options.json === true, dbPath: displayLocation(config.dbPath) });
