@@ -45,6 +45,8 @@ export interface HttpClientOptions {
   readonly userAgent: string;
   readonly allowPrivateNetwork: boolean;
   readonly resolve?: Resolver;
+  /** Why an address is refused (default: address-safety.ts); tests narrow it. */
+  readonly blockedReason?: (address: string) => string | null;
   readonly limits: BodyLimits;
   readonly timeouts?: Partial<Timeouts>;
   readonly maxRedirects?: number;
@@ -135,7 +137,7 @@ interface ClientContext {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const politeness = { ...DEFAULT_POLITENESS, ...options.politeness };
-  const lookup = createSafeLookup({ allowPrivateNetwork: options.allowPrivateNetwork, resolve: options.resolve ?? systemResolver });
+  const lookup = createSafeLookup({ allowPrivateNetwork: options.allowPrivateNetwork, resolve: options.resolve ?? systemResolver, blockedReason: options.blockedReason });
   const agent = new Agent({
     connections: politeness.maxConnections,
     connect: { timeout: timeouts.connectMs, lookup },
@@ -159,13 +161,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 }
 
 /** Only http(s), and an IP literal is checked here because the socket skips the DNS step (and its check) for it. */
-export function checkTarget(url: URL, allowPrivateNetwork: boolean): void {
+export function checkTarget(url: URL, allowPrivateNetwork: boolean, blockedReason: (address: string) => string | null = blockedAddressReason): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new EngineError('fetch/blocked', `${url.href}: only http and https URLs are fetched.`);
   }
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   if (allowPrivateNetwork || isIP(host) === 0) return;
-  const reason = blockedAddressReason(host);
+  const reason = blockedReason(host);
   if (reason !== null) throw blockedAddressError(host, host, reason);
 }
 
@@ -177,7 +179,7 @@ async function fetchChain(context: ClientContext, startUrl: string, options: Fet
   let requests = 0;
   for (let hop = 0; hop <= maxRedirects; hop++) {
     chain.push(url.href);
-    checkTarget(url, context.options.allowPrivateNetwork);
+    checkTarget(url, context.options.allowPrivateNetwork, context.options.blockedReason);
     const rules = options.obeyRobots ? await robotsFor(context, url.href) : null;
     if (rules?.unavailable) throw new EngineError(rules.unavailable.code, `${url.href}: ${rules.unavailable.reason}`);
     if (rules && !rules.isAllowed(url.href)) throw new EngineError('fetch/disallowed', `${url.href} (robots.txt of ${url.host}).`);

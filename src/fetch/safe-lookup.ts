@@ -24,6 +24,8 @@ export const systemResolver: Resolver = async (hostname) => {
 export interface AddressPolicy {
   readonly allowPrivateNetwork: boolean;
   readonly resolve: Resolver;
+  /** Why an address is refused (default `blockedAddressReason`); tests narrow it to reach their 127.0.0.1 server. */
+  readonly blockedReason?: (address: string) => string | null;
 }
 
 /** The error for a refused address; `host` is the name or literal the URL gave. */
@@ -43,7 +45,7 @@ export async function resolveChecked(hostname: string, policy: AddressPolicy): P
   if (addresses.length === 0) throw new EngineError('fetch/failed', `Cannot resolve ${hostname}: no address.`);
   if (!policy.allowPrivateNetwork) {
     for (const { address } of addresses) {
-      const reason = blockedAddressReason(address);
+      const reason = (policy.blockedReason ?? blockedAddressReason)(address);
       if (reason !== null) throw blockedAddressError(hostname, address, reason);
     }
   }
