@@ -49,14 +49,14 @@ function watchChild(db: string, killAfterMs: number | null): Promise<{ ms: numbe
 function snapshot(db: string, sites: NewsSites): unknown {
   const raw = new Database(db, { readonly: true });
   try {
-    const unport = (text: string | null): string | null => {
-      let out = text;
+    const unport = (text: string | null | undefined): string | null => {
+      let out = text ?? null;
       for (const site of Object.values(sites.sites)) out = out?.split(site.origin).join(`site:${site.name}`) ?? null;
       return out;
     };
-    const articles = (raw.prepare('SELECT a.headline, a.body, a.published_date, a.published_from, p.url FROM articles a JOIN pages p ON p.id = a.page_id').all() as Record<string, string | null>[])
+    const articles = (raw.prepare('SELECT a.headline, a.body, a.published_date, a.published_from, p.url FROM articles a JOIN pages p ON p.id = a.page_id').all() as { headline: string | null; url: string }[])
       .map((row) => ({ ...row, url: unport(row.url) })).sort((a, b) => String(a.headline).localeCompare(String(b.headline)));
-    const items = (raw.prepare('SELECT s.url AS source, i.url, i.state, i.error_code, i.page_id IS NOT NULL AS has_page FROM source_items i JOIN sources s ON s.id = i.source_id').all() as Record<string, string | null>[])
+    const items = (raw.prepare('SELECT s.url AS source, i.url, i.state, i.error_code, i.page_id IS NOT NULL AS has_page FROM source_items i JOIN sources s ON s.id = i.source_id').all() as { source: string; url: string }[])
       .map((row) => ({ ...row, source: unport(row.source), url: unport(row.url) })).sort((a, b) => `${a.source} ${a.url}`.localeCompare(`${b.source} ${b.url}`));
     return { articles, items, pages: raw.prepare('SELECT count(*) FROM pages').pluck().get() };
   } finally {

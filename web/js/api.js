@@ -20,5 +20,16 @@ export async function api(path, params = {}) {
   return body;
 }
 
+/** POST or DELETE /api/<path> with a JSON body; resolves to the parsed body (null for 204). */
+export async function send(method, path, body) {
+  const response = await fetch(`/api/${path}`, {
+    method, headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const parsed = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, parsed?.error?.message ?? `HTTP ${response.status}`);
+  return parsed;
+}
+
 /** Encodes one path segment. */
 export const seg = (value) => encodeURIComponent(value);
