@@ -24,7 +24,7 @@ export type ParsedEndpoint =
 
 /** Element names that may repeat, parsed as arrays whatever their count (names after namespace prefixes are removed). */
 const REPEATED: ReadonlySet<string> = new Set(['item', 'entry', 'url', 'sitemap', 'link']);
-const XML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?<root>[A-Za-z_][\w:.-]*)/u;
+const XML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<\?xml-stylesheet[^>]*>\s*|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>\s*)*<(?<root>[A-Za-z_][\w:.-]*)/u;
 const FEED_ROOTS: ReadonlySet<string> = new Set(['rss', 'rdf:rdf', 'feed', 'urlset', 'sitemapindex']);
 const XML_PARSER = new XMLParser({
   ignoreAttributes: false,
