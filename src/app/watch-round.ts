@@ -67,9 +67,18 @@ export async function runWatchRound(deps: WatchDeps, options: { all?: boolean; s
   const due = (await deps.store.listSources()).filter((s) => (options.sourceIds ? options.sourceIds.includes(s.id) : options.all || s.nextRunAt <= now));
   const totals = { sources: due.length, pages: 0, articles: 0, failed: 0 };
   const queue = [...due];
+  // Sources run concurrently, but the after-write hooks (search index, story updater with its in-memory index) see
+  // one committed batch at a time, in commit order.
+  let hooks: Promise<void> = Promise.resolve();
+  const afterBatch = deps.afterBatch && ((written: WriteResult): Promise<void> => {
+    const run = hooks.then(() => deps.afterBatch!(written));
+    hooks = run.catch(() => undefined); // the failure is reported by ingest for its own batch; the chain goes on
+    return run;
+  });
+  const sourceDeps: WatchDeps = { ...deps, afterBatch };
   const worker = async (): Promise<void> => {
     for (let source = queue.shift(); source && !deps.signal?.aborted; source = queue.shift()) {
-      const tally = await runSource(deps, source);
+      const tally = await runSource(sourceDeps, source);
       totals.pages += tally.pages;
       totals.articles += tally.articles;
       totals.failed += tally.failed + tally.listingErrors;

@@ -86,6 +86,8 @@ export async function runWatch(options: WatchCommandOptions, context: CommandCon
   });
   const printer = eventPrinter(context.io, options.json === true);
   const totals = { sources: 0, pages: 0, articles: 0, failed: 0 };
+  // One story updater for the whole run: its in-memory event index is built once, not replayed every round.
+  const afterBatch = afterWriteHooks(store);
   try {
     let lastRound = 0;
     do {
@@ -93,7 +95,7 @@ export async function runWatch(options: WatchCommandOptions, context: CommandCon
       const runAll = options.all === true || (everySeconds !== null && roundNow.getTime() - lastRound >= everySeconds * 1000);
       lastRound = runAll ? roundNow.getTime() : lastRound;
       const round = await runWatchRound({
-        store, client: fetch.client, analyze, afterBatch: afterWriteHooks(store), maxBytes: config.maxPageBytes, now, signal: deps.signal, onEvent: printer.event,
+        store, client: fetch.client, analyze, afterBatch, maxBytes: config.maxPageBytes, now, signal: deps.signal, onEvent: printer.event,
       }, { all: runAll });
       totals.sources += round.sources;
       totals.pages += round.pages;
