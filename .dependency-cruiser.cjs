@@ -21,7 +21,11 @@ const LAYERS = {
   // Team mode's job queue (pg-boss in PostgreSQL): an I/O adapter beside the store, sharing its URL handling.
   queue: ['core', 'store'],
   search: ['core', 'text', 'store'],
-  app: ['core', 'config', 'text', 'ingest', 'extract', 'analyze', 'pipeline', 'corpus', 'store', 'search', 'queue'],
+  // Live sources: the HTTP client (decoding through ingest/), feed/sitemap/URL parsing, web archives.
+  fetch: ['core', 'ingest'],
+  sources: ['core', 'text'],
+  warc: ['core', 'fetch'],
+  app: ['core', 'config', 'text', 'ingest', 'extract', 'analyze', 'pipeline', 'corpus', 'store', 'search', 'queue', 'fetch', 'sources', 'warc'],
   cli: ['core', 'config', 'app'],
   // server/ also sees the Store port's types (rule server-store-port-types-only below forbids values).
   server: ['core', 'config', 'app', 'store'],

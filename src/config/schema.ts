@@ -16,6 +16,8 @@ export const CONFIG_SCHEMA = z.object({
   dbPath: z.string().min(1).default(DEFAULT_DB_PATH),
   maxPageBytes: z.number().int().positive().default(DEFAULT_MAX_PAGE_BYTES),
   batchSize: z.number().int().positive().max(10_000).default(DEFAULT_BATCH_SIZE),
+  /** Let fetches reach loopback, private, link-local and metadata addresses (src/fetch/address-safety.ts). Off by default. */
+  allowPrivateNetwork: z.boolean().default(false),
 });
 
 export type Config = Readonly<z.infer<typeof CONFIG_SCHEMA>>;

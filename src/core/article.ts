@@ -30,9 +30,10 @@ export interface PublishedDate {
   readonly precision: DatePrecision;
   /** The page characters the date was read from. */
   readonly text: string;
-  /** Where `text` sits in the page text (absent when read from HTML metadata). */
+  /** Where `text` sits in the page text (absent when read from HTML metadata or a feed). */
   readonly span?: Span;
-  readonly from?: 'json-ld' | 'meta-tag' | 'time-element' | 'body';
+  /** 'feed': the page gave no date, so the one its feed or sitemap listed is kept as a fallback. */
+  readonly from?: 'json-ld' | 'meta-tag' | 'time-element' | 'body' | 'feed';
 }
 
 export interface ExtractedArticle {

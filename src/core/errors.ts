@@ -15,6 +15,10 @@ export const ERROR_MESSAGES = {
   'analyze/failed': 'The page could not be analysed.',
   'usage/invalid': 'Invalid arguments.',
   'model/missing': 'A trained model file is missing.',
+  'fetch/blocked': 'The address is not allowed.',
+  'fetch/disallowed': 'robots.txt disallows this URL.',
+  'fetch/failed': 'The URL could not be fetched.',
+  'fetch/timeout': 'The server did not answer in time.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

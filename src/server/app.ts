@@ -16,6 +16,7 @@ import { registerEntityRoutes } from './routes/entities.ts';
 import { registerPageRoutes } from './routes/pages.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerStoryRoutes } from './routes/stories.ts';
+import { registerSourceRoutes } from './routes/sources.ts';
 
 /** 6 MB: one page up to the ingest limit (5 MB) plus JSON escaping; larger bodies get 413. */
 export const DEFAULT_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
@@ -66,6 +67,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
   registerEntityRoutes(app, deps);
   registerStoryRoutes(app, deps);
   registerSearchRoutes(app, deps);
+  registerSourceRoutes(app, deps);
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot !== null && existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'], wildcard: true });

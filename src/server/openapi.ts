@@ -57,6 +57,18 @@ const SCHEMAS: Json = {
     type: 'object',
     properties: { id: { type: 'string' }, label: { type: 'string' }, firstDate: { type: ['string', 'null'] }, lastDate: { type: ['string', 'null'] }, articleCount: { type: 'integer' }, eventClusterCount: { type: 'integer' }, outlets: { type: 'array', items: { type: 'string' } } },
   },
+  Source: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' }, url: { type: 'string' }, name: { type: ['string', 'null'] }, kind: { enum: ['feed', 'sitemap', 'site'] },
+      endpoints: { type: 'array', items: { type: 'object', properties: { url: { type: 'string' }, kind: { enum: ['feed', 'sitemap'] } } } },
+      everySeconds: { type: 'integer' }, createdAt: { type: 'string' }, nextRunAt: { type: 'string' }, lastRunAt: { type: ['string', 'null'] },
+      lastStatus: { enum: ['ok', 'partial', 'failed', null] }, lastError: { type: ['string', 'null'] },
+      itemsSeen: { type: 'integer' }, itemsPending: { type: 'integer' }, itemsFailed: { type: 'integer' }, articlesStored: { type: 'integer' },
+      errors: { type: 'array', items: { type: 'object', properties: { at: { type: 'string' }, url: { type: ['string', 'null'] }, code: { type: 'string' }, message: { type: 'string' } } } },
+      articlesPerDay: { type: 'array', items: { type: 'object', properties: { day: { type: 'string' }, articles: { type: 'integer' } } } },
+    },
+  },
   SearchResponse: {
     type: 'object',
     properties: {
@@ -94,6 +106,18 @@ const PATHS: Json = {
   '/api/clusters/{id}': { get: { summary: 'One event cluster', parameters: [pathId('Event cluster')], responses: { '200': json({ type: 'object' }, 'Event cluster'), ...ERRORS } } },
   '/api/timeline': { get: { summary: 'Timeline of a storyline', parameters: [STORYLINE_PARAM], responses: { '200': json({ type: 'object' }, 'Timeline'), ...ERRORS } } },
   '/api/claims': { get: { summary: 'Claims of a storyline with sources and verdicts', parameters: [STORYLINE_PARAM], responses: { '200': json({ type: 'object' }, 'Claims'), ...ERRORS } } },
+  '/api/sources': {
+    get: { summary: 'Sources marsad watch follows, with counts and last run', responses: { '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('Source') } } }, 'Sources') } },
+    post: {
+      summary: 'Follow a feed, sitemap or site (discovered on its first watch round; the server fetches nothing)',
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri' }, name: { type: 'string' }, every: { type: 'string', examples: ['15m'] } } } } } },
+      responses: { '201': json(ref('Source'), 'The new source'), '400': { $ref: '#/components/responses/BadRequest' } },
+    },
+  },
+  '/api/sources/{id}': {
+    get: { summary: 'One source with its health: last fetch, status, next run, counts, errors with times, articles per day', parameters: [pathId('Source')], responses: { '200': json(ref('Source'), 'Source health'), ...ERRORS } },
+    delete: { summary: 'Stop following a source (its articles stay)', parameters: [pathId('Source')], responses: { '204': { description: 'Removed' }, ...ERRORS } },
+  },
   '/api/search': {
     get: {
       summary: 'Full-text search: words (AND), "phrases", -exclusions, prefix*; spelling variants and inflections match',

@@ -10,6 +10,7 @@ import type { SearchIndexPort } from './search-types.ts';
 import type { EntityStore } from './entity-types.ts';
 import type { StoryStore } from './story-types.ts';
 import type { TokenStore } from './token-types.ts';
+import type { SourceStore } from './source-types.ts';
 
 /** One analysed page, as ingest writes it. */
 export interface PageRecord {
@@ -107,4 +108,4 @@ export interface CoreStore extends PageStore, ArticleStore {
 }
 
 /** The whole port. Other areas add their method groups to this `extends` list. */
-export interface Store extends CoreStore, SearchIndexPort, EntityStore, StoryStore, TokenStore {}
+export interface Store extends CoreStore, SearchIndexPort, EntityStore, StoryStore, TokenStore, SourceStore {}

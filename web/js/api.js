@@ -38,5 +38,18 @@ function askToken() {
   return true;
 }
 
+/** POST or DELETE /api/<path> with a JSON body; resolves to the parsed body (null for 204). Writes need an editor token. */
+export async function send(method, path, body) {
+  const request = () => fetch(`/api/${path}`, {
+    method, headers: { ...headers(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  let response = await request();
+  if (response.status === 401 && askToken()) response = await request();
+  const parsed = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, parsed?.error?.message ?? `HTTP ${response.status}`);
+  return parsed;
+}
+
 /** Encodes one path segment. */
 export const seg = (value) => encodeURIComponent(value);

@@ -1,11 +1,12 @@
 // Marsad web UI entry: hash router over the JSON API. Routes: #/, #/story/:id, #/article/:id,
-// #/entity/:id, #/articles, #/entities, #/search?q=…
+// #/entity/:id, #/articles, #/entities, #/search?q=…, #/sources
 import { h, render } from './dom.js';
 import { storiesPage } from './pages/stories.js';
 import { storyPage } from './pages/story.js';
 import { articlePage, articlesPage } from './pages/article.js';
 import { entityPage, entitiesPage } from './pages/entity.js';
 import { searchPage } from './pages/search.js';
+import { sourcesPage } from './pages/sources.js';
 
 /** @typedef {(m: RegExpMatchArray) => Promise<Node> | Node} Page */
 /** @type {[RegExp, Page][]} */
@@ -17,6 +18,7 @@ const ROUTES = [
   [/^#\/entity\/([^/?]+)$/, (m) => entityPage(decodeURIComponent(m[1]))],
   [/^#\/entities(?:\?(.*))?$/, (m) => entitiesPage(new URLSearchParams(m[1] ?? ''))],
   [/^#\/search(?:\?(.*))?$/, (m) => searchPage(new URLSearchParams(m[1] ?? ''))],
+  [/^#\/sources$/, () => sourcesPage()],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));

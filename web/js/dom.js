@@ -30,6 +30,23 @@ export function safeHref(href) {
   return href.startsWith('#') || href.startsWith('/') ? href : '#/';
 }
 
+/**
+ * A link out to an article's original page: only http(s) URLs become links (rel noopener noreferrer, new tab);
+ * anything else is shown as text.
+ */
+export function externalLink(url, text) {
+  let parsed = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return h('bdi', { class: 'url' }, url);
+  const link = h('a', { class: 'url external', target: '_blank', rel: 'noopener noreferrer' }, text ?? url);
+  link.setAttribute('href', parsed.href); // set directly: safeHref allows only same-site links
+  return link;
+}
+
 /** Escapes text for the rare place a string must be HTML (nowhere in this UI; kept for tests and tools). */
 export function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]);

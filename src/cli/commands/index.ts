@@ -15,11 +15,13 @@ import { registerWorker } from './worker.ts';
 import { registerQueue } from './queue.ts';
 import { registerCheck } from './check.ts';
 import { registerTokens } from './tokens.ts';
+import { registerSources } from './sources.ts';
+import { registerWatch } from './watch.ts';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerIngest, registerArticles, registerArticle, registerAnalyze, registerNer,
   registerCluster, registerStories, registerStory, registerSearch, registerServe, registerCheck, registerTokens,
-  registerWorker, registerQueue,
+  registerWorker, registerQueue, registerSources, registerWatch,
 ];

@@ -5,15 +5,18 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import type { AnalysisPool } from '../../app/analysis-pool.ts';
+import type { FetchClient } from '../../app/fetch-client.ts';
 import type { IngestProgress, IngestSummary, IngestWarning, PageAnalyzer } from '../../app/ingest.ts';
 import { EXIT, type CliIo, type CommandContext } from '../io.ts';
 import { parsePositiveInt } from '../option-parsers.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
+import { addFetchOptions, fetchTuning, type FetchCommandOptions } from '../fetch-options.ts';
+import type { Resolver } from '../../app/fetch-client.ts';
 
 /** Distinct warnings printed in the text summary (identical ones are grouped); --json has them all. */
 const MAX_WARNINGS_SHOWN = 10;
 
-export interface IngestCommandOptions {
+export interface IngestCommandOptions extends FetchCommandOptions {
   readonly db?: string;
   readonly batchSize?: number;
   readonly maxBytes?: number;
@@ -45,13 +48,15 @@ export interface IngestDeps {
   /** Used when `workers` > 1; without it the analysis stays in-process whatever `workers` says (tests). */
   readonly startPool?: (options: { threads: number; annotate: boolean }) => AnalysisPool;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Tests: a DNS stub for URL inputs. */
+  readonly resolve?: Resolver;
 }
 
 export function registerIngest(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('ingest')
-    .description('read pages (files, directories, .jsonl[.gz], - for stdin), analyse them and store them')
-    .argument('<paths...>', 'files or directories; "-" reads one page from stdin')
+    .description('read pages (files, directories, .jsonl[.gz], .warc[.gz], http(s) URLs, - for stdin), analyse them and store them')
+    .argument('<paths...>', 'files, directories, WARC files or URLs; "-" reads one page from stdin')
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--batch-size <n>', 'pages per write transaction', parsePositiveInt)
     .option('--max-bytes <n>', 'largest page accepted, in bytes (default 5 MB; never above 16 MB)', parsePositiveInt)
@@ -64,7 +69,8 @@ export function registerIngest(program: Command, context: CommandContext): void 
     .option('--json', 'print the summary as one JSON object')
     .option('--workers <n>', 'analysis threads (1: in the main thread; default: the number of cores)', parsePositiveInt)
     .option('--enqueue', 'team mode (PostgreSQL): queue the pages for `marsad worker` processes instead of analysing here')
-    .option('--job-timeout <seconds>', 'with --enqueue: seconds before a dead worker\'s job goes to another worker', parsePositiveInt)
+    .option('--job-timeout <seconds>', 'with --enqueue: seconds before a dead worker\'s job goes to another worker', parsePositiveInt);
+  addFetchOptions(command, { archive: true })
     .action(async (paths: string[], options: IngestCommandOptions) => {
       if (options.enqueue) {
         await runEnqueue(paths, options, context);
@@ -79,10 +85,11 @@ export function registerIngest(program: Command, context: CommandContext): void 
 
 /** The command body, with its dependencies injectable for in-process tests. */
 export async function runIngest(paths: readonly string[], options: IngestCommandOptions, context: CommandContext, deps: IngestDeps): Promise<IngestSummary> {
-  const [{ loadConfig }, { openConfiguredStore, displayLocation }, { ingestInputs }, { afterWriteHooks, catchUpDerivedState }] = await Promise.all([
+  const [{ loadConfig }, { openConfiguredStore, displayLocation }, { ingestPageResults }, { afterWriteHooks, catchUpDerivedState }, { readInputs }, { openFetchClient }] = await Promise.all([
     import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../app/ingest.ts'), import('../../app/after-write.ts'),
+    import('../../app/read-inputs.ts'), import('../../app/fetch-client.ts'),
   ]);
-  const config = loadConfig({ db: options.db, batchSize: options.batchSize, maxPageBytes: options.maxBytes }, deps.env);
+  const config = loadConfig({ db: options.db, batchSize: options.batchSize, maxPageBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivateNetwork }, deps.env);
   const workers = options.workers ?? availableParallelism();
   const pool = workers > 1 && deps.startPool ? deps.startPool({ threads: workers, annotate: options.annotate }) : null;
   const killAfter = Number(deps.env[KILL_AFTER_COMMIT_ENV] ?? Number.NaN);
@@ -92,17 +99,25 @@ export async function runIngest(paths: readonly string[], options: IngestCommand
     const analyze = pool ? pool.analyze : await deps.loadAnalyzer({ annotate: options.annotate });
     const store = await openConfiguredStore(config);
     const progress = context.io.stderr.isTTY && !paths.includes('-') ? await startBar(paths, context.io) : null;
+    let fetch: FetchClient | null = null;
+    const client = async () => {
+      fetch ??= await openFetchClient({
+        store, allowPrivateNetwork: config.allowPrivateNetwork, maxBytes: config.maxPageBytes, archiveDir: options.archive ?? null, resolve: deps.resolve, tuning: fetchTuning(options),
+      });
+      return fetch.client;
+    };
     try {
       // Finish what an interrupted run left undone (search documents, story features, stories) before adding to it.
       await catchUpDerivedState(store);
-      summary = await ingestInputs(store, paths, {
+      const inputs = readInputs(paths, { maxBytes: config.maxPageBytes, maxLineBytes, maxFileBytes, maxGzipRatio, maxLines, maxFileSeconds, client });
+      summary = await ingestPageResults(store, inputs, {
         analyze, lookahead: pool ? POOL_LOOKAHEAD : 0, maxBytes: config.maxPageBytes, batchSize: config.batchSize,
         onProgress: progress?.update, afterBatch: afterWriteHooks(store),
-        limits: { maxLineBytes, maxFileBytes, maxGzipRatio, maxLines, maxFileSeconds },
         ...(Number.isInteger(killAfter) ? { afterCommit: (batch: number) => { if (batch === killAfter) process.kill(process.pid, 'SIGKILL'); } } : {}),
       });
     } finally {
       progress?.stop();
+      await (fetch as FetchClient | null)?.close();
       await store.close();
     }
   } finally {

@@ -9,6 +9,7 @@ import { createArticleStore } from './article-reads.ts';
 import { createEntityStore } from './entity-reads.ts';
 import { createStoryStore } from './story-store.ts';
 import { createTokenStore } from './token-store.ts';
+import { createSourceStore } from './source-store.ts';
 import { createSchemaIfMissing, migratePostgres } from './migrate.ts';
 import { createPageStore } from './page-writes.ts';
 import { createPostgresSearchIndex } from './search-index.ts';
@@ -83,6 +84,7 @@ export async function openPostgresStore(location: string, options: PostgresStore
     ...createEntityStore(pool),
     ...createStoryStore(pool),
     ...createTokenStore(pool),
+    ...createSourceStore(pool),
   });
   return {
     dialect: 'postgres',

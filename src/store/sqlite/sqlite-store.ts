@@ -12,6 +12,7 @@ import { createSqliteSearchIndex } from './search-index.ts';
 import { createEntityStore } from './entity-reads.ts';
 import { createStoryStore } from './story-store.ts';
 import { createTokenStore } from './token-store.ts';
+import { createSourceStore } from './source-store.ts';
 
 /** How long a write waits for another connection's lock before failing; an ingest batch commits well within it. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -37,6 +38,7 @@ export function openSqliteStore(path: string): Store {
     ...createEntityStore(open),
     ...createStoryStore(open),
     ...createTokenStore(open),
+    ...createSourceStore(open),
     async close() {
       if (open.open) open.close();
     },

@@ -1,7 +1,7 @@
 // #/article/:id : clean text with entity/quantity/date highlighting, a toggle showing what was removed
 // and why, and a link to the original page text. #/articles : the article list with paging.
 import { api, seg } from '../api.js';
-import { h } from '../dom.js';
+import { externalLink, h } from '../dom.js';
 import { ENTITY_TYPES, QUALIFIERS, REMOVAL_REASONS, formatDate } from '../format.js';
 import { articleRow } from './stories.js';
 
@@ -92,7 +92,7 @@ export async function articlePage(id) {
     h('p', { class: 'meta' },
       h('span', {}, article.outlet ?? 'مصدر غير معروف'), ' · ', h('span', {}, formatDate(article.published?.date)),
       article.citedSources?.length ? h('span', {}, ` · نقلاً عن ${article.citedSources.join('، ')}`) : null),
-    h('p', { class: 'meta' }, 'الصفحة الأصلية: ', h('bdi', { class: 'url' }, article.url), ' · ',
+    h('p', { class: 'meta' }, 'الصفحة الأصلية: ', h('bdi', { id: 'original-url' }, externalLink(article.url)), ' · ',
       h('a', { href: article.pageTextUrl, id: 'page-text-link', target: '_blank', rel: 'noopener' }, 'نص الصفحة الأصلي'),
       article.storylineId ? [' · ', h('a', { href: `#/story/${seg(article.storylineId)}` }, 'القصة')] : null),
     legend(article.annotations),

@@ -1,0 +1,4 @@
+import { describeSourceStoreContract } from '../source-store.contract.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+
+describeSourceStoreContract('sqlite in memory', async () => openSqliteStore(':memory:'));
