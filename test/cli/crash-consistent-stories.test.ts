@@ -91,10 +91,11 @@ function pageCount(db: string): number {
 }
 
 /**
- * Runs `marsad ingest` in a child. With `killAfterMs`, it is SIGKILLed that long after its first committed batch
- * (so every kill lands while work is going on); with `killAfterCommit`, it kills itself through the test hook.
+ * Runs `marsad ingest` in a child. With `killAfterPages`, it is SIGKILLed once that many more pages are committed,
+ * at whatever point of its work it then is (a random moment that always falls while work is going on, however fast
+ * the machine); with `killAfterCommit`, it kills itself through the test hook.
  */
-function childIngest(db: string, options: { killAfterMs?: number; killAfterCommit?: number }): Promise<'killed' | 'finished'> {
+function childIngest(db: string, options: { killAfterPages?: number; killAfterCommit?: number }): Promise<'killed' | 'finished'> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, ...(options.killAfterCommit ? { MARSAD_TEST_KILL_AFTER_COMMIT: String(options.killAfterCommit) } : {}) };
     const args = [join(ROOT, 'marsad'), 'ingest', pages, '--db', db, '--no-annotate', '--batch-size', String(KILLED_BATCH)];
@@ -102,14 +103,13 @@ function childIngest(db: string, options: { killAfterMs?: number; killAfterCommi
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
     const before = pageCount(db);
-    let timer: NodeJS.Timeout | null = null;
-    const poll = options.killAfterMs === undefined ? null : setInterval(() => {
-      if (timer === null && pageCount(db) > before) timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
-    }, 25);
+    const killAfterPages = options.killAfterPages;
+    const poll = killAfterPages === undefined ? null : setInterval(() => {
+      if (pageCount(db) - before >= killAfterPages) child.kill('SIGKILL');
+    }, 5);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (poll) clearInterval(poll);
-      if (timer) clearTimeout(timer);
       if (signal === 'SIGKILL') resolve('killed');
       else if (code === 0) resolve('finished');
       else reject(new Error(`ingest exited ${code}: ${err}`));
@@ -165,7 +165,7 @@ describe('ingest killed at random moments (SIGKILL), then re-run', () => {
     outcomes.push(await childIngest(db, { killAfterCommit: 3 }));
     const afterHookKill = new Set((await violations(db)).map((v) => v.split(' ')[0]));
     expect([...afterHookKill]).toEqual(expect.arrayContaining(['features-missing', 'search-missing']));
-    for (let i = 0; i < KILLS; i++) outcomes.push(await childIngest(db, { killAfterMs: Math.floor(random() * 1_500) }));
+    for (let i = 0; i < KILLS; i++) outcomes.push(await childIngest(db, { killAfterPages: 1 + Math.floor(random() * 20) }));
     outcomes.push(await childIngest(db, {}));
     process.stdout.write(`kill test outcomes: ${outcomes.join(', ')}\n`);
     expect(outcomes[0]).toBe('killed');
