@@ -32,8 +32,10 @@ function measure(label: string, bodies: readonly string[], sentences: number, op
   }
   const sorted = [...timings].sort((a, b) => a - b);
   const seconds = sorted[Math.floor(RUNS / 2)]!;
-  console.log(`${label.padEnd(28)} ${(sentences / seconds).toFixed(0).padStart(8)} sentences/s  ${(bodies.length / seconds).toFixed(0).padStart(6)} pages/s  ${annotations} annotations`
-    + `  (median of ${RUNS} passes after a warm-up; slowest ${(sentences / sorted[RUNS - 1]!).toFixed(0)} sentences/s)`);
+  console.log(
+    `${label.padEnd(28)} ${(sentences / seconds).toFixed(0).padStart(8)} sentences/s  ${(bodies.length / seconds).toFixed(0).padStart(6)} pages/s  ${annotations} annotations` +
+      `  (median of ${RUNS} passes after a warm-up; slowest ${(sentences / sorted[RUNS - 1]!).toFixed(0)} sentences/s)`,
+  );
 }
 
 function hasModel(): boolean {
@@ -49,7 +51,9 @@ function hasModel(): boolean {
 export async function bench(): Promise<void> {
   const bodies = generatePages({ count: PAGE_COUNT, seed: 7 }).map((generated) => generated.page.body);
   const sentences = bodies.reduce((sum, body) => sum + splitSentences(body).length, 0);
-  console.log(`${bodies.length} generated pages, ${sentences} sentences, ${(bodies.reduce((sum, body) => sum + body.length, 0) / 1e6).toFixed(2)} M chars`);
+  console.log(
+    `${bodies.length} generated pages, ${sentences} sentences, ${(bodies.reduce((sum, body) => sum + body.length, 0) / 1e6).toFixed(2)} M chars`,
+  );
   measure('layers only (no NER)', bodies, sentences, { recognize: () => [] });
   if (hasModel()) measure('with NER', bodies, sentences, {});
 }

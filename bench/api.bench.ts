@@ -14,7 +14,11 @@ const CONCURRENCY = 16;
 const DURATION_MS = 8_000;
 
 async function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'marsad'), 'serve', '--db', dbPath, '--port', '0', '--no-ingest'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'marsad'), 'serve', '--db', dbPath, '--port', '0', '--no-ingest'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -38,7 +42,10 @@ function get(agent: Agent, url: string): Promise<number> {
   });
 }
 
-async function load(base: string, paths: readonly string[]): Promise<{ latencies: number[]; errors: number; seconds: number }> {
+async function load(
+  base: string,
+  paths: readonly string[],
+): Promise<{ latencies: number[]; errors: number; seconds: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   let errors = 0;
@@ -64,13 +71,25 @@ export async function bench(): Promise<void> {
   await store.close();
   const { child, url } = await startServer(path);
   try {
-    const searches = BENCH_QUERIES.map((q) => `/api/search?${new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined) as [string, string][])}`);
+    const searches = BENCH_QUERIES.map(
+      (q) =>
+        `/api/search?${new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined) as [string, string][])}`,
+    );
     await load(url, searches.slice(0, 4)); // warm-up
-    const lists = [['GET /api/entities', ['/api/entities']], ['GET /api/clusters', ['/api/clusters']]] as const;
-    for (const [name, paths] of [['GET /api/search', searches], ...lists, ['GET /api/health', ['/api/health']]] as const) {
+    const lists = [
+      ['GET /api/entities', ['/api/entities']],
+      ['GET /api/clusters', ['/api/clusters']],
+    ] as const;
+    for (const [name, paths] of [
+      ['GET /api/search', searches],
+      ...lists,
+      ['GET /api/health', ['/api/health']],
+    ] as const) {
       const result = await load(url, paths);
-      console.log(`${name} on ${articles} articles, ${CONCURRENCY} concurrent clients, ${result.seconds.toFixed(1)} s: `
-        + `${(result.latencies.length / result.seconds).toFixed(0)} req/s, ${result.errors} errors`);
+      console.log(
+        `${name} on ${articles} articles, ${CONCURRENCY} concurrent clients, ${result.seconds.toFixed(1)} s: ` +
+          `${(result.latencies.length / result.seconds).toFixed(0)} req/s, ${result.errors} errors`,
+      );
       console.log(`  latency ${summarize(result.latencies)}`);
     }
   } finally {

@@ -31,8 +31,13 @@ const CASES = ['realday', 'egy-news-2013', 'saudinewsnet', '100k'] as const;
 type Case = (typeof CASES)[number];
 
 function shifted(input: ClusterInput, round: number): ClusterInput {
-  const date = input.published ? new Date(Date.parse(input.published) + SHIFT_DAYS * round * 86_400_000).toISOString().slice(0, 10) : null;
-  const body = input.body.split(' ').filter((_, i) => i % DROP_EVERY !== round % DROP_EVERY).join(' ');
+  const date = input.published
+    ? new Date(Date.parse(input.published) + SHIFT_DAYS * round * 86_400_000).toISOString().slice(0, 10)
+    : null;
+  const body = input.body
+    .split(' ')
+    .filter((_, i) => i % DROP_EVERY !== round % DROP_EVERY)
+    .join(' ');
   return { ...input, id: `${input.id}~${round}`, published: date, body };
 }
 
@@ -46,10 +51,14 @@ function run(name: string, inputs: readonly ClusterInput[]): void {
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakMb = process.resourceUsage().maxRSS / 1024;
   const multi = result.eventClusters.filter((c) => c.articles.length > 1).length;
-  const verdict = inputs.length >= TARGET_ARTICLES
-    ? `  [target <${WALL_TARGET_S} s & <${PEAK_TARGET_MB} MB: ${seconds < WALL_TARGET_S && peakMb < PEAK_TARGET_MB ? 'met' : 'MISSED'}]` : '';
-  console.log(`${name.padEnd(28)} ${String(inputs.length).padStart(7)} articles  ${seconds.toFixed(1).padStart(6)} s  ${(inputs.length / seconds).toFixed(0).padStart(5)} articles/s (CPU ${cpuSeconds.toFixed(1)} s)  `
-    + `peak RSS ${peakMb.toFixed(0)} MB (before ${(before / 1048576).toFixed(0)} MB)  ${result.eventClusters.length} clusters (${multi} multi), ${result.storylines.length} storylines${verdict}`);
+  const verdict =
+    inputs.length >= TARGET_ARTICLES
+      ? `  [target <${WALL_TARGET_S} s & <${PEAK_TARGET_MB} MB: ${seconds < WALL_TARGET_S && peakMb < PEAK_TARGET_MB ? 'met' : 'MISSED'}]`
+      : '';
+  console.log(
+    `${name.padEnd(28)} ${String(inputs.length).padStart(7)} articles  ${seconds.toFixed(1).padStart(6)} s  ${(inputs.length / seconds).toFixed(0).padStart(5)} articles/s (CPU ${cpuSeconds.toFixed(1)} s)  ` +
+      `peak RSS ${peakMb.toFixed(0)} MB (before ${(before / 1048576).toFixed(0)} MB)  ${result.eventClusters.length} clusters (${multi} multi), ${result.storylines.length} storylines${verdict}`,
+  );
 }
 
 /** Child side: loads the corpora and clusters one case. */
@@ -57,7 +66,10 @@ async function runCase(which: Case, shared: string): Promise<void> {
   if (which === 'realday' || which === 'egy-news-2013') {
     const egypt = (await readNewsCorpus(shared, 'egy-news-2013')).records.map(recordToInput);
     if (which === 'egy-news-2013') return run('egy-news-2013 (all)', egypt);
-    return run('real day (egy 9–10 Feb 2013)', egypt.filter((i) => i.published !== null && i.published >= REAL_DAY[0] && i.published <= REAL_DAY[1]));
+    return run(
+      'real day (egy 9–10 Feb 2013)',
+      egypt.filter((i) => i.published !== null && i.published >= REAL_DAY[0] && i.published <= REAL_DAY[1]),
+    );
   }
   const saudi = (await readNewsCorpus(shared, 'saudinewsnet')).records.map(recordToInput);
   if (which === 'saudinewsnet') return run('saudinewsnet', saudi);
@@ -83,7 +95,11 @@ export async function bench(): Promise<void> {
   console.log(`(each case in a child process: node --max-old-space-size=${HEAP_CAP_MB} --import tsx)`);
   const only = process.env.MARSAD_BENCH_CASES?.split(',');
   for (const which of CASES.filter((c) => !only || only.includes(c))) {
-    const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_CAP_MB}`, '--import', 'tsx', self, '--case', which], { stdio: 'inherit' });
+    const child = spawnSync(
+      process.execPath,
+      [`--max-old-space-size=${HEAP_CAP_MB}`, '--import', 'tsx', self, '--case', which],
+      { stdio: 'inherit' },
+    );
     if (child.status !== 0) console.log(`cluster bench: case ${which} failed (exit ${child.status ?? child.signal}).`);
   }
 }

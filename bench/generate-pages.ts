@@ -10,33 +10,186 @@ import type { RawPage } from '../src/core/page.ts';
 import { seededRandom as prng } from '../src/core/seeded-random.ts';
 
 /** What a generated page is known to hold (for sanity checks of the extractor inside benchmarks). */
-export interface GeneratedArticle { readonly headline: string; readonly published: string | null; readonly outlet: string | null; readonly paragraphs: number }
-export interface GeneratedPage { readonly page: RawPage; readonly expected: readonly GeneratedArticle[] }
-export interface GenerateOptions { readonly count: number; readonly seed?: number }
+export interface GeneratedArticle {
+  readonly headline: string;
+  readonly published: string | null;
+  readonly outlet: string | null;
+  readonly paragraphs: number;
+}
+export interface GeneratedPage {
+  readonly page: RawPage;
+  readonly expected: readonly GeneratedArticle[];
+}
+export interface GenerateOptions {
+  readonly count: number;
+  readonly seed?: number;
+}
 
 const FETCHED_AT = '2025-01-01T00:00:00.000Z';
 
-const FIRST = ['سامي', 'ليلى', 'محمود', 'هدى', 'يوسف', 'نور', 'خالد', 'ريم', 'عمر', 'سلمى', 'طارق', 'منى', 'حسن', 'دينا', 'فراس', 'أمل'];
-const LAST = ['الخطيب', 'المصري', 'بن علي', 'الحسيني', 'العمري', 'الزين', 'الشريف', 'القاسم', 'الراشد', 'منصور', 'الدباغ', 'السويدي'];
-const ROLES = ['وزير الاقتصاد', 'وزيرة الصحة', 'محافظ البنك المركزي', 'رئيس البلدية', 'المتحدث باسم الحكومة', 'مدير الهيئة العامة للطرق', 'رئيس غرفة التجارة', 'وزير الزراعة'];
-const ORGS = ['وزارة المالية', 'الهيئة العامة للإحصاء', 'شركة الموانئ الوطنية', 'البنك الدولي', 'اتحاد الصناعات', 'جامعة الشرق', 'منظمة الصحة العالمية', 'صندوق التنمية الإقليمي'];
-const PLACES = ['عمّان', 'تونس', 'الدوحة', 'بيروت', 'الرباط', 'مسقط', 'القاهرة', 'الجزائر', 'بغداد', 'الكويت', 'جدة', 'صفاقس'];
-const TOPICS = ['مشروع للطاقة الشمسية', 'خطة لتطوير النقل العام', 'برنامج لدعم المشاريع الصغيرة', 'حملة وطنية للتطعيم', 'مبادرة لترشيد استهلاك المياه', 'اتفاقية للتبادل التجاري', 'مشروع لتوسعة الميناء', 'خطة لإصلاح التعليم'];
+const FIRST = [
+  'سامي',
+  'ليلى',
+  'محمود',
+  'هدى',
+  'يوسف',
+  'نور',
+  'خالد',
+  'ريم',
+  'عمر',
+  'سلمى',
+  'طارق',
+  'منى',
+  'حسن',
+  'دينا',
+  'فراس',
+  'أمل',
+];
+const LAST = [
+  'الخطيب',
+  'المصري',
+  'بن علي',
+  'الحسيني',
+  'العمري',
+  'الزين',
+  'الشريف',
+  'القاسم',
+  'الراشد',
+  'منصور',
+  'الدباغ',
+  'السويدي',
+];
+const ROLES = [
+  'وزير الاقتصاد',
+  'وزيرة الصحة',
+  'محافظ البنك المركزي',
+  'رئيس البلدية',
+  'المتحدث باسم الحكومة',
+  'مدير الهيئة العامة للطرق',
+  'رئيس غرفة التجارة',
+  'وزير الزراعة',
+];
+const ORGS = [
+  'وزارة المالية',
+  'الهيئة العامة للإحصاء',
+  'شركة الموانئ الوطنية',
+  'البنك الدولي',
+  'اتحاد الصناعات',
+  'جامعة الشرق',
+  'منظمة الصحة العالمية',
+  'صندوق التنمية الإقليمي',
+];
+const PLACES = [
+  'عمّان',
+  'تونس',
+  'الدوحة',
+  'بيروت',
+  'الرباط',
+  'مسقط',
+  'القاهرة',
+  'الجزائر',
+  'بغداد',
+  'الكويت',
+  'جدة',
+  'صفاقس',
+];
+const TOPICS = [
+  'مشروع للطاقة الشمسية',
+  'خطة لتطوير النقل العام',
+  'برنامج لدعم المشاريع الصغيرة',
+  'حملة وطنية للتطعيم',
+  'مبادرة لترشيد استهلاك المياه',
+  'اتفاقية للتبادل التجاري',
+  'مشروع لتوسعة الميناء',
+  'خطة لإصلاح التعليم',
+];
 const MONEY = ['مليون دولار', 'مليار دينار', 'مليون يورو', 'مليون ريال'];
 const SAY = ['قال', 'أكد', 'أوضح', 'أشار', 'صرّح'];
 const REL = ['أمس', 'يوم الأربعاء', 'الأسبوع الماضي', 'الشهر الماضي', 'مطلع العام الجاري', 'اليوم'];
-const MONTHS_EG = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
-const MONTHS_LEV = ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'];
-const MONTHS_MAG = ['جانفي', 'فيفري', 'مارس', 'أفريل', 'ماي', 'جوان', 'جويلية', 'أوت', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EG = [
+  'يناير',
+  'فبراير',
+  'مارس',
+  'أبريل',
+  'مايو',
+  'يونيو',
+  'يوليو',
+  'أغسطس',
+  'سبتمبر',
+  'أكتوبر',
+  'نوفمبر',
+  'ديسمبر',
+];
+const MONTHS_LEV = [
+  'كانون الثاني',
+  'شباط',
+  'آذار',
+  'نيسان',
+  'أيار',
+  'حزيران',
+  'تموز',
+  'آب',
+  'أيلول',
+  'تشرين الأول',
+  'تشرين الثاني',
+  'كانون الأول',
+];
+const MONTHS_MAG = [
+  'جانفي',
+  'فيفري',
+  'مارس',
+  'أفريل',
+  'ماي',
+  'جوان',
+  'جويلية',
+  'أوت',
+  'سبتمبر',
+  'أكتوبر',
+  'نوفمبر',
+  'ديسمبر',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
-const OUTLETS = ['الأفق الجديد', 'صوت المدينة', 'نبأ اليوم', 'بوابة الشمال', 'الميدان نيوز', 'صدى الساحل', 'وكالة الضفاف', 'المرصد العربي'];
+const OUTLETS = [
+  'الأفق الجديد',
+  'صوت المدينة',
+  'نبأ اليوم',
+  'بوابة الشمال',
+  'الميدان نيوز',
+  'صدى الساحل',
+  'وكالة الضفاف',
+  'المرصد العربي',
+];
 const READ_ALSO = ['اقرأ أيضاً:', 'إقرأ ايضاً', 'شاهد أيضاً', 'مواضيع ذات صلة', 'طالع أيضاً:', 'قد يهمك أيضاً'];
 const TAG_CUES = ['كلمات دلالية:', 'الوسوم:', 'وسوم:', 'الكلمات المفتاحية:', 'كلمات البحث:'];
-const NOISE = ['شارك هذا الخبر عبر: فيسبوك | إكس | واتساب', 'تابعونا على تطبيق الأخبار', 'اترك تعليقاً', 'جميع الحقوق محفوظة © 2025', 'الأكثر قراءة', 'اشترك في النشرة البريدية'];
+const NOISE = [
+  'شارك هذا الخبر عبر: فيسبوك | إكس | واتساب',
+  'تابعونا على تطبيق الأخبار',
+  'اترك تعليقاً',
+  'جميع الحقوق محفوظة © 2025',
+  'الأكثر قراءة',
+  'اشترك في النشرة البريدية',
+];
 const HEADLINES = [
-  '{place}: إطلاق {topic} بكلفة {n} {money}', '{role} يعلن {topic} في {place}', '{org} تتوقع نمواً بنسبة {small} في المئة',
-  'جدل في {place} حول {topic}', 'تفاصيل {topic} الجديد في {place}', '{org}: تراجع البطالة إلى {small} في المئة',
+  '{place}: إطلاق {topic} بكلفة {n} {money}',
+  '{role} يعلن {topic} في {place}',
+  '{org} تتوقع نمواً بنسبة {small} في المئة',
+  'جدل في {place} حول {topic}',
+  'تفاصيل {topic} الجديد في {place}',
+  '{org}: تراجع البطالة إلى {small} في المئة',
 ];
 const SENTENCES = [
   'أعلن {role} {person} {rel} عن {topic} في {place} بكلفة تصل إلى {n} {money}.',
@@ -61,23 +214,40 @@ const toIndic = (text: string): string => text.replace(/[0-9]/gu, (d) => String.
 function fill(random: Random, template: string): string {
   return template.replace(/\{(\w+)\}/gu, (_, slot: string) => {
     switch (slot) {
-      case 'person': return `${pick(random, FIRST)} ${pick(random, LAST)}`;
-      case 'role': return pick(random, ROLES);
-      case 'org': return pick(random, ORGS);
-      case 'place': return pick(random, PLACES);
-      case 'topic': return pick(random, TOPICS);
-      case 'money': return pick(random, MONEY);
-      case 'say': return pick(random, SAY);
-      case 'rel': return pick(random, REL);
-      case 'n': return String(int(random, 12, 9000));
-      case 'small': return String(int(random, 2, 40));
-      case 'year': return String(int(random, 2005, 2023));
-      default: return slot;
+      case 'person':
+        return `${pick(random, FIRST)} ${pick(random, LAST)}`;
+      case 'role':
+        return pick(random, ROLES);
+      case 'org':
+        return pick(random, ORGS);
+      case 'place':
+        return pick(random, PLACES);
+      case 'topic':
+        return pick(random, TOPICS);
+      case 'money':
+        return pick(random, MONEY);
+      case 'say':
+        return pick(random, SAY);
+      case 'rel':
+        return pick(random, REL);
+      case 'n':
+        return String(int(random, 12, 9000));
+      case 'small':
+        return String(int(random, 2, 40));
+      case 'year':
+        return String(int(random, 2005, 2023));
+      default:
+        return slot;
     }
   });
 }
 
-interface Draft { headline: string; paragraphs: string[]; date: { y: number; m: number; d: number } | null; outlet: string | null }
+interface Draft {
+  headline: string;
+  paragraphs: string[];
+  date: { y: number; m: number; d: number } | null;
+  outlet: string | null;
+}
 
 function draftArticle(random: Random, minParagraphs: number, maxParagraphs: number): Omit<Draft, 'date' | 'outlet'> {
   const paragraphs: string[] = [];
@@ -89,8 +259,10 @@ function draftArticle(random: Random, minParagraphs: number, maxParagraphs: numb
 
 const iso = (date: Draft['date']): string | null =>
   date ? `${date.y}-${String(date.m).padStart(2, '0')}-${String(date.d).padStart(2, '0')}` : null;
-const weekday = (date: NonNullable<Draft['date']>): string => WEEKDAYS[new Date(Date.UTC(date.y, date.m - 1, date.d)).getUTCDay()]!;
-const ordinal = (d: number): string => `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`;
+const weekday = (date: NonNullable<Draft['date']>): string =>
+  WEEKDAYS[new Date(Date.UTC(date.y, date.m - 1, date.d)).getUTCDay()]!;
+const ordinal = (d: number): string =>
+  `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`;
 
 /** A text page in one of four outlet layouts (Gulf, Levantine, Maghrebi, wire), with boilerplate. */
 function textPage(random: Random, main: Draft, appended: Draft | null): string {
@@ -109,7 +281,8 @@ function textPage(random: Random, main: Draft, appended: Draft | null): string {
   if (layout !== 3) lines.push(`المصدر: ${main.outlet}`);
   lines.push(`${pick(random, TAG_CUES)} ${pick(random, TOPICS)} ${pick(random, PLACES)}`, pick(random, NOISE));
   if (appended) lines.push(pick(random, READ_ALSO), appended.headline, ...appended.paragraphs);
-  else lines.push(pick(random, READ_ALSO), fill(random, pick(random, HEADLINES)), fill(random, pick(random, HEADLINES)));
+  else
+    lines.push(pick(random, READ_ALSO), fill(random, pick(random, HEADLINES)), fill(random, pick(random, HEADLINES)));
   return lines.join(layout === 1 ? '\n\n' : '\n') + '\n';
 }
 
@@ -119,20 +292,33 @@ const escapeHtml = (text: string): string => text.replace(/&/gu, '&amp;').replac
 function htmlPage(random: Random, main: Draft, appended: Draft | null): string {
   const date = iso(main.date)!;
   const withJsonLd = random() < 0.5;
-  const head = [`<meta charset="utf-8"><title>${escapeHtml(main.headline)} | ${main.outlet}</title>`,
-    `<meta property="og:title" content="${escapeHtml(main.headline)}"><meta property="og:site_name" content="${main.outlet}">`];
-  if (withJsonLd) head.push(`<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: main.headline, datePublished: `${date}T08:00:00Z`, publisher: { '@type': 'Organization', name: main.outlet } })}</script>`);
+  const head = [
+    `<meta charset="utf-8"><title>${escapeHtml(main.headline)} | ${main.outlet}</title>`,
+    `<meta property="og:title" content="${escapeHtml(main.headline)}"><meta property="og:site_name" content="${main.outlet}">`,
+  ];
+  if (withJsonLd)
+    head.push(
+      `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: main.headline, datePublished: `${date}T08:00:00Z`, publisher: { '@type': 'Organization', name: main.outlet } })}</script>`,
+    );
   const { d, m, y } = main.date!;
-  const dateLine = withJsonLd ? `<time datetime="${date}">${d} ${MONTHS_EG[m - 1]} ${y}</time>` : `<span class="date">${toIndic(`${d} ${MONTHS_EG[m - 1]} ${y}`)}</span>`;
+  const dateLine = withJsonLd
+    ? `<time datetime="${date}">${d} ${MONTHS_EG[m - 1]} ${y}</time>`
+    : `<span class="date">${toIndic(`${d} ${MONTHS_EG[m - 1]} ${y}`)}</span>`;
   const paragraphs = main.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`);
-  paragraphs.splice(Math.min(2, paragraphs.length), 0, `<ul class="related"><li><a href="/a">${escapeHtml(fill(random, pick(random, HEADLINES)))}</a></li></ul>`);
+  paragraphs.splice(
+    Math.min(2, paragraphs.length),
+    0,
+    `<ul class="related"><li><a href="/a">${escapeHtml(fill(random, pick(random, HEADLINES)))}</a></li></ul>`,
+  );
   const more = appended
     ? `<section class="more"><h3>${pick(random, READ_ALSO)}</h3><article><h2>${escapeHtml(appended.headline)}</h2>${appended.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</article></section>`
     : '';
-  return `<!DOCTYPE html>\n<html lang="ar" dir="rtl"><head>${head.join('\n')}</head><body>\n`
-    + `<nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/eco">اقتصاد</a></li><li><a href="/sport">رياضة</a></li></ul></nav>\n`
-    + `<main><article><h1>${escapeHtml(main.headline)}</h1>${dateLine}\n${paragraphs.join('\n')}\n`
-    + `<div class="share">${pick(random, NOISE)}</div></article>${more}</main>\n<footer>© ${y} ${main.outlet}</footer></body></html>\n`;
+  return (
+    `<!DOCTYPE html>\n<html lang="ar" dir="rtl"><head>${head.join('\n')}</head><body>\n` +
+    `<nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/eco">اقتصاد</a></li><li><a href="/sport">رياضة</a></li></ul></nav>\n` +
+    `<main><article><h1>${escapeHtml(main.headline)}</h1>${dateLine}\n${paragraphs.join('\n')}\n` +
+    `<div class="share">${pick(random, NOISE)}</div></article>${more}</main>\n<footer>© ${y} ${main.outlet}</footer></body></html>\n`
+  );
 }
 
 /** One page: its text and what it holds. */
@@ -142,10 +328,19 @@ function generateOne(random: Random, index: number): GeneratedPage {
   const appended: Draft | null = random() < 0.35 ? { ...draftArticle(random, 2, 4), date: null, outlet: null } : null;
   const isHtml = random() < 0.4;
   const body = isHtml ? htmlPage(random, main, appended) : textPage(random, main, appended);
-  const toExpected = (draft: Draft): GeneratedArticle => ({ headline: draft.headline, published: iso(draft.date), outlet: draft.outlet, paragraphs: draft.paragraphs.length });
+  const toExpected = (draft: Draft): GeneratedArticle => ({
+    headline: draft.headline,
+    published: iso(draft.date),
+    outlet: draft.outlet,
+    paragraphs: draft.paragraphs.length,
+  });
   const page: RawPage = {
-    id: hashId(['page', body]), url: `bench://generated/${index}.${isHtml ? 'html' : 'txt'}`, fetchedAt: FETCHED_AT,
-    contentType: isHtml ? 'text/html' : 'text/plain', body, encoding: 'utf-8',
+    id: hashId(['page', body]),
+    url: `bench://generated/${index}.${isHtml ? 'html' : 'txt'}`,
+    fetchedAt: FETCHED_AT,
+    contentType: isHtml ? 'text/html' : 'text/plain',
+    body,
+    encoding: 'utf-8',
   };
   return { page, expected: appended ? [toExpected(main), toExpected(appended)] : [toExpected(main)] };
 }
@@ -163,6 +358,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   mkdirSync(dir, { recursive: true });
-  for (const { page } of generatePages({ count: Number(count ?? 2000) })) writeFileSync(join(dir, page.url.slice('bench://generated/'.length)), page.body);
+  for (const { page } of generatePages({ count: Number(count ?? 2000) }))
+    writeFileSync(join(dir, page.url.slice('bench://generated/'.length)), page.body);
   console.log(`wrote ${count ?? 2000} pages to ${dir}`);
 }

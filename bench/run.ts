@@ -8,7 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const wanted = new Set(process.argv.slice(2));
-for (const file of readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).sort()) {
+for (const file of readdirSync(benchDir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()) {
   const name = file.replace(/\.bench\.ts$/, '');
   if (wanted.size > 0 && !wanted.has(name)) continue;
   console.log(`\n=== bench: ${name}`);

@@ -33,7 +33,8 @@ const SEARCH_SECONDS = Number(process.env.SCALE_SEARCH_SECONDS ?? 15);
 const MARSAD = join(dirname(fileURLToPath(import.meta.url)), '..', 'marsad');
 
 function sharedDir(): string | null {
-  for (const dir of [process.env.MARSAD_SHARED, join(process.cwd(), '..', 'shared'), '/work/shared']) if (dir && existsSync(join(dir, 'data'))) return dir;
+  for (const dir of [process.env.MARSAD_SHARED, join(process.cwd(), '..', 'shared'), '/work/shared'])
+    if (dir && existsSync(join(dir, 'data'))) return dir;
   return null;
 }
 
@@ -48,11 +49,21 @@ async function inputPages(): Promise<{ results: PageResult[]; source: string }> 
       if (results.length >= SCALE_PAGES) break;
       const record = JSON.parse(line) as { url?: string; title?: string; date?: string; text?: string };
       const body = [record.title, record.date, record.text].filter(Boolean).join('\n');
-      results.push(pageFromFields(`snn#${results.length + 1}`, { url: record.url ?? null, body, contentType: 'text/plain', fetchedAt: null }, defaults));
+      results.push(
+        pageFromFields(
+          `snn#${results.length + 1}`,
+          { url: record.url ?? null, body, contentType: 'text/plain', fetchedAt: null },
+          defaults,
+        ),
+      );
     }
     return { results, source: `SaudiNewsNet, first ${results.length} records (title, date, text as a plain page)` };
   }
-  const results = generatePages({ count: SCALE_PAGES, seed: 5 }).map(({ page }, i) => ({ ok: true as const, source: `gen#${i}`, page }));
+  const results = generatePages({ count: SCALE_PAGES, seed: 5 }).map(({ page }, i) => ({
+    ok: true as const,
+    source: `gen#${i}`,
+    page,
+  }));
   return { results, source: `${results.length} generated pages` };
 }
 
@@ -62,7 +73,13 @@ async function ingestRun(results: PageResult[], workers: number, path: string) {
   const store = openSqliteStore(path);
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const summary = await ingestPageResults(store, results, { analyze, lookahead: pool ? 2 : 0, maxBytes: 5_000_000, batchSize: 50, afterBatch: afterWriteHooks(store) });
+  const summary = await ingestPageResults(store, results, {
+    analyze,
+    lookahead: pool ? 2 : 0,
+    maxBytes: 5_000_000,
+    batchSize: 50,
+    afterBatch: afterWriteHooks(store),
+  });
   await pool?.close();
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
@@ -73,7 +90,9 @@ async function ingestRun(results: PageResult[], workers: number, path: string) {
 
 async function loadAverage(): Promise<string> {
   const { loadavg, cpus } = await import('node:os');
-  return `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
+  return `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} cores`;
 }
 
 async function benchIngest(): Promise<void> {
@@ -86,10 +105,14 @@ async function benchIngest(): Promise<void> {
       const run = await ingestRun(results, workers, join(dir, `w${workers}.db`));
       runs.push(run);
       const pagesPerSecond = run.summary.pages / run.seconds;
-      console.log(`  --workers ${workers}: ${run.seconds.toFixed(1)} s wall, ${pagesPerSecond.toFixed(1)} pages/s, ${run.cpu.toFixed(1)} CPU-s (${(run.summary.pages / run.cpu).toFixed(1)} pages per CPU-s), ${run.summary.newPages} new pages, ${run.summary.articles} articles; ${await loadAverage()}`);
+      console.log(
+        `  --workers ${workers}: ${run.seconds.toFixed(1)} s wall, ${pagesPerSecond.toFixed(1)} pages/s, ${run.cpu.toFixed(1)} CPU-s (${(run.summary.pages / run.cpu).toFixed(1)} pages per CPU-s), ${run.summary.newPages} new pages, ${run.summary.articles} articles; ${await loadAverage()}`,
+      );
     }
     const [one, two] = runs as [(typeof runs)[0], (typeof runs)[0]];
-    console.log(`  speedup (wall) ${(one.seconds / two.seconds).toFixed(2)}×; CPU-s ratio 2/1 ${(two.cpu / one.cpu).toFixed(2)}; ideal wall on 2 idle cores ≈ max(CPU-s(2)/2, main-thread share) — see docs/scale.md`);
+    console.log(
+      `  speedup (wall) ${(one.seconds / two.seconds).toFixed(2)}×; CPU-s ratio 2/1 ${(two.cpu / one.cpu).toFixed(2)}; ideal wall on 2 idle cores ≈ max(CPU-s(2)/2, main-thread share) — see docs/scale.md`,
+    );
     console.log(`  same articles, ids and storylines: ${isDeepStrictEqual(one.snapshot, two.snapshot)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -101,7 +124,11 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function startServe(path: string, workers: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [MARSAD, 'serve', '--db', path, '--port', '0', '--workers', String(workers), '--no-ingest'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [MARSAD, 'serve', '--db', path, '--port', '0', '--workers', String(workers), '--no-ingest'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk) => {
@@ -111,10 +138,20 @@ async function startServe(path: string, workers: number): Promise<{ url: string;
     });
     child.once('exit', (code) => reject(new Error(`serve exited (${code})`)));
   });
-  return { url, stop: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
-async function searchLoad(url: string, seconds: number): Promise<{ requests: number; rps: number; p50: number; p95: number; errors: number }> {
+async function searchLoad(
+  url: string,
+  seconds: number,
+): Promise<{ requests: number; rps: number; p50: number; p95: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const until = performance.now() + seconds * 1000;
@@ -122,7 +159,9 @@ async function searchLoad(url: string, seconds: number): Promise<{ requests: num
   const client = async (): Promise<void> => {
     while (performance.now() < until) {
       const query = BENCH_QUERIES[next++ % BENCH_QUERIES.length]!;
-      const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined) as [string, string][]);
+      const params = new URLSearchParams(
+        Object.entries(query).filter(([, v]) => v !== undefined) as [string, string][],
+      );
       const started = performance.now();
       const response = await fetch(`${url}api/search?${params}`);
       await response.arrayBuffer();
@@ -134,20 +173,30 @@ async function searchLoad(url: string, seconds: number): Promise<{ requests: num
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const elapsed = (performance.now() - started) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
-  return { requests: sorted.length, rps: sorted.length / elapsed, p50: percentile(sorted, 50), p95: percentile(sorted, 95), errors };
+  return {
+    requests: sorted.length,
+    rps: sorted.length / elapsed,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    errors,
+  };
 }
 
 async function benchSearch(): Promise<void> {
   const { store, path } = await openSearchBenchStore();
   const articles = await store.countArticles();
   await store.close();
-  console.log(`/api/search, ${CLIENTS} concurrent clients, ${SEARCH_SECONDS} s per run, ${articles} articles (${path}); ${await loadAverage()}`);
+  console.log(
+    `/api/search, ${CLIENTS} concurrent clients, ${SEARCH_SECONDS} s per run, ${articles} articles (${path}); ${await loadAverage()}`,
+  );
   for (const workers of [1, 2]) {
     const server = await startServe(path, workers);
     try {
       await searchLoad(server.url, 2); // warm-up: page cache, JIT
       const result = await searchLoad(server.url, SEARCH_SECONDS);
-      console.log(`  serve --workers ${workers}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms (${result.requests} requests, ${result.errors} errors); ${await loadAverage()}`);
+      console.log(
+        `  serve --workers ${workers}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms (${result.requests} requests, ${result.errors} errors); ${await loadAverage()}`,
+      );
     } finally {
       await server.stop();
     }

@@ -13,7 +13,10 @@ const TARGET_SECONDS = 0.25;
 const MARSAD = join(REPO_ROOT, 'marsad');
 const ONE_PAGE = join(REPO_ROOT, 'examples', 'pages', '01-sahil-desalination.txt');
 
-interface Case { readonly name: string; readonly args: readonly string[] }
+interface Case {
+  readonly name: string;
+  readonly args: readonly string[];
+}
 
 const CASES: readonly Case[] = [
   { name: 'marsad --help', args: ['--help'] },
@@ -34,6 +37,8 @@ export async function bench(): Promise<void> {
     const times = Array.from({ length: RUNS }, () => timeOnce(args)).sort((a, b) => a - b);
     const median = times[Math.floor(RUNS / 2)]!;
     const verdict = median < TARGET_SECONDS ? 'ok' : 'ABOVE TARGET';
-    console.log(`${name}: median ${median.toFixed(3)} s, fastest ${times[0]!.toFixed(3)} s over ${RUNS} runs (target < ${TARGET_SECONDS} s: ${verdict})`);
+    console.log(
+      `${name}: median ${median.toFixed(3)} s, fastest ${times[0]!.toFixed(3)} s over ${RUNS} runs (target < ${TARGET_SECONDS} s: ${verdict})`,
+    );
   }
 }

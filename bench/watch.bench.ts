@@ -24,18 +24,58 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 const SITES = 20;
 const NEW_PER_ROUND = 10;
 const FEED_ITEMS = 30;
-const WORDS = ['أعلنت', 'الحكومة', 'اليوم', 'عن', 'خطة', 'جديدة', 'لدعم', 'المزارعين', 'في', 'المحافظات', 'الشمالية', 'وقال', 'الوزير',
-  'إن', 'المشروع', 'سيوفر', 'نحو', '٣٠٠', 'فرصة', 'عمل', 'خلال', 'العام', 'المقبل', 'بتمويل', 'من', 'البنك', 'الدولي', 'والصندوق', 'العربي',
-  'بغداد', 'عمّان', 'القاهرة', 'الرياض', 'تونس', 'الرباط', 'بيروت'];
+const WORDS = [
+  'أعلنت',
+  'الحكومة',
+  'اليوم',
+  'عن',
+  'خطة',
+  'جديدة',
+  'لدعم',
+  'المزارعين',
+  'في',
+  'المحافظات',
+  'الشمالية',
+  'وقال',
+  'الوزير',
+  'إن',
+  'المشروع',
+  'سيوفر',
+  'نحو',
+  '٣٠٠',
+  'فرصة',
+  'عمل',
+  'خلال',
+  'العام',
+  'المقبل',
+  'بتمويل',
+  'من',
+  'البنك',
+  'الدولي',
+  'والصندوق',
+  'العربي',
+  'بغداد',
+  'عمّان',
+  'القاهرة',
+  'الرياض',
+  'تونس',
+  'الرباط',
+  'بيروت',
+];
 
 const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
 
 /** Half common words, half pseudo-words from a ~22k vocabulary, so pages overlap like news does, not all at once. */
 function sentence(random: () => number, words: number): string {
-  return Array.from({ length: words }, () => {
-    if (random() < 0.5) return WORDS[Math.floor(random() * WORDS.length)];
-    return Array.from({ length: 3 + Math.floor(random() * 3) }, () => LETTERS[Math.floor(random() * LETTERS.length)]).join('');
-  }).join(' ') + '.';
+  return (
+    Array.from({ length: words }, () => {
+      if (random() < 0.5) return WORDS[Math.floor(random() * WORDS.length)];
+      return Array.from(
+        { length: 3 + Math.floor(random() * 3) },
+        () => LETTERS[Math.floor(random() * LETTERS.length)],
+      ).join('');
+    }).join(' ') + '.'
+  );
 }
 
 function pageHtml(site: number, n: number): string {
@@ -50,17 +90,29 @@ async function startSite(index: number): Promise<{ server: Server; origin: strin
   let newest = 0;
   const server = createServer((request, response) => {
     const path = request.url ?? '/';
-    if (path === '/robots.txt') return void response.writeHead(200, { 'content-type': 'text/plain', etag: '"r"' }).end(request.headers['if-none-match'] === '"r"' ? '' : 'User-agent: *\nAllow: /\n');
+    if (path === '/robots.txt')
+      return void response
+        .writeHead(200, { 'content-type': 'text/plain', etag: '"r"' })
+        .end(request.headers['if-none-match'] === '"r"' ? '' : 'User-agent: *\nAllow: /\n');
     if (path === '/rss.xml') {
       newest += NEW_PER_ROUND;
       const etag = `"${newest}"`;
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const items = Array.from({ length: Math.min(FEED_ITEMS, newest) }, (_, i) => newest - i)
-        .map((n) => `<item><title>خبر ${n}</title><link>${origin}/p/${n}?utm_source=rss</link><pubDate>Mon, 30 Nov 2026 08:00:00 GMT</pubDate></item>`).join('');
-      return void response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>موقع ${index}</title>${items}</channel></rss>`);
+        .map(
+          (n) =>
+            `<item><title>خبر ${n}</title><link>${origin}/p/${n}?utm_source=rss</link><pubDate>Mon, 30 Nov 2026 08:00:00 GMT</pubDate></item>`,
+        )
+        .join('');
+      return void response
+        .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag })
+        .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>موقع ${index}</title>${items}</channel></rss>`);
     }
     const page = /^\/p\/(\d+)/u.exec(path);
-    if (page) return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(index, Number(page[1])));
+    if (page)
+      return void response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(pageHtml(index, Number(page[1])));
     response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -77,20 +129,32 @@ export async function bench(): Promise<void> {
   const sites = await Promise.all(Array.from({ length: SITES }, (_, i) => startSite(i)));
   const store = openSqliteStore(join(dir, 'watch.db'));
   const analyze = await loadPageAnalyzer({ annotate: true });
-  const fetch = await openFetchClient({ store, allowPrivateNetwork: true, maxBytes: 5 * 1024 * 1024, archiveDir: null, tuning: { politeness: { minDelayMs: 0 } } });
+  const fetch = await openFetchClient({
+    store,
+    allowPrivateNetwork: true,
+    maxBytes: 5 * 1024 * 1024,
+    archiveDir: null,
+    tuning: { politeness: { minDelayMs: 0 } },
+  });
   const samples: number[] = [];
   const sampler = setInterval(() => samples.push(process.memoryUsage().rss), 250);
   try {
     for (const site of sites) await addSource(store, { url: `${site.origin}/rss.xml`, now: new Date() }, fetch.client);
     // MARSAD_BENCH_WATCH_STORIES=0 keeps only the search index after each batch, to tell the story updater's
     // in-memory event index (it grows with the corpus) apart from the watch loop itself.
-    const afterBatch = process.env.MARSAD_BENCH_WATCH_STORIES === '0' ? (written: WriteResult) => indexWrittenArticles(store, written) : afterWriteHooks(store);
+    const afterBatch =
+      process.env.MARSAD_BENCH_WATCH_STORIES === '0'
+        ? (written: WriteResult) => indexWrittenArticles(store, written)
+        : afterWriteHooks(store);
     const started = performance.now();
     let pages = 0;
     let articles = 0;
     let rounds = 0;
     while (performance.now() - started < seconds * 1000) {
-      const round = await runWatchRound({ store, client: fetch.client, analyze, afterBatch, maxBytes: 5 * 1024 * 1024, now: () => new Date() }, { all: true });
+      const round = await runWatchRound(
+        { store, client: fetch.client, analyze, afterBatch, maxBytes: 5 * 1024 * 1024, now: () => new Date() },
+        { all: true },
+      );
       pages += round.pages;
       articles += round.articles;
       rounds++;
@@ -99,8 +163,12 @@ export async function bench(): Promise<void> {
     clearInterval(sampler);
     const quarter = Math.max(1, Math.floor(samples.length / 4));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    console.log(`watch: ${SITES} sources, ${rounds} rounds in ${elapsed.toFixed(0)} s: ${pages} pages fetched and analysed (${(pages / elapsed).toFixed(1)} pages/s), ${articles} articles stored`);
-    console.log(`memory (RSS): peak ${mb(Math.max(...samples))}; mean first quarter ${mb(mean(samples.slice(0, quarter)))}, last quarter ${mb(mean(samples.slice(-quarter)))}`);
+    console.log(
+      `watch: ${SITES} sources, ${rounds} rounds in ${elapsed.toFixed(0)} s: ${pages} pages fetched and analysed (${(pages / elapsed).toFixed(1)} pages/s), ${articles} articles stored`,
+    );
+    console.log(
+      `memory (RSS): peak ${mb(Math.max(...samples))}; mean first quarter ${mb(mean(samples.slice(0, quarter)))}, last quarter ${mb(mean(samples.slice(-quarter)))}`,
+    );
   } finally {
     clearInterval(sampler);
     await fetch.close();

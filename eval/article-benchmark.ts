@@ -21,8 +21,14 @@ export interface BenchmarkPage {
 
 /** Published F1 on this set and metric (the benchmark's README, latest run). */
 export const PUBLISHED_F1: readonly (readonly [string, number])[] = [
-  ['rs_trafilatura', 0.970], ['trafilatura 2.0.0', 0.958], ['newspaper4k', 0.949], ['news-please', 0.948],
-  ['Readability.js', 0.947], ['readability-lxml', 0.922], ['goose3', 0.896], ['jusText', 0.804],
+  ['rs_trafilatura', 0.97],
+  ['trafilatura 2.0.0', 0.958],
+  ['newspaper4k', 0.949],
+  ['news-please', 0.948],
+  ['Readability.js', 0.947],
+  ['readability-lxml', 0.922],
+  ['goose3', 0.896],
+  ['jusText', 0.804],
 ];
 
 /** One page in five is held out: the first byte of sha256("marsad-holdout:" + key) modulo 5 is 0. */
@@ -34,14 +40,23 @@ export function isHeldOut(key: string): boolean {
 export function loadBenchmark(sharedDir: string): BenchmarkPage[] | null {
   const dir = join(sharedDir, 'data', 'article-extraction-benchmark');
   if (!existsSync(join(dir, 'ground-truth.json'))) return null;
-  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string; url?: string }>;
-  return readdirSync(join(dir, 'html')).filter((f) => f.endsWith('.html.gz')).sort().map((file) => {
-    const key = file.replace(/\.html\.gz$/u, '');
-    return {
-      key, html: gunzipSync(readFileSync(join(dir, 'html', file))).toString('utf8'),
-      truth: truth[key]?.articleBody ?? '', url: truth[key]?.url ?? '', heldOut: isHeldOut(key),
-    };
-  });
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody?: string; url?: string }
+  >;
+  return readdirSync(join(dir, 'html'))
+    .filter((f) => f.endsWith('.html.gz'))
+    .sort()
+    .map((file) => {
+      const key = file.replace(/\.html\.gz$/u, '');
+      return {
+        key,
+        html: gunzipSync(readFileSync(join(dir, 'html', file))).toString('utf8'),
+        truth: truth[key]?.articleBody ?? '',
+        url: truth[key]?.url ?? '',
+        heldOut: isHeldOut(key),
+      };
+    });
 }
 
 /** evaluate.py's tokens: `\w+` (letters, digits, underscore). */
@@ -59,13 +74,19 @@ function shingles(text: string): Map<string, number> {
   return counts;
 }
 
-export interface ShingleCounts { readonly tp: number; readonly fp: number; readonly fn: number }
+export interface ShingleCounts {
+  readonly tp: number;
+  readonly fp: number;
+  readonly fn: number;
+}
 
 /** Normalised TP/FP/FN over 4-token shingles of one page (evaluate.py `string_shingle_matching`). */
 export function shingleMatch(truth: string, predicted: string): ShingleCounts {
   const t = shingles(truth);
   const p = shingles(predicted);
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const key of new Set([...t.keys(), ...p.keys()])) {
     const a = t.get(key) ?? 0;
     const b = p.get(key) ?? 0;

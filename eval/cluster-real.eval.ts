@@ -44,7 +44,9 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
   const [makePages, scoreEvents, scoreStorylines] = tools as [string, string, string];
   const analyze = await loadPageAnalyzer({ annotate: true });
   const metrics: Record<string, number> = {};
-  for (const file of readdirSync(dir).filter((f) => /^clusters-.*\.json$/u.test(f)).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => /^clusters-.*\.json$/u.test(f))
+    .sort()) {
     const gold = join(dir, file);
     noteGoldInput(gold);
     // make_pages.py reads the articles from the set's source corpus under shared/data.
@@ -57,19 +59,30 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
       python(makePages, [gold, pages]);
       let failed = 0;
       const started = performance.now();
-      const json = await clusterPages([pages], { maxBytes: MAX_PAGE_BYTES, analyze, onPageError: () => { failed++; } });
+      const json = await clusterPages([pages], {
+        maxBytes: MAX_PAGE_BYTES,
+        analyze,
+        onPageError: () => {
+          failed++;
+        },
+      });
       const seconds = (performance.now() - started) / 1000;
       const predicted = join(work, 'predicted.json');
       writeFileSync(predicted, JSON.stringify(json));
       const events = keyValues(python(scoreEvents, [gold, predicted]));
       const stories = keyValues(python(scoreStorylines, [gold, predicted]));
       Object.assign(metrics, {
-        [`${set}.events.bcubed_p`]: events.bcubed_p, [`${set}.events.bcubed_r`]: events.bcubed_r, [`${set}.events.bcubed_f1`]: events.bcubed_f1,
+        [`${set}.events.bcubed_p`]: events.bcubed_p,
+        [`${set}.events.bcubed_r`]: events.bcubed_r,
+        [`${set}.events.bcubed_f1`]: events.bcubed_f1,
         [`${set}.events.pair_f1`]: events.pair_f1,
-        [`${set}.storylines.bcubed_p`]: stories.storyline_bcubed_p, [`${set}.storylines.bcubed_r`]: stories.storyline_bcubed_r,
+        [`${set}.storylines.bcubed_p`]: stories.storyline_bcubed_p,
+        [`${set}.storylines.bcubed_r`]: stories.storyline_bcubed_r,
         [`${set}.storylines.bcubed_f1`]: stories.storyline_bcubed_f1,
       });
-      console.log(`  ${set}: ${events.n} articles (${failed} pages failed) clustered in ${seconds.toFixed(1)} s; events B-cubed F1 ${events.bcubed_f1?.toFixed(4)} (P ${events.bcubed_p?.toFixed(4)} R ${events.bcubed_r?.toFixed(4)}), storylines B-cubed F1 ${stories.storyline_bcubed_f1?.toFixed(4)}`);
+      console.log(
+        `  ${set}: ${events.n} articles (${failed} pages failed) clustered in ${seconds.toFixed(1)} s; events B-cubed F1 ${events.bcubed_f1?.toFixed(4)} (P ${events.bcubed_p?.toFixed(4)} R ${events.bcubed_r?.toFixed(4)}), storylines B-cubed F1 ${stories.storyline_bcubed_f1?.toFixed(4)}`,
+      );
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -46,12 +46,25 @@ function score(json: ClusterJson, gold: GoldStory): Record<string, number> {
   const goldEvents = gold.event_clusters.map((c) => c.articles);
   const stories = json.storylines.map((s) => s.eventClusters.flatMap((c) => events[c]!));
   const goldStories = gold.storylines.map((s) => s.event_clusters.flatMap((c) => goldEvents[c]!));
-  const dated = gold.timeline.filter((t) => t.date !== null).flatMap((t) => t.from.map((article) => ({ date: t.date!, article })));
+  const dated = gold.timeline
+    .filter((t) => t.date !== null)
+    .flatMap((t) => t.from.map((article) => ({ date: t.date!, article })));
   const timeline = json.timeline as { date: string; sources: { article: string }[] }[];
-  const timelineHits = dated.filter((g) => timeline.some((e) => e.date.slice(0, g.date.length) === g.date && e.sources.some((s) => s.article === g.article)));
+  const timelineHits = dated.filter((g) =>
+    timeline.some((e) => e.date.slice(0, g.date.length) === g.date && e.sources.some((s) => s.article === g.article)),
+  );
   const goldClaims = gold.claims.filter((c) => c.values.length > 1);
-  const claims = json.claims as { verdict: string; values: { article: string; value: number | null; text: string }[] }[];
-  const claimHits = goldClaims.filter((g) => claims.some((c) => c.verdict === 'agree' && g.values.every((v) => c.values.some((cv) => cv.article === v.article && cv.value === v.value))));
+  const claims = json.claims as {
+    verdict: string;
+    values: { article: string; value: number | null; text: string }[];
+  }[];
+  const claimHits = goldClaims.filter((g) =>
+    claims.some(
+      (c) =>
+        c.verdict === 'agree' &&
+        g.values.every((v) => c.values.some((cv) => cv.article === v.article && cv.value === v.value)),
+    ),
+  );
   return {
     'events.exact': canonical(events) === canonical(goldEvents) ? 1 : 0,
     'events.pairF1': pairF1(events, goldEvents),
@@ -64,9 +77,29 @@ function score(json: ClusterJson, gold: GoldStory): Record<string, number> {
 
 function goldInputs(goldDir: string): ClusterInput[] {
   const inputs: ClusterInput[] = [];
-  for (const file of readdirSync(goldDir).filter((f) => /^\d{3}_.*\.json$/u.test(f)).sort()) {
-    const gold = JSON.parse(readFileSync(join(goldDir, file), 'utf8')) as { file: string; articles: { headline: string | null; body: string; published: string | null; outlet: string | null; cited_sources: string[] }[] };
-    gold.articles.forEach((a, i) => inputs.push({ id: `${gold.file}#${i}`, headline: a.headline, body: a.body, published: a.published, outlet: a.outlet, citedSources: a.cited_sources }));
+  for (const file of readdirSync(goldDir)
+    .filter((f) => /^\d{3}_.*\.json$/u.test(f))
+    .sort()) {
+    const gold = JSON.parse(readFileSync(join(goldDir, file), 'utf8')) as {
+      file: string;
+      articles: {
+        headline: string | null;
+        body: string;
+        published: string | null;
+        outlet: string | null;
+        cited_sources: string[];
+      }[];
+    };
+    gold.articles.forEach((a, i) =>
+      inputs.push({
+        id: `${gold.file}#${i}`,
+        headline: a.headline,
+        body: a.body,
+        published: a.published,
+        outlet: a.outlet,
+        citedSources: a.cited_sources,
+      }),
+    );
   }
   return inputs;
 }
@@ -87,24 +120,34 @@ async function pipelineInputs(seedsDir: string): Promise<ClusterInput[] | null> 
     return null;
   }
   const inputs: ClusterInput[] = [];
-  const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(seedsDir, f));
+  const files = readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(seedsDir, f));
   for await (const result of readPages(files, { maxBytes: 5_000_000 })) {
     if (!result.ok) continue;
     let analyzed;
     try {
       analyzed = annotated(result.page);
     } catch (error) {
-      console.log(`  ${basename(result.source)}: annotation failed (${message(error).slice(0, 80)}); clustering without annotation`);
+      console.log(
+        `  ${basename(result.source)}: annotation failed (${message(error).slice(0, 80)}); clustering without annotation`,
+      );
       analyzed = plain(result.page);
     }
-    analyzed.articles.forEach((article, index) => inputs.push(toClusterInput(`${basename(result.source)}#${index}`, article)));
+    analyzed.articles.forEach((article, index) =>
+      inputs.push(toClusterInput(`${basename(result.source)}#${index}`, article)),
+    );
   }
   return inputs;
 }
 
 function run(inputs: readonly ClusterInput[], gold: GoldStory): Record<string, number> {
   const outlets = new Map(inputs.map((i) => [i.id, i.outlet] as const));
-  return score(toClusterJson(clusterArticles(inputs), (id) => outlets.get(id) ?? null), gold);
+  return score(
+    toClusterJson(clusterArticles(inputs), (id) => outlets.get(id) ?? null),
+    gold,
+  );
 }
 
 export async function evaluate(sharedDir: string): Promise<{ metrics: Record<string, number> }> {

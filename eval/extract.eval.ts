@@ -12,9 +12,27 @@ import { readPages } from '../src/ingest/read-pages.ts';
 import { REPO_ROOT } from './shared-dir.ts';
 import { loadBenchmark, PUBLISHED_F1, setMetrics, shingleMatch, type ShingleCounts } from './article-benchmark.ts';
 
-interface GoldArticle { headline: string | null; published: string | null; outlet: string | null; body: string; cited_sources?: string[] }
-interface GoldPage { file: string; articles: GoldArticle[] }
-interface SetScore { pages: number; countRight: number; articles: number; f1s: number[]; headline: number; date: number; outlet: number; failures: string[] }
+interface GoldArticle {
+  headline: string | null;
+  published: string | null;
+  outlet: string | null;
+  body: string;
+  cited_sources?: string[];
+}
+interface GoldPage {
+  file: string;
+  articles: GoldArticle[];
+}
+interface SetScore {
+  pages: number;
+  countRight: number;
+  articles: number;
+  f1s: number[];
+  headline: number;
+  date: number;
+  outlet: number;
+  failures: string[];
+}
 
 const MAX_BYTES = 5_000_000;
 const TASHKEEL_RE = /[\u064B-\u065F\u0670\u0640]/gu;
@@ -63,20 +81,32 @@ function scorePage(gold: GoldPage, page: RawPage | undefined, score: SetScore): 
     const match = bestMatch(goldArticle, predicted, used);
     const f1 = match ? tokenF1(match.body, goldArticle.body).f1 : 0;
     score.f1s.push(f1);
-    if (f1 < 0.95) score.failures.push(`${gold.file}: body F1 ${f1.toFixed(3)} «${goldArticle.headline?.slice(0, 40)}»`);
+    if (f1 < 0.95)
+      score.failures.push(`${gold.file}: body F1 ${f1.toFixed(3)} «${goldArticle.headline?.slice(0, 40)}»`);
     compareField(score, 'headline', match?.headline ?? null, goldArticle.headline, gold.file);
     compareField(score, 'date', match?.published?.date ?? null, goldArticle.published, gold.file);
     compareField(score, 'outlet', match?.outlet ?? null, goldArticle.outlet, gold.file);
   }
 }
 
-function compareField(score: SetScore, field: 'headline' | 'date' | 'outlet', got: string | null, want: string | null, file: string): void {
-  const norm = (s: string | null): string | null => (s === null ? null : s.normalize('NFC').replace(/\s+/gu, ' ').trim());
+function compareField(
+  score: SetScore,
+  field: 'headline' | 'date' | 'outlet',
+  got: string | null,
+  want: string | null,
+  file: string,
+): void {
+  const norm = (s: string | null): string | null =>
+    s === null ? null : s.normalize('NFC').replace(/\s+/gu, ' ').trim();
   if (norm(got) === norm(want)) score[field]++;
   else score.failures.push(`${file}: ${field} «${got}» ≠ gold «${want}»`);
 }
 
-function bestMatch(gold: GoldArticle, predicted: readonly ExtractedArticle[], used: Set<number>): ExtractedArticle | null {
+function bestMatch(
+  gold: GoldArticle,
+  predicted: readonly ExtractedArticle[],
+  used: Set<number>,
+): ExtractedArticle | null {
   let best = -1;
   let bestF1 = -1;
   predicted.forEach((article, i) => {
@@ -92,14 +122,25 @@ function bestMatch(gold: GoldArticle, predicted: readonly ExtractedArticle[], us
 async function scoreSet(golds: readonly GoldPage[], pathOf: (file: string) => string): Promise<SetScore> {
   const files = [...new Set(golds.map((g) => pathOf(g.file).replace(/#\d+$/u, '')))];
   const pages = await loadPages(files);
-  const score: SetScore = { pages: 0, countRight: 0, articles: 0, f1s: [], headline: 0, date: 0, outlet: 0, failures: [] };
+  const score: SetScore = {
+    pages: 0,
+    countRight: 0,
+    articles: 0,
+    f1s: [],
+    headline: 0,
+    date: 0,
+    outlet: 0,
+    failures: [],
+  };
   for (const gold of golds) scorePage(gold, pages.get(pathOf(gold.file)), score);
   return score;
 }
 
 function seedGolds(sharedDir: string): GoldPage[] {
   const dir = join(sharedDir, 'gold', 'seeds');
-  return readdirSync(dir).filter((f) => /^\d+_.*\.json$/u.test(f)).sort()
+  return readdirSync(dir)
+    .filter((f) => /^\d+_.*\.json$/u.test(f))
+    .sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldPage);
 }
 
@@ -107,16 +148,21 @@ function metrics(prefix: string, s: SetScore): Record<string, number> {
   const mean = s.f1s.length === 0 ? 0 : s.f1s.reduce((a, b) => a + b, 0) / s.f1s.length;
   const ratio = (n: number): number => (s.articles === 0 ? 0 : n / s.articles);
   return {
-    [`${prefix}.pages`]: s.pages, [`${prefix}.article_count_accuracy`]: s.pages === 0 ? 0 : s.countRight / s.pages,
-    [`${prefix}.body_f1_mean`]: mean, [`${prefix}.body_f1_min`]: s.f1s.length === 0 ? 0 : Math.min(...s.f1s),
-    [`${prefix}.headline_accuracy`]: ratio(s.headline), [`${prefix}.date_accuracy`]: ratio(s.date), [`${prefix}.outlet_accuracy`]: ratio(s.outlet),
+    [`${prefix}.pages`]: s.pages,
+    [`${prefix}.article_count_accuracy`]: s.pages === 0 ? 0 : s.countRight / s.pages,
+    [`${prefix}.body_f1_mean`]: mean,
+    [`${prefix}.body_f1_min`]: s.f1s.length === 0 ? 0 : Math.min(...s.f1s),
+    [`${prefix}.headline_accuracy`]: ratio(s.headline),
+    [`${prefix}.date_accuracy`]: ratio(s.date),
+    [`${prefix}.outlet_accuracy`]: ratio(s.outlet),
   };
 }
 
 function printTable(name: string, s: SetScore): void {
   const m = metrics(name, s);
   console.log(`\n${name}: ${s.pages} pages, ${s.articles} gold articles`);
-  for (const [key, value] of Object.entries(m)) console.log(`  ${key.slice(name.length + 1).padEnd(24)} ${Number.isInteger(value) ? value : value.toFixed(3)}`);
+  for (const [key, value] of Object.entries(m))
+    console.log(`  ${key.slice(name.length + 1).padEnd(24)} ${Number.isInteger(value) ? value : value.toFixed(3)}`);
   for (const failure of s.failures) console.log(`  ✗ ${failure}`);
 }
 
@@ -124,12 +170,20 @@ function printTable(name: string, s: SetScore): void {
 function scoreReferenceHtml(sharedDir: string): Record<string, number> {
   const dir = join(sharedDir, 'data', 'arabic-html-pages');
   if (!existsSync(join(dir, 'index.jsonl'))) return {};
-  const rows = readFileSync(join(dir, 'index.jsonl'), 'utf8').split('\n').filter(Boolean)
+  const rows = readFileSync(join(dir, 'index.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
     .map((line) => JSON.parse(line) as { file: string; gold_text_file: string; gold_kind: string })
     .filter((row) => row.gold_kind.startsWith('full article body'));
   const f1s = rows.map((row) => {
     const body = readFileSync(join(dir, row.file), 'utf8');
-    const [article] = extractPage({ id: row.file, url: row.file, fetchedAt: '', contentType: 'text/html', body }).articles;
+    const [article] = extractPage({
+      id: row.file,
+      url: row.file,
+      fetchedAt: '',
+      contentType: 'text/html',
+      body,
+    }).articles;
     const f1 = tokenF1(article?.body ?? '', readFileSync(join(dir, row.gold_text_file), 'utf8')).f1;
     console.log(`  ${row.file.padEnd(40)} body F1 ${f1.toFixed(3)}`);
     return f1;
@@ -142,7 +196,10 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
   const seeds = await scoreSet(seedGolds(sharedDir), (file) => join(sharedDir, 'seeds', file));
   printTable('seeds', seeds);
   Object.assign(all, metrics('seeds', seeds));
-  for (const [name, goldPath] of [['examples', join(REPO_ROOT, 'examples', 'gold.json')], ['heldout', join(REPO_ROOT, 'test', 'pages', 'gold.json')]] as const) {
+  for (const [name, goldPath] of [
+    ['examples', join(REPO_ROOT, 'examples', 'gold.json')],
+    ['heldout', join(REPO_ROOT, 'test', 'pages', 'gold.json')],
+  ] as const) {
     if (!existsSync(goldPath)) continue;
     const golds = (JSON.parse(readFileSync(goldPath, 'utf8')) as { pages: GoldPage[] }).pages;
     const score = await scoreSet(golds, (file) => join(dirname(goldPath), file));
@@ -169,7 +226,9 @@ function scoreArticleBenchmark(sharedDir: string): Record<string, number> {
   for (const page of pages) {
     let body = '';
     try {
-      body = extractPage({ id: page.key, url: `${page.key}.html`, fetchedAt: '', contentType: 'text/html', body: page.html }).articles[0]?.body ?? '';
+      body =
+        extractPage({ id: page.key, url: `${page.key}.html`, fetchedAt: '', contentType: 'text/html', body: page.html })
+          .articles[0]?.body ?? '';
     } catch {
       errors++;
     }
@@ -177,15 +236,29 @@ function scoreArticleBenchmark(sharedDir: string): Record<string, number> {
     counts.push({ heldOut: page.heldOut, c: shingleMatch(page.truth, body) });
   }
   const sets = { all: counts, dev: counts.filter((x) => !x.heldOut), heldout: counts.filter((x) => x.heldOut) };
-  const out: Record<string, number> = { 'benchmark.pages': pages.length, 'benchmark.empty_predictions': empty, 'benchmark.errors': errors };
-  console.log(`\narticle-extraction-benchmark: ${pages.length} pages (shingle F1 as evaluate.py; held-out = 1 page in 5 by name hash)`);
+  const out: Record<string, number> = {
+    'benchmark.pages': pages.length,
+    'benchmark.empty_predictions': empty,
+    'benchmark.errors': errors,
+  };
+  console.log(
+    `\narticle-extraction-benchmark: ${pages.length} pages (shingle F1 as evaluate.py; held-out = 1 page in 5 by name hash)`,
+  );
   for (const [name, list] of Object.entries(sets)) {
     const m = setMetrics(list.map((x) => x.c));
-    console.log(`  marsad ${name.padEnd(8)} ${String(list.length).padStart(3)} pages  F1 ${m.f1.toFixed(3)}  precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}`);
-    Object.assign(out, { [`benchmark.${name}.f1`]: m.f1, [`benchmark.${name}.precision`]: m.precision, [`benchmark.${name}.recall`]: m.recall });
+    console.log(
+      `  marsad ${name.padEnd(8)} ${String(list.length).padStart(3)} pages  F1 ${m.f1.toFixed(3)}  precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}`,
+    );
+    Object.assign(out, {
+      [`benchmark.${name}.f1`]: m.f1,
+      [`benchmark.${name}.precision`]: m.precision,
+      [`benchmark.${name}.recall`]: m.recall,
+    });
   }
   console.log(`  empty predictions ${empty}, errors ${errors}`);
-  console.log(`  published on the same set and metric: ${PUBLISHED_F1.map(([name, f1]) => `${name} ${f1.toFixed(3)}`).join(', ')}`);
+  console.log(
+    `  published on the same set and metric: ${PUBLISHED_F1.map(([name, f1]) => `${name} ${f1.toFixed(3)}`).join(', ')}`,
+  );
   out['benchmark.no_empty'] = empty === 0 ? 1 : 0;
   out['benchmark.errors_absent'] = errors === 0 ? 1 : 0;
   return out;

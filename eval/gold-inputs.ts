@@ -26,10 +26,11 @@ const realReadFileSync = fs.readFileSync;
 /** Starts recording the shared files read through node:fs (readFileSync, readFile, createReadStream). */
 export function watchGoldInputs(sharedDir: string): void {
   sharedRoot = resolve(sharedDir);
-  const wrap = <F extends (...args: never[]) => unknown>(original: F): F => ((...args: Parameters<F>) => {
-    noteGoldInput(args[0] as unknown as string);
-    return original(...args);
-  }) as F;
+  const wrap = <F extends (...args: never[]) => unknown>(original: F): F =>
+    ((...args: Parameters<F>) => {
+      noteGoldInput(args[0] as unknown as string);
+      return original(...args);
+    }) as F;
   fs.readFileSync = wrap(realReadFileSync) as typeof fs.readFileSync;
   fs.readFile = wrap(fs.readFile) as typeof fs.readFile;
   fs.createReadStream = wrap(fs.createReadStream);
@@ -44,6 +45,10 @@ export function goldInputs(): ReadonlyMap<string, string> {
 }
 
 /** Pinned files whose content changed (path, pinned hash, current hash). */
-export function changedGoldInputs(pinned: Readonly<Record<string, string>>): { path: string; pinned: string; now: string }[] {
-  return [...seen].filter(([path, hash]) => pinned[path] !== undefined && pinned[path] !== hash).map(([path, now]) => ({ path, pinned: pinned[path]!, now }));
+export function changedGoldInputs(
+  pinned: Readonly<Record<string, string>>,
+): { path: string; pinned: string; now: string }[] {
+  return [...seen]
+    .filter(([path, hash]) => pinned[path] !== undefined && pinned[path] !== hash)
+    .map(([path, now]) => ({ path, pinned: pinned[path]!, now }));
 }

@@ -38,7 +38,9 @@ function evaluateDecoding(seedDir: string): { rate: number; rows: string[] } {
   const rows: string[] = [];
   let ok = 0;
   let total = 0;
-  for (const file of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = readFileSync(join(seedDir, file), 'utf8').normalize('NFC');
     const failures: string[] = [];
     for (const { name, bytes, expected } of encodings(text)) {
@@ -73,8 +75,12 @@ async function evaluateSeedIngest(shared: string): Promise<Record<string, number
     return null;
   }
   const goldDir = join(shared, 'gold', 'seeds');
-  const goldArticles = readdirSync(goldDir).filter((f) => /^\d{3}_.*\.json$/.test(f))
-    .reduce((sum, f) => sum + (JSON.parse(readFileSync(join(goldDir, f), 'utf8')) as { articles: unknown[] }).articles.length, 0);
+  const goldArticles = readdirSync(goldDir)
+    .filter((f) => /^\d{3}_.*\.json$/.test(f))
+    .reduce(
+      (sum, f) => sum + (JSON.parse(readFileSync(join(goldDir, f), 'utf8')) as { articles: unknown[] }).articles.length,
+      0,
+    );
   const dir = mkdtempSync(join(tmpdir(), 'marsad-eval-ingest-'));
   try {
     const store = openSqliteStore(join(dir, 'eval.db'));
@@ -82,7 +88,9 @@ async function evaluateSeedIngest(shared: string): Promise<Record<string, number
     const first = await ingestInputs(store, [join(shared, 'seeds')], options);
     const second = await ingestInputs(store, [join(shared, 'seeds')], options);
     await store.close();
-    console.log(`seed ingest: ${first.pages} pages, ${first.newPages} new, ${first.articles} articles (gold ${goldArticles}), ${first.failed.length} failed; rerun: ${second.newPages} new, ${second.duplicates} duplicates`);
+    console.log(
+      `seed ingest: ${first.pages} pages, ${first.newPages} new, ${first.articles} articles (gold ${goldArticles}), ${first.failed.length} failed; rerun: ${second.newPages} new, ${second.duplicates} duplicates`,
+    );
     for (const f of first.failed) console.log(`  failed ${f.source}: ${f.message}`);
     return {
       'seeds.ok_rate': 1 - first.failed.length / readdirSync(join(shared, 'seeds')).length,
@@ -102,7 +110,9 @@ export async function evaluate(shared: string): Promise<{ metrics: Record<string
   const corpus = join(shared, 'data', 'saudinewsnet', 'saudinewsnet.jsonl.gz');
   try {
     const jsonl = await evaluateJsonl(corpus);
-    console.log(`saudinewsnet.jsonl.gz: ${jsonl.pages} records read, ${(jsonl.okRate * 100).toFixed(2)}% accepted, ${jsonl.perSecond.toFixed(0)} records/s`);
+    console.log(
+      `saudinewsnet.jsonl.gz: ${jsonl.pages} records read, ${(jsonl.okRate * 100).toFixed(2)}% accepted, ${jsonl.perSecond.toFixed(0)} records/s`,
+    );
     metrics['jsonl.ok_rate'] = jsonl.okRate;
   } catch (error) {
     console.log(`saudinewsnet corpus not read: ${(error as Error).message}`);

@@ -29,7 +29,10 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
       const body = `${row.title ?? ''}\n${row.text ?? ''}`;
       pages++;
       try {
-        const analyzed = analyzePage({ id: row.id, url: row.id, fetchedAt: '', contentType: 'text/plain', body }, { annotate: false });
+        const analyzed = analyzePage(
+          { id: row.id, url: row.id, fetchedAt: '', contentType: 'text/plain', body },
+          { annotate: false },
+        );
         if (analyzed.articles.length === 0) {
           empty++;
           if (!analyzed.diagnostics?.length) undiagnosed++;
@@ -42,8 +45,17 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
   }
   if (pages === 0) return { metrics: {} };
   const cpu = process.cpuUsage(cpuStart);
-  console.log(`plain-text pages (egy-news-2013 + SaudiNewsNet, title line + text): ${pages} pages, ${errors} errors, `
-    + `${empty} without an article (${undiagnosed} of them without a diagnostic), ${(pages / ((cpu.user + cpu.system) / 1e6)).toFixed(0)} pages per CPU second`);
+  console.log(
+    `plain-text pages (egy-news-2013 + SaudiNewsNet, title line + text): ${pages} pages, ${errors} errors, ` +
+      `${empty} without an article (${undiagnosed} of them without a diagnostic), ${(pages / ((cpu.user + cpu.system) / 1e6)).toFixed(0)} pages per CPU second`,
+  );
   for (const example of examples) console.log(`  ✗ ${example}`);
-  return { metrics: { 'plain_pages.pages': pages, 'plain_pages.errors': errors, 'plain_pages.ok_rate': 1 - errors / pages, 'plain_pages.diagnosed_rate': empty === 0 ? 1 : 1 - undiagnosed / empty } };
+  return {
+    metrics: {
+      'plain_pages.pages': pages,
+      'plain_pages.errors': errors,
+      'plain_pages.ok_rate': 1 - errors / pages,
+      'plain_pages.diagnosed_rate': empty === 0 ? 1 : 1 - undiagnosed / empty,
+    },
+  };
 }

@@ -24,7 +24,11 @@ import { tfidfSingleLink } from './realday-baseline.ts';
 /** Development sets: gold cluster file and the claims file built on it. */
 const SETS = [
   { name: 'egy', clusters: 'clusters-egy-2013-02-09_10.json', claims: 'claims-egy-2013-02-09_10.json' },
-  { name: 'snn', clusters: 'clusters-saudinewsnet-2015-08-06_07.json', claims: 'claims-saudinewsnet-2015-08-06_07.json' },
+  {
+    name: 'snn',
+    clusters: 'clusters-saudinewsnet-2015-08-06_07.json',
+    claims: 'claims-saudinewsnet-2015-08-06_07.json',
+  },
 ] as const;
 
 /** Storylines above this many articles must share an entity between every pair of their events (issue 15). */
@@ -50,14 +54,19 @@ async function analyseDir(dir: string): Promise<{ inputs: ClusterInput[]; failed
   const analyze = await loadPageAnalyzer({ annotate: true });
   const inputs: ClusterInput[] = [];
   let failed = 0;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(dir, f));
   for await (const result of readPages(files, { maxBytes: 5_000_000 })) {
     if (!result.ok) {
       failed++;
       continue;
     }
     try {
-      analyze(result.page).articles.forEach((article, index) => inputs.push(toClusterInput(`${result.source}#${index}`, article)));
+      analyze(result.page).articles.forEach((article, index) =>
+        inputs.push(toClusterInput(`${result.source}#${index}`, article)),
+      );
     } catch {
       failed++;
     }
@@ -66,13 +75,20 @@ async function analyseDir(dir: string): Promise<{ inputs: ClusterInput[]; failed
 }
 
 /** The window's analysed inputs, from the cache when $MARSAD_REALDAY_CACHE holds them. */
-async function windowInputs(sharedDir: string, goldPath: string, name: string): Promise<{ inputs: ClusterInput[]; failed: number; pages: string } | null> {
+async function windowInputs(
+  sharedDir: string,
+  goldPath: string,
+  name: string,
+): Promise<{ inputs: ClusterInput[]; failed: number; pages: string } | null> {
   const cache = process.env.MARSAD_REALDAY_CACHE;
   const pages = cache ? join(cache, `${name}-window`) : mkdtempSync(join(tmpdir(), `marsad-realday-${name}-`));
   const cached = cache ? join(cache, `${name}-inputs.json`) : null;
-  if (cached && existsSync(cached)) return { ...(JSON.parse(readFileSync(cached, 'utf8')) as { inputs: ClusterInput[]; failed: number }), pages };
+  if (cached && existsSync(cached))
+    return { ...(JSON.parse(readFileSync(cached, 'utf8')) as { inputs: ClusterInput[]; failed: number }), pages };
   if (cache) mkdirSync(cache, { recursive: true });
-  const made = spawnSync('python3', [join(sharedDir, 'gold/clusters/make_pages.py'), goldPath, pages, '--window'], { encoding: 'utf8' });
+  const made = spawnSync('python3', [join(sharedDir, 'gold/clusters/make_pages.py'), goldPath, pages, '--window'], {
+    encoding: 'utf8',
+  });
   if (made.status !== 0) {
     console.log(`  make_pages.py failed: ${(made.stderr || made.error?.message || '').trim().slice(0, 200)}`);
     return null;
@@ -88,8 +104,22 @@ export function goldId(ref: string): string {
 }
 
 function histogram(sizes: readonly number[]): string {
-  const bins = [[2, 2], [3, 5], [6, 10], [11, 20], [21, 40], [41, 60], [61, 100], [101, Infinity]] as const;
-  return bins.map(([lo, hi]) => `${lo}${hi === Infinity ? '+' : hi === lo ? '' : `-${hi}`}:${sizes.filter((s) => s >= lo && s <= hi).length}`).join(' ');
+  const bins = [
+    [2, 2],
+    [3, 5],
+    [6, 10],
+    [11, 20],
+    [21, 40],
+    [41, 60],
+    [61, 100],
+    [101, Infinity],
+  ] as const;
+  return bins
+    .map(
+      ([lo, hi]) =>
+        `${lo}${hi === Infinity ? '+' : hi === lo ? '' : `-${hi}`}:${sizes.filter((s) => s >= lo && s <= hi).length}`,
+    )
+    .join(' ');
 }
 
 /** Storylines above LARGE_STORYLINE articles with two events that share no entity id (or, unlinked, surface). */
@@ -98,14 +128,25 @@ function unsharedLargeStorylines(json: ClusterJson, inputs: ReadonlyMap<string, 
   for (const story of json.storylines) {
     const articles = story.eventClusters.flatMap((c) => json.eventClusters[c]!.articles);
     if (articles.length <= LARGE_STORYLINE) continue;
-    const entitySets = story.eventClusters.map((c) => new Set(json.eventClusters[c]!.articles.flatMap((a) => (inputs.get(a)?.entities ?? []).map((e) => e.entityId ?? e.text))));
+    const entitySets = story.eventClusters.map(
+      (c) =>
+        new Set(
+          json.eventClusters[c]!.articles.flatMap((a) =>
+            (inputs.get(a)?.entities ?? []).map((e) => e.entityId ?? e.text),
+          ),
+        ),
+    );
     const linked = (a: number, b: number): boolean => [...entitySets[a]!].some((e) => entitySets[b]!.has(e));
     // Connected through shared entities (a chain is enough); a part reachable only through words counts as unshared.
     const seen = new Set([0]);
     const queue = [0];
     while (queue.length > 0) {
       const a = queue.pop()!;
-      for (let b = 0; b < entitySets.length; b++) if (!seen.has(b) && linked(a, b)) { seen.add(b); queue.push(b); }
+      for (let b = 0; b < entitySets.length; b++)
+        if (!seen.has(b) && linked(a, b)) {
+          seen.add(b);
+          queue.push(b);
+        }
     }
     if (seen.size < entitySets.length) bad++;
   }
@@ -135,31 +176,56 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
     const events = python(join(sharedDir, 'gold/clusters/score_bcubed.py'), [goldPath, out]);
     const stories = python(join(sharedDir, 'gold/clusters/score_storylines.py'), [goldPath, out]);
     const claimsGold = join(sharedDir, 'gold/claims', set.claims);
-    const claims = existsSync(claimsGold) ? python(join(sharedDir, 'gold/claims/score_claims.py'), [claimsGold, out]) : null;
+    const claims = existsSync(claimsGold)
+      ? python(join(sharedDir, 'gold/claims/score_claims.py'), [claimsGold, out])
+      : null;
     const baseline = tfidfSingleLink(window.inputs);
-    const baselineOut = join(basename(out) === out ? tmpdir() : out.replace(/[^/]+$/u, ''), `${set.name}-baseline.json`);
+    const baselineOut = join(
+      basename(out) === out ? tmpdir() : out.replace(/[^/]+$/u, ''),
+      `${set.name}-baseline.json`,
+    );
     writeFileSync(baselineOut, JSON.stringify({ eventClusters: baseline.map((articles) => ({ articles })) }));
     const base = python(join(sharedDir, 'gold/clusters/score_bcubed.py'), [goldPath, baselineOut]);
 
-    console.log(`  ${set.name}: ${window.inputs.length} articles from the window (${window.failed} pages failed analysis); analysis ${(analysedMs / 1000).toFixed(1)} s, clustering ${(clusterMs / 1000).toFixed(1)} s`);
+    console.log(
+      `  ${set.name}: ${window.inputs.length} articles from the window (${window.failed} pages failed analysis); analysis ${(analysedMs / 1000).toFixed(1)} s, clustering ${(clusterMs / 1000).toFixed(1)} s`,
+    );
     const row = (label: string, s: Record<string, number> | null): void => {
-      if (s) console.log(`    ${label.padEnd(22)} B3 P ${s.bcubed_p!.toFixed(3)} R ${s.bcubed_r!.toFixed(3)} F1 ${s.bcubed_f1!.toFixed(3)} | pairs P ${s.pair_p!.toFixed(3)} R ${s.pair_r!.toFixed(3)} F1 ${s.pair_f1!.toFixed(3)}`);
+      if (s)
+        console.log(
+          `    ${label.padEnd(22)} B3 P ${s.bcubed_p!.toFixed(3)} R ${s.bcubed_r!.toFixed(3)} F1 ${s.bcubed_f1!.toFixed(3)} | pairs P ${s.pair_p!.toFixed(3)} R ${s.pair_r!.toFixed(3)} F1 ${s.pair_f1!.toFixed(3)}`,
+        );
     };
     row('events (marsad)', events);
     row('events (TF-IDF 1-link)', base);
-    if (stories) console.log(`    storylines             B3 P ${stories.storyline_bcubed_p!.toFixed(3)} R ${stories.storyline_bcubed_r!.toFixed(3)} F1 ${stories.storyline_bcubed_f1!.toFixed(3)}`);
+    if (stories)
+      console.log(
+        `    storylines             B3 P ${stories.storyline_bcubed_p!.toFixed(3)} R ${stories.storyline_bcubed_r!.toFixed(3)} F1 ${stories.storyline_bcubed_f1!.toFixed(3)}`,
+      );
     if (claims) {
-      console.log(`    claims                 group recall ${claims.group_recall!.toFixed(3)} (${claims.found}/${claims.gold_groups}), verdict accuracy ${claims.verdict_acc!.toFixed(3)}, ` +
-        `conflicts ${claims.pred_conflicts} (true ${claims.conflict_true}, false ${claims.conflict_false}, unknown ${claims.conflict_unknown}), conflict precision ${claims.conflict_precision!.toFixed(3)}`);
+      console.log(
+        `    claims                 group recall ${claims.group_recall!.toFixed(3)} (${claims.found}/${claims.gold_groups}), verdict accuracy ${claims.verdict_acc!.toFixed(3)}, ` +
+          `conflicts ${claims.pred_conflicts} (true ${claims.conflict_true}, false ${claims.conflict_false}, unknown ${claims.conflict_unknown}), conflict precision ${claims.conflict_precision!.toFixed(3)}`,
+      );
     }
-    const sizes = json.storylines.map((s) => s.eventClusters.reduce((n, c) => n + json.eventClusters[c]!.articles.length, 0)).sort((a, b) => b - a);
-    console.log(`    storyline sizes        ${json.storylines.length} storylines of ≥ 2 articles; ${histogram(sizes)}; largest ${sizes.slice(0, 5).join(', ')}`);
+    const sizes = json.storylines
+      .map((s) => s.eventClusters.reduce((n, c) => n + json.eventClusters[c]!.articles.length, 0))
+      .sort((a, b) => b - a);
+    console.log(
+      `    storyline sizes        ${json.storylines.length} storylines of ≥ 2 articles; ${histogram(sizes)}; largest ${sizes.slice(0, 5).join(', ')}`,
+    );
     const unshared = unsharedLargeStorylines(json, byId);
     console.log(`    storylines > ${LARGE_STORYLINE} articles with events sharing no entity: ${unshared}`);
     const outlets = new Map<string, number>();
-    for (const input of window.inputs) outlets.set(input.outlet ?? '(none)', (outlets.get(input.outlet ?? '(none)') ?? 0) + 1);
+    for (const input of window.inputs)
+      outlets.set(input.outlet ?? '(none)', (outlets.get(input.outlet ?? '(none)') ?? 0) + 1);
     const outletList = [...outlets].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    console.log(`    outlets (${outletList.length}): ${outletList.slice(0, 25).map(([o, n]) => `${o} ${n}`).join(' · ')}${outletList.length > 25 ? ' · …' : ''}`);
+    console.log(
+      `    outlets (${outletList.length}): ${outletList
+        .slice(0, 25)
+        .map(([o, n]) => `${o} ${n}`)
+        .join(' · ')}${outletList.length > 25 ? ' · …' : ''}`,
+    );
 
     const put = (prefix: string, s: Record<string, number> | null, keys: readonly string[]): void => {
       if (s) for (const k of keys) if (s[k] !== undefined) metrics[`${set.name}.${prefix}.${k}`] = s[k]!;

@@ -26,16 +26,22 @@ if (!shared) {
   process.exit(0);
 }
 const floorsPath = join(evalDir, 'floors.json');
-const floorsFile = existsSync(floorsPath) ? (JSON.parse(readFileSync(floorsPath, 'utf8')) as Record<string, Record<string, unknown>>) : {};
+const floorsFile = existsSync(floorsPath)
+  ? (JSON.parse(readFileSync(floorsPath, 'utf8')) as Record<string, Record<string, unknown>>)
+  : {};
 const floors = floorsFile as Record<string, Record<string, number>>;
 const pinned = (floorsFile.gold_sha256 ?? {}) as Record<string, string>;
 watchGoldInputs(shared);
 let failed = false;
-for (const file of readdirSync(evalDir).filter((f) => f.endsWith('.eval.ts')).sort()) {
+for (const file of readdirSync(evalDir)
+  .filter((f) => f.endsWith('.eval.ts'))
+  .sort()) {
   const name = file.replace(/\.eval\.ts$/, '');
   if (wanted.size > 0 && !wanted.has(name)) continue;
   console.log(`\n=== eval: ${name}`);
-  const module = (await import(pathToFileURL(join(evalDir, file)).href)) as { evaluate: (sharedDir: string) => Promise<EvalResult> };
+  const module = (await import(pathToFileURL(join(evalDir, file)).href)) as {
+    evaluate: (sharedDir: string) => Promise<EvalResult>;
+  };
   const result = await module.evaluate(shared);
   for (const [metric, floor] of Object.entries(floors[name] ?? {})) {
     const value = result.metrics[metric];
@@ -50,12 +56,16 @@ for (const file of readdirSync(evalDir).filter((f) => f.endsWith('.eval.ts')).so
 }
 const changed = changedGoldInputs(pinned);
 for (const { path, pinned: was, now } of changed) {
-  console.log(`GOLD INPUT CHANGED ${path}: sha256 ${now}, pinned ${was}. The floors were measured on the pinned file; re-measure, then \`npm run eval -- --pin\`.`);
+  console.log(
+    `GOLD INPUT CHANGED ${path}: sha256 ${now}, pinned ${was}. The floors were measured on the pinned file; re-measure, then \`npm run eval -- --pin\`.`,
+  );
 }
 if (changed.length > 0 && !pin) failed = true;
 const unpinned = [...goldInputs()].filter(([path]) => pinned[path] === undefined);
 if (pin) {
-  floorsFile.gold_sha256 = Object.fromEntries([...Object.entries(pinned), ...goldInputs()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  floorsFile.gold_sha256 = Object.fromEntries(
+    [...Object.entries(pinned), ...goldInputs()].sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
   writeFileSync(floorsPath, floorsJson(floorsFile));
   console.log(`pinned ${goldInputs().size} gold inputs in eval/floors.json`);
 } else if (unpinned.length > 0) {
@@ -66,8 +76,12 @@ process.exit(failed ? 1 : 0);
 
 /** floors.json in its usual layout: one line per scorer, one line per pinned gold file. */
 function floorsJson(file: Record<string, Record<string, unknown>>): string {
-  const lines = Object.entries(file).map(([key, value]) => (key === 'gold_sha256'
-    ? `  "${key}": {\n${Object.entries(value).map(([path, hash]) => `    ${JSON.stringify(path)}: ${JSON.stringify(hash)}`).join(',\n')}\n  }`
-    : `  ${JSON.stringify(key)}: ${JSON.stringify(value).replace(/^\{/u, '{ ').replace(/\}$/u, ' }').replace(/,"/gu, ', "').replace(/":/gu, '": ')}`));
+  const lines = Object.entries(file).map(([key, value]) =>
+    key === 'gold_sha256'
+      ? `  "${key}": {\n${Object.entries(value)
+          .map(([path, hash]) => `    ${JSON.stringify(path)}: ${JSON.stringify(hash)}`)
+          .join(',\n')}\n  }`
+      : `  ${JSON.stringify(key)}: ${JSON.stringify(value).replace(/^\{/u, '{ ').replace(/\}$/u, ' }').replace(/,"/gu, ', "').replace(/":/gu, '": ')}`,
+  );
   return `{\n${lines.join(',\n')}\n}\n`;
 }

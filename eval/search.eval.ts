@@ -20,7 +20,11 @@ const DISTRACTORS = 3_000;
 const TOP_K = 10;
 const WORD_RE = /[\p{L}\p{M}\p{N}]+/gu;
 
-interface Doc { readonly id: string; readonly headline: string; readonly body: string }
+interface Doc {
+  readonly id: string;
+  readonly headline: string;
+  readonly body: string;
+}
 
 /** One plausible other spelling of a word, or null when no rule applies. Rules are spelling facts, not seed strings. */
 export function variantOf(word: string): string | null {
@@ -39,7 +43,10 @@ async function loadDistractors(shared: string): Promise<Doc[]> {
   const file = join(shared, 'data', 'saudinewsnet', 'saudinewsnet.jsonl.gz');
   if (!existsSync(file)) return [];
   const docs: Doc[] = [];
-  for await (const line of createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })) {
+  for await (const line of createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  })) {
     const row = JSON.parse(line) as { id: string; title?: string; text?: string };
     if (row.title && row.text) docs.push({ id: row.id, headline: row.title, body: row.text });
     if (docs.length >= DISTRACTORS) break;
@@ -49,10 +56,19 @@ async function loadDistractors(shared: string): Promise<Doc[]> {
 
 function loadSeeds(shared: string): Doc[] {
   const dir = join(shared, 'gold', 'seeds');
-  return readdirSync(dir).filter((f) => /^\d{3}_.*\.json$/u.test(f)).sort().flatMap((file) => {
-    const gold = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { articles: { headline: string | null; body: string }[] };
-    return gold.articles.map((a, i) => ({ id: `${file.replace(/\.json$/u, '')}#${i}`, headline: a.headline ?? '', body: a.body }));
-  });
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_.*\.json$/u.test(f))
+    .sort()
+    .flatMap((file) => {
+      const gold = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+        articles: { headline: string | null; body: string }[];
+      };
+      return gold.articles.map((a, i) => ({
+        id: `${file.replace(/\.json$/u, '')}#${i}`,
+        headline: a.headline ?? '',
+        body: a.body,
+      }));
+    });
 }
 
 /** The exact-token baseline: words as written (Latin lower-cased), nothing folded or stemmed. */
@@ -63,7 +79,16 @@ async function buildIndex(docs: readonly Doc[], terms: (text: string) => string[
   db.exec('CREATE TABLE articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)');
   db.exec(readFileSync(join(REPO_ROOT, 'src', 'store', 'migrations', 'sqlite', '0020_create_search.sql'), 'utf8'));
   const index = createSqliteSearchIndex(db);
-  await index.upsertSearchDocuments(docs.map((d) => ({ articleId: d.id, outlet: null, published: null, headlineTerms: terms(d.headline).join(' '), bodyTerms: terms(d.body).join(' '), analyzerVersion: 1 })));
+  await index.upsertSearchDocuments(
+    docs.map((d) => ({
+      articleId: d.id,
+      outlet: null,
+      published: null,
+      headlineTerms: terms(d.headline).join(' '),
+      bodyTerms: terms(d.body).join(' '),
+      analyzerVersion: 1,
+    })),
+  );
   return index;
 }
 
@@ -73,12 +98,18 @@ function variantQueries(seeds: readonly Doc[]): { id: string; query: string }[] 
     const words = (doc.headline.match(WORD_RE) ?? []).filter((w) => w.length >= 4 && !STOP_WORDS.has(foldWord(w)));
     const variants = words.map(variantOf).filter((v): v is string => v !== null);
     const queries: { id: string; query: string }[] = [];
-    for (let i = 0; i + 1 < variants.length; i += 2) queries.push({ id: doc.id, query: `${variants[i]} ${variants[i + 1]}` });
+    for (let i = 0; i + 1 < variants.length; i += 2)
+      queries.push({ id: doc.id, query: `${variants[i]} ${variants[i + 1]}` });
     return queries;
   });
 }
 
-async function recallAtK(index: SearchIndexPort, queries: readonly { id: string; query: string }[], toMatch: (q: string) => string | null, label: string): Promise<number> {
+async function recallAtK(
+  index: SearchIndexPort,
+  queries: readonly { id: string; query: string }[],
+  toMatch: (q: string) => string | null,
+  label: string,
+): Promise<number> {
   let found = 0;
   for (const { id, query } of queries) {
     const match = toMatch(query);
@@ -98,16 +129,38 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
   const queries = variantQueries(seeds);
   const quote = (t: string) => `"${t.replaceAll('"', '""')}"`;
   const variantRecall = await recallAtK(analysed, queries, (q) => toFtsMatch(parseQuery(q)), 'analysed');
-  const baselineRecall = await recallAtK(exact, queries, (q) => {
-    const terms = exactTerms(q);
-    return terms.length === 0 ? null : terms.map(quote).join(' AND ');
-  }, 'baseline');
+  const baselineRecall = await recallAtK(
+    exact,
+    queries,
+    (q) => {
+      const terms = exactTerms(q);
+      return terms.length === 0 ? null : terms.map(quote).join(' AND ');
+    },
+    'baseline',
+  );
   const onlyVariant = seeds.filter((d) => /الأميركي/u.test(d.body) && !/الأمريكي/u.test(d.body)).map((d) => d.id);
   // Does the query match the article at all (ranking among 3,000 distractors is the recall metric's job)?
-  const found = await analysed.searchDocuments({ match: toFtsMatch(parseQuery('الأمريكية'))!, filters: { articleIds: onlyVariant }, limit: 100, offset: 0 });
+  const found = await analysed.searchDocuments({
+    match: toFtsMatch(parseQuery('الأمريكية'))!,
+    filters: { articleIds: onlyVariant },
+    limit: 100,
+    offset: 0,
+  });
   const acceptance = onlyVariant.length === 0 ? 1 : found.total / onlyVariant.length;
-  console.log(`indexed ${docs.length} articles (${seeds.length} seed articles + distractors); ${queries.length} variant queries`);
-  console.log(`  variant recall@${TOP_K}: analysed ${variantRecall.toFixed(3)}   exact-token baseline ${baselineRecall.toFixed(3)}`);
-  console.log(`  «الأمريكية» finds ${onlyVariant.length} article(s) spelling only «الأميركية»: ${acceptance.toFixed(3)}`);
-  return { metrics: { 'variants.recall_at_10': variantRecall, 'variants.baseline_recall_at_10': baselineRecall, 'seeds.amrikiya_finds_amerkiya': acceptance } };
+  console.log(
+    `indexed ${docs.length} articles (${seeds.length} seed articles + distractors); ${queries.length} variant queries`,
+  );
+  console.log(
+    `  variant recall@${TOP_K}: analysed ${variantRecall.toFixed(3)}   exact-token baseline ${baselineRecall.toFixed(3)}`,
+  );
+  console.log(
+    `  «الأمريكية» finds ${onlyVariant.length} article(s) spelling only «الأميركية»: ${acceptance.toFixed(3)}`,
+  );
+  return {
+    metrics: {
+      'variants.recall_at_10': variantRecall,
+      'variants.baseline_recall_at_10': baselineRecall,
+      'seeds.amrikiya_finds_amerkiya': acceptance,
+    },
+  };
 }

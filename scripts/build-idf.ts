@@ -19,23 +19,33 @@ if (!shared) {
   process.exit(0);
 }
 const records: NewsRecord[] = [];
-for (const name of ['saudinewsnet', 'egy-news-2013'] as const) records.push(...(await readNewsCorpus(shared, name)).records);
+for (const name of ['saudinewsnet', 'egy-news-2013'] as const)
+  records.push(...(await readNewsCorpus(shared, name)).records);
 const textOf = (r: NewsRecord): string => `${r.title ?? ''}\n${r.text ?? ''}`;
 
 // Pass 1: folded word df → words whose first letter belongs to the word (more frequent than the remainder).
 const wordDf = countDocuments(records, (r) => foldedWords(textOf(r)));
-const keepInitial = [...wordDf].filter(([w, n]) => n >= MIN_DF && PROCLITIC_RE.test(w) && n >= (wordDf.get(w.slice(1)) ?? 0)).map(([w]) => w).sort();
+const keepInitial = [...wordDf]
+  .filter(([w, n]) => n >= MIN_DF && PROCLITIC_RE.test(w) && n >= (wordDf.get(w.slice(1)) ?? 0))
+  .map(([w]) => w)
+  .sort();
 const keepSet = new Set(keepInitial);
 // Pass 2: stem df with that list.
 const df = countDocuments(records, (r) => clusterTerms(textOf(r), keepSet));
 const documents = records.filter((r) => clusterTerms(textOf(r), keepSet).length > 0).length;
 const kept = [...df].filter(([, n]) => n >= MIN_DF).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 const out = {
-  about: 'Background document frequencies of clustering terms (src/corpus/text/terms.ts) over SaudiNewsNet + egy-news-2013, and words whose initial و/ف/ب/ل is no proclitic; built by scripts/build-idf.ts.',
-  documents, minDf: MIN_DF, keepInitial, df: Object.fromEntries(kept),
+  about:
+    'Background document frequencies of clustering terms (src/corpus/text/terms.ts) over SaudiNewsNet + egy-news-2013, and words whose initial و/ف/ب/ل is no proclitic; built by scripts/build-idf.ts.',
+  documents,
+  minDf: MIN_DF,
+  keepInitial,
+  df: Object.fromEntries(kept),
 };
 writeFileSync(join(REPO_ROOT, 'src/corpus/data/idf.json'), `${JSON.stringify(out)}\n`);
-console.log(`build-idf: ${documents} documents, ${kept.length} terms with df >= ${MIN_DF}, ${keepInitial.length} keep-initial words`);
+console.log(
+  `build-idf: ${documents} documents, ${kept.length} terms with df >= ${MIN_DF}, ${keepInitial.length} keep-initial words`,
+);
 
 function countDocuments(items: readonly NewsRecord[], termsOf: (r: NewsRecord) => string[]): Map<string, number> {
   const counts = new Map<string, number>();

@@ -9,7 +9,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Packages loaded from node_modules at run time (not bundled). */
-const EXTERNAL = ['better-sqlite3', 'pg', 'pg-boss', 'fastify', '@fastify/static', 'i18n-iso-countries', 'piscina', 'undici', 'tsx', 'esbuild'];
+const EXTERNAL = [
+  'better-sqlite3',
+  'pg',
+  'pg-boss',
+  'fastify',
+  '@fastify/static',
+  'i18n-iso-countries',
+  'piscina',
+  'undici',
+  'tsx',
+  'esbuild',
+];
 
 /** Builds dist/cli.js and its lazily loaded chunks (dist/chunks/, each with a .map); resolves when written. */
 export async function buildCli() {
@@ -30,7 +41,9 @@ export async function buildCli() {
     // Small pure-JS dependencies on the start-up path are bundled (one file read instead of hundreds of module
     // resolutions); native, large or optional ones stay in node_modules and load only when a verb needs them.
     external: EXTERNAL,
-    banner: { js: "import { createRequire as __marsadRequire } from 'node:module'; const require = __marsadRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __marsadRequire } from 'node:module'; const require = __marsadRequire(import.meta.url);",
+    },
     sourcemap: true,
     sourcesContent: false,
     legalComments: 'none',

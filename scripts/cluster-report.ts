@@ -9,7 +9,15 @@ import { clusterArticles } from '../src/corpus/index.ts';
 import { readNewsCorpus, recordToInput, type NewsCorpusName } from './news-corpus.ts';
 import { seededRandom as random } from '../src/core/seeded-random.ts';
 
-const BUCKETS: readonly [number, number][] = [[1, 1], [2, 2], [3, 5], [6, 10], [11, 20], [21, 50], [51, Infinity]];
+const BUCKETS: readonly [number, number][] = [
+  [1, 1],
+  [2, 2],
+  [3, 5],
+  [6, 10],
+  [11, 20],
+  [21, 50],
+  [51, Infinity],
+];
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -17,7 +25,10 @@ function option(name: string, fallback: number): number {
 }
 
 function distribution(sizes: readonly number[]): string {
-  return BUCKETS.map(([lo, hi]) => `${lo === hi ? lo : hi === Infinity ? `${lo}+` : `${lo}-${hi}`}: ${sizes.filter((s) => s >= lo && s <= hi).length}`).join(' · ');
+  return BUCKETS.map(
+    ([lo, hi]) =>
+      `${lo === hi ? lo : hi === Infinity ? `${lo}+` : `${lo}-${hi}`}: ${sizes.filter((s) => s >= lo && s <= hi).length}`,
+  ).join(' · ');
 }
 
 const shared = findSharedDir();
@@ -36,16 +47,25 @@ const seconds = (performance.now() - started) / 1000;
 const sizes = result.eventClusters.map((c) => c.articles.length);
 const storySizes = result.storylines.map((s) => s.eventClusters.length);
 console.log(`${name}: ${inputs.length} articles clustered in ${seconds.toFixed(1)} s`);
-console.log(`event clusters: ${sizes.length} (multi-article: ${sizes.filter((s) => s > 1).length}, articles in them: ${sizes.filter((s) => s > 1).reduce((a, b) => a + b, 0)})`);
+console.log(
+  `event clusters: ${sizes.length} (multi-article: ${sizes.filter((s) => s > 1).length}, articles in them: ${sizes.filter((s) => s > 1).reduce((a, b) => a + b, 0)})`,
+);
 console.log(`  sizes: ${distribution(sizes)}; largest ${Math.max(...sizes)}`);
-console.log(`storylines: ${storySizes.length} (linking ≥ 2 event clusters: ${storySizes.filter((s) => s > 1).length}); clusters per storyline: ${distribution(storySizes)}`);
-console.log(`duplicate groups: ${result.duplicates.length} (wire: ${result.duplicates.filter((d) => d.wire).length}), copies: ${result.duplicates.reduce((a, d) => a + d.copies.length, 0)}`);
+console.log(
+  `storylines: ${storySizes.length} (linking ≥ 2 event clusters: ${storySizes.filter((s) => s > 1).length}); clusters per storyline: ${distribution(storySizes)}`,
+);
+console.log(
+  `duplicate groups: ${result.duplicates.length} (wire: ${result.duplicates.filter((d) => d.wire).length}), copies: ${result.duplicates.reduce((a, d) => a + d.copies.length, 0)}`,
+);
 const multi = result.eventClusters.filter((c) => c.articles.length > 1);
 const next = random(option('--seed', 1));
 const sample = new Set<number>();
 while (sample.size < Math.min(option('--sample', 30), multi.length)) sample.add(Math.floor(next() * multi.length));
 for (const [n, i] of [...sample].entries()) {
   const cluster = multi[i]!;
-  console.log(`\n#${n + 1} [${cluster.articles.length} articles, ${cluster.firstDate} … ${cluster.lastDate}] ${cluster.label}`);
-  for (const id of cluster.articles.slice(0, 8)) console.log(`   - ${byId.get(id)!.outlet} ${byId.get(id)!.published}: ${byId.get(id)!.headline ?? '(no title)'}`);
+  console.log(
+    `\n#${n + 1} [${cluster.articles.length} articles, ${cluster.firstDate} … ${cluster.lastDate}] ${cluster.label}`,
+  );
+  for (const id of cluster.articles.slice(0, 8))
+    console.log(`   - ${byId.get(id)!.outlet} ${byId.get(id)!.published}: ${byId.get(id)!.headline ?? '(no title)'}`);
 }

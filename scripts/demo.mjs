@@ -52,8 +52,10 @@ function step(verbs, title, args) {
   }
   console.log(`$ ./marsad ${args.join(' ')}`);
   const result = spawnSync(process.execPath, [marsad, ...args], { cwd: root, stdio: 'inherit' });
-  if (result.status === 1 && args[0] === 'ingest') console.log('(some inputs failed; the rest were stored — see the list above)');
-  else if (result.status !== 0) console.log(`(\`marsad ${args[0]}\` exited with code ${result.status ?? result.signal})`);
+  if (result.status === 1 && args[0] === 'ingest')
+    console.log('(some inputs failed; the rest were stored — see the list above)');
+  else if (result.status !== 0)
+    console.log(`(\`marsad ${args[0]}\` exited with code ${result.status ?? result.signal})`);
   return result.status === 0 || (result.status === 1 && args[0] === 'ingest');
 }
 
@@ -77,7 +79,10 @@ function freePort(port) {
 async function waitUntilServing(url, child) {
   const deadline = Date.now() + SERVE_READY_TIMEOUT_MS;
   while (Date.now() < deadline && child.exitCode === null) {
-    const ok = await fetch(url).then(() => true, () => false);
+    const ok = await fetch(url).then(
+      () => true,
+      () => false,
+    );
     if (ok) return true;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -33,9 +33,13 @@ if (debs.length > 0) {
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.error(`marsad: installing Debian packages: ${debs.join(' ')} …`);
     try {
-      run(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${debs.join(' ')}`);
+      run(
+        `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${debs.join(' ')}`,
+      );
     } catch (error) {
-      console.error(`marsad: could not install ${debs.join(' ')} (${error.message}); tests that need them will be skipped.`);
+      console.error(
+        `marsad: could not install ${debs.join(' ')} (${error.message}); tests that need them will be skipped.`,
+      );
     }
   } else {
     console.error(`marsad: ${debs.join(', ')} not installed and not root; tests that need them will be skipped.`);

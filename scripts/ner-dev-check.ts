@@ -27,9 +27,13 @@ import { findSharedDir } from '../eval/shared-dir.ts';
 const args = process.argv.slice(2);
 const valueOf = (flag: string): string | undefined => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
 const cvDir = valueOf('--cv');
-const modelPath = args.find((a) => !a.startsWith('--') && !['--explain', '--dev-blocks', '--cv'].includes(args[args.indexOf(a) - 1] ?? ''));
+const modelPath = args.find(
+  (a) => !a.startsWith('--') && !['--explain', '--dev-blocks', '--cv'].includes(args[args.indexOf(a) - 1] ?? ''),
+);
 if (!modelPath && !cvDir) {
-  console.error('usage: tsx scripts/ner-dev-check.ts MODEL.json.gz [--dev-blocks 1] [--explain STEP] [--wojood] | --cv DIR [--explain STEP]; [--quick]');
+  console.error(
+    'usage: tsx scripts/ner-dev-check.ts MODEL.json.gz [--dev-blocks 1] [--explain STEP] [--wojood] | --cv DIR [--explain STEP]; [--quick]',
+  );
   process.exit(2);
 }
 const explain = valueOf('--explain');
@@ -42,18 +46,26 @@ if (!shared) {
 const text = readFileSync(join(shared, 'data', 'anercorp', 'ANERCorp_CamelRecipe_train.txt'), 'utf8');
 
 /** A model and the sentences it never saw: the dev split, or one cross-validation fold's held-out block. */
-interface Unit { readonly tagger: Tagger; readonly sentences: readonly TaggedSentence[] }
+interface Unit {
+  readonly tagger: Tagger;
+  readonly sentences: readonly TaggedSentence[];
+}
 function loadUnits(): Unit[] {
   if (cvDir) {
     // `train:ner -- --folds K --save-folds DIR`: fold-N.json.gz, each recording the block it was trained without.
     const anercorp = parseConll(text);
-    const files = readdirSync(cvDir).filter((f) => /^fold-\d+\.json\.gz$/u.test(f)).sort();
+    const files = readdirSync(cvDir)
+      .filter((f) => /^fold-\d+\.json\.gz$/u.test(f))
+      .sort();
     if (files.length === 0) throw new Error(`no fold-N.json.gz in ${cvDir}`);
     return files.map((f) => {
       const model = parseModel(readFileSync(join(cvDir, f)));
       const held = model.info.heldOut as { from: number; to: number } | undefined;
       if (!held) throw new Error(`${f}: no heldOut block recorded (not written by --save-folds)`);
-      return { tagger: withExclusions(model, [...anercorp.slice(0, held.from), ...anercorp.slice(held.to)]), sentences: anercorp.slice(held.from, held.to) };
+      return {
+        tagger: withExclusions(model, [...anercorp.slice(0, held.from), ...anercorp.slice(held.to)]),
+        sentences: anercorp.slice(held.from, held.to),
+      };
     });
   }
   // `--dev-blocks 1`: the last 10% (as `train:ner --holdout --dev-blocks 1` holds out), else the 10 spread blocks.
@@ -85,26 +97,47 @@ const without = (step: string): TagSteps => ({
 });
 
 /** Tags of every unit's sentences (each unit one document), concatenated in the order of `dev`. */
-const tagUnits = (steps: TagSteps): string[][] => units.flatMap((u) => tagConll(u.sentences.map((s) => s.tokens), u.tagger, steps));
+const tagUnits = (steps: TagSteps): string[][] =>
+  units.flatMap((u) =>
+    tagConll(
+      u.sentences.map((s) => s.tokens),
+      u.tagger,
+      steps,
+    ),
+  );
 const fmt = (s: Scores): string => `${s.precision.toFixed(3)} / ${s.recall.toFixed(3)} / ${s.f1.toFixed(4)}`;
 function run(title: string, steps: TagSteps, perType = false): string[][] {
   const predicted = tagUnits(steps);
   const { micro, byType } = evaluateChunks(gold, predicted);
   console.log(`${title.padEnd(58)} micro P/R/F1 ${fmt(micro)}`);
-  if (perType) for (const [type, s] of Object.entries(byType).sort()) console.log(`    ${type.padEnd(5)} ${fmt(s)}  (gold ${s.gold})`);
+  if (perType)
+    for (const [type, s] of Object.entries(byType).sort())
+      console.log(`    ${type.padEnd(5)} ${fmt(s)}  (gold ${s.gold})`);
   return predicted;
 }
 
-if (cvDir) console.log(`cross-validation: ${units.length} fold models from ${cvDir}; ${dev.length} held-out sentences in all`);
+if (cvDir)
+  console.log(`cross-validation: ${units.length} fold models from ${cvDir}; ${dev.length} held-out sentences in all`);
 else console.log(`model ${modelPath}: ${String(tagger.info.trainedOn)}; dev ${dev.length} sentences`);
-if (units.some((u) => u.tagger.info.includesDev === true)) console.log('WARNING: this model was trained on the dev split; the figures are a training fit.');
+if (units.some((u) => u.tagger.info.includesDev === true))
+  console.log('WARNING: this model was trained on the dev split; the figures are a training fit.');
 // `--quick`: the tagger alone and the shipped pipeline only (no step-by-step runs, no ablations).
 const quick = args.includes('--quick');
 if (!quick) {
   run('tagger alone', NONE, true);
   run('+ consistency', { ...NONE, consistency: true });
-  run('+ gazetteer back-off + consistency (previous shipped pipeline)', { ...NONE, backoff: true, consistency: true }, true);
-  for (const name of refinerNames) run(`  previous + refiner ${name}`, { ...NONE, backoff: true, consistency: true, refiners: new Set<RefinerName>([name]) });
+  run(
+    '+ gazetteer back-off + consistency (previous shipped pipeline)',
+    { ...NONE, backoff: true, consistency: true },
+    true,
+  );
+  for (const name of refinerNames)
+    run(`  previous + refiner ${name}`, {
+      ...NONE,
+      backoff: true,
+      consistency: true,
+      refiners: new Set<RefinerName>([name]),
+    });
   run('  previous + name-part propagation', { ...NONE, backoff: true, consistency: true, nameParts: true });
 } else run('tagger alone', NONE);
 const shipped = run('shipped pipeline (all steps)', BASE, true);
@@ -119,7 +152,9 @@ if (cvDir) {
   });
   console.log(`    per fold: ${perFold.join(' / ')}`);
 }
-if (!quick) for (const step of ['backoff', ...refinerNames, 'consistency', 'nameParts']) run(`  shipped without ${step}`, without(step));
+if (!quick)
+  for (const step of ['backoff', ...refinerNames, 'consistency', 'nameParts'])
+    run(`  shipped without ${step}`, without(step));
 
 if (args.includes('--wojood') && !cvDir) {
   // Wojood: «TOKEN TAG [TAG…]», nested; a token is PERS if any of its tags is. Its files concatenate unrelated
@@ -128,12 +163,25 @@ if (args.includes('--wojood') && !cvDir) {
   for (const split of ['train', 'val', 'test']) {
     let document: { tokens: string[]; tags: string[] }[] = [];
     let current = { tokens: [] as string[], tags: [] as string[] };
-    const endSentence = (): void => { if (current.tokens.length > 0) document.push(current); current = { tokens: [], tags: [] }; };
-    const endDocument = (): void => { endSentence(); if (document.length > 0) documents.push(document); document = []; };
+    const endSentence = (): void => {
+      if (current.tokens.length > 0) document.push(current);
+      current = { tokens: [], tags: [] };
+    };
+    const endDocument = (): void => {
+      endSentence();
+      if (document.length > 0) documents.push(document);
+      document = [];
+    };
     for (const line of readFileSync(join(shared, 'data', 'wojood-sample', `${split}.txt`), 'utf8').split('\n')) {
       const parts = line.trim().split(/\s+/u);
-      if (parts[0] === '$#$') { endDocument(); continue; }
-      if (parts.length < 2) { endSentence(); continue; }
+      if (parts[0] === '$#$') {
+        endDocument();
+        continue;
+      }
+      if (parts.length < 2) {
+        endSentence();
+        continue;
+      }
       current.tokens.push(parts[0]!);
       current.tags.push(parts.slice(1).find((t) => t.endsWith('-PERS')) ?? 'O');
     }
@@ -143,25 +191,39 @@ if (args.includes('--wojood') && !cvDir) {
   const wGold = documents.flatMap((d) => d.map((s) => s.tags));
   console.log(`Wojood sample, PERS only (${wGold.length} sentences, ${documents.length} paragraphs as documents):`);
   const score = (title: string, steps: TagSteps): void => {
-    const predicted = documents.flatMap((d) => tagConll(d.map((s) => s.tokens), tagger, steps)).map(onlyPers);
+    const predicted = documents
+      .flatMap((d) =>
+        tagConll(
+          d.map((s) => s.tokens),
+          tagger,
+          steps,
+        ),
+      )
+      .map(onlyPers);
     console.log(`  ${title.padEnd(56)} PERS P/R/F1 ${fmt(evaluateChunks(wGold, predicted).byType.PERS!)}`);
   };
   score('tagger alone', NONE);
   score('previous shipped pipeline (back-off + consistency)', { ...NONE, backoff: true, consistency: true });
   score('shipped pipeline (all steps)', SHIPPED_STEPS);
-  for (const step of ['backoff', ...refinerNames, 'consistency', 'nameParts']) score(`shipped without ${step}`, without(step));
+  for (const step of ['backoff', ...refinerNames, 'consistency', 'nameParts'])
+    score(`shipped without ${step}`, without(step));
 }
 
 if (explain) {
   const base = tagUnits(without(explain));
-  const key = (s: number, c: { type: string; start: number; end: number }): string => `${s}:${c.type}:${c.start}:${c.end}`;
+  const key = (s: number, c: { type: string; start: number; end: number }): string =>
+    `${s}:${c.type}:${c.start}:${c.end}`;
   dev.forEach((sentence, s) => {
     const goldKeys = new Set(chunksOf(gold[s]!).map((c) => key(s, c)));
     const before = new Map(chunksOf(base[s]!).map((c) => [key(s, c), c]));
     const after = new Map(chunksOf(shipped[s]!).map((c) => [key(s, c), c]));
     const show = (sign: string, c: { type: string; start: number; end: number }, k: string): void => {
-      const context = sentence.tokens.slice(Math.max(0, c.start - 4), Math.min(sentence.tokens.length, c.end + 3)).join(' ');
-      console.log(`${sign} ${goldKeys.has(k) ? 'correct' : 'wrong  '} ${c.type} «${sentence.tokens.slice(c.start, c.end).join(' ')}»  … ${context} …`);
+      const context = sentence.tokens
+        .slice(Math.max(0, c.start - 4), Math.min(sentence.tokens.length, c.end + 3))
+        .join(' ');
+      console.log(
+        `${sign} ${goldKeys.has(k) ? 'correct' : 'wrong  '} ${c.type} «${sentence.tokens.slice(c.start, c.end).join(' ')}»  … ${context} …`,
+      );
     };
     for (const [k, c] of after) if (!before.has(k)) show('added  ', c, k);
     for (const [k, c] of before) if (!after.has(k)) show('removed', c, k);

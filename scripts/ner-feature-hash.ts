@@ -18,7 +18,9 @@ if (!shared) {
   console.log('ner-feature-hash: ../shared not found.');
   process.exit(0);
 }
-const sentences = parseConll(readFileSync(join(shared, 'data', 'anercorp', 'ANERCorp_CamelRecipe_train.txt'), 'utf8')).map((s) => s.tokens);
+const sentences = parseConll(
+  readFileSync(join(shared, 'data', 'anercorp', 'ANERCorp_CamelRecipe_train.txt'), 'utf8'),
+).map((s) => s.tokens);
 const tagger = loadTagger();
 
 const features = createHash('sha256');
@@ -30,11 +32,18 @@ for (const sentence of documentFeatures(sentences, tagger.resources)) {
   }
 }
 const forms = createHash('sha256');
-for (const sentence of sentences) for (const token of sentence) {
-  const f = tokenForms(token);
-  forms.update(`${f.norm}\u0001${f.core}\u0001${f.stem}\u0001${f.prefix}\n`);
-}
-const tags = createHash('sha256').update(tagConll(sentences, tagger).map((t) => t.join(' ')).join('\n')).digest('hex');
+for (const sentence of sentences)
+  for (const token of sentence) {
+    const f = tokenForms(token);
+    forms.update(`${f.norm}\u0001${f.core}\u0001${f.stem}\u0001${f.prefix}\n`);
+  }
+const tags = createHash('sha256')
+  .update(
+    tagConll(sentences, tagger)
+      .map((t) => t.join(' '))
+      .join('\n'),
+  )
+  .digest('hex');
 console.log(`tokens   ${rows}`);
 console.log(`features ${features.digest('hex')}`);
 console.log(`forms    ${forms.digest('hex')}`);

@@ -42,18 +42,34 @@ if (!args.includes('--out') || !out || inputs.length < 2) {
   process.exit(2);
 }
 const shared = findSharedDir();
-if (!shared) { console.error('../shared (ANERcorp) not found; set MARSAD_SHARED'); process.exit(2); }
+if (!shared) {
+  console.error('../shared (ANERcorp) not found; set MARSAD_SHARED');
+  process.exit(2);
+}
 const anercorp = parseConll(readFileSync(join(shared, 'data', 'anercorp', 'ANERCorp_CamelRecipe_train.txt'), 'utf8'));
 mkdirSync(out, { recursive: true });
-for (const file of readdirSync(inputs[0]!).filter((f) => /^fold-\d+\.json\.gz$/u.test(f)).sort()) {
+for (const file of readdirSync(inputs[0]!)
+  .filter((f) => /^fold-\d+\.json\.gz$/u.test(f))
+  .sort()) {
   const models: NerModel[] = inputs.map((dir) => parseModel(readFileSync(join(dir, file))));
   const held = models[0]!.info.heldOut as { from: number; to: number };
-  if (models.some((m) => JSON.stringify(m.info.heldOut) !== JSON.stringify(held))) throw new Error(`${file}: different held-out blocks`);
+  if (models.some((m) => JSON.stringify(m.info.heldOut) !== JSON.stringify(held)))
+    throw new Error(`${file}: different held-out blocks`);
   const weights = meanByFeature(models.map((m) => m.weights));
-  const merged: NerModel = { ...models[0]!, weights, info: { ...models[0]!.info, ensemble: models.length, meanOf: inputs } };
+  const merged: NerModel = {
+    ...models[0]!,
+    weights,
+    info: { ...models[0]!.info, ensemble: models.length, meanOf: inputs },
+  };
   const tagger = createTagger(merged);
   const train = [...anercorp.slice(0, held.from), ...anercorp.slice(held.to)];
-  const scoreUnit = scoreUnitOf(weights, train.map((s) => s.tokens), tagger.resources);
+  const scoreUnit = scoreUnitOf(
+    weights,
+    train.map((s) => s.tokens),
+    tagger.resources,
+  );
   writeFileSync(join(out, file), serializeModel({ ...merged, info: { ...merged.info, scoreUnit } }));
-  console.log(`${file}: mean of ${models.length} models, ${weights.features.size} features, score unit ${scoreUnit.toFixed(3)}`);
+  console.log(
+    `${file}: mean of ${models.length} models, ${weights.features.size} features, score unit ${scoreUnit.toFixed(3)}`,
+  );
 }

@@ -24,7 +24,10 @@ export const NEWS_CORPORA = {
 export type NewsCorpusName = keyof typeof NEWS_CORPORA;
 
 /** Streams one corpus' records; an unparsable line is skipped and counted in `skipped`. */
-export async function readNewsCorpus(sharedDir: string, name: NewsCorpusName): Promise<{ records: NewsRecord[]; skipped: number }> {
+export async function readNewsCorpus(
+  sharedDir: string,
+  name: NewsCorpusName,
+): Promise<{ records: NewsRecord[]; skipped: number }> {
   const path = join(sharedDir, NEWS_CORPORA[name]);
   if (!existsSync(path)) return { records: [], skipped: 0 };
   const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
@@ -35,7 +38,8 @@ export async function readNewsCorpus(sharedDir: string, name: NewsCorpusName): P
     try {
       const raw = JSON.parse(line) as Record<string, unknown>;
       records.push({
-        id: String(raw.id), source: String(raw.source ?? ''),
+        id: String(raw.id),
+        source: String(raw.source ?? ''),
         date: typeof raw.date === 'string' ? raw.date : null,
         title: typeof raw.title === 'string' ? raw.title : null,
         text: typeof raw.text === 'string' ? raw.text : null,

@@ -4,7 +4,11 @@
  * Usage: npx tsx scripts/pg-test-cluster.ts [--check]
  */
 import pg from 'pg';
-import { canRunClusterBinaries, findPostgresBinaries, startThrowawayCluster } from '../src/store/postgres/testing/throwaway-cluster.ts';
+import {
+  canRunClusterBinaries,
+  findPostgresBinaries,
+  startThrowawayCluster,
+} from '../src/store/postgres/testing/throwaway-cluster.ts';
 
 /** Any long period: the timer only keeps the event loop alive. */
 const KEEP_ALIVE_MS = 60 * 60 * 1000;
@@ -12,11 +16,15 @@ const KEEP_ALIVE_MS = 60 * 60 * 1000;
 async function main(argv: readonly string[]): Promise<number> {
   const binaries = findPostgresBinaries();
   if (!binaries) {
-    process.stderr.write('No PostgreSQL server binaries under /usr/lib/postgresql; install them with: apt-get install postgresql\n');
+    process.stderr.write(
+      'No PostgreSQL server binaries under /usr/lib/postgresql; install them with: apt-get install postgresql\n',
+    );
     return 2;
   }
   if (!canRunClusterBinaries()) {
-    process.stderr.write('Running as root needs runuser and the postgres user to start PostgreSQL (apt-get install postgresql provides both)\n');
+    process.stderr.write(
+      'Running as root needs runuser and the postgres user to start PostgreSQL (apt-get install postgresql provides both)\n',
+    );
     return 2;
   }
   const startedAt = Date.now();
@@ -31,7 +39,9 @@ async function main(argv: readonly string[]): Promise<number> {
     cluster.stop();
     return 0;
   }
-  process.stdout.write(`Try: ./marsad ingest examples --db '${cluster.url}'\nCtrl-C stops the cluster and deletes ${cluster.dir}.\n`);
+  process.stdout.write(
+    `Try: ./marsad ingest examples --db '${cluster.url}'\nCtrl-C stops the cluster and deletes ${cluster.dir}.\n`,
+  );
   // Signal listeners alone do not keep Node running: a long timer does, until a signal arrives.
   const keepAlive = setInterval(() => undefined, KEEP_ALIVE_MS);
   await new Promise<void>((resolve) => {

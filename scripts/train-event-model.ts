@@ -13,7 +13,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { addToIndex, articleFeatures, createEventIndex, type ArticleFeatures } from '../src/corpus/cluster/event-index.ts';
+import {
+  addToIndex,
+  articleFeatures,
+  createEventIndex,
+  type ArticleFeatures,
+} from '../src/corpus/cluster/event-index.ts';
 import { eventClusters } from '../src/corpus/cluster/assemble.ts';
 import { pairSignals, PAIR_SIGNALS, type PairModel, type PairSide } from '../src/corpus/cluster/pair-features.ts';
 import { EVENT_PARAMS } from '../src/corpus/cluster/params.ts';
@@ -46,23 +51,40 @@ type Set_<T> = globalThis.Set<T>;
 const goldId = (ref: string): string => basename(ref.replace(/#\d*$/u, '')).replace(/\.txt$/u, '');
 
 function load(name: string, clustersFile: string): Set {
-  const gold = JSON.parse(readFileSync(join(SHARED, 'gold/clusters', clustersFile), 'utf8')) as { clusters: { articles: string[] }[] };
+  const gold = JSON.parse(readFileSync(join(SHARED, 'gold/clusters', clustersFile), 'utf8')) as {
+    clusters: { articles: string[] }[];
+  };
   const goldOf = new Map<string, number>();
   const dev = new globalThis.Set<string>();
   const heldOut = new globalThis.Set<string>();
-  gold.clusters.forEach((c, k) => c.articles.forEach((a) => {
-    goldOf.set(a, k);
-    (k % 5 === 4 ? heldOut : dev).add(a);
-  }));
-  const { inputs } = JSON.parse(readFileSync(join(CACHE!, `${name}-inputs.json`), 'utf8')) as { inputs: ClusterInput[] };
+  gold.clusters.forEach((c, k) =>
+    c.articles.forEach((a) => {
+      goldOf.set(a, k);
+      (k % 5 === 4 ? heldOut : dev).add(a);
+    }),
+  );
+  const { inputs } = JSON.parse(readFileSync(join(CACHE!, `${name}-inputs.json`), 'utf8')) as {
+    inputs: ClusterInput[];
+  };
   return { name, inputs, features: inputs.map(articleFeatures), goldOf, dev, heldOut };
 }
 
 /** Labelled pairs (both in `ids`) within two days that share at least some words: signals and label. */
 function pairs(set: Set, ids: Set_<string>): { x: number[][]; y: number[] } {
-  const sides = set.features.filter((f) => ids.has(goldId(f.id))).map((f) => {
-    return { id: goldId(f.id), side: { outlet: f.outlet, day: f.day, vector: f.vector, headlineVector: f.headlineVector, evidence: f.evidence! } as PairSide };
-  });
+  const sides = set.features
+    .filter((f) => ids.has(goldId(f.id)))
+    .map((f) => {
+      return {
+        id: goldId(f.id),
+        side: {
+          outlet: f.outlet,
+          day: f.day,
+          vector: f.vector,
+          headlineVector: f.headlineVector,
+          evidence: f.evidence!,
+        } as PairSide,
+      };
+    });
   const x: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < sides.length; i++) {
@@ -110,12 +132,18 @@ function fit(x: number[][], y: number[]): { bias: number; weights: number[] } {
 }
 
 /** B-cubed and pairwise F1 of a clustering over the gold ids in `ids` (score_bcubed.py's definitions). */
-function score(set: Set, clusters: readonly (readonly string[])[], ids: Set_<string>): { b3: number; pair: number; p: number; r: number } {
+function score(
+  set: Set,
+  clusters: readonly (readonly string[])[],
+  ids: Set_<string>,
+): { b3: number; pair: number; p: number; r: number } {
   const predOf = new Map<string, number>();
-  clusters.forEach((c, k) => c.forEach((ref) => {
-    const id = goldId(ref);
-    if (ids.has(id) && !predOf.has(id)) predOf.set(id, k);
-  }));
+  clusters.forEach((c, k) =>
+    c.forEach((ref) => {
+      const id = goldId(ref);
+      if (ids.has(id) && !predOf.has(id)) predOf.set(id, k);
+    }),
+  );
   let next = -1;
   for (const id of ids) if (!predOf.has(id)) predOf.set(id, next--);
   const G = new Map<number, string[]>();
@@ -157,13 +185,18 @@ function clusterWith(set: Set, model: PairModel): string[][] {
 }
 
 /** The link level maximising mean(B3 F1, pair F1) over the given sets' development ids. */
-function chooseLink(sets: readonly Set[], fitted: { bias: number; weights: number[] }): { link: number; meanWeight: number } {
+function chooseLink(
+  sets: readonly Set[],
+  fitted: { bias: number; weights: number[] },
+): { link: number; meanWeight: number } {
   let best = { link: 0.5, meanWeight: 0, score: -1 };
   for (const meanWeight of MEAN_WEIGHTS) {
     for (const link of LINKS) {
       const s = sets.map((set) => score(set, clusterWith(set, { ...fitted, link, meanWeight }), set.dev));
       const mean = s.reduce((sum, v) => sum + (v.b3 + v.pair) / 2, 0) / s.length;
-      log(`    mean ${meanWeight} link ${link}: ${s.map((v, i) => `${sets[i]!.name} B3 ${v.b3.toFixed(3)} pair ${v.pair.toFixed(3)}`).join(' · ')}`);
+      log(
+        `    mean ${meanWeight} link ${link}: ${s.map((v, i) => `${sets[i]!.name} B3 ${v.b3.toFixed(3)} pair ${v.pair.toFixed(3)}`).join(' · ')}`,
+      );
       if (mean > best.score) best = { link, meanWeight, score: mean };
     }
   }
@@ -174,21 +207,31 @@ const sets = SETS.map((s) => load(s.name, s.clusters));
 log('features');
 const devPairs = sets.map((s) => pairs(s, s.dev));
 log(`pairs ${devPairs.map((p) => `${p.x.length} (${p.y.filter((v) => v === 1).length} +)`).join(', ')}`);
-for (const [train, test] of [[0, 1], [1, 0]] as const) {
+for (const [train, test] of [
+  [0, 1],
+  [1, 0],
+] as const) {
   console.log(`fit on ${sets[train]!.name}, test on ${sets[test]!.name}`);
   const fitted = fit(devPairs[train]!.x, devPairs[train]!.y);
   const link = chooseLink([sets[train]!], fitted);
   const s = score(sets[test]!, clusterWith(sets[test]!, { ...fitted, ...link }), sets[test]!.dev);
-  console.log(`  => ${JSON.stringify(link)}; ${sets[test]!.name} dev: B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`);
+  console.log(
+    `  => ${JSON.stringify(link)}; ${sets[test]!.name} dev: B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`,
+  );
 }
 console.log('final fit on both development parts');
-const fitted = fit(devPairs.flatMap((p) => p.x), devPairs.flatMap((p) => p.y));
+const fitted = fit(
+  devPairs.flatMap((p) => p.x),
+  devPairs.flatMap((p) => p.y),
+);
 const link = chooseLink(sets, fitted);
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 console.log(JSON.stringify({ bias: round(fitted.bias), weights: fitted.weights.map(round), ...link }));
 if (process.argv.includes('--final')) {
   for (const set of sets) {
     const s = score(set, clusterWith(set, { bias: fitted.bias, weights: fitted.weights, ...link }), set.heldOut);
-    console.log(`  HELD-OUT ${set.name} (${set.heldOut.size} articles): B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`);
+    console.log(
+      `  HELD-OUT ${set.name} (${set.heldOut.size} articles): B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`,
+    );
   }
 }

@@ -46,8 +46,16 @@ const MIN_FEATURE_COUNT = 2;
  */
 const ENSEMBLE = 4;
 const CLUSTER_OPTIONS: ClusterOptions = {
-  vocabSize: 80_000, minCount: 5, contextSize: 800, offsets: [-2, -1, 1, 2], dims: 100, branching: [8, 8, 8, 8], iterations: 10, seed: 7,
-  vectors: 'sgns', embedding: { window: Number(argValue('--cluster-window') ?? 5), negatives: 5, epochs: 3 },
+  vocabSize: 80_000,
+  minCount: 5,
+  contextSize: 800,
+  offsets: [-2, -1, 1, 2],
+  dims: 100,
+  branching: [8, 8, 8, 8],
+  iterations: 10,
+  seed: 7,
+  vectors: 'sgns',
+  embedding: { window: Number(argValue('--cluster-window') ?? 5), negatives: 5, epochs: 3 },
 };
 /**
  * Extra labelled corpora used by default, every EXTRA_STRIDE-th sentence, by feature augmentation (train.ts
@@ -65,10 +73,18 @@ const DOCUMENT_WINDOW = 3;
 /** Gazetteer sources used by default (dev F1 in docs/ner.md). */
 const DEFAULT_GAZETTEERS = 'wikifane,aqmar,anetac';
 /** Unlabelled news for the clusters: [dataset folder, file]. */
-const UNLABELLED: readonly [string, string][] = [['egy-news-2013', 'egy-news-2013-02-01_14.jsonl.gz'], ['saudinewsnet', 'saudinewsnet.jsonl.gz']];
+const UNLABELLED: readonly [string, string][] = [
+  ['egy-news-2013', 'egy-news-2013-02-01_14.jsonl.gz'],
+  ['saudinewsnet', 'saudinewsnet.jsonl.gz'],
+];
 /** Cache file per cluster configuration, so changing CLUSTER_OPTIONS never reuses a stale table. */
-const CLUSTER_CACHE = join(REPO_ROOT, 'node_modules', '.cache', 'marsad-ner',
-  `clusters-${createHash('sha256').update(JSON.stringify(CLUSTER_OPTIONS)).digest('hex').slice(0, 12)}.tsv`);
+const CLUSTER_CACHE = join(
+  REPO_ROOT,
+  'node_modules',
+  '.cache',
+  'marsad-ner',
+  `clusters-${createHash('sha256').update(JSON.stringify(CLUSTER_OPTIONS)).digest('hex').slice(0, 12)}.tsv`,
+);
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -81,7 +97,12 @@ function coreSentences(text: string): string[][] {
 
 function unlabelledCorpus(shared: string, anercorp: readonly TaggedSentence[]): string[][] {
   const interned = new Map<string, string>();
-  const intern = (w: string): string => { const seen = interned.get(w); if (seen) return seen; interned.set(w, w); return w; };
+  const intern = (w: string): string => {
+    const seen = interned.get(w);
+    if (seen) return seen;
+    interned.set(w, w);
+    return w;
+  };
   const sentences: string[][] = anercorp.map((s) => s.tokens.map((t) => intern(tokenForms(t).core)));
   for (const [folder, file] of UNLABELLED) {
     const raw = gunzipSync(readFileSync(join(shared, 'data', folder, file))).toString('utf8');
@@ -142,27 +163,43 @@ function extraCorpus(shared: string, name: string): TaggedSentence[] {
 
 function readExtraCorpus(shared: string, name: string): TaggedSentence[] {
   const data = join(shared, 'data');
-  if (name === 'wikifane') return readFane(gunzipSync(readFileSync(join(data, 'wikifane-gold', 'WikiFANE_Gold_2014_500K.txt.gz'))).toString('utf8'));
+  if (name === 'wikifane')
+    return readFane(
+      gunzipSync(readFileSync(join(data, 'wikifane-gold', 'WikiFANE_Gold_2014_500K.txt.gz'))).toString('utf8'),
+    );
   if (name === 'aqmar') {
     const dir = join(data, 'aqmar', 'articles');
-    return readdirSync(dir).sort().flatMap((f) => parseConll(readFileSync(join(dir, f), 'utf8'), mapAqmarTag));
+    return readdirSync(dir)
+      .sort()
+      .flatMap((f) => parseConll(readFileSync(join(dir, f), 'utf8'), mapAqmarTag));
   }
   throw new Error(`unknown extra corpus ${name} (known: wikifane, aqmar)`);
 }
 
 /** Extra gazetteer names by source (`--gazetteer wikifane,aqmar,anetac`); never from ANERcorp itself (it would leak labels). */
 function extraNames(shared: string, sources: readonly string[]): NerModel['extraNames'] {
-  const names = sources.flatMap((source) => (source === 'anetac'
-    ? readAnetac(readFileSync(join(shared, 'data', 'anetac', 'EN-AR_Named-entities.txt'), 'utf8'))
-    : entityNames(extraCorpus(shared, source))));
-  const unique = new Map(names.map(({ name, cls }) => { const core = coreName(name); return [`${cls}\t${core}`, { name: core, cls }]; }));
+  const names = sources.flatMap((source) =>
+    source === 'anetac'
+      ? readAnetac(readFileSync(join(shared, 'data', 'anetac', 'EN-AR_Named-entities.txt'), 'utf8'))
+      : entityNames(extraCorpus(shared, source)),
+  );
+  const unique = new Map(
+    names.map(({ name, cls }) => {
+      const core = coreName(name);
+      return [`${cls}\t${core}`, { name: core, cls }];
+    }),
+  );
   return [...unique.values()].filter((n) => n.name !== '');
 }
 
 function printScores(title: string, scores: ReturnType<typeof devScores>): void {
-  console.log(`${title}: micro P ${scores.micro.precision.toFixed(4)} R ${scores.micro.recall.toFixed(4)} F1 ${scores.micro.f1.toFixed(4)}`);
+  console.log(
+    `${title}: micro P ${scores.micro.precision.toFixed(4)} R ${scores.micro.recall.toFixed(4)} F1 ${scores.micro.f1.toFixed(4)}`,
+  );
   for (const [type, s] of Object.entries(scores.byType)) {
-    console.log(`  ${type.padEnd(5)} P ${s.precision.toFixed(4)} R ${s.recall.toFixed(4)} F1 ${s.f1.toFixed(4)} (gold ${s.gold})`);
+    console.log(
+      `  ${type.padEnd(5)} P ${s.precision.toFixed(4)} R ${s.recall.toFixed(4)} F1 ${s.f1.toFixed(4)} (gold ${s.gold})`,
+    );
   }
 }
 
@@ -172,9 +209,20 @@ function printScores(title: string, scores: ReturnType<typeof devScores>): void 
  * split (≈ 9,000 entities instead of ≈ 800); used to choose options, never to train the shipped model.
  */
 function crossValidate(
-  anercorp: readonly TaggedSentence[], folds: number,
-  fit: (train: readonly TaggedSentence[], heldOut: readonly TaggedSentence[], log?: (line: string) => void) => { weights: TaggerWeights; resources: FeatureResources },
-  shippedTagger: (fold: number, from: number, to: number, train: readonly TaggedSentence[], fitted: { weights: TaggerWeights; resources: FeatureResources }) => Tagger,
+  anercorp: readonly TaggedSentence[],
+  folds: number,
+  fit: (
+    train: readonly TaggedSentence[],
+    heldOut: readonly TaggedSentence[],
+    log?: (line: string) => void,
+  ) => { weights: TaggerWeights; resources: FeatureResources },
+  shippedTagger: (
+    fold: number,
+    from: number,
+    to: number,
+    train: readonly TaggedSentence[],
+    fitted: { weights: TaggerWeights; resources: FeatureResources },
+  ) => Tagger,
   only?: ReadonlySet<number>,
 ): void {
   const totals = { alone: { correct: 0, predicted: 0, gold: 0 }, shipped: { correct: 0, predicted: 0, gold: 0 } };
@@ -190,24 +238,50 @@ function crossValidate(
     const a = devScores(weights, held, resources);
     // As shipped: the fold's model file (pruned, quantised, with its learned back-off exclusions) through tagConll,
     // the held-out block as one document, exactly as `marsad ner --conll` would tag it.
-    const s = evaluateChunks(held.map((x) => x.tags), tagConll(held.map((x) => x.tokens), shippedTagger(k + 1, from, to, rest, fitted)));
-    for (const [key, scores] of [['alone', a], ['shipped', s]] as const) {
-      totals[key].correct += scores.micro.correct; totals[key].predicted += scores.micro.predicted; totals[key].gold += scores.micro.gold;
+    const s = evaluateChunks(
+      held.map((x) => x.tags),
+      tagConll(
+        held.map((x) => x.tokens),
+        shippedTagger(k + 1, from, to, rest, fitted),
+      ),
+    );
+    for (const [key, scores] of [
+      ['alone', a],
+      ['shipped', s],
+    ] as const) {
+      totals[key].correct += scores.micro.correct;
+      totals[key].predicted += scores.micro.predicted;
+      totals[key].gold += scores.micro.gold;
     }
     for (const [type, v] of Object.entries(s.byType)) {
       const t = byType.get(type) ?? { correct: 0, predicted: 0, gold: 0 };
-      t.correct += v.correct; t.predicted += v.predicted; t.gold += v.gold;
+      t.correct += v.correct;
+      t.predicted += v.predicted;
+      t.gold += v.gold;
       byType.set(type, t);
     }
-    console.log(`fold ${k + 1}/${folds} (sentences ${from}–${to}): tagger alone F1 ${a.micro.f1.toFixed(4)}, as shipped ${s.micro.f1.toFixed(4)}; per type ${Object.entries(s.byType).map(([t, v]) => `${t} ${v.f1.toFixed(3)}`).join(' ')}`);
+    console.log(
+      `fold ${k + 1}/${folds} (sentences ${from}–${to}): tagger alone F1 ${a.micro.f1.toFixed(4)}, as shipped ${s.micro.f1.toFixed(4)}; per type ${Object.entries(
+        s.byType,
+      )
+        .map(([t, v]) => `${t} ${v.f1.toFixed(3)}`)
+        .join(' ')}`,
+    );
   }
   const pooled = (t: { correct: number; predicted: number; gold: number }): string => {
     const p = t.correct / t.predicted;
     const r = t.correct / t.gold;
     return `P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${((2 * p * r) / (p + r)).toFixed(4)}`;
   };
-  console.log(`cross-validation (${folds} folds), pooled: tagger alone ${pooled(totals.alone)}; as shipped ${pooled(totals.shipped)}`);
-  console.log(`as shipped, pooled per type: ${[...byType].sort().map(([type, t]) => `${type} ${pooled(t)} (gold ${t.gold})`).join('; ')}`);
+  console.log(
+    `cross-validation (${folds} folds), pooled: tagger alone ${pooled(totals.alone)}; as shipped ${pooled(totals.shipped)}`,
+  );
+  console.log(
+    `as shipped, pooled per type: ${[...byType]
+      .sort()
+      .map(([type, t]) => `${type} ${pooled(t)} (gold ${t.gold})`)
+      .join('; ')}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -223,12 +297,18 @@ async function main(): Promise<void> {
   // their source and learned by feature augmentation (`--no-domain-adapt`: pooled with ANERcorp as they are).
   const extraSources = (argValue('--extra') ?? DEFAULT_EXTRA).split(',').filter((n) => n !== '' && n !== 'none');
   const extraStride = Number(argValue('--extra-stride') ?? EXTRA_STRIDE);
-  const extras = extraSources.flatMap((n) => extraCorpus(shared, n).filter((_, i) => i % extraStride === 0).map((s) => ({ ...s, domain: n })));
+  const extras = extraSources.flatMap((n) =>
+    extraCorpus(shared, n)
+      .filter((_, i) => i % extraStride === 0)
+      .map((s) => ({ ...s, domain: n })),
+  );
   // Default: the shipped model, on all ANERcorp train sentences with the options chosen on dev.
   // --holdout: train minus the dev split and report dev F1 per type (how the options were chosen).
   const isFinal = !process.argv.includes('--holdout');
   const train = isFinal ? anercorp : anerTrain;
-  console.log(`training on ${isFinal ? anercorp.length : anerTrain.length} ANERcorp + ${extras.length} extra sentences; dev ${dev.length}${isFinal ? ' (included: not a held-out run)' : ''}`);
+  console.log(
+    `training on ${isFinal ? anercorp.length : anerTrain.length} ANERcorp + ${extras.length} extra sentences; dev ${dev.length}${isFinal ? ' (included: not a held-out run)' : ''}`,
+  );
   const gazetteerSources = (argValue('--gazetteer') ?? DEFAULT_GAZETTEERS).split(',').filter((n) => n !== '');
   const names = extraNames(shared, gazetteerSources);
   console.log(`extra gazetteer: ${names.length} names from ${gazetteerSources.join(', ') || 'nothing'}`);
@@ -236,27 +316,71 @@ async function main(): Promise<void> {
   const documentWindow = Number(argValue('--doc-window') ?? DOCUMENT_WINDOW);
   let resources = buildResources(clusters, names, documentWindow);
   // An extra corpus is featurised with a gazetteer lacking its own names (they would give its labels away).
-  const domainResources = new Map(extraSources.map((n) => [n, buildResources(clusters, extraNames(shared, gazetteerSources.filter((g) => g !== n)), documentWindow)]));
+  const domainResources = new Map(
+    extraSources.map((n) => [
+      n,
+      buildResources(
+        clusters,
+        extraNames(
+          shared,
+          gazetteerSources.filter((g) => g !== n),
+        ),
+        documentWindow,
+      ),
+    ]),
+  );
   const started = Date.now();
   const minFeatureCount = Number(argValue('--min-count') ?? MIN_FEATURE_COUNT);
   const ensemble = Number(argValue('--ensemble') ?? ENSEMBLE);
   const trainOptions = {
-    epochs, minFeatureCount, seed: Number(argValue('--seed') ?? 1), ensemble,
-    domainAdapt: !process.argv.includes('--no-domain-adapt'), domainResources,
+    epochs,
+    minFeatureCount,
+    seed: Number(argValue('--seed') ?? 1),
+    ensemble,
+    domainAdapt: !process.argv.includes('--no-domain-adapt'),
+    domainResources,
   };
-  const fit = (target: readonly TaggedSentence[], heldOut: readonly TaggedSentence[], log?: (line: string) => void): { weights: TaggerWeights; resources: FeatureResources } => (
-    { weights: trainTagger([...target, ...extras], heldOut, resources, { ...trainOptions, log }), resources }
-  );
+  const fit = (
+    target: readonly TaggedSentence[],
+    heldOut: readonly TaggedSentence[],
+    log?: (line: string) => void,
+  ): { weights: TaggerWeights; resources: FeatureResources } => ({
+    weights: trainTagger([...target, ...extras], heldOut, resources, { ...trainOptions, log }),
+    resources,
+  });
   // Model file of a fit: the score unit for the span refiners' thresholds (span-refiners.ts) is the mean
   // |emission score| on the training sentences.
   const modelFile = (
-    target: readonly TaggedSentence[], fitted: { weights: TaggerWeights; resources: FeatureResources },
-    trainedOn: string, includesDev: boolean, more: Record<string, unknown>,
+    target: readonly TaggedSentence[],
+    fitted: { weights: TaggerWeights; resources: FeatureResources },
+    trainedOn: string,
+    includesDev: boolean,
+    more: Record<string, unknown>,
   ): Buffer => {
-    const scoreUnit = scoreUnitOf(fitted.weights, target.map((s) => s.tokens), fitted.resources);
-    const extraData = extraSources.length === 0 ? 'none' : `${extraSources.join(', ')}: ${extraStride === 1 ? 'every sentence' : `1 sentence in ${extraStride}`} (${extras.length}), ${trainOptions.domainAdapt ? 'feature augmentation' : 'pooled'}`;
+    const scoreUnit = scoreUnitOf(
+      fitted.weights,
+      target.map((s) => s.tokens),
+      fitted.resources,
+    );
+    const extraData =
+      extraSources.length === 0
+        ? 'none'
+        : `${extraSources.join(', ')}: ${extraStride === 1 ? 'every sentence' : `1 sentence in ${extraStride}`} (${extras.length}), ${trainOptions.domainAdapt ? 'feature augmentation' : 'pooled'}`;
     // `passiveAggressive: 0` (plain perceptron steps) stays in the info so a rebuild gives the committed file byte for byte.
-    const info = { scoreUnit, ...(documentWindow > 0 ? { documentWindow } : {}), gazetteers: gazetteerSources, extraData, trainedOn, includesDev, epochs, minFeatureCount, passiveAggressive: 0, ensemble, clusterOptions: CLUSTER_OPTIONS, ...more };
+    const info = {
+      scoreUnit,
+      ...(documentWindow > 0 ? { documentWindow } : {}),
+      gazetteers: gazetteerSources,
+      extraData,
+      trainedOn,
+      includesDev,
+      epochs,
+      minFeatureCount,
+      passiveAggressive: 0,
+      ensemble,
+      clusterOptions: CLUSTER_OPTIONS,
+      ...more,
+    };
     // Curated names the annotations leave untagged: the gazetteer back-off must not force them (gazetteer-backoff.ts).
     const backoffExcluded = learnBackoffExclusions(target, fitted.resources);
     return serializeModel({ weights: fitted.weights, clusters, extraNames: names, backoffExcluded, info });
@@ -269,11 +393,19 @@ async function main(): Promise<void> {
     const only = argValue('--only-folds');
     const saveDir = argValue('--save-folds');
     if (saveDir) mkdirSync(saveDir, { recursive: true });
-    crossValidate(anercorp, folds, fit, (fold, from, to, target, fitted) => {
-      const file = modelFile(target, fitted, `ANERcorp train minus fold ${fold}/${folds}`, false, { heldOut: { fold, folds, from, to } });
-      if (saveDir) writeFileSync(join(saveDir, `fold-${fold}.json.gz`), file);
-      return createTagger(parseModel(file));
-    }, only ? new Set(only.split(',').map(Number)) : undefined);
+    crossValidate(
+      anercorp,
+      folds,
+      fit,
+      (fold, from, to, target, fitted) => {
+        const file = modelFile(target, fitted, `ANERcorp train minus fold ${fold}/${folds}`, false, {
+          heldOut: { fold, folds, from, to },
+        });
+        if (saveDir) writeFileSync(join(saveDir, `fold-${fold}.json.gz`), file);
+        return createTagger(parseModel(file));
+      },
+      only ? new Set(only.split(',').map(Number)) : undefined,
+    );
     return;
   }
   const fitted = fit(train, isFinal ? [] : dev, console.log);
@@ -283,15 +415,24 @@ async function main(): Promise<void> {
   const scores = devScores(weights, dev, resources);
   printScores(isFinal ? 'dev (trained on: a fit, not a held-out score)' : 'dev, tagger alone', scores);
   if (!isFinal) printScores('dev, with document-level consistency', devScores(weights, dev, resources, true));
-  const trainedOn = isFinal ? `all ANERcorp train (${anercorp.length} sentences, dev split included)` : `ANERcorp train minus a ${DEV_FRACTION * 100}% dev split (${anerTrain.length} sentences)`;
+  const trainedOn = isFinal
+    ? `all ANERcorp train (${anercorp.length} sentences, dev split included)`
+    : `ANERcorp train minus a ${DEV_FRACTION * 100}% dev split (${anerTrain.length} sentences)`;
   const file = modelFile(train, fitted, trainedOn, isFinal, { devF1: scores.micro.f1 });
   if (!isFinal) {
     // The whole shipped pipeline: the model file through tagConll, the dev split as one document.
-    const shipped = tagConll(dev.map((s) => s.tokens), createTagger(parseModel(file)));
-    const { micro, byType } = evaluateChunks(dev.map((s) => s.tags), shipped);
+    const shipped = tagConll(
+      dev.map((s) => s.tokens),
+      createTagger(parseModel(file)),
+    );
+    const { micro, byType } = evaluateChunks(
+      dev.map((s) => s.tags),
+      shipped,
+    );
     printScores('dev, as shipped (model file through tagConll)', { micro, byType });
   }
-  if (process.argv.includes('--no-save') || (!isFinal && !process.argv.includes('--save') && !argValue('--out'))) return;
+  if (process.argv.includes('--no-save') || (!isFinal && !process.argv.includes('--save') && !argValue('--out')))
+    return;
   const out = argValue('--out') ?? MODEL_PATH;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, file);

@@ -11,21 +11,32 @@ const BODY = [
 
 /** A stand-in tagger: finds the listed names wherever they occur. */
 function recognizeListed(names: readonly [EntityType, string][]): (text: string) => RawMention[] {
-  return (text) => names.flatMap(([type, name]) => {
-    const found: RawMention[] = [];
-    for (let start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + name.length)) found.push({ type, start, end: start + name.length, text: name });
-    return found;
-  }).sort((a, b) => a.start - b.start);
+  return (text) =>
+    names
+      .flatMap(([type, name]) => {
+        const found: RawMention[] = [];
+        for (let start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + name.length))
+          found.push({ type, start, end: start + name.length, text: name });
+        return found;
+      })
+      .sort((a, b) => a.start - b.start);
 }
 
-const recognize = recognizeListed([['PERS', 'سعيد خالد المصري'], ['PERS', 'المصري'], ['LOC', 'عمّان'], ['ORG', 'الرأي']]);
+const recognize = recognizeListed([
+  ['PERS', 'سعيد خالد المصري'],
+  ['PERS', 'المصري'],
+  ['LOC', 'عمّان'],
+  ['ORG', 'الرأي'],
+]);
 
 describe('annotateArticle', () => {
   const annotations = annotateArticle({ body: BODY, published: '2024-03-05', outlet: 'وكالة الأنباء' }, { recognize });
 
   it('resolves times against the publication date', () => {
     expect(annotations.times.map((time) => [time.text, time.value])).toEqual([
-      ['يوم الأحد', '2024-03-03'], ['ثلاثة أيام', 'P3D'], ['العام 2021', '2021'],
+      ['يوم الأحد', '2024-03-03'],
+      ['ثلاثة أيام', 'P3D'],
+      ['العام 2021', '2021'],
     ]);
   });
 
@@ -37,14 +48,19 @@ describe('annotateArticle', () => {
 
   it('finds quantities but not the year inside a time expression', () => {
     expect(annotations.quantities.map((quantity) => [quantity.text, quantity.value, quantity.qualifier])).toEqual([
-      ['نحو 40 مشتبهاً', 40, 'about'], ['12 عنصراً', 12, 'exact'], ['15 مليون دينار', 15_000_000, 'exact'],
+      ['نحو 40 مشتبهاً', 40, 'about'],
+      ['12 عنصراً', 12, 'exact'],
+      ['15 مليون دينار', 15_000_000, 'exact'],
     ]);
   });
 
   it('links quote speakers to entities and follows the attribution chain', () => {
     const speakers = annotations.quotes.map((quote) => [quote.speaker, quote.speakerEntityId !== null]);
     expect(speakers).toEqual([
-      ['وزير الداخلية سعيد خالد المصري', true], ['المصري', true], ['المصري', true], ['مصادر رسمية', false],
+      ['وزير الداخلية سعيد خالد المصري', true],
+      ['المصري', true],
+      ['المصري', true],
+      ['مصادر رسمية', false],
     ]);
     const person = annotations.entities.find((entity) => entity.text === 'المصري')!;
     expect(annotations.quotes[1]!.speakerEntityId).toBe(person.entityId);
@@ -74,8 +90,16 @@ describe('annotateArticle', () => {
   });
 
   it('accepts an extraction PublishedDate and copes with an empty body', () => {
-    const dated = annotateArticle({ body: BODY, published: { date: '2024-03-05', precision: 'day', text: '5 آذار 2024' }, outlet: null }, { recognize });
+    const dated = annotateArticle(
+      { body: BODY, published: { date: '2024-03-05', precision: 'day', text: '5 آذار 2024' }, outlet: null },
+      { recognize },
+    );
     expect(dated.times[0]!.value).toBe('2024-03-03');
-    expect(annotateArticle({ body: '', published: null, outlet: null }, { recognize })).toEqual({ entities: [], quantities: [], quotes: [], times: [] });
+    expect(annotateArticle({ body: '', published: null, outlet: null }, { recognize })).toEqual({
+      entities: [],
+      quantities: [],
+      quotes: [],
+      times: [],
+    });
   });
 });

@@ -2,7 +2,13 @@
  * Annotation entry point (issue 3): one article body → entities, quantities, quotes and times, each
  * indexing `body`. Layers run in a fixed order because later layers read earlier ones (see LAYERS).
  */
-import type { ArticleAnnotations, EntityMention, QuantityMention, QuoteMention, TimeMention } from '../core/annotation.ts';
+import type {
+  ArticleAnnotations,
+  EntityMention,
+  QuantityMention,
+  QuoteMention,
+  TimeMention,
+} from '../core/annotation.ts';
 import type { PublishedDate } from '../core/article.ts';
 import { recognizeEntities } from './entities/recognize.ts';
 import { linkEntities, type RawMention } from './entities/link.ts';
@@ -43,10 +49,30 @@ const MIN_OUTLET_CHARS = 3;
 
 // Order matters: quantities skip time spans («عام 2011», «100 يوم»), and quote speakers link to entities.
 const LAYERS: readonly Layer[] = [
-  { name: 'times', run: (input, draft) => { draft.times = outsideOutletName(findTimes(input.body, anchorOf(input.published), draft.view), input); } },
-  { name: 'entities', run: (input, draft, options) => { draft.entities = linkEntities((options.recognize ?? recognizeEntities)(input.body), input.body); } },
-  { name: 'quantities', run: (input, draft) => { draft.quantities = findQuantities(input.body, { exclude: draft.times, view: draft.view }); } },
-  { name: 'quotes', run: (input, draft) => { draft.quotes = findQuotes(input.body, draft.entities, draft.view); } },
+  {
+    name: 'times',
+    run: (input, draft) => {
+      draft.times = outsideOutletName(findTimes(input.body, anchorOf(input.published), draft.view), input);
+    },
+  },
+  {
+    name: 'entities',
+    run: (input, draft, options) => {
+      draft.entities = linkEntities((options.recognize ?? recognizeEntities)(input.body), input.body);
+    },
+  },
+  {
+    name: 'quantities',
+    run: (input, draft) => {
+      draft.quantities = findQuantities(input.body, { exclude: draft.times, view: draft.view });
+    },
+  },
+  {
+    name: 'quotes',
+    run: (input, draft) => {
+      draft.quotes = findQuotes(input.body, draft.entities, draft.view);
+    },
+  },
 ];
 
 /** Annotates one article body. Pure apart from the default recognizer's one-time model load. */
@@ -61,7 +87,8 @@ function outsideOutletName(times: TimeMention[], input: AnnotateInput): TimeMent
   const outlet = input.outlet?.trim() ?? '';
   if (outlet.length < MIN_OUTLET_CHARS || times.length === 0) return times;
   const names: { start: number; end: number }[] = [];
-  for (let at = input.body.indexOf(outlet); at >= 0; at = input.body.indexOf(outlet, at + outlet.length)) names.push({ start: at, end: at + outlet.length });
+  for (let at = input.body.indexOf(outlet); at >= 0; at = input.body.indexOf(outlet, at + outlet.length))
+    names.push({ start: at, end: at + outlet.length });
   return times.filter((time) => !names.some((name) => time.start >= name.start && time.end <= name.end));
 }
 

@@ -51,7 +51,9 @@ export default async function analyzeTask(task: AnalysisTask): Promise<AnalysisO
     }
     return { ok: true, analyzed: await analyzer(task.page) };
   } catch (error) {
-    const engineError = isEngineError(error) ? error : new EngineError('analyze/failed', error instanceof Error ? error.message : String(error));
+    const engineError = isEngineError(error)
+      ? error
+      : new EngineError('analyze/failed', error instanceof Error ? error.message : String(error));
     return { ok: false, code: engineError.code, message: engineError.message };
   }
 }

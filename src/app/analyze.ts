@@ -12,11 +12,17 @@ import type { AnalyzeOptions } from '../pipeline/analyze-page.ts';
 
 export type { AnalyzeOptions } from '../pipeline/analyze-page.ts';
 
-export interface AnalyzeErrorLine { readonly file: string; readonly error: { readonly code: string; readonly message: string } }
+export interface AnalyzeErrorLine {
+  readonly file: string;
+  readonly error: { readonly code: string; readonly message: string };
+}
 export type AnalyzeLine = AnalyzeJson | AnalyzeErrorLine;
 
 /** One output line per input page, in input order. */
-export async function* analyzeFiles(files: readonly string[], options: AnalyzeOptions & { readonly maxBytes: number }): AsyncGenerator<AnalyzeLine> {
+export async function* analyzeFiles(
+  files: readonly string[],
+  options: AnalyzeOptions & { readonly maxBytes: number },
+): AsyncGenerator<AnalyzeLine> {
   const { maxBytes, ...analyzeOptions } = options;
   applyOutletDomainsFromEnv();
   const analyze = await loadAnalyze(analyzeOptions);

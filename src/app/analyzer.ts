@@ -17,7 +17,9 @@ export async function loadPageAnalyzer(options: { annotate: boolean }): Promise<
   try {
     ({ analyzePage } = await import('../pipeline/analyze-page.ts'));
   } catch (error) {
-    throw new EngineError('analyze/failed', `Cannot load the analysis pipeline: ${(error as Error).message}`, { cause: error });
+    throw new EngineError('analyze/failed', `Cannot load the analysis pipeline: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return withAnnotationFallback(analyzePage, options);
 }

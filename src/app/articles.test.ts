@@ -23,7 +23,10 @@ describe('resolveArticle', () => {
   it('reports an ambiguous prefix with its candidates as a usage error', async () => {
     const base = await storeWith([0]);
     const store: Store = { ...base, findArticleIds: async () => ['abcd1111aaaaaaaa', 'abcd2222bbbbbbbb'] };
-    await expect(resolveArticle(store, 'abcd')).rejects.toMatchObject({ code: 'usage/invalid', message: expect.stringContaining('abcd1111aaaaaaaa, abcd2222bbbbbbbb') });
+    await expect(resolveArticle(store, 'abcd')).rejects.toMatchObject({
+      code: 'usage/invalid',
+      message: expect.stringContaining('abcd1111aaaaaaaa, abcd2222bbbbbbbb'),
+    });
     await base.close();
   });
 

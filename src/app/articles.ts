@@ -32,12 +32,19 @@ export async function resolveArticle(store: Store, idOrPrefix: string): Promise<
   const exact = await store.getArticle(idOrPrefix);
   if (exact) return exact;
   if (idOrPrefix.length < MIN_ID_PREFIX) {
-    throw new EngineError('store/not-found', `No article with id ${idOrPrefix} (prefixes need ${MIN_ID_PREFIX}+ characters).`);
+    throw new EngineError(
+      'store/not-found',
+      `No article with id ${idOrPrefix} (prefixes need ${MIN_ID_PREFIX}+ characters).`,
+    );
   }
   const candidates = await store.findArticleIds(idOrPrefix, 6);
-  if (candidates.length === 0) throw new EngineError('store/not-found', `No article with id or id prefix ${idOrPrefix}.`);
+  if (candidates.length === 0)
+    throw new EngineError('store/not-found', `No article with id or id prefix ${idOrPrefix}.`);
   if (candidates.length > 1) {
-    throw new EngineError('usage/invalid', `Id prefix ${idOrPrefix} is ambiguous: ${candidates.slice(0, 5).join(', ')}${candidates.length > 5 ? ', …' : ''}.`);
+    throw new EngineError(
+      'usage/invalid',
+      `Id prefix ${idOrPrefix} is ambiguous: ${candidates.slice(0, 5).join(', ')}${candidates.length > 5 ? ', …' : ''}.`,
+    );
   }
   const article = await store.getArticle(candidates[0]!);
   if (!article) throw new EngineError('store/not-found', `Article ${candidates[0]} vanished while reading.`);
@@ -51,9 +58,14 @@ export async function viewArticle(store: Store, idOrPrefix: string): Promise<Art
   if (!page) throw new EngineError('store/not-found', `Page ${article.pageId} of article ${article.id} is missing.`);
   const removed = page.spans
     .filter((span) => span.kind === 'boilerplate' && (span.article === undefined || span.article === article.index))
-    .map((span): RemovedSpan => ({
-      reason: span.reason ?? null, start: span.start, end: span.end, text: page.pageText.slice(span.start, span.end),
-      scope: span.article === undefined ? 'page' : 'article',
-    }));
+    .map(
+      (span): RemovedSpan => ({
+        reason: span.reason ?? null,
+        start: span.start,
+        end: span.end,
+        text: page.pageText.slice(span.start, span.end),
+        scope: span.article === undefined ? 'page' : 'article',
+      }),
+    );
   return { article, removed };
 }

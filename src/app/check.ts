@@ -10,10 +10,18 @@ import { catchUpDerivedState } from './after-write.ts';
 import { createStoryUpdater, deriveStories, replayStoredIndex, type StoryDetail } from './stories.ts';
 
 export type ViolationKind =
-  | 'features-missing' | 'features-broken' | 'features-stale'
-  | 'event-missing' | 'event-wrong' | 'storyline-wrong' | 'article-in-two-storylines'
-  | 'story-missing' | 'story-stale' | 'story-changed'
-  | 'search-missing' | 'search-orphans';
+  | 'features-missing'
+  | 'features-broken'
+  | 'features-stale'
+  | 'event-missing'
+  | 'event-wrong'
+  | 'storyline-wrong'
+  | 'article-in-two-storylines'
+  | 'story-missing'
+  | 'story-stale'
+  | 'story-changed'
+  | 'search-missing'
+  | 'search-orphans';
 
 export interface Violation {
   readonly kind: ViolationKind;
@@ -48,8 +56,11 @@ export async function checkStore(store: Store): Promise<CheckReport> {
     if (row.features === null) continue;
     const article = await store.getArticle(row.articleId);
     if (!article) continue;
-    const expected = featuresToJson(articleFeatures(toClusterInput(article.id, { ...article, ...(article.annotations ?? {}) })));
-    if (expected !== row.features && !broken.includes(row.articleId)) add('features-stale', row.articleId, 'The stored story features differ from the article\'s.');
+    const expected = featuresToJson(
+      articleFeatures(toClusterInput(article.id, { ...article, ...(article.annotations ?? {}) })),
+    );
+    if (expected !== row.features && !broken.includes(row.articleId))
+      add('features-stale', row.articleId, "The stored story features differ from the article's.");
   }
 
   const derived = deriveStories(index);
@@ -57,8 +68,14 @@ export async function checkStore(store: Store): Promise<CheckReport> {
   for (const row of derived.assignments) {
     const have = stored.get(row.articleId);
     if (!have) add('event-missing', row.articleId, 'The article is in no stored event.');
-    else if (have.eventId !== row.eventId) add('event-wrong', row.articleId, `Stored in event ${have.eventId}, replay puts it in ${row.eventId}.`);
-    else if (have.storylineId !== row.storylineId) add('storyline-wrong', row.articleId, `Stored in storyline ${have.storylineId ?? 'none'}, replay says ${row.storylineId ?? 'none'}.`);
+    else if (have.eventId !== row.eventId)
+      add('event-wrong', row.articleId, `Stored in event ${have.eventId}, replay puts it in ${row.eventId}.`);
+    else if (have.storylineId !== row.storylineId)
+      add(
+        'storyline-wrong',
+        row.articleId,
+        `Stored in storyline ${have.storylineId ?? 'none'}, replay says ${row.storylineId ?? 'none'}.`,
+      );
   }
 
   const signatures = await store.storySignatures();
@@ -66,18 +83,21 @@ export async function checkStore(store: Store): Promise<CheckReport> {
   for (const id of [...signatures.keys()].sort()) {
     const expected = derived.signatures.get(id);
     if (expected === undefined) add('story-stale', id, 'A stored story that a replay no longer produces.');
-    else if (signatures.get(id) !== expected) add('story-changed', id, 'The stored story differs from the replay (membership, clusters or duplicates).');
+    else if (signatures.get(id) !== expected)
+      add('story-changed', id, 'The stored story differs from the replay (membership, clusters or duplicates).');
     const story = await store.getStory(id);
     const detail = story ? (JSON.parse(story.detail) as StoryDetail) : null;
     for (const cluster of detail?.eventClusters ?? []) {
       for (const article of cluster.articles) {
         const other = storyOf.get(article.id);
-        if (other !== undefined && other !== id) add('article-in-two-storylines', article.id, `Listed in storylines ${other} and ${id}.`);
+        if (other !== undefined && other !== id)
+          add('article-in-two-storylines', article.id, `Listed in storylines ${other} and ${id}.`);
         storyOf.set(article.id, id);
       }
     }
   }
-  for (const id of derived.signatures.keys()) if (!signatures.has(id)) add('story-missing', id, 'A storyline the replay produces is not stored.');
+  for (const id of derived.signatures.keys())
+    if (!signatures.has(id)) add('story-missing', id, 'A storyline the replay produces is not stored.');
 
   const articles = await store.countArticles();
   const unindexed = await store.listUnindexedArticleIds(ANALYZER_VERSION, MAX_LISTED_PER_KIND);
@@ -86,7 +106,8 @@ export async function checkStore(store: Store): Promise<CheckReport> {
   if (documents > articles) add('search-orphans', '', `${documents} search documents for ${articles} articles.`);
   // Kinds capped in the list still count fully.
   for (const [kind, n] of perKind) {
-    if (n > MAX_LISTED_PER_KIND) violations.push({ kind, id: '', detail: `… ${n - MAX_LISTED_PER_KIND} more of this kind.` });
+    if (n > MAX_LISTED_PER_KIND)
+      violations.push({ kind, id: '', detail: `… ${n - MAX_LISTED_PER_KIND} more of this kind.` });
   }
   return { articles, stories: signatures.size, violations };
 }

@@ -26,7 +26,9 @@ export async function clusterPages(files: readonly string[], options: ClusterPag
       continue;
     }
     try {
-      options.analyze(result.page).articles.forEach((article, index) => inputs.push(toClusterInput(`${result.source}#${index}`, article)));
+      options
+        .analyze(result.page)
+        .articles.forEach((article, index) => inputs.push(toClusterInput(`${result.source}#${index}`, article)));
     } catch (error) {
       // Batch boundary: one page that cannot be analysed is reported and the others are clustered.
       options.onPageError(result.source, error instanceof Error ? error.message : String(error));

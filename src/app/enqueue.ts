@@ -15,11 +15,26 @@ export interface EnqueueSummary {
   readonly failed: readonly IngestFailure[];
 }
 
-export async function enqueueInputs(store: Store, queue: PageQueue, inputs: readonly string[], options: { maxBytes: number; batchSize: number; stdin?: NodeJS.ReadableStream }): Promise<EnqueueSummary> {
-  return enqueuePageResults(store, queue, readPages(inputs, { maxBytes: options.maxBytes, stdin: options.stdin }), options.batchSize);
+export async function enqueueInputs(
+  store: Store,
+  queue: PageQueue,
+  inputs: readonly string[],
+  options: { maxBytes: number; batchSize: number; stdin?: NodeJS.ReadableStream },
+): Promise<EnqueueSummary> {
+  return enqueuePageResults(
+    store,
+    queue,
+    readPages(inputs, { maxBytes: options.maxBytes, stdin: options.stdin }),
+    options.batchSize,
+  );
 }
 
-export async function enqueuePageResults(store: Store, queue: PageQueue, results: AsyncIterable<PageResult> | Iterable<PageResult>, batchSize: number): Promise<EnqueueSummary> {
+export async function enqueuePageResults(
+  store: Store,
+  queue: PageQueue,
+  results: AsyncIterable<PageResult> | Iterable<PageResult>,
+  batchSize: number,
+): Promise<EnqueueSummary> {
   const tally = { pages: 0, enqueued: 0, duplicates: 0, failed: [] as IngestFailure[] };
   const seen = new Set<string>();
   let batch: PageJobData[] = [];

@@ -35,7 +35,8 @@ export interface FetchClient {
 export async function openFetchClient(options: FetchClientOptions): Promise<FetchClient> {
   const now = options.now ?? (() => new Date());
   const userAgent = marsadUserAgent();
-  const archive: WarcWriter | null = options.archiveDir === null ? null : await openWarcWriter(options.archiveDir, { now: now(), software: userAgent });
+  const archive: WarcWriter | null =
+    options.archiveDir === null ? null : await openWarcWriter(options.archiveDir, { now: now(), software: userAgent });
   const store = options.store;
   const client = createHttpClient({
     userAgent,
@@ -43,10 +44,13 @@ export async function openFetchClient(options: FetchClientOptions): Promise<Fetc
     resolve: options.resolve,
     limits: { maxBytes: options.maxBytes, maxDecodedBytes: options.maxBytes },
     ...options.tuning,
-    robotsCache: store === null ? undefined : {
-      get: (url) => store.getValidators(url),
-      put: (url, cached) => store.putValidators(url, cached, now().toISOString()),
-    },
+    robotsCache:
+      store === null
+        ? undefined
+        : {
+            get: (url) => store.getValidators(url),
+            put: (url, cached) => store.putValidators(url, cached, now().toISOString()),
+          },
     onExchange: archive === null ? undefined : (exchange) => archive.write(exchange),
     now,
   });

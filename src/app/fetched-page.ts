@@ -20,18 +20,35 @@ export interface ResponseFields {
 
 /** Decodes and identifies one response; a body that is not a usable page becomes a failed result. */
 export function pageResultFromResponse(response: ResponseFields, options: { maxBytes: number }): PageResult {
-  const decoded = decodeResponse(response.body, { contentTypeHeader: response.contentType, maxBytes: options.maxBytes, url: response.url });
+  const decoded = decodeResponse(response.body, {
+    contentTypeHeader: response.contentType,
+    maxBytes: options.maxBytes,
+    url: response.url,
+  });
   if (!decoded.ok) return { ok: false, source: response.source, error: decoded.error };
   const url = pageUrlFor(response.url, decoded.value);
   return toPageResult(response.source, decoded, { url, fetchedAt: response.fetchedAt });
 }
 
 /** GETs `url` and turns the response into a PageResult; every failure is a per-item error. */
-export async function fetchPageResult(client: HttpClient, url: string, options: { maxBytes: number }): Promise<PageResult> {
+export async function fetchPageResult(
+  client: HttpClient,
+  url: string,
+  options: { maxBytes: number },
+): Promise<PageResult> {
   try {
     const outcome = await client.fetch(url);
     if (outcome.kind !== 'ok') throw new EngineError('fetch/failed', `${url}: unexpected 304 without validators.`);
-    return pageResultFromResponse({ source: url, url: outcome.url, fetchedAt: outcome.fetchedAt, contentType: outcome.contentType, body: outcome.body }, options);
+    return pageResultFromResponse(
+      {
+        source: url,
+        url: outcome.url,
+        fetchedAt: outcome.fetchedAt,
+        contentType: outcome.contentType,
+        body: outcome.body,
+      },
+      options,
+    );
   } catch (error) {
     return { ok: false, source: url, error: asEngineError(error) };
   }

@@ -12,9 +12,12 @@ import { ingestInputs, ingestPageResults, type IngestOptions, type IngestProgres
 import { analyzeByFirstLine } from './testing/first-line-analyzer.ts';
 
 const PAGES: Record<string, string> = {
-  '01-rain.txt': 'أمطار غزيرة تغمر شوارع الإسكندرية\nشهدت مدينة الإسكندرية أمطاراً غزيرة صباح اليوم.\nاقرأ أيضاً: توقعات الطقس للأسبوع المقبل\n',
-  '02-port.txt': 'افتتاح رصيف جديد في ميناء العقبة\nافتتحت سلطة منطقة العقبة الاقتصادية رصيفاً جديداً للحاويات.\nوقال المدير إن الطاقة الاستيعابية سترتفع بنسبة 30%.\n',
-  '03-copy.txt': 'أمطار غزيرة تغمر شوارع الإسكندرية\nشهدت مدينة الإسكندرية أمطاراً غزيرة صباح اليوم.\nاقرأ أيضاً: توقعات الطقس للأسبوع المقبل\n',
+  '01-rain.txt':
+    'أمطار غزيرة تغمر شوارع الإسكندرية\nشهدت مدينة الإسكندرية أمطاراً غزيرة صباح اليوم.\nاقرأ أيضاً: توقعات الطقس للأسبوع المقبل\n',
+  '02-port.txt':
+    'افتتاح رصيف جديد في ميناء العقبة\nافتتحت سلطة منطقة العقبة الاقتصادية رصيفاً جديداً للحاويات.\nوقال المدير إن الطاقة الاستيعابية سترتفع بنسبة 30%.\n',
+  '03-copy.txt':
+    'أمطار غزيرة تغمر شوارع الإسكندرية\nشهدت مدينة الإسكندرية أمطاراً غزيرة صباح اليوم.\nاقرأ أيضاً: توقعات الطقس للأسبوع المقبل\n',
   '04-empty.txt': '\n\n   \n',
   '05-headline-only.txt': 'عنوان بلا متن\n',
   '07-match.txt': 'المنتخب يتأهل إلى نصف النهائي\nتأهل المنتخب الوطني إلى الدور نصف النهائي بعد فوزه بهدفين.\n',
@@ -25,7 +28,13 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'marsad-ingest-'));
   for (const [name, text] of Object.entries(PAGES)) writeFileSync(join(dir, name), text);
-  writeFileSync(join(dir, '06-legacy.txt'), iconv.encode('انطلاق مهرجان جرش للثقافة والفنون\nانطلقت فعاليات المهرجان مساء أمس بمشاركة فرق عربية.\n', 'windows-1256'));
+  writeFileSync(
+    join(dir, '06-legacy.txt'),
+    iconv.encode(
+      'انطلاق مهرجان جرش للثقافة والفنون\nانطلقت فعاليات المهرجان مساء أمس بمشاركة فرق عربية.\n',
+      'windows-1256',
+    ),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -44,7 +53,9 @@ describe('ingestInputs', () => {
     const summary = await ingestInputs(store, [dir, join(dir, 'missing.txt')], BASE);
     expect(summary).toMatchObject({ pages: 7, newPages: 5, duplicates: 1, articles: 5 });
     // The undeclared windows-1256 page is read as such, and the guess is reported (and stored with the page).
-    expect(summary.warnings.map((w) => [w.source.slice(dir.length + 1), w.message.split(':')[0]])).toEqual([['06-legacy.txt', 'decoding']]);
+    expect(summary.warnings.map((w) => [w.source.slice(dir.length + 1), w.message.split(':')[0]])).toEqual([
+      ['06-legacy.txt', 'decoding'],
+    ]);
     expect(summary.failed.map((f) => [f.source.slice(dir.length + 1) || f.source, f.code])).toEqual([
       ['04-empty.txt', 'input/empty'],
       ['05-headline-only.txt', 'analyze/failed'],
@@ -93,8 +104,18 @@ describe('ingestInputs', () => {
       if (page.body.includes('ميناء')) throw new TypeError('Cannot read properties of undefined');
       return analyzeByFirstLine(page);
     };
-    const summary = await ingestInputs(store, [join(dir, '01-rain.txt'), join(dir, '02-port.txt'), join(dir, '07-match.txt')], { ...BASE, analyze });
-    expect(summary.failed).toEqual([{ source: join(dir, '02-port.txt'), code: 'analyze/failed', message: 'The page could not be analysed. Cannot read properties of undefined' }]);
+    const summary = await ingestInputs(
+      store,
+      [join(dir, '01-rain.txt'), join(dir, '02-port.txt'), join(dir, '07-match.txt')],
+      { ...BASE, analyze },
+    );
+    expect(summary.failed).toEqual([
+      {
+        source: join(dir, '02-port.txt'),
+        code: 'analyze/failed',
+        message: 'The page could not be analysed. Cannot read properties of undefined',
+      },
+    ]);
     expect(summary.newPages).toBe(2);
     await store.close();
   });
@@ -105,7 +126,14 @@ describe('ingestInputs', () => {
       const analyzed = analyzeByFirstLine(page);
       const [article] = analyzed.articles;
       const start = article!.body.indexOf('الإسكندرية');
-      const good = { type: 'LOC' as const, text: 'الإسكندرية', start, end: start + 'الإسكندرية'.length, entityId: 'e1', canonical: 'الإسكندرية' };
+      const good = {
+        type: 'LOC' as const,
+        text: 'الإسكندرية',
+        start,
+        end: start + 'الإسكندرية'.length,
+        entityId: 'e1',
+        canonical: 'الإسكندرية',
+      };
       const bad = { ...good, start: start + 1, end: start + 5 };
       return { ...analyzed, articles: [{ ...article!, entities: [good, bad], quantities: [], quotes: [], times: [] }] };
     };
@@ -115,7 +143,9 @@ describe('ingestInputs', () => {
     expect(summary.warnings[0]?.message).toContain('dropped entities «الإسكندرية»');
     const stored = await store.getArticle(articleIdFor((await store.listArticles({ limit: 1 }))[0]!.pageId, 0));
     expect(stored?.annotations?.entities).toHaveLength(1);
-    expect(stored?.body.slice(stored.annotations!.entities[0]!.start, stored.annotations!.entities[0]!.end)).toBe('الإسكندرية');
+    expect(stored?.body.slice(stored.annotations!.entities[0]!.start, stored.annotations!.entities[0]!.end)).toBe(
+      'الإسكندرية',
+    );
     await store.close();
   });
 
@@ -123,7 +153,11 @@ describe('ingestInputs', () => {
     const store = openSqliteStore(':memory:');
     const progress: IngestProgress[] = [];
     const batches: number[] = [];
-    await ingestInputs(store, [dir], { ...BASE, onProgress: (p) => progress.push(p), afterBatch: (w) => void batches.push(w.newArticleIds.length) });
+    await ingestInputs(store, [dir], {
+      ...BASE,
+      onProgress: (p) => progress.push(p),
+      afterBatch: (w) => void batches.push(w.newArticleIds.length),
+    });
     expect(progress.at(-1)).toMatchObject({ pages: 7, newPages: 5, failed: 2 });
     expect(batches.reduce((a, b) => a + b, 0)).toBe(5);
     await store.close();
@@ -132,11 +166,24 @@ describe('ingestInputs', () => {
   it('ingests pages given as fields (the API path) with the same checks and dedup', async () => {
     const store = openSqliteStore(':memory:');
     const defaults = { maxBytes: 100_000, fetchedAt: '2024-05-01T00:00:00.000Z' };
-    const html = '<html><body><h1>قمة اقتصادية في الدوحة</h1><p>انطلقت أعمال القمة الاقتصادية بمشاركة وزراء المالية.</p></body></html>';
+    const html =
+      '<html><body><h1>قمة اقتصادية في الدوحة</h1><p>انطلقت أعمال القمة الاقتصادية بمشاركة وزراء المالية.</p></body></html>';
     const results = [
-      pageFromFields('api#1', { url: 'https://news.example/qatar', body: html, contentType: 'text/html', fetchedAt: null }, defaults),
-      pageFromFields('api#2', { url: null, body: '\u0000\u0001', contentType: 'text/plain', fetchedAt: null }, defaults),
-      pageFromFields('api#3', { url: 'https://mirror.example/qatar', body: html, contentType: 'text/html', fetchedAt: null }, defaults),
+      pageFromFields(
+        'api#1',
+        { url: 'https://news.example/qatar', body: html, contentType: 'text/html', fetchedAt: null },
+        defaults,
+      ),
+      pageFromFields(
+        'api#2',
+        { url: null, body: '\u0000\u0001', contentType: 'text/plain', fetchedAt: null },
+        defaults,
+      ),
+      pageFromFields(
+        'api#3',
+        { url: 'https://mirror.example/qatar', body: html, contentType: 'text/html', fetchedAt: null },
+        defaults,
+      ),
     ];
     const summary = await ingestPageResults(store, results, BASE);
     expect(summary).toMatchObject({ pages: 2, newPages: 1, duplicates: 1, articles: 1 });
@@ -155,7 +202,11 @@ describe('ingestPageResults with an asynchronous analyser and lookahead (the wor
       const delay = Math.max(0, 12 - 3 * calls++);
       return new Promise<ReturnType<typeof analyzeByFirstLine>>((resolve, reject) => {
         setTimeout(() => {
-          try { resolve(analyze(page)); } catch (error) { reject(error); }
+          try {
+            resolve(analyze(page));
+          } catch (error) {
+            reject(error);
+          }
         }, delay);
       });
     };
@@ -168,7 +219,11 @@ describe('ingestPageResults with an asynchronous analyser and lookahead (the wor
       const pooled = openSqliteStore(':memory:');
       const batches: string[][] = [];
       const summary = await ingestInputs(pooled, [dir, join(dir, 'missing.txt')], {
-        ...BASE, batchSize: 2, lookahead, analyze: slowFirst(analyzeByFirstLine), afterBatch: (w) => void batches.push([...w.newPageIds]),
+        ...BASE,
+        batchSize: 2,
+        lookahead,
+        analyze: slowFirst(analyzeByFirstLine),
+        afterBatch: (w) => void batches.push([...w.newPageIds]),
       });
       expect(summary).toEqual(expected);
       expect(await snapshot(pooled)).toEqual(await snapshot(plain));
@@ -179,7 +234,13 @@ describe('ingestPageResults with an asynchronous analyser and lookahead (the wor
   });
 
   it('counts a page repeated while its first copy is still being analysed as a duplicate, or as failed when the first failed', async () => {
-    const page = (id: string, body: string): RawPage => ({ id, url: `u-${id}`, fetchedAt: '2024-01-01T00:00:00.000Z', contentType: 'text/plain', body });
+    const page = (id: string, body: string): RawPage => ({
+      id,
+      url: `u-${id}`,
+      fetchedAt: '2024-01-01T00:00:00.000Z',
+      contentType: 'text/plain',
+      body,
+    });
     const good = PAGES['02-port.txt']!;
     const results = [
       { ok: true as const, source: 'a', page: page('p1', good) },
@@ -188,48 +249,77 @@ describe('ingestPageResults with an asynchronous analyser and lookahead (the wor
       { ok: true as const, source: 'd', page: page('p2', 'عنوان بلا متن\n') },
     ];
     let analysed = 0;
-    const analyze = slowFirst((p) => { analysed++; return analyzeByFirstLine(p); });
+    const analyze = slowFirst((p) => {
+      analysed++;
+      return analyzeByFirstLine(p);
+    });
     const store = openSqliteStore(':memory:');
     const summary = await ingestPageResults(store, results, { ...BASE, batchSize: 2, lookahead: 1, analyze });
     expect(analysed).toBe(2);
     expect(summary).toMatchObject({ pages: 4, newPages: 1, duplicates: 1, articles: 1 });
-    expect(summary.failed.map((f) => [f.source, f.code])).toEqual([['b', 'analyze/failed'], ['d', 'analyze/failed']]);
+    expect(summary.failed.map((f) => [f.source, f.code])).toEqual([
+      ['b', 'analyze/failed'],
+      ['d', 'analyze/failed'],
+    ]);
     await store.close();
   });
 
   it('a store failure rejects the run while later batches are still being analysed, without unhandled rejections', async () => {
     const base = openSqliteStore(':memory:');
-    const failing: Store = { ...base, writePages: async () => { throw new Error('disk full'); } };
+    const failing: Store = {
+      ...base,
+      writePages: async () => {
+        throw new Error('disk full');
+      },
+    };
     const analyze = slowFirst((p) => {
       if (p.body.includes('ميناء')) throw new TypeError('boom');
       return analyzeByFirstLine(p);
     });
-    await expect(ingestInputs(failing, [dir], { ...BASE, batchSize: 1, lookahead: 3, analyze })).rejects.toThrow(/disk full/);
+    await expect(ingestInputs(failing, [dir], { ...BASE, batchSize: 1, lookahead: 3, analyze })).rejects.toThrow(
+      /disk full/,
+    );
     await new Promise((resolve) => setTimeout(resolve, 50)); // pending analyses settle; an unhandled rejection would fail the run
     await base.close();
   });
 });
 
 describe('withAnnotationFallback', () => {
-  const page: RawPage = { id: 'p', url: 'u', fetchedAt: '2024-01-01T00:00:00.000Z', contentType: 'text/plain', body: PAGES['02-port.txt']! };
+  const page: RawPage = {
+    id: 'p',
+    url: 'u',
+    fetchedAt: '2024-01-01T00:00:00.000Z',
+    contentType: 'text/plain',
+    body: PAGES['02-port.txt']!,
+  };
 
   it('stores extraction only, with a warning, when the annotation model is missing', async () => {
     const { withAnnotationFallback } = await import('./analyzer.ts');
     const { EngineError } = await import('../core/errors.ts');
-    const analyze = withAnnotationFallback((p, o) => {
-      if (o.annotate) throw new EngineError('model/missing', 'NER model not trained.');
-      return analyzeByFirstLine(p);
-    }, { annotate: true });
+    const analyze = withAnnotationFallback(
+      (p, o) => {
+        if (o.annotate) throw new EngineError('model/missing', 'NER model not trained.');
+        return analyzeByFirstLine(p);
+      },
+      { annotate: true },
+    );
     const store = openSqliteStore(':memory:');
     const summary = await ingestPageResults(store, [{ ok: true, source: 'port', page }], { ...BASE, analyze });
     expect(summary.newPages).toBe(1);
-    expect(summary.warnings).toEqual([{ source: 'port', message: 'annotations skipped: A trained model file is missing. NER model not trained.' }]);
+    expect(summary.warnings).toEqual([
+      { source: 'port', message: 'annotations skipped: A trained model file is missing. NER model not trained.' },
+    ]);
     await store.close();
   });
 
   it('still fails the page on any other analysis error', async () => {
     const { withAnnotationFallback } = await import('./analyzer.ts');
-    const analyze = withAnnotationFallback(() => { throw new RangeError('offset out of range'); }, { annotate: true });
+    const analyze = withAnnotationFallback(
+      () => {
+        throw new RangeError('offset out of range');
+      },
+      { annotate: true },
+    );
     const store = openSqliteStore(':memory:');
     const summary = await ingestPageResults(store, [{ ok: true, source: 'port', page }], { ...BASE, analyze });
     expect(summary.failed.map((f) => f.code)).toEqual(['analyze/failed']);
@@ -248,7 +338,11 @@ describe('ingestInputs after-write hooks', () => {
     expect(summary.newPages).toBe(5);
     expect(calls).toBeGreaterThan(1);
     expect(summary.failed.filter((f) => f.source.startsWith('after-write:'))).toEqual([
-      { source: `after-write:${join(dir, '01-rain.txt')}`, code: 'store/failed', message: 'The database operation failed. After-write update failed: index unavailable' },
+      {
+        source: `after-write:${join(dir, '01-rain.txt')}`,
+        code: 'store/failed',
+        message: 'The database operation failed. After-write update failed: index unavailable',
+      },
     ]);
     await store.close();
   });

@@ -93,8 +93,16 @@ interface Tally {
 }
 
 /** Ingests every input path; per-item problems land in `failed`, a store failure rejects (committed batches stay). */
-export async function ingestInputs(store: Store, inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
-  return ingestPageResults(store, readPages(inputs, { ...options.limits, maxBytes: options.maxBytes, stdin: options.stdin, now: options.now }), options);
+export async function ingestInputs(
+  store: Store,
+  inputs: readonly string[],
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  return ingestPageResults(
+    store,
+    readPages(inputs, { ...options.limits, maxBytes: options.maxBytes, stdin: options.stdin, now: options.now }),
+    options,
+  );
 }
 
 interface ReadItem {
@@ -103,7 +111,9 @@ interface ReadItem {
   readonly page: RawPage;
 }
 
-type Analysis = { readonly ok: true; readonly analyzed: AnalyzedPageLike } | { readonly ok: false; readonly error: unknown };
+type Analysis =
+  | { readonly ok: true; readonly analyzed: AnalyzedPageLike }
+  | { readonly ok: false; readonly error: unknown };
 
 /** A batch whose new pages are being analysed; `copyOf` marks a page already in flight in an earlier batch. */
 interface PreparedItem extends ReadItem {
@@ -120,8 +130,21 @@ interface RunState {
 }
 
 /** Ingests already-read pages (e.g. POSTed to the API and built with `pageFromFields`), same batching and summary. */
-export async function ingestPageResults(store: Store, results: AsyncIterable<PageResult> | Iterable<PageResult>, options: IngestOptions): Promise<IngestSummary> {
-  const tally: Tally = { pages: 0, newPages: 0, duplicates: 0, articles: 0, failed: [], warnings: [], lastSource: '', batches: 0 };
+export async function ingestPageResults(
+  store: Store,
+  results: AsyncIterable<PageResult> | Iterable<PageResult>,
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const tally: Tally = {
+    pages: 0,
+    newPages: 0,
+    duplicates: 0,
+    articles: 0,
+    failed: [],
+    warnings: [],
+    lastSource: '',
+    batches: 0,
+  };
   const run: RunState = { store, options, tally, inFlight: new Map() };
   const lookahead = Math.max(0, options.lookahead ?? 0);
   const report = (): void => {
@@ -189,7 +212,10 @@ async function prepareBatch(batch: readonly ReadItem[], run: RunState): Promise<
 /** Always settles (never rejects), so an analysis waiting behind the writer cannot become an unhandled rejection. */
 function startAnalysis(page: RawPage, analyze: IngestAnalyzer): Promise<Analysis> {
   try {
-    return Promise.resolve(analyze(page)).then((analyzed): Analysis => ({ ok: true, analyzed }), (error: unknown): Analysis => ({ ok: false, error }));
+    return Promise.resolve(analyze(page)).then(
+      (analyzed): Analysis => ({ ok: true, analyzed }),
+      (error: unknown): Analysis => ({ ok: false, error }),
+    );
   } catch (error) {
     return Promise.resolve({ ok: false, error });
   }
@@ -214,7 +240,8 @@ async function writeBatch(items: readonly PreparedItem[], run: RunState): Promis
         continue;
       }
       records.push(built.record);
-      if (item.page.decoding?.warning) tally.warnings.push({ source: item.source, message: `decoding: ${item.page.decoding.warning}` });
+      if (item.page.decoding?.warning)
+        tally.warnings.push({ source: item.source, message: `decoding: ${item.page.decoding.warning}` });
       tally.warnings.push(...built.warnings.map((message) => ({ source: item.source, message })));
     }
     if (records.length === 0) return;
@@ -231,17 +258,30 @@ async function writeBatch(items: readonly PreparedItem[], run: RunState): Promis
   }
 }
 
-async function runAfterBatch(written: WriteResult, context: { options: IngestOptions; tally: Tally; source: string; seq: number }): Promise<void> {
+async function runAfterBatch(
+  written: WriteResult,
+  context: { options: IngestOptions; tally: Tally; source: string; seq: number },
+): Promise<void> {
   try {
     await context.options.afterBatch?.(written);
   } catch (error) {
     // Boundary: the batch is committed; a failed index/story update is reported, not allowed to stop the ingest.
-    const engineError = isEngineError(error) ? error : new EngineError('store/failed', `After-write update failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    const engineError = isEngineError(error)
+      ? error
+      : new EngineError(
+          'store/failed',
+          `After-write update failed: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
     context.tally.failed.push({ seq: context.seq, failure: failure(`after-write:${context.source}`, engineError) });
   }
 }
 
-function recordOf(source: string, page: RawPage, analysis: Analysis): ReturnType<typeof buildPageRecord> | IngestFailure {
+function recordOf(
+  source: string,
+  page: RawPage,
+  analysis: Analysis,
+): ReturnType<typeof buildPageRecord> | IngestFailure {
   if (!analysis.ok) return analysisFailure(source, analysis.error);
   try {
     return buildPageRecord(page, analysis.analyzed);
@@ -252,7 +292,9 @@ function recordOf(source: string, page: RawPage, analysis: Analysis): ReturnType
 
 /** The batch boundary: one page's analysis failure is recorded and the batch goes on. */
 function analysisFailure(source: string, error: unknown): IngestFailure {
-  const engineError = isEngineError(error) ? error : new EngineError('analyze/failed', error instanceof Error ? error.message : String(error), { cause: error });
+  const engineError = isEngineError(error)
+    ? error
+    : new EngineError('analyze/failed', error instanceof Error ? error.message : String(error), { cause: error });
   return failure(source, engineError);
 }
 

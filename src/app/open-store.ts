@@ -14,8 +14,16 @@ export type { Store } from '../store/store.ts';
  * (a postgres:// URL names a server, checked by connecting).
  */
 export async function openConfiguredStore(config: Config, options: { mustExist?: boolean } = {}): Promise<Store> {
-  if (options.mustExist && config.dbPath !== ':memory:' && !isPostgresUrl(config.dbPath) && !existsSync(config.dbPath)) {
-    throw new EngineError('store/not-found', `No database at ${config.dbPath}; run \`marsad ingest <paths...>\` first or pass --db.`);
+  if (
+    options.mustExist &&
+    config.dbPath !== ':memory:' &&
+    !isPostgresUrl(config.dbPath) &&
+    !existsSync(config.dbPath)
+  ) {
+    throw new EngineError(
+      'store/not-found',
+      `No database at ${config.dbPath}; run \`marsad ingest <paths...>\` first or pass --db.`,
+    );
   }
   return openStore({ path: config.dbPath });
 }

@@ -16,7 +16,10 @@ export function applyOutletDomainsFromEnv(env: NodeJS.ProcessEnv = process.env):
   try {
     loadOutletDomains(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new EngineError('usage/invalid', `MARSAD_OUTLET_DOMAINS (${file}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new EngineError(
+      'usage/invalid',
+      `MARSAD_OUTLET_DOMAINS (${file}): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   loadedFrom = file;
 }

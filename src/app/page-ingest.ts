@@ -42,12 +42,19 @@ function failure(error: unknown): SubmissionResult {
   return { ok: false, code: 'analyze/failed', message: 'The page could not be analysed.' };
 }
 
-async function ingestOne(options: PageIngestorOptions, submission: PageSubmission, position: number): Promise<SubmissionResult> {
+async function ingestOne(
+  options: PageIngestorOptions,
+  submission: PageSubmission,
+  position: number,
+): Promise<SubmissionResult> {
   const contentType: ContentType = submission.html !== undefined ? 'text/html' : 'text/plain';
   const body = submission.html ?? submission.text ?? '';
   const fetchedAt = submission.fetchedAt ?? (options.now ?? (() => new Date()))().toISOString();
   const source = submission.url ?? `request#${position}`;
-  const result = toPageResult(source, checkText(body, { maxBytes: options.maxBytes, contentType }), { url: source, fetchedAt });
+  const result = toPageResult(source, checkText(body, { maxBytes: options.maxBytes, contentType }), {
+    url: source,
+    fetchedAt,
+  });
   if (!result.ok) return failure(result.error);
   const stored = await options.store.existingPageIds([result.page.id]);
   if (stored.has(result.page.id)) {
@@ -63,7 +70,12 @@ async function ingestOne(options: PageIngestorOptions, submission: PageSubmissio
   }
   const written = await options.store.writePages([record]);
   await options.afterWrite?.(written);
-  return { ok: true, pageId: result.page.id, duplicate: written.newPageIds.length === 0, articleIds: written.newArticleIds };
+  return {
+    ok: true,
+    pageId: result.page.id,
+    duplicate: written.newPageIds.length === 0,
+    articleIds: written.newArticleIds,
+  };
 }
 
 /** An ingestor for API submissions; one bad page gives a failed result, the rest go on. */

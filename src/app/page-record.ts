@@ -36,9 +36,15 @@ export function buildPageRecord(page: RawPage, analyzed: AnalyzedPageLike): Buil
   const length = analyzed.pageText.length;
   const badSpan = analyzed.spans.find((span) => !isValidSpan(span, length));
   if (badSpan) {
-    throw new EngineError('analyze/failed', `Span ${badSpan.kind} [${badSpan.start}, ${badSpan.end}) is outside the page text (${length} chars).`);
+    throw new EngineError(
+      'analyze/failed',
+      `Span ${badSpan.kind} [${badSpan.start}, ${badSpan.end}) is outside the page text (${length} chars).`,
+    );
   }
-  const warnings: string[] = [...(analyzed.warnings ?? []), ...(analyzed.diagnostics ?? []).map((d) => `${d.code}: ${d.message}`)];
+  const warnings: string[] = [
+    ...(analyzed.warnings ?? []),
+    ...(analyzed.diagnostics ?? []).map((d) => `${d.code}: ${d.message}`),
+  ];
   const articles = analyzed.articles.map((article, index): ArticleRecord => {
     const { entities, quantities, quotes, times, ...extracted } = article;
     const layers = { entities, quantities, quotes, times };
@@ -51,11 +57,21 @@ export function buildPageRecord(page: RawPage, analyzed: AnalyzedPageLike): Buil
 
 type MaybeLayers = { [K in keyof ArticleAnnotations]: ArticleAnnotations[K] | undefined };
 
-function checkedAnnotations(body: string, layers: MaybeLayers, context: { index: number; warnings: string[] }): ArticleAnnotations {
-  const keep = <T extends { start: number; end: number; text: string }>(layer: string, mentions: readonly T[] | undefined): readonly T[] =>
+function checkedAnnotations(
+  body: string,
+  layers: MaybeLayers,
+  context: { index: number; warnings: string[] },
+): ArticleAnnotations {
+  const keep = <T extends { start: number; end: number; text: string }>(
+    layer: string,
+    mentions: readonly T[] | undefined,
+  ): readonly T[] =>
     (mentions ?? []).filter((mention) => {
       const ok = isValidSpan(mention, body.length) && body.slice(mention.start, mention.end) === mention.text;
-      if (!ok) context.warnings.push(`article ${context.index}: dropped ${layer} «${mention.text}» [${mention.start}, ${mention.end}): span does not match the body`);
+      if (!ok)
+        context.warnings.push(
+          `article ${context.index}: dropped ${layer} «${mention.text}» [${mention.start}, ${mention.end}): span does not match the body`,
+        );
       return ok;
     });
   return {

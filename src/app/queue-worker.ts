@@ -43,7 +43,11 @@ export interface QueueWorkerSummary {
 }
 
 /** Runs until the signal aborts (or the queue is drained, with `exitWhenIdle`). */
-export async function runQueueWorker(store: Store, queue: PageQueue, options: QueueWorkerOptions): Promise<QueueWorkerSummary> {
+export async function runQueueWorker(
+  store: Store,
+  queue: PageQueue,
+  options: QueueWorkerOptions,
+): Promise<QueueWorkerSummary> {
   const stories = createStoryUpdater(store);
   const total = { batches: 0, jobs: 0, newPages: 0, articles: 0, failed: 0 };
   let settled = true;
@@ -87,15 +91,20 @@ async function processBatch(jobs: readonly PageJob[], context: BatchContext): Pr
   const stored = await store.existingPageIds(ids);
   // Stage 1: analyse each page not stored yet (once, even if two jobs carry it), in parallel when the analyser is a pool.
   const firstJobOf = new Map<string, PageJob>();
-  for (const job of jobs) if (!stored.has(job.data.page.id) && !firstJobOf.has(job.data.page.id)) firstJobOf.set(job.data.page.id, job);
-  const built = await Promise.all([...firstJobOf.values()].map(async (job) => {
-    try {
-      return { job, record: buildPageRecord(job.data.page, await context.analyze(job.data.page)).record };
-    } catch (error) {
-      const engineError = isEngineError(error) ? error : new EngineError('analyze/failed', error instanceof Error ? error.message : String(error));
-      return { job, error: { code: engineError.code, message: engineError.message } };
-    }
-  }));
+  for (const job of jobs)
+    if (!stored.has(job.data.page.id) && !firstJobOf.has(job.data.page.id)) firstJobOf.set(job.data.page.id, job);
+  const built = await Promise.all(
+    [...firstJobOf.values()].map(async (job) => {
+      try {
+        return { job, record: buildPageRecord(job.data.page, await context.analyze(job.data.page)).record };
+      } catch (error) {
+        const engineError = isEngineError(error)
+          ? error
+          : new EngineError('analyze/failed', error instanceof Error ? error.message : String(error));
+        return { job, error: { code: engineError.code, message: engineError.message } };
+      }
+    }),
+  );
   const failedPages = new Map<string, { code: string; message: string }>();
   const records: PageRecord[] = [];
   for (const item of built) {

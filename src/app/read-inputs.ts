@@ -54,5 +54,6 @@ async function* readWarc(path: string, maxBytes: number): AsyncGenerator<PageRes
     html++;
     yield pageResultFromResponse(response, { maxBytes });
   }
-  if (html === 0) yield { ok: false, source: path, error: new EngineError('input/empty', `${path}: no HTML response records.`) };
+  if (html === 0)
+    yield { ok: false, source: path, error: new EngineError('input/empty', `${path}: no HTML response records.`) };
 }

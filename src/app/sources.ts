@@ -22,7 +22,8 @@ const MIN_EVERY_SECONDS = 60;
 export const MAX_CHILD_SITEMAPS = 20;
 /** Links kept from one listing, newest first when dated: a general sitemap can list a whole archive. */
 export const MAX_LINKS_PER_LISTING = 1000;
-const LISTING_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1';
+const LISTING_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1';
 const EVERY = /^(?<n>\d+)\s*(?<unit>s|m|h|d)?$/u;
 const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
@@ -31,7 +32,10 @@ export function parseEvery(value: string): number {
   const match = EVERY.exec(value.trim());
   const seconds = match ? Number(match.groups!.n) * UNIT_SECONDS[match.groups!.unit ?? 's']! : Number.NaN;
   if (!Number.isFinite(seconds) || seconds < MIN_EVERY_SECONDS) {
-    throw new EngineError('usage/invalid', `--every «${value}»: expected a duration of at least 1m, like 15m, 2h or 1d.`);
+    throw new EngineError(
+      'usage/invalid',
+      `--every «${value}»: expected a duration of at least 1m, like 15m, 2h or 1d.`,
+    );
   }
   return seconds;
 }
@@ -67,17 +71,29 @@ export function sourceUrlFrom(value: string): string {
  * Adds a source. With a client, the URL is fetched first to learn what it is (feed, sitemap, or a site whose feeds
  * and sitemaps are discovered); without one (the API), discovery waits for the source's first round.
  */
-export async function addSource(store: Store, request: AddSourceRequest, client: HttpClient | null): Promise<SourceSummary> {
+export async function addSource(
+  store: Store,
+  request: AddSourceRequest,
+  client: HttpClient | null,
+): Promise<SourceSummary> {
   const url = sourceUrlFrom(request.url);
   const discovered = client === null ? { kind: 'site' as const, endpoints: [] } : await discoverEndpoints(client, url);
   return store.addSource({
-    id: sourceIdFor(url), url, name: request.name?.trim() || null, kind: discovered.kind, endpoints: discovered.endpoints,
-    everySeconds: request.everySeconds ?? DEFAULT_EVERY_SECONDS, createdAt: request.now.toISOString(),
+    id: sourceIdFor(url),
+    url,
+    name: request.name?.trim() || null,
+    kind: discovered.kind,
+    endpoints: discovered.endpoints,
+    everySeconds: request.everySeconds ?? DEFAULT_EVERY_SECONDS,
+    createdAt: request.now.toISOString(),
   });
 }
 
 /** What a source URL is and which feeds/sitemaps a round should read; throws when it offers none. */
-export async function discoverEndpoints(client: HttpClient, url: string): Promise<{ kind: SourceKind; endpoints: readonly SourceEndpoint[] }> {
+export async function discoverEndpoints(
+  client: HttpClient,
+  url: string,
+): Promise<{ kind: SourceKind; endpoints: readonly SourceEndpoint[] }> {
   const outcome = await client.fetch(url, { accept: LISTING_ACCEPT });
   if (outcome.kind !== 'ok') throw new EngineError('fetch/failed', `${url}: unexpected 304.`);
   const text = decodeListing(outcome.body, { contentTypeHeader: outcome.contentType, url: outcome.url });
@@ -86,10 +102,15 @@ export async function discoverEndpoints(client: HttpClient, url: string): Promis
   const self = canonicalizeUrl(outcome.url) ?? outcome.url;
   if (kind !== 'page') return { kind, endpoints: [{ url: self, kind }] };
   const feeds = readPageLinks(text, outcome.url).feeds.map((feed): SourceEndpoint => ({ url: feed, kind: 'feed' }));
-  const sitemaps = (await client.robots(outcome.url)).sitemaps.map((sitemap): SourceEndpoint => ({ url: sitemap, kind: 'sitemap' }));
+  const sitemaps = (await client.robots(outcome.url)).sitemaps.map(
+    (sitemap): SourceEndpoint => ({ url: sitemap, kind: 'sitemap' }),
+  );
   const endpoints = [...feeds, ...sitemaps];
   if (endpoints.length === 0) {
-    throw new EngineError('input/malformed', `${url}: no feed (<link rel="alternate">) and no sitemap (robots.txt) found; add a feed or sitemap URL instead.`);
+    throw new EngineError(
+      'input/malformed',
+      `${url}: no feed (<link rel="alternate">) and no sitemap (robots.txt) found; add a feed or sitemap URL instead.`,
+    );
   }
   return { kind: 'site', endpoints };
 }
@@ -117,18 +138,41 @@ export async function readListing(client: HttpClient, store: Store, url: string)
     parsed = parseOutcome(outcome, url);
   } catch (error) {
     // The validators are kept all the same: the same broken bytes are not fetched and parsed again until they change.
-    return [{ url, unchanged: false, links: [], validators, errors: [error instanceof EngineError ? error : new EngineError('input/malformed', String(error))] }];
+    return [
+      {
+        url,
+        unchanged: false,
+        links: [],
+        validators,
+        errors: [error instanceof EngineError ? error : new EngineError('input/malformed', String(error))],
+      },
+    ];
   }
   if (parsed.kind === 'sitemap-index') {
     const reads: ListingRead[] = [{ url, unchanged: false, links: [], validators, errors: [] }];
     for (const child of parsed.sitemaps.slice(0, MAX_CHILD_SITEMAPS)) {
       try {
-        const childOutcome = await client.fetch(child, { accept: LISTING_ACCEPT, conditional: await store.getValidators(child) });
+        const childOutcome = await client.fetch(child, {
+          accept: LISTING_ACCEPT,
+          conditional: await store.getValidators(child),
+        });
         if (childOutcome.kind === 'not-modified') continue;
         const childParsed = parseOutcome(childOutcome, child);
-        reads.push({ url: child, unchanged: false, links: linksOf(childParsed), validators: validatorsOf(childOutcome), errors: [] });
+        reads.push({
+          url: child,
+          unchanged: false,
+          links: linksOf(childParsed),
+          validators: validatorsOf(childOutcome),
+          errors: [],
+        });
       } catch (error) {
-        reads.push({ url: child, unchanged: false, links: [], validators: null, errors: [error instanceof EngineError ? error : new EngineError('fetch/failed', String(error))] });
+        reads.push({
+          url: child,
+          unchanged: false,
+          links: [],
+          validators: null,
+          errors: [error instanceof EngineError ? error : new EngineError('fetch/failed', String(error))],
+        });
       }
     }
     return reads;
@@ -137,7 +181,10 @@ export async function readListing(client: HttpClient, store: Store, url: string)
 }
 
 function parseOutcome(outcome: Extract<FetchOutcome, { kind: 'ok' }>, url: string): ParsedEndpoint {
-  const parsed = parseEndpoint(decodeListing(outcome.body, { contentTypeHeader: outcome.contentType, url }), outcome.url);
+  const parsed = parseEndpoint(
+    decodeListing(outcome.body, { contentTypeHeader: outcome.contentType, url }),
+    outcome.url,
+  );
   if (parsed.kind === 'page') throw new EngineError('input/malformed', `${url}: a web page, not a feed or sitemap.`);
   return parsed;
 }

@@ -10,12 +10,26 @@ import { createStoryUpdater, updateStories, type StoryDetail } from './stories.t
 function record(input: ClusterInput): PageRecord {
   const text = `${input.headline}\n${input.body}\n`;
   const article: ExtractedArticle = {
-    headline: input.headline, dek: null, body: input.body, outlet: input.outlet, citedSources: input.citedSources ?? [], spans: [], paragraphs: [],
+    headline: input.headline,
+    dek: null,
+    body: input.body,
+    outlet: input.outlet,
+    citedSources: input.citedSources ?? [],
+    spans: [],
+    paragraphs: [],
     published: input.published ? { date: input.published, precision: 'day', text: input.published } : null,
   };
   return {
-    page: { id: hashId(['page', text]), url: `file:///${input.id}.txt`, fetchedAt: '2015-10-21T00:00:00.000Z', contentType: 'text/plain', body: text },
-    pageText: text, spans: [], articles: [{ article, annotations: null }],
+    page: {
+      id: hashId(['page', text]),
+      url: `file:///${input.id}.txt`,
+      fetchedAt: '2015-10-21T00:00:00.000Z',
+      contentType: 'text/plain',
+      body: text,
+    },
+    pageText: text,
+    spans: [],
+    articles: [{ article, annotations: null }],
   };
 }
 
@@ -34,7 +48,8 @@ describe('updateStories', () => {
     await ingest(store, [WIRE_COPY, FLOOD_B, FLOOD_FOLLOW_UP]);
     const stories = await store.listStories({ limit: 10 });
     expect(stories.map((s) => [s.articleCount, s.eventCount, s.firstDate, s.lastDate])).toEqual([
-      [3, 2, '2015-10-06', '2015-10-20'], [2, 1, '2015-10-04', '2015-10-05'],
+      [3, 2, '2015-10-06', '2015-10-20'],
+      [2, 1, '2015-10-04', '2015-10-05'],
     ]);
     expect(stories[0]!.outlets).toEqual(['أخبار الساحل', 'صحيفة الجنوب']);
 
@@ -48,7 +63,10 @@ describe('updateStories', () => {
     // One updater across batches (as ingest uses it) gives the same stories as fresh replays.
     const fresh = openSqliteStore(':memory:');
     const updater = createStoryUpdater(fresh);
-    for (const batch of [[WIRE_ORIGINAL, FLOOD_A, FOOTBALL], [WIRE_COPY, FLOOD_B, FLOOD_FOLLOW_UP]]) {
+    for (const batch of [
+      [WIRE_ORIGINAL, FLOOD_A, FOOTBALL],
+      [WIRE_COPY, FLOOD_B, FLOOD_FOLLOW_UP],
+    ]) {
       await updater.update((await fresh.writePages(batch.map(record))).newArticleIds);
     }
     expect(await fresh.listStories({ limit: 10 })).toEqual(stories);

@@ -6,7 +6,22 @@
 import type { ArticleAnnotations } from '../core/annotation.ts';
 import { MIN_STORYLINE_ARTICLES } from '../corpus/cluster-json.ts';
 import { hashId } from '../core/ids.ts';
-import { addToIndex, articleFeatures, type ArticleFeatures, buildTimeline, createEventIndex, type EventIndex, duplicateGroups, eventClusters, featuresFromJson, featuresToJson, findClaims, storylines, toClusterInput, type ClusterInput } from '../corpus/index.ts';
+import {
+  addToIndex,
+  articleFeatures,
+  type ArticleFeatures,
+  buildTimeline,
+  createEventIndex,
+  type EventIndex,
+  duplicateGroups,
+  eventClusters,
+  featuresFromJson,
+  featuresToJson,
+  findClaims,
+  storylines,
+  toClusterInput,
+  type ClusterInput,
+} from '../corpus/index.ts';
 import type { Claim, DuplicateGroup, EventCluster, Storyline, TimelineEntry } from '../corpus/types.ts';
 import type { StoredArticle, Store } from '../store/store.ts';
 import type { ArticleEventRow, StoryRecord, StoryStateChange } from '../store/story-types.ts';
@@ -33,7 +48,12 @@ export interface StoryDetail {
   readonly timeline: readonly TimelineEntry[];
   readonly undated: readonly TimelineEntry[];
   readonly claims: readonly Claim[];
-  readonly topEntities: readonly { readonly entityId: string; readonly canonical: string; readonly type: string; readonly articles: number }[];
+  readonly topEntities: readonly {
+    readonly entityId: string;
+    readonly canonical: string;
+    readonly type: string;
+    readonly articles: number;
+  }[];
 }
 
 export interface StoriesUpdate {
@@ -92,8 +112,10 @@ export function createStoryUpdater(store: Store, repair: RepairOptions = {}): St
     async update(newArticleIds) {
       let fresh: ArticleFeatures[];
       let next: StoryState;
-      if (state !== null && state.index.articles.length === await store.countStoryFeatures()) {
-        fresh = [...(await loadInputs(store, newArticleIds)).values()].map(articleFeatures).filter((f) => !state!.index.byId.has(f.id));
+      if (state !== null && state.index.articles.length === (await store.countStoryFeatures())) {
+        fresh = [...(await loadInputs(store, newArticleIds)).values()]
+          .map(articleFeatures)
+          .filter((f) => !state!.index.byId.has(f.id));
         addInOrder(state.index, fresh);
         next = state;
       } else {
@@ -127,7 +149,10 @@ function parsedFeatures(json: string | null): ArticleFeatures | null {
 }
 
 /** A new index over every stored article in ingest order; articles without stored features get them computed. */
-async function replayStored(store: Store, repair: RepairOptions): Promise<{ state: StoryState; fresh: ArticleFeatures[] }> {
+async function replayStored(
+  store: Store,
+  repair: RepairOptions,
+): Promise<{ state: StoryState; fresh: ArticleFeatures[] }> {
   const index = createEventIndex();
   const fresh: ArticleFeatures[] = [];
   for (const row of await store.storyFeaturesInOrder()) {
@@ -141,7 +166,9 @@ async function replayStored(store: Store, repair: RepairOptions): Promise<{ stat
     }
     addToIndex(index, [features]);
   }
-  const assigned = new Map((await store.articleEvents()).map((r) => [r.articleId, assignment(r.eventId, r.storylineId)]));
+  const assigned = new Map(
+    (await store.articleEvents()).map((r) => [r.articleId, assignment(r.eventId, r.storylineId)]),
+  );
   const signatures = new Map(await store.storySignatures());
   if (repair.rewriteAll) {
     assigned.clear();
@@ -155,7 +182,9 @@ function assignment(eventId: string, storylineId: string | null): string {
 }
 
 /** The event index over the stored features in ingest order, as every update builds it (for `marsad check`). */
-export async function replayStoredIndex(store: Store): Promise<{ index: EventIndex; missing: readonly string[]; broken: readonly string[] }> {
+export async function replayStoredIndex(
+  store: Store,
+): Promise<{ index: EventIndex; missing: readonly string[]; broken: readonly string[] }> {
   const index = createEventIndex();
   const missing: string[] = [];
   const broken: string[] = [];
@@ -181,36 +210,60 @@ export interface DerivedStories {
 /** Everything stored about stories is a function of the index: this computes it. */
 export function deriveStories(index: EventIndex): DerivedStories {
   const clusters = eventClusters(index);
-  const stories = storylines(index, clusters).filter((s) => s.eventClusters.reduce((n, c) => n + clusters[c]!.articles.length, 0) >= MIN_STORYLINE_ARTICLES);
+  const stories = storylines(index, clusters).filter(
+    (s) => s.eventClusters.reduce((n, c) => n + clusters[c]!.articles.length, 0) >= MIN_STORYLINE_ARTICLES,
+  );
   const duplicates = duplicateGroups(index);
   const storyOfCluster = new Map<number, string>();
   for (const story of stories) for (const c of story.eventClusters) storyOfCluster.set(c, story.id);
   const assignments: ArticleEventRow[] = [];
   clusters.forEach((cluster, c) => {
-    for (const articleId of cluster.articles) assignments.push({ articleId, eventId: cluster.id, storylineId: storyOfCluster.get(c) ?? null });
+    for (const articleId of cluster.articles)
+      assignments.push({ articleId, eventId: cluster.id, storylineId: storyOfCluster.get(c) ?? null });
   });
   const signatures = new Map(stories.map((story) => [story.id, storySignature(story, clusters, duplicates)]));
   return { clusters, stories, duplicates, assignments, signatures };
 }
 
 /** Hash of what a stored story shows: the storyline, its event clusters with their articles, and its duplicates. */
-function storySignature(story: Storyline, clusters: readonly EventCluster[], duplicates: readonly DuplicateGroup[]): string {
+function storySignature(
+  story: Storyline,
+  clusters: readonly EventCluster[],
+  duplicates: readonly DuplicateGroup[],
+): string {
   const members = story.eventClusters.map((c) => clusters[c]!);
   const ids = new Set(members.flatMap((c) => c.articles));
-  return hashId(['story', JSON.stringify({ story, members, duplicates: duplicates.filter((d) => ids.has(d.original)) })]);
+  return hashId([
+    'story',
+    JSON.stringify({ story, members, duplicates: duplicates.filter((d) => ids.has(d.original)) }),
+  ]);
 }
 
 /** The rows to write so the store matches the index: features of fresh articles, changed rows, changed stories. */
-async function storyChange(store: Store, state: StoryState, fresh: readonly ArticleFeatures[]): Promise<StoryStateChange> {
+async function storyChange(
+  store: Store,
+  state: StoryState,
+  fresh: readonly ArticleFeatures[],
+): Promise<StoryStateChange> {
   const derived = deriveStories(state.index);
-  const assignments = derived.assignments.filter((r) => state.assigned.get(r.articleId) !== assignment(r.eventId, r.storylineId));
+  const assignments = derived.assignments.filter(
+    (r) => state.assigned.get(r.articleId) !== assignment(r.eventId, r.storylineId),
+  );
   const changed = derived.stories.filter((s) => state.signatures.get(s.id) !== derived.signatures.get(s.id));
   const upsert: StoryRecord[] = [];
   for (const story of changed) {
-    upsert.push({ ...(await storyRecord(store, { story, clusters: derived.clusters, duplicates: derived.duplicates })), signature: derived.signatures.get(story.id)! });
+    upsert.push({
+      ...(await storyRecord(store, { story, clusters: derived.clusters, duplicates: derived.duplicates })),
+      signature: derived.signatures.get(story.id)!,
+    });
   }
   const remove = [...state.signatures.keys()].filter((id) => !derived.signatures.has(id)).sort();
-  return { features: fresh.map((f) => ({ articleId: f.id, features: featuresToJson(f) })), assignments, upsert, remove };
+  return {
+    features: fresh.map((f) => ({ articleId: f.id, features: featuresToJson(f) })),
+    assignments,
+    upsert,
+    remove,
+  };
 }
 
 function applyChange(state: StoryState, change: StoryStateChange): void {
@@ -238,7 +291,10 @@ export async function rebuildAllStories(store: Store): Promise<StoriesUpdate> {
   return { featured: fresh.length, written: change.upsert.length, removed: change.remove.length };
 }
 
-async function storyRecord(store: Store, context: { story: Storyline; clusters: readonly EventCluster[]; duplicates: readonly DuplicateGroup[] }): Promise<StoryRecord> {
+async function storyRecord(
+  store: Store,
+  context: { story: Storyline; clusters: readonly EventCluster[]; duplicates: readonly DuplicateGroup[] },
+): Promise<StoryRecord> {
   const { story, clusters } = context;
   const ids = story.eventClusters.flatMap((c) => clusters[c]!.articles);
   const inputs = await loadInputs(store, ids);
@@ -249,7 +305,10 @@ async function storyRecord(store: Store, context: { story: Storyline; clusters: 
   const timeline = buildTimeline(0, articles);
   const detail: StoryDetail = {
     storyline: { ...story, eventClusters: story.eventClusters.map((_, i) => i) },
-    eventClusters: story.eventClusters.map((c) => ({ ...clusters[c]!, articles: clusters[c]!.articles.map((id) => storyArticle(inputs.get(id), id, copyOf.get(id) ?? null)) })),
+    eventClusters: story.eventClusters.map((c) => ({
+      ...clusters[c]!,
+      articles: clusters[c]!.articles.map((id) => storyArticle(inputs.get(id), id, copyOf.get(id) ?? null)),
+    })),
     duplicates,
     timeline: timeline.filter((e) => e.date !== null),
     undated: timeline.filter((e) => e.date === null),
@@ -257,22 +316,43 @@ async function storyRecord(store: Store, context: { story: Storyline; clusters: 
     topEntities: topEntities(articles),
   };
   const outlets = [...new Set(articles.map((a) => a.outlet).filter((o): o is string => o !== null))].sort();
-  return { id: story.id, label: story.label, firstDate: story.firstDate, lastDate: story.lastDate, articleCount: ids.length, eventCount: story.eventClusters.length, outlets, detail: JSON.stringify(detail) };
+  return {
+    id: story.id,
+    label: story.label,
+    firstDate: story.firstDate,
+    lastDate: story.lastDate,
+    articleCount: ids.length,
+    eventCount: story.eventClusters.length,
+    outlets,
+    detail: JSON.stringify(detail),
+  };
 }
 
 function storyArticle(input: ClusterInput | undefined, id: string, duplicateOf: string | null): StoryArticle {
-  return { id, outlet: input?.outlet ?? null, headline: input?.headline ?? null, published: input?.published ?? null, duplicateOf };
+  return {
+    id,
+    outlet: input?.outlet ?? null,
+    headline: input?.headline ?? null,
+    published: input?.published ?? null,
+    duplicateOf,
+  };
 }
 
 function topEntities(articles: readonly ClusterInput[]): StoryDetail['topEntities'] {
   const seen = new Map<string, { canonical: string; type: string; articles: Set<string> }>();
   for (const article of articles) {
     for (const entity of article.entities ?? []) {
-      const entry = seen.get(entity.entityId) ?? { canonical: entity.canonical, type: entity.type, articles: new Set<string>() };
+      const entry = seen.get(entity.entityId) ?? {
+        canonical: entity.canonical,
+        type: entity.type,
+        articles: new Set<string>(),
+      };
       entry.articles.add(article.id);
       seen.set(entity.entityId, entry);
     }
   }
-  return [...seen].map(([entityId, e]) => ({ entityId, canonical: e.canonical, type: e.type, articles: e.articles.size }))
-    .sort((a, b) => b.articles - a.articles || (a.canonical < b.canonical ? -1 : 1)).slice(0, TOP_ENTITIES);
+  return [...seen]
+    .map(([entityId, e]) => ({ entityId, canonical: e.canonical, type: e.type, articles: e.articles.size }))
+    .sort((a, b) => b.articles - a.articles || (a.canonical < b.canonical ? -1 : 1))
+    .slice(0, TOP_ENTITIES);
 }

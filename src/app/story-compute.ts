@@ -33,10 +33,14 @@ export function createComputedStoryReader(store: Store, maxArticles = DEFAULT_MA
     const count = await store.countArticles();
     if (cached === null || cached.count !== count) {
       // Cache the promise so concurrent requests share one computation.
-      const computed = loadInputs(store, maxArticles).then((inputs) => buildStoryViews(clusterArticles(inputs), inputs));
+      const computed = loadInputs(store, maxArticles).then((inputs) =>
+        buildStoryViews(clusterArticles(inputs), inputs),
+      );
       cached = { count, views: computed };
       // A failed run is not cached: the next request tries again.
-      computed.catch(() => { if (cached?.views === computed) cached = null; });
+      computed.catch(() => {
+        if (cached?.views === computed) cached = null;
+      });
     }
     return cached.views;
   };

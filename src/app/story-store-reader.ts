@@ -14,28 +14,72 @@ import { buildStoryViews } from './story-views.ts';
 const MAX_STORIES = 500;
 
 const SOURCE = z.object({ article: z.string(), start: z.number().int(), end: z.number().int() });
-const ENTRY = z.object({ date: z.string().nullable(), precision: z.enum(['day', 'month', 'year']).nullable(), text: z.string(), sources: z.array(SOURCE) });
-const ARTICLE = z.object({ id: z.string(), outlet: z.string().nullable(), headline: z.string().nullable(), published: z.string().nullable() });
+const ENTRY = z.object({
+  date: z.string().nullable(),
+  precision: z.enum(['day', 'month', 'year']).nullable(),
+  text: z.string(),
+  sources: z.array(SOURCE),
+});
+const ARTICLE = z.object({
+  id: z.string(),
+  outlet: z.string().nullable(),
+  headline: z.string().nullable(),
+  published: z.string().nullable(),
+});
 const DETAIL = z.object({
-  storyline: z.object({ id: z.string(), label: z.string(), firstDate: z.string().nullable(), lastDate: z.string().nullable() }),
-  eventClusters: z.array(z.object({ id: z.string(), label: z.string(), firstDate: z.string().nullable(), lastDate: z.string().nullable(), articles: z.array(ARTICLE) })),
-  duplicates: z.array(z.object({ original: z.string(), copies: z.array(z.string()), wire: z.boolean(), agency: z.string().nullable() })),
+  storyline: z.object({
+    id: z.string(),
+    label: z.string(),
+    firstDate: z.string().nullable(),
+    lastDate: z.string().nullable(),
+  }),
+  eventClusters: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      firstDate: z.string().nullable(),
+      lastDate: z.string().nullable(),
+      articles: z.array(ARTICLE),
+    }),
+  ),
+  duplicates: z.array(
+    z.object({ original: z.string(), copies: z.array(z.string()), wire: z.boolean(), agency: z.string().nullable() }),
+  ),
   timeline: z.array(ENTRY),
   undated: z.array(ENTRY),
-  claims: z.array(z.looseObject({ subject: z.string(), verdict: z.enum(['agree', 'conflict', 'update', 'single-source']), category: z.string().optional(), values: z.array(z.looseObject({
-    article: z.string(), outlet: z.string().nullable(), text: z.string(), start: z.number().int(), end: z.number().int(), value: z.number().nullable(), qualifier: z.string(), attribution: z.string().nullable(),
-  })) })),
+  claims: z.array(
+    z.looseObject({
+      subject: z.string(),
+      verdict: z.enum(['agree', 'conflict', 'update', 'single-source']),
+      category: z.string().optional(),
+      values: z.array(
+        z.looseObject({
+          article: z.string(),
+          outlet: z.string().nullable(),
+          text: z.string(),
+          start: z.number().int(),
+          end: z.number().int(),
+          value: z.number().nullable(),
+          qualifier: z.string(),
+          attribution: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
 });
 
 /** The stored detail as a one-storyline ClusterResult plus the article inputs it cites, so story-views.ts maps it. */
-async function toClusterResult(store: Store, detailJson: string): Promise<{ result: ClusterResult; inputs: ClusterInput[] }> {
+async function toClusterResult(
+  store: Store,
+  detailJson: string,
+): Promise<{ result: ClusterResult; inputs: ClusterInput[] }> {
   const detail = DETAIL.parse(JSON.parse(detailJson));
   const refs = new Map(detail.eventClusters.flatMap((c) => c.articles.map((a) => [a.id, a] as const)));
   const sourceIds = new Set([...detail.timeline, ...detail.undated].flatMap((e) => e.sources.map((s) => s.article)));
   const inputs: ClusterInput[] = [];
   for (const [id, ref] of refs) {
     // Bodies are only needed to cut timeline source text.
-    const body = sourceIds.has(id) ? (await store.getArticle(id))?.body ?? '' : '';
+    const body = sourceIds.has(id) ? ((await store.getArticle(id))?.body ?? '') : '';
     inputs.push({ id, outlet: ref.outlet, published: ref.published, headline: ref.headline, body });
   }
   const result: ClusterResult = {
@@ -60,7 +104,11 @@ async function storedDetail(store: Store, id: string): Promise<StorylineDetail |
 /** Event clusters of a stored story, straight from its detail (no bodies needed). */
 function clusterViews(storylineId: string, detailJson: string): EventClusterView[] {
   return DETAIL.parse(JSON.parse(detailJson)).eventClusters.map((c) => ({
-    id: c.id, label: c.label, storylineId, firstDate: c.firstDate, lastDate: c.lastDate,
+    id: c.id,
+    label: c.label,
+    storylineId,
+    firstDate: c.firstDate,
+    lastDate: c.lastDate,
     articles: c.articles.map(({ id, outlet, headline, published }) => ({ id, outlet, headline, published })),
   }));
 }
@@ -81,14 +129,18 @@ export function createStoryReader(store: Store): StoryReader {
   // without a signature are never cached.
   let cached: { key: string; views: Promise<EventClusterView[]> } | null = null;
   const allClusters = async (): Promise<EventClusterView[]> => {
-    const signatures = [...(await store.storySignatures())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_STORIES);
+    const signatures = [...(await store.storySignatures())]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, MAX_STORIES);
     const ids = signatures.map(([id]) => id);
     if (signatures.some(([, signature]) => signature === null)) return readClusters(ids);
     const key = signatures.map(([id, signature]) => `${id}:${signature}`).join(',');
     if (cached?.key !== key) {
       const views = readClusters(ids);
       cached = { key, views };
-      views.catch(() => { if (cached?.views === views) cached = null; });
+      views.catch(() => {
+        if (cached?.views === views) cached = null;
+      });
     }
     return cached.views;
   };
@@ -96,15 +148,26 @@ export function createStoryReader(store: Store): StoryReader {
     listStorylines: async () => {
       if (!(await hasStored())) return computed.listStorylines();
       const stories = await store.listStories({ limit: MAX_STORIES });
-      return stories.map((s) => ({ id: s.id, label: s.label, firstDate: s.firstDate, lastDate: s.lastDate, articleCount: s.articleCount, eventClusterCount: s.eventCount, outlets: s.outlets }));
+      return stories.map((s) => ({
+        id: s.id,
+        label: s.label,
+        firstDate: s.firstDate,
+        lastDate: s.lastDate,
+        articleCount: s.articleCount,
+        eventClusterCount: s.eventCount,
+        outlets: s.outlets,
+      }));
     },
-    getStoryline: async (id) => (await hasStored() ? storedDetail(store, id) : computed.getStoryline(id)),
-    listEventClusters: async () => (await hasStored() ? allClusters() : computed.listEventClusters()),
-    getEventCluster: async (id) => (await hasStored() ? (await allClusters()).find((c) => c.id === id) ?? null : computed.getEventCluster(id)),
+    getStoryline: async (id) => ((await hasStored()) ? storedDetail(store, id) : computed.getStoryline(id)),
+    listEventClusters: async () => ((await hasStored()) ? allClusters() : computed.listEventClusters()),
+    getEventCluster: async (id) =>
+      (await hasStored()) ? ((await allClusters()).find((c) => c.id === id) ?? null) : computed.getEventCluster(id),
     storylineArticleIds: async (id) => {
       if (!(await hasStored())) return computed.storylineArticleIds(id);
       const record = await store.getStory(id);
-      return record && record.id === id ? [...new Set(clusterViews(id, record.detail).flatMap((c) => c.articles.map((a) => a.id)))] : [];
+      return record && record.id === id
+        ? [...new Set(clusterViews(id, record.detail).flatMap((c) => c.articles.map((a) => a.id)))]
+        : [];
     },
     storylineOfArticle: async (articleId) => {
       if (!(await hasStored())) return computed.storylineOfArticle(articleId);

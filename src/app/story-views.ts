@@ -4,7 +4,14 @@
  * timeline entries and claims with their source text cut from each article body.
  */
 import type { ClusterInput, ClusterResult, SourceRef, TimelineEntry } from '../corpus/types.ts';
-import type { ArticleRef, EventClusterView, FoldedArticle, StorylineDetail, StorylineSummary, TimelineEntryView } from './story-reader.ts';
+import type {
+  ArticleRef,
+  EventClusterView,
+  FoldedArticle,
+  StorylineDetail,
+  StorylineSummary,
+  TimelineEntryView,
+} from './story-reader.ts';
 
 export interface StoryViews {
   readonly storylines: readonly StorylineDetail[];
@@ -17,7 +24,11 @@ function refOf(input: ClusterInput | undefined, id: string): ArticleRef {
 }
 
 /** Articles grouped by outlet (most articles first), copies folded under their original when both are in the list. */
-function foldByOutlet(ids: readonly string[], result: ClusterResult, byId: ReadonlyMap<string, ClusterInput>): StorylineDetail['articlesByOutlet'] {
+function foldByOutlet(
+  ids: readonly string[],
+  result: ClusterResult,
+  byId: ReadonlyMap<string, ClusterInput>,
+): StorylineDetail['articlesByOutlet'] {
   const inList = new Set(ids);
   const copiesOf = new Map<string, { copies: string[]; wire: boolean }>();
   const folded = new Set<string>();
@@ -32,7 +43,11 @@ function foldByOutlet(ids: readonly string[], result: ClusterResult, byId: Reado
     if (folded.has(id)) continue;
     const ref = refOf(byId.get(id), id);
     const dup = copiesOf.get(id);
-    const article: FoldedArticle = { ...ref, copies: (dup?.copies ?? []).map((c) => refOf(byId.get(c), c)), wire: dup?.wire ?? false };
+    const article: FoldedArticle = {
+      ...ref,
+      copies: (dup?.copies ?? []).map((c) => refOf(byId.get(c), c)),
+      wire: dup?.wire ?? false,
+    };
     byOutlet.set(ref.outlet, [...(byOutlet.get(ref.outlet) ?? []), article]);
   }
   return [...byOutlet.entries()]
@@ -42,11 +57,23 @@ function foldByOutlet(ids: readonly string[], result: ClusterResult, byId: Reado
 
 function sourceText(ref: SourceRef, byId: ReadonlyMap<string, ClusterInput>) {
   const input = byId.get(ref.article);
-  return { articleId: ref.article, outlet: input?.outlet ?? null, headline: input?.headline ?? null, start: ref.start, end: ref.end, text: input?.body.slice(ref.start, ref.end) ?? '' };
+  return {
+    articleId: ref.article,
+    outlet: input?.outlet ?? null,
+    headline: input?.headline ?? null,
+    start: ref.start,
+    end: ref.end,
+    text: input?.body.slice(ref.start, ref.end) ?? '',
+  };
 }
 
 function timelineView(entry: TimelineEntry, byId: ReadonlyMap<string, ClusterInput>): TimelineEntryView {
-  return { date: entry.date, precision: entry.precision, text: entry.text, sources: entry.sources.map((s) => sourceText(s, byId)) };
+  return {
+    date: entry.date,
+    precision: entry.precision,
+    text: entry.text,
+    sources: entry.sources.map((s) => sourceText(s, byId)),
+  };
 }
 
 function outletsOf(ids: readonly string[], byId: ReadonlyMap<string, ClusterInput>): string[] {
@@ -64,7 +91,11 @@ export function buildStoryViews(result: ClusterResult, inputs: readonly ClusterI
   const storylineOf = new Map<number, string>();
   result.storylines.forEach((s) => s.eventClusters.forEach((c) => storylineOf.set(c, s.id)));
   const clusters: EventClusterView[] = result.eventClusters.map((c, index) => ({
-    id: c.id, label: c.label, storylineId: storylineOf.get(index) ?? null, firstDate: c.firstDate, lastDate: c.lastDate,
+    id: c.id,
+    label: c.label,
+    storylineId: storylineOf.get(index) ?? null,
+    firstDate: c.firstDate,
+    lastDate: c.lastDate,
     articles: c.articles.map((id) => refOf(byId.get(id), id)),
   }));
   const storylineOfArticle = new Map<string, string>();
@@ -72,8 +103,13 @@ export function buildStoryViews(result: ClusterResult, inputs: readonly ClusterI
     const ids = [...new Set(s.eventClusters.flatMap((c) => result.eventClusters[c]!.articles))];
     for (const id of ids) storylineOfArticle.set(id, s.id);
     const summary: StorylineSummary = {
-      id: s.id, label: s.label, firstDate: s.firstDate, lastDate: s.lastDate, articleCount: ids.length,
-      eventClusterCount: s.eventClusters.length, outlets: outletsOf(ids, byId),
+      id: s.id,
+      label: s.label,
+      firstDate: s.firstDate,
+      lastDate: s.lastDate,
+      articleCount: ids.length,
+      eventClusterCount: s.eventClusters.length,
+      outlets: outletsOf(ids, byId),
     };
     return {
       ...summary,
@@ -81,13 +117,31 @@ export function buildStoryViews(result: ClusterResult, inputs: readonly ClusterI
       articlesByOutlet: foldByOutlet(ids, result, byId),
       timeline: result.timeline.filter((e) => e.storyline === index).map((e) => timelineView(e, byId)),
       undated: result.undated.filter((e) => e.storyline === index).map((e) => timelineView(e, byId)),
-      claims: result.claims.filter((c) => c.storyline === index).map((c) => ({
-        category: c.category ?? null, subject: c.subject, verdict: c.verdict,
-        values: c.values.map((v) => ({ articleId: v.article, outlet: v.outlet, text: v.text, start: v.start, end: v.end, value: v.value, qualifier: v.qualifier, attribution: v.attribution })),
-      })),
+      claims: result.claims
+        .filter((c) => c.storyline === index)
+        .map((c) => ({
+          category: c.category ?? null,
+          subject: c.subject,
+          verdict: c.verdict,
+          values: c.values.map((v) => ({
+            articleId: v.article,
+            outlet: v.outlet,
+            text: v.text,
+            start: v.start,
+            end: v.end,
+            value: v.value,
+            qualifier: v.qualifier,
+            attribution: v.attribution,
+          })),
+        })),
     };
   });
-  storylines.sort((a, b) => b.articleCount - a.articleCount || String(b.lastDate).localeCompare(String(a.lastDate)) || a.id.localeCompare(b.id));
+  storylines.sort(
+    (a, b) =>
+      b.articleCount - a.articleCount ||
+      String(b.lastDate).localeCompare(String(a.lastDate)) ||
+      a.id.localeCompare(b.id),
+  );
   return { storylines, clusters, storylineOfArticle };
 }
 

@@ -27,13 +27,21 @@ export function isTokenRole(value: string): value is TokenRole {
 }
 
 /** Creates and stores a token; the returned `token` is the only time it exists in clear. */
-export async function createApiToken(store: Store, options: { role: TokenRole; name?: string; now?: () => Date }): Promise<{ token: string; record: ApiTokenRecord }> {
-  if (!isTokenRole(options.role)) throw new EngineError('usage/invalid', `Role must be one of ${TOKEN_ROLES.join(', ')}.`);
+export async function createApiToken(
+  store: Store,
+  options: { role: TokenRole; name?: string; now?: () => Date },
+): Promise<{ token: string; record: ApiTokenRecord }> {
+  if (!isTokenRole(options.role))
+    throw new EngineError('usage/invalid', `Role must be one of ${TOKEN_ROLES.join(', ')}.`);
   const id = randomBytes(6).toString('hex');
   const token = `marsad_${id}_${randomBytes(32).toString('base64url')}`;
   const record: ApiTokenRecord = {
-    id, name: options.name ?? '', role: options.role, tokenHash: hashToken(token),
-    createdAt: (options.now ?? (() => new Date()))().toISOString(), revokedAt: null,
+    id,
+    name: options.name ?? '',
+    role: options.role,
+    tokenHash: hashToken(token),
+    createdAt: (options.now ?? (() => new Date()))().toISOString(),
+    revokedAt: null,
   };
   await store.saveApiToken(record);
   return { token, record };

@@ -25,11 +25,45 @@ export const MAX_ATTEMPTS = 5;
 
 export type WatchEvent =
   | { readonly event: 'source-start'; readonly source: string; readonly url: string }
-  | { readonly event: 'listing'; readonly source: string; readonly url: string; readonly status: 'unchanged' | 'read'; readonly links: number; readonly newLinks: number }
-  | { readonly event: 'page'; readonly source: string; readonly url: string; readonly status: 'stored' | 'duplicate' | 'failed'; readonly code?: string; readonly message?: string }
-  | { readonly event: 'error'; readonly source: string; readonly url: string | null; readonly code: string; readonly message: string }
-  | { readonly event: 'source-done'; readonly source: string; readonly status: RunStatus; readonly pages: number; readonly articles: number; readonly failed: number; readonly nextRunAt: string }
-  | { readonly event: 'round-done'; readonly sources: number; readonly pages: number; readonly articles: number; readonly failed: number };
+  | {
+      readonly event: 'listing';
+      readonly source: string;
+      readonly url: string;
+      readonly status: 'unchanged' | 'read';
+      readonly links: number;
+      readonly newLinks: number;
+    }
+  | {
+      readonly event: 'page';
+      readonly source: string;
+      readonly url: string;
+      readonly status: 'stored' | 'duplicate' | 'failed';
+      readonly code?: string;
+      readonly message?: string;
+    }
+  | {
+      readonly event: 'error';
+      readonly source: string;
+      readonly url: string | null;
+      readonly code: string;
+      readonly message: string;
+    }
+  | {
+      readonly event: 'source-done';
+      readonly source: string;
+      readonly status: RunStatus;
+      readonly pages: number;
+      readonly articles: number;
+      readonly failed: number;
+      readonly nextRunAt: string;
+    }
+  | {
+      readonly event: 'round-done';
+      readonly sources: number;
+      readonly pages: number;
+      readonly articles: number;
+      readonly failed: number;
+    };
 
 export interface WatchDeps {
   readonly store: Store;
@@ -62,19 +96,26 @@ interface SourceTally {
 }
 
 /** Runs every due source (or every source with `all`) once. */
-export async function runWatchRound(deps: WatchDeps, options: { all?: boolean; sourceIds?: readonly string[] } = {}): Promise<RoundSummary> {
+export async function runWatchRound(
+  deps: WatchDeps,
+  options: { all?: boolean; sourceIds?: readonly string[] } = {},
+): Promise<RoundSummary> {
   const now = deps.now().toISOString();
-  const due = (await deps.store.listSources()).filter((s) => (options.sourceIds ? options.sourceIds.includes(s.id) : options.all || s.nextRunAt <= now));
+  const due = (await deps.store.listSources()).filter((s) =>
+    options.sourceIds ? options.sourceIds.includes(s.id) : options.all || s.nextRunAt <= now,
+  );
   const totals = { sources: due.length, pages: 0, articles: 0, failed: 0 };
   const queue = [...due];
   // Sources run concurrently, but the after-write hooks (search index, story updater with its in-memory index) see
   // one committed batch at a time, in commit order.
   let hooks: Promise<void> = Promise.resolve();
-  const afterBatch = deps.afterBatch && ((written: WriteResult): Promise<void> => {
-    const run = hooks.then(() => deps.afterBatch!(written));
-    hooks = run.catch(() => undefined); // the failure is reported by ingest for its own batch; the chain goes on
-    return run;
-  });
+  const afterBatch =
+    deps.afterBatch &&
+    ((written: WriteResult): Promise<void> => {
+      const run = hooks.then(() => deps.afterBatch!(written));
+      hooks = run.catch(() => undefined); // the failure is reported by ingest for its own batch; the chain goes on
+      return run;
+    });
   const sourceDeps: WatchDeps = { ...deps, afterBatch };
   const worker = async (): Promise<void> => {
     for (let source = queue.shift(); source && !deps.signal?.aborted; source = queue.shift()) {
@@ -84,7 +125,12 @@ export async function runWatchRound(deps: WatchDeps, options: { all?: boolean; s
       totals.failed += tally.failed + tally.listingErrors;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(deps.sourceConcurrency ?? DEFAULT_SOURCE_CONCURRENCY, Math.max(1, due.length)) }, worker));
+  await Promise.all(
+    Array.from(
+      { length: Math.min(deps.sourceConcurrency ?? DEFAULT_SOURCE_CONCURRENCY, Math.max(1, due.length)) },
+      worker,
+    ),
+  );
   deps.onEvent?.({ event: 'round-done', ...totals });
   return totals;
 }
@@ -108,12 +154,28 @@ async function runSource(deps: WatchDeps, initial: SourceSummary): Promise<Sourc
     await readEndpoint(deps, source.id, endpoint.url, tally);
   }
   await fetchQueued(deps, source.id, tally);
-  const status: RunStatus = tally.listingErrors > 0 && tally.listingsRead === 0 ? 'failed' : tally.listingErrors + tally.failed > 0 ? 'partial' : 'ok';
+  const status: RunStatus =
+    tally.listingErrors > 0 && tally.listingsRead === 0
+      ? 'failed'
+      : tally.listingErrors + tally.failed > 0
+        ? 'partial'
+        : 'ok';
   const at = deps.now();
   const nextRunAt = new Date(at.getTime() + source.everySeconds * 1000).toISOString();
-  const lastError = status === 'ok' ? null : `${tally.listingErrors} feed/sitemap error(s), ${tally.failed} page(s) failed; see the errors list.`;
+  const lastError =
+    status === 'ok'
+      ? null
+      : `${tally.listingErrors} feed/sitemap error(s), ${tally.failed} page(s) failed; see the errors list.`;
   await store.finishSourceRun(source.id, { at: at.toISOString(), status, error: lastError, nextRunAt });
-  deps.onEvent?.({ event: 'source-done', source: source.id, status, pages: tally.pages, articles: tally.articles, failed: tally.failed + tally.listingErrors, nextRunAt });
+  deps.onEvent?.({
+    event: 'source-done',
+    source: source.id,
+    status,
+    pages: tally.pages,
+    articles: tally.articles,
+    failed: tally.failed + tally.listingErrors,
+    nextRunAt,
+  });
   return tally;
 }
 
@@ -122,9 +184,18 @@ async function readEndpoint(deps: WatchDeps, sourceId: string, url: string, tall
     for (const read of await readListing(deps.client, deps.store, url)) {
       const at = deps.now().toISOString();
       const links = read.links.map((item) => ({ url: item.url, title: item.title, published: item.published }));
-      const newLinks = read.unchanged ? 0 : await deps.store.recordListing({ sourceId, endpointUrl: read.url, validators: read.validators, links, at });
+      const newLinks = read.unchanged
+        ? 0
+        : await deps.store.recordListing({ sourceId, endpointUrl: read.url, validators: read.validators, links, at });
       if (read.errors.length === 0) tally.listingsRead++;
-      deps.onEvent?.({ event: 'listing', source: sourceId, url: read.url, status: read.unchanged ? 'unchanged' : 'read', links: links.length, newLinks });
+      deps.onEvent?.({
+        event: 'listing',
+        source: sourceId,
+        url: read.url,
+        status: read.unchanged ? 'unchanged' : 'read',
+        links: links.length,
+        newLinks,
+      });
       for (const error of read.errors) {
         tally.listingErrors++;
         await reportError(deps, sourceId, read.url, error);
@@ -148,22 +219,34 @@ async function fetchQueued(deps: WatchDeps, sourceId: string, tally: SourceTally
   const budget = deps.maxPagesPerSource ?? DEFAULT_MAX_PAGES_PER_SOURCE;
   let handled = 0;
   while (handled < budget && !deps.signal?.aborted) {
-    const items = await deps.store.pendingItems(sourceId, { now: deps.now().toISOString(), limit: Math.min(perBatch, budget - handled) });
+    const items = await deps.store.pendingItems(sourceId, {
+      now: deps.now().toISOString(),
+      limit: Math.min(perBatch, budget - handled),
+    });
     if (items.length === 0) break;
     handled += items.length;
     await fetchBatch(deps, sourceId, items, tally);
   }
 }
 
-async function fetchBatch(deps: WatchDeps, sourceId: string, items: readonly PendingItem[], tally: SourceTally): Promise<void> {
-  const results = await Promise.all(items.map((item) => fetchPageResult(deps.client, item.url, { maxBytes: deps.maxBytes })));
+async function fetchBatch(
+  deps: WatchDeps,
+  sourceId: string,
+  items: readonly PendingItem[],
+  tally: SourceTally,
+): Promise<void> {
+  const results = await Promise.all(
+    items.map((item) => fetchPageResult(deps.client, item.url, { maxBytes: deps.maxBytes })),
+  );
   const fallbacks = new Map<string, PendingItem>();
   results.forEach((result, i) => {
     if (result.ok) fallbacks.set(result.page.id, items[i]!);
   });
   const newPageIds = new Set<string>();
   const summary = await ingestPageResults(deps.store, results, {
-    analyze: withFeedFallback(deps.analyze, fallbacks), maxBytes: deps.maxBytes, batchSize: items.length,
+    analyze: withFeedFallback(deps.analyze, fallbacks),
+    maxBytes: deps.maxBytes,
+    batchSize: items.length,
     afterBatch: async (written) => {
       for (const id of written.newPageIds) newPageIds.add(id);
       await deps.afterBatch?.(written);
@@ -177,10 +260,17 @@ async function fetchBatch(deps: WatchDeps, sourceId: string, items: readonly Pen
   const at = deps.now();
   const outcomes = results.map((result, i): ItemOutcome => {
     const item = items[i]!;
-    const failure = failures.get(item.url) ?? (result.ok ? undefined : { code: result.error.code, message: result.error.message });
+    const failure =
+      failures.get(item.url) ?? (result.ok ? undefined : { code: result.error.code, message: result.error.message });
     if (failure === undefined && result.ok) return { url: item.url, state: 'done', pageId: result.page.id };
     const { code, message } = failure!;
-    return { url: item.url, state: 'failed', code, message, retryAt: retryAt({ code, message, attempts: item.attempts + 1, at }) };
+    return {
+      url: item.url,
+      state: 'failed',
+      code,
+      message,
+      retryAt: retryAt({ code, message, attempts: item.attempts + 1, at }),
+    };
   });
   await deps.store.settleItems(sourceId, outcomes, at.toISOString());
   const announced = new Set<string>();
@@ -192,18 +282,40 @@ async function fetchBatch(deps: WatchDeps, sourceId: string, items: readonly Pen
   for (const outcome of outcomes) {
     tally.pages++;
     if (outcome.state === 'failed') tally.failed++;
-    deps.onEvent?.(outcome.state === 'done'
-      ? { event: 'page', source: sourceId, url: outcome.url, status: isFirstNew(outcome.pageId) ? 'stored' : 'duplicate' }
-      : { event: 'page', source: sourceId, url: outcome.url, status: 'failed', code: outcome.code, message: outcome.message });
+    deps.onEvent?.(
+      outcome.state === 'done'
+        ? {
+            event: 'page',
+            source: sourceId,
+            url: outcome.url,
+            status: isFirstNew(outcome.pageId) ? 'stored' : 'duplicate',
+          }
+        : {
+            event: 'page',
+            source: sourceId,
+            url: outcome.url,
+            status: 'failed',
+            code: outcome.code,
+            message: outcome.message,
+          },
+    );
   }
 }
 
-const TRANSIENT_MESSAGE = /HTTP (?:429|5\d\d)|could not be read|ECONNRESET|ECONNREFUSED|EPIPE|UND_ERR_SOCKET|Cannot resolve/u;
+const TRANSIENT_MESSAGE =
+  /HTTP (?:429|5\d\d)|could not be read|ECONNRESET|ECONNREFUSED|EPIPE|UND_ERR_SOCKET|Cannot resolve/u;
 
 /** When to try a failed page again: transient failures back off from an hour; the rest are not retried. */
-export function retryAt(failure: { code: ErrorCode | string; message: string; attempts: number; at: Date }): string | null {
-  const transient = failure.code === 'fetch/timeout' || (failure.code === 'fetch/failed' && TRANSIENT_MESSAGE.test(failure.message))
-    || (failure.code === 'fetch/disallowed' && TRANSIENT_MESSAGE.test(failure.message));
+export function retryAt(failure: {
+  code: ErrorCode | string;
+  message: string;
+  attempts: number;
+  at: Date;
+}): string | null {
+  const transient =
+    failure.code === 'fetch/timeout' ||
+    (failure.code === 'fetch/failed' && TRANSIENT_MESSAGE.test(failure.message)) ||
+    (failure.code === 'fetch/disallowed' && TRANSIENT_MESSAGE.test(failure.message));
   if (!transient || failure.attempts >= MAX_ATTEMPTS) return null;
   return new Date(failure.at.getTime() + RETRY_BASE_MS * 2 ** (failure.attempts - 1)).toISOString();
 }
@@ -216,8 +328,16 @@ function withFeedFallback(analyze: PageAnalyzer, fallbacks: ReadonlyMap<string, 
     if (!item || (item.feedTitle === null && item.feedPublished === null)) return analyzed;
     const articles = analyzed.articles.map((article, index) => {
       if (index !== 0) return article;
-      const published = article.published ?? (item.feedPublished === null ? null
-        : { date: item.feedPublished.slice(0, 10), precision: 'day' as const, text: item.feedPublished, from: 'feed' as const });
+      const published =
+        article.published ??
+        (item.feedPublished === null
+          ? null
+          : {
+              date: item.feedPublished.slice(0, 10),
+              precision: 'day' as const,
+              text: item.feedPublished,
+              from: 'feed' as const,
+            });
       return { ...article, headline: article.headline ?? item.feedTitle, published };
     });
     return { ...analyzed, articles };

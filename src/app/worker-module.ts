@@ -28,7 +28,8 @@ export function resolveWorkerModule(name: string, base: string): WorkerModule {
     if (existsSync(path)) return { filename: path, execArgv: process.execArgv };
   }
   const source = fileURLToPath(new URL(`./${name}.ts`, base));
-  if (!existsSync(source)) throw new EngineError('usage/invalid', `Worker module ${name}(.js|.ts) not found next to ${fileURLToPath(base)}.`);
+  if (!existsSync(source))
+    throw new EngineError('usage/invalid', `Worker module ${name}(.js|.ts) not found next to ${fileURLToPath(base)}.`);
   return { filename: source, execArgv: withTsxLoader(process.execArgv) };
 }
 

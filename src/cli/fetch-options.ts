@@ -22,17 +22,26 @@ function parseSeconds(value: string): number {
 
 function parseMs(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 600_000) throw new InvalidArgumentError('expected milliseconds between 0 and 600000.');
+  if (!Number.isInteger(n) || n < 0 || n > 600_000)
+    throw new InvalidArgumentError('expected milliseconds between 0 and 600000.');
   return n;
 }
 
 /** Adds the safety switch and the politeness/timeout knobs; `archive` only where responses are kept. */
 export function addFetchOptions(command: Command, options: { archive: boolean }): Command {
   command
-    .option('--allow-private-network', 'allow fetching from loopback, private, link-local and cloud-metadata addresses (refused by default; also MARSAD_ALLOW_PRIVATE_NETWORK=1)')
+    .option(
+      '--allow-private-network',
+      'allow fetching from loopback, private, link-local and cloud-metadata addresses (refused by default; also MARSAD_ALLOW_PRIVATE_NETWORK=1)',
+    )
     .option('--timeout <seconds>', 'longest time for one request attempt (default 60)', parseSeconds)
-    .option('--delay <ms>', 'least time between two requests to one host, raised by robots.txt Crawl-delay (default 1000)', parseMs);
-  if (options.archive) command.option('--archive <dir>', 'keep every fetched response in a WARC file in this directory');
+    .option(
+      '--delay <ms>',
+      'least time between two requests to one host, raised by robots.txt Crawl-delay (default 1000)',
+      parseMs,
+    );
+  if (options.archive)
+    command.option('--archive <dir>', 'keep every fetched response in a WARC file in this directory');
   return command;
 }
 
@@ -40,7 +49,10 @@ export function addFetchOptions(command: Command, options: { archive: boolean })
 export function fetchTuning(options: FetchCommandOptions): Pick<HttpClientOptions, 'timeouts' | 'politeness'> {
   const totalMs = options.timeout === undefined ? undefined : options.timeout * 1000;
   return {
-    timeouts: totalMs === undefined ? undefined : { totalMs, headersMs: totalMs, bodyMs: totalMs, connectMs: Math.min(totalMs, 10_000) },
+    timeouts:
+      totalMs === undefined
+        ? undefined
+        : { totalMs, headersMs: totalMs, bodyMs: totalMs, connectMs: Math.min(totalMs, 10_000) },
     politeness: options.delay === undefined ? undefined : { minDelayMs: options.delay },
   };
 }

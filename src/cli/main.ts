@@ -7,7 +7,12 @@ import { COMMANDS } from './commands/index.ts';
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const context: CommandContext = { io, setExitCode: (code) => { exitCode = Math.max(exitCode, code); } };
+  const context: CommandContext = {
+    io,
+    setExitCode: (code) => {
+      exitCode = Math.max(exitCode, code);
+    },
+  };
   const program = new Command()
     .name('marsad')
     .description('Arabic-first news intelligence: clean articles, annotations, stories, timelines and claims.')

@@ -4,12 +4,22 @@ import { DEFAULT_BATCH_SIZE, DEFAULT_DB_PATH, DEFAULT_MAX_PAGE_BYTES } from './s
 
 describe('loadConfig', () => {
   it('uses defaults when nothing is given', () => {
-    expect(loadConfig()).toEqual({ dbPath: DEFAULT_DB_PATH, maxPageBytes: DEFAULT_MAX_PAGE_BYTES, batchSize: DEFAULT_BATCH_SIZE, allowPrivateNetwork: false });
+    expect(loadConfig()).toEqual({
+      dbPath: DEFAULT_DB_PATH,
+      maxPageBytes: DEFAULT_MAX_PAGE_BYTES,
+      batchSize: DEFAULT_BATCH_SIZE,
+      allowPrivateNetwork: false,
+    });
   });
 
   it('reads MARSAD_DB and numeric env settings, flags winning over env', () => {
     const env = { MARSAD_DB: '/tmp/env.db', MARSAD_MAX_PAGE_BYTES: '1000', MARSAD_BATCH_SIZE: '7' };
-    expect(loadConfig({}, env)).toEqual({ dbPath: '/tmp/env.db', maxPageBytes: 1000, batchSize: 7, allowPrivateNetwork: false });
+    expect(loadConfig({}, env)).toEqual({
+      dbPath: '/tmp/env.db',
+      maxPageBytes: 1000,
+      batchSize: 7,
+      allowPrivateNetwork: false,
+    });
     expect(loadConfig({ db: 'flag.db' }, env).dbPath).toBe('flag.db');
   });
 

@@ -27,7 +27,9 @@ export function loadConfig(flags: ConfigFlags = {}, env: ConfigEnv = {}): Config
   const parsed = CONFIG_SCHEMA.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new EngineError('usage/invalid', `Setting ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}.`, { cause: parsed.error });
+    throw new EngineError('usage/invalid', `Setting ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}.`, {
+      cause: parsed.error,
+    });
   }
   return Object.freeze(parsed.data);
 }

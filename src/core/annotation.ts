@@ -15,7 +15,17 @@ export interface EntityMention {
   readonly canonical: string;
 }
 
-export type Qualifier = 'exact' | 'about' | 'more-than' | 'less-than' | 'at-least' | 'at-most' | 'dozens' | 'hundreds' | 'thousands' | 'several';
+export type Qualifier =
+  | 'exact'
+  | 'about'
+  | 'more-than'
+  | 'less-than'
+  | 'at-least'
+  | 'at-most'
+  | 'dozens'
+  | 'hundreds'
+  | 'thousands'
+  | 'several';
 
 export interface QuantityMention {
   readonly text: string;

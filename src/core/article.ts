@@ -11,9 +11,26 @@ export type PageSpanKind = 'headline' | 'dek' | 'meta' | 'body' | 'caption' | 'b
 
 /** Why a span was removed (kind 'boilerplate') or what a meta span is. */
 export type SpanReason =
-  | 'navigation' | 'tags' | 'related-links' | 'read-also-marker' | 'share' | 'author-box' | 'comments'
-  | 'duplicate-headline' | 'footer' | 'subscribe' | 'glued-link' | 'caption' | 'advert' | 'other' | 'outside-main-content'
-  | 'date' | 'byline' | 'outlet' | 'source-line' | 'cited-sources';
+  | 'navigation'
+  | 'tags'
+  | 'related-links'
+  | 'read-also-marker'
+  | 'share'
+  | 'author-box'
+  | 'comments'
+  | 'duplicate-headline'
+  | 'footer'
+  | 'subscribe'
+  | 'glued-link'
+  | 'caption'
+  | 'advert'
+  | 'other'
+  | 'outside-main-content'
+  | 'date'
+  | 'byline'
+  | 'outlet'
+  | 'source-line'
+  | 'cited-sources';
 
 /** One labelled range of the page text. `article` is the index of the article it belongs to, if any. */
 export interface PageSpan extends Span {

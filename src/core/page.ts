@@ -22,7 +22,14 @@ export interface RawPage {
 export interface PageDecoding {
   readonly encoding: string;
   /** 'bom', 'utf-16-sniffed', 'utf-8' (valid), 'utf-8-repaired' (a few invalid bytes replaced), 'declared' (<meta charset>), 'windows-1256-detected', 'text' (given already decoded). */
-  readonly method: 'bom' | 'utf-16-sniffed' | 'utf-8' | 'utf-8-repaired' | 'declared' | 'windows-1256-detected' | 'text';
+  readonly method:
+    | 'bom'
+    | 'utf-16-sniffed'
+    | 'utf-8'
+    | 'utf-8-repaired'
+    | 'declared'
+    | 'windows-1256-detected'
+    | 'text';
   /** Invalid byte sequences replaced by U+FFFD. */
   readonly replaced: number;
   /** A sentence for the reader when the decoding lost or guessed something; null when it is exact. */

@@ -8,7 +8,13 @@ export interface Span {
 
 /** True when `span` is a non-empty range inside a text of length `length`. */
 export function isValidSpan(span: Span, length: number): boolean {
-  return Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start < span.end && span.end <= length;
+  return (
+    Number.isInteger(span.start) &&
+    Number.isInteger(span.end) &&
+    span.start >= 0 &&
+    span.start < span.end &&
+    span.end <= length
+  );
 }
 
 /** Orders spans by (start, -end): outer spans before the spans they contain. */

@@ -8,8 +8,21 @@ import type { ClusterResult } from './types.ts';
 export const MIN_STORYLINE_ARTICLES = 2;
 
 export interface ClusterJson {
-  readonly eventClusters: readonly { id: string; label: string; articles: readonly string[]; firstDate: string | null; lastDate: string | null }[];
-  readonly storylines: readonly { id: string; label: string; eventClusters: readonly number[]; firstDate: string | null; lastDate: string | null; outlets: readonly string[] }[];
+  readonly eventClusters: readonly {
+    id: string;
+    label: string;
+    articles: readonly string[];
+    firstDate: string | null;
+    lastDate: string | null;
+  }[];
+  readonly storylines: readonly {
+    id: string;
+    label: string;
+    eventClusters: readonly number[];
+    firstDate: string | null;
+    lastDate: string | null;
+    outlets: readonly string[];
+  }[];
   readonly timeline: readonly unknown[];
   readonly undated: readonly unknown[];
   readonly claims: readonly unknown[];
@@ -24,12 +37,27 @@ export function toClusterJson(result: ClusterResult, outletOf: (articleId: strin
     if (articles.length < MIN_STORYLINE_ARTICLES) return [];
     kept.set(s, kept.size);
     const outlets = [...new Set(articles.map(outletOf).filter((o): o is string => o !== null))].sort();
-    return [{ id: story.id, label: story.label, eventClusters: story.eventClusters, firstDate: story.firstDate, lastDate: story.lastDate, outlets }];
+    return [
+      {
+        id: story.id,
+        label: story.label,
+        eventClusters: story.eventClusters,
+        firstDate: story.firstDate,
+        lastDate: story.lastDate,
+        outlets,
+      },
+    ];
   });
   const remap = <T extends { storyline: number }>(items: readonly T[]): T[] =>
     items.filter((item) => kept.has(item.storyline)).map((item) => ({ ...item, storyline: kept.get(item.storyline)! }));
   return {
-    eventClusters: result.eventClusters.map((c) => ({ id: c.id, label: c.label, articles: c.articles, firstDate: c.firstDate, lastDate: c.lastDate })),
+    eventClusters: result.eventClusters.map((c) => ({
+      id: c.id,
+      label: c.label,
+      articles: c.articles,
+      firstDate: c.firstDate,
+      lastDate: c.lastDate,
+    })),
     storylines,
     timeline: remap(result.timeline),
     undated: remap(result.undated),

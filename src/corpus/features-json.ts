@@ -7,13 +7,26 @@ import type { ArticleFeatures } from './cluster/event-index.ts';
 
 const VECTOR = z.object({ terms: z.array(z.string()), weights: z.array(z.number()) });
 const FEATURES = z.object({
-  id: z.string(), outlet: z.string().nullable(), day: z.number().int().nullable(), headline: z.string().nullable(),
-  bodyLength: z.number().int(), vector: VECTOR, headlineVector: VECTOR, signature: z.array(z.number().int()).nullable(),
-  agencies: z.array(z.string()), notBefore: z.number().int().nullable(),
+  id: z.string(),
+  outlet: z.string().nullable(),
+  day: z.number().int().nullable(),
+  headline: z.string().nullable(),
+  bodyLength: z.number().int(),
+  vector: VECTOR,
+  headlineVector: VECTOR,
+  signature: z.array(z.number().int()).nullable(),
+  agencies: z.array(z.string()),
+  notBefore: z.number().int().nullable(),
   // Added by issue 15 (pair model); rows stored before it have none and compare by headline only.
-  evidence: z.object({
-    lead: VECTOR, entities: z.array(z.string()), figures: z.array(z.string()), eventDay: z.number().int().nullable(), speakers: z.array(z.string()),
-  }).optional(),
+  evidence: z
+    .object({
+      lead: VECTOR,
+      entities: z.array(z.string()),
+      figures: z.array(z.string()),
+      eventDay: z.number().int().nullable(),
+      speakers: z.array(z.string()),
+    })
+    .optional(),
 });
 
 /** Serialises features (the MinHash signature as a plain number array). */

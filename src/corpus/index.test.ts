@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { addToIndex, articleFeatures, clusterArticles, createEventIndex, resultOf } from './index.ts';
-import { ALL_ARTICLES, FLOOD_A, FLOOD_B, FLOOD_FOLLOW_UP, FOOTBALL, UNDATED_FLOOD, WIRE_COPY, WIRE_ORIGINAL } from './fixtures/articles.ts';
+import {
+  ALL_ARTICLES,
+  FLOOD_A,
+  FLOOD_B,
+  FLOOD_FOLLOW_UP,
+  FOOTBALL,
+  UNDATED_FLOOD,
+  WIRE_COPY,
+  WIRE_ORIGINAL,
+} from './fixtures/articles.ts';
 import type { ClusterInput } from './types.ts';
 
 const ids = (clusters: readonly { articles: readonly string[] }[]): string[][] => clusters.map((c) => [...c.articles]);
@@ -9,13 +18,20 @@ describe('clusterArticles', () => {
   const result = clusterArticles(ALL_ARTICLES);
 
   it('folds an agency wire re-run by another outlet into one duplicate group flagged as wire copy', () => {
-    expect(result.duplicates).toEqual([{ original: WIRE_ORIGINAL.id, copies: [WIRE_COPY.id], wire: true, agency: 'واس' }]);
+    expect(result.duplicates).toEqual([
+      { original: WIRE_ORIGINAL.id, copies: [WIRE_COPY.id], wire: true, agency: 'واس' },
+    ]);
   });
 
   it('still calls a re-run wire copy when the copy dropped the agency credit', () => {
     const uncredited = { ...WIRE_COPY, citedSources: [] };
-    expect(clusterArticles([WIRE_ORIGINAL, uncredited]).duplicates).toEqual([{ original: WIRE_ORIGINAL.id, copies: [WIRE_COPY.id], wire: true, agency: 'واس' }]);
-    const neither = clusterArticles([{ ...WIRE_ORIGINAL, citedSources: [], body: WIRE_ORIGINAL.body.replace('الرياض - واس\n', '') }, uncredited]);
+    expect(clusterArticles([WIRE_ORIGINAL, uncredited]).duplicates).toEqual([
+      { original: WIRE_ORIGINAL.id, copies: [WIRE_COPY.id], wire: true, agency: 'واس' },
+    ]);
+    const neither = clusterArticles([
+      { ...WIRE_ORIGINAL, citedSources: [], body: WIRE_ORIGINAL.body.replace('الرياض - واس\n', '') },
+      uncredited,
+    ]);
     expect(neither.duplicates[0]).toMatchObject({ wire: false, agency: null });
   });
 

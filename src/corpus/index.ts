@@ -3,14 +3,26 @@
  * articles. `clusterArticles` is pure: the same inputs in any order give the same result.
  */
 import type { ClusterInput, ClusterResult } from './types.ts';
-import { addToIndex, articleFeatures, createEventIndex, type ArticleFeatures, type EventIndex } from './cluster/event-index.ts';
+import {
+  addToIndex,
+  articleFeatures,
+  createEventIndex,
+  type ArticleFeatures,
+  type EventIndex,
+} from './cluster/event-index.ts';
 import { duplicateGroups, eventClusters, storylines } from './cluster/assemble.ts';
 import { buildTimeline } from './timeline/timeline.ts';
 import { findClaims } from './claims/claims.ts';
 import { EVENT_PARAMS, type EventParams } from './cluster/params.ts';
 
 export type { ClusterInput, ClusterResult } from './types.ts';
-export { createEventIndex, addToIndex, articleFeatures, type EventIndex, type ArticleFeatures } from './cluster/event-index.ts';
+export {
+  createEventIndex,
+  addToIndex,
+  articleFeatures,
+  type EventIndex,
+  type ArticleFeatures,
+} from './cluster/event-index.ts';
 
 export interface ClusterOptions {
   /** Overrides of the event thresholds (tuning runs; defaults in cluster/params.ts). */
@@ -18,7 +30,10 @@ export interface ClusterOptions {
 }
 
 /** Clusters a batch of articles; an input with a repeated id or a non-text body is left out (listed in `skipped`). */
-export function clusterArticles(inputs: readonly ClusterInput[], options: ClusterOptions = {}): ClusterResult & { readonly skipped: readonly string[] } {
+export function clusterArticles(
+  inputs: readonly ClusterInput[],
+  options: ClusterOptions = {},
+): ClusterResult & { readonly skipped: readonly string[] } {
   const index = createEventIndex({ ...EVENT_PARAMS, ...options.eventParams });
   const features: ArticleFeatures[] = [];
   const skipped: string[] = [];
@@ -39,7 +54,12 @@ export function clusterArticles(inputs: readonly ClusterInput[], options: Cluste
 export function resultOf(index: EventIndex, inputs: ReadonlyMap<string, ClusterInput>): ClusterResult {
   const clusters = eventClusters(index);
   const stories = storylines(index, clusters);
-  const storyArticles = stories.map((s) => s.eventClusters.flatMap((c) => clusters[c]!.articles).map((id) => inputs.get(id)).filter((a): a is ClusterInput => a !== undefined));
+  const storyArticles = stories.map((s) =>
+    s.eventClusters
+      .flatMap((c) => clusters[c]!.articles)
+      .map((id) => inputs.get(id))
+      .filter((a): a is ClusterInput => a !== undefined),
+  );
   const clusterIndex = new Map<string, number>();
   clusters.forEach((c, k) => c.articles.forEach((id) => clusterIndex.set(id, k)));
   const timeline = storyArticles.flatMap((articles, s) => buildTimeline(s, articles));

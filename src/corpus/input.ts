@@ -8,7 +8,8 @@ import type { ClusterInput } from './types.ts';
 
 /** An extracted article with whichever annotation layers were computed. */
 export type AnalyzedArticle = Pick<ExtractedArticle, 'headline' | 'body' | 'published' | 'outlet'> &
-  Partial<Pick<ExtractedArticle, 'citedSources'>> & Partial<ArticleAnnotations>;
+  Partial<Pick<ExtractedArticle, 'citedSources'>> &
+  Partial<ArticleAnnotations>;
 
 /** The ClusterInput of an analysed article under the given id. */
 export function toClusterInput(id: string, article: AnalyzedArticle): ClusterInput {

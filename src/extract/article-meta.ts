@@ -43,7 +43,8 @@ export function pickPublished(article: ArticleLines, site: SiteMeta | null): Pub
   const tail = dated.filter((i) => firstBody !== undefined && i > firstBody).map((i) => article.classes[i]!.date!);
   const visible = [...header].sort((a, b) => Number(a.isUpdate) - Number(b.isUpdate))[0];
   const fromSite = site?.published ?? null;
-  if (visible && (!fromSite || PRECISION_RANK[visible.precision] >= PRECISION_RANK[fromSite.precision])) return fromBody(visible);
+  if (visible && (!fromSite || PRECISION_RANK[visible.precision] >= PRECISION_RANK[fromSite.precision]))
+    return fromBody(visible);
   if (fromSite) return fromSite;
   const lede = firstBody === undefined ? null : ledeDate(article, firstBody);
   if (lede) return fromBody(lede);
@@ -52,7 +53,13 @@ export function pickPublished(article: ArticleLines, site: SiteMeta | null): Pub
 }
 
 function fromBody(date: AbsoluteDate): PublishedDate {
-  return { date: date.value, precision: date.precision, text: date.text, span: { start: date.start, end: date.end }, from: 'body' };
+  return {
+    date: date.value,
+    precision: date.precision,
+    text: date.text,
+    span: { start: date.start, end: date.end },
+    from: 'body',
+  };
 }
 
 const WEEKDAY_CUE_RE = new RegExp(`(?:اليوم|${[...WEEKDAYS.keys()].join('|')})[^\\p{L}\\p{N}]*$`, 'u');
@@ -74,7 +81,11 @@ function ledeDate(article: ArticleLines, firstBody: number): AbsoluteDate | null
  * Outlet: «المصدر:» line → source glued into furniture → outlet/«X:» byline line → name beside the date →
  * «X/ » or «(X) -» prefix → «X - City» dateline → bare name line (under the headline, or a signature under the body) → copyright notice → site name.
  */
-export function pickOutlet(article: ArticleLines, site: SiteMeta | null, pageOwner: NamedSpan | null): NamedSpan | { text: string } | null {
+export function pickOutlet(
+  article: ArticleLines,
+  site: SiteMeta | null,
+  pageOwner: NamedSpan | null,
+): NamedSpan | { text: string } | null {
   const byKind = (test: (role: LineAssignment, cls: LineClass) => boolean): NamedSpan | null => {
     for (const i of article.indices) {
       const cls = article.classes[i]!;
@@ -83,26 +94,64 @@ export function pickOutlet(article: ArticleLines, site: SiteMeta | null, pageOwn
     return null;
   };
   // A source line may name a wire agency as the outlet («المصدر: وام»); weaker evidence never does.
-  const named = (name: NamedSpan | null): NamedSpan | null => (name && isPlausibleOutlet(name.text, true) ? name : null);
-  const plausible = (name: NamedSpan | null): NamedSpan | null => (name && isPlausibleOutlet(name.text, false) ? name : null);
-  return named(byKind((r, c) => r.role === 'meta' && c.type === 'source'))
-    ?? plausible(byKind((r, c) => r.role === 'boilerplate' && c.type === 'boilerplate'))
-    ?? named(byKind((r, c) => r.role === 'meta' && c.type === 'byline'))
-    ?? plausible(byKind((r, c) => r.role === 'meta' && c.type === 'date'))
-    ?? plausible(bylinePrefix(article))
-    ?? plausible(byKind((r, c) => r.role === 'meta' && c.type === 'dateline'))
-    ?? plausible(bareName(article))
-    ?? plausible(pageOwner)
-    ?? (site?.siteName ? { text: site.siteName } : null);
+  const named = (name: NamedSpan | null): NamedSpan | null =>
+    name && isPlausibleOutlet(name.text, true) ? name : null;
+  const plausible = (name: NamedSpan | null): NamedSpan | null =>
+    name && isPlausibleOutlet(name.text, false) ? name : null;
+  return (
+    named(byKind((r, c) => r.role === 'meta' && c.type === 'source')) ??
+    plausible(byKind((r, c) => r.role === 'boilerplate' && c.type === 'boilerplate')) ??
+    named(byKind((r, c) => r.role === 'meta' && c.type === 'byline')) ??
+    plausible(byKind((r, c) => r.role === 'meta' && c.type === 'date')) ??
+    plausible(bylinePrefix(article)) ??
+    plausible(byKind((r, c) => r.role === 'meta' && c.type === 'dateline')) ??
+    plausible(bareName(article)) ??
+    plausible(pageOwner) ??
+    (site?.siteName ? { text: site.siteName } : null)
+  );
 }
 
 const NOT_NAMES: ReadonlySet<string> = new Set([...READ_ALSO_CUES, ...BOILERPLATE_CUES.flatMap((group) => group.cues)]);
 const NEWS_WORD_RE = /^(?:ال)?اخبار$/u;
 /** «أخبار X» is a site section when X is a country or a section word («أخبار مصر», «أخبار محلية»). Normalised. */
 const SECTION_TAILS: ReadonlySet<string> = new Set([
-  'مصر', 'السعودية', 'العراق', 'سوريا', 'سورية', 'لبنان', 'الاردن', 'فلسطين', 'اليمن', 'ليبيا', 'تونس', 'الجزائر', 'المغرب',
-  'السودان', 'الكويت', 'قطر', 'البحرين', 'الامارات', 'سلطنة عمان', 'موريتانيا', 'العالم', 'محلية', 'عربية', 'دولية', 'عالمية',
-  'الرياضة', 'رياضية', 'الاقتصاد', 'اقتصادية', 'سياسية', 'المحافظات', 'الفن', 'فنية', 'منوعة', 'عاجلة', 'متنوعة', 'الوطن العربي',
+  'مصر',
+  'السعودية',
+  'العراق',
+  'سوريا',
+  'سورية',
+  'لبنان',
+  'الاردن',
+  'فلسطين',
+  'اليمن',
+  'ليبيا',
+  'تونس',
+  'الجزائر',
+  'المغرب',
+  'السودان',
+  'الكويت',
+  'قطر',
+  'البحرين',
+  'الامارات',
+  'سلطنة عمان',
+  'موريتانيا',
+  'العالم',
+  'محلية',
+  'عربية',
+  'دولية',
+  'عالمية',
+  'الرياضة',
+  'رياضية',
+  'الاقتصاد',
+  'اقتصادية',
+  'سياسية',
+  'المحافظات',
+  'الفن',
+  'فنية',
+  'منوعة',
+  'عاجلة',
+  'متنوعة',
+  'الوطن العربي',
 ]);
 
 /**
@@ -110,7 +159,9 @@ const SECTION_TAILS: ReadonlySet<string> = new Set([
  * («الجمعة 8 فيفري»), not a wire agency («--(بترا)», cited, never the outlet), not a section («أخبار مصر»).
  */
 export function isPlausibleOutlet(text: string, mayBeAgency: boolean): boolean {
-  const key = normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const key = normalizeText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   if (!key || /\p{N}/u.test(key) || NOT_NAMES.has(key) || (!mayBeAgency && isAgency(key))) return false;
   const words = key.split(' ');
   if (words.some((w) => WEEKDAYS.has(w) || GREGORIAN_MONTHS.has(w) || HIJRI_MONTHS.has(w))) return false;
@@ -120,7 +171,7 @@ export function isPlausibleOutlet(text: string, mayBeAgency: boolean): boolean {
 
 function bylinePrefix(article: ArticleLines): NamedSpan | null {
   const i = article.indices.find((j) => article.roles[j]!.usesBylinePrefix);
-  return i === undefined ? null : article.classes[i]!.bylinePrefix?.outlet ?? null;
+  return i === undefined ? null : (article.classes[i]!.bylinePrefix?.outlet ?? null);
 }
 
 /** The owner named in the page's copyright notice, if any (evidence for the main article only). */

@@ -30,13 +30,19 @@ export function buildArticles(segmented: Segmented, site: SiteMeta | null): Extr
   const articles: ExtractedArticle[] = [];
   const owner = findPageOwner(segmented.classes);
   for (const [index, indices] of [...byArticle.entries()].sort((a, b) => a[0] - b[0])) {
-    const article = buildArticle({ ...segmented, indices }, index === 0 ? { site, owner } : { site: null, owner: null });
+    const article = buildArticle(
+      { ...segmented, indices },
+      index === 0 ? { site, owner } : { site: null, owner: null },
+    );
     if (article) articles.push({ ...article, spans: article.spans.map((s) => ({ ...s, article: articles.length })) });
   }
   return articles;
 }
 
-function buildArticle(article: ArticleLines, { site, owner }: { site: SiteMeta | null; owner: NamedSpan | null }): ExtractedArticle | null {
+function buildArticle(
+  article: ArticleLines,
+  { site, owner }: { site: SiteMeta | null; owner: NamedSpan | null },
+): ExtractedArticle | null {
   const paragraphs: { page: Span; body: Span }[] = [];
   const parts: string[] = [];
   let offset = 0;
@@ -71,7 +77,9 @@ function buildArticle(article: ArticleLines, { site, owner }: { site: SiteMeta |
 
 /** Credits from «المصادر الإضافية • …» lines first, then names cited in the body. */
 function citedSources(article: ArticleLines, body: string, outlet: string | null): string[] {
-  const credits = article.indices.flatMap((i) => (article.roles[i]!.role === 'meta' ? article.classes[i]!.credits ?? [] : []).map((c) => c.text));
+  const credits = article.indices.flatMap((i) =>
+    (article.roles[i]!.role === 'meta' ? (article.classes[i]!.credits ?? []) : []).map((c) => c.text),
+  );
   const seen = new Set(credits);
   return [...credits, ...findCitedSources(body, outlet).filter((name) => !seen.has(name))];
 }
@@ -84,9 +92,14 @@ function lineSpans(article: ArticleLines, i: number): PageSpan[] {
   if (role.role === 'blank' || line.start === line.end) return [];
   if (role.role === 'body') {
     const start = role.bodyStart ?? line.start;
-    const prefix: PageSpan[] = start > line.start
-      ? [role.usesBylinePrefix ? { kind: 'meta', reason: 'outlet', start: line.start, end: start } : { kind: 'boilerplate', reason: 'glued-link', start: line.start, end: start }]
-      : [];
+    const prefix: PageSpan[] =
+      start > line.start
+        ? [
+            role.usesBylinePrefix
+              ? { kind: 'meta', reason: 'outlet', start: line.start, end: start }
+              : { kind: 'boilerplate', reason: 'glued-link', start: line.start, end: start },
+          ]
+        : [];
     return [...prefix, { kind: 'body', start, end: line.end }];
   }
   if (role.role === 'boilerplate' && cls.type === 'boilerplate' && cls.outlet && cls.outlet.start > line.start) {
@@ -94,9 +107,20 @@ function lineSpans(article: ArticleLines, i: number): PageSpan[] {
       { kind: 'boilerplate', reason: role.reason ?? 'other', start: line.start, end: cls.outlet.start },
       { kind: 'meta', reason: 'outlet', start: cls.outlet.start, end: cls.outlet.end },
     ];
-    if (cls.outlet.end < line.end) spans.push({ kind: 'boilerplate', reason: role.reason ?? 'other', start: cls.outlet.end, end: line.end });
+    if (cls.outlet.end < line.end)
+      spans.push({ kind: 'boilerplate', reason: role.reason ?? 'other', start: cls.outlet.end, end: line.end });
     return spans;
   }
-  const kind = role.role === 'headline' || role.role === 'dek' || role.role === 'meta' || role.role === 'caption' ? role.role : 'boilerplate';
-  return [{ kind, ...(kind === 'headline' || kind === 'dek' ? {} : { reason: role.reason ?? 'other' }), start: line.start, end: line.end }];
+  const kind =
+    role.role === 'headline' || role.role === 'dek' || role.role === 'meta' || role.role === 'caption'
+      ? role.role
+      : 'boilerplate';
+  return [
+    {
+      kind,
+      ...(kind === 'headline' || kind === 'dek' ? {} : { reason: role.reason ?? 'other' }),
+      start: line.start,
+      end: line.end,
+    },
+  ];
 }

@@ -10,7 +10,9 @@ import { stopWords } from '../text/stop-words.ts';
 /** Function words of running prose (the `prose` subset of the stop-word lexicon). */
 const ARABIC_STOP_WORDS = stopWords('prose');
 /** Wire agencies' credit forms, normalised; forms that are also everyday words («قنا» Qena) are left out. */
-const NEWS_AGENCIES: ReadonlySet<string> = new Set(agencyForms('display', { fullNames: false, alsoAWord: false }).keys());
+const NEWS_AGENCIES: ReadonlySet<string> = new Set(
+  agencyForms('display', { fullNames: false, alsoAWord: false }).keys(),
+);
 
 /**
  * Media nouns, normalised. Patterns start with their literal (no lookbehind) so the regex engine can scan
@@ -23,17 +25,59 @@ const QUOTED = '[“"«](?<quoted>[^”"»“«\\n]{2,40})[”"»]';
 const UNQUOTED = '(?<bare>[^\\s،,.:؛;"“”«»()]+(?:\\s[^\\s،,.:؛;"“”«»()]+){0,2})';
 /** «وكالة أنباء الإمارات «وام»»: the bracketed short name after a long one is the name used. */
 const ACRONYM = '(?:\\s{0,2}[«“"(](?<acronym>[^»”")“«\\n]{2,15})[»”")])';
-const MEDIA_RE = new RegExp(`${MEDIA_NOUN}(?:\\s+(?:انباء|الانباء|اخبار))?\\s{0,2}(?:${QUOTED}|${UNQUOTED}${ACRONYM}?)`, 'gu');
+const MEDIA_RE = new RegExp(
+  `${MEDIA_NOUN}(?:\\s+(?:انباء|الانباء|اخبار))?\\s{0,2}(?:${QUOTED}|${UNQUOTED}${ACRONYM}?)`,
+  'gu',
+);
 /** «نقلت وكالة “رويترز” عن البنتاغون», «نقلاً عن الكرملين»: the institution quoted, one «ال» word. */
-const REPORTED_FROM_RE = new RegExp(`(?:نقل|نقلت|نقلا|ينقل|تنقل)${WORD_END}[^.؟!\\n]{0,60}?${WORD_START}عن\\s+(?<from>ال[^\\s،,.:؛;"“”«»()]{3,})`, 'gu');
+const REPORTED_FROM_RE = new RegExp(
+  `(?:نقل|نقلت|نقلا|ينقل|تنقل)${WORD_END}[^.؟!\\n]{0,60}?${WORD_START}عن\\s+(?<from>ال[^\\s،,.:؛;"“”«»()]{3,})`,
+  'gu',
+);
 const AGENCY_NAMES = [...NEWS_AGENCIES].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /gu, '\\s'));
 const AGENCY_RE = new RegExp(`(?<agency>${AGENCY_NAMES.join('|')})${WORD_END}`, 'gu');
 const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
 /** Generic heads that are not names: «عن المصادر», «وكالة الأنباء», «موقع إلكتروني». */
 const GENERIC: ReadonlySet<string> = new Set([
-  'المصادر', 'المصدر', 'المسؤولين', 'المسؤول', 'الوزارة', 'الوكالة', 'الصحيفة', 'الموقع', 'القناة', 'الشبكة', 'التقرير', 'الحكومة',
-  'مصادر', 'محلية', 'دولية', 'اعلام', 'الاعلام', 'رسمية', 'الرسمية', 'اخبارية', 'الاخبارية', 'الكتروني', 'الالكتروني', 'الكترونية', 'الالكترونية', 'التواصل',
-  'الجيش', 'الشرطة', 'الرئاسة', 'رسمي', 'الرسمي', 'محلي', 'دولي', 'اخباري', 'الاخباري', 'خاص', 'الخاص', 'جديد', 'جديدة',
+  'المصادر',
+  'المصدر',
+  'المسؤولين',
+  'المسؤول',
+  'الوزارة',
+  'الوكالة',
+  'الصحيفة',
+  'الموقع',
+  'القناة',
+  'الشبكة',
+  'التقرير',
+  'الحكومة',
+  'مصادر',
+  'محلية',
+  'دولية',
+  'اعلام',
+  'الاعلام',
+  'رسمية',
+  'الرسمية',
+  'اخبارية',
+  'الاخبارية',
+  'الكتروني',
+  'الالكتروني',
+  'الكترونية',
+  'الالكترونية',
+  'التواصل',
+  'الجيش',
+  'الشرطة',
+  'الرئاسة',
+  'رسمي',
+  'الرسمي',
+  'محلي',
+  'دولي',
+  'اخباري',
+  'الاخباري',
+  'خاص',
+  'الخاص',
+  'جديد',
+  'جديدة',
 ]);
 /** Trailing nationality adjectives are not part of a name: «نيويورك تايمز الأمريكية». */
 const NISBA_RE = /\s+ال\S+ي[ةه]$/u;
@@ -69,7 +113,12 @@ function startsWord(text: string, at: number, clitics: string): boolean {
   return outer === undefined || !WORD_CHAR_RE.test(outer);
 }
 
-function collect(view: TextView, rule: { pattern: RegExp; clitics: string }, pick: (groups: Groups) => string | undefined, out: { start: number; name: string }[]): void {
+function collect(
+  view: TextView,
+  rule: { pattern: RegExp; clitics: string },
+  pick: (groups: Groups) => string | undefined,
+  out: { start: number; name: string }[],
+): void {
   const { pattern, clitics } = rule;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(view.text); match; match = pattern.exec(view.text)) {
@@ -104,5 +153,11 @@ const INDEFINITE_NISBA_RE = /^(?!ال)\S*(?:ية|يه)$/u;
 function isName(name: string): boolean {
   const first = name.split(/\s/u)[0] ?? '';
   if (INDEFINITE_NISBA_RE.test(first) && !/[“"«]/u.test(name)) return false;
-  return /\p{L}/u.test(name) && !/\d/u.test(name) && !ARABIC_STOP_WORDS.has(first) && !GENERIC.has(first) && !GENERIC.has(name);
+  return (
+    /\p{L}/u.test(name) &&
+    !/\d/u.test(name) &&
+    !ARABIC_STOP_WORDS.has(first) &&
+    !GENERIC.has(first) &&
+    !GENERIC.has(name)
+  );
 }

@@ -11,7 +11,10 @@ function classify(text: string) {
 
 describe('classifyLine', () => {
   it.each<{ text: string; type: LineType; reason?: string }>([
-    { text: 'وقال الوزير في مؤتمر صحفي عقده في العاصمة إن الحكومة ماضية في تنفيذ خطتها الاقتصادية رغم الصعوبات.', type: 'paragraph' },
+    {
+      text: 'وقال الوزير في مؤتمر صحفي عقده في العاصمة إن الحكومة ماضية في تنفيذ خطتها الاقتصادية رغم الصعوبات.',
+      type: 'paragraph',
+    },
     { text: 'الحكومة تقر خطة جديدة لدعم المزارعين في المناطق الريفية', type: 'title' },
     { text: 'هل تنجح الخطة الجديدة في خفض أسعار الخبز ؟', type: 'title' },
     { text: 'هل هذا صحيح؟ قال الوزير إن الأسعار ستنخفض خلال الشهر المقبل.', type: 'paragraph' },
@@ -32,7 +35,11 @@ describe('classifyLine', () => {
     { text: 'بقلم: سلمى الخطيب', type: 'byline', reason: 'byline' },
     { text: 'صحيفة المدار اليومية', type: 'byline', reason: 'outlet' },
     { text: 'الموصل اليوم - الموصل', type: 'dateline', reason: 'outlet' },
-    { text: 'Protesters gather outside the parliament building in the capital on Monday.', type: 'caption', reason: 'caption' },
+    {
+      text: 'Protesters gather outside the parliament building in the capital on Monday.',
+      type: 'caption',
+      reason: 'caption',
+    },
     { text: 'نبض', type: 'short' },
   ])('labels «$text» as $type', ({ text, type, reason }) => {
     const cls = classify(text);
@@ -69,6 +76,8 @@ describe('classifyLine', () => {
     const text = 'مواضيع ذات صلةوأكد الوزير أن العمل في المشروع سيبدأ خلال الأسابيع المقبلة بعد استكمال التمويل.';
     const cls = classify(text);
     expect(cls.type).toBe('paragraph');
-    expect(text.slice(cls.gluedPrefixEnd!)).toBe('وأكد الوزير أن العمل في المشروع سيبدأ خلال الأسابيع المقبلة بعد استكمال التمويل.');
+    expect(text.slice(cls.gluedPrefixEnd!)).toBe(
+      'وأكد الوزير أن العمل في المشروع سيبدأ خلال الأسابيع المقبلة بعد استكمال التمويل.',
+    );
   });
 });

@@ -7,17 +7,45 @@ import type { SpanReason } from '../core/article.ts';
 import { findAbsoluteDates, type AbsoluteDate } from '../text/absolute-date.ts';
 import { compileCues, matchCue, type CueHit } from './cue-match.ts';
 import { findGluedBodyStart } from './glued.ts';
-import { BOILERPLATE_CUES, BYLINE_CUES, CREDIT_LINE_CUES, DISCLAIMER_PHRASES, PUBLISHED_CUES, READ_ALSO_CUES, SOURCE_LINE_CUES, UPDATED_CUES } from './lexicons/cues.ts';
+import {
+  BOILERPLATE_CUES,
+  BYLINE_CUES,
+  CREDIT_LINE_CUES,
+  DISCLAIMER_PHRASES,
+  PUBLISHED_CUES,
+  READ_ALSO_CUES,
+  SOURCE_LINE_CUES,
+  UPDATED_CUES,
+} from './lexicons/cues.ts';
 import type { Line } from './lines.ts';
-import { findBylinePrefix, findSourceName, isOutletName, readBracketCredits, readCopyrightOutlet, readDateline, splitCredits, type NamedSpan } from './line-meta.ts';
+import {
+  findBylinePrefix,
+  findSourceName,
+  isOutletName,
+  readBracketCredits,
+  readCopyrightOutlet,
+  readDateline,
+  splitCredits,
+  type NamedSpan,
+} from './line-meta.ts';
 import { lineKey } from './line-key.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { DIACRITIC, NON_WORD_CHAR } from '../text/char-classes.ts';
 import { WEEKDAYS } from '../text/lexicons/months.ts';
 
 export type LineType =
-  | 'blank' | 'paragraph' | 'title' | 'short' | 'marker' | 'boilerplate' | 'caption'
-  | 'date' | 'source' | 'credit' | 'byline' | 'dateline';
+  | 'blank'
+  | 'paragraph'
+  | 'title'
+  | 'short'
+  | 'marker'
+  | 'boilerplate'
+  | 'caption'
+  | 'date'
+  | 'source'
+  | 'credit'
+  | 'byline'
+  | 'dateline';
 
 export interface LineClass {
   readonly type: LineType;
@@ -59,7 +87,23 @@ const OUTLET_LINE_MAX_WORDS = 5;
 /** «جدة - فهد العتيبي»: place, dash, a reporter's name. */
 const DATELINE_SHAPE_RE = /^[^\-–—|:.،,\d]{2,30}\s[-–—]\s[^\-–—|:.،,\d]{2,30}$/u;
 /** Words a date line may carry besides the date: times, «GMT», «هـ/م», «الموافق», «الساعة», «الساعة». */
-const DATE_FILLER: ReadonlySet<string> = new Set(['gmt', 'utc', 'م', 'ص', 'ه', 'مساء', 'صباحا', 'الموافق', 'الساعة', 'am', 'pm', 'بتوقيت', 'مكة', 'القاهرة', 'غرينتش']);
+const DATE_FILLER: ReadonlySet<string> = new Set([
+  'gmt',
+  'utc',
+  'م',
+  'ص',
+  'ه',
+  'مساء',
+  'صباحا',
+  'الموافق',
+  'الساعة',
+  'am',
+  'pm',
+  'بتوقيت',
+  'مكة',
+  'القاهرة',
+  'غرينتش',
+]);
 /** Besides the date and filler, an uncued date line has at most this many words (an outlet name, «العدد 84»). */
 const DATE_LINE_MAX_OTHER_WORDS = 3;
 
@@ -70,7 +114,15 @@ const CREDIT = compileCues([{ reason: 'cited-sources', cues: CREDIT_LINE_CUES }]
 const PUBLISHED = compileCues([{ reason: 'date', cues: PUBLISHED_CUES }]);
 const UPDATED = compileCues([{ reason: 'date', cues: UPDATED_CUES }]);
 const BYLINE = compileCues([{ reason: 'byline', cues: BYLINE_CUES }]);
-const HARD_FURNITURE: ReadonlySet<SpanReason> = new Set(['tags', 'share', 'comments', 'author-box', 'footer', 'related-links', 'navigation']);
+const HARD_FURNITURE: ReadonlySet<SpanReason> = new Set([
+  'tags',
+  'share',
+  'comments',
+  'author-box',
+  'footer',
+  'related-links',
+  'navigation',
+]);
 
 export interface ClassifyContext {
   /** True when most of the page is Arabic: a Latin-only line is then a caption. */
@@ -96,7 +148,11 @@ function classifyDisclaimer(line: Line): LineClass | null {
 /** «الجديد برس:» alone on a short line: an outlet byline. */
 function classifyColonByline(line: Line): LineClass | null {
   if (line.words > 4 || !/[:：]$/u.test(line.text) || line.hint) return null;
-  return { type: 'byline', reason: 'outlet', outlet: { text: line.text.replace(/\s*[:：]$/u, ''), start: line.start, end: line.end - 1 } };
+  return {
+    type: 'byline',
+    reason: 'outlet',
+    outlet: { text: line.text.replace(/\s*[:：]$/u, ''), start: line.start, end: line.end - 1 },
+  };
 }
 
 /** Returns true for boilerplate reasons that end an article body. */
@@ -126,14 +182,16 @@ function classifyMeta(line: Line): LineClass | null {
   const bracketCredits = readBracketCredits(line);
   if (bracketCredits) return { type: 'credit', reason: 'cited-sources', credits: bracketCredits };
   const credit = matchCue(CREDIT, line.key);
-  if (credit && !credit.isGlued) return { type: 'credit', reason: 'cited-sources', credits: splitCredits(line, credit.restStart) };
+  if (credit && !credit.isGlued)
+    return { type: 'credit', reason: 'cited-sources', credits: splitCredits(line, credit.restStart) };
   const source = matchCue(SOURCE, line.key);
   if (source && !source.isGlued && hasColonAfter(line, source)) {
     const outlet = findSourceName(line, source.restStart);
     if (outlet) return { type: 'source', reason: 'source-line', outlet };
   }
   const byline = matchCue(BYLINE, line.key);
-  if (byline && !byline.isGlued && (hasColonAfter(line, byline) || line.words <= BYLINE_MAX_WORDS)) return { type: 'byline', reason: 'byline' };
+  if (byline && !byline.isGlued && (hasColonAfter(line, byline) || line.words <= BYLINE_MAX_WORDS))
+    return { type: 'byline', reason: 'byline' };
   const dateline = readDateline(line);
   if (dateline) return { type: 'dateline', reason: 'outlet', outlet: dateline };
   if (DATELINE_SHAPE_RE.test(line.text) && line.words <= 5) return { type: 'byline', reason: 'byline' };
@@ -159,12 +217,16 @@ function classifyDate(line: Line): LineClass | null {
   if (!hasCue && line.endsSentence && line.words >= PARAGRAPH_MIN_WORDS) return null;
   const dates = findAbsoluteDates(line.text);
   if (dates.length === 0) return null;
-  const best = [...dates].sort((a, b) => Number(a.calendar === 'hijri') - Number(b.calendar === 'hijri') || b.text.length - a.text.length)[0]!;
+  const best = [...dates].sort(
+    (a, b) => Number(a.calendar === 'hijri') - Number(b.calendar === 'hijri') || b.text.length - a.text.length,
+  )[0]!;
   if (best.precision === 'year' && !hasCue) return null;
   const rest = dateRemainder(line.text, dates);
   const outlet = hasCue ? null : outletBesideDate(line, rest);
   const withoutOutlet = outlet ? rest.slice(0, outlet.start - line.start) + rest.slice(outlet.end - line.start) : rest;
-  const otherWords = lineKey(withoutOutlet).key.split(' ').filter((t) => t && !DATE_FILLER.has(t) && !WEEKDAYS.has(t) && !/^\d{1,2}$/u.test(t));
+  const otherWords = lineKey(withoutOutlet)
+    .key.split(' ')
+    .filter((t) => t && !DATE_FILLER.has(t) && !WEEKDAYS.has(t) && !/^\d{1,2}$/u.test(t));
   if (!hasCue && (otherWords.length > DATE_LINE_MAX_OTHER_WORDS || line.endsSentence)) return null;
   const date = { ...best, start: line.start + best.start, end: line.start + best.end, isUpdate };
   return { type: 'date', reason: 'date', date, ...(outlet ? { outlet } : {}) };
@@ -198,11 +260,16 @@ function classifyCue(line: Line): LineClass | null {
   const furniture = matchCue(FURNITURE, line.key);
   if (!furniture) return null;
   const restWords = line.words - furniture.cue.split(' ').length;
-  if (furniture.isGlued && line.endsSentence && isProse(line, restWords)) return { type: 'paragraph', gluedPrefixEnd: line.start + furniture.restStart };
+  if (furniture.isGlued && line.endsSentence && isProse(line, restWords))
+    return { type: 'paragraph', gluedPrefixEnd: line.start + furniture.restStart };
   if (furniture.reason === 'caption') return line.words <= 15 ? { type: 'caption', reason: 'caption' } : null;
   if (furniture.reason === 'footer') return withFooterOwner(line, { type: 'boilerplate', reason: 'footer' });
   const isPhrase = furniture.cue.includes(' ');
-  if (restWords <= CUE_REST_MAX_WORDS || furniture.isGlued || ((isPhrase || furniture.reason === 'tags') && !isProse(line, restWords))) {
+  if (
+    restWords <= CUE_REST_MAX_WORDS ||
+    furniture.isGlued ||
+    ((isPhrase || furniture.reason === 'tags') && !isProse(line, restWords))
+  ) {
     return withGluedSource(line, { type: 'boilerplate', reason: furniture.reason });
   }
   return null;
@@ -223,12 +290,19 @@ const ENDS_IN_ELLIPSIS_RE = new RegExp(`…${NON_WORD_CHAR}*$`, 'u');
 
 function isProse(line: Line, words: number): boolean {
   const isQuestion = ENDS_IN_QUESTION_RE.test(line.text);
-  if (words >= PARAGRAPH_MIN_WORDS && line.endsSentence && (!isQuestion || words >= QUESTION_PARAGRAPH_MIN_WORDS) && !ENDS_IN_ELLIPSIS_RE.test(line.text)) return true;
+  if (
+    words >= PARAGRAPH_MIN_WORDS &&
+    line.endsSentence &&
+    (!isQuestion || words >= QUESTION_PARAGRAPH_MIN_WORDS) &&
+    !ENDS_IN_ELLIPSIS_RE.test(line.text)
+  )
+    return true;
   return words >= LONG_LINE_WORDS && line.stopRatio >= MIN_PROSE_STOP_RATIO;
 }
 
 function classifyShape(line: Line, context: ClassifyContext): LineClass {
-  if (context.isArabicPage && line.latinRatio >= CAPTION_LATIN_RATIO && line.words >= CAPTION_MIN_WORDS) return { type: 'caption', reason: 'caption' };
+  if (context.isArabicPage && line.latinRatio >= CAPTION_LATIN_RATIO && line.words >= CAPTION_MIN_WORDS)
+    return { type: 'caption', reason: 'caption' };
   const colonByline = classifyColonByline(line);
   if (colonByline) return colonByline;
   if (isProse(line, line.words)) {

@@ -23,11 +23,15 @@ export interface CueTable {
 }
 
 /** Compiles phrase groups once at module load; phrases are normalised the same way as line keys. */
-export function compileCues(groups: readonly { readonly reason: SpanReason; readonly cues: readonly string[] }[]): CueTable {
+export function compileCues(
+  groups: readonly { readonly reason: SpanReason; readonly cues: readonly string[] }[],
+): CueTable {
   const byFirstWord = new Map<string, { phrase: string; reason: SpanReason }[]>();
   for (const group of groups) {
     for (const cue of group.cues) {
-      const phrase = normalizeText(cue).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const phrase = normalizeText(cue)
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
       const first = phrase.split(' ')[0]!;
       const list = byFirstWord.get(first) ?? [];
       if (!list.some((e) => e.phrase === phrase)) list.push({ phrase, reason: group.reason });

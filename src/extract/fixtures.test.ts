@@ -10,14 +10,27 @@ import { extractPage } from './index.ts';
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 interface Expected {
-  articles: { headline: string | null; dek: string | null; published: { date: string; precision: string; text: string } | null; outlet: string | null; citedSources: string[]; body: string }[];
+  articles: {
+    headline: string | null;
+    dek: string | null;
+    published: { date: string; precision: string; text: string } | null;
+    outlet: string | null;
+    citedSources: string[];
+    body: string;
+  }[];
   removed: { kind: string; reason?: string; article?: number; text: string }[];
 }
 
 function loadFixture(slug: string): { page: RawPage; expected: Expected } {
   const isHtml = existsSync(join(FIXTURES, slug, 'source.html'));
   const body = readFileSync(join(FIXTURES, slug, isHtml ? 'source.html' : 'source.txt'), 'utf8');
-  const page: RawPage = { id: slug, url: slug, fetchedAt: '2024-01-01T00:00:00Z', contentType: isHtml ? 'text/html' : 'text/plain', body };
+  const page: RawPage = {
+    id: slug,
+    url: slug,
+    fetchedAt: '2024-01-01T00:00:00Z',
+    contentType: isHtml ? 'text/html' : 'text/plain',
+    body,
+  };
   return { page, expected: JSON.parse(readFileSync(join(FIXTURES, slug, 'expected.json'), 'utf8')) as Expected };
 }
 
@@ -33,12 +46,16 @@ function checkInvariants(extraction: PageExtraction): void {
     for (const { page, body } of article.paragraphs) {
       expect(article.body.slice(body.start, body.end)).toBe(extraction.pageText.slice(page.start, page.end));
     }
-    const bodySpans = article.spans.filter((s) => s.kind === 'body').map((s) => extraction.pageText.slice(s.start, s.end));
+    const bodySpans = article.spans
+      .filter((s) => s.kind === 'body')
+      .map((s) => extraction.pageText.slice(s.start, s.end));
     expect(bodySpans.join('\n')).toBe(article.body);
   }
 }
 
-const slugs = readdirSync(FIXTURES).filter((slug) => existsSync(join(FIXTURES, slug, 'expected.json'))).sort();
+const slugs = readdirSync(FIXTURES)
+  .filter((slug) => existsSync(join(FIXTURES, slug, 'expected.json')))
+  .sort();
 
 describe('extraction fixtures', () => {
   it('has fixtures to run', () => {
@@ -49,7 +66,11 @@ describe('extraction fixtures', () => {
     const { page, expected } = loadFixture(slug);
     const extraction = extractPage(page);
     const got = extraction.articles.map((a) => ({
-      headline: a.headline, dek: a.dek, outlet: a.outlet, citedSources: a.citedSources, body: a.body,
+      headline: a.headline,
+      dek: a.dek,
+      outlet: a.outlet,
+      citedSources: a.citedSources,
+      body: a.body,
       published: a.published && { date: a.published.date, precision: a.published.precision, text: a.published.text },
     }));
     expect(got).toEqual(expected.articles);
@@ -58,9 +79,14 @@ describe('extraction fixtures', () => {
   it.each(slugs)('%s: every cut span has the expected label and reason', (slug) => {
     const { page, expected } = loadFixture(slug);
     const extraction = extractPage(page);
-    const removed = extraction.spans.filter((s) => s.kind !== 'body').map((s) => ({
-      kind: s.kind, ...(s.reason ? { reason: s.reason } : {}), ...(s.article !== undefined ? { article: s.article } : {}), text: extraction.pageText.slice(s.start, s.end),
-    }));
+    const removed = extraction.spans
+      .filter((s) => s.kind !== 'body')
+      .map((s) => ({
+        kind: s.kind,
+        ...(s.reason ? { reason: s.reason } : {}),
+        ...(s.article !== undefined ? { article: s.article } : {}),
+        text: extraction.pageText.slice(s.start, s.end),
+      }));
     expect(removed).toEqual(expected.removed);
   });
 

@@ -10,11 +10,11 @@ import { ARABIC_LETTER, DIACRITIC } from '../text/char-classes.ts';
  */
 const JUNCTION_RE = new RegExp(
   `(?<=[ةى]${DIACRITIC}{0,3})(?=${ARABIC_LETTER})` +
-  `|(?<=[A-Za-z])(?=${ARABIC_LETTER})|(?<=${ARABIC_LETTER}${DIACRITIC}{0,3})(?=[A-Z][a-z])` +
-  `|(?<=${ARABIC_LETTER}{3})(?=و(?:قال|اكد|أكد|أعلن|اعلن|أضاف|اضاف|أشار|اشار|ذكر|كشف|أفاد|افاد|تابع)(?:ت)?(?:\\s|$))` +
-  // «…في صفاقسويتضمن المشروع»: و + an imperfect verb (ي/ت + ≥ 3 letters) after ≥ 4 letters; «بالكويتيين»-like
-  // words are the known false positive, so the junction must also precede the first clause punctuation.
-  `|(?<=${ARABIC_LETTER}{4})(?=و[يت]${ARABIC_LETTER}{3,}(?:\\s|$))`,
+    `|(?<=[A-Za-z])(?=${ARABIC_LETTER})|(?<=${ARABIC_LETTER}${DIACRITIC}{0,3})(?=[A-Z][a-z])` +
+    `|(?<=${ARABIC_LETTER}{3})(?=و(?:قال|اكد|أكد|أعلن|اعلن|أضاف|اضاف|أشار|اشار|ذكر|كشف|أفاد|افاد|تابع)(?:ت)?(?:\\s|$))` +
+    // «…في صفاقسويتضمن المشروع»: و + an imperfect verb (ي/ت + ≥ 3 letters) after ≥ 4 letters; «بالكويتيين»-like
+    // words are the known false positive, so the junction must also precede the first clause punctuation.
+    `|(?<=${ARABIC_LETTER}{4})(?=و[يت]${ARABIC_LETTER}{3,}(?:\\s|$))`,
   'gu',
 );
 /** Clause punctuation that link titles do not contain: the junction must come before it. */

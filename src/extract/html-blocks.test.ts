@@ -42,7 +42,12 @@ describe('renderHtml', () => {
 
   it('reads the site name and the published time as written (no time-zone shift)', () => {
     expect(rendered.meta.siteName).toBe('موقع الميزان');
-    expect(rendered.meta.published).toEqual({ date: '2021-05-09', precision: 'day', text: '2021-05-09T22:10:00+03:00', from: 'meta-tag' });
+    expect(rendered.meta.published).toEqual({
+      date: '2021-05-09',
+      precision: 'day',
+      text: '2021-05-09T22:10:00+03:00',
+      from: 'meta-tag',
+    });
   });
 
   it('turns malformed JSON-LD into a diagnostic instead of failing', () => {
@@ -53,12 +58,20 @@ describe('renderHtml', () => {
     const html = `<html><head><script type="application/ld+json">{"@graph":[{"@type":"Organization","@id":"#o","name":"شبكة النهرين"},
       {"@type":"NewsArticle","headline":"عنوان","datePublished":"2020-02-29","publisher":{"@id":"#o"}}]}</script></head><body><p>نص</p></body></html>`;
     const { meta } = renderHtml(html);
-    expect(meta).toEqual({ headline: 'عنوان', siteName: 'شبكة النهرين', published: { date: '2020-02-29', precision: 'day', text: '2020-02-29', from: 'json-ld' } });
+    expect(meta).toEqual({
+      headline: 'عنوان',
+      siteName: 'شبكة النهرين',
+      published: { date: '2020-02-29', precision: 'day', text: '2020-02-29', from: 'json-ld' },
+    });
   });
 
   it('strips the site name from a <title> used as the headline fallback', () => {
-    const head = (title: string, site: string): string => `<html><head><title>${title}</title>${site}</head><body></body></html>`;
-    expect(renderHtml(head('نافذة الجنوب - تدشين خط حافلات', '<meta property="og:site_name" content="نافذة الجنوب">')).meta.headline).toBe('تدشين خط حافلات');
+    const head = (title: string, site: string): string =>
+      `<html><head><title>${title}</title>${site}</head><body></body></html>`;
+    expect(
+      renderHtml(head('نافذة الجنوب - تدشين خط حافلات', '<meta property="og:site_name" content="نافذة الجنوب">')).meta
+        .headline,
+    ).toBe('تدشين خط حافلات');
     expect(renderHtml(head('تدشين خط حافلات | نافذة الجنوب', '')).meta.headline).toBe('تدشين خط حافلات');
   });
 

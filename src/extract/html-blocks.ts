@@ -24,28 +24,93 @@ export interface RenderedHtml {
 }
 
 const SKIPPED: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'button', 'select', 'option', 'input', 'textarea', 'canvas',
-  'video', 'audio', 'object', 'embed', 'head', 'map', 'math', 'title', 'meta', 'link',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'button',
+  'select',
+  'option',
+  'input',
+  'textarea',
+  'canvas',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'head',
+  'map',
+  'math',
+  'title',
+  'meta',
+  'link',
 ]);
 const BLOCKS: ReadonlySet<string> = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'figcaption', 'td', 'th', 'dd', 'dt', 'pre', 'div', 'section',
-  'article', 'header', 'footer', 'aside', 'nav', 'main', 'ul', 'ol', 'table', 'tr', 'figure', 'form', 'address', 'br', 'hr',
-  'body', 'caption', 'details', 'summary', 'time', 'dl', 'center',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'figcaption',
+  'td',
+  'th',
+  'dd',
+  'dt',
+  'pre',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'main',
+  'ul',
+  'ol',
+  'table',
+  'tr',
+  'figure',
+  'form',
+  'address',
+  'br',
+  'hr',
+  'body',
+  'caption',
+  'details',
+  'summary',
+  'time',
+  'dl',
+  'center',
 ]);
 /** Furniture named by element type. */
 const FURNITURE_TAGS: ReadonlyMap<string, NonNullable<BlockHint['furniture']>> = new Map([
-  ['nav', 'navigation'], ['footer', 'footer'], ['form', 'comments'], ['aside', 'related-links'],
+  ['nav', 'navigation'],
+  ['footer', 'footer'],
+  ['form', 'comments'],
+  ['aside', 'related-links'],
 ]);
 /** Furniture named by class/id tokens (split on - _ and spaces). Coupled to HARD_FURNITURE in classify-line.ts. */
 const FURNITURE_TOKENS: ReadonlyMap<string, NonNullable<BlockHint['furniture']>> = new Map([
-  ...['nav', 'navbar', 'menu', 'breadcrumb', 'breadcrumbs', 'topbar', 'masthead'].map((t) => [t, 'navigation'] as const),
+  ...['nav', 'navbar', 'menu', 'breadcrumb', 'breadcrumbs', 'topbar', 'masthead'].map(
+    (t) => [t, 'navigation'] as const,
+  ),
   ...['footer'].map((t) => [t, 'footer'] as const),
   ...['share', 'sharing', 'social', 'sharethis', 'addthis'].map((t) => [t, 'share'] as const),
   ...['comment', 'comments', 'disqus', 'respond', 'reply'].map((t) => [t, 'comments'] as const),
-  ...['related', 'recommended', 'popular', 'trending', 'sidebar', 'widget', 'most', 'more', 'readmore', 'also'].map((t) => [t, 'related-links'] as const),
+  ...['related', 'recommended', 'popular', 'trending', 'sidebar', 'widget', 'most', 'more', 'readmore', 'also'].map(
+    (t) => [t, 'related-links'] as const,
+  ),
   ...['tags', 'tag', 'keywords', 'taglist'].map((t) => [t, 'tags'] as const),
   ...['author', 'bio'].map((t) => [t, 'author-box'] as const),
-  ...['ad', 'ads', 'advert', 'advertisement', 'banner', 'sponsor', 'sponsored', 'promo'].map((t) => [t, 'advert'] as const),
+  ...['ad', 'ads', 'advert', 'advertisement', 'banner', 'sponsor', 'sponsored', 'promo'].map(
+    (t) => [t, 'advert'] as const,
+  ),
   ...['newsletter', 'subscribe', 'subscription'].map((t) => [t, 'subscribe'] as const),
 ]);
 const SPACE_RE = /[\s\u00A0]+/gu;
@@ -64,7 +129,10 @@ interface Frame {
   readonly parent: number;
   readonly depth: number;
 }
-interface Exit { readonly exit: { readonly tag: string; readonly furniture: Furniture; readonly owner: number }; readonly element: number }
+interface Exit {
+  readonly exit: { readonly tag: string; readonly furniture: Furniture; readonly owner: number };
+  readonly element: number;
+}
 
 /** Per-element figures, filled while rendering (index = element id; 0 is the document). */
 class Elements implements ElementTable {
@@ -122,7 +190,11 @@ class LineWriter {
     const text = this.parts.length === 0 ? '' : this.parts.join('').replace(SPACE_RE, ' ').trim();
     if (text) {
       this.lines.push(text);
-      this.hints.push({ tag: this.tag, linkDensity: this.chars === 0 ? 0 : this.linkChars / this.chars, furniture: this.furniture });
+      this.hints.push({
+        tag: this.tag,
+        linkDensity: this.chars === 0 ? 0 : this.linkChars / this.chars,
+        furniture: this.furniture,
+      });
       this.owners.push(this.owner);
     }
     this.parts = [];
@@ -142,7 +214,15 @@ export function renderHtml(html: string, url?: string): RenderedHtml {
   const elements = new Elements();
   const stack: (Frame | Exit)[] = [];
   for (let i = document.children.length - 1; i >= 0; i--) {
-    stack.push({ node: document.children[i]!, furniture: null, inLink: false, block: 'body', owner: 0, parent: 0, depth: 1 });
+    stack.push({
+      node: document.children[i]!,
+      furniture: null,
+      inLink: false,
+      block: 'body',
+      owner: 0,
+      parent: 0,
+      depth: 1,
+    });
   }
   while (stack.length > 0) {
     const item = stack.pop()!;
@@ -152,7 +232,13 @@ export function renderHtml(html: string, url?: string): RenderedHtml {
   writer.flush({ tag: 'body', furniture: null, owner: 0 });
   elements.endLine[0] = writer.lines.length;
   const { meta, diagnostics, articleBody } = readHtmlMeta(document, url);
-  const main = findMainContent({ elements, lines: writer.lines, hints: writer.hints, owners: writer.owners, articleBody });
+  const main = findMainContent({
+    elements,
+    lines: writer.lines,
+    hints: writer.hints,
+    owners: writer.owners,
+    articleBody,
+  });
   const hints = main ? rehint(writer, elements, main) : writer.hints;
   return { text: writer.lines.join('\n'), hints, meta, diagnostics, main };
 }
@@ -211,10 +297,22 @@ function visit(frame: Frame, stack: (Frame | Exit)[], writer: LineWriter, elemen
   const block = inCaption ? 'figcaption' : isBlock ? tag : frame.block;
   if (isBlock) writer.flush({ tag: block, furniture, owner: 0 });
   const attribs = element.attribs;
-  const id = elements.add(tag, frame.parent, `${attribs.class ?? ''} ${attribs.id ?? ''}`, attribs.itemprop ?? '', writer.lines.length, own);
+  const id = elements.add(
+    tag,
+    frame.parent,
+    `${attribs.class ?? ''} ${attribs.id ?? ''}`,
+    attribs.itemprop ?? '',
+    writer.lines.length,
+    own,
+  );
   const owner = isBlock && tag !== 'br' && tag !== 'hr' ? id : frame.owner;
   if (isBlock) writer.flush({ tag: block, furniture, owner });
-  stack.push({ exit: isBlock ? { tag: frame.block, furniture: frame.furniture, owner: frame.owner } : { tag: '', furniture: null, owner: 0 }, element: id });
+  stack.push({
+    exit: isBlock
+      ? { tag: frame.block, furniture: frame.furniture, owner: frame.owner }
+      : { tag: '', furniture: null, owner: 0 },
+    element: id,
+  });
   const children = element.children;
   const inLink = frame.inLink || tag === 'a';
   for (let i = children.length - 1; i >= 0; i--) {
@@ -245,7 +343,8 @@ function furnitureOf(element: Element): BlockHint['furniture'] {
 /** CMS taxonomy classes on an article's own element («tag-adam-neumann», «category-sport»): labels, not furniture. */
 const TAXONOMY_CLASS_RE = /^(?:tag|tags|category|categories|cat|post|format|status|type|has|section|topic)[-_]\S/u;
 
-const CAPTION_CLASS_RE = /(?:^|[\s_-])(?:caption|credit|credits|photo-credit|image-credit|img-credit|gallery-caption)(?:$|[\s_-])/u;
+const CAPTION_CLASS_RE =
+  /(?:^|[\s_-])(?:caption|credit|credits|photo-credit|image-credit|img-credit|gallery-caption)(?:$|[\s_-])/u;
 
 function isCaptionBox(element: Element): boolean {
   const cls = element.attribs.class;
@@ -254,5 +353,9 @@ function isCaptionBox(element: Element): boolean {
 
 function isHidden(element: Element): boolean {
   const { attribs } = element;
-  return attribs.hidden !== undefined || attribs['aria-hidden'] === 'true' || (attribs.style !== undefined && /display\s*:\s*none/u.test(attribs.style));
+  return (
+    attribs.hidden !== undefined ||
+    attribs['aria-hidden'] === 'true' ||
+    (attribs.style !== undefined && /display\s*:\s*none/u.test(attribs.style))
+  );
 }

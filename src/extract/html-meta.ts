@@ -13,14 +13,31 @@ import type { SiteMeta } from './article-meta.ts';
 import { outletOfHost } from './lexicons/news-domains.ts';
 
 const DATE_META_NAMES: readonly string[] = [
-  'article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date',
-  'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'created',
-  'article.published', 'published_time', 'originalpublicationdate',
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'date',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.created',
+  'dcterms.date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'created',
+  'article.published',
+  'published_time',
+  'originalpublicationdate',
 ];
-const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|ReportageArticle|OpinionNewsArticle|LiveBlogPosting|BackgroundNewsArticle|ReviewNewsArticle|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/u;
+const ARTICLE_TYPES =
+  /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|ReportageArticle|OpinionNewsArticle|LiveBlogPosting|BackgroundNewsArticle|ReviewNewsArticle|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/u;
 const ISO_DATE_RE = /^\s*(?<year>\d{4})-(?<month>\d{2})(?:-(?<day>\d{2}))?/u;
 /** «/2024/05/12/», «/2024-05-12/», «/20240512/» in a URL path: a day-precision date. */
-const URL_DATE_RE = /\/(?<year>(?:19|20)\d{2})[/-]?(?<month>0[1-9]|1[0-2])[/-]?(?<day>0[1-9]|[12]\d|3[01])(?=[/\-_.]|$)/u;
+const URL_DATE_RE =
+  /\/(?<year>(?:19|20)\d{2})[/-]?(?<month>0[1-9]|1[0-2])[/-]?(?<day>0[1-9]|[12]\d|3[01])(?=[/\-_.]|$)/u;
 /** «عنوان الخبر - اسم الموقع» / «… | Site»: the site suffix of a <title>. */
 const TITLE_SUFFIX_RE = /\s+[|\-–—:»]\s+[^|\-–—»]{1,40}$/u;
 /** A site name is a short name, not a sentence, a URL or a copyright line. */
@@ -49,12 +66,30 @@ export function readHtmlMeta(document: Document, pageUrl?: string): HtmlMeta {
   const ld = readJsonLd(collected.jsonLd, diagnostics);
   const metaDate = DATE_META_NAMES.map((n) => collected.metas.get(n)).find((v) => v !== undefined);
   const url = collected.canonical ?? collected.metas.get('og:url') ?? pageUrl ?? null;
-  const published = toPublished(ld.datePublished, 'json-ld') ?? toPublished(metaDate, 'meta-tag')
-    ?? toPublished(collected.microdata.datePublished, 'meta-tag') ?? toPublished(collected.timeValue ?? undefined, 'time-element')
-    ?? urlDate(url) ?? urlDate(pageUrl ?? null);
-  const siteName = [collected.metas.get('og:site_name'), ld.publisher, collected.metas.get('application-name'), collected.microdata.publisher, collected.metas.get('publisher')]
-    .map(cleanSiteName).find((v) => v !== null) ?? hostOutlet(url) ?? hostOutlet(pageUrl ?? null);
-  const title = ld.headline ?? collected.microdata.headline ?? stripSiteName(collected.metas.get('og:title') ?? null, siteName) ?? stripSiteName(collected.title, siteName);
+  const published =
+    toPublished(ld.datePublished, 'json-ld') ??
+    toPublished(metaDate, 'meta-tag') ??
+    toPublished(collected.microdata.datePublished, 'meta-tag') ??
+    toPublished(collected.timeValue ?? undefined, 'time-element') ??
+    urlDate(url) ??
+    urlDate(pageUrl ?? null);
+  const siteName =
+    [
+      collected.metas.get('og:site_name'),
+      ld.publisher,
+      collected.metas.get('application-name'),
+      collected.microdata.publisher,
+      collected.metas.get('publisher'),
+    ]
+      .map(cleanSiteName)
+      .find((v) => v !== null) ??
+    hostOutlet(url) ??
+    hostOutlet(pageUrl ?? null);
+  const title =
+    ld.headline ??
+    collected.microdata.headline ??
+    stripSiteName(collected.metas.get('og:title') ?? null, siteName) ??
+    stripSiteName(collected.title, siteName);
   return {
     meta: { published, siteName, headline: title?.replace(/\s+/gu, ' ').trim() || null },
     diagnostics,
@@ -67,7 +102,7 @@ function cleanSiteName(value: string | undefined): string | null {
   if (!value) return null;
   const text = value.replace(/\s+/gu, ' ').trim();
   if (!/\p{L}/u.test(text) || text.startsWith('@') || /^https?:|©|\(c\)|copyright|حقوق/iu.test(text)) return null;
-  if (/^[\w-]+(?:\.[\w-]+)+$/u.test(text)) return outletOfHost(text) ?? text;
+  if (/^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/u.test(text)) return outletOfHost(text) ?? text;
   return text.split(' ').length <= SITE_NAME_MAX_WORDS ? text : null;
 }
 
@@ -145,7 +180,8 @@ function readElement(element: Element, out: Collected): void {
       if (out.timeValue === null && attribs.datetime) out.timeValue = attribs.datetime;
       break;
     case 'link':
-      if (out.canonical === null && attribs.rel?.toLowerCase() === 'canonical' && attribs.href) out.canonical = attribs.href;
+      if (out.canonical === null && attribs.rel?.toLowerCase() === 'canonical' && attribs.href)
+        out.canonical = attribs.href;
       break;
     default:
   }
@@ -189,7 +225,12 @@ function textOf(element: Element): string {
   return parts.join('').trim();
 }
 
-interface LdFields { headline: string | null; datePublished: string | undefined; publisher: string | undefined; articleBody: string | null }
+interface LdFields {
+  headline: string | null;
+  datePublished: string | undefined;
+  publisher: string | undefined;
+  articleBody: string | null;
+}
 
 function readJsonLd(scripts: readonly string[], diagnostics: Diagnostic[]): LdFields {
   for (const script of scripts) {
@@ -197,12 +238,19 @@ function readJsonLd(scripts: readonly string[], diagnostics: Diagnostic[]): LdFi
     try {
       data = JSON.parse(script.replace(/^\s*<!--|-->\s*$/gu, ''));
     } catch (error) {
-      diagnostics.push({ severity: 'warning', code: 'extract/bad-json-ld', message: `Unparsable JSON-LD: ${error instanceof Error ? error.message : String(error)}` });
+      diagnostics.push({
+        severity: 'warning',
+        code: 'extract/bad-json-ld',
+        message: `Unparsable JSON-LD: ${error instanceof Error ? error.message : String(error)}`,
+      });
       continue;
     }
     const article = findArticle(data);
     if (article) {
-      const publisher = resolveReference(data, Array.isArray(article.publisher) ? article.publisher[0] : article.publisher);
+      const publisher = resolveReference(
+        data,
+        Array.isArray(article.publisher) ? article.publisher[0] : article.publisher,
+      );
       return {
         headline: typeof article.headline === 'string' ? article.headline : null,
         datePublished: typeof article.datePublished === 'string' ? article.datePublished : undefined,
@@ -242,7 +290,11 @@ function findArticle(data: unknown): Record<string, unknown> | null {
       const record = item as Record<string, unknown>;
       const type = record['@type'];
       const types = Array.isArray(type) ? type : [type];
-      if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)) && (record.datePublished !== undefined || record.articleBody !== undefined || record.headline !== undefined)) return record;
+      if (
+        types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)) &&
+        (record.datePublished !== undefined || record.articleBody !== undefined || record.headline !== undefined)
+      )
+        return record;
       if (record['@graph']) queue.push(record['@graph']);
       if (record.mainEntity) queue.push(record.mainEntity);
     }
@@ -257,7 +309,12 @@ function toPublished(value: string | undefined, from: PublishedDate['from']): Pu
   if (iso?.groups) {
     const { year, month, day } = iso.groups;
     if (Number(month) < 1 || Number(month) > 12 || (day && (Number(day) < 1 || Number(day) > 31))) return null;
-    return { date: day ? `${year}-${month}-${day}` : `${year}-${month}`, precision: day ? 'day' : 'month', text: value, ...(from ? { from } : {}) };
+    return {
+      date: day ? `${year}-${month}-${day}` : `${year}-${month}`,
+      precision: day ? 'day' : 'month',
+      text: value,
+      ...(from ? { from } : {}),
+    };
   }
   const found = findAbsoluteDates(value)[0];
   return found ? { date: found.value, precision: found.precision, text: value, ...(from ? { from } : {}) } : null;

@@ -3,7 +3,13 @@ import type { RawPage } from '../core/page.ts';
 import { isValidSpan } from '../core/span.ts';
 import { extractPage, extractText } from './index.ts';
 
-const page = (body: string, contentType: RawPage['contentType'] = 'text/plain'): RawPage => ({ id: 'p', url: 'p', fetchedAt: '2024-01-01T00:00:00Z', contentType, body });
+const page = (body: string, contentType: RawPage['contentType'] = 'text/plain'): RawPage => ({
+  id: 'p',
+  url: 'p',
+  fetchedAt: '2024-01-01T00:00:00Z',
+  contentType,
+  body,
+});
 
 const STORY = [
   'انطلاق أعمال القمة الاقتصادية العربية في عمّان',
@@ -17,7 +23,11 @@ describe('extractPage', () => {
   it('returns one article with headline, date, outlet and body from a plain-text page', () => {
     const { articles } = extractPage(page(STORY));
     expect(articles).toHaveLength(1);
-    expect(articles[0]).toMatchObject({ headline: 'انطلاق أعمال القمة الاقتصادية العربية في عمّان', outlet: 'الرصيف الإخبارية', published: { date: '2019-05-12', precision: 'day', text: '12 أيار 2019' } });
+    expect(articles[0]).toMatchObject({
+      headline: 'انطلاق أعمال القمة الاقتصادية العربية في عمّان',
+      outlet: 'الرصيف الإخبارية',
+      published: { date: '2019-05-12', precision: 'day', text: '12 أيار 2019' },
+    });
     expect(articles[0]!.body.split('\n')).toHaveLength(2);
   });
 
@@ -36,14 +46,21 @@ describe('extractPage', () => {
     expect(extraction.spans.every((s) => s.kind === 'boilerplate')).toBe(true);
   });
 
-  it.each(['', '   \n\n  ', '\u0000\u0001\u0002', '<<<>>>', '<html><body></body></html>'])('does not crash on degenerate input %j', (body) => {
-    expect(() => extractPage(page(body))).not.toThrow();
-    expect(() => extractPage(page(body, 'text/html'))).not.toThrow();
-  });
+  it.each(['', '   \n\n  ', '\u0000\u0001\u0002', '<<<>>>', '<html><body></body></html>'])(
+    'does not crash on degenerate input %j',
+    (body) => {
+      expect(() => extractPage(page(body))).not.toThrow();
+      expect(() => extractPage(page(body, 'text/html'))).not.toThrow();
+    },
+  );
 
   it('extracts a long page in linear time', () => {
-    const paragraph = (i: number): string => `وأكدت الوزارة في بيانها رقم ${i} أن العمل في المشروع يسير وفق الجدول الزمني المحدد، وأن المرحلة الأولى ستنتهي قريباً.`;
-    const text = ['عنوان الخبر الرئيسي عن المشروع الجديد', ...Array.from({ length: 20_000 }, (_, i) => paragraph(i))].join('\n');
+    const paragraph = (i: number): string =>
+      `وأكدت الوزارة في بيانها رقم ${i} أن العمل في المشروع يسير وفق الجدول الزمني المحدد، وأن المرحلة الأولى ستنتهي قريباً.`;
+    const text = [
+      'عنوان الخبر الرئيسي عن المشروع الجديد',
+      ...Array.from({ length: 20_000 }, (_, i) => paragraph(i)),
+    ].join('\n');
     const started = performance.now();
     const { articles } = extractPage(page(text));
     expect(performance.now() - started).toBeLessThan(10_000);
@@ -70,7 +87,11 @@ describe('extractPage', () => {
       'ويستمر المعرض خمسة أيام، ويتضمن ندوات متخصصة حول سلامة الغذاء والتصدير.',
     ].join('\n');
     const extraction = extractPage(page(text));
-    expect(extraction.articles[0]).toMatchObject({ headline: 'افتتاح معرض الصناعات الغذائية بمشاركة 300 شركة', outlet: null, published: { date: '2024-05-05' } });
+    expect(extraction.articles[0]).toMatchObject({
+      headline: 'افتتاح معرض الصناعات الغذائية بمشاركة 300 شركة',
+      outlet: null,
+      published: { date: '2024-05-05' },
+    });
     expect(extraction.spans.filter((s) => s.kind === 'meta').map((s) => s.reason)).toEqual(['date', 'byline']);
   });
 
@@ -86,7 +107,11 @@ describe('extractPage', () => {
   });
 
   it('applies HTML site metadata only to the main article', () => {
-    const extraction = extractText(STORY, [], { published: { date: '2019-05-12', precision: 'day', text: '2019-05-12', from: 'json-ld' }, siteName: 'موقع آخر', headline: null });
+    const extraction = extractText(STORY, [], {
+      published: { date: '2019-05-12', precision: 'day', text: '2019-05-12', from: 'json-ld' },
+      siteName: 'موقع آخر',
+      headline: null,
+    });
     expect(extraction.articles[0]!.outlet).toBe('الرصيف الإخبارية');
   });
 });

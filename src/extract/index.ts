@@ -31,14 +31,23 @@ export function extractPage(page: RawPage): PageExtraction {
 }
 
 /** Segments a page text (plain text, or HTML rendered to one block per line with `hints` and its main content). */
-export function extractText(pageText: string, hints: readonly (BlockHint | null)[], site: SiteMeta | null, main: MainContent | null = null): PageExtraction {
+export function extractText(
+  pageText: string,
+  hints: readonly (BlockHint | null)[],
+  site: SiteMeta | null,
+  main: MainContent | null = null,
+): PageExtraction {
   const lines = splitLines(pageText, hints);
   const context = { isArabicPage: arabicShare(lines) >= ARABIC_PAGE_RATIO };
   const classified = lines.map((line) => classifyLine(line, context));
   let classes: readonly LineClass[] = main ? restrictToMain(lines, classified, main) : classified;
   const isListing = main !== null && isListingPage(lines, classes, main);
   let roles: LineAssignment[] = isListing
-    ? lines.map((line) => ({ article: -1, role: 'boilerplate', reason: classes[line.index]!.reason ?? 'related-links' }))
+    ? lines.map((line) => ({
+        article: -1,
+        role: 'boilerplate',
+        reason: classes[line.index]!.reason ?? 'related-links',
+      }))
     : segmentLines(lines, classes, main?.inMain ?? null);
   let articles = buildArticles({ pageText, lines, classes, roles }, site);
   if (articles.length === 0 && main !== null && !isListing) {
@@ -61,10 +70,22 @@ export function extractText(pageText: string, hints: readonly (BlockHint | null)
   }
   const orphans: PageSpan[] = lines
     .filter((line, i) => roles[i]!.article < 0 && !line.isBlank)
-    .map((line) => ({ kind: 'boilerplate', reason: roles[line.index]!.reason ?? 'other', start: line.start, end: line.end }));
+    .map((line) => ({
+      kind: 'boilerplate',
+      reason: roles[line.index]!.reason ?? 'other',
+      start: line.start,
+      end: line.end,
+    }));
   const spans = [...articles.flatMap((a) => a.spans), ...orphans].sort(compareSpans);
   if (isListing) {
-    const diagnostics: Diagnostic[] = [{ severity: 'warning', code: 'extract/not-an-article', message: 'No article: the main block is a list of linked headlines with short summaries (a home or section page).' }];
+    const diagnostics: Diagnostic[] = [
+      {
+        severity: 'warning',
+        code: 'extract/not-an-article',
+        message:
+          'No article: the main block is a list of linked headlines with short summaries (a home or section page).',
+      },
+    ];
     return { pageText, articles, spans, diagnostics };
   }
   return { pageText, articles, spans };
@@ -75,10 +96,18 @@ function mainTextRoles(lines: readonly Line[], classes: readonly LineClass[], ma
   return lines.map((line): LineAssignment => {
     if (line.isBlank) return { article: -1, role: 'blank' };
     const hint = line.hint;
-    const isText = main.inMain[line.index] && hint !== null && !hint.furniture && hint.linkDensity < 0.5
-      && !/^(?:h[1-6]|figcaption|caption|time)$/u.test(hint.tag) && classes[line.index]!.type !== 'boilerplate' && classes[line.index]!.type !== 'marker';
+    const isText =
+      main.inMain[line.index] &&
+      hint !== null &&
+      !hint.furniture &&
+      hint.linkDensity < 0.5 &&
+      !/^(?:h[1-6]|figcaption|caption|time)$/u.test(hint.tag) &&
+      classes[line.index]!.type !== 'boilerplate' &&
+      classes[line.index]!.type !== 'marker';
     if (isText) return { article: 0, role: 'body', bodyStart: line.start };
-    return main.inMain[line.index] ? { article: 0, role: 'boilerplate', reason: classes[line.index]!.reason ?? 'other' } : { article: -1, role: 'boilerplate', reason: classes[line.index]!.reason ?? 'outside-main-content' };
+    return main.inMain[line.index]
+      ? { article: 0, role: 'boilerplate', reason: classes[line.index]!.reason ?? 'other' }
+      : { article: -1, role: 'boilerplate', reason: classes[line.index]!.reason ?? 'outside-main-content' };
   });
 }
 
@@ -89,7 +118,8 @@ const RUN_SENTENCE_MIN_WORDS = 8;
 
 /** The page's longest run of sentence lines as one article body (others are furniture), or null when too short. */
 function proseRunRoles(lines: readonly Line[]): LineAssignment[] | null {
-  const isSentence = (line: Line): boolean => line.words >= RUN_SENTENCE_MIN_WORDS && (line.endsSentence || line.words >= MAIN_PROSE_MIN_WORDS);
+  const isSentence = (line: Line): boolean =>
+    line.words >= RUN_SENTENCE_MIN_WORDS && (line.endsSentence || line.words >= MAIN_PROSE_MIN_WORDS);
   type Run = { from: number; to: number; words: number };
   let best: Run | null = null as Run | null;
   let current: Run | null = null as Run | null;
@@ -98,7 +128,10 @@ function proseRunRoles(lines: readonly Line[]): LineAssignment[] | null {
     if (line.isBlank) continue;
     if (isSentence(line)) {
       const previous: Run | null = current;
-      current = previous !== null && gap <= RUN_MAX_GAP ? { from: previous.from, to: line.index, words: previous.words + line.words } : { from: line.index, to: line.index, words: line.words };
+      current =
+        previous !== null && gap <= RUN_MAX_GAP
+          ? { from: previous.from, to: line.index, words: previous.words + line.words }
+          : { from: line.index, to: line.index, words: line.words };
       gap = 0;
       if (!best || current.words > best.words) best = current;
     } else gap++;
@@ -107,7 +140,8 @@ function proseRunRoles(lines: readonly Line[]): LineAssignment[] | null {
   const run = best;
   return lines.map((line): LineAssignment => {
     if (line.isBlank) return { article: -1, role: 'blank' };
-    if (line.index >= run.from && line.index <= run.to && isSentence(line)) return { article: 0, role: 'body', bodyStart: line.start };
+    if (line.index >= run.from && line.index <= run.to && isSentence(line))
+      return { article: 0, role: 'body', bodyStart: line.start };
     return { article: line.index >= run.from && line.index <= run.to ? 0 : -1, role: 'boilerplate', reason: 'other' };
   });
 }
@@ -123,7 +157,8 @@ function isListingPage(lines: readonly Line[], classes: readonly LineClass[], ma
   let paragraphs = 0;
   for (const line of lines) {
     if (!main.inMain[line.index] || !line.hint) continue;
-    if (/^h[2-5]$/u.test(line.hint.tag) && line.hint.linkDensity >= 0.8 && line.words >= 3 && line.words <= 20) titles++;
+    if (/^h[2-5]$/u.test(line.hint.tag) && line.hint.linkDensity >= 0.8 && line.words >= 3 && line.words <= 20)
+      titles++;
     else if (classes[line.index]!.type === 'paragraph') {
       if (line.words > LISTING_MAX_PARAGRAPH_WORDS) return false;
       paragraphs++;
@@ -151,10 +186,14 @@ function restrictToMain(lines: readonly Line[], classes: readonly LineClass[], m
     }
   }
   return classes.map((cls, i) => {
-    if (main.inMain[i] && (cls.type === 'title' || cls.type === 'short') && isMainProse(lines[i]!)) return { type: 'paragraph' };
+    if (main.inMain[i] && (cls.type === 'title' || cls.type === 'short') && isMainProse(lines[i]!))
+      return { type: 'paragraph' };
     // After the main content, lines keep their classes: the tail reader still finds appended articles and related lists there.
     if (main.inMain[i] || (i >= headerStart && i < first) || i > last || lines[i]!.isBlank) return cls;
-    return { type: 'boilerplate', reason: cls.type === 'boilerplate' && cls.reason ? cls.reason : 'outside-main-content' };
+    return {
+      type: 'boilerplate',
+      reason: cls.type === 'boilerplate' && cls.reason ? cls.reason : 'outside-main-content',
+    };
   });
 }
 
@@ -166,9 +205,19 @@ const ANY_SENTENCE_END_RE = /[.!?؟…。！？](?:["'”’»)\]」』\s]*)$/u;
 
 function isMainProse(line: Line): boolean {
   const hint = line.hint;
-  if (!hint || hint.furniture || hint.linkDensity >= 0.5 || /^(?:h[1-6]|figcaption|caption|th|dt|time)$/u.test(hint.tag)) return false;
+  if (
+    !hint ||
+    hint.furniture ||
+    hint.linkDensity >= 0.5 ||
+    /^(?:h[1-6]|figcaption|caption|th|dt|time)$/u.test(hint.tag)
+  )
+    return false;
   const chars = line.end - line.start;
-  return line.words >= MAIN_PROSE_MIN_WORDS || chars >= MAIN_PROSE_MIN_CHARS || (chars >= MAIN_SENTENCE_MIN_CHARS && ANY_SENTENCE_END_RE.test(line.text));
+  return (
+    line.words >= MAIN_PROSE_MIN_WORDS ||
+    chars >= MAIN_PROSE_MIN_CHARS ||
+    (chars >= MAIN_SENTENCE_MIN_CHARS && ANY_SENTENCE_END_RE.test(line.text))
+  );
 }
 
 /** An article body shorter than this (words) is flagged `extract/too-short`; a page with less prose yields that code. */
@@ -184,15 +233,32 @@ function pageDiagnostics(extraction: PageExtraction, main: MainContent | null): 
   const [first] = extraction.articles;
   if (first) {
     const words = first.body.match(WORD_RE)?.length ?? 0;
-    return words < TOO_SHORT_WORDS ? [{ severity: 'info', code: 'extract/too-short', message: `The article body has ${words} words.` }] : [];
+    return words < TOO_SHORT_WORDS
+      ? [{ severity: 'info', code: 'extract/too-short', message: `The article body has ${words} words.` }]
+      : [];
   }
   const words = extraction.pageText.match(WORD_RE)?.length ?? 0;
   if (words === 0) return [{ severity: 'warning', code: 'extract/no-main-content', message: 'The page has no text.' }];
   if (main && main.rivals >= SECTION_PAGE_RIVALS && linkShare(extraction) >= SECTION_PAGE_LINK_SHARE) {
-    return [{ severity: 'warning', code: 'extract/not-an-article', message: `No article: ${main.rivals} blocks of similar weight and mostly links (a home or section page).` }];
+    return [
+      {
+        severity: 'warning',
+        code: 'extract/not-an-article',
+        message: `No article: ${main.rivals} blocks of similar weight and mostly links (a home or section page).`,
+      },
+    ];
   }
-  if (words < TOO_SHORT_WORDS) return [{ severity: 'warning', code: 'extract/too-short', message: `No article: the page has only ${words} words.` }];
-  return [{ severity: 'warning', code: 'extract/no-main-content', message: 'No article: no run of prose was found (lists, headlines or furniture only).' }];
+  if (words < TOO_SHORT_WORDS)
+    return [
+      { severity: 'warning', code: 'extract/too-short', message: `No article: the page has only ${words} words.` },
+    ];
+  return [
+    {
+      severity: 'warning',
+      code: 'extract/no-main-content',
+      message: 'No article: no run of prose was found (lists, headlines or furniture only).',
+    },
+  ];
 }
 
 function linkShare(extraction: PageExtraction): number {

@@ -17,8 +17,10 @@ const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /** The folded code unit of a word character, or -1 for punctuation and spaces (and dropped marks). */
 function foldWordChar(code: number, ch: string): number {
-  if ((code >= 0x0621 && code <= 0x064a) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) return foldCodeUnit(code);
-  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x0660 && code <= 0x0669) || (code >= 0x06f0 && code <= 0x06f9)) return foldCodeUnit(code);
+  if ((code >= 0x0621 && code <= 0x064a) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a))
+    return foldCodeUnit(code);
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x0660 && code <= 0x0669) || (code >= 0x06f0 && code <= 0x06f9))
+    return foldCodeUnit(code);
   if (code < 0x80) return -1;
   return WORD_CHAR_RE.test(ch) ? foldCodeUnit(code) : -1;
 }
@@ -35,7 +37,10 @@ const CHARS_PER_CALL = 8192;
  * Keys of many ranges of one text in a single pass over shared typed buffers: every line of every
  * page is keyed, so this avoids per-character string building.
  */
-export function keyRanges(text: string, ranges: readonly { readonly start: number; readonly end: number }[]): LineKey[] {
+export function keyRanges(
+  text: string,
+  ranges: readonly { readonly start: number; readonly end: number }[],
+): LineKey[] {
   const codes = new Uint16Array(text.length + 1);
   const map = new Uint32Array(text.length + ranges.length + 1);
   const keys: LineKey[] = [];
@@ -71,7 +76,10 @@ export function keyRanges(text: string, ranges: readonly { readonly start: numbe
 function decode(codes: Uint16Array, start: number, end: number): string {
   let out = '';
   for (let at = start; at < end; at += CHARS_PER_CALL) {
-    out += String.fromCharCode.apply(null, codes.subarray(at, Math.min(end, at + CHARS_PER_CALL)) as unknown as number[]);
+    out += String.fromCharCode.apply(
+      null,
+      codes.subarray(at, Math.min(end, at + CHARS_PER_CALL)) as unknown as number[],
+    );
   }
   return out;
 }

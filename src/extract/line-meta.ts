@@ -12,7 +12,9 @@ import { agencyForms } from '../text/agencies.ts';
 /** Function words of running prose (the `prose` subset of the stop-word lexicon). */
 const ARABIC_STOP_WORDS = stopWords('prose');
 /** Wire agencies' credit forms, normalised; forms that are also everyday words («قنا» Qena) are left out. */
-const NEWS_AGENCIES: ReadonlySet<string> = new Set(agencyForms('display', { fullNames: false, alsoAWord: false }).keys());
+const NEWS_AGENCIES: ReadonlySet<string> = new Set(
+  agencyForms('display', { fullNames: false, alsoAWord: false }).keys(),
+);
 
 /** A name read from the page, with where it sits in the page text. */
 export interface NamedSpan {
@@ -60,7 +62,13 @@ export function findBylinePrefix(line: Line): { outlet: NamedSpan; bodyStart: nu
   }
   const dashed = DASHED_PREFIX_RE.exec(line.text);
   const dashedName = dashed?.groups?.name;
-  if (dashed && dashedName && !isPlace(dashedName) && !hasStopWord(dashedName) && (isOutletName(dashedName) || dashedName.trim().split(/\s+/u).length >= 2)) {
+  if (
+    dashed &&
+    dashedName &&
+    !isPlace(dashedName) &&
+    !hasStopWord(dashedName) &&
+    (isOutletName(dashedName) || dashedName.trim().split(/\s+/u).length >= 2)
+  ) {
     const outlet = trimmedName(line, 0, dashedName.length);
     return outlet ? { outlet, bodyStart: line.start + dashed[0].length } : null;
   }
@@ -123,7 +131,8 @@ export function startsWithDateline(text: string): boolean {
 const DATELINE_OPENING_RE = /^(?<place>[^\s\-–—(،,]+(?:\s[^\s\-–—(،,]+)?)\s*(?:\([^)]{1,30}\)\s*)?[\-–—:]\s/u;
 
 /** «جميع الحقوق محفوظة لـ», «حقوق النسخ محفوظة», «©», years: everything in a copyright line except the owner. */
-const COPYRIGHT_RE = /(?:(?:جميع|كل)\s+)?(?:ال)?حقوق(?:\s+(?:ال)?(?:نشر|نسخ|طبع|ملكية|الملكية))?(?:\s+محفوظة)?(?:\s*ل(?:ـ|\s)?(?=\p{L}))?|©|\(c\)|copyright|all\s+rights\s+reserved|(?<!\d)(?:19|20)\d{2}(?!\d)/giu;
+const COPYRIGHT_RE =
+  /(?:(?:جميع|كل)\s+)?(?:ال)?حقوق(?:\s+(?:ال)?(?:نشر|نسخ|طبع|ملكية|الملكية))?(?:\s+محفوظة)?(?:\s*ل(?:ـ|\s)?(?=\p{L}))?|©|\(c\)|copyright|all\s+rights\s+reserved|(?<!\d)(?:19|20)\d{2}(?!\d)/giu;
 
 const COPYRIGHT_CUE_RE = /حقوق|©|\(c\)|copyright|all\s+rights/iu;
 
@@ -132,7 +141,10 @@ export function readCopyrightOutlet(line: Line): NamedSpan | null {
   // A footer line with no copyright notice («وسوم: …», «اتصل بنا») names no owner.
   if (!COPYRIGHT_CUE_RE.test(line.text)) return null;
   COPYRIGHT_RE.lastIndex = 0;
-  const parts = line.text.split(COPYRIGHT_RE).map((p) => p.trim()).filter((p) => /\p{L}/u.test(p));
+  const parts = line.text
+    .split(COPYRIGHT_RE)
+    .map((p) => p.trim())
+    .filter((p) => /\p{L}/u.test(p));
   if (parts.length !== 1) return null;
   const name = parts[0]!.replace(LEADING_PUNCT_RE, '');
   // «© REUTERS / SHOKRY HUSSIEN», «© AFP»: a photo credit (agency / photographer), not the site.
@@ -156,21 +168,32 @@ const BRACKET_LINE_RE = /^(?:\([^()]{1,30}\)[\s\-–—،,/•|]*)+$/u;
 
 /** True when a short name reads as an outlet: «وكالة الرافد للأنباء», «المدى نيوز», «الساحل اليوم». */
 export function isOutletName(name: string): boolean {
-  const words = normalizeText(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ');
+  const words = normalizeText(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ');
   if (words.length === 0 || words.length > MAX_NAME_WORDS) return false;
   const first = words[0]!.replace(/^ل/u, '');
   const last = words[words.length - 1]!;
-  return (words.length >= 2 && (OUTLET_HEADS.has(first) || OUTLET_HEADS.has(words[0]!))) || (words.length >= 2 && OUTLET_TAILS.has(last)) || OUTLET_TAILS.has(words.slice(-2).join(' '));
+  return (
+    (words.length >= 2 && (OUTLET_HEADS.has(first) || OUTLET_HEADS.has(words[0]!))) ||
+    (words.length >= 2 && OUTLET_TAILS.has(last)) ||
+    OUTLET_TAILS.has(words.slice(-2).join(' '))
+  );
 }
 
 /** True for a wire agency name or credit («أ.ف.ب», «رويترز», «وكالات»). */
 export function isAgency(name: string): boolean {
-  const key = normalizeText(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const key = normalizeText(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return NEWS_AGENCIES.has(key) || key === 'وكالات' || NEWS_AGENCIES.has(key.replace(/ /gu, ''));
 }
 
 function hasStopWord(name: string): boolean {
-  return normalizeText(name).split(/\s+/u).some((token) => ARABIC_STOP_WORDS.has(token));
+  return normalizeText(name)
+    .split(/\s+/u)
+    .some((token) => ARABIC_STOP_WORDS.has(token));
 }
 
 export function isPlace(name: string): boolean {

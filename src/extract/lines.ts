@@ -15,7 +15,17 @@ export interface BlockHint {
   /** Share of the block's characters that sit inside links (0–1). */
   readonly linkDensity: number;
   /** Why an ancestor marks the block as furniture (nav/footer/aside or a class such as «share»), if any. */
-  readonly furniture: 'navigation' | 'footer' | 'share' | 'comments' | 'related-links' | 'tags' | 'author-box' | 'advert' | 'subscribe' | null;
+  readonly furniture:
+    | 'navigation'
+    | 'footer'
+    | 'share'
+    | 'comments'
+    | 'related-links'
+    | 'tags'
+    | 'author-box'
+    | 'advert'
+    | 'subscribe'
+    | null;
 }
 
 export interface Line {
@@ -62,15 +72,35 @@ export function splitLines(text: string, hints: readonly (BlockHint | null)[] = 
   const lines: Line[] = [];
   for (let index = 0; index < raw.length; index++) {
     const { start, end } = raw[index]!;
-    lines.push(measure(text.slice(start, end), { index, start, end, key: keys[index]!, repeats: counts.get(dupKeys[index]!) ?? 0, hint: hints[index] ?? null }));
+    lines.push(
+      measure(text.slice(start, end), {
+        index,
+        start,
+        end,
+        key: keys[index]!,
+        repeats: counts.get(dupKeys[index]!) ?? 0,
+        hint: hints[index] ?? null,
+      }),
+    );
   }
   return lines;
 }
 
 /** Whitespace, no-break space, zero-width and direction marks, BOM: not content. */
 function isBlankChar(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0xa0 || (code >= 0x200b && code <= 0x200f)
-    || code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0b ||
+    code === 0x0c ||
+    code === 0xa0 ||
+    (code >= 0x200b && code <= 0x200f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0xfeff ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200a)
+  );
 }
 
 function trimmed(text: string, start: number, end: number): { start: number; end: number } {
@@ -81,7 +111,14 @@ function trimmed(text: string, start: number, end: number): { start: number; end
   return { start: s, end: e };
 }
 
-interface Located { readonly index: number; readonly start: number; readonly end: number; readonly key: LineKey; readonly repeats: number; readonly hint: BlockHint | null }
+interface Located {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly key: LineKey;
+  readonly repeats: number;
+  readonly hint: BlockHint | null;
+}
 
 function measure(text: string, input: Located): Line {
   const tokens = input.key.key ? input.key.key.split(' ') : [];
@@ -99,7 +136,13 @@ function measure(text: string, input: Located): Line {
     } else if (isPunctuation(code)) punctuation++;
   }
   return {
-    index: input.index, start: input.start, end: input.end, text, key: input.key, repeats: input.repeats, hint: input.hint,
+    index: input.index,
+    start: input.start,
+    end: input.end,
+    text,
+    key: input.key,
+    repeats: input.repeats,
+    hint: input.hint,
     isBlank: tokens.length === 0,
     words: tokens.length,
     stopRatio: tokens.length === 0 ? 0 : stops / tokens.length,
@@ -112,7 +155,18 @@ function measure(text: string, input: Located): Line {
 
 /** . ! ? ؟ … ، , ؛ ; : */
 function isPunctuation(code: number): boolean {
-  return code === 0x2e || code === 0x2c || code === 0x060c || code === 0x3a || code === 0x061f || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x061b || code === 0x3b;
+  return (
+    code === 0x2e ||
+    code === 0x2c ||
+    code === 0x060c ||
+    code === 0x3a ||
+    code === 0x061f ||
+    code === 0x21 ||
+    code === 0x3f ||
+    code === 0x2026 ||
+    code === 0x061b ||
+    code === 0x3b
+  );
 }
 
 /** Tokens of a line's key (normalised words). */

@@ -23,7 +23,7 @@ export interface ElementTable {
   readonly endLine: readonly number[];
   readonly children: readonly (readonly number[])[];
   /** Furniture named by the element's own tag or class/id (nav, footer, «comments», «related»…), if any. */
-  readonly furniture: readonly (BlockHint['furniture'])[];
+  readonly furniture: readonly BlockHint['furniture'][];
 }
 
 export interface MainContentInput {
@@ -66,33 +66,159 @@ const ALTERNATIVE_SHARE = 0.75;
 const MIN_ALTERNATIVES = 3;
 
 const TAG_BASE: Readonly<Record<string, number>> = {
-  div: 5, article: 8, main: 5, section: 3, pre: 3, td: 3, blockquote: 3,
-  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3, h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
-  nav: -25, aside: -25, footer: -25, header: -10,
+  div: 5,
+  article: 8,
+  main: 5,
+  section: 3,
+  pre: 3,
+  td: 3,
+  blockquote: 3,
+  address: -3,
+  ol: -3,
+  ul: -3,
+  dl: -3,
+  dd: -3,
+  dt: -3,
+  li: -3,
+  form: -3,
+  h1: -5,
+  h2: -5,
+  h3: -5,
+  h4: -5,
+  h5: -5,
+  h6: -5,
+  th: -5,
+  nav: -25,
+  aside: -25,
+  footer: -25,
+  header: -10,
 };
 /** Blocks that are a paragraph themselves (their parent is the container that gets the full score). */
 const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(['p', 'pre', 'td', 'blockquote', 'dd', 'font', 'span', 'center']);
 /** Lines in these blocks never score containers (titles, list items, captions). */
-const UNSCORED_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'figcaption', 'dt', 'th', 'caption', 'summary', 'time', 'address']);
+const UNSCORED_TAGS: ReadonlySet<string> = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'figcaption',
+  'dt',
+  'th',
+  'caption',
+  'summary',
+  'time',
+  'address',
+]);
 
 /** Class/id words of article containers, in English and in the transliterated names Arabic CMSs use. */
 const POSITIVE_WORDS: readonly string[] = [
-  'article', 'content', 'entry', 'story', 'body', 'post', 'text', 'main', 'blog', 'hentry', 'single', 'detail', 'details', 'itemfulltext',
-  'field', 'node', 'news', 'txt', 'matn', 'nass', 'khabar', 'maqal', 'tafasil', 'tafaseel', 'mawdoo', 'akhbar',
+  'article',
+  'content',
+  'entry',
+  'story',
+  'body',
+  'post',
+  'text',
+  'main',
+  'blog',
+  'hentry',
+  'single',
+  'detail',
+  'details',
+  'itemfulltext',
+  'field',
+  'node',
+  'news',
+  'txt',
+  'matn',
+  'nass',
+  'khabar',
+  'maqal',
+  'tafasil',
+  'tafaseel',
+  'mawdoo',
+  'akhbar',
 ];
 /** Class/id words of furniture. */
 const NEGATIVE_WORDS: readonly string[] = [
-  'comment', 'comments', 'sidebar', 'related', 'share', 'sharing', 'social', 'footer', 'widget', 'sponsor', 'sponsored', 'promo', 'outbrain',
-  'taboola', 'newsletter', 'subscribe', 'breadcrumb', 'breadcrumbs', 'banner', 'masthead', 'recommended', 'recommend', 'popular', 'trending',
-  'cookie', 'gdpr', 'modal', 'popup', 'nav', 'navbar', 'menu', 'ad', 'ads', 'advert', 'advertisement', 'tags', 'tag', 'meta', 'byline', 'author',
-  'bio', 'caption', 'credit', 'copyright', 'rights', 'hidden', 'header', 'masthead', 'teaser', 'more', 'most', 'read', 'also', 'next', 'prev',
-  'pagination', 'rail', 'aside', 'toolbar', 'print', 'login', 'signup', 'shop', 'shopping', 'skyscraper', 'contact', 'episode', 'playlist',
+  'comment',
+  'comments',
+  'sidebar',
+  'related',
+  'share',
+  'sharing',
+  'social',
+  'footer',
+  'widget',
+  'sponsor',
+  'sponsored',
+  'promo',
+  'outbrain',
+  'taboola',
+  'newsletter',
+  'subscribe',
+  'breadcrumb',
+  'breadcrumbs',
+  'banner',
+  'masthead',
+  'recommended',
+  'recommend',
+  'popular',
+  'trending',
+  'cookie',
+  'gdpr',
+  'modal',
+  'popup',
+  'nav',
+  'navbar',
+  'menu',
+  'ad',
+  'ads',
+  'advert',
+  'advertisement',
+  'tags',
+  'tag',
+  'meta',
+  'byline',
+  'author',
+  'bio',
+  'caption',
+  'credit',
+  'copyright',
+  'rights',
+  'hidden',
+  'header',
+  'masthead',
+  'teaser',
+  'more',
+  'most',
+  'read',
+  'also',
+  'next',
+  'prev',
+  'pagination',
+  'rail',
+  'aside',
+  'toolbar',
+  'print',
+  'login',
+  'signup',
+  'shop',
+  'shopping',
+  'skyscraper',
+  'contact',
+  'episode',
+  'playlist',
 ];
 const POSITIVE: ReadonlySet<string> = new Set(POSITIVE_WORDS);
 const NEGATIVE: ReadonlySet<string> = new Set(NEGATIVE_WORDS);
 const CLASS_WEIGHT = 25;
 /** Phrases that mark an article body container outright, even inside a longer class name («td-post-content»). */
-const BODY_PHRASE_RE = /article[-_]?body|articlebody|article[-_]?content|article[-_]?text|entry[-_]?content|post[-_]?(?:body|content|text|entry)|story[-_]?(?:body|content|text)|news[-_]?(?:body|content|text|details?)|body[-_]?text|main[-_]?text|text[-_]?content|field[-_]?(?:name[-_]?)?body|content[-_]?(?:body|text|article|details?)|itemfulltext|rich[-_]?text/u;
+const BODY_PHRASE_RE =
+  /article[-_]?body|articlebody|article[-_]?content|article[-_]?text|entry[-_]?content|post[-_]?(?:body|content|text|entry)|story[-_]?(?:body|content|text)|news[-_]?(?:body|content|text|details?)|body[-_]?text|main[-_]?text|text[-_]?content|field[-_]?(?:name[-_]?)?body|content[-_]?(?:body|text|article|details?)|itemfulltext|rich[-_]?text/u;
 
 /** Class/id weight of an element: + for article-container words, − for furniture words. */
 export function classWeight(attrs: string): number {
@@ -141,7 +267,10 @@ function fromJsonLd(input: MainContentInput): MainContent | null {
     matchedChars += line.length;
   }
   if (matched.length === 0 || matchedChars < MIN_JSON_LD_COVERAGE * stated.length) return null;
-  const root = commonAncestor(input.elements, matched.map((i) => input.owners[i]!));
+  const root = commonAncestor(
+    input.elements,
+    matched.map((i) => input.owners[i]!),
+  );
   return subtree(input, root, 'json-ld');
 }
 
@@ -150,7 +279,7 @@ function fromMicrodata(input: MainContentInput): MainContent | null {
   const { elements } = input;
   let best = -1;
   for (let id = 1; id < elements.tag.length; id++) {
-    if (!/\barticleBody\b/iu.test(elements.itemprop[id]!)) continue;
+    if (!/(?:^|\s)articleBody(?:\s|$)/iu.test(elements.itemprop[id]!)) continue;
     if (best < 0 || elements.textChars[id]! > elements.textChars[best]!) best = id;
   }
   if (best < 0 || elements.textChars[best]! < MIN_STATED_CHARS) return null;
@@ -202,7 +331,12 @@ function unlikelyElements(elements: ElementTable): boolean[] {
   const unlikely: boolean[] = [false];
   for (let id = 1; id < elements.tag.length; id++) {
     const tag = elements.tag[id]!;
-    const own = elements.furniture[id] !== null && tag !== 'body' && tag !== 'article' && tag !== 'main' && !MAYBE_BODY_RE.test(elements.attrs[id]!.toLowerCase());
+    const own =
+      elements.furniture[id] !== null &&
+      tag !== 'body' &&
+      tag !== 'article' &&
+      tag !== 'main' &&
+      !MAYBE_BODY_RE.test(elements.attrs[id]!.toLowerCase());
     unlikely.push(own || unlikely[elements.parent[id]!]!);
   }
   return unlikely;
@@ -229,8 +363,16 @@ function scoreContainers(input: MainContentInput, isSkipped: (owner: number) => 
     const line = lines[i]!;
     const owner = owners[i]!;
     const tag = elements.tag[owner]!;
-    if (line.length < MIN_SCORED_LINE_CHARS || UNSCORED_TAGS.has(tag) || hints[i]!.linkDensity > 0.5 || isSkipped(owner)) continue;
-    const content = (1 + (line.match(COMMA_RE)?.length ?? 0) + Math.min(Math.floor(line.length / 100), 3)) * (1 - hints[i]!.linkDensity);
+    if (
+      line.length < MIN_SCORED_LINE_CHARS ||
+      UNSCORED_TAGS.has(tag) ||
+      hints[i]!.linkDensity > 0.5 ||
+      isSkipped(owner)
+    )
+      continue;
+    const content =
+      (1 + (line.match(COMMA_RE)?.length ?? 0) + Math.min(Math.floor(line.length / 100), 3)) *
+      (1 - hints[i]!.linkDensity);
     let ancestor = PARAGRAPH_TAGS.has(tag) ? elements.parent[owner]! : owner;
     for (let level = 0; level < ANCESTOR_LEVELS && ancestor > 0; level++) {
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
@@ -255,8 +397,17 @@ function scoreContainers(input: MainContentInput, isSkipped: (owner: number) => 
 }
 
 /** Moves up when several near-best blocks share a container, when the parent scores higher, or when the block is an only child. */
-function widen(elements: ElementTable, top: number, topScore: number, ranked: readonly { id: number; value: number }[], final: (id: number) => number | undefined): number {
-  const alternatives = ranked.slice(1, 6).filter((c) => c.value >= ALTERNATIVE_SHARE * topScore).map((c) => c.id);
+function widen(
+  elements: ElementTable,
+  top: number,
+  topScore: number,
+  ranked: readonly { id: number; value: number }[],
+  final: (id: number) => number | undefined,
+): number {
+  const alternatives = ranked
+    .slice(1, 6)
+    .filter((c) => c.value >= ALTERNATIVE_SHARE * topScore)
+    .map((c) => c.id);
   if (alternatives.length >= MIN_ALTERNATIVES) {
     const ancestorsOf = (id: number): Set<number> => {
       const set = new Set<number>();
@@ -264,7 +415,11 @@ function widen(elements: ElementTable, top: number, topScore: number, ranked: re
       return set;
     };
     const lists = alternatives.map(ancestorsOf);
-    for (let parent = elements.parent[top]!; parent > 0 && elements.tag[parent] !== 'body'; parent = elements.parent[parent]!) {
+    for (
+      let parent = elements.parent[top]!;
+      parent > 0 && elements.tag[parent] !== 'body';
+      parent = elements.parent[parent]!
+    ) {
       if (lists.filter((s) => s.has(parent)).length >= MIN_ALTERNATIVES) {
         top = parent;
         break;
@@ -273,7 +428,11 @@ function widen(elements: ElementTable, top: number, topScore: number, ranked: re
   }
   let last = final(top) ?? topScore;
   const threshold = last / 3;
-  for (let parent = elements.parent[top]!; parent > 0 && elements.tag[parent] !== 'body'; parent = elements.parent[parent]!) {
+  for (
+    let parent = elements.parent[top]!;
+    parent > 0 && elements.tag[parent] !== 'body';
+    parent = elements.parent[parent]!
+  ) {
     const value = final(parent);
     if (value === undefined) continue;
     if (value < threshold) break;
@@ -283,14 +442,23 @@ function widen(elements: ElementTable, top: number, topScore: number, ranked: re
     }
     last = value;
   }
-  for (let parent = elements.parent[top]!; parent > 0 && elements.tag[parent] !== 'body' && elements.children[parent]!.length === 1; parent = elements.parent[parent]!) {
+  for (
+    let parent = elements.parent[top]!;
+    parent > 0 && elements.tag[parent] !== 'body' && elements.children[parent]!.length === 1;
+    parent = elements.parent[parent]!
+  ) {
     top = parent;
   }
   return top;
 }
 
 /** Blocks outside the chosen one scoring at least half of it: a home or section page has many. */
-function countRivals(elements: ElementTable, top: number, ranked: readonly { id: number; value: number }[], topScore: number): number {
+function countRivals(
+  elements: ElementTable,
+  top: number,
+  ranked: readonly { id: number; value: number }[],
+  topScore: number,
+): number {
   const isInside = (id: number, root: number): boolean => {
     for (let x = id; x > 0; x = elements.parent[x]!) if (x === root) return true;
     return false;

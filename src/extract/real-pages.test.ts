@@ -8,12 +8,22 @@ import type { RawPage } from '../core/page.ts';
 import { isValidSpan } from '../core/span.ts';
 import { extractPage } from './index.ts';
 
-const html = (body: string, url = 'https://example.org/news/1'): RawPage => ({ id: 'p', url, fetchedAt: '2024-01-01T00:00:00Z', contentType: 'text/html', body });
+const html = (body: string, url = 'https://example.org/news/1'): RawPage => ({
+  id: 'p',
+  url,
+  fetchedAt: '2024-01-01T00:00:00Z',
+  contentType: 'text/html',
+  body,
+});
 
-const P1 = 'أعلنت وزارة الزراعة، اليوم الأحد، عن إطلاق برنامج وطني لدعم صغار المزارعين في المحافظات الجنوبية، يشمل قروضاً ميسرة وبذوراً محسنة وتدريباً على أساليب الري الحديثة.';
-const P2 = 'وقال وزير الزراعة في مؤتمر صحفي إن البرنامج يستهدف أكثر من عشرين ألف مزارع خلال العامين المقبلين، وإن تمويله يأتي من موازنة الدولة ومن منحة دولية.';
-const P3 = 'وأضاف أن الوزارة ستفتح باب التسجيل الشهر المقبل عبر مكاتبها في المحافظات، وأن الأولوية ستكون للأسر التي تعتمد على الزراعة مصدراً وحيداً للدخل.';
-const P4 = 'ويأتي البرنامج بعد موسمين من الجفاف أضرّا بمحاصيل القمح والشعير، ودفعا آلاف الأسر إلى ترك أراضيها والانتقال إلى المدن بحثاً عن عمل.';
+const P1 =
+  'أعلنت وزارة الزراعة، اليوم الأحد، عن إطلاق برنامج وطني لدعم صغار المزارعين في المحافظات الجنوبية، يشمل قروضاً ميسرة وبذوراً محسنة وتدريباً على أساليب الري الحديثة.';
+const P2 =
+  'وقال وزير الزراعة في مؤتمر صحفي إن البرنامج يستهدف أكثر من عشرين ألف مزارع خلال العامين المقبلين، وإن تمويله يأتي من موازنة الدولة ومن منحة دولية.';
+const P3 =
+  'وأضاف أن الوزارة ستفتح باب التسجيل الشهر المقبل عبر مكاتبها في المحافظات، وأن الأولوية ستكون للأسر التي تعتمد على الزراعة مصدراً وحيداً للدخل.';
+const P4 =
+  'ويأتي البرنامج بعد موسمين من الجفاف أضرّا بمحاصيل القمح والشعير، ودفعا آلاف الأسر إلى ترك أراضيها والانتقال إلى المدن بحثاً عن عمل.';
 
 /** WordPress: entry-content inside an article with taxonomy classes, a sidebar, related posts and comments. */
 const WORDPRESS = `<!doctype html><html lang="ar" dir="rtl"><head>
@@ -77,8 +87,19 @@ const CUSTOM = `<html><head><title>برنامج لدعم صغار المزارع
 /** A section page: teasers (a linked heading and a one-sentence summary), again and again. */
 const SECTION = `<html><head><title>محليات - صوت الريف</title><meta property="og:site_name" content="صوت الريف"></head><body>
 <nav><a href="/">الرئيسية</a> <a href="/c/local">محليات</a></nav>
-<div class="category-list">${['افتتاح مستشفى جديد في مدينة الساحل', 'الأمطار تعيد الأمل لمزارعي السهل الشرقي', 'بلدية العاصمة تعلن خطة لتوسعة الطرق', 'جامعة الجنوب تستقبل طلابها الجدد غداً', 'إطلاق حملة تطعيم في المدارس الابتدائية', 'تأجيل مهرجان التراث إلى الشهر المقبل']
-  .map((t, i) => `<div class="item"><h3><a href="/n/${i}">${t}</a></h3><p>${P1.slice(0, 90)} وأكد المسؤولون أن العمل سيبدأ قريباً.</p></div>`).join('\n')}</div>
+<div class="category-list">${[
+  'افتتاح مستشفى جديد في مدينة الساحل',
+  'الأمطار تعيد الأمل لمزارعي السهل الشرقي',
+  'بلدية العاصمة تعلن خطة لتوسعة الطرق',
+  'جامعة الجنوب تستقبل طلابها الجدد غداً',
+  'إطلاق حملة تطعيم في المدارس الابتدائية',
+  'تأجيل مهرجان التراث إلى الشهر المقبل',
+]
+  .map(
+    (t, i) =>
+      `<div class="item"><h3><a href="/n/${i}">${t}</a></h3><p>${P1.slice(0, 90)} وأكد المسؤولون أن العمل سيبدأ قريباً.</p></div>`,
+  )
+  .join('\n')}</div>
 </body></html>`;
 
 describe('real-page shapes', () => {
@@ -91,7 +112,8 @@ describe('real-page shapes', () => {
     expect(article!.outlet).toBe('صوت الريف');
     expect(article!.published).toMatchObject({ date: '2024-03-10', precision: 'day' });
     const reasons = new Set(extraction.spans.filter((s) => s.kind === 'boilerplate').map((s) => s.reason));
-    for (const reason of ['related-links', 'comments', 'caption']) expect([...reasons, ...extraction.spans.map((s) => s.kind)]).toContain(reason);
+    for (const reason of ['related-links', 'comments', 'caption'])
+      expect([...reasons, ...extraction.spans.map((s) => s.kind)]).toContain(reason);
     for (const span of extraction.spans) expect(isValidSpan(span, extraction.pageText.length)).toBe(true);
   });
 
@@ -124,15 +146,19 @@ describe('real-page shapes', () => {
       extractPage({ ...html(body), contentType: type }).diagnostics?.[0]?.code;
     expect(code('<html><body><div> </div></body></html>', 'text/html')).toBe('extract/no-main-content');
     expect(code('الرئيسية\nأخبار\nرياضة')).toBe('extract/too-short');
-    expect(code(Array.from({ length: 12 }, (_, i) => `قسم ${i} من أقسام الموقع الرئيسية`).join('\n'))).toBe('extract/no-main-content');
+    expect(code(Array.from({ length: 12 }, (_, i) => `قسم ${i} من أقسام الموقع الرئيسية`).join('\n'))).toBe(
+      'extract/no-main-content',
+    );
   });
 });
 
 describe('isPlausibleOutlet', () => {
   it('rejects furniture, dates, sections and cited agencies, keeps outlet names', async () => {
     const { isPlausibleOutlet } = await import('./article-meta.ts');
-    for (const bad of ['اتصل بنا', '--(بترا)', 'المزيد', 'الجمعة 8 فيفري', 'أخبار مصر', 'رويترز']) expect(isPlausibleOutlet(bad, false)).toBe(false);
-    for (const good of ['صوت الريف', 'بوابة النهر', 'أخبار اليوم', 'الساحل اليوم']) expect(isPlausibleOutlet(good, false)).toBe(true);
+    for (const bad of ['اتصل بنا', '--(بترا)', 'المزيد', 'الجمعة 8 فيفري', 'أخبار مصر', 'رويترز'])
+      expect(isPlausibleOutlet(bad, false)).toBe(false);
+    for (const good of ['صوت الريف', 'بوابة النهر', 'أخبار اليوم', 'الساحل اليوم'])
+      expect(isPlausibleOutlet(good, false)).toBe(true);
     expect(isPlausibleOutlet('وام', true)).toBe(true);
   });
 });

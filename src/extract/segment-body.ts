@@ -28,9 +28,18 @@ export function readBody(state: State, start: number, article: number): number {
     } else if (cls.type === 'paragraph' || isShortSentence(state, i)) {
       roles[i] = bodyRole(state, i, article, isFirst);
       isFirst = false;
-    } else if (cls.type === 'marker' && cls.inlineStart !== undefined && isProseLine(state, nextNonBlank(state, i + 1))) {
+    } else if (
+      cls.type === 'marker' &&
+      cls.inlineStart !== undefined &&
+      isProseLine(state, nextNonBlank(state, i + 1))
+    ) {
       roles[i] = { article, role: 'boilerplate', reason: 'related-links' };
-    } else if (state.inMain && (state.inMain[i] || state.inMain[start]) && cls.type !== 'marker' && mainProseResumes(state, i)) {
+    } else if (
+      state.inMain &&
+      (state.inMain[i] || state.inMain[start]) &&
+      cls.type !== 'marker' &&
+      mainProseResumes(state, i)
+    ) {
       roles[i] = innerRole(state, i, article);
     } else if (isMainTextLine(state, i)) {
       roles[i] = { article, role: 'body', bodyStart: lines[i]!.start }; // lists and short lines of the article's own text
@@ -46,13 +55,19 @@ export function readBody(state: State, start: number, article: number): number {
 /** «ودعت المواطنين إلى الحذر.»: a short line ending in a full stop inside a body is prose, not a title. */
 function isShortSentence(state: State, i: number): boolean {
   const line = state.lines[i]!;
-  return state.classes[i]!.type === 'title' && line.words >= SHORT_SENTENCE_MIN_WORDS && /[^.]\.["'”»)]*$/u.test(line.text) && !line.hint?.furniture;
+  return (
+    state.classes[i]!.type === 'title' &&
+    line.words >= SHORT_SENTENCE_MIN_WORDS &&
+    /[^.]\.["'”»)]*$/u.test(line.text) &&
+    !line.hint?.furniture
+  );
 }
 
 function bodyRole(state: State, i: number, article: number, isFirst: boolean): LineAssignment {
   const cls = state.classes[i]!;
   const line = state.lines[i]!;
-  if (isFirst && cls.bylinePrefix) return { article, role: 'body', bodyStart: cls.bylinePrefix.bodyStart, usesBylinePrefix: true };
+  if (isFirst && cls.bylinePrefix)
+    return { article, role: 'body', bodyStart: cls.bylinePrefix.bodyStart, usesBylinePrefix: true };
   return { article, role: 'body', bodyStart: cls.gluedPrefixEnd ?? line.start };
 }
 
@@ -60,8 +75,10 @@ function bodyRole(state: State, i: number, article: number, isFirst: boolean): L
 function innerRole(state: State, i: number, article: number): LineAssignment {
   const cls = state.classes[i]!;
   if (cls.type === 'caption') return { article, role: 'caption', reason: 'caption' };
-  if (cls.type === 'source' || cls.type === 'credit' || cls.type === 'date') return { article, role: 'meta', reason: cls.reason ?? 'other' };
-  if (cls.type === 'title' && state.lines[i]!.repeats === 1) return { article, role: 'body', bodyStart: state.lines[i]!.start };
+  if (cls.type === 'source' || cls.type === 'credit' || cls.type === 'date')
+    return { article, role: 'meta', reason: cls.reason ?? 'other' };
+  if (cls.type === 'title' && state.lines[i]!.repeats === 1)
+    return { article, role: 'body', bodyStart: state.lines[i]!.start };
   return { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
 }
 
@@ -76,7 +93,10 @@ export function isInlineLinkBox(state: State, i: number): boolean {
 function isLinkBoxLine(state: State, i: number): boolean {
   const cls = state.classes[i];
   if (cls === undefined || !state.lines[i]!.hint) return false;
-  return state.lines[i]!.hint!.furniture === 'related-links' || (cls.type === 'boilerplate' && cls.reason === 'related-links');
+  return (
+    state.lines[i]!.hint!.furniture === 'related-links' ||
+    (cls.type === 'boilerplate' && cls.reason === 'related-links')
+  );
 }
 
 export function linkBoxEnd(state: State, i: number): number {
@@ -88,7 +108,8 @@ export function linkBoxEnd(state: State, i: number): number {
 /** Labels the link box as related links; returns its last line (the loop moves past it). */
 function skipLinkBox(state: State, i: number, article: number): number {
   const end = linkBoxEnd(state, i);
-  for (let j = i; j < end; j++) if (!state.lines[j]!.isBlank) state.roles[j] = { article, role: 'boilerplate', reason: 'related-links' };
+  for (let j = i; j < end; j++)
+    if (!state.lines[j]!.isBlank) state.roles[j] = { article, role: 'boilerplate', reason: 'related-links' };
   return end - 1;
 }
 

@@ -20,12 +20,22 @@ const DEK_MAX_WORDS = 60;
 /** First paragraph that starts a real body: long, or followed by another paragraph. */
 export function findBodyAnchor(state: State, from: number): number {
   for (let i = from; i < state.lines.length; i++) {
-    if (!isProseLine(state, i) || isRepeated(state, i) || state.lines[i]!.hint?.furniture || isHeadingLike(state, i, from)) continue;
+    if (
+      !isProseLine(state, i) ||
+      isRepeated(state, i) ||
+      state.lines[i]!.hint?.furniture ||
+      isHeadingLike(state, i, from)
+    )
+      continue;
     if (state.inMain && !state.inMain[i]) continue; // HTML with a main content: the body starts inside it.
     if (state.lines[i]!.words >= ANCHOR_MIN_WORDS) return i;
     const next = nextNonBlank(state, i + 1);
     const j = isInlineLinkBox(state, next) ? nextNonBlank(state, linkBoxEnd(state, next)) : next;
-    if (isProseLine(state, j) || (state.classes[j]?.type === 'caption' && isProseLine(state, nextNonBlank(state, j + 1)))) return i;
+    if (
+      isProseLine(state, j) ||
+      (state.classes[j]?.type === 'caption' && isProseLine(state, nextNonBlank(state, j + 1)))
+    )
+      return i;
   }
   return firstLoneParagraph(state, from);
 }
@@ -42,7 +52,13 @@ function isRepeated(state: State, i: number): boolean {
 function firstLoneParagraph(state: State, from: number): number {
   for (let i = from; i < state.lines.length; i++) {
     if (state.inMain && !state.inMain[i]) continue;
-    if (isProseLine(state, i) && state.lines[i]!.repeats === 1 && !state.lines[i]!.hint?.furniture && !isHeadingLike(state, i, from)) return i;
+    if (
+      isProseLine(state, i) &&
+      state.lines[i]!.repeats === 1 &&
+      !state.lines[i]!.hint?.furniture &&
+      !isHeadingLike(state, i, from)
+    )
+      return i;
   }
   return -1;
 }
@@ -75,15 +91,20 @@ export function readHeader(state: State, from: number, anchor: number, article: 
   for (let i = from; i < anchor; i++) {
     if (roles[i]!.article >= 0 || lines[i]!.isBlank) continue;
     const isDuplicate = headline >= 0 && i !== headline && sameText(state, i, headline);
-    const reason: SpanReason = isDuplicate ? 'duplicate-headline' : i < headline ? 'navigation' : classes[i]!.reason ?? 'other';
-    if (i < headline && classes[i]!.type === 'date' && isRightAbove(state, i, headline)) roles[i] = { article, role: 'meta', reason: 'date' };
+    const reason: SpanReason = isDuplicate
+      ? 'duplicate-headline'
+      : i < headline
+        ? 'navigation'
+        : (classes[i]!.reason ?? 'other');
+    if (i < headline && classes[i]!.type === 'date' && isRightAbove(state, i, headline))
+      roles[i] = { article, role: 'meta', reason: 'date' };
     else roles[i] = i === headline ? { article, role: 'headline' } : { article, role: 'boilerplate', reason };
   }
   if (headline >= 0) {
     state.headlineKeys.add(duplicateKey(lines[headline]!.key.key));
     markDek(state, headline, anchor, article);
   }
-  return isDek(state, headline, anchor) ? (roles[anchor] = { article, role: 'dek' }, anchor + 1) : anchor;
+  return isDek(state, headline, anchor) ? ((roles[anchor] = { article, role: 'dek' }), anchor + 1) : anchor;
 }
 
 function isHeadlineCandidate(state: State, i: number): boolean {
@@ -130,7 +151,8 @@ function previousContent(state: State, from: number, i: number): number {
 function isBareName(state: State, i: number): boolean {
   const line = state.lines[i]!;
   const type = state.classes[i]!.type;
-  if ((type !== 'short' && type !== 'title') || line.words < 2 || line.words > BARE_NAME_MAX_WORDS || line.hint) return false;
+  if ((type !== 'short' && type !== 'title') || line.words < 2 || line.words > BARE_NAME_MAX_WORDS || line.hint)
+    return false;
   return line.stopRatio === 0 && line.punctuation === 0 && line.repeats === 1;
 }
 
@@ -143,7 +165,11 @@ function markDek(state: State, headline: number, anchor: number, article: number
       state.roles[i] = { article, role: 'meta', reason: 'outlet', isBareName: true };
       continue;
     }
-    if ((cls.type === 'title' || cls.type === 'paragraph') && state.lines[i]!.words >= 6 && !state.roles.some((r) => r.article === article && r.role === 'dek')) {
+    if (
+      (cls.type === 'title' || cls.type === 'paragraph') &&
+      state.lines[i]!.words >= 6 &&
+      !state.roles.some((r) => r.article === article && r.role === 'dek')
+    ) {
       state.roles[i] = { article, role: 'dek' };
     }
   }

@@ -53,5 +53,11 @@ export function sameText(state: State, a: number, b: number): boolean {
 }
 
 export function isHeaderMeta(cls: LineClass): boolean {
-  return cls.type === 'date' || cls.type === 'byline' || cls.type === 'dateline' || cls.type === 'source' || cls.type === 'credit';
+  return (
+    cls.type === 'date' ||
+    cls.type === 'byline' ||
+    cls.type === 'dateline' ||
+    cls.type === 'source' ||
+    cls.type === 'credit'
+  );
 }

@@ -46,19 +46,36 @@ export function readTail(state: State, from: number, article: number): number | 
   return null;
 }
 
-function tailRole(state: State, i: number, article: number, context: { sawMarker: boolean; isFirst: boolean }): LineAssignment {
+function tailRole(
+  state: State,
+  i: number,
+  article: number,
+  context: { sawMarker: boolean; isFirst: boolean },
+): LineAssignment {
   const cls = state.classes[i]!;
   const line = state.lines[i]!;
-  if (cls.type === 'source' || cls.type === 'credit' || (cls.type === 'date' && !context.sawMarker)) return { article, role: 'meta', reason: cls.reason ?? 'other' };
+  if (cls.type === 'source' || cls.type === 'credit' || (cls.type === 'date' && !context.sawMarker))
+    return { article, role: 'meta', reason: cls.reason ?? 'other' };
   if (isDuplicateOfHeadline(state, i)) return { article, role: 'boilerplate', reason: 'duplicate-headline' };
   // HTML headings and widgets under the body are never signatures; a plain line or a <p> can be.
   if (line.hint && line.hint.tag !== 'p' && line.hint.tag !== 'div') {
-    return { article, role: 'boilerplate', reason: cls.type === 'boilerplate' ? cls.reason ?? 'other' : context.sawMarker ? 'related-links' : 'other' };
+    return {
+      article,
+      role: 'boilerplate',
+      reason: cls.type === 'boilerplate' ? (cls.reason ?? 'other') : context.sawMarker ? 'related-links' : 'other',
+    };
   }
   const isOutletLine = cls.type === 'byline' && cls.outlet !== undefined;
-  const isNamey = isOutletLine || ((cls.type === 'short' || cls.type === 'title') && line.words <= SIGNATURE_MAX_WORDS && line.repeats === 1 && !/[:.؟?!]$/u.test(line.text));
-  if (context.isFirst && !context.sawMarker && isNamey) return { article, role: 'meta', reason: 'outlet', isBareName: true };
-  if (cls.type === 'boilerplate' || cls.type === 'marker' || cls.type === 'caption') return { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
+  const isNamey =
+    isOutletLine ||
+    ((cls.type === 'short' || cls.type === 'title') &&
+      line.words <= SIGNATURE_MAX_WORDS &&
+      line.repeats === 1 &&
+      !/[:.؟?!]$/u.test(line.text));
+  if (context.isFirst && !context.sawMarker && isNamey)
+    return { article, role: 'meta', reason: 'outlet', isBareName: true };
+  if (cls.type === 'boilerplate' || cls.type === 'marker' || cls.type === 'caption')
+    return { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
   return { article, role: 'boilerplate', reason: context.sawMarker ? 'related-links' : 'other' };
 }
 
@@ -72,7 +89,8 @@ function isDuplicateOfHeadline(state: State, i: number): boolean {
  */
 function isUnmarkedArticleStart(state: State, i: number): boolean {
   const line = state.lines[i]!;
-  if (state.classes[i]!.type !== 'title' || line.repeats > 1 || line.words > HEADLINE_MAX_WORDS || line.hint?.furniture) return false;
+  if (state.classes[i]!.type !== 'title' || line.repeats > 1 || line.words > HEADLINE_MAX_WORDS || line.hint?.furniture)
+    return false;
   const first = firstAppendedParagraph(state, i);
   if (first === null || !hasArticleBody(state, first)) return false;
   for (let j = i + 1; j < first; j++) {
@@ -87,7 +105,8 @@ function appendedHeadline(state: State, marker: number): number | null {
   const headline = nextNonBlank(state, marker + 1);
   if (headline >= state.lines.length || state.classes[marker]!.inlineStart !== undefined) return null;
   const cls = state.classes[headline]!;
-  if (!(cls.type === 'title' || cls.type === 'paragraph') || state.lines[headline]!.words > HEADLINE_MAX_WORDS) return null;
+  if (!(cls.type === 'title' || cls.type === 'paragraph') || state.lines[headline]!.words > HEADLINE_MAX_WORDS)
+    return null;
   if (state.lines[headline]!.repeats > 1) return null;
   const first = firstAppendedParagraph(state, headline);
   return first !== null && hasArticleBody(state, first) ? headline : null;
@@ -133,8 +152,9 @@ export function readAppended(state: State, headline: number, article: number): n
   for (let i = headline + 1; i < first; i++) {
     if (state.lines[i]!.isBlank) continue;
     const cls = state.classes[i]!;
-    state.roles[i] = isHeaderMeta(cls) ? { article, role: 'meta', reason: cls.reason ?? 'other' } : { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
+    state.roles[i] = isHeaderMeta(cls)
+      ? { article, role: 'meta', reason: cls.reason ?? 'other' }
+      : { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
   }
   return readBody(state, first, article);
 }
-

@@ -13,14 +13,28 @@ import { readAppended, readTail } from './segment-tail.ts';
 export type { LineAssignment, LineRole } from './segment-state.ts';
 
 /** Assigns every line to an article and a role. Pure. */
-export function segmentLines(lines: readonly Line[], classes: readonly LineClass[], inMain: readonly boolean[] | null = null): LineAssignment[] {
-  const roles = lines.map((l): LineAssignment => (l.isBlank ? { article: -1, role: 'blank' } : { article: -1, role: 'boilerplate', reason: 'other' }));
-  const state: State = { lines, classes, roles, headlineKeys: new Set(), inMain, mainEnd: inMain ? inMain.lastIndexOf(true) + 1 : lines.length };
+export function segmentLines(
+  lines: readonly Line[],
+  classes: readonly LineClass[],
+  inMain: readonly boolean[] | null = null,
+): LineAssignment[] {
+  const roles = lines.map(
+    (l): LineAssignment =>
+      l.isBlank ? { article: -1, role: 'blank' } : { article: -1, role: 'boilerplate', reason: 'other' },
+  );
+  const state: State = {
+    lines,
+    classes,
+    roles,
+    headlineKeys: new Set(),
+    inMain,
+    mainEnd: inMain ? inMain.lastIndexOf(true) + 1 : lines.length,
+  };
   const anchor = findBodyAnchor(state, 0);
   if (anchor < 0) return state.roles;
   const bodyStart = readHeader(state, 0, anchor, 0);
   let cursor = readBody(state, bodyStart, 0);
-  for (let article = 0; cursor < lines.length;) {
+  for (let article = 0; cursor < lines.length; ) {
     const next = readTail(state, cursor, article);
     if (next === null) break;
     article++;

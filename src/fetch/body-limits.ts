@@ -14,13 +14,20 @@ export interface BodyLimits {
 }
 
 /** Collects a body stream, aborting it once more than `maxBytes` arrived. */
-export async function readLimited(body: AsyncIterable<Uint8Array> & { destroy?: (error?: Error) => void }, maxBytes: number, url: string): Promise<Buffer> {
+export async function readLimited(
+  body: AsyncIterable<Uint8Array> & { destroy?: (error?: Error) => void },
+  maxBytes: number,
+  url: string,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
     if (size > maxBytes) {
-      const error = new EngineError('input/too-large', `${url}: the body is larger than ${maxBytes} bytes; stopped reading.`);
+      const error = new EngineError(
+        'input/too-large',
+        `${url}: the body is larger than ${maxBytes} bytes; stopped reading.`,
+      );
       body.destroy?.(error);
       throw error;
     }
@@ -30,8 +37,16 @@ export async function readLimited(body: AsyncIterable<Uint8Array> & { destroy?: 
 }
 
 /** Undoes `Content-Encoding` (identity, gzip, x-gzip, deflate, br) with the output capped at `maxDecodedBytes`. */
-export function decodeContentEncoding(bytes: Buffer, encoding: string | undefined, options: { maxDecodedBytes: number; url: string }): Buffer {
-  const codings = (encoding ?? '').toLowerCase().split(',').map((c) => c.trim()).filter((c) => c !== '' && c !== 'identity');
+export function decodeContentEncoding(
+  bytes: Buffer,
+  encoding: string | undefined,
+  options: { maxDecodedBytes: number; url: string },
+): Buffer {
+  const codings = (encoding ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && c !== 'identity');
   let out = bytes;
   // Codings are listed in the order they were applied; undo them last first.
   for (const coding of codings.reverse()) out = undoCoding(out, coding, options);
@@ -46,9 +61,15 @@ function undoCoding(bytes: Buffer, coding: string, options: { maxDecodedBytes: n
     if (coding === 'deflate') return isZlibWrapped(bytes) ? inflateSync(bytes, limit) : inflateRawSync(bytes, limit);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-      throw new EngineError('input/too-large', `${options.url}: ${coding} body expands past ${options.maxDecodedBytes} bytes (compression bomb refused).`, { cause: error });
+      throw new EngineError(
+        'input/too-large',
+        `${options.url}: ${coding} body expands past ${options.maxDecodedBytes} bytes (compression bomb refused).`,
+        { cause: error },
+      );
     }
-    throw new EngineError('fetch/failed', `${options.url}: corrupt ${coding} body: ${(error as Error).message}`, { cause: error });
+    throw new EngineError('fetch/failed', `${options.url}: corrupt ${coding} body: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   throw new EngineError('fetch/failed', `${options.url}: unsupported Content-Encoding «${coding}».`);
 }

@@ -74,16 +74,16 @@ export interface FetchOptions {
 export type FetchOutcome =
   | { readonly kind: 'not-modified'; readonly url: string; readonly requests: number }
   | {
-    readonly kind: 'ok';
-    /** Where the body came from, after redirects. */
-    readonly url: string;
-    readonly status: number;
-    readonly contentType: string | null;
-    readonly body: Buffer;
-    readonly validators: Validators;
-    readonly fetchedAt: string;
-    readonly requests: number;
-  };
+      readonly kind: 'ok';
+      /** Where the body came from, after redirects. */
+      readonly url: string;
+      readonly status: number;
+      readonly contentType: string | null;
+      readonly body: Buffer;
+      readonly validators: Validators;
+      readonly fetchedAt: string;
+      readonly requests: number;
+    };
 
 export interface HttpClient {
   /** GET with robots.txt, safety, politeness, redirects and retries; throws EngineError (fetch/*, input/too-large). */

@@ -13,8 +13,10 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     hits++;
     if (request.url === '/robots.txt') return void response.writeHead(404).end();
-    if (request.url === '/to-metadata') return void response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
-    if (request.url === '/to-named') return void response.writeHead(302, { location: `http://intranet.example:${port}/page` }).end();
+    if (request.url === '/to-metadata')
+      return void response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+    if (request.url === '/to-named')
+      return void response.writeHead(302, { location: `http://intranet.example:${port}/page` }).end();
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>خبر</p>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -39,8 +41,12 @@ const stubResolver: Resolver = async (hostname) => {
 
 function client(allowPrivateNetwork: boolean) {
   return createHttpClient({
-    userAgent: 'Marsad/test', allowPrivateNetwork, resolve: stubResolver, limits: { maxBytes: 100_000, maxDecodedBytes: 100_000 },
-    politeness: { minDelayMs: 0 }, retry: { retries: 0 },
+    userAgent: 'Marsad/test',
+    allowPrivateNetwork,
+    resolve: stubResolver,
+    limits: { maxBytes: 100_000, maxDecodedBytes: 100_000 },
+    politeness: { minDelayMs: 0 },
+    retry: { retries: 0 },
   });
 }
 
@@ -56,7 +62,10 @@ describe('address safety (default: public addresses only)', () => {
   ])('refuses %s before connecting, naming the flag', async (url, message) => {
     const c = client(false);
     const before = hits;
-    await expect(c.fetch(url.replace('PORT', String(port)))).rejects.toMatchObject({ code: 'fetch/blocked', message: expect.stringMatching(message) });
+    await expect(c.fetch(url.replace('PORT', String(port)))).rejects.toMatchObject({
+      code: 'fetch/blocked',
+      message: expect.stringMatching(message),
+    });
     await expect(c.fetch(url.replace('PORT', String(port)))).rejects.toThrow(/--allow-private-network/u);
     expect(hits).toBe(before);
     await c.close();
@@ -71,12 +80,22 @@ describe('address safety (default: public addresses only)', () => {
   it('checks again after every redirect, for literal addresses and for names', async () => {
     // The real rules, except that the test server's own 127.0.0.1 counts as public.
     const strict = createHttpClient({
-      userAgent: 'Marsad/test', allowPrivateNetwork: false, resolve: stubResolver, limits: { maxBytes: 100_000, maxDecodedBytes: 100_000 },
-      politeness: { minDelayMs: 0 }, blockedReason: (address) => (address === '127.0.0.1' ? null : blockedAddressReason(address)),
+      userAgent: 'Marsad/test',
+      allowPrivateNetwork: false,
+      resolve: stubResolver,
+      limits: { maxBytes: 100_000, maxDecodedBytes: 100_000 },
+      politeness: { minDelayMs: 0 },
+      blockedReason: (address) => (address === '127.0.0.1' ? null : blockedAddressReason(address)),
     });
     expect((await strict.fetch(`http://news.example:${port}/page`)).kind).toBe('ok');
-    await expect(strict.fetch(`http://news.example:${port}/to-metadata`)).rejects.toMatchObject({ code: 'fetch/blocked', message: expect.stringMatching(/169\.254\.169\.254/u) });
-    await expect(strict.fetch(`http://news.example:${port}/to-named`)).rejects.toMatchObject({ code: 'fetch/blocked', message: expect.stringMatching(/intranet\.example resolves to 10\.0\.0\.7/u) });
+    await expect(strict.fetch(`http://news.example:${port}/to-metadata`)).rejects.toMatchObject({
+      code: 'fetch/blocked',
+      message: expect.stringMatching(/169\.254\.169\.254/u),
+    });
+    await expect(strict.fetch(`http://news.example:${port}/to-named`)).rejects.toMatchObject({
+      code: 'fetch/blocked',
+      message: expect.stringMatching(/intranet\.example resolves to 10\.0\.0\.7/u),
+    });
     await strict.close();
   });
 });

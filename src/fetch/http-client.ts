@@ -12,9 +12,27 @@ import { createChainCookies, type ChainCookies } from './chain-cookies.ts';
 import { createHostScheduler, type HostScheduler } from './host-scheduler.ts';
 import { blockedAddressReason } from './address-safety.ts';
 import { parseRobots, robotsUrlFor, type RobotsFetch, type RobotsRules } from './robots-rules.ts';
-import type { FetchOptions, FetchOutcome, HttpClient, HttpClientOptions, RetryPolicy, Timeouts } from './client-types.ts';
+import type {
+  FetchOptions,
+  FetchOutcome,
+  HttpClient,
+  HttpClientOptions,
+  RetryPolicy,
+  Timeouts,
+} from './client-types.ts';
 
-export type { CachedFetch, Exchange, FetchOptions, FetchOutcome, HttpClient, HttpClientOptions, RetryPolicy, RobotsCache, Timeouts, Validators } from './client-types.ts';
+export type {
+  CachedFetch,
+  Exchange,
+  FetchOptions,
+  FetchOutcome,
+  HttpClient,
+  HttpClientOptions,
+  RetryPolicy,
+  RobotsCache,
+  Timeouts,
+  Validators,
+} from './client-types.ts';
 import { blockedAddressError, createSafeLookup, systemResolver } from './safe-lookup.ts';
 
 export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, headersMs: 20_000, bodyMs: 20_000, totalMs: 60_000 };
@@ -26,7 +44,11 @@ export const DEFAULT_MAX_REDIRECTS = 5;
 const RETRY_STATUS: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 const REDIRECT_STATUS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 const RETRY_NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNREFUSED']);
-const TIMEOUT_CODES: ReadonlySet<string> = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const TIMEOUT_CODES: ReadonlySet<string> = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
 
 interface HopResponse {
   readonly status: number;
@@ -50,7 +72,11 @@ interface ClientContext {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const politeness = { ...DEFAULT_POLITENESS, ...options.politeness };
-  const lookup = createSafeLookup({ allowPrivateNetwork: options.allowPrivateNetwork, resolve: options.resolve ?? systemResolver, blockedReason: options.blockedReason });
+  const lookup = createSafeLookup({
+    allowPrivateNetwork: options.allowPrivateNetwork,
+    resolve: options.resolve ?? systemResolver,
+    blockedReason: options.blockedReason,
+  });
   const agent = new Agent({
     connections: politeness.maxConnections,
     connect: { timeout: timeouts.connectMs, lookup },
@@ -58,7 +84,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     bodyTimeout: timeouts.bodyMs,
   });
   const context: ClientContext = {
-    options, agent, timeouts,
+    options,
+    agent,
+    timeouts,
     scheduler: createHostScheduler({ maxConnections: politeness.maxConnections, minDelayMs: politeness.minDelayMs }),
     retry: { ...DEFAULT_RETRY, ...options.retry },
     robotsByOrigin: new Map(),
@@ -74,7 +102,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 }
 
 /** Only http(s), and an IP literal is checked here because the socket skips the DNS step (and its check) for it. */
-export function checkTarget(url: URL, allowPrivateNetwork: boolean, blockedReason: (address: string) => string | null = blockedAddressReason): void {
+export function checkTarget(
+  url: URL,
+  allowPrivateNetwork: boolean,
+  blockedReason: (address: string) => string | null = blockedAddressReason,
+): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new EngineError('fetch/blocked', `${url.href}: only http and https URLs are fetched.`);
   }
@@ -84,7 +116,11 @@ export function checkTarget(url: URL, allowPrivateNetwork: boolean, blockedReaso
   if (reason !== null) throw blockedAddressError(host, host, reason);
 }
 
-async function fetchChain(context: ClientContext, startUrl: string, options: FetchOptions & { obeyRobots: boolean }): Promise<FetchOutcome> {
+async function fetchChain(
+  context: ClientContext,
+  startUrl: string,
+  options: FetchOptions & { obeyRobots: boolean },
+): Promise<FetchOutcome> {
   const cookies = createChainCookies();
   const maxRedirects = context.options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const chain: string[] = [];
@@ -95,13 +131,19 @@ async function fetchChain(context: ClientContext, startUrl: string, options: Fet
     checkTarget(url, context.options.allowPrivateNetwork, context.options.blockedReason);
     const rules = options.obeyRobots ? await robotsFor(context, url.href) : null;
     if (rules?.unavailable) throw new EngineError(rules.unavailable.code, `${url.href}: ${rules.unavailable.reason}`);
-    if (rules && !rules.isAllowed(url.href)) throw new EngineError('fetch/disallowed', `${url.href} (robots.txt of ${url.host}).`);
-    const { response, attempts } = await fetchWithRetries(context, url, { ...options, cookies, crawlDelayMs: rules?.crawlDelayMs ?? 0 });
+    if (rules && !rules.isAllowed(url.href))
+      throw new EngineError('fetch/disallowed', `${url.href} (robots.txt of ${url.host}).`);
+    const { response, attempts } = await fetchWithRetries(context, url, {
+      ...options,
+      cookies,
+      crawlDelayMs: rules?.crawlDelayMs ?? 0,
+    });
     requests += attempts;
     cookies.store(url.host, response.headers['set-cookie']);
     if (REDIRECT_STATUS.has(response.status)) {
       const location = header(response.headers, 'location');
-      if (!location) throw new EngineError('fetch/failed', `${url.href}: HTTP ${response.status} without a Location header.`);
+      if (!location)
+        throw new EngineError('fetch/failed', `${url.href}: HTTP ${response.status} without a Location header.`);
       url = parseUrl(location, url.href);
       continue;
     }
@@ -114,7 +156,10 @@ async function fetchChain(context: ClientContext, startUrl: string, options: Fet
   throw new EngineError('fetch/failed', `More than ${maxRedirects} redirects: ${chain.join(' → ')}.`);
 }
 
-async function okOutcome(context: ClientContext, hop: { url: URL; response: HopResponse; body: Buffer; requests: number }): Promise<FetchOutcome> {
+async function okOutcome(
+  context: ClientContext,
+  hop: { url: URL; response: HopResponse; body: Buffer; requests: number },
+): Promise<FetchOutcome> {
   const fetchedAt = context.now().toISOString();
   const { url, response, body } = hop;
   if (context.options.onExchange) {
@@ -122,12 +167,27 @@ async function okOutcome(context: ClientContext, hop: { url: URL; response: HopR
     for (const [name, value] of Object.entries(response.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    await context.options.onExchange({ url: url.href, fetchedAt, status: response.status, statusText: response.statusText, headers, body });
+    await context.options.onExchange({
+      url: url.href,
+      fetchedAt,
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+      body,
+    });
   }
   return {
-    kind: 'ok', url: url.href, status: response.status, contentType: header(response.headers, 'content-type') ?? null, body,
-    validators: { etag: header(response.headers, 'etag') ?? null, lastModified: header(response.headers, 'last-modified') ?? null },
-    fetchedAt, requests: hop.requests,
+    kind: 'ok',
+    url: url.href,
+    status: response.status,
+    contentType: header(response.headers, 'content-type') ?? null,
+    body,
+    validators: {
+      etag: header(response.headers, 'etag') ?? null,
+      lastModified: header(response.headers, 'last-modified') ?? null,
+    },
+    fetchedAt,
+    requests: hop.requests,
   };
 }
 
@@ -136,7 +196,11 @@ interface HopOptions extends FetchOptions {
   readonly crawlDelayMs: number;
 }
 
-async function fetchWithRetries(context: ClientContext, url: URL, options: HopOptions): Promise<{ response: HopResponse; attempts: number }> {
+async function fetchWithRetries(
+  context: ClientContext,
+  url: URL,
+  options: HopOptions,
+): Promise<{ response: HopResponse; attempts: number }> {
   const { retry } = context;
   for (let attempt = 0; ; attempt++) {
     let response: HopResponse;
@@ -153,7 +217,10 @@ async function fetchWithRetries(context: ClientContext, url: URL, options: HopOp
     if (!RETRY_STATUS.has(response.status)) return { response, attempts: attempt + 1 };
     const wait = retryDelayMs(header(response.headers, 'retry-after'), { attempt, retry, now: context.now() });
     if (attempt >= retry.retries || wait > retry.maxRetryAfterMs) {
-      const after = wait > retry.maxRetryAfterMs ? ` (asks to retry after ${Math.round(wait / 1000)} s)` : ` after ${attempt + 1} attempts`;
+      const after =
+        wait > retry.maxRetryAfterMs
+          ? ` (asks to retry after ${Math.round(wait / 1000)} s)`
+          : ` after ${attempt + 1} attempts`;
       throw new EngineError('fetch/failed', `${url.href}: HTTP ${response.status} ${response.statusText}${after}.`);
     }
     await sleepMs(wait);
@@ -161,7 +228,10 @@ async function fetchWithRetries(context: ClientContext, url: URL, options: HopOp
 }
 
 /** Retry-After (seconds or an HTTP date) when given, otherwise exponential backoff from the base delay. */
-export function retryDelayMs(retryAfter: string | undefined, context: { attempt: number; retry: RetryPolicy; now: Date }): number {
+export function retryDelayMs(
+  retryAfter: string | undefined,
+  context: { attempt: number; retry: RetryPolicy; now: Date },
+): number {
   const backoff = context.retry.baseDelayMs * 2 ** context.attempt;
   if (retryAfter === undefined) return backoff;
   const trimmed = retryAfter.trim();
@@ -184,20 +254,38 @@ async function fetchHop(context: ClientContext, url: URL, options: HopOptions): 
     if (cookie) headers.cookie = cookie;
     if (options.conditional?.etag) headers['if-none-match'] = options.conditional.etag;
     if (options.conditional?.lastModified) headers['if-modified-since'] = options.conditional.lastModified;
-    const response = await request(url, { method: 'GET', headers, dispatcher: context.agent, signal: AbortSignal.timeout(context.timeouts.totalMs) });
+    const response = await request(url, {
+      method: 'GET',
+      headers,
+      dispatcher: context.agent,
+      signal: AbortSignal.timeout(context.timeouts.totalMs),
+    });
     const declared = Number(header(response.headers, 'content-length') ?? Number.NaN);
     const { maxBytes, maxDecodedBytes } = context.options.limits;
     if (response.statusCode < 200 || response.statusCode >= 300) {
       await response.body.dump({ limit: 64 * 1024 }).catch(() => undefined); // lets the connection be reused; a failure here only closes it
-      return { status: response.statusCode, statusText: statusText(response.statusCode), headers: response.headers, body: null };
+      return {
+        status: response.statusCode,
+        statusText: statusText(response.statusCode),
+        headers: response.headers,
+        body: null,
+      };
     }
     if (declared > maxBytes) {
       response.body.destroy();
       throw new EngineError('input/too-large', `${url.href}: Content-Length ${declared} bytes > limit ${maxBytes}.`);
     }
     const raw = await readLimited(response.body, maxBytes, url.href);
-    const body = decodeContentEncoding(raw, header(response.headers, 'content-encoding'), { maxDecodedBytes, url: url.href });
-    return { status: response.statusCode, statusText: statusText(response.statusCode), headers: response.headers, body };
+    const body = decodeContentEncoding(raw, header(response.headers, 'content-encoding'), {
+      maxDecodedBytes,
+      url: url.href,
+    });
+    return {
+      status: response.statusCode,
+      statusText: statusText(response.statusCode),
+      headers: response.headers,
+      body,
+    };
   } finally {
     release();
   }
@@ -218,7 +306,11 @@ async function loadRobots(context: ClientContext, robotsUrl: string): Promise<Ro
   const cached = cache ? await cache.get(robotsUrl) : null;
   let fetched: RobotsFetch;
   try {
-    const outcome = await fetchChain(context, robotsUrl, { obeyRobots: false, accept: 'text/plain', conditional: cached?.body != null ? cached : null });
+    const outcome = await fetchChain(context, robotsUrl, {
+      obeyRobots: false,
+      accept: 'text/plain',
+      conditional: cached?.body != null ? cached : null,
+    });
     if (outcome.kind === 'not-modified') {
       fetched = { kind: 'text', text: cached?.body ?? '' };
     } else {
@@ -235,9 +327,20 @@ async function loadRobots(context: ClientContext, robotsUrl: string): Promise<Ro
 /** A missing robots.txt (4xx) allows everything; a 5xx, timeout or refused address disallows the origin for now. */
 function robotsFailure(error: unknown): RobotsFetch {
   const message = error instanceof Error ? error.message : String(error);
-  if (isEngineError(error) && error.code === 'fetch/failed' && /HTTP 4\d\d/u.test(message) && !/HTTP 429/u.test(message)) return { kind: 'missing' };
-  if (isEngineError(error) && error.code === 'fetch/blocked') return { kind: 'unavailable', code: 'fetch/blocked', reason: message };
-  return { kind: 'unavailable', code: 'fetch/disallowed', reason: `robots.txt could not be read (${message}); the site is skipped until it can.` };
+  if (
+    isEngineError(error) &&
+    error.code === 'fetch/failed' &&
+    /HTTP 4\d\d/u.test(message) &&
+    !/HTTP 429/u.test(message)
+  )
+    return { kind: 'missing' };
+  if (isEngineError(error) && error.code === 'fetch/blocked')
+    return { kind: 'unavailable', code: 'fetch/blocked', reason: message };
+  return {
+    kind: 'unavailable',
+    code: 'fetch/disallowed',
+    reason: `robots.txt could not be read (${message}); the site is skipped until it can.`,
+  };
 }
 
 function parseUrl(value: string, base?: string): URL {
@@ -266,9 +369,23 @@ function asFetchError(error: unknown, url: string): EngineError {
 }
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
-  200: 'OK', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect',
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 410: 'Gone', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  200: 'OK',
+  301: 'Moved Permanently',
+  302: 'Found',
+  303: 'See Other',
+  304: 'Not Modified',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  410: 'Gone',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 function statusText(status: number): string {

@@ -42,11 +42,19 @@ export function robotsUrlFor(url: string): string {
 /** Rules from what fetching robots.txt gave. */
 export function parseRobots(robotsUrl: string, fetched: RobotsFetch): RobotsRules {
   if (fetched.kind === 'missing') return { isAllowed: () => true, crawlDelayMs: 0, sitemaps: [], unavailable: null };
-  if (fetched.kind === 'unavailable') return { isAllowed: () => false, crawlDelayMs: 0, sitemaps: [], unavailable: { code: fetched.code, reason: fetched.reason } };
+  if (fetched.kind === 'unavailable')
+    return {
+      isAllowed: () => false,
+      crawlDelayMs: 0,
+      sitemaps: [],
+      unavailable: { code: fetched.code, reason: fetched.reason },
+    };
   const robots = robotsParser(robotsUrl, fetched.text);
   const delaySeconds = robots.getCrawlDelay(ROBOTS_AGENT);
-  const crawlDelayMs = delaySeconds !== undefined && Number.isFinite(delaySeconds) && delaySeconds > 0
-    ? Math.min(MAX_CRAWL_DELAY_MS, Math.round(delaySeconds * 1000)) : 0;
+  const crawlDelayMs =
+    delaySeconds !== undefined && Number.isFinite(delaySeconds) && delaySeconds > 0
+      ? Math.min(MAX_CRAWL_DELAY_MS, Math.round(delaySeconds * 1000))
+      : 0;
   return {
     // robots-parser answers undefined for a URL of another origin; such a URL is judged by its own robots.txt.
     isAllowed: (url) => robots.isAllowed(url, ROBOTS_AGENT) !== false,

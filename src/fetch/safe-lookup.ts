@@ -31,7 +31,10 @@ export interface AddressPolicy {
 /** The error for a refused address; `host` is the name or literal the URL gave. */
 export function blockedAddressError(host: string, address: string, reason: string): EngineError {
   const via = host === address ? '' : ` (${host} resolves to ${address})`;
-  return new EngineError('fetch/blocked', `${address}${via} is a ${reason} address; pass --allow-private-network (or set MARSAD_ALLOW_PRIVATE_NETWORK=1) to fetch from it.`);
+  return new EngineError(
+    'fetch/blocked',
+    `${address}${via} is a ${reason} address; pass --allow-private-network (or set MARSAD_ALLOW_PRIVATE_NETWORK=1) to fetch from it.`,
+  );
 }
 
 /** Resolves and checks a host name; throws `fetch/blocked` or `fetch/failed` (no such host). */
@@ -57,7 +60,10 @@ export function createSafeLookup(policy: AddressPolicy): LookupFunction {
   return (hostname, options, callback) => {
     resolveChecked(hostname, policy).then(
       (addresses) => {
-        const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
+        const wanted =
+          options.family === 4 || options.family === 6
+            ? addresses.filter((a) => a.family === options.family)
+            : addresses;
         const usable = wanted.length > 0 ? wanted : addresses;
         if (options.all) {
           (callback as unknown as (error: null, list: ResolvedAddress[]) => void)(null, [...usable]);

@@ -74,7 +74,10 @@ function isBlank(bytes: Buffer): boolean {
  * The lines of a JSONL file (gunzipped when `gzip`), blank ones skipped but counted. Throws an EngineError when a
  * file-level limit is hit; lines yielded before it stay valid.
  */
-export async function* readJsonlLines(path: string, options: { gzip: boolean; limits: ReadLimits; now?: () => number }): AsyncGenerator<JsonlLine> {
+export async function* readJsonlLines(
+  path: string,
+  options: { gzip: boolean; limits: ReadLimits; now?: () => number },
+): AsyncGenerator<JsonlLine> {
   const { limits } = options;
   const now = options.now ?? (() => performance.now());
   // Time spent reading this file, not counting the time the consumer holds a line (analysis, writes).
@@ -84,7 +87,12 @@ export async function* readJsonlLines(path: string, options: { gzip: boolean; li
   const raw = handle.createReadStream({ highWaterMark: 256 * 1024 });
   let compressed = 0;
   // Counts the bytes read from disk before decompression (for the ratio check).
-  const counter = new Transform({ transform(chunk: Buffer, _enc, done) { compressed += chunk.length; done(null, chunk); } });
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      compressed += chunk.length;
+      done(null, chunk);
+    },
+  });
   const source = options.gzip ? raw.pipe(counter).pipe(createGunzip()) : raw;
   let decompressed = 0;
   let lineNo = 0;
@@ -93,7 +101,11 @@ export async function* readJsonlLines(path: string, options: { gzip: boolean; li
   let skipping = false;
   const endLine = function* (): Generator<JsonlLine> {
     lineNo++;
-    if (lineNo > limits.maxLines) throw new EngineError('input/too-large', `${path}: more than ${limits.maxLines} lines; the rest of the file is not read.`);
+    if (lineNo > limits.maxLines)
+      throw new EngineError(
+        'input/too-large',
+        `${path}: more than ${limits.maxLines} lines; the rest of the file is not read.`,
+      );
     const bytes = skipping ? null : Buffer.concat(parts, partBytes);
     if (bytes === null || !isBlank(bytes)) {
       spentMs += now() - resumedAt;
@@ -115,11 +127,22 @@ export async function* readJsonlLines(path: string, options: { gzip: boolean; li
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       decompressed += chunk.length;
-      if (decompressed > limits.maxFileBytes) throw new EngineError('input/too-large', `${path}: more than ${limits.maxFileBytes} bytes; the rest of the file is not read.`);
+      if (decompressed > limits.maxFileBytes)
+        throw new EngineError(
+          'input/too-large',
+          `${path}: more than ${limits.maxFileBytes} bytes; the rest of the file is not read.`,
+        );
       if (options.gzip && decompressed > GZIP_RATIO_GRACE_BYTES && decompressed > compressed * limits.maxGzipRatio) {
-        throw new EngineError('input/too-large', `${path}: expands more than ${limits.maxGzipRatio}× when decompressed (${decompressed} bytes from ${compressed}), a compression bomb; the rest of the file is not read.`);
+        throw new EngineError(
+          'input/too-large',
+          `${path}: expands more than ${limits.maxGzipRatio}× when decompressed (${decompressed} bytes from ${compressed}), a compression bomb; the rest of the file is not read.`,
+        );
       }
-      if (spentMs + now() - resumedAt > limits.maxFileSeconds * 1000) throw new EngineError('input/timeout', `${path}: stopped after ${limits.maxFileSeconds} s at line ${lineNo + 1}.`);
+      if (spentMs + now() - resumedAt > limits.maxFileSeconds * 1000)
+        throw new EngineError(
+          'input/timeout',
+          `${path}: stopped after ${limits.maxFileSeconds} s at line ${lineNo + 1}.`,
+        );
       let at = 0;
       for (let nl = chunk.indexOf(NEWLINE, at); nl >= 0; nl = chunk.indexOf(NEWLINE, at)) {
         take(chunk.subarray(at, nl));

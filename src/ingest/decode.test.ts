@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 import { decodeBytes, checkText, type DecodeOptions } from './decode.ts';
 
 const LIMIT = { maxBytes: 1_000_000 };
-const ARABIC = 'أعلنت وزارة الصحة في عمّان، اليوم الإثنين، تسجيل ١٢ إصابة جديدة.\nوقال المتحدث باسم الوزارة إن «الوضع تحت السيطرة».\n';
+const ARABIC =
+  'أعلنت وزارة الصحة في عمّان، اليوم الإثنين، تسجيل ١٢ إصابة جديدة.\nوقال المتحدث باسم الوزارة إن «الوضع تحت السيطرة».\n';
 const HTML = `<!DOCTYPE html><html lang="ar"><head><meta charset="windows-1256"><title>خبر</title></head><body><p>${ARABIC}</p></body></html>`;
 
 function decodeOk(bytes: Uint8Array, options: DecodeOptions = LIMIT) {
@@ -21,7 +22,12 @@ function decodeError(bytes: Uint8Array, options: DecodeOptions = LIMIT) {
 describe('decodeBytes: encodings', () => {
   it('decodes UTF-8 without BOM', () => {
     const value = decodeOk(Buffer.from(ARABIC, 'utf8'));
-    expect(value).toEqual({ text: ARABIC, encoding: 'utf-8', contentType: 'text/plain', decoding: { encoding: 'utf-8', method: 'utf-8', replaced: 0, warning: null } });
+    expect(value).toEqual({
+      text: ARABIC,
+      encoding: 'utf-8',
+      contentType: 'text/plain',
+      decoding: { encoding: 'utf-8', method: 'utf-8', replaced: 0, warning: null },
+    });
   });
 
   it('strips a UTF-8 BOM', () => {
@@ -60,7 +66,8 @@ describe('decodeBytes: encodings', () => {
   });
 
   it('decodes with the declared charset even when it is not windows-1256', () => {
-    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-6"></head><body><p>عاد الهدوء إلى المدينة</p></body></html>';
+    const page =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-6"></head><body><p>عاد الهدوء إلى المدينة</p></body></html>';
     const value = decodeOk(iconv.encode(page, 'iso-8859-6'));
     expect(value.encoding).toBe('iso-8859-6');
     expect(value.text).toBe(page);
@@ -88,10 +95,14 @@ describe('decodeBytes: encodings', () => {
   it('uses the content type it is given, unless a .txt file plainly holds an HTML document', () => {
     const tagged = '<p>نص</p><p>نص</p><p>نص</p><b>نص</b><i>نص</i>';
     expect(decodeOk(Buffer.from(tagged, 'utf8')).contentType).toBe('text/html');
-    expect(decodeOk(Buffer.from(tagged, 'utf8'), { ...LIMIT, contentType: 'text/plain' }).contentType).toBe('text/plain');
+    expect(decodeOk(Buffer.from(tagged, 'utf8'), { ...LIMIT, contentType: 'text/plain' }).contentType).toBe(
+      'text/plain',
+    );
     const page = '\n<!doctype html><html><body><p>خبر</p></body></html>';
     expect(decodeOk(Buffer.from(page, 'utf8'), { ...LIMIT, contentType: 'text/plain' }).contentType).toBe('text/html');
-    expect(decodeOk(Buffer.from('خبر <b>عاجل</b>', 'utf8'), { ...LIMIT, contentType: 'text/html' }).contentType).toBe('text/html');
+    expect(decodeOk(Buffer.from('خبر <b>عاجل</b>', 'utf8'), { ...LIMIT, contentType: 'text/html' }).contentType).toBe(
+      'text/html',
+    );
   });
 });
 
@@ -134,7 +145,9 @@ describe('decodeBytes: bad input', () => {
   });
 
   it('rejects HTML that shows no text', () => {
-    expect(decodeError(Buffer.from('<html><head><script>var a = 1;</script></head><body><div></div></body></html>')).code).toBe('input/malformed');
+    expect(
+      decodeError(Buffer.from('<html><head><script>var a = 1;</script></head><body><div></div></body></html>')).code,
+    ).toBe('input/malformed');
     const truncated = decodeError(Buffer.from('<!DOCTYPE html><html><body><!-- <p>خبر عاجل عن الانتخابات</p>'));
     expect(truncated.code).toBe('input/malformed');
     expect(truncated.message).toContain('unclosed comment');
@@ -168,7 +181,8 @@ describe('checkText', () => {
 });
 
 describe('decodeBytes: a few bad bytes in UTF-8 never turn a page into mojibake', () => {
-  const PARAGRAPH = 'قالت وزارة الصحة إن حملة التطعيم الموسمية ستبدأ في المدارس الحكومية مطلع الشهر المقبل، وتشمل أكثر من مليون طالب.\n';
+  const PARAGRAPH =
+    'قالت وزارة الصحة إن حملة التطعيم الموسمية ستبدأ في المدارس الحكومية مطلع الشهر المقبل، وتشمل أكثر من مليون طالب.\n';
   /** ~8 KB of UTF-8 Arabic with `bad` invalid bytes (0xFF, never valid in UTF-8) between paragraphs in the middle. */
   function corrupted(bad: number): Buffer {
     const paragraphs = Array.from({ length: 40 }, () => Buffer.from(PARAGRAPH, 'utf8'));
@@ -196,7 +210,12 @@ describe('decodeBytes: a few bad bytes in UTF-8 never turn a page into mojibake'
   });
 
   it('records exact decodings without a warning', () => {
-    expect(decodeOk(Buffer.from(PARAGRAPH, 'utf8')).decoding).toEqual({ encoding: 'utf-8', method: 'utf-8', replaced: 0, warning: null });
+    expect(decodeOk(Buffer.from(PARAGRAPH, 'utf8')).decoding).toEqual({
+      encoding: 'utf-8',
+      method: 'utf-8',
+      replaced: 0,
+      warning: null,
+    });
     const bom = decodeOk(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PARAGRAPH, 'utf16le')])).decoding;
     expect(bom).toMatchObject({ method: 'bom', encoding: 'utf-16le', warning: null });
   });

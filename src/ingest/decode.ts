@@ -27,7 +27,9 @@ export interface DecodedText {
 /** How text given already decoded (a JSONL field, an API body) is recorded. */
 const GIVEN_AS_TEXT: PageDecoding = { encoding: 'utf-8', method: 'text', replaced: 0, warning: null };
 
-export type DecodeResult = { readonly ok: true; readonly value: DecodedText } | { readonly ok: false; readonly error: EngineError };
+export type DecodeResult =
+  | { readonly ok: true; readonly value: DecodedText }
+  | { readonly ok: false; readonly error: EngineError };
 
 /**
  * Control characters (other than tab, newlines, form feed) tolerated per character of text. Most pages have
@@ -46,13 +48,17 @@ const NON_ASCII_LETTER = /[^\u0000-\u007F]/u;
 const LETTER = /\p{L}/u;
 const ARABIC_BLOCK = /[\u0600-\u06FF\u0750-\u077F]/u;
 
-function fail(code: 'input/empty' | 'input/too-large' | 'input/binary' | 'input/undecodable' | 'input/malformed', detail?: string): DecodeResult {
+function fail(
+  code: 'input/empty' | 'input/too-large' | 'input/binary' | 'input/undecodable' | 'input/malformed',
+  detail?: string,
+): DecodeResult {
   return { ok: false, error: new EngineError(code, detail) };
 }
 
 /** Decodes raw page bytes, or says why they can't be a page. */
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions): DecodeResult {
-  if (bytes.length > options.maxBytes) return fail('input/too-large', `${bytes.length} bytes > limit ${options.maxBytes}.`);
+  if (bytes.length > options.maxBytes)
+    return fail('input/too-large', `${bytes.length} bytes > limit ${options.maxBytes}.`);
   if (bytes.length === 0) return fail('input/empty');
   if (hasBinarySignature(bytes)) return fail('input/binary', 'It starts with the signature of a binary file format.');
   const decoded = decodeText(bytes);
@@ -83,7 +89,13 @@ const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 type Decoded = { text: string; decoding: PageDecoding };
 
-function decided(text: string, encoding: string, method: PageDecoding['method'], warning: string | null = null, replaced = 0): Decoded {
+function decided(
+  text: string,
+  encoding: string,
+  method: PageDecoding['method'],
+  warning: string | null = null,
+  replaced = 0,
+): Decoded {
   return { text, decoding: { encoding, method, replaced, warning } };
 }
 
@@ -95,12 +107,21 @@ function decodeText(bytes: Uint8Array): Decoded | 'binary' | null {
     if (text !== null) return decided(text, bom.encoding, 'bom');
     if (bom.encoding !== 'utf-8') return null;
     const repaired = repairedUtf8(bytes.subarray(bom.length));
-    return repaired && decided(repaired.text, 'utf-8', 'utf-8-repaired', repairWarning(repaired.replaced), repaired.replaced);
+    return (
+      repaired && decided(repaired.text, 'utf-8', 'utf-8-repaired', repairWarning(repaired.replaced), repaired.replaced)
+    );
   }
   const utf16 = sniffUtf16(bytes);
   if (utf16) {
     const text = decodeWith(bytes, utf16);
-    return text === null ? null : decided(text, utf16, 'utf-16-sniffed', `No byte-order mark: read as ${utf16.toUpperCase()} from where the zero bytes sit.`);
+    return text === null
+      ? null
+      : decided(
+          text,
+          utf16,
+          'utf-16-sniffed',
+          `No byte-order mark: read as ${utf16.toUpperCase()} from where the zero bytes sit.`,
+        );
   }
   if (bytes.includes(0)) return 'binary';
   const utf8 = tryUtf8(bytes);
@@ -110,10 +131,16 @@ function decodeText(bytes: Uint8Array): Decoded | 'binary' | null {
     return decided(iconv.decode(Buffer.from(bytes), declared), declared, 'declared');
   }
   const repaired = repairedUtf8(bytes);
-  if (repaired !== null) return decided(repaired.text, 'utf-8', 'utf-8-repaired', repairWarning(repaired.replaced), repaired.replaced);
+  if (repaired !== null)
+    return decided(repaired.text, 'utf-8', 'utf-8-repaired', repairWarning(repaired.replaced), repaired.replaced);
   const text = iconv.decode(Buffer.from(bytes), 'windows-1256');
   if (!looksArabic(text)) return null;
-  return decided(text, 'windows-1256', 'windows-1256-detected', 'No charset declared: read as windows-1256 because the bytes are not UTF-8 and decode to Arabic text in it.');
+  return decided(
+    text,
+    'windows-1256',
+    'windows-1256-detected',
+    'No charset declared: read as windows-1256 because the bytes are not UTF-8 and decode to Arabic text in it.',
+  );
 }
 
 function repairWarning(replaced: number): string {
@@ -144,7 +171,10 @@ function repairedUtf8(bytes: Uint8Array): { text: string; replaced: number } | n
     else if (ch.codePointAt(0)! > 0x7f) multiByte++;
   }
   if (replaced === 0) return { text, replaced };
-  const ok = multiByte > 0 ? replaced <= multiByte * MAX_INVALID_PER_VALID_SEQUENCE : replaced <= text.length * MAX_INVALID_SHARE_OF_TEXT;
+  const ok =
+    multiByte > 0
+      ? replaced <= multiByte * MAX_INVALID_PER_VALID_SEQUENCE
+      : replaced <= text.length * MAX_INVALID_SHARE_OF_TEXT;
   return ok ? { text, replaced } : null;
 }
 

@@ -13,7 +13,9 @@ const RECORD = z
     text: z.string().optional(),
     fetched_at: z.string().optional(),
   })
-  .refine((r) => (r.html === undefined) !== (r.text === undefined), { message: 'needs exactly one of "html" or "text"' });
+  .refine((r) => (r.html === undefined) !== (r.text === undefined), {
+    message: 'needs exactly one of "html" or "text"',
+  });
 
 export interface JsonlPage {
   readonly url: string | null;
@@ -23,7 +25,9 @@ export interface JsonlPage {
   readonly fetchedAt: string | null;
 }
 
-export type JsonlResult = { readonly ok: true; readonly value: JsonlPage } | { readonly ok: false; readonly error: EngineError };
+export type JsonlResult =
+  | { readonly ok: true; readonly value: JsonlPage }
+  | { readonly ok: false; readonly error: EngineError };
 
 /** Parses one non-empty JSONL line. */
 export function parseJsonlLine(line: string): JsonlResult {
@@ -31,13 +35,21 @@ export function parseJsonlLine(line: string): JsonlResult {
   try {
     data = JSON.parse(line);
   } catch (error) {
-    return { ok: false, error: new EngineError('input/malformed', `Not valid JSON: ${(error as Error).message}`, { cause: error }) };
+    return {
+      ok: false,
+      error: new EngineError('input/malformed', `Not valid JSON: ${(error as Error).message}`, { cause: error }),
+    };
   }
   const parsed = RECORD.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `field "${issue.path.join('.')}": ` : '';
-    return { ok: false, error: new EngineError('input/malformed', `JSONL record ${where}${issue?.message ?? 'invalid'}.`, { cause: parsed.error }) };
+    return {
+      ok: false,
+      error: new EngineError('input/malformed', `JSONL record ${where}${issue?.message ?? 'invalid'}.`, {
+        cause: parsed.error,
+      }),
+    };
   }
   const record = parsed.data;
   return {

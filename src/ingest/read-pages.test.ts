@@ -8,9 +8,11 @@ import iconv from 'iconv-lite';
 import { hashId } from '../core/ids.ts';
 import { readPages, type PageResult, type ReadPagesOptions } from './read-pages.ts';
 
-const NEWS = 'افتتح وزير الثقافة مساء الخميس معرض الكتاب في دورته الخامسة والعشرين.\nوشارك في المعرض أكثر من ٤٠٠ دار نشر.\n';
+const NEWS =
+  'افتتح وزير الثقافة مساء الخميس معرض الكتاب في دورته الخامسة والعشرين.\nوشارك في المعرض أكثر من ٤٠٠ دار نشر.\n';
 const OTHER = 'أعلن البنك المركزي رفع سعر الفائدة ربع نقطة مئوية.\n';
-const HTML = '<!DOCTYPE html><html><head><title>خبر</title></head><body><article><p>وصل الوفد إلى الرباط.</p></article></body></html>';
+const HTML =
+  '<!DOCTYPE html><html><head><title>خبر</title></head><body><article><p>وصل الوفد إلى الرباط.</p></article></body></html>';
 const OPTIONS = { maxBytes: 100_000 };
 
 let dir: string;
@@ -22,7 +24,9 @@ async function collect(inputs: readonly string[], options: ReadPagesOptions = OP
 }
 
 function summary(results: readonly PageResult[]): string[] {
-  return results.map((r) => `${r.source.slice(dir.length + 1)} ${r.ok ? `${r.page.contentType} ${r.page.encoding}` : r.error.code}`);
+  return results.map(
+    (r) => `${r.source.slice(dir.length + 1)} ${r.ok ? `${r.page.contentType} ${r.page.encoding}` : r.error.code}`,
+  );
 }
 
 beforeAll(() => {
@@ -32,7 +36,10 @@ beforeAll(() => {
   writeFileSync(join(dir, 'a.txt'), NEWS);
   writeFileSync(join(dir, 'b-sub', 'page.html'), HTML);
   writeFileSync(join(dir, 'b-sub', 'deeper', 'old.txt'), iconv.encode(OTHER, 'windows-1256'));
-  writeFileSync(join(dir, 'b-sub', 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(OTHER, 'utf16le')]));
+  writeFileSync(
+    join(dir, 'b-sub', 'utf16.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(OTHER, 'utf16le')]),
+  );
   writeFileSync(join(dir, 'c-empty.txt'), '');
   writeFileSync(join(dir, 'd-image.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
   writeFileSync(join(dir, 'e-big.txt'), NEWS.repeat(200));
@@ -76,9 +83,9 @@ describe('readPages: files and directories', () => {
     writeFileSync(join(links, 'z.txt'), OTHER);
     const results = await collect([links]);
     rmSync(links, { recursive: true, force: true });
-    expect(results.map((r) => `${r.source.slice(links.length + 1)} ${r.ok ? r.page.body.length : r.error.code}`)).toEqual([
-      `linked.txt ${NEWS.length}`, 'loop input/not-regular', `z.txt ${OTHER.length}`,
-    ]);
+    expect(
+      results.map((r) => `${r.source.slice(links.length + 1)} ${r.ok ? r.page.body.length : r.error.code}`),
+    ).toEqual([`linked.txt ${NEWS.length}`, 'loop input/not-regular', `z.txt ${OTHER.length}`]);
   });
 
   it('reads a page from stdin with the injected clock', async () => {
@@ -104,10 +111,19 @@ describe('readPages: JSON Lines', () => {
     const results = await collect([path]);
     rmSync(path);
     expect(results.map((r) => `${r.source.slice(path.length)} ${r.ok ? r.page.contentType : r.error.code}`)).toEqual([
-      '#1 text/plain', '#3 input/malformed', '#4 text/html', '#5 input/malformed', '#6 input/empty', '#7 input/malformed',
+      '#1 text/plain',
+      '#3 input/malformed',
+      '#4 text/html',
+      '#5 input/malformed',
+      '#6 input/empty',
+      '#7 input/malformed',
     ]);
     const first = results[0];
-    expect(first?.ok && first.page).toMatchObject({ url: 'https://example.org/a', fetchedAt: '2024-01-26T05:00:00.000Z', body: NEWS });
+    expect(first?.ok && first.page).toMatchObject({
+      url: 'https://example.org/a',
+      fetchedAt: '2024-01-26T05:00:00.000Z',
+      body: NEWS,
+    });
     const missing = results[3];
     expect(missing?.ok === false && missing.error.message).toContain('exactly one of "html" or "text"');
   });
@@ -116,7 +132,10 @@ describe('readPages: JSON Lines', () => {
     const good = join(dir, 'pages.jsonl.gz');
     writeFileSync(good, gzipSync(JSON.stringify({ text: OTHER }) + '\n' + JSON.stringify({ text: NEWS }) + '\n'));
     const bad = join(dir, 'broken.jsonl.gz');
-    writeFileSync(bad, Buffer.concat([gzipSync(JSON.stringify({ text: OTHER }) + '\n').subarray(0, 15), Buffer.from('garbage')]));
+    writeFileSync(
+      bad,
+      Buffer.concat([gzipSync(JSON.stringify({ text: OTHER }) + '\n').subarray(0, 15), Buffer.from('garbage')]),
+    );
     const results = await collect([good, bad]);
     rmSync(good);
     rmSync(bad);

@@ -47,10 +47,22 @@ export async function* readPages(inputs: readonly string[], given: ReadPagesOpti
 }
 
 /** Builds a RawPage from a decode result; the id is the content hash of the decoded text. */
-export function toPageResult(source: string, decoded: DecodeResult, meta: { url: string; fetchedAt: string }): PageResult {
+export function toPageResult(
+  source: string,
+  decoded: DecodeResult,
+  meta: { url: string; fetchedAt: string },
+): PageResult {
   if (!decoded.ok) return { ok: false, source, error: decoded.error };
   const { text, encoding, contentType } = decoded.value;
-  const page: RawPage = { id: hashId(['page', text]), url: meta.url, fetchedAt: meta.fetchedAt, contentType, body: text, encoding, decoding: decoded.value.decoding };
+  const page: RawPage = {
+    id: hashId(['page', text]),
+    url: meta.url,
+    fetchedAt: meta.fetchedAt,
+    contentType,
+    body: text,
+    encoding,
+    decoding: decoded.value.decoding,
+  };
   return { ok: true, source, page };
 }
 
@@ -73,13 +85,23 @@ async function* readJsonl(path: string, options: ReadOptions): AsyncGenerator<Pa
   let fileTime: string | null = null;
   let lineNo = 0;
   try {
-    for await (const line of readJsonlLines(path, { gzip: path.toLowerCase().endsWith('.gz'), limits: options.limits })) {
+    for await (const line of readJsonlLines(path, {
+      gzip: path.toLowerCase().endsWith('.gz'),
+      limits: options.limits,
+    })) {
       lineNo = line.lineNo;
       // The file's time is read once the file is open (a FIFO or device never gets here).
       fileTime ??= (await stat(path)).mtime.toISOString();
       const source = `${path}#${line.lineNo}`;
       if ('tooLong' in line) {
-        yield { ok: false, source, error: new EngineError('input/too-large', `Line of ${line.tooLong} bytes > line limit ${options.limits.maxLineBytes}; skipped without reading it whole.`) };
+        yield {
+          ok: false,
+          source,
+          error: new EngineError(
+            'input/too-large',
+            `Line of ${line.tooLong} bytes > line limit ${options.limits.maxLineBytes}; skipped without reading it whole.`,
+          ),
+        };
       } else {
         yield jsonlLineResult(source, line.bytes.toString('utf8'), { fileTime, maxBytes: options.limits.maxBytes });
       }
@@ -99,9 +121,19 @@ function jsonlLineResult(source: string, line: string, context: { fileTime: stri
  * A page given as already-decoded fields (a JSONL record, an API request body): checked like file input
  * (empty, binary, size, malformed HTML), NFC-normalised, and identified by content hash.
  */
-export function pageFromFields(source: string, fields: JsonlPage, defaults: { maxBytes: number; fetchedAt: string }): PageResult {
-  const decoded = checkText(fields.body, { maxBytes: Math.min(defaults.maxBytes, PAGE_BYTES_CEILING), contentType: fields.contentType });
-  return toPageResult(source, decoded, { url: fields.url ?? source, fetchedAt: fields.fetchedAt ?? defaults.fetchedAt });
+export function pageFromFields(
+  source: string,
+  fields: JsonlPage,
+  defaults: { maxBytes: number; fetchedAt: string },
+): PageResult {
+  const decoded = checkText(fields.body, {
+    maxBytes: Math.min(defaults.maxBytes, PAGE_BYTES_CEILING),
+    contentType: fields.contentType,
+  });
+  return toPageResult(source, decoded, {
+    url: fields.url ?? source,
+    fetchedAt: fields.fetchedAt ?? defaults.fetchedAt,
+  });
 }
 
 async function readStdin(options: ReadOptions): Promise<PageResult> {
@@ -113,7 +145,11 @@ async function readStdin(options: ReadOptions): Promise<PageResult> {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk as Uint8Array);
     size += buffer.length;
     if (size > maxBytes) {
-      return { ok: false, source: '-', error: new EngineError('input/too-large', `More than ${maxBytes} bytes on stdin.`) };
+      return {
+        ok: false,
+        source: '-',
+        error: new EngineError('input/too-large', `More than ${maxBytes} bytes on stdin.`),
+      };
     }
     chunks.push(buffer);
   }
@@ -125,8 +161,11 @@ function ioError(path: string, error: unknown): EngineError {
   if (error instanceof EngineError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new EngineError('input/not-found', path, { cause: error });
-  if (code === 'ENXIO') return new EngineError('input/not-regular', `${path}: ${(error as Error).message}`, { cause: error });
-  if (code === 'EACCES' || code === 'EISDIR' || code === 'EIO' || code === 'EPERM') return new EngineError('input/unreadable', `${path}: ${(error as Error).message}`, { cause: error });
-  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return new EngineError('input/malformed', `${path}: corrupt gzip data.`, { cause: error });
+  if (code === 'ENXIO')
+    return new EngineError('input/not-regular', `${path}: ${(error as Error).message}`, { cause: error });
+  if (code === 'EACCES' || code === 'EISDIR' || code === 'EIO' || code === 'EPERM')
+    return new EngineError('input/unreadable', `${path}: ${(error as Error).message}`, { cause: error });
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR')
+    return new EngineError('input/malformed', `${path}: corrupt gzip data.`, { cause: error });
   return new EngineError('input/malformed', `${path}: ${(error as Error).message}`, { cause: error });
 }

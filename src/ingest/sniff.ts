@@ -51,8 +51,18 @@ export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   };
   const odd = share(1);
   const even = share(0);
-  if (odd.plausible >= UTF16_HIGH_BYTE_SHARE && odd.nul >= UTF16_MIN_HIGH_NUL_SHARE && even.nul <= UTF16_MAX_LOW_NUL_SHARE) return 'utf-16le';
-  if (even.plausible >= UTF16_HIGH_BYTE_SHARE && even.nul >= UTF16_MIN_HIGH_NUL_SHARE && odd.nul <= UTF16_MAX_LOW_NUL_SHARE) return 'utf-16be';
+  if (
+    odd.plausible >= UTF16_HIGH_BYTE_SHARE &&
+    odd.nul >= UTF16_MIN_HIGH_NUL_SHARE &&
+    even.nul <= UTF16_MAX_LOW_NUL_SHARE
+  )
+    return 'utf-16le';
+  if (
+    even.plausible >= UTF16_HIGH_BYTE_SHARE &&
+    even.nul >= UTF16_MIN_HIGH_NUL_SHARE &&
+    odd.nul <= UTF16_MAX_LOW_NUL_SHARE
+  )
+    return 'utf-16be';
   return null;
 }
 
@@ -66,7 +76,8 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 
 const HTML_EXTENSIONS = /\.(?:html?|xhtml|shtml|php|aspx?)$/i;
 const TEXT_EXTENSIONS = /\.(?:txt|text)$/i;
-const HTML_START = /^\s*(?:<!--[\s\S]{0,2000}?-->\s*)?<(?:!doctype\s+html|html|head|body|meta|title|article|div)[\s>/]/i;
+const HTML_START =
+  /^\s*(?:<!--[\s\S]{0,2000}?-->\s*)?<(?:!doctype\s+html|html|head|body|meta|title|article|div)[\s>/]/i;
 const TAG = /<\/?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,500})?>/gi;
 /** A plain-text page rarely has even one tag; five distinct tags in the first 4 KB mean markup. */
 const MIN_TAGS_FOR_HTML = 5;
@@ -114,7 +125,10 @@ export function htmlProblem(html: string): string | null {
     if (VISIBLE_CHAR.test(segment)) return null;
     if (open < 0) break;
     const next = skipMarkup(html, open);
-    if (next === null) return html.startsWith('<!--', open) ? 'an unclosed comment hides the whole page' : 'an unclosed tag hides the whole page';
+    if (next === null)
+      return html.startsWith('<!--', open)
+        ? 'an unclosed comment hides the whole page'
+        : 'an unclosed tag hides the whole page';
     at = next;
   }
   return 'the HTML holds no visible text';

@@ -29,7 +29,8 @@ export async function* walkInputs(inputs: readonly string[]): AsyncGenerator<Inp
     }
     const info = await stat(input).catch((error: NodeJS.ErrnoException) => error);
     if (info instanceof Error) {
-      const missing = (info as NodeJS.ErrnoException).code === 'ENOENT' || (info as NodeJS.ErrnoException).code === 'ENOTDIR';
+      const missing =
+        (info as NodeJS.ErrnoException).code === 'ENOENT' || (info as NodeJS.ErrnoException).code === 'ENOTDIR';
       yield missing ? { kind: 'missing', path: input } : { kind: 'unreadable', path: input, reason: info.message };
     } else if (info.isDirectory()) yield* walkDirectory(input);
     else yield { kind: 'file', path: input };
@@ -47,7 +48,8 @@ async function* walkDirectory(dir: string): AsyncGenerator<InputEntry> {
     if (entry.name.startsWith('.')) continue;
     // Symlinked directories are not followed, so a link cycle can't loop forever.
     if (entry.isDirectory()) names.push({ name: entry.name, isDir: true });
-    else if ((entry.isFile() || entry.isSymbolicLink()) && isPageFileName(entry.name)) names.push({ name: entry.name, isDir: false });
+    else if ((entry.isFile() || entry.isSymbolicLink()) && isPageFileName(entry.name))
+      names.push({ name: entry.name, isDir: false });
   }
   names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const { name, isDir } of names) {

@@ -13,7 +13,11 @@ export interface AnalyzedPage extends PageExtraction {
 }
 
 /** The `published` field of the public JSON: date, precision and the page text it was read from. */
-export interface PublishedJson { readonly date: string; readonly precision: PublishedDate['precision']; readonly text: string }
+export interface PublishedJson {
+  readonly date: string;
+  readonly precision: PublishedDate['precision'];
+  readonly text: string;
+}
 
 /** One article of the public `marsad analyze` JSON line. */
 export interface ArticleJson extends Partial<ArticleAnnotations> {
@@ -23,7 +27,12 @@ export interface ArticleJson extends Partial<ArticleAnnotations> {
   readonly published: PublishedJson | null;
   readonly outlet: string | null;
   readonly citedSources: readonly string[];
-  readonly spans: readonly { readonly kind: PageSpan['kind']; readonly reason?: PageSpan['reason']; readonly start: number; readonly end: number }[];
+  readonly spans: readonly {
+    readonly kind: PageSpan['kind'];
+    readonly reason?: PageSpan['reason'];
+    readonly start: number;
+    readonly end: number;
+  }[];
 }
 
 export interface AnalyzeJson {
@@ -35,7 +44,11 @@ export interface AnalyzeJson {
 
 /** The public `marsad analyze` object for one input file (`file` as the user gave it). */
 export function toAnalyzeJson(file: string, analyzed: AnalyzedPage): AnalyzeJson {
-  const diagnostics = (analyzed.diagnostics ?? []).map((d) => ({ severity: d.severity, code: d.code, message: d.message }));
+  const diagnostics = (analyzed.diagnostics ?? []).map((d) => ({
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  }));
   return { file, articles: analyzed.articles.map(articleJson), ...(diagnostics.length > 0 ? { diagnostics } : {}) };
 }
 
@@ -46,10 +59,18 @@ function articleJson(article: AnalyzedArticle): ArticleJson {
     headline: article.headline,
     dek: article.dek,
     body: article.body,
-    published: article.published === null ? null : { date: article.published.date, precision: article.published.precision, text: article.published.text },
+    published:
+      article.published === null
+        ? null
+        : { date: article.published.date, precision: article.published.precision, text: article.published.text },
     outlet: article.outlet,
     citedSources: article.citedSources,
-    spans: article.spans.map((s) => ({ kind: s.kind, ...(s.reason ? { reason: s.reason } : {}), start: s.start, end: s.end })),
+    spans: article.spans.map((s) => ({
+      kind: s.kind,
+      ...(s.reason ? { reason: s.reason } : {}),
+      start: s.start,
+      end: s.end,
+    })),
     ...layers,
   };
 }

@@ -4,7 +4,10 @@ import type { RawPage } from '../core/page.ts';
 import { analyzePage, toAnalyzeJson } from './analyze-page.ts';
 
 const PAGE: RawPage = {
-  id: 'p', url: 'p', fetchedAt: '2024-01-01T00:00:00Z', contentType: 'text/plain',
+  id: 'p',
+  url: 'p',
+  fetchedAt: '2024-01-01T00:00:00Z',
+  contentType: 'text/plain',
   body: [
     'الحكومة تعلن خطة لمكافحة التصحر في المناطق الجنوبية',
     'نشر في: 21 تشرين الثاني 2020',
@@ -25,7 +28,13 @@ describe('analyzePage', () => {
 
   it('adds the annotation layers of each article body with annotate', () => {
     const seen: string[] = [];
-    const analyzed = analyzePage(PAGE, { annotate: true, annotator: (article) => { seen.push(article.body); return EMPTY_LAYERS; } });
+    const analyzed = analyzePage(PAGE, {
+      annotate: true,
+      annotator: (article) => {
+        seen.push(article.body);
+        return EMPTY_LAYERS;
+      },
+    });
     expect(seen).toEqual([analyzed.articles[0]!.body]);
     expect(analyzed.articles[0]).toMatchObject(EMPTY_LAYERS);
   });

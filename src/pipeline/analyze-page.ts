@@ -24,6 +24,9 @@ export function analyzePage(page: RawPage, options: AnalyzeOptions = {}): Analyz
   const extraction = extractPage(page);
   if (!options.annotate) return extraction;
   // The one place annotation layers join extraction: offsets of every layer index `article.body`.
-  const annotate = options.annotator ?? ((article: ExtractedArticle) => annotateArticle({ body: article.body, published: article.published, outlet: article.outlet }));
+  const annotate =
+    options.annotator ??
+    ((article: ExtractedArticle) =>
+      annotateArticle({ body: article.body, published: article.published, outlet: article.outlet }));
   return { ...extraction, articles: extraction.articles.map((article) => ({ ...article, ...annotate(article) })) };
 }

@@ -87,7 +87,15 @@ export async function openPageQueue(location: string, options: QueueOptions = {}
     schema,
     async enqueue(jobs) {
       if (jobs.length === 0) return 0;
-      await boss.insert(jobs.map((data) => ({ name: PAGE_QUEUE, data, expireInSeconds: timeout, retryLimit: RETRY_LIMIT, retryDelay: 0 })));
+      await boss.insert(
+        jobs.map((data) => ({
+          name: PAGE_QUEUE,
+          data,
+          expireInSeconds: timeout,
+          retryLimit: RETRY_LIMIT,
+          retryDelay: 0,
+        })),
+      );
       return jobs.length;
     },
     async claim(batchSize) {
@@ -104,11 +112,17 @@ export async function openPageQueue(location: string, options: QueueOptions = {}
       const { rows } = await db.executeSql(
         `SELECT state::text AS state, count(*)::int AS n,
                 count(*) FILTER (WHERE state = 'completed' AND completed_on > now() - interval '60 seconds')::int AS recent
-         FROM ${schema}.job WHERE name = $1 GROUP BY state`, [PAGE_QUEUE]);
-      const by = new Map<string, { n: number; recent: number }>(rows.map((r: { state: string; n: number; recent: number }) => [r.state, r]));
+         FROM ${schema}.job WHERE name = $1 GROUP BY state`,
+        [PAGE_QUEUE],
+      );
+      const by = new Map<string, { n: number; recent: number }>(
+        rows.map((r: { state: string; n: number; recent: number }) => [r.state, r]),
+      );
       const failures = await db.executeSql(
         `SELECT data->>'source' AS source, output, completed_on FROM ${schema}.job
-         WHERE name = $1 AND state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT 5`, [PAGE_QUEUE]);
+         WHERE name = $1 AND state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT 5`,
+        [PAGE_QUEUE],
+      );
       return {
         queued: by.get('created')?.n ?? 0,
         retrying: by.get('retry')?.n ?? 0,
@@ -117,7 +131,9 @@ export async function openPageQueue(location: string, options: QueueOptions = {}
         failed: by.get('failed')?.n ?? 0,
         completedLastMinute: by.get('completed')?.recent ?? 0,
         lastFailures: failures.rows.map((r: { source: string | null; output: unknown; completed_on: Date | null }) => ({
-          source: r.source ?? '?', error: errorText(r.output), at: r.completed_on?.toISOString() ?? '',
+          source: r.source ?? '?',
+          error: errorText(r.output),
+          at: r.completed_on?.toISOString() ?? '',
         })),
       };
     },

@@ -11,7 +11,9 @@ describe('parseQuery', () => {
   });
 
   it('keeps quoted phrases as one clause of stems and drops stop words inside them', () => {
-    expect(parseQuery('"وزير الخارجية في العراق"').required).toEqual([{ kind: 'phrase', terms: ['وزير', 'خارج', 'عراق'] }]);
+    expect(parseQuery('"وزير الخارجية في العراق"').required).toEqual([
+      { kind: 'phrase', terms: ['وزير', 'خارج', 'عراق'] },
+    ]);
   });
 
   it('treats an unterminated quote as a phrase up to the end', () => {

@@ -45,7 +45,12 @@ export function parseQuery(raw: string): ParsedQuery {
     let clauses: QueryClause[];
     if (groups.phrase !== undefined) {
       const terms = searchTerms(groups.phrase);
-      clauses = terms.length === 0 ? [] : terms.length === 1 ? [{ kind: 'term', term: terms[0]!, prefix: false }] : [{ kind: 'phrase', terms }];
+      clauses =
+        terms.length === 0
+          ? []
+          : terms.length === 1
+            ? [{ kind: 'term', term: terms[0]!, prefix: false }]
+            : [{ kind: 'phrase', terms }];
     } else {
       clauses = wordClauses(groups.word ?? '');
     }

@@ -12,7 +12,8 @@ async function deps(): Promise<SearchDeps> {
     articleIdsForStoryline: async (id) => (id === 'story-coalition' ? ['art-talks', 'art-visit'] : []),
   };
 }
-const ids = async (d: SearchDeps, options: SearchOptions) => (await searchArticles(d, options)).hits.map((h) => h.articleId);
+const ids = async (d: SearchDeps, options: SearchOptions) =>
+  (await searchArticles(d, options)).hits.map((h) => h.articleId);
 const total = async (d: SearchDeps, options: SearchOptions) => (await searchArticles(d, options)).total;
 
 describe('searchArticles', () => {
@@ -74,7 +75,9 @@ describe('syncSearchIndex', () => {
     let yields = 0;
     const count = await syncSearchIndex(index, {
       loadArticle: async (id) => source.get(id) ?? articles.get(id) ?? null,
-      yieldBetweenBatches: async () => { yields++; },
+      yieldBetweenBatches: async () => {
+        yields++;
+      },
     });
     expect(count).toBe(2);
     expect(yields).toBe(1);

@@ -81,13 +81,28 @@ export async function searchArticles(deps: SearchDeps, options: SearchOptions): 
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const parsed = parseQuery(options.query);
   const match = toFtsMatch(parsed);
-  const empty = { query: options.query, clauses: parsed.required, total: 0, rankedCandidates: 0, page, pageSize, hits: [] };
+  const empty = {
+    query: options.query,
+    clauses: parsed.required,
+    total: 0,
+    rankedCandidates: 0,
+    page,
+    pageSize,
+    hits: [],
+  };
   if (match === null) return empty;
   const articleIds = await restrictArticleIds(deps, options);
   if (articleIds !== undefined && articleIds.length === 0) return empty;
   const filters: SearchFilters = { outlet: options.outlet, from: options.from, to: options.to, articleIds };
-  const definedFilters = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as SearchFilters;
-  const result = await deps.index.searchDocuments({ match, filters: definedFilters, limit: pageSize, offset: (page - 1) * pageSize });
+  const definedFilters = Object.fromEntries(
+    Object.entries(filters).filter(([, value]) => value !== undefined),
+  ) as SearchFilters;
+  const result = await deps.index.searchDocuments({
+    match,
+    filters: definedFilters,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   const terms = highlightTerms(parsed);
   const hits: SearchHit[] = [];
   for (const row of result.hits) {

@@ -69,7 +69,12 @@ const SNAP_LIMIT = 20;
  * A snippet of about `maxChars` around the densest cluster of matches (the text's start when none),
  * with highlight spans relative to the snippet.
  */
-export function buildSnippet(text: string, terms: HighlightTerms, maxChars = SNIPPET_CHARS, cache?: TermCache): Snippet {
+export function buildSnippet(
+  text: string,
+  terms: HighlightTerms,
+  maxChars = SNIPPET_CHARS,
+  cache?: TermCache,
+): Snippet {
   const all = findHighlights(text, terms, cache);
   const cluster = densestCluster(all, maxChars);
   // Lead in with some context before the first match: half the slack, at most a sixth of the window.
@@ -82,5 +87,12 @@ export function buildSnippet(text: string, terms: HighlightTerms, maxChars = SNI
   const highlights = all
     .filter((span) => span.start >= start && span.end <= end)
     .map((span) => ({ start: span.start - start, end: span.end - start }));
-  return { text: text.slice(start, end), start, end, highlights, truncatedStart: start > 0, truncatedEnd: end < text.length };
+  return {
+    text: text.slice(start, end),
+    start,
+    end,
+    highlights,
+    truncatedStart: start > 0,
+    truncatedEnd: end < text.length,
+  };
 }

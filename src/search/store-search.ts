@@ -10,7 +10,13 @@ import { searchArticles, type SearchDeps, type SearchOptions, type SearchRespons
 
 /** The fields search needs from a stored article. */
 export function toSearchable(article: StoredArticle): SearchableArticle {
-  return { id: article.id, headline: article.headline, body: article.body, outlet: article.outlet, published: article.published?.date ?? null };
+  return {
+    id: article.id,
+    headline: article.headline,
+    body: article.body,
+    outlet: article.outlet,
+    published: article.published?.date ?? null,
+  };
 }
 
 /** Storyline membership, supplied by the corpus layer once it exists (kept optional so search works without it). */
@@ -33,7 +39,11 @@ export function storeSearchDeps(store: Store, storylineArticles?: StorylineArtic
 }
 
 /** Runs a search against the store. */
-export function searchStore(store: Store, options: SearchOptions, storylineArticles?: StorylineArticles): Promise<SearchResponse> {
+export function searchStore(
+  store: Store,
+  options: SearchOptions,
+  storylineArticles?: StorylineArticles,
+): Promise<SearchResponse> {
   return searchArticles(storeSearchDeps(store, storylineArticles), options);
 }
 

@@ -3,7 +3,9 @@ import { hashToken } from '../app/tokens.ts';
 import { hostName } from './access.ts';
 import { buildApiFixture, type ApiFixture } from './testing/fixture.ts';
 
-const PAGE = { text: 'الحكومة تقر خطة جديدة للنقل العام\nأقرت الحكومة في جلستها الأسبوعية خطة لتطوير النقل العام في العاصمة.\n' };
+const PAGE = {
+  text: 'الحكومة تقر خطة جديدة للنقل العام\nأقرت الحكومة في جلستها الأسبوعية خطة لتطوير النقل العام في العاصمة.\n',
+};
 
 let fx: ApiFixture;
 afterEach(async () => {
@@ -15,12 +17,21 @@ describe('Host header check (DNS rebinding)', () => {
   it('answers loopback names and refuses any other host with 421 in the documented error shape', async () => {
     fx = await buildApiFixture();
     for (const host of ['localhost:8080', '127.0.0.1:8080', '[::1]:8080', 'LOCALHOST']) {
-      expect((await fx.app.inject({ method: 'GET', url: '/api/articles', headers: { host } })).statusCode, host).toBe(200);
+      expect((await fx.app.inject({ method: 'GET', url: '/api/articles', headers: { host } })).statusCode, host).toBe(
+        200,
+      );
     }
     // A page on attacker.example re-points its name to 127.0.0.1: the browser still sends its own Host.
-    const rebound = await fx.app.inject({ method: 'POST', url: '/api/pages', payload: PAGE, headers: { host: 'attacker.example:8080', ...fx.editorHeaders } });
+    const rebound = await fx.app.inject({
+      method: 'POST',
+      url: '/api/pages',
+      payload: PAGE,
+      headers: { host: 'attacker.example:8080', ...fx.editorHeaders },
+    });
     expect(rebound.statusCode).toBe(421);
-    expect(rebound.json()).toEqual({ error: { status: 421, code: 'misdirected-host', message: expect.stringContaining('attacker.example') } });
+    expect(rebound.json()).toEqual({
+      error: { status: 421, code: 'misdirected-host', message: expect.stringContaining('attacker.example') },
+    });
     expect(await fx.store.countPages()).toBe(2);
     const read = await fx.app.inject({ method: 'GET', url: '/api/articles', headers: { host: 'attacker.example' } });
     expect(read.statusCode).toBe(421);
@@ -28,8 +39,13 @@ describe('Host header check (DNS rebinding)', () => {
 
   it('answers configured names', async () => {
     fx = await buildApiFixture({ access: { allowedHosts: ['marsad.newsroom.example'] } });
-    expect((await fx.app.inject({ method: 'GET', url: '/api/articles', headers: { host: 'marsad.newsroom.example:443' } })).statusCode).toBe(200);
-    expect((await fx.app.inject({ method: 'GET', url: '/api/articles', headers: { host: 'other.example' } })).statusCode).toBe(421);
+    expect(
+      (await fx.app.inject({ method: 'GET', url: '/api/articles', headers: { host: 'marsad.newsroom.example:443' } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await fx.app.inject({ method: 'GET', url: '/api/articles', headers: { host: 'other.example' } })).statusCode,
+    ).toBe(421);
   });
 
   it('parses host names', () => {
@@ -43,7 +59,13 @@ describe('Host header check (DNS rebinding)', () => {
 describe('API tokens', () => {
   it('writes need an editor token: none → 401, reader → 403, editor and admin → stored', async () => {
     fx = await buildApiFixture();
-    const post = (authorization?: string) => fx.app.inject({ method: 'POST', url: '/api/pages', payload: PAGE, headers: authorization ? { authorization } : {} });
+    const post = (authorization?: string) =>
+      fx.app.inject({
+        method: 'POST',
+        url: '/api/pages',
+        payload: PAGE,
+        headers: authorization ? { authorization } : {},
+      });
     const none = await post();
     expect(none.statusCode).toBe(401);
     expect(none.headers['www-authenticate']).toContain('Bearer');
@@ -61,7 +83,15 @@ describe('API tokens', () => {
   it('reads are open on loopback, need a token when bound beyond it; health stays open', async () => {
     fx = await buildApiFixture({ access: { readsNeedToken: true } });
     expect((await fx.app.inject({ method: 'GET', url: '/api/articles' })).statusCode).toBe(401);
-    expect((await fx.app.inject({ method: 'GET', url: '/api/articles', headers: { authorization: `Bearer ${fx.tokens.reader}` } })).statusCode).toBe(200);
+    expect(
+      (
+        await fx.app.inject({
+          method: 'GET',
+          url: '/api/articles',
+          headers: { authorization: `Bearer ${fx.tokens.reader}` },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await fx.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
@@ -91,7 +121,11 @@ describe('errors in the documented shape', () => {
     for (const date of ['2013-13-45', '2023-02-29', '2024-04-31']) {
       const response = await fx.app.inject({ method: 'GET', url: `/api/search?q=x&from=${date}` });
       expect(response.statusCode, date).toBe(400);
-      expect(response.json().error).toMatchObject({ status: 400, code: 'invalid-request', message: expect.stringContaining('calendar date') });
+      expect(response.json().error).toMatchObject({
+        status: 400,
+        code: 'invalid-request',
+        message: expect.stringContaining('calendar date'),
+      });
     }
     expect((await fx.app.inject({ method: 'GET', url: '/api/search?q=x&from=2024-02-29' })).statusCode).toBe(200);
   });

@@ -54,24 +54,38 @@ function neededRole(request: FastifyRequest, options: AccessOptions): TokenRole 
 
 /** Installs the Host check and token check on every request. */
 export function installAccessControl(app: FastifyInstance, store: Store, options: AccessOptions = {}): void {
-  const hosts = new Set([...LOOPBACK_HOSTS, ...(options.allowedHosts ?? []).map((h) => hostName(h) ?? h.toLowerCase())]);
+  const hosts = new Set([
+    ...LOOPBACK_HOSTS,
+    ...(options.allowedHosts ?? []).map((h) => hostName(h) ?? h.toLowerCase()),
+  ]);
   app.addHook('onRequest', async (request, reply) => {
     const host = hostName(request.headers.host);
     if (host === null || !hosts.has(host)) {
-      throw new HttpError(421, 'misdirected-host', `This server does not answer for host «${request.headers.host ?? ''}»; add it with --allowed-host if it is yours.`);
+      throw new HttpError(
+        421,
+        'misdirected-host',
+        `This server does not answer for host «${request.headers.host ?? ''}»; add it with --allowed-host if it is yours.`,
+      );
     }
     const needed = neededRole(request, options);
     if (needed === null) return;
     const token = bearer(request);
     if (token === null) {
       void reply.header('www-authenticate', 'Bearer realm="marsad"');
-      throw new HttpError(401, 'unauthorized', needed === 'reader' ? 'This server needs an API token (Authorization: Bearer <token>).' : 'Writing needs an API token of role editor or admin (Authorization: Bearer <token>).');
+      throw new HttpError(
+        401,
+        'unauthorized',
+        needed === 'reader'
+          ? 'This server needs an API token (Authorization: Bearer <token>).'
+          : 'Writing needs an API token of role editor or admin (Authorization: Bearer <token>).',
+      );
     }
     const role = await tokenRole(store, token);
     if (role === null) {
       void reply.header('www-authenticate', 'Bearer realm="marsad", error="invalid_token"');
       throw new HttpError(401, 'unauthorized', 'The API token is not valid (unknown, malformed or revoked).');
     }
-    if (!roleAllows(role, needed)) throw new HttpError(403, 'forbidden', `A ${role} token may not do this; it needs role ${needed} or higher.`);
+    if (!roleAllows(role, needed))
+      throw new HttpError(403, 'forbidden', `A ${role} token may not do this; it needs role ${needed} or higher.`);
   });
 }

@@ -12,7 +12,11 @@ afterAll(async () => {
 
 async function get(url: string) {
   const response = await fx.app.inject({ method: 'GET', url });
-  return { status: response.statusCode, body: response.headers['content-type']?.toString().includes('json') ? response.json() : response.body, headers: response.headers };
+  return {
+    status: response.statusCode,
+    body: response.headers['content-type']?.toString().includes('json') ? response.json() : response.body,
+    headers: response.headers,
+  };
 }
 
 function expectClearError(result: { status: number; body: unknown }, status: number, pattern: RegExp) {
@@ -29,7 +33,10 @@ describe('GET /api/health and /api/openapi.json', () => {
   });
 
   it('serves an OpenAPI 3.1 document whose every path is routed', async () => {
-    const doc = (await get('/api/openapi.json')).body as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await get('/api/openapi.json')).body as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     for (const [path, methods] of Object.entries(doc.paths)) {
       const url = path.replace('{id}', 'zzzz');
@@ -130,7 +137,9 @@ describe('GET /api/search', () => {
     const { body } = await get(`/api/search?q=${encodeURIComponent('بالزيتون')}`);
     expect(body.total).toBe(2);
     for (const hit of body.hits) {
-      const surfaces = hit.snippet.highlights.map((h: { start: number; end: number }) => hit.snippet.text.slice(h.start, h.end));
+      const surfaces = hit.snippet.highlights.map((h: { start: number; end: number }) =>
+        hit.snippet.text.slice(h.start, h.end),
+      );
       expect(surfaces.length).toBeGreaterThan(0);
       expect(surfaces).toContain('الزيتون');
       expect(surfaces.every((s: string) => s.includes('زيت'))).toBe(true);

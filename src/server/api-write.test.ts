@@ -18,7 +18,12 @@ afterEach(async () => {
 
 async function post(payload: unknown, contentType = 'application/json') {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  const response = await fx.app.inject({ method: 'POST', url: '/api/pages', payload: body, headers: { 'content-type': contentType, ...fx.editorHeaders } });
+  const response = await fx.app.inject({
+    method: 'POST',
+    url: '/api/pages',
+    payload: body,
+    headers: { 'content-type': contentType, ...fx.editorHeaders },
+  });
   return { status: response.statusCode, body: response.json() };
 }
 
@@ -32,15 +37,25 @@ describe('POST /api/pages', () => {
     const search = await fx.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent('الموازنات')}` });
     expect(search.json().hits.map((h: { articleId: string }) => h.articleId)).toEqual(first.body.results[0].articleIds);
     const again = await post({ text: PAGE_TEXT });
-    expect(again.body.results[0]).toMatchObject({ ok: true, duplicate: true, articleIds: first.body.results[0].articleIds });
+    expect(again.body.results[0]).toMatchObject({
+      ok: true,
+      duplicate: true,
+      articleIds: first.body.results[0].articleIds,
+    });
   });
 
   it('accepts HTML and batches; one bad page fails alone', async () => {
     fx = await buildApiFixture();
     const html = `<html><body><h1>افتتاح معرض الكتاب</h1>\n<p>افتتح وزير الثقافة معرض الكتاب الدولي بمشاركة مئات دور النشر.</p></body></html>`;
-    const result = await post({ pages: [{ html }, { text: 'عنوان فقط' }, { text: `${PAGE_TEXT}\n\u0000\u0000\u0000` }] });
+    const result = await post({
+      pages: [{ html }, { text: 'عنوان فقط' }, { text: `${PAGE_TEXT}\n\u0000\u0000\u0000` }],
+    });
     expect(result.status).toBe(201);
-    expect(result.body.results.map((r: { ok: boolean; code?: string }) => r.code ?? 'ok')).toEqual(['ok', 'analyze/failed', 'input/binary']);
+    expect(result.body.results.map((r: { ok: boolean; code?: string }) => r.code ?? 'ok')).toEqual([
+      'ok',
+      'analyze/failed',
+      'input/binary',
+    ]);
   });
 
   it('answers 422 when every page failed, e.g. a page over the size limit', async () => {
@@ -93,7 +108,10 @@ describe('POST /api/pages', () => {
     fx = await buildApiFixture({ analyze: slowAnalyze });
     const pages = Array.from({ length: 15 }, (_, i) => ({ text: `${PAGE_TEXT}\nفقرة إضافية رقم ${i}.` }));
     let ingestDone = false;
-    const ingest = post({ pages }).then((r) => { ingestDone = true; return r; });
+    const ingest = post({ pages }).then((r) => {
+      ingestDone = true;
+      return r;
+    });
     await new Promise((resolve) => setImmediate(resolve));
     const health = await fx.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(200);
@@ -105,8 +123,16 @@ describe('POST /api/pages', () => {
     fx = await buildApiFixture();
     const { buildServer } = await import('./app.ts');
     const { EMPTY_STORY_READER } = await import('../app/story-reader.ts');
-    const readOnly = await buildServer({ store: fx.store, stories: EMPTY_STORY_READER, ingest: null }, { webRoot: null });
-    const response = await readOnly.inject({ method: 'POST', url: '/api/pages', payload: { text: PAGE_TEXT }, headers: fx.editorHeaders });
+    const readOnly = await buildServer(
+      { store: fx.store, stories: EMPTY_STORY_READER, ingest: null },
+      { webRoot: null },
+    );
+    const response = await readOnly.inject({
+      method: 'POST',
+      url: '/api/pages',
+      payload: { text: PAGE_TEXT },
+      headers: fx.editorHeaders,
+    });
     expect(response.statusCode).toBe(503);
     expect(response.json().error.code).toBe('ingest-unavailable');
     await readOnly.close();

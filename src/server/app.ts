@@ -26,7 +26,8 @@ export const DEFAULT_WEB_ROOT = packagePath('web');
  * Pages and scripts come only from this server: no CDN, no outside fonts, nothing inline to inject into.
  * Coupled to web/index.html (no inline scripts or styles).
  */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 export interface ServerOptions {
   readonly bodyLimitBytes?: number;
@@ -48,7 +49,16 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       const body = toErrorBody(error);
       const status = body.error.status === 500 ? 400 : body.error.status;
-      void reply.status(status).type('application/json; charset=utf-8').send({ error: { status, code: error.code === 'FST_ERR_BAD_URL' ? 'bad-url' : body.error.code, message: error.message } });
+      void reply
+        .status(status)
+        .type('application/json; charset=utf-8')
+        .send({
+          error: {
+            status,
+            code: error.code === 'FST_ERR_BAD_URL' ? 'bad-url' : body.error.code,
+            message: error.message,
+          },
+        });
     },
   });
   installErrorHandlers(app);
@@ -60,7 +70,11 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
     return payload;
   });
   installHttpCache(app);
-  app.get('/api/health', async () => ({ ok: true, articles: await deps.store.countArticles(), pages: await deps.store.countPages() }));
+  app.get('/api/health', async () => ({
+    ok: true,
+    articles: await deps.store.countArticles(),
+    pages: await deps.store.countPages(),
+  }));
   app.get('/api/openapi.json', async () => openApiDocument());
   registerPageRoutes(app, deps);
   registerArticleRoutes(app, deps);

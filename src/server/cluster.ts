@@ -64,7 +64,10 @@ export async function runServerPrimary(options: PrimaryOptions): Promise<void> {
       live.delete(worker);
       if (stopping) return;
       if (!announced) {
-        startFailure = new EngineError('usage/invalid', `Server worker ${number} stopped before listening (${signal ?? `code ${code}`}).`);
+        startFailure = new EngineError(
+          'usage/invalid',
+          `Server worker ${number} stopped before listening (${signal ?? `code ${code}`}).`,
+        );
         stop();
         return;
       }
@@ -79,7 +82,9 @@ export async function runServerPrimary(options: PrimaryOptions): Promise<void> {
       stopping = true;
       if (live.size === 0) resolve();
       for (const worker of live) {
-        worker.on('exit', () => { if (live.size === 0) resolve(); });
+        worker.on('exit', () => {
+          if (live.size === 0) resolve();
+        });
         worker.kill('SIGTERM');
       }
     };

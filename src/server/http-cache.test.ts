@@ -11,11 +11,17 @@ afterAll(async () => {
   await fx.store.close();
 });
 
-const get = (url: string, etag?: string) => fx.app.inject({ method: 'GET', url, headers: etag ? { 'if-none-match': etag } : {} });
+const get = (url: string, etag?: string) =>
+  fx.app.inject({ method: 'GET', url, headers: etag ? { 'if-none-match': etag } : {} });
 
 describe('ETag validators on API reads', () => {
   it('tags storyline pages and entity lists, answers 304 with no body to a matching If-None-Match, 200 otherwise', async () => {
-    for (const url of [`/api/storylines/${fx.storyline.id}`, '/api/storylines', '/api/entities?limit=5', `/api/articles/${fx.articleIds[0]}`]) {
+    for (const url of [
+      `/api/storylines/${fx.storyline.id}`,
+      '/api/storylines',
+      '/api/entities?limit=5',
+      `/api/articles/${fx.articleIds[0]}`,
+    ]) {
       const first = await get(url);
       expect(first.statusCode, url).toBe(200);
       const tag = first.headers.etag as string;
@@ -32,8 +38,14 @@ describe('ETag validators on API reads', () => {
 
   it('gives a new tag once the data behind a list changes (ingest), and never tags errors or health', async () => {
     const before = await get('/api/articles?limit=10');
-    const text = 'البرلمان يقر قانون الاستثمار الجديد\nأقر مجلس النواب بالأغلبية قانون الاستثمار الجديد بعد نقاش استمر ثلاث جلسات.\n';
-    const posted = await fx.app.inject({ method: 'POST', url: '/api/pages', payload: { text }, headers: fx.editorHeaders });
+    const text =
+      'البرلمان يقر قانون الاستثمار الجديد\nأقر مجلس النواب بالأغلبية قانون الاستثمار الجديد بعد نقاش استمر ثلاث جلسات.\n';
+    const posted = await fx.app.inject({
+      method: 'POST',
+      url: '/api/pages',
+      payload: { text },
+      headers: fx.editorHeaders,
+    });
     expect(posted.statusCode).toBe(201);
     const after = await get('/api/articles?limit=10', before.headers.etag as string);
     expect(after.statusCode).toBe(200);

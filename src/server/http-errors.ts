@@ -7,7 +7,11 @@ import { isEngineError, type ErrorCode } from '../core/errors.ts';
 
 /** An error the API raises on purpose (bad request, not found), with the message the client sees. */
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'HttpError';
   }
@@ -42,9 +46,14 @@ export function statusForCode(code: string): number {
 function fastifyClientError(error: FastifyError): ErrorBody | null {
   const status = error.statusCode;
   if (status === undefined || status < 400 || status >= 500) return null;
-  const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body-too-large'
-    : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type'
-    : error.code?.startsWith('FST_ERR_CTP') || error.name === 'SyntaxError' ? 'invalid-body' : 'bad-request';
+  const code =
+    error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+      ? 'body-too-large'
+      : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? 'unsupported-media-type'
+        : error.code?.startsWith('FST_ERR_CTP') || error.name === 'SyntaxError'
+          ? 'invalid-body'
+          : 'bad-request';
   return { error: { status, code, message: error.message } };
 }
 
@@ -69,7 +78,13 @@ export function installErrorHandlers(app: FastifyInstance): void {
     void reply.status(body.error.status).type('application/json; charset=utf-8').send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    const body: ErrorBody = { error: { status: 404, code: 'not-found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` } };
+    const body: ErrorBody = {
+      error: {
+        status: 404,
+        code: 'not-found',
+        message: `No route for ${request.method} ${request.url.split('?')[0]}.`,
+      },
+    };
     void reply.status(404).send(body);
   });
 }

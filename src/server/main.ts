@@ -35,12 +35,25 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function ingestorFor(store: Store, config: Config, log: (line: string) => void): Promise<{ ingest: PageIngestor; worker: AnalysisPool } | null> {
+async function ingestorFor(
+  store: Store,
+  config: Config,
+  log: (line: string) => void,
+): Promise<{ ingest: PageIngestor; worker: AnalysisPool } | null> {
   try {
     const analyze = await loadPageAnalyzer({ annotate: true });
     // POSTed pages are analysed in a worker thread: a big page must not stop the server answering others.
     const worker = startAnalysisPool({ threads: 1, annotate: true });
-    return { ingest: createPageIngestor({ store, analyze, analyzeAsync: worker.analyze, maxBytes: config.maxPageBytes, afterWrite: afterWriteHooks(store) }), worker };
+    return {
+      ingest: createPageIngestor({
+        store,
+        analyze,
+        analyzeAsync: worker.analyze,
+        maxBytes: config.maxPageBytes,
+        afterWrite: afterWriteHooks(store),
+      }),
+      worker,
+    };
   } catch (error) {
     log(`ingest disabled: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -54,10 +67,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const ingest = ingestor?.ingest ?? null;
   // Finish what an interrupted ingest left undone before answering (search documents, story features, stories).
   // One server process of N does it (`catchUpSearchIndex`), so workers of one server do not race on it.
-  if (options.catchUpSearchIndex !== false) await catchUpDerivedState(store).then(
-    (done) => { if (done.searchIndexed > 0) options.log(`search index: added ${done.searchIndexed} article(s)`); },
-    (error: unknown) => options.log(`catch-up failed: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  if (options.catchUpSearchIndex !== false)
+    await catchUpDerivedState(store).then(
+      (done) => {
+        if (done.searchIndexed > 0) options.log(`search index: added ${done.searchIndexed} article(s)`);
+      },
+      (error: unknown) => options.log(`catch-up failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   const wildcard = options.host === '0.0.0.0' || options.host === '::';
   const access = {
     allowedHosts: [...(options.allowedHosts ?? []), ...(wildcard ? [] : [options.host])],
@@ -73,10 +89,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throw error;
   }
   // Articles stored before the search index existed (or by an older analyser) are indexed while serving.
-  if (options.catchUpSearchIndex !== false) void syncStoreSearchIndex(store).then(
-    (count) => { if (count > 0) options.log(`search index: added ${count} article(s)`); },
-    (error: unknown) => options.log(`search index catch-up failed: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  if (options.catchUpSearchIndex !== false)
+    void syncStoreSearchIndex(store).then(
+      (count) => {
+        if (count > 0) options.log(`search index: added ${count} article(s)`);
+      },
+      (error: unknown) =>
+        options.log(`search index catch-up failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   return {
     url: `${address.replace('[::1]', 'localhost')}/`,
     app,

@@ -12,14 +12,20 @@ afterAll(async () => worker?.close());
 function bigPage(bytes: number): string {
   const lines = ['مجلس الوزراء يناقش خطة التنمية الشاملة للسنوات الخمس المقبلة'];
   for (let i = 0; Buffer.byteLength(lines.join('\n')) < bytes; i++) {
-    lines.push(`وأوضح وزير التخطيط خالد المصري في الفقرة ${i + 1} أن المرحلة تشمل ${i * 3 + 5} مشروعاً في محافظة ${['إربد', 'الزرقاء', 'معان', 'الكرك'][i % 4]} بكلفة ${i + 20} مليون دينار، وأن العمل سيبدأ مطلع العام المقبل.`);
+    lines.push(
+      `وأوضح وزير التخطيط خالد المصري في الفقرة ${i + 1} أن المرحلة تشمل ${i * 3 + 5} مشروعاً في محافظة ${['إربد', 'الزرقاء', 'معان', 'الكرك'][i % 4]} بكلفة ${i + 20} مليون دينار، وأن العمل سيبدأ مطلع العام المقبل.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 describe('POST /api/pages analysed in a worker thread', () => {
   it('stores the big page while the event loop keeps running', async () => {
-    const fx = await buildApiFixture({ analyzeAsync: worker.analyze, maxPageBytes: 5_000_000, bodyLimitBytes: 8_000_000 });
+    const fx = await buildApiFixture({
+      analyzeAsync: worker.analyze,
+      maxPageBytes: 5_000_000,
+      bodyLimitBytes: 8_000_000,
+    });
     try {
       let maxGap = 0;
       let last = performance.now();
@@ -29,7 +35,12 @@ describe('POST /api/pages analysed in a worker thread', () => {
         last = now;
       }, 10);
       const started = performance.now();
-      const response = await fx.app.inject({ method: 'POST', url: '/api/pages', payload: { text: bigPage(300_000) }, headers: fx.editorHeaders });
+      const response = await fx.app.inject({
+        method: 'POST',
+        url: '/api/pages',
+        payload: { text: bigPage(300_000) },
+        headers: fx.editorHeaders,
+      });
       const took = performance.now() - started;
       clearInterval(ticker);
       expect(response.statusCode, response.body).toBe(201);

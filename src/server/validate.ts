@@ -27,7 +27,14 @@ export const PAGING = z.object({
 });
 
 /** An id in a path: hex-ish ids, bounded length, no slashes or control characters. */
-export const ID = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/u, 'must be an id of letters, digits, - or _');
+export const ID = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/u, 'must be an id of letters, digits, - or _');
 
 /** YYYY-MM-DD, a real calendar day. */
-export const ISO_DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'must be a date YYYY-MM-DD').refine(isCalendarDay, 'must be a real calendar date');
+export const ISO_DAY = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/u, 'must be a date YYYY-MM-DD')
+  .refine(isCalendarDay, 'must be a real calendar date');

@@ -6,8 +6,26 @@
 
 /** Query parameters that only say where a click came from. Exact names, plus every `utm_` parameter. */
 const TRACKING_PARAMS: ReadonlySet<string> = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'igshid', 'mc_cid', 'mc_eid',
-  '_ga', '_gl', 'ocid', 'cmpid', 'ref_src', 'ref_url', 'rss_source', 'at_medium', 'at_campaign',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  '_ga',
+  '_gl',
+  'ocid',
+  'cmpid',
+  'ref_src',
+  'ref_url',
+  'rss_source',
+  'at_medium',
+  'at_campaign',
 ]);
 const TRACKING_PREFIX = /^(?:utm_|__twitter_)/u;
 const PERCENT_ESCAPE = /%[0-9a-f]{2}/giu;
@@ -24,7 +42,9 @@ export function canonicalizeUrl(value: string, base?: string): string | null {
   url.hash = '';
   url.username = '';
   url.password = '';
-  const kept = [...url.searchParams].filter(([name]) => !TRACKING_PARAMS.has(name.toLowerCase()) && !TRACKING_PREFIX.test(name.toLowerCase()));
+  const kept = [...url.searchParams].filter(
+    ([name]) => !TRACKING_PARAMS.has(name.toLowerCase()) && !TRACKING_PREFIX.test(name.toLowerCase()),
+  );
   url.search = kept.length === 0 ? '' : new URLSearchParams(kept).toString();
   // The URL parser already lower-cases scheme and host and drops default ports.
   return url.href.replace(PERCENT_ESCAPE, (escape) => escape.toUpperCase());

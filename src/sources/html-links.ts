@@ -11,7 +11,13 @@ export interface PageLinks {
   readonly canonical: string | null;
 }
 
-const FEED_TYPES: ReadonlySet<string> = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/feed+json', 'application/json']);
+const FEED_TYPES: ReadonlySet<string> = new Set([
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/feed+json',
+  'application/json',
+]);
 
 /** Reads the `<link>` elements of an HTML page; relative hrefs resolve against `pageUrl` (or `<base href>`). */
 export function readPageLinks(html: string, pageUrl: string): PageLinks {
@@ -25,18 +31,21 @@ export function readPageLinks(html: string, pageUrl: string): PageLinks {
       return null; // a broken href is not a link
     }
   };
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (name === 'base' && attributes.href) base = resolve(attributes.href) ?? base;
-      if (name !== 'link' || !attributes.href) return;
-      const rels = new Set((attributes.rel ?? '').toLowerCase().split(/\s+/u));
-      const type = (attributes.type ?? '').toLowerCase().split(';')[0]!.trim();
-      const href = resolve(attributes.href);
-      if (href === null) return;
-      if (rels.has('alternate') && FEED_TYPES.has(type) && !feeds.includes(href)) feeds.push(href);
-      if (rels.has('canonical') && canonical === null) canonical = href;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'base' && attributes.href) base = resolve(attributes.href) ?? base;
+        if (name !== 'link' || !attributes.href) return;
+        const rels = new Set((attributes.rel ?? '').toLowerCase().split(/\s+/u));
+        const type = (attributes.type ?? '').toLowerCase().split(';')[0]!.trim();
+        const href = resolve(attributes.href);
+        if (href === null) return;
+        if (rels.has('alternate') && FEED_TYPES.has(type) && !feeds.includes(href)) feeds.push(href);
+        if (rels.has('canonical') && canonical === null) canonical = href;
+      },
     },
-  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
   parser.write(html);
   parser.end();
   return { feeds, canonical };

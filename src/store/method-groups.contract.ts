@@ -12,9 +12,27 @@ import type { StoryRecord } from './story-types.ts';
 
 /** Hand-analysed terms (normalised, light-stemmed) of four imagined articles about an Iraqi–US security dialogue. */
 const DOCS: readonly Omit<SearchDocument, 'articleId'>[] = [
-  { outlet: 'الشرق', published: '2024-01-25', headlineTerms: 'محادث انسحاب امريك', bodyTerms: 'بغداد واشنطن محادث تحالف دول', analyzerVersion: 1 },
-  { outlet: 'المدى', published: '2023-08', headlineTerms: 'وزير دفاع عراق', bodyTerms: 'زيار واشنطن شراك استراتيج امريك', analyzerVersion: 1 },
-  { outlet: 'الشرق', published: '2024', headlineTerms: 'غانا مركز تدريب', bodyTerms: 'مكافح ارهاب غانا', analyzerVersion: 1 },
+  {
+    outlet: 'الشرق',
+    published: '2024-01-25',
+    headlineTerms: 'محادث انسحاب امريك',
+    bodyTerms: 'بغداد واشنطن محادث تحالف دول',
+    analyzerVersion: 1,
+  },
+  {
+    outlet: 'المدى',
+    published: '2023-08',
+    headlineTerms: 'وزير دفاع عراق',
+    bodyTerms: 'زيار واشنطن شراك استراتيج امريك',
+    analyzerVersion: 1,
+  },
+  {
+    outlet: 'الشرق',
+    published: '2024',
+    headlineTerms: 'غانا مركز تدريب',
+    bodyTerms: 'مكافح ارهاب غانا',
+    analyzerVersion: 1,
+  },
   { outlet: null, published: null, headlineTerms: 'برلمان جلس', bodyTerms: 'نواب ناقش موازن عام', analyzerVersion: 1 },
 ];
 
@@ -38,23 +56,37 @@ export function describeMethodGroupsContract(label: string, openEmpty: () => Pro
 function describeStoryState(getStore: () => Store): void {
   describe('story state (issue 16)', () => {
     it('lists articles in ingest order with their features, and commits features, events and stories together', async () => {
-      const ids = (await getStore().writePages([3, 1, 2].map((i) => samplePageRecord({ variant: i + 40 })))).newArticleIds as string[];
-      expect((await getStore().storyFeaturesInOrder()).map((r) => [r.articleId, r.features])).toEqual(ids.map((id) => [id, null]));
+      const ids = (await getStore().writePages([3, 1, 2].map((i) => samplePageRecord({ variant: i + 40 }))))
+        .newArticleIds as string[];
+      expect((await getStore().storyFeaturesInOrder()).map((r) => [r.articleId, r.features])).toEqual(
+        ids.map((id) => [id, null]),
+      );
       await getStore().commitStoryState({
         features: [{ articleId: ids[1]!, features: '{"v":1}' }],
-        assignments: [{ articleId: ids[1]!, eventId: 'e-1', storylineId: 's-a' }, { articleId: ids[0]!, eventId: 'e-2', storylineId: null }],
-        upsert: [{ ...story('s-a', '2024-03-02', 2), signature: 'sig-1' }], remove: [],
+        assignments: [
+          { articleId: ids[1]!, eventId: 'e-1', storylineId: 's-a' },
+          { articleId: ids[0]!, eventId: 'e-2', storylineId: null },
+        ],
+        upsert: [{ ...story('s-a', '2024-03-02', 2), signature: 'sig-1' }],
+        remove: [],
       });
       expect((await getStore().storyFeaturesInOrder()).map((r) => r.features)).toEqual([null, '{"v":1}', null]);
-      expect(await getStore().articleEvents()).toEqual([
-        { articleId: ids[1], eventId: 'e-1', storylineId: 's-a' }, { articleId: ids[0], eventId: 'e-2', storylineId: null },
-      ].sort((a, b) => (a.articleId! < b.articleId! ? -1 : 1)));
+      expect(await getStore().articleEvents()).toEqual(
+        [
+          { articleId: ids[1], eventId: 'e-1', storylineId: 's-a' },
+          { articleId: ids[0], eventId: 'e-2', storylineId: null },
+        ].sort((a, b) => (a.articleId! < b.articleId! ? -1 : 1)),
+      );
       expect(await getStore().storySignatures()).toEqual(new Map([['s-a', 'sig-1']]));
       // A failing part rolls the whole change back.
-      await expect(getStore().commitStoryState({
-        features: [{ articleId: ids[2]!, features: '{"v":2}' }], assignments: [],
-        upsert: [{ ...story('s-b', '2024-03-03', 2), articleCount: 0 }], remove: ['s-a'],
-      })).rejects.toThrow();
+      await expect(
+        getStore().commitStoryState({
+          features: [{ articleId: ids[2]!, features: '{"v":2}' }],
+          assignments: [],
+          upsert: [{ ...story('s-b', '2024-03-03', 2), articleCount: 0 }],
+          remove: ['s-a'],
+        }),
+      ).rejects.toThrow();
       expect((await getStore().storyFeaturesInOrder()).map((r) => r.features)).toEqual([null, '{"v":1}', null]);
       expect(await getStore().storyIds()).toEqual(['s-a']);
     });
@@ -64,7 +96,14 @@ function describeStoryState(getStore: () => Store): void {
 function describeTokens(getStore: () => Store): void {
   describe('api tokens (issue 16)', () => {
     it('saves, finds by hash, lists and revokes', async () => {
-      const record = { id: 'a1b2c3d4e5f6', name: 'غرفة الأخبار', role: 'editor' as const, tokenHash: 'ab'.repeat(32), createdAt: '2026-01-01T00:00:00.000Z', revokedAt: null };
+      const record = {
+        id: 'a1b2c3d4e5f6',
+        name: 'غرفة الأخبار',
+        role: 'editor' as const,
+        tokenHash: 'ab'.repeat(32),
+        createdAt: '2026-01-01T00:00:00.000Z',
+        revokedAt: null,
+      };
       await getStore().saveApiToken(record);
       expect(await getStore().findApiToken('ab'.repeat(32))).toEqual(record);
       expect(await getStore().findApiToken('cd'.repeat(32))).toBeNull();
@@ -87,7 +126,8 @@ function describeSearch(getStore: () => Store): void {
     });
     const search = (match: string, filters: SearchFilters = {}, limit = 10, offset = 0) =>
       getStore().searchDocuments({ match, filters, limit, offset });
-    const hitIds = async (match: string, filters: SearchFilters = {}) => (await search(match, filters)).hits.map((h) => ids.indexOf(h.articleId));
+    const hitIds = async (match: string, filters: SearchFilters = {}) =>
+      (await search(match, filters)).hits.map((h) => ids.indexOf(h.articleId));
 
     it('ranks a headline match above a body-only match, best score first', async () => {
       const page = await search('"امريك"');
@@ -126,7 +166,9 @@ function describeSearch(getStore: () => Store): void {
     });
 
     it('replaces a re-indexed document, removes documents and lists what the index lacks', async () => {
-      await getStore().upsertSearchDocuments([{ ...DOCS[2]!, articleId: ids[2]!, bodyTerms: 'افتتاح مركز', analyzerVersion: 2 }]);
+      await getStore().upsertSearchDocuments([
+        { ...DOCS[2]!, articleId: ids[2]!, bodyTerms: 'افتتاح مركز', analyzerVersion: 2 },
+      ]);
       expect(await getStore().countSearchDocuments()).toBe(4);
       expect(await hitIds('"ارهاب"')).toEqual([]);
       expect(await hitIds('"افتتاح"')).toEqual([2]);
@@ -137,7 +179,10 @@ function describeSearch(getStore: () => Store): void {
     });
 
     it('reports a malformed match expression as a store error', async () => {
-      await expect(search('"unterminated')).rejects.toMatchObject({ code: 'store/failed', message: expect.stringMatching(/Search failed/) });
+      await expect(search('"unterminated')).rejects.toMatchObject({
+        code: 'store/failed',
+        message: expect.stringMatching(/Search failed/),
+      });
     });
   });
 }
@@ -151,9 +196,20 @@ function describeEntities(getStore: () => Store): void {
       const source = third.articles[0]!;
       const body = source.article.body;
       const start = body.indexOf('الوزير');
-      const extra = { type: 'ORG' as const, text: 'الوزير', start, end: start + 'الوزير'.length, entityId: 'e-minister-agriculture', canonical: 'وزير الزراعة' };
+      const extra = {
+        type: 'ORG' as const,
+        text: 'الوزير',
+        start,
+        end: start + 'الوزير'.length,
+        entityId: 'e-minister-agriculture',
+        canonical: 'وزير الزراعة',
+      };
       const annotations = { ...source.annotations!, entities: [...source.annotations!.entities, extra] };
-      records = [samplePageRecord({ variant: 0 }), samplePageRecord({ variant: 1, date: null }), { ...third, articles: [{ ...source, annotations }] }];
+      records = [
+        samplePageRecord({ variant: 0 }),
+        samplePageRecord({ variant: 1, date: null }),
+        { ...third, articles: [{ ...source, annotations }] },
+      ];
       await getStore().writePages(records);
     });
     const idOf = (i: number) => articleIdFor(records[i]!.page.id, 0);
@@ -179,7 +235,10 @@ function describeEntities(getStore: () => Store): void {
 
     it('returns variants by frequency and mentions newest first, undated last, with exact spans', async () => {
       const entity = await getStore().getEntity('e-minister-agriculture', 10);
-      expect(entity?.variants).toEqual([{ text: 'وزير الزراعة', count: 3 }, { text: 'الوزير', count: 1 }]);
+      expect(entity?.variants).toEqual([
+        { text: 'وزير الزراعة', count: 3 },
+        { text: 'الوزير', count: 1 },
+      ]);
       expect(entity?.mentions.map((m) => m.articleId)).toEqual([idOf(2), idOf(2), idOf(0), idOf(1)]);
       expect(entity?.mentions[0]).toMatchObject({ published: '2024-11-02', outlet: 'وكالة الأنباء الأردنية' });
       for (const mention of entity!.mentions) {
@@ -199,8 +258,22 @@ function describeEntities(getStore: () => Store): void {
 }
 
 function story(id: string, lastDate: string | null, articleCount: number): StoryRecord {
-  const detail = JSON.stringify({ label: `قصة ${id}`, timeline: [{ date: lastDate, text: 'اجتماع «طارئ» لمجلس الوزراء' }], z: 1, a: 2 });
-  return { id, label: `قصة ${id}`, firstDate: lastDate === null ? null : '2024-01-01', lastDate, articleCount, eventCount: 1, outlets: ['الغد', 'الرأي'], detail };
+  const detail = JSON.stringify({
+    label: `قصة ${id}`,
+    timeline: [{ date: lastDate, text: 'اجتماع «طارئ» لمجلس الوزراء' }],
+    z: 1,
+    a: 2,
+  });
+  return {
+    id,
+    label: `قصة ${id}`,
+    firstDate: lastDate === null ? null : '2024-01-01',
+    lastDate,
+    articleCount,
+    eventCount: 1,
+    outlets: ['الغد', 'الرأي'],
+    detail,
+  };
 }
 
 function describeStories(getStore: () => Store): void {
@@ -213,24 +286,46 @@ function describeStories(getStore: () => Store): void {
 
     it('upserts features by article id and loads them sorted by article id', async () => {
       const [a, b] = [...articleIds].sort();
-      await getStore().saveStoryFeatures([{ articleId: b!, features: '{"v":[1,2]}' }, { articleId: a!, features: '{"v":[3]}' }]);
+      await getStore().saveStoryFeatures([
+        { articleId: b!, features: '{"v":[1,2]}' },
+        { articleId: a!, features: '{"v":[3]}' },
+      ]);
       await getStore().saveStoryFeatures([{ articleId: b!, features: '{"v":[9]}' }]);
-      expect(await getStore().loadStoryFeatures()).toEqual([{ articleId: a, features: '{"v":[3]}' }, { articleId: b, features: '{"v":[9]}' }]);
+      expect(await getStore().loadStoryFeatures()).toEqual([
+        { articleId: a, features: '{"v":[3]}' },
+        { articleId: b, features: '{"v":[9]}' },
+      ]);
       expect(await getStore().countStoryFeatures()).toBe(2);
     });
 
     it('lists stories latest first, undated last, larger first on ties, and pages', async () => {
-      const stories = [story('s-b', '2024-03-02', 2), story('s-a', '2024-03-02', 5), story('s-c', null, 9), story('s-d', '2024-05-01', 2)];
+      const stories = [
+        story('s-b', '2024-03-02', 2),
+        story('s-a', '2024-03-02', 5),
+        story('s-c', null, 9),
+        story('s-d', '2024-05-01', 2),
+      ];
       await getStore().writeStories({ upsert: stories, remove: [] });
       expect((await getStore().listStories({ limit: 10 })).map((s) => s.id)).toEqual(['s-d', 's-a', 's-b', 's-c']);
       expect((await getStore().listStories({ limit: 2, offset: 1 })).map((s) => s.id)).toEqual(['s-a', 's-b']);
       const [first] = await getStore().listStories({ limit: 1 });
-      expect(first).toEqual({ id: 's-d', label: 'قصة s-d', firstDate: '2024-01-01', lastDate: '2024-05-01', articleCount: 2, eventCount: 1, outlets: ['الغد', 'الرأي'] });
+      expect(first).toEqual({
+        id: 's-d',
+        label: 'قصة s-d',
+        firstDate: '2024-01-01',
+        lastDate: '2024-05-01',
+        articleCount: 2,
+        eventCount: 1,
+        outlets: ['الغد', 'الرأي'],
+      });
       expect(await getStore().storyIds()).toEqual(['s-a', 's-b', 's-c', 's-d']);
     });
 
     it('upserts and removes in one change and returns the detail document byte for byte', async () => {
-      await getStore().writeStories({ upsert: [story('s-a', '2024-03-02', 2), story('s-b', '2024-03-03', 2)], remove: [] });
+      await getStore().writeStories({
+        upsert: [story('s-a', '2024-03-02', 2), story('s-b', '2024-03-03', 2)],
+        remove: [],
+      });
       const updated = { ...story('s-a', '2024-03-09', 3), detail: '{"z":1,  "a":"تحديث"}' };
       await getStore().writeStories({ upsert: [updated], remove: ['s-b', 'missing'] });
       expect(await getStore().storyIds()).toEqual(['s-a']);
@@ -238,7 +333,10 @@ function describeStories(getStore: () => Store): void {
     });
 
     it('finds a story by exact id or unique prefix, never by an ambiguous one or a LIKE wildcard', async () => {
-      await getStore().writeStories({ upsert: [story('abc1', null, 2), story('abc2', null, 2), story('abc', null, 2), story('x_y', null, 2)], remove: [] });
+      await getStore().writeStories({
+        upsert: [story('abc1', null, 2), story('abc2', null, 2), story('abc', null, 2), story('x_y', null, 2)],
+        remove: [],
+      });
       expect((await getStore().getStory('abc'))?.id).toBe('abc');
       expect((await getStore().getStory('abc2'))?.id).toBe('abc2');
       expect(await getStore().getStory('ab')).toBeNull();
@@ -250,7 +348,9 @@ function describeStories(getStore: () => Store): void {
     it('keeps the stories unchanged when one record of a change is invalid', async () => {
       await getStore().writeStories({ upsert: [story('s-a', '2024-03-02', 2)], remove: [] });
       const broken = { ...story('s-b', '2024-03-03', 2), articleCount: 0 };
-      await expect(getStore().writeStories({ upsert: [story('s-c', null, 2), broken], remove: ['s-a'] })).rejects.toThrow();
+      await expect(
+        getStore().writeStories({ upsert: [story('s-c', null, 2), broken], remove: ['s-a'] }),
+      ).rejects.toThrow();
       expect(await getStore().storyIds()).toEqual(['s-a']);
     });
   });

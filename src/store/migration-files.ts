@@ -15,7 +15,9 @@ export interface Migration {
 
 /** The migration files of a directory, in name order. A file that breaks the naming rule is an error, not skipped. */
 export function loadMigrations(dir: string): readonly Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   return files.map((file) => {
     if (!MIGRATION_NAME.test(file)) {
       throw new EngineError('store/failed', `Migration file ${file} is not named NNNN_verb_object.sql.`);

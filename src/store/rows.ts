@@ -50,7 +50,8 @@ export function parseJsonColumn<T>(schema: z.ZodType<T>, value: unknown, column:
     }
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new EngineError('store/failed', `Column ${column} holds an unexpected value.`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new EngineError('store/failed', `Column ${column} holds an unexpected value.`, { cause: parsed.error });
   return parsed.data;
 }
 
@@ -66,7 +67,10 @@ export function parseSpanRow(row: SpanRow): PageSpan {
 
 export function parsePublished(row: PublishedColumns): PublishedDate | null {
   if (row.published_date === null || row.published_precision === null) return null;
-  const span = row.published_start !== null && row.published_end !== null ? { start: row.published_start, end: row.published_end } : undefined;
+  const span =
+    row.published_start !== null && row.published_end !== null
+      ? { start: row.published_start, end: row.published_end }
+      : undefined;
   return {
     date: row.published_date,
     precision: row.published_precision as PublishedDate['precision'],
@@ -86,7 +90,12 @@ export function parseParagraphs(value: unknown): z.infer<typeof PARAGRAPHS> {
 
 /** Groups annotation rows (in layer, seq order) back into the four layers. */
 export function parseAnnotations(rows: readonly AnnotationRow[]): ArticleAnnotations {
-  const layers = { entities: [] as unknown[], quantities: [] as unknown[], quotes: [] as unknown[], times: [] as unknown[] };
+  const layers = {
+    entities: [] as unknown[],
+    quantities: [] as unknown[],
+    quotes: [] as unknown[],
+    times: [] as unknown[],
+  };
   for (const row of rows) layers[row.layer].push(parseJsonColumn(MENTION, row.data, `annotations.data (${row.layer})`));
   return layers as unknown as ArticleAnnotations;
 }
@@ -109,8 +118,16 @@ export const ARTICLE_LIST_ORDER = 'ORDER BY a.published_date IS NULL, a.publishe
 
 export function toArticleSummary(row: SummaryRow): ArticleSummary {
   return {
-    id: row.id, pageId: row.page_id, index: row.idx, headline: row.headline, outlet: row.outlet, url: row.url,
-    published: row.published_date && row.published_precision ? { date: row.published_date, precision: row.published_precision } : null,
+    id: row.id,
+    pageId: row.page_id,
+    index: row.idx,
+    headline: row.headline,
+    outlet: row.outlet,
+    url: row.url,
+    published:
+      row.published_date && row.published_precision
+        ? { date: row.published_date, precision: row.published_precision }
+        : null,
     bodyChars: row.body_chars,
   };
 }
@@ -131,8 +148,13 @@ const OUTLETS = z.array(z.string());
 
 export function toStorySummary(row: StoryRow): StorySummary {
   return {
-    id: row.id, label: row.label, firstDate: row.first_date, lastDate: row.last_date, articleCount: row.article_count,
-    eventCount: row.event_count, outlets: parseJsonColumn(OUTLETS, row.outlets, 'stories.outlets'),
+    id: row.id,
+    label: row.label,
+    firstDate: row.first_date,
+    lastDate: row.last_date,
+    articleCount: row.article_count,
+    eventCount: row.event_count,
+    outlets: parseJsonColumn(OUTLETS, row.outlets, 'stories.outlets'),
   };
 }
 
@@ -146,5 +168,11 @@ export interface EntitySummaryRow {
 }
 
 export function toEntitySummary(row: EntitySummaryRow): EntitySummary {
-  return { entityId: row.entity_id, type: row.type, canonical: row.canonical, mentionCount: row.mention_count, articleCount: row.article_count };
+  return {
+    entityId: row.entity_id,
+    type: row.type,
+    canonical: row.canonical,
+    mentionCount: row.mention_count,
+    articleCount: row.article_count,
+  };
 }

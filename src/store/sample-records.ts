@@ -36,7 +36,15 @@ function sampleAnnotations(body: string): ArticleAnnotations {
       { type: 'LOC', text: 'إربد', ...irbid, entityId: 'e-irbid', canonical: 'إربد' },
     ],
     quantities: [{ text: 'نحو 25 ألف طن', ...amount, value: 25_000, unit: 'طن', qualifier: 'about', subject: 'الزيت' }],
-    quotes: [{ text: body.slice(quote.start, quote.end), ...quote, speaker: 'الوزير', speakerEntityId: 'e-minister-agriculture', kind: 'direct' }],
+    quotes: [
+      {
+        text: body.slice(quote.start, quote.end),
+        ...quote,
+        speaker: 'الوزير',
+        speakerEntityId: 'e-minister-agriculture',
+        kind: 'direct',
+      },
+    ],
     times: [{ text: 'صباح الإثنين', ...monday, value: '2024-10-14', precision: 'day', anchor: 'published-at' }],
   };
 }
@@ -52,9 +60,17 @@ export interface SampleOptions {
 /** A plain-text page record with one article, its labelled spans and (optionally) annotations. */
 export function samplePageRecord(options: SampleOptions = {}): PageRecord {
   const variant = options.variant ?? 0;
-  const paragraphs = variant === 0 ? PARAGRAPHS : [...PARAGRAPHS, `وأضاف أن الموسم رقم ${variant} سيستمر حتى نهاية الشهر.`];
+  const paragraphs =
+    variant === 0 ? PARAGRAPHS : [...PARAGRAPHS, `وأضاف أن الموسم رقم ${variant} سيستمر حتى نهاية الشهر.`];
   const text = [HEADLINE, DATE_LINE, ...paragraphs, SHARE, READ_ALSO].join('\n') + '\n';
-  const page: RawPage = { id: hashId(['page', text]), url: `file:///news/${variant}.txt`, fetchedAt: '2024-10-14T09:30:00.000Z', contentType: 'text/plain', body: text, encoding: 'utf-8' };
+  const page: RawPage = {
+    id: hashId(['page', text]),
+    url: `file:///news/${variant}.txt`,
+    fetchedAt: '2024-10-14T09:30:00.000Z',
+    contentType: 'text/plain',
+    body: text,
+    encoding: 'utf-8',
+  };
   const body = paragraphs.join('\n');
   let bodyAt = 0;
   const paragraphMap = paragraphs.map((p) => {
@@ -71,11 +87,28 @@ export function samplePageRecord(options: SampleOptions = {}): PageRecord {
     { kind: 'boilerplate', reason: 'related-links', ...locate(text, READ_ALSO) },
   ];
   const article: ExtractedArticle = {
-    headline: HEADLINE, dek: null, body,
-    published: options.date === null ? null
-      : { date: options.date ?? '2024-10-14', precision: 'day', text: '١٤ أكتوبر ٢٠٢٤', span: locate(text, '١٤ أكتوبر ٢٠٢٤'), from: 'body' },
-    outlet: variant % 2 === 0 ? 'وكالة الأنباء الأردنية' : 'صحيفة الشمال', citedSources: ['بترا'],
-    spans: spans.filter((s) => s.article === 0), paragraphs: paragraphMap,
+    headline: HEADLINE,
+    dek: null,
+    body,
+    published:
+      options.date === null
+        ? null
+        : {
+            date: options.date ?? '2024-10-14',
+            precision: 'day',
+            text: '١٤ أكتوبر ٢٠٢٤',
+            span: locate(text, '١٤ أكتوبر ٢٠٢٤'),
+            from: 'body',
+          },
+    outlet: variant % 2 === 0 ? 'وكالة الأنباء الأردنية' : 'صحيفة الشمال',
+    citedSources: ['بترا'],
+    spans: spans.filter((s) => s.article === 0),
+    paragraphs: paragraphMap,
   };
-  return { page, pageText: text, spans, articles: [{ article, annotations: options.annotate === false ? null : sampleAnnotations(body) }] };
+  return {
+    page,
+    pageText: text,
+    spans,
+    articles: [{ article, annotations: options.annotate === false ? null : sampleAnnotations(body) }],
+  };
 }

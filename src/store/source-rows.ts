@@ -34,10 +34,20 @@ export function toSourceSummary(row: SourceRow): SourceSummary {
   const endpoints = ENDPOINTS.safeParse(JSON.parse(row.endpoints));
   if (!endpoints.success) throw new EngineError('store/failed', `Source ${row.id}: bad endpoints column.`);
   return {
-    id: row.id, url: row.url, name: row.name, kind: row.kind as SourceKind, endpoints: endpoints.data,
-    everySeconds: row.every_seconds, createdAt: row.created_at, nextRunAt: row.next_run_at,
-    lastRunAt: row.last_run_at, lastStatus: row.last_status as RunStatus | null, lastError: row.last_error,
-    itemsSeen: Number(row.items_seen), itemsPending: Number(row.items_pending), itemsFailed: Number(row.items_failed),
+    id: row.id,
+    url: row.url,
+    name: row.name,
+    kind: row.kind as SourceKind,
+    endpoints: endpoints.data,
+    everySeconds: row.every_seconds,
+    createdAt: row.created_at,
+    nextRunAt: row.next_run_at,
+    lastRunAt: row.last_run_at,
+    lastStatus: row.last_status as RunStatus | null,
+    lastError: row.last_error,
+    itemsSeen: Number(row.items_seen),
+    itemsPending: Number(row.items_pending),
+    itemsFailed: Number(row.items_failed),
     articlesStored: Number(row.articles_stored),
   };
 }

@@ -67,7 +67,13 @@ export interface ListedLink {
 
 export type ItemOutcome =
   | { readonly url: string; readonly state: 'done'; readonly pageId: string }
-  | { readonly url: string; readonly state: 'failed'; readonly code: string; readonly message: string; /** null: never retried */ readonly retryAt: string | null };
+  | {
+      readonly url: string;
+      readonly state: 'failed';
+      readonly code: string;
+      readonly message: string /** null: never retried */;
+      readonly retryAt: string | null;
+    };
 
 export interface StoredValidators {
   readonly etag: string | null;
@@ -89,18 +95,33 @@ export interface SourceStore {
   sourceHealth(id: string): Promise<SourceHealth | null>;
   /** Removes the source with its queue and events; false when there was none. */
   removeSource(id: string): Promise<boolean>;
-  setSourceEndpoints(id: string, change: { readonly kind: SourceKind; readonly endpoints: readonly SourceEndpoint[] }): Promise<void>;
+  setSourceEndpoints(
+    id: string,
+    change: { readonly kind: SourceKind; readonly endpoints: readonly SourceEndpoint[] },
+  ): Promise<void>;
   /**
    * In one transaction: queues the links not yet known for this source and saves the listing's validators, so a
    * crash never leaves a 304 for a feed whose items were not queued. Returns how many links were new.
    */
-  recordListing(change: { readonly sourceId: string; readonly endpointUrl: string; readonly validators: StoredValidators | null; readonly links: readonly ListedLink[]; readonly at: string }): Promise<number>;
+  recordListing(change: {
+    readonly sourceId: string;
+    readonly endpointUrl: string;
+    readonly validators: StoredValidators | null;
+    readonly links: readonly ListedLink[];
+    readonly at: string;
+  }): Promise<number>;
   /** Links to fetch now: pending ones, and failed ones whose retry is due; oldest first. */
-  pendingItems(sourceId: string, query: { readonly now: string; readonly limit: number }): Promise<readonly PendingItem[]>;
+  pendingItems(
+    sourceId: string,
+    query: { readonly now: string; readonly limit: number },
+  ): Promise<readonly PendingItem[]>;
   /** In one transaction: item outcomes, and an event per failure. */
   settleItems(sourceId: string, outcomes: readonly ItemOutcome[], at: string): Promise<void>;
   recordSourceEvent(sourceId: string, event: SourceEvent): Promise<void>;
-  finishSourceRun(sourceId: string, run: { readonly at: string; readonly status: RunStatus; readonly error: string | null; readonly nextRunAt: string }): Promise<void>;
+  finishSourceRun(
+    sourceId: string,
+    run: { readonly at: string; readonly status: RunStatus; readonly error: string | null; readonly nextRunAt: string },
+  ): Promise<void>;
   getValidators(url: string): Promise<StoredValidators | null>;
   putValidators(url: string, validators: StoredValidators, at: string): Promise<void>;
 }

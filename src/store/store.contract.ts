@@ -35,19 +35,36 @@ export function describeStoreContract(label: string, openEmpty: () => Promise<Co
       await store.writePages([record]);
       const stored = await store.getArticle(articleIdFor(record.page.id, 0));
       const source = record.articles[0]!;
-      expect(stored).toMatchObject({ ...source.article, index: 0, pageId: record.page.id, url: record.page.url, fetchedAt: record.page.fetchedAt });
+      expect(stored).toMatchObject({
+        ...source.article,
+        index: 0,
+        pageId: record.page.id,
+        url: record.page.url,
+        fetchedAt: record.page.fetchedAt,
+      });
       expect(stored?.annotations).toEqual(source.annotations);
-      for (const quote of stored?.annotations?.quotes ?? []) expect(stored?.body.slice(quote.start, quote.end)).toBe(quote.text);
+      for (const quote of stored?.annotations?.quotes ?? [])
+        expect(stored?.body.slice(quote.start, quote.end)).toBe(quote.text);
     });
 
     it('keeps the page text and removed boilerplate so the cut text can be shown', async () => {
       const record = samplePageRecord();
       await store.writePages([record]);
       const page = await store.getPage(record.page.id);
-      expect(page).toMatchObject({ body: record.page.body, pageText: record.pageText, contentType: 'text/plain', encoding: 'utf-8' });
+      expect(page).toMatchObject({
+        body: record.page.body,
+        pageText: record.pageText,
+        contentType: 'text/plain',
+        encoding: 'utf-8',
+      });
       expect(page?.spans).toEqual(record.spans);
-      const removed = page?.spans.filter((s) => s.kind === 'boilerplate').map((s) => `${s.reason}: ${page.pageText.slice(s.start, s.end)}`);
-      expect(removed).toEqual(['share: شارك الخبر على فيسبوك', 'related-links: اقرأ أيضاً: ارتفاع أسعار الخضار في السوق المركزي']);
+      const removed = page?.spans
+        .filter((s) => s.kind === 'boilerplate')
+        .map((s) => `${s.reason}: ${page.pageText.slice(s.start, s.end)}`);
+      expect(removed).toEqual([
+        'share: شارك الخبر على فيسبوك',
+        'related-links: اقرأ أيضاً: ارتفاع أسعار الخضار في السوق المركزي',
+      ]);
     });
 
     it('distinguishes an article ingested without annotation from one with empty layers', async () => {
@@ -62,7 +79,11 @@ export function describeStoreContract(label: string, openEmpty: () => Promise<Co
       await store.writePages(records);
       const all = await store.listArticles({ limit: 10 });
       expect(all.map((a) => a.pageId)).toEqual([2, 1, 3, 0].map((i) => records[i]!.page.id));
-      expect(all[0]).toMatchObject({ index: 0, published: { date: '2024-11-02', precision: 'day' }, outlet: 'صحيفة الشمال' });
+      expect(all[0]).toMatchObject({
+        index: 0,
+        published: { date: '2024-11-02', precision: 'day' },
+        outlet: 'صحيفة الشمال',
+      });
       expect(all[3]?.published).toBeNull();
       expect((await store.listArticles({ limit: 10, outlet: 'صحيفة الشمال' })).length).toBe(2);
       expect((await store.listArticles({ limit: 1, offset: 2 })).map((a) => a.pageId)).toEqual([records[3]!.page.id]);

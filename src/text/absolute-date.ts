@@ -6,7 +6,15 @@
 import { normalizeView, viewToSource, type TextView } from './normalize.ts';
 import { ENGLISH_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS } from './lexicons/months.ts';
 import { WORD_END, WORD_START } from './char-classes.ts';
-import { ENGLISH_MONTH, GREGORIAN_MONTH, HIJRI_MONTH, MONTH_PAIR, ORDINAL_DAY, lexiconKey, ordinalDayOf } from './date-fragments.ts';
+import {
+  ENGLISH_MONTH,
+  GREGORIAN_MONTH,
+  HIJRI_MONTH,
+  MONTH_PAIR,
+  ORDINAL_DAY,
+  lexiconKey,
+  ordinalDayOf,
+} from './date-fragments.ts';
 
 export type AbsoluteDatePrecision = 'day' | 'month' | 'year';
 
@@ -60,16 +68,96 @@ const HAS_YEAR_WORD = /عام|سنة/u;
 
 // Order matters only for ties: overlapping matches keep the longest span, then the earliest rule here.
 const RECOGNIZERS: readonly Recognizer[] = [
-  { rule: 'date/day-month-year', calendar: 'gregorian', requires: HAS_ARABIC_MONTH, pattern: new RegExp(`${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/month-day-year', calendar: 'gregorian', requires: HAS_ARABIC_MONTH, pattern: new RegExp(`${WORD_START}(?<month>${GREGORIAN_MONTH})${WORD_END}\\s{1,3}(?<day>\\d{1,2})\\s{0,3}[,،]\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/english-day-month-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${NO_DIGIT_BEFORE}${EN_DAY}\\s{0,3},?\\s{0,3}(?:of\\s+)?(?<month>${ENGLISH_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/english-month-day-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${WORD_START}(?<month>${ENGLISH_MONTH})\\s{1,3}${EN_DAY}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/year-month-day', calendar: 'gregorian', requires: HAS_NUMERIC_DATE, pattern: new RegExp(`${NO_DIGIT_BEFORE}(?<year>\\d{4})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/day-month-year-numeric', calendar: 'gregorian', requires: HAS_NUMERIC_DATE, pattern: new RegExp(`${NO_DIGIT_BEFORE}(?<day>\\d{1,2})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/hijri-day-month-year', calendar: 'hijri', requires: HAS_HIJRI_MARK, pattern: new RegExp(`${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?<month>${HIJRI_MONTH})\\s{0,3}[,،]?\\s{0,3}(?<year>\\d{4})\\s{0,3}(?:ه|هـ|هجري|للهجرة)${WORD_END}`, 'dgu') },
-  { rule: 'date/month-year', calendar: 'gregorian', requires: HAS_ARABIC_MONTH, pattern: new RegExp(`${WORD_START}(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/english-month-year', calendar: 'gregorian', requires: HAS_LATIN, pattern: new RegExp(`${WORD_START}(?<month>${ENGLISH_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`, 'dgu') },
-  { rule: 'date/year', calendar: 'gregorian', requires: HAS_YEAR_WORD, pattern: new RegExp(`${WORD_START}(?:[وف])?(?:لل|ب|ل|ال)?(?:عام|سنة)\\s{1,3}(?<year>\\d{4})(?:\\s?م${WORD_END})?${NO_DIGIT_AFTER}`, 'dgu') },
+  {
+    rule: 'date/day-month-year',
+    calendar: 'gregorian',
+    requires: HAS_ARABIC_MONTH,
+    pattern: new RegExp(
+      `${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`,
+      'dgu',
+    ),
+  },
+  {
+    rule: 'date/month-day-year',
+    calendar: 'gregorian',
+    requires: HAS_ARABIC_MONTH,
+    pattern: new RegExp(
+      `${WORD_START}(?<month>${GREGORIAN_MONTH})${WORD_END}\\s{1,3}(?<day>\\d{1,2})\\s{0,3}[,،]\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`,
+      'dgu',
+    ),
+  },
+  {
+    rule: 'date/english-day-month-year',
+    calendar: 'gregorian',
+    requires: HAS_LATIN,
+    pattern: new RegExp(
+      `${NO_DIGIT_BEFORE}${EN_DAY}\\s{0,3},?\\s{0,3}(?:of\\s+)?(?<month>${ENGLISH_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`,
+      'dgu',
+    ),
+  },
+  {
+    rule: 'date/english-month-day-year',
+    calendar: 'gregorian',
+    requires: HAS_LATIN,
+    pattern: new RegExp(
+      `${WORD_START}(?<month>${ENGLISH_MONTH})\\s{1,3}${EN_DAY}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`,
+      'dgu',
+    ),
+  },
+  {
+    rule: 'date/year-month-day',
+    calendar: 'gregorian',
+    requires: HAS_NUMERIC_DATE,
+    pattern: new RegExp(
+      `${NO_DIGIT_BEFORE}(?<year>\\d{4})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})${NO_DIGIT_AFTER}`,
+      'dgu',
+    ),
+  },
+  {
+    rule: 'date/day-month-year-numeric',
+    calendar: 'gregorian',
+    requires: HAS_NUMERIC_DATE,
+    pattern: new RegExp(
+      `${NO_DIGIT_BEFORE}(?<day>\\d{1,2})(?<sep>[/\\-.])(?<month>\\d{1,2})\\k<sep>(?<year>\\d{4})${NO_DIGIT_AFTER}`,
+      'dgu',
+    ),
+  },
+  {
+    rule: 'date/hijri-day-month-year',
+    calendar: 'hijri',
+    requires: HAS_HIJRI_MARK,
+    pattern: new RegExp(
+      `${WORD_START}${NO_DIGIT_BEFORE}${AR_DAY}\\s{0,3}(?:من\\s{1,3})?(?<month>${HIJRI_MONTH})\\s{0,3}[,،]?\\s{0,3}(?<year>\\d{4})\\s{0,3}(?:ه|هـ|هجري|للهجرة)${WORD_END}`,
+      'dgu',
+    ),
+  },
+  {
+    rule: 'date/month-year',
+    calendar: 'gregorian',
+    requires: HAS_ARABIC_MONTH,
+    pattern: new RegExp(
+      `${WORD_START}(?:شهر\\s{1,3})?${MONTH_PAIR}\\s{0,3}[,،]?\\s{0,3}${YEAR}${NO_DIGIT_AFTER}`,
+      'dgu',
+    ),
+  },
+  {
+    rule: 'date/english-month-year',
+    calendar: 'gregorian',
+    requires: HAS_LATIN,
+    pattern: new RegExp(
+      `${WORD_START}(?<month>${ENGLISH_MONTH})${WORD_END}\\s{0,3},?\\s{0,3}(?<year>\\d{4})${NO_DIGIT_AFTER}`,
+      'dgu',
+    ),
+  },
+  {
+    rule: 'date/year',
+    calendar: 'gregorian',
+    requires: HAS_YEAR_WORD,
+    pattern: new RegExp(
+      `${WORD_START}(?:[وف])?(?:لل|ب|ل|ال)?(?:عام|سنة)\\s{1,3}(?<year>\\d{4})(?:\\s?م${WORD_END})?${NO_DIGIT_AFTER}`,
+      'dgu',
+    ),
+  },
 ];
 
 /** Finds every absolute date in `text`, sorted by start, without overlaps (the longest match wins). */
@@ -95,8 +183,14 @@ function toAbsoluteDate(match: RegExpExecArray, recognizer: Recognizer, view: Te
   const { start, end } = viewToSource(view, match.index, match.index + match[0].length);
   const precision: AbsoluteDatePrecision = parts.day !== null ? 'day' : parts.month !== null ? 'month' : 'year';
   return {
-    start, end, text: view.source.slice(start, end), ...parts, precision,
-    value: formatDateValue(parts.year, parts.month, parts.day), rule: recognizer.rule, calendar: recognizer.calendar,
+    start,
+    end,
+    text: view.source.slice(start, end),
+    ...parts,
+    precision,
+    value: formatDateValue(parts.year, parts.month, parts.day),
+    rule: recognizer.rule,
+    calendar: recognizer.calendar,
   };
 }
 
@@ -107,12 +201,17 @@ function isFatherNotAugust(match: RegExpExecArray, view: TextView): boolean {
   return view.source[view.toSource[range[0]]!] === 'أ';
 }
 
-interface DateParts { readonly year: number; readonly month: number | null; readonly day: number | null }
+interface DateParts {
+  readonly year: number;
+  readonly month: number | null;
+  readonly day: number | null;
+}
 
 function readParts(groups: Record<string, string | undefined>, recognizer: Recognizer): DateParts | null {
   const year = Number(groups.year);
   const month = groups.month === undefined ? null : monthNumber(groups.month, recognizer.calendar);
-  const day = groups.day !== undefined ? Number(groups.day) : groups.ordinal !== undefined ? ordinalDayOf(groups.ordinal) : null;
+  const day =
+    groups.day !== undefined ? Number(groups.day) : groups.ordinal !== undefined ? ordinalDayOf(groups.ordinal) : null;
   if (groups.month !== undefined && month === null) return null;
   if (recognizer.calendar === 'hijri') {
     if (year < MIN_HIJRI_YEAR || year > MAX_HIJRI_YEAR || month === null || day === null) return null;
@@ -148,7 +247,12 @@ export function formatDateValue(year: number, month: number | null, day: number 
   return day === null ? `${yyyy}-${mm}` : `${yyyy}-${mm}-${String(day).padStart(2, '0')}`;
 }
 
-const HIJRI_FORMAT = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+const HIJRI_FORMAT = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
 const DAY_MS = 86_400_000;
 /** Mean Hijri year in days and the Julian-day-style epoch offset of 1 Muharram 1 AH (16 July 622). */
 const HIJRI_YEAR_DAYS = 354.367;
@@ -158,7 +262,8 @@ const HIJRI_SEARCH_DAYS = 6;
 
 /** Converts an Umm al-Qura Hijri date by estimating, then stepping until Intl agrees. */
 function hijriToGregorian(year: number, month: number, day: number): DateParts | null {
-  const estimate = HIJRI_EPOCH_MS + Math.round(((year - 1) * HIJRI_YEAR_DAYS + (month - 1) * 29.53 + (day - 1)) * DAY_MS);
+  const estimate =
+    HIJRI_EPOCH_MS + Math.round(((year - 1) * HIJRI_YEAR_DAYS + (month - 1) * 29.53 + (day - 1)) * DAY_MS);
   for (let offset = -HIJRI_SEARCH_DAYS; offset <= HIJRI_SEARCH_DAYS; offset++) {
     const candidate = new Date(estimate + offset * DAY_MS);
     const parts = HIJRI_FORMAT.formatToParts(candidate);

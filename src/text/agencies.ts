@@ -17,7 +17,7 @@ export function agencyForms(profile: FoldProfile, options: AgencyFormOptions): R
   const forms = new Map<string, string>();
   for (const agency of NEWS_AGENCIES) {
     if (agency.alsoAWord && !options.alsoAWord) continue;
-    for (const form of [...agency.credits, ...(options.fullNames ? agency.fullNames ?? [] : [])]) {
+    for (const form of [...agency.credits, ...(options.fullNames ? (agency.fullNames ?? []) : [])]) {
       forms.set(normalizeText(form, profile).replace(/\s+/gu, ' ').trim(), agency.name);
     }
   }

@@ -12,7 +12,8 @@ export const WORD_START = '(?<![\\p{L}\\p{M}\\p{N}])';
 /** End-of-word boundary (no word character after). */
 export const WORD_END = '(?![\\p{L}\\p{M}\\p{N}])';
 /** Arabic letters (basic block + supplement + presentation forms). */
-export const ARABIC_LETTER = '[\\u0621-\\u064A\\u066E-\\u06D3\\u06FA-\\u06FF\\u0750-\\u077F\\uFB50-\\uFDFF\\uFE70-\\uFEFF]';
+export const ARABIC_LETTER =
+  '[\\u0621-\\u064A\\u066E-\\u06D3\\u06FA-\\u06FF\\u0750-\\u077F\\uFB50-\\uFDFF\\uFE70-\\uFEFF]';
 /** Tashkeel (harakat, tanween, shadda, sukun, superscript alef) and tatweel. */
 export const DIACRITIC = '[\\u064B-\\u065F\\u0670\\u0640]';
 

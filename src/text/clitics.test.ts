@@ -3,7 +3,10 @@ import { splitProclitics } from './clitics.ts';
 
 function parts(word: string, isKnownStem?: (s: string) => boolean): string[] {
   const split = splitProclitics(word, { isKnownStem });
-  return [...split.clitics.map((c) => `${c.kind}:${word.slice(c.start, c.end)}`), `stem:${word.slice(split.stemStart)}`];
+  return [
+    ...split.clitics.map((c) => `${c.kind}:${word.slice(c.start, c.end)}`),
+    `stem:${word.slice(split.stemStart)}`,
+  ];
 }
 
 describe('splitProclitics', () => {
@@ -29,7 +32,19 @@ describe('splitProclitics', () => {
   });
 
   it('keeps root letters that look like clitics', () => {
-    for (const word of ['وزير', 'واشنطن', 'بغداد', 'لبنان', 'كركوك', 'فوائد', 'والده', 'بالغة', 'والي', 'سيارة', 'الي']) {
+    for (const word of [
+      'وزير',
+      'واشنطن',
+      'بغداد',
+      'لبنان',
+      'كركوك',
+      'فوائد',
+      'والده',
+      'بالغة',
+      'والي',
+      'سيارة',
+      'الي',
+    ]) {
       expect(parts(word)).toEqual([`stem:${word}`]);
     }
   });

@@ -4,7 +4,6 @@
  */
 import { foldCodeUnit, normalizeText } from './normalize.ts';
 
-
 export type CliticKind = 'conjunction' | 'preposition' | 'future' | 'article';
 
 /** One proclitic, as offsets relative to the word (half-open). */
@@ -77,9 +76,11 @@ export function splitProclitics(word: string, options: CliticOptions = {}): Clit
   if (CONJUNCTIONS.has(letters[0] ?? '') && remaining() - 1 >= MIN_STEM_LETTERS + 1) {
     const next = letters[1]!;
     // «ووزير» (and minister): no Arabic word starts with وو; «فوائد» (benefits) shows ف+و is not safe.
-    const unambiguous = HAMZA_ALEFS.has(next) || (letters[0] === 'و' && next === 'و')
-      || articleLength(letters, 1, false, MIN_STEM_AFTER_CONJUNCTION_ARTICLE) > 0
-      || (PREPOSITIONS.has(next) && articleLength(letters, 2, next === 'ل', MIN_STEM_AFTER_CONJUNCTION_ARTICLE) > 0);
+    const unambiguous =
+      HAMZA_ALEFS.has(next) ||
+      (letters[0] === 'و' && next === 'و') ||
+      articleLength(letters, 1, false, MIN_STEM_AFTER_CONJUNCTION_ARTICLE) > 0 ||
+      (PREPOSITIONS.has(next) && articleLength(letters, 2, next === 'ل', MIN_STEM_AFTER_CONJUNCTION_ARTICLE) > 0);
     const future = next === 'س' && IMPERFECT_PREFIXES.has(letters[2] ?? '') && known(2);
     if (unambiguous || future || known(1)) {
       parts.push({ kind: 'conjunction', at: 0, length: 1 });
@@ -105,6 +106,10 @@ export function splitProclitics(word: string, options: CliticOptions = {}): Clit
     at += article;
   }
   if (parts.length === 0) return { clitics: [], stemStart: 0 };
-  const clitics = parts.map((p) => ({ kind: p.kind, start: offsets[p.at]!, end: offsets[p.at + p.length] ?? word.length }));
+  const clitics = parts.map((p) => ({
+    kind: p.kind,
+    start: offsets[p.at]!,
+    end: offsets[p.at + p.length] ?? word.length,
+  }));
   return { clitics, stemStart: offsets[at] ?? word.length };
 }

@@ -4,11 +4,20 @@
  * build their patterns from these. All match the display view (text/normalize.ts) and need the `u` flag.
  */
 import { WORD_END } from './char-classes.ts';
-import { ENGLISH_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS, ORDINAL_DAYS, WEEKDAYS, namesLongestFirst } from './lexicons/months.ts';
+import {
+  ENGLISH_MONTHS,
+  GREGORIAN_MONTHS,
+  HIJRI_MONTHS,
+  ORDINAL_DAYS,
+  WEEKDAYS,
+  namesLongestFirst,
+} from './lexicons/months.ts';
 
 /** Alternation of a lexicon's names, longest first; a space inside a name matches one to three white-space characters. */
 function alternation(map: ReadonlyMap<string, number>): string {
-  return `(?:${namesLongestFirst(map).map((n) => n.replace(/ /gu, '\\s{1,3}')).join('|')})`;
+  return `(?:${namesLongestFirst(map)
+    .map((n) => n.replace(/ /gu, '\\s{1,3}'))
+    .join('|')})`;
 }
 
 /** Gregorian month names in every naming system («يناير», «كانون الثاني», «جانفي»). */

@@ -38,7 +38,8 @@ describe('fold profiles', () => {
 
   it('folds ta marbuta in every key profile but not in the display view', () => {
     expect(normalizeText('الوزارة', 'display')).toBe('الوزارة');
-    for (const profile of ['link', 'token', 'cluster', 'search'] as const) expect(normalizeText('الوزارة', profile)).toBe('الوزاره');
+    for (const profile of ['link', 'token', 'cluster', 'search'] as const)
+      expect(normalizeText('الوزارة', profile)).toBe('الوزاره');
   });
 
   it('folds hamza seats, Persian letters and «يرك» for search only', () => {

@@ -96,7 +96,11 @@ function buildTable(profile: FoldProfile): Int32Array {
 
 /** Per-code-unit lookup of each profile: DROP, or the replacement code unit (identity when unchanged). */
 const TABLES: Readonly<Record<FoldProfile, Int32Array>> = {
-  display: buildTable('display'), link: buildTable('link'), token: buildTable('token'), cluster: buildTable('cluster'), search: buildTable('search'),
+  display: buildTable('display'),
+  link: buildTable('link'),
+  token: buildTable('token'),
+  cluster: buildTable('cluster'),
+  search: buildTable('search'),
 };
 
 const DISPLAY_TABLE = TABLES.display;
@@ -123,7 +127,11 @@ export function normalizeView(source: string): TextView {
     length++;
   }
   toSource[length] = source.length;
-  return { source, text: decodeCodes(codes, length), toSource: length === source.length ? toSource : toSource.slice(0, length + 1) };
+  return {
+    source,
+    text: decodeCodes(codes, length),
+    toSource: length === source.length ? toSource : toSource.slice(0, length + 1),
+  };
 }
 
 const CHUNK = 8192;
@@ -156,8 +164,11 @@ function buildReplacer(table: Int32Array): Replacer {
 }
 
 const REPLACERS: Readonly<Record<FoldProfile, Replacer>> = {
-  display: buildReplacer(TABLES.display), link: buildReplacer(TABLES.link), token: buildReplacer(TABLES.token),
-  cluster: buildReplacer(TABLES.cluster), search: buildReplacer(TABLES.search),
+  display: buildReplacer(TABLES.display),
+  link: buildReplacer(TABLES.link),
+  token: buildReplacer(TABLES.token),
+  cluster: buildReplacer(TABLES.cluster),
+  search: buildReplacer(TABLES.search),
 };
 
 /** Longest string folded code unit by code unit (words, the hot path of search and NER); longer texts use the replacer. */

@@ -8,12 +8,20 @@ function sentences(text: string): string[] {
 describe('splitSentences', () => {
   it('splits on Arabic and Latin terminators and line breaks', () => {
     const text = 'هل انتهت المحادثات؟ قال المسؤول: لا! وأضاف أن الجولة المقبلة في بغداد.\nعنوان آخر';
-    expect(sentences(text)).toEqual(['هل انتهت المحادثات؟', 'قال المسؤول: لا!', 'وأضاف أن الجولة المقبلة في بغداد.', 'عنوان آخر']);
+    expect(sentences(text)).toEqual([
+      'هل انتهت المحادثات؟',
+      'قال المسؤول: لا!',
+      'وأضاف أن الجولة المقبلة في بغداد.',
+      'عنوان آخر',
+    ]);
   });
 
   it('keeps decimals, initials and abbreviations inside the sentence', () => {
     const text = 'بيروت (أ.ف.ب) - قال د. أحمد سالم إن النمو بلغ 3.5 في المئة. وأكد أن U.S. officials agree.';
-    expect(sentences(text)).toEqual(['بيروت (أ.ف.ب) - قال د. أحمد سالم إن النمو بلغ 3.5 في المئة.', 'وأكد أن U.S. officials agree.']);
+    expect(sentences(text)).toEqual([
+      'بيروت (أ.ف.ب) - قال د. أحمد سالم إن النمو بلغ 3.5 في المئة.',
+      'وأكد أن U.S. officials agree.',
+    ]);
   });
 
   it('keeps closing quotes with their sentence and handles ellipses', () => {

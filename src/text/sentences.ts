@@ -6,7 +6,7 @@ import type { Span } from '../core/span.ts';
 
 const TERMINATORS = new Set(['.', '!', '?', '؟', '…', '۔', '\n']);
 /** Closing marks that belong to the sentence they follow: «قال: "انتهى."» keeps the closing quote. */
-const CLOSERS = new Set(['"', '\'', '»', '”', '’', ')', ']', '}', '›']);
+const CLOSERS = new Set(['"', "'", '»', '”', '’', ')', ']', '}', '›']);
 const SPACE = /[\s\p{Zs}\uFEFF\u200E\u200F]/u;
 const LETTER = /[\p{L}\p{M}]/u;
 const DIGIT = /\p{Nd}/u;
@@ -20,8 +20,50 @@ const MAX_INITIAL_LETTERS = 2;
  * the final period). Arabic: «د.» (Dr), «م.» (engineer / AD), «ص.» (page), «ج.» (part), «ق.م» (BC).
  */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'no', 'gen', 'col', 'lt', 'sgt', 'u.s', 'u.n', 'u.k', 'e.g', 'i.e',
-  'د', 'م', 'ص', 'ج', 'ق', 'ه', 'هـ', 'أ', 'ا', 'ب', 'ت', 'ف', 'ق.م', 'أ.د', 'ا.د', 'أ.ف.ب', 'ا.ف.ب', 'د.ب.أ', 'د.ب.ا', 'ش.م.م',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'vs',
+  'etc',
+  'no',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'u.s',
+  'u.n',
+  'u.k',
+  'e.g',
+  'i.e',
+  'د',
+  'م',
+  'ص',
+  'ج',
+  'ق',
+  'ه',
+  'هـ',
+  'أ',
+  'ا',
+  'ب',
+  'ت',
+  'ف',
+  'ق.م',
+  'أ.د',
+  'ا.د',
+  'أ.ف.ب',
+  'ا.ف.ب',
+  'د.ب.أ',
+  'د.ب.ا',
+  'ش.م.م',
 ]);
 
 /** Longest abbreviation looked at («ش.م.م», «U.S.A»): bounds the backward scan so «أ.ب.ت.…» stays linear. */
@@ -31,7 +73,8 @@ const MAX_ABBREVIATION_CHARS = 12;
 function wordBefore(text: string, end: number): string {
   let i = end;
   const limit = Math.max(0, end - MAX_ABBREVIATION_CHARS);
-  while (i > limit && (LETTER.test(text[i - 1]!) || (text[i - 1] === '.' && i - 1 > 0 && LETTER.test(text[i - 2]!)))) i--;
+  while (i > limit && (LETTER.test(text[i - 1]!) || (text[i - 1] === '.' && i - 1 > 0 && LETTER.test(text[i - 2]!))))
+    i--;
   return text.slice(i, end).toLowerCase();
 }
 

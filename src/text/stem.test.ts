@@ -3,7 +3,18 @@ import { foldWord, lightStem, searchTerms, searchTokens } from './stem.ts';
 
 describe('lightStem', () => {
   it('gives every spelling and inflection of «American» the same stem', () => {
-    const forms = ['الأمريكية', 'الأميركية', 'والأمريكية', 'الامريكي', 'الأمريكيين', 'الأميركيون', 'أمريكي', 'أميركية', 'بالأمريكية', 'للأميركيين'];
+    const forms = [
+      'الأمريكية',
+      'الأميركية',
+      'والأمريكية',
+      'الامريكي',
+      'الأمريكيين',
+      'الأميركيون',
+      'أمريكي',
+      'أميركية',
+      'بالأمريكية',
+      'للأميركيين',
+    ];
     const stems = new Set(forms.map(lightStem));
     expect([...stems]).toEqual(['امريك']);
   });

@@ -27,9 +27,47 @@ export const STOP_WORDS: ReadonlySet<string> = stopWords('search');
  * Light10 would strip their و and split «وزير» from «الوزير»; a word starting with one keeps its و.
  */
 const ROOT_WAW_PREFIXES: readonly string[] = [
-  'وزير', 'وزار', 'وزرا', 'وكال', 'وكيل', 'وقت', 'وضع', 'وطن', 'وفد', 'وفود', 'وصل', 'وصول', 'وقع', 'وقف',
-  'وجه', 'وجود', 'وحد', 'ورد', 'وفق', 'وسط', 'ولد', 'وعد', 'وثيق', 'وثاءق', 'واشنطن', 'ولاي', 'ورق', 'وسيل',
-  'وساءل', 'وظيف', 'وفاه', 'وفيات', 'ولي', 'وقود', 'وباء', 'وادي', 'واقع', 'واجب', 'واضح', 'وارد', 'وريث',
+  'وزير',
+  'وزار',
+  'وزرا',
+  'وكال',
+  'وكيل',
+  'وقت',
+  'وضع',
+  'وطن',
+  'وفد',
+  'وفود',
+  'وصل',
+  'وصول',
+  'وقع',
+  'وقف',
+  'وجه',
+  'وجود',
+  'وحد',
+  'ورد',
+  'وفق',
+  'وسط',
+  'ولد',
+  'وعد',
+  'وثيق',
+  'وثاءق',
+  'واشنطن',
+  'ولاي',
+  'ورق',
+  'وسيل',
+  'وساءل',
+  'وظيف',
+  'وفاه',
+  'وفيات',
+  'ولي',
+  'وقود',
+  'وباء',
+  'وادي',
+  'واقع',
+  'واجب',
+  'واضح',
+  'وارد',
+  'وريث',
 ];
 const ROOT_WAW_SET: ReadonlySet<string> = new Set(ROOT_WAW_PREFIXES);
 const ROOT_WAW_MAX_LENGTH = Math.max(...ROOT_WAW_PREFIXES.map((p) => p.length));
@@ -69,7 +107,8 @@ export function stemWith(word: string, rules: StemRules): string {
     if (step.onlyIfUnstripped && stripped) continue;
     const isPrefix = step.side === 'prefix';
     for (const affix of step.affixes) {
-      if (stem.length - affix.length < step.minStem || !(isPrefix ? stem.startsWith(affix) : stem.endsWith(affix))) continue;
+      if (stem.length - affix.length < step.minStem || !(isPrefix ? stem.startsWith(affix) : stem.endsWith(affix)))
+        continue;
       if (step.keep?.(stem)) break;
       stem = isPrefix ? stem.slice(affix.length) : stem.slice(0, stem.length - affix.length);
       stripped = true;
@@ -79,7 +118,8 @@ export function stemWith(word: string, rules: StemRules): string {
   return stem;
 }
 
-const suffixSteps = (suffixes: readonly string[], minStem: number): AffixStep[] => suffixes.map((s) => ({ side: 'suffix', affixes: [s], minStem }));
+const suffixSteps = (suffixes: readonly string[], minStem: number): AffixStep[] =>
+  suffixes.map((s) => ({ side: 'suffix', affixes: [s], minStem }));
 
 /**
  * Light10 (Larkey et al.) for search terms: و when ≥ 3 letters remain and the word has no root و, then one
@@ -104,7 +144,13 @@ export function clusterStemRules(keepInitial: ReadonlySet<string>): StemRules {
     appliesTo: /^[\u0621-\u064A]/u,
     steps: [
       { side: 'prefix', affixes: ['وبال', 'وال', 'بال', 'فال', 'كال', 'ولل', 'لل', 'ال'], minStem: 3 },
-      { side: 'prefix', affixes: ['و', 'ف', 'ب', 'ل'], minStem: 3, keep: (w) => keepInitial.has(w), onlyIfUnstripped: true },
+      {
+        side: 'prefix',
+        affixes: ['و', 'ف', 'ب', 'ل'],
+        minStem: 3,
+        keep: (w) => keepInitial.has(w),
+        onlyIfUnstripped: true,
+      },
       { side: 'suffix', affixes: ['ات', 'ون', 'ين'], minStem: 3 },
       ...suffixSteps(['ه', 'ي'], 3),
     ],

@@ -7,7 +7,11 @@ import { normalizeText, type FoldProfile } from './normalize.ts';
 
 export type { StopWordSubset } from './lexicons/stop-words.ts';
 
-const PROFILE_OF: Readonly<Record<StopWordSubset, FoldProfile>> = { search: 'search', cluster: 'cluster', prose: 'display' };
+const PROFILE_OF: Readonly<Record<StopWordSubset, FoldProfile>> = {
+  search: 'search',
+  cluster: 'cluster',
+  prose: 'display',
+};
 
 function buildSubset(subset: StopWordSubset): ReadonlySet<string> {
   const words = STOP_WORD_GROUPS.filter((g) => g.subsets.includes(subset)).flatMap((g) => g.words);
@@ -15,7 +19,9 @@ function buildSubset(subset: StopWordSubset): ReadonlySet<string> {
 }
 
 const SUBSETS: Readonly<Record<StopWordSubset, ReadonlySet<string>>> = {
-  search: buildSubset('search'), cluster: buildSubset('cluster'), prose: buildSubset('prose'),
+  search: buildSubset('search'),
+  cluster: buildSubset('cluster'),
+  prose: buildSubset('prose'),
 };
 
 /** The stop words of one subset, in the folded form of its profile. */

@@ -5,7 +5,21 @@ describe('tokenize', () => {
   it('splits words and punctuation with exact offsets', () => {
     const text = 'أعلنت وزارة الدفاع، الخميس، أن ٢٬٥٠٠ جندي سيبقون في العراق.';
     const tokens = tokenize(text);
-    expect(tokens.map((t) => t.text)).toEqual(['أعلنت', 'وزارة', 'الدفاع', '،', 'الخميس', '،', 'أن', '٢٬٥٠٠', 'جندي', 'سيبقون', 'في', 'العراق', '.']);
+    expect(tokens.map((t) => t.text)).toEqual([
+      'أعلنت',
+      'وزارة',
+      'الدفاع',
+      '،',
+      'الخميس',
+      '،',
+      'أن',
+      '٢٬٥٠٠',
+      'جندي',
+      'سيبقون',
+      'في',
+      'العراق',
+      '.',
+    ]);
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
     expect(tokens[7]!.kind).toBe('number');
     expect(tokens[3]!.kind).toBe('punct');
@@ -19,7 +33,10 @@ describe('tokenize', () => {
   it('gives clitic sub-spans inside the token', () => {
     const text = 'التقى الوزير والسفير الأمريكي في بغداد';
     const token = tokenize(text).find((t) => t.text === 'والسفير')!;
-    expect(token.clitics.map((c) => [c.kind, text.slice(c.start, c.end)])).toEqual([['conjunction', 'و'], ['article', 'ال']]);
+    expect(token.clitics.map((c) => [c.kind, text.slice(c.start, c.end)])).toEqual([
+      ['conjunction', 'و'],
+      ['article', 'ال'],
+    ]);
     expect(text.slice(token.stemStart, token.end)).toBe('سفير');
   });
 

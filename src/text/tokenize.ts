@@ -40,7 +40,13 @@ export function wordRuns(text: string): IterableIterator<RegExpExecArray> {
   return text.matchAll(WORD_RUN_RE);
 }
 
-const enum CharClass { Space = 0, Word = 1, Digit = 2, Punct = 3, Joiner = 4 }
+const enum CharClass {
+  Space = 0,
+  Word = 1,
+  Digit = 2,
+  Punct = 3,
+  Joiner = 4,
+}
 
 let CLASS_TABLE: Uint8Array | null = null;
 const WORD_RE = /[\p{L}\p{M}]/u;
@@ -71,10 +77,23 @@ function scanWord(text: string, start: number, table: Uint8Array): number {
   let i = start;
   while (i < text.length) {
     const cls = table[text.charCodeAt(i)]!;
-    if (cls === CharClass.Word || cls === CharClass.Digit) { i++; continue; }
-    if (cls === CharClass.Joiner && i + 1 < text.length && table[text.charCodeAt(i + 1)] === CharClass.Word) { i++; continue; }
+    if (cls === CharClass.Word || cls === CharClass.Digit) {
+      i++;
+      continue;
+    }
+    if (cls === CharClass.Joiner && i + 1 < text.length && table[text.charCodeAt(i + 1)] === CharClass.Word) {
+      i++;
+      continue;
+    }
     const isSeparator = NUMBER_SEPARATORS.has(text.charCodeAt(i));
-    if (isSeparator && table[text.charCodeAt(i - 1)] === CharClass.Digit && table[text.charCodeAt(i + 1)] === CharClass.Digit) { i++; continue; }
+    if (
+      isSeparator &&
+      table[text.charCodeAt(i - 1)] === CharClass.Digit &&
+      table[text.charCodeAt(i + 1)] === CharClass.Digit
+    ) {
+      i++;
+      continue;
+    }
     break;
   }
   return i;
@@ -106,7 +125,10 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   let i = 0;
   while (i < text.length) {
     const cls = table[text.charCodeAt(i)]!;
-    if (cls === CharClass.Space || cls === CharClass.Joiner) { i++; continue; }
+    if (cls === CharClass.Space || cls === CharClass.Joiner) {
+      i++;
+      continue;
+    }
     if (cls === CharClass.Punct) {
       tokens.push({ text: text[i]!, start: i, end: i + 1, kind: 'punct', clitics: [], stemStart: i });
       i++;

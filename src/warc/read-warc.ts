@@ -8,7 +8,14 @@ import { WARCParser } from 'warcio';
 import { EngineError } from '../core/errors.ts';
 
 export type WarcResponse =
-  | { readonly ok: true; readonly source: string; readonly url: string; readonly fetchedAt: string; readonly contentType: string | null; readonly body: Uint8Array }
+  | {
+      readonly ok: true;
+      readonly source: string;
+      readonly url: string;
+      readonly fetchedAt: string;
+      readonly contentType: string | null;
+      readonly body: Uint8Array;
+    }
   | { readonly ok: false; readonly source: string; readonly error: EngineError };
 
 export const WARC_FILE = /\.warc(?:\.gz)?$/iu;
@@ -20,7 +27,11 @@ export async function* readWarcResponses(path: string, options: { maxBytes: numb
   try {
     parser = new WARCParser(createReadStream(path));
   } catch (error) {
-    yield { ok: false, source: path, error: new EngineError('input/unreadable', `${path}: ${(error as Error).message}`, { cause: error }) };
+    yield {
+      ok: false,
+      source: path,
+      error: new EngineError('input/unreadable', `${path}: ${(error as Error).message}`, { cause: error }),
+    };
     return;
   }
   try {
@@ -37,11 +48,23 @@ export async function* readWarcResponses(path: string, options: { maxBytes: numb
       }
       const body = await record.readFully(true);
       yield {
-        ok: true, source, url: record.warcTargetURI ?? source, fetchedAt: record.warcHeaders.headers.get('WARC-Date') ?? new Date(0).toISOString(),
-        contentType: record.httpHeaders.headers.get('Content-Type') ?? null, body,
+        ok: true,
+        source,
+        url: record.warcTargetURI ?? source,
+        fetchedAt: record.warcHeaders.headers.get('WARC-Date') ?? new Date(0).toISOString(),
+        contentType: record.httpHeaders.headers.get('Content-Type') ?? null,
+        body,
       };
     }
   } catch (error) {
-    yield { ok: false, source: `${path}#${index + 1}`, error: new EngineError('input/malformed', `${path}: unreadable WARC record after record ${index}: ${(error as Error).message}`, { cause: error }) };
+    yield {
+      ok: false,
+      source: `${path}#${index + 1}`,
+      error: new EngineError(
+        'input/malformed',
+        `${path}: unreadable WARC record after record ${index}: ${(error as Error).message}`,
+        { cause: error },
+      ),
+    };
   }
 }

@@ -26,9 +26,19 @@ const FAILURES = join(REPO, 'test', 'browser', 'failures');
 
 /** Flags that keep a headless chromium off the network except for our loopback server. */
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions',
-  '--disable-domain-reliability', '--metrics-recording-only', '--no-default-browser-check', '--disable-features=Translate,OptimizationHints,MediaRouter',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-domain-reliability',
+  '--metrics-recording-only',
+  '--no-default-browser-check',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
 ];
 
 export interface Served {
@@ -43,9 +53,15 @@ export async function serveCorpus(inputs: readonly string[], access?: AccessOpti
   const store = openSqliteStore(':memory:');
   const analyze = await loadPageAnalyzer({ annotate: true });
   const ingest = await ingestInputs(store, inputs, {
-    analyze, maxBytes: DEFAULT_MAX_PAGE_BYTES, batchSize: 50, afterBatch: afterWriteHooks(store),
+    analyze,
+    maxBytes: DEFAULT_MAX_PAGE_BYTES,
+    batchSize: 50,
+    afterBatch: afterWriteHooks(store),
   });
-  const app: FastifyInstance = await buildServer({ store, stories: createStoryReader(store), ingest: null }, access ? { access } : {});
+  const app: FastifyInstance = await buildServer(
+    { store, stories: createStoryReader(store), ingest: null },
+    access ? { access } : {},
+  );
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
@@ -70,14 +86,21 @@ export interface Browser {
 export async function launchBrowser(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'marsad-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'ar', viewport: { width: 1200, height: 900 },
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'ar',
+    viewport: { width: 1200, height: 900 },
   });
   // Anything not served from loopback is refused: the UI must work with no outside network.
   const blockedRequests: string[] = [];
-  await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:', (route) => {
-    blockedRequests.push(route.request().url());
-    return route.abort();
-  });
+  await context.route(
+    (url) => !['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:',
+    (route) => {
+      blockedRequests.push(route.request().url());
+      return route.abort();
+    },
+  );
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     page,

@@ -24,14 +24,45 @@ describe.skipIf(!HAS_CHROMIUM)('«المصادر» page in chromium', () => {
     fileArticleId = (await store.listArticles({ limit: 100 })).find((a) => !a.url.startsWith('http'))!.id;
     const [first] = await store.listArticles({ limit: 1 });
     const page = await store.getArticle(first!.id);
-    await store.addSource({ id: 'a1b2c3d4e5f6', url: 'https://alwatan.example/rss.xml', name: 'الوطن', kind: 'feed', endpoints: [{ url: 'https://alwatan.example/rss.xml', kind: 'feed' }], everySeconds: 900, createdAt: '2026-12-03T08:00:00.000Z' });
-    await store.recordListing({ sourceId: 'a1b2c3d4e5f6', endpointUrl: 'https://alwatan.example/rss.xml', validators: null, at: '2026-12-03T08:00:00.000Z',
-      links: [{ url: 'https://alwatan.example/news/1', title: null, published: null }, { url: 'https://alwatan.example/news/2', title: null, published: null }] });
-    await store.settleItems('a1b2c3d4e5f6', [
-      { url: 'https://alwatan.example/news/1', state: 'done', pageId: page!.pageId },
-      { url: 'https://alwatan.example/news/2', state: 'failed', code: 'fetch/timeout', message: 'The server did not answer in time.', retryAt: null },
-    ], '2026-12-03T08:01:00.000Z');
-    await store.finishSourceRun('a1b2c3d4e5f6', { at: '2026-12-03T08:01:00.000Z', status: 'partial', error: '0 feed/sitemap error(s), 1 page(s) failed', nextRunAt: '2026-12-03T08:16:00.000Z' });
+    await store.addSource({
+      id: 'a1b2c3d4e5f6',
+      url: 'https://alwatan.example/rss.xml',
+      name: 'الوطن',
+      kind: 'feed',
+      endpoints: [{ url: 'https://alwatan.example/rss.xml', kind: 'feed' }],
+      everySeconds: 900,
+      createdAt: '2026-12-03T08:00:00.000Z',
+    });
+    await store.recordListing({
+      sourceId: 'a1b2c3d4e5f6',
+      endpointUrl: 'https://alwatan.example/rss.xml',
+      validators: null,
+      at: '2026-12-03T08:00:00.000Z',
+      links: [
+        { url: 'https://alwatan.example/news/1', title: null, published: null },
+        { url: 'https://alwatan.example/news/2', title: null, published: null },
+      ],
+    });
+    await store.settleItems(
+      'a1b2c3d4e5f6',
+      [
+        { url: 'https://alwatan.example/news/1', state: 'done', pageId: page!.pageId },
+        {
+          url: 'https://alwatan.example/news/2',
+          state: 'failed',
+          code: 'fetch/timeout',
+          message: 'The server did not answer in time.',
+          retryAt: null,
+        },
+      ],
+      '2026-12-03T08:01:00.000Z',
+    );
+    await store.finishSourceRun('a1b2c3d4e5f6', {
+      at: '2026-12-03T08:01:00.000Z',
+      status: 'partial',
+      error: '0 feed/sitemap error(s), 1 page(s) failed',
+      nextRunAt: '2026-12-03T08:16:00.000Z',
+    });
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@
  * End-to-end UI: the demo corpus (examples/pages) plus one page of our own that spells «الأميركية»,
  * served by the real server and driven in headless chromium.
  */
+import type { Dialog } from 'playwright-core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,15 +36,18 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in chromium', () => {
     rmSync(extraDir, { recursive: true, force: true });
   });
 
-  const shootOnFailure = (name: string) => onTestFailed(async () => {
-    const path = await browser.screenshot(name);
-    console.error(`screenshot of the failed page: ${path}`);
-  });
+  const shootOnFailure = (name: string) =>
+    onTestFailed(async () => {
+      const path = await browser.screenshot(name);
+      console.error(`screenshot of the failed page: ${path}`);
+    });
 
   it('lists the demo storylines on the home page, in Arabic and right-to-left', async () => {
     shootOnFailure('storylines');
     const { page } = browser;
-    const expected = (await (await fetch(`${served.url}/api/storylines`)).json()).items.filter((s: { articleCount: number }) => s.articleCount > 1);
+    const expected = (await (await fetch(`${served.url}/api/storylines`)).json()).items.filter(
+      (s: { articleCount: number }) => s.articleCount > 1,
+    );
     expect(expected.length).toBeGreaterThan(0);
     await page.goto(`${served.url}/#/`);
     await page.locator('#storylines li').first().waitFor();
@@ -67,7 +71,11 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in chromium', () => {
     await page.locator('#hits .hit-item').first().waitFor();
     const titles = await page.locator('#hits .hit-title').allTextContents();
     expect(titles).toContain('وفد من الكونغرس يزور بغداد لبحث التعاون الأمني');
-    const marks = await page.locator('#hits .hit-item').filter({ hasText: 'الكونغرس' }).locator('.snippet mark').allTextContents();
+    const marks = await page
+      .locator('#hits .hit-item')
+      .filter({ hasText: 'الكونغرس' })
+      .locator('.snippet mark')
+      .allTextContents();
     expect(marks).toContain('الأميركية');
     expect(marks).toContain('للسفارة');
   });
@@ -75,14 +83,17 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in chromium', () => {
   it('shows highlighted entities on an article page and the removed boilerplate on toggle', async () => {
     shootOnFailure('article-toggle');
     const { page } = browser;
-    const hit = (await (await fetch(`${served.url}/api/search?q=${encodeURIComponent('الكونغرس بغداد')}`)).json()).hits[0];
+    const hit = (await (await fetch(`${served.url}/api/search?q=${encodeURIComponent('الكونغرس بغداد')}`)).json())
+      .hits[0];
     const article = await (await fetch(`${served.url}/api/articles/${hit.articleId}`)).json();
     const readAlso = article.removed.find((r: { text: string }) => r.text.includes('ارتفاع أسعار الذهب'));
     expect(readAlso).toBeDefined();
     await page.goto(`${served.url}/#/article/${hit.articleId}`);
     await page.locator('#article-body').waitFor();
     const entities = await page.locator('#article-body .ent').allTextContents();
-    expect(entities).toEqual(article.annotations.entities.length > 0 ? expect.arrayContaining([article.annotations.entities[0].text]) : []);
+    expect(entities).toEqual(
+      article.annotations.entities.length > 0 ? expect.arrayContaining([article.annotations.entities[0].text]) : [],
+    );
     expect(entities.length).toBeGreaterThan(0);
     expect(await page.locator('#article-body').textContent()).not.toContain('ارتفاع أسعار الذهب');
     await expect.poll(() => page.locator('#removed-panel').isVisible()).toBe(false);
@@ -95,13 +106,19 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in chromium', () => {
   it('escapes untrusted page text: markup in an article is shown as text, never run', async () => {
     shootOnFailure('escaping');
     const { page } = browser;
-    const hostile = 'تحذير من رسالة احتيال تنتشر عبر الهاتف\n<img src=x onerror="window.__pwned=1"> وحذرت الشرطة من رسائل تطلب بيانات الحساب المصرفي <script>window.__pwned=2</script> ودعت المواطنين إلى الإبلاغ عنها فوراً.\nوقال متحدث إن عشرات البلاغات وصلت خلال يومين.';
+    const hostile =
+      'تحذير من رسالة احتيال تنتشر عبر الهاتف\n<img src=x onerror="window.__pwned=1"> وحذرت الشرطة من رسائل تطلب بيانات الحساب المصرفي <script>window.__pwned=2</script> ودعت المواطنين إلى الإبلاغ عنها فوراً.\nوقال متحدث إن عشرات البلاغات وصلت خلال يومين.';
     const dir = mkdtempSync(join(tmpdir(), 'marsad-ui-x-'));
     writeFileSync(join(dir, 'hostile.txt'), hostile);
     const { ingestInputs } = await import('../../src/app/ingest.ts');
     const { loadPageAnalyzer } = await import('../../src/app/analyzer.ts');
     const { afterWriteHooks } = await import('../../src/app/after-write.ts');
-    await ingestInputs(served.store, [dir], { analyze: await loadPageAnalyzer({ annotate: true }), maxBytes: 1_000_000, batchSize: 5, afterBatch: afterWriteHooks(served.store) });
+    await ingestInputs(served.store, [dir], {
+      analyze: await loadPageAnalyzer({ annotate: true }),
+      maxBytes: 1_000_000,
+      batchSize: 5,
+      afterBatch: afterWriteHooks(served.store),
+    });
     rmSync(dir, { recursive: true, force: true });
     const hit = (await (await fetch(`${served.url}/api/search?q=${encodeURIComponent('احتيال')}`)).json()).hits[0];
     await page.goto(`${served.url}/#/article/${hit.articleId}`);
@@ -119,7 +136,10 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in chromium', () => {
       const { token } = await createApiToken(guarded.store, { role: 'reader' });
       const { page } = browser;
       const prompts: string[] = [];
-      const answer = (dialog: import('playwright-core').Dialog) => { prompts.push(dialog.message()); void dialog.accept(token); };
+      const answer = (dialog: Dialog) => {
+        prompts.push(dialog.message());
+        void dialog.accept(token);
+      };
       page.on('dialog', answer);
       await page.goto(`${guarded.url}/#/`);
       await page.locator('#storylines li').first().waitFor();

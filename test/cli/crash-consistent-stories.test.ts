@@ -32,19 +32,28 @@ let dir: string;
 let pages: string;
 
 function quietIo(): CliIo {
-  const sink = () => new Writable({ write(_chunk, _enc, done) { done(); } });
+  const sink = () =>
+    new Writable({
+      write(_chunk, _enc, done) {
+        done();
+      },
+    });
   return { stdout: sink(), stderr: sink() };
 }
 
 async function ingest(db: string, inputs: readonly string[], batchSize: number): Promise<void> {
-  const code = await main(['ingest', ...inputs, '--db', db, '--no-annotate', '--batch-size', String(batchSize)], quietIo());
+  const code = await main(
+    ['ingest', ...inputs, '--db', db, '--no-annotate', '--batch-size', String(batchSize)],
+    quietIo(),
+  );
   expect(code).toBe(0);
 }
 
 const TABLES: Record<string, string> = {
   pages: 'SELECT id, url, fetched_at, content_type, encoding, body, page_text, decoding FROM pages ORDER BY id',
   spans: 'SELECT * FROM spans ORDER BY page_id, seq',
-  articles: 'SELECT id, page_id, idx, headline, dek, body, published_date, published_precision, published_text, published_from, published_start, published_end, outlet, cited_sources, paragraphs, annotated FROM articles ORDER BY id',
+  articles:
+    'SELECT id, page_id, idx, headline, dek, body, published_date, published_precision, published_text, published_from, published_start, published_end, outlet, cited_sources, paragraphs, annotated FROM articles ORDER BY id',
   articleOrder: 'SELECT id FROM articles ORDER BY seq',
   annotations: 'SELECT * FROM annotations ORDER BY article_id, layer, seq',
   storyFeatures: 'SELECT * FROM story_features ORDER BY article_id',
@@ -58,10 +67,15 @@ const TABLES: Record<string, string> = {
 function snapshot(db: string): Record<string, string> {
   const handle = new Database(db, { readonly: true });
   try {
-    return Object.fromEntries(Object.entries(TABLES).map(([name, sql]) => {
-      const rows = handle.prepare(sql).all();
-      return [name, `${rows.length} rows ${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`];
-    }));
+    return Object.fromEntries(
+      Object.entries(TABLES).map(([name, sql]) => {
+        const rows = handle.prepare(sql).all();
+        return [
+          name,
+          `${rows.length} rows ${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`,
+        ];
+      }),
+    );
   } finally {
     handle.close();
   }
@@ -95,18 +109,38 @@ function pageCount(db: string): number {
  * at whatever point of its work it then is (a random moment that always falls while work is going on, however fast
  * the machine); with `killAfterCommit`, it kills itself through the test hook.
  */
-function childIngest(db: string, options: { killAfterPages?: number; killAfterCommit?: number }): Promise<'killed' | 'finished'> {
+function childIngest(
+  db: string,
+  options: { killAfterPages?: number; killAfterCommit?: number },
+): Promise<'killed' | 'finished'> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, ...(options.killAfterCommit ? { MARSAD_TEST_KILL_AFTER_COMMIT: String(options.killAfterCommit) } : {}) };
-    const args = [join(ROOT, 'marsad'), 'ingest', pages, '--db', db, '--no-annotate', '--batch-size', String(KILLED_BATCH)];
+    const env = {
+      ...process.env,
+      ...(options.killAfterCommit ? { MARSAD_TEST_KILL_AFTER_COMMIT: String(options.killAfterCommit) } : {}),
+    };
+    const args = [
+      join(ROOT, 'marsad'),
+      'ingest',
+      pages,
+      '--db',
+      db,
+      '--no-annotate',
+      '--batch-size',
+      String(KILLED_BATCH),
+    ];
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
     const before = pageCount(db);
     const killAfterPages = options.killAfterPages;
-    const poll = killAfterPages === undefined ? null : setInterval(() => {
-      if (pageCount(db) - before >= killAfterPages) child.kill('SIGKILL');
-    }, 5);
+    const poll =
+      killAfterPages === undefined
+        ? null
+        : setInterval(() => {
+            if (pageCount(db) - before >= killAfterPages) child.kill('SIGKILL');
+          }, 5);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (poll) clearInterval(poll);
@@ -123,7 +157,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'marsad-crash-'));
   pages = join(dir, 'pages');
   mkdirSync(pages);
-  for (const { page } of generatePages({ count: PAGES, seed: 1616 })) writeFileSync(join(pages, page.url.slice('bench://generated/'.length)), page.body);
+  for (const { page } of generatePages({ count: PAGES, seed: 1616 }))
+    writeFileSync(join(pages, page.url.slice('bench://generated/'.length)), page.body);
   await ingest(join(dir, 'clean.db'), [pages], 5_000);
   clean = snapshot(join(dir, 'clean.db'));
 }, 300_000);
@@ -149,7 +184,11 @@ describe('stories do not depend on how the input was cut', () => {
     const db = join(dir, 'two-runs.db');
     // The first run names the first half of the files (in walk order, the same paths a walk gives), the second the directory.
     const names = readdirSync(pages).sort();
-    await ingest(db, names.slice(0, names.length / 2).map((name) => join(pages, name)), 5_000);
+    await ingest(
+      db,
+      names.slice(0, names.length / 2).map((name) => join(pages, name)),
+      5_000,
+    );
     expect(snapshot(db)).not.toEqual(clean);
     await ingest(db, [pages], 5_000);
     expect(snapshot(db)).toEqual(clean);
@@ -165,7 +204,8 @@ describe('ingest killed at random moments (SIGKILL), then re-run', () => {
     outcomes.push(await childIngest(db, { killAfterCommit: 3 }));
     const afterHookKill = new Set((await violations(db)).map((v) => v.split(' ')[0]));
     expect([...afterHookKill]).toEqual(expect.arrayContaining(['features-missing', 'search-missing']));
-    for (let i = 0; i < KILLS; i++) outcomes.push(await childIngest(db, { killAfterPages: 1 + Math.floor(random() * 20) }));
+    for (let i = 0; i < KILLS; i++)
+      outcomes.push(await childIngest(db, { killAfterPages: 1 + Math.floor(random() * 20) }));
     outcomes.push(await childIngest(db, {}));
     process.stdout.write(`kill test outcomes: ${outcomes.join(', ')}\n`);
     expect(outcomes[0]).toBe('killed');
@@ -187,7 +227,11 @@ describe('marsad check on a database broken by hand', () => {
     handle.prepare("UPDATE story_features SET features = '{broken' WHERE article_id = ?").run(ids[6]);
     handle.prepare('DELETE FROM article_events WHERE article_id = ?').run(ids[7]);
     handle.prepare("UPDATE article_events SET event_id = 'no-such-event' WHERE article_id = ?").run(ids[8]);
-    handle.prepare("INSERT INTO stories (id, label, article_count, event_count, outlets, detail, signature) SELECT 'stale-story', label, article_count, event_count, outlets, detail, signature FROM stories WHERE id = ?").run(story);
+    handle
+      .prepare(
+        "INSERT INTO stories (id, label, article_count, event_count, outlets, detail, signature) SELECT 'stale-story', label, article_count, event_count, outlets, detail, signature FROM stories WHERE id = ?",
+      )
+      .run(story);
     handle.prepare("UPDATE stories SET signature = 'x' WHERE id = ?").run(story);
     handle.close();
     const store = openSqliteStore(db);
@@ -197,7 +241,18 @@ describe('marsad check on a database broken by hand', () => {
     const io = quietIo();
     const kinds = new Set((await violations(db)).map((v) => v.split(' ')[0]));
     // Missing features also change the replay itself, so more rows differ than were touched: every kind made must show.
-    expect([...kinds]).toEqual(expect.arrayContaining(['article-in-two-storylines', 'event-missing', 'event-wrong', 'features-broken', 'features-missing', 'search-missing', 'story-changed', 'story-stale']));
+    expect([...kinds]).toEqual(
+      expect.arrayContaining([
+        'article-in-two-storylines',
+        'event-missing',
+        'event-wrong',
+        'features-broken',
+        'features-missing',
+        'search-missing',
+        'story-changed',
+        'story-stale',
+      ]),
+    );
     expect(await main(['check', '--db', db], io)).toBe(1);
     expect(await main(['check', '--db', db, '--repair'], io)).toBe(0);
     expect(await violations(db)).toEqual([]);

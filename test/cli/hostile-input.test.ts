@@ -7,7 +7,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,15 +29,30 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TIME = '/usr/bin/time';
 const HAS_MKFIFO = spawnSync('sh', ['-c', 'command -v mkfifo'], { encoding: 'utf8' }).status === 0;
 
-const TOPICS = ['الزراعة', 'الصحة', 'التعليم', 'النقل', 'الطاقة', 'السياحة', 'المياه', 'الإسكان', 'الثقافة', 'الرياضة', 'الصناعة', 'التجارة'];
+const TOPICS = [
+  'الزراعة',
+  'الصحة',
+  'التعليم',
+  'النقل',
+  'الطاقة',
+  'السياحة',
+  'المياه',
+  'الإسكان',
+  'الثقافة',
+  'الرياضة',
+  'الصناعة',
+  'التجارة',
+];
 /** A plausible news page about `topic`, ~1 KB, distinct per topic and variant. */
 function goodPage(topic: string, variant: string): string {
-  return [
-    `وزارة ${topic} تعلن خطة ${variant} للعام المقبل`,
-    `أعلنت وزارة ${topic} صباح الأحد خطتها ${variant} للعام المقبل، في مؤتمر صحفي عقده الوزير في مقر الوزارة بالعاصمة.`,
-    `وقال الوزير إن الخطة تتضمن مشروعات جديدة بقيمة 250 مليون دينار، وتستهدف تحسين الخدمات في المحافظات كافة.`,
-    `وأضاف أن الوزارة ستنشر تقارير دورية عن سير العمل، داعياً المواطنين إلى متابعة المنصة الإلكترونية للوزارة.`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `وزارة ${topic} تعلن خطة ${variant} للعام المقبل`,
+      `أعلنت وزارة ${topic} صباح الأحد خطتها ${variant} للعام المقبل، في مؤتمر صحفي عقده الوزير في مقر الوزارة بالعاصمة.`,
+      `وقال الوزير إن الخطة تتضمن مشروعات جديدة بقيمة 250 مليون دينار، وتستهدف تحسين الخدمات في المحافظات كافة.`,
+      `وأضاف أن الوزارة ستنشر تقارير دورية عن سير العمل، داعياً المواطنين إلى متابعة المنصة الإلكترونية للوزارة.`,
+    ].join('\n') + '\n'
+  );
 }
 const GZIP_PIECE_BYTES = 100 * 1024 * 1024;
 
@@ -46,14 +72,21 @@ beforeAll(() => {
     writeFileSync(join(pages, `${String.fromCharCode(97 + i * 5)}-good.txt`), text);
     good.set(`${String.fromCharCode(97 + i * 5)}-good.txt`, headline(text));
   });
-  const jsonLine = (topic: string, n: number): string => `${JSON.stringify({ url: `https://example.org/${n}`, text: goodPage(topic, `رقم ${n}`) })}\n`;
+  const jsonLine = (topic: string, n: number): string =>
+    `${JSON.stringify({ url: `https://example.org/${n}`, text: goodPage(topic, `رقم ${n}`) })}\n`;
   // Compression bomb: a good line, then 10 GB of NUL bytes (one endless line) in ~10 MB of gzip members.
   const zeros = gzipSync(Buffer.alloc(GZIP_PIECE_BYTES), { level: 9 });
-  writeFileSync(join(pages, 'b-bomb.jsonl.gz'), Buffer.concat([gzipSync(jsonLine(TOPICS[4]!, 1)), ...Array.from({ length: 100 }, () => zeros)]));
+  writeFileSync(
+    join(pages, 'b-bomb.jsonl.gz'),
+    Buffer.concat([gzipSync(jsonLine(TOPICS[4]!, 1)), ...Array.from({ length: 100 }, () => zeros)]),
+  );
   good.set('b-bomb.jsonl.gz#1', headline(goodPage(TOPICS[4]!, 'رقم 1')));
   // Newline bomb: a good line, then 10 GB of newlines.
   const newlines = gzipSync(Buffer.alloc(GZIP_PIECE_BYTES, 0x0a), { level: 9 });
-  writeFileSync(join(pages, 'c-newlines.jsonl.gz'), Buffer.concat([gzipSync(jsonLine(TOPICS[5]!, 2)), ...Array.from({ length: 100 }, () => newlines)]));
+  writeFileSync(
+    join(pages, 'c-newlines.jsonl.gz'),
+    Buffer.concat([gzipSync(jsonLine(TOPICS[5]!, 2)), ...Array.from({ length: 100 }, () => newlines)]),
+  );
   good.set('c-newlines.jsonl.gz#1', headline(goodPage(TOPICS[5]!, 'رقم 2')));
   // A 600 MB line (sparse: no disk used) between two good lines.
   const longLine = join(pages, 'd-long-line.jsonl');
@@ -76,7 +109,11 @@ beforeAll(() => {
   direct.push('/dev/zero');
   // UTF-8 Arabic with 1, 3, 8 and 13 invalid bytes: stored as UTF-8 with a warning.
   for (const bad of [1, 3, 8, 13]) {
-    const sentences = Array.from({ length: 30 }, (_, k) => `وأوضح المتحدث أن المرحلة ${k + 1} من الخطة تشمل ${k * 7 + 12} مشروعاً في ${k + 3} محافظات، بكلفة تقديرية تبلغ ${k * 3 + 40} مليون دينار.`);
+    const sentences = Array.from(
+      { length: 30 },
+      (_, k) =>
+        `وأوضح المتحدث أن المرحلة ${k + 1} من الخطة تشمل ${k * 7 + 12} مشروعاً في ${k + 3} محافظات، بكلفة تقديرية تبلغ ${k * 3 + 40} مليون دينار.`,
+    );
     const text = `${goodPage(TOPICS[8]!, `المعدلة ${bad}`)}${sentences.join('\n')}\n`;
     const parts = text.split('\n').map((line) => Buffer.from(`${line}\n`, 'utf8'));
     for (let i = 0; i < bad; i++) parts.splice(4 + i * 2, 0, Buffer.from([0xff]));
@@ -86,19 +123,42 @@ beforeAll(() => {
   // A 60 MB page (the run raises --max-bytes to 100 MB), an empty page, a binary one, a broken JSONL line.
   writeFileSync(join(pages, 'j-huge.txt'), goodPage(TOPICS[9]!, 'الكبيرة').repeat(60_000));
   writeFileSync(join(pages, 'k-empty.txt'), '');
-  writeFileSync(join(pages, 'l-image.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  writeFileSync(
+    join(pages, 'l-image.html'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  );
   writeFileSync(join(pages, 'm-feed.jsonl'), `{"url": "x", "text": \n${jsonLine(TOPICS[10]!, 5)}`);
   good.set('m-feed.jsonl#2', headline(goodPage(TOPICS[10]!, 'رقم 5')));
 }, 120_000);
 
-afterAll(() => { if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+});
 
 describe.skipIf(!existsSync(TIME))('marsad ingest on a hostile corpus mixed with good pages', () => {
   it('gives each bad item its own error, stores every good page, ends within a minute under 1 GB, exit 1', () => {
     const db = join(dir, 'hostile.db');
     const started = performance.now();
-    const run = spawnSync(TIME, ['-f', 'MAXRSS_KB=%M', process.execPath, join(ROOT, 'marsad'), 'ingest', pages, ...direct,
-      '--db', db, '--max-bytes', '100000000', '--batch-size', '500', '--json'], { encoding: 'utf8', timeout: 120_000, cwd: ROOT });
+    const run = spawnSync(
+      TIME,
+      [
+        '-f',
+        'MAXRSS_KB=%M',
+        process.execPath,
+        join(ROOT, 'marsad'),
+        'ingest',
+        pages,
+        ...direct,
+        '--db',
+        db,
+        '--max-bytes',
+        '100000000',
+        '--batch-size',
+        '500',
+        '--json',
+      ],
+      { encoding: 'utf8', timeout: 120_000, cwd: ROOT },
+    );
     const seconds = (performance.now() - started) / 1000;
     const rssKb = Number(/MAXRSS_KB=(\d+)/u.exec(run.stderr)?.[1]);
     process.stdout.write(`hostile ingest: ${seconds.toFixed(1)} s, max RSS ${(rssKb / 1024).toFixed(0)} MB\n`);
@@ -106,7 +166,10 @@ describe.skipIf(!existsSync(TIME))('marsad ingest on a hostile corpus mixed with
     expect(seconds).toBeLessThan(60);
     expect(rssKb).toBeLessThan(1024 * 1024);
 
-    const summary = JSON.parse(run.stdout) as { failed: { source: string; code: string; message: string }[]; warnings: { source: string; message: string }[] };
+    const summary = JSON.parse(run.stdout) as {
+      failed: { source: string; code: string; message: string }[];
+      warnings: { source: string; message: string }[];
+    };
     const failed = new Map(summary.failed.map((f) => [f.source.replace(`${pages}/`, ''), f]));
     const expectFailure = (source: string, code: string, text: string): void => {
       const failure = failed.get(source);
@@ -129,7 +192,9 @@ describe.skipIf(!existsSync(TIME))('marsad ingest on a hostile corpus mixed with
     expectFailure('m-feed.jsonl#1', 'input/malformed', 'JSON');
     expect(summary.failed).toHaveLength(HAS_MKFIFO ? 11 : 9);
     for (const bad of ['01', '03', '08', '13']) {
-      expect(summary.warnings.find((w) => w.source.endsWith(`i-utf8-${bad}.txt`))?.message).toContain(`${Number(bad)} invalid UTF-8 byte sequence`);
+      expect(summary.warnings.find((w) => w.source.endsWith(`i-utf8-${bad}.txt`))?.message).toContain(
+        `${Number(bad)} invalid UTF-8 byte sequence`,
+      );
     }
 
     const store = openSqliteStore(db);

@@ -16,6 +16,8 @@ const analyze = (page: RawPage) => {
   return analyzeByFirstLine(page);
 };
 await ingestInputs(store, [dir!], {
-  analyze, maxBytes: 100_000, batchSize: 3,
+  analyze,
+  maxBytes: 100_000,
+  batchSize: 3,
   afterBatch: () => void process.stdout.write(`committed ${++batches}\n`),
 });

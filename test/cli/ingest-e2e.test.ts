@@ -13,7 +13,13 @@ const PIPELINE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src'
 
 function captureIo(): CliIo & { out: () => string; err: () => string } {
   const chunks = { out: '', err: '' };
-  const sink = (key: 'out' | 'err') => new Writable({ write(chunk, _enc, done) { chunks[key] += String(chunk); done(); } });
+  const sink = (key: 'out' | 'err') =>
+    new Writable({
+      write(chunk, _enc, done) {
+        chunks[key] += String(chunk);
+        done();
+      },
+    });
   return { stdout: sink('out'), stderr: sink('err'), out: () => chunks.out, err: () => chunks.err };
 }
 
@@ -41,7 +47,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
   writeFileSync(join(dir, 'a-solar.txt'), iconv.encode(TEXT_PAGE, 'windows-1256'));
   writeFileSync(join(dir, 'b-trees.html'), HTML_PAGE);
-  writeFileSync(join(dir, 'c-feed.jsonl'), `${JSON.stringify({ url: 'https://example.org/solar', text: TEXT_PAGE })}\n{not json}\n`);
+  writeFileSync(
+    join(dir, 'c-feed.jsonl'),
+    `${JSON.stringify({ url: 'https://example.org/solar', text: TEXT_PAGE })}\n{not json}\n`,
+  );
   writeFileSync(join(dir, 'd-blank.txt'), '\n\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,7 +71,11 @@ describe.skipIf(!existsSync(PIPELINE))('marsad ingest → articles → article w
 
     const list = captureIo();
     expect(await main(['articles', '--db', db, '--json'], list)).toBe(0);
-    const rows = list.out().trim().split('\n').map((line) => JSON.parse(line) as { id: string; headline: string });
+    const rows = list
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; headline: string });
     const solar = rows.find((row) => row.headline === HEADLINE);
     expect(solar).toBeDefined();
 

@@ -18,7 +18,10 @@ beforeAll(() => {
   TOPICS.forEach((topic, i) => {
     // Page 5 (second batch) says «توقف»: the child hangs there, mid-batch, until killed.
     const extra = i === 4 ? 'وأعلنت الوزارة توقف العمل مؤقتاً.' : 'وأكدت الوزارة استمرار العمل.';
-    writeFileSync(join(dir, `page-${i}.txt`), `وزارة ${topic} تعلن خطتها للعام المقبل\nأعلنت وزارة ${topic} خطتها السنوية في مؤتمر صحفي.\n${extra}\n`);
+    writeFileSync(
+      join(dir, `page-${i}.txt`),
+      `وزارة ${topic} تعلن خطتها للعام المقبل\nأعلنت وزارة ${topic} خطتها السنوية في مؤتمر صحفي.\n${extra}\n`,
+    );
   });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,9 +36,13 @@ function ingestAndKill(db: string): Promise<string> {
       out += chunk.toString();
       if (out.includes('committed 1')) child.kill('SIGKILL');
     });
-    child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
     child.on('error', reject);
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(out) : reject(new Error(`child exited without being killed: ${err}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(out) : reject(new Error(`child exited without being killed: ${err}`)),
+    );
   });
 }
 

@@ -14,16 +14,32 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 /** In-memory stdout/stderr for in-process CLI runs. */
 function captureIo(isTTY = false): CliIo & { out: () => string; err: () => string } {
   const chunks = { out: '', err: '' };
-  const sink = (key: 'out' | 'err') => Object.assign(new Writable({ write(chunk, _enc, done) { chunks[key] += String(chunk); done(); } }), { isTTY });
+  const sink = (key: 'out' | 'err') =>
+    Object.assign(
+      new Writable({
+        write(chunk, _enc, done) {
+          chunks[key] += String(chunk);
+          done();
+        },
+      }),
+      { isTTY },
+    );
   return { stdout: sink('out'), stderr: sink('err'), out: () => chunks.out, err: () => chunks.err };
 }
 
 function contextFor(io: CliIo): CommandContext & { code: () => number } {
   let code = 0;
-  return { io, setExitCode: (c) => { code = Math.max(code, c); }, code: () => code };
+  return {
+    io,
+    setExitCode: (c) => {
+      code = Math.max(code, c);
+    },
+    code: () => code,
+  };
 }
 
-const RAIN = 'أمطار غزيرة تغمر شوارع الإسكندرية\nشهدت مدينة الإسكندرية أمطاراً غزيرة صباح اليوم.\nاقرأ أيضاً: توقعات الطقس للأسبوع المقبل\n';
+const RAIN =
+  'أمطار غزيرة تغمر شوارع الإسكندرية\nشهدت مدينة الإسكندرية أمطاراً غزيرة صباح اليوم.\nاقرأ أيضاً: توقعات الطقس للأسبوع المقبل\n';
 const PORT = 'افتتاح رصيف جديد في ميناء العقبة\nافتتحت سلطة منطقة العقبة رصيفاً جديداً للحاويات.\n';
 
 let dir: string;
@@ -47,7 +63,12 @@ describe('marsad ingest (runIngest with a stand-in analyzer)', () => {
     const io = captureIo();
     const context = contextFor(io);
     const target = join(dir, 'ingest.db');
-    await runIngest([join(dir, 'rain.txt'), join(dir, 'port.txt'), join(dir, 'blank.txt'), join(dir, 'rain.txt')], { db: target, annotate: true }, context, deps);
+    await runIngest(
+      [join(dir, 'rain.txt'), join(dir, 'port.txt'), join(dir, 'blank.txt'), join(dir, 'rain.txt')],
+      { db: target, annotate: true },
+      context,
+      deps,
+    );
     expect(io.out()).toBe(`ingested 3 pages into ${target}: 2 new, 1 duplicate, 2 articles stored; 1 failed\n`);
     expect(io.err()).toContain(`failed ${join(dir, 'blank.txt')}: [input/empty]`);
     expect(context.code()).toBe(1);
@@ -78,10 +99,15 @@ describe('marsad articles / article (through main)', () => {
     expect(await main(['articles', '--db', db], io)).toBe(0);
     const lines = io.out().trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^${id}  2024-10-14  وكالة الأنباء الأردنية  وزير الزراعة يفتتح موسم قطف الزيتون في إربد$`, 'u'));
+    expect(lines[0]).toMatch(
+      new RegExp(`^${id}  2024-10-14  وكالة الأنباء الأردنية  وزير الزراعة يفتتح موسم قطف الزيتون في إربد$`, 'u'),
+    );
     const json = captureIo();
     expect(await main(['articles', '--db', db, '--json', '--limit', '1', '--outlet', 'صحيفة الشمال'], json)).toBe(0);
-    expect(JSON.parse(json.out())).toMatchObject({ outlet: 'صحيفة الشمال', published: { date: '2024-10-14', precision: 'day' } });
+    expect(JSON.parse(json.out())).toMatchObject({
+      outlet: 'صحيفة الشمال',
+      published: { date: '2024-10-14', precision: 'day' },
+    });
   });
 
   it('shows an article by id prefix with metadata, annotations and removed boilerplate', async () => {
@@ -102,7 +128,12 @@ describe('marsad articles / article (through main)', () => {
   it('prints JSON whose removed texts are exact slices of the page text', async () => {
     const io = captureIo();
     expect(await main(['article', id, '--db', db, '--json'], io)).toBe(0);
-    const json = JSON.parse(io.out()) as { removed: { start: number; end: number; text: string }[]; entities: { start: number; end: number; text: string }[]; body: string; annotated: boolean };
+    const json = JSON.parse(io.out()) as {
+      removed: { start: number; end: number; text: string }[];
+      entities: { start: number; end: number; text: string }[];
+      body: string;
+      annotated: boolean;
+    };
     expect(json.annotated).toBe(true);
     for (const r of json.removed) expect(record.pageText.slice(r.start, r.end)).toBe(r.text);
     for (const e of json.entities) expect(json.body.slice(e.start, e.end)).toBe(e.text);
@@ -130,7 +161,10 @@ describe('marsad ingest keeps the search index in step', () => {
   it('indexes the articles each batch wrote', async () => {
     const target = join(dir, 'indexed.db');
     writeFileSync(join(dir, 'port2.txt'), PORT);
-    await runIngest([join(dir, 'port2.txt')], { db: target, annotate: true }, contextFor(captureIo()), { loadAnalyzer: async () => analyzeByFirstLine, env: {} });
+    await runIngest([join(dir, 'port2.txt')], { db: target, annotate: true }, contextFor(captureIo()), {
+      loadAnalyzer: async () => analyzeByFirstLine,
+      env: {},
+    });
     const store = openSqliteStore(target);
     expect(await store.countSearchDocuments()).toBe(1);
     expect(await store.listUnindexedArticleIds(1, 10)).toEqual([]);

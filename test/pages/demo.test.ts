@@ -12,7 +12,9 @@ import { REPO_ROOT } from '../../eval/shared-dir.ts';
 /** Ingesting 20 pages with annotation takes ~35 s on the shared 2-core machine; leave room for contention. */
 const DEMO_TIMEOUT_MS = 300_000;
 const hasPipeline = existsSync(join(REPO_ROOT, 'src', 'pipeline', 'analyze-page.ts'));
-const gold = JSON.parse(readFileSync(join(REPO_ROOT, 'examples', 'gold.json'), 'utf8')) as { pages: { file: string; articles: { headline: string }[] }[] };
+const gold = JSON.parse(readFileSync(join(REPO_ROOT, 'examples', 'gold.json'), 'utf8')) as {
+  pages: { file: string; articles: { headline: string }[] }[];
+};
 const dir = mkdtempSync(join(tmpdir(), 'marsad-demo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -21,22 +23,31 @@ function run(args: readonly string[]) {
 }
 
 describe.skipIf(!hasPipeline)('npm run demo (without the server)', () => {
-  it('replaces an existing database, ingests every demo page and lists the articles', () => {
-    const db = join(dir, 'demo.db');
-    writeFileSync(db, 'not a database: the demo must delete it first');
-    const demo = run(['scripts/demo.mjs', '--no-serve', '--db', db]);
-    expect(demo.status, demo.stderr).toBe(0);
-    expect(demo.stdout).toContain('Articles found');
+  it(
+    'replaces an existing database, ingests every demo page and lists the articles',
+    () => {
+      const db = join(dir, 'demo.db');
+      writeFileSync(db, 'not a database: the demo must delete it first');
+      const demo = run(['scripts/demo.mjs', '--no-serve', '--db', db]);
+      expect(demo.status, demo.stderr).toBe(0);
+      expect(demo.stdout).toContain('Articles found');
 
-    const listed = run(['marsad', 'articles', '--db', db, '--json', '--limit', '1000']);
-    expect(listed.status, listed.stderr).toBe(0);
-    const articles = listed.stdout.trim().split('\n').map((line) => JSON.parse(line) as { headline?: string | null });
-    // Every page yields at least one article; the exact count is the extractor's accuracy, scored by its eval.
-    expect(articles.length).toBeGreaterThanOrEqual(gold.pages.length);
-    const headlines = new Set(articles.map((a) => a.headline));
-    const mainHeadlines = gold.pages.map((p) => p.articles[0]!.headline);
-    expect(mainHeadlines.filter((h) => headlines.has(h)).length).toBeGreaterThanOrEqual(Math.floor(0.8 * mainHeadlines.length));
-  }, DEMO_TIMEOUT_MS);
+      const listed = run(['marsad', 'articles', '--db', db, '--json', '--limit', '1000']);
+      expect(listed.status, listed.stderr).toBe(0);
+      const articles = listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { headline?: string | null });
+      // Every page yields at least one article; the exact count is the extractor's accuracy, scored by its eval.
+      expect(articles.length).toBeGreaterThanOrEqual(gold.pages.length);
+      const headlines = new Set(articles.map((a) => a.headline));
+      const mainHeadlines = gold.pages.map((p) => p.articles[0]!.headline);
+      expect(mainHeadlines.filter((h) => headlines.has(h)).length).toBeGreaterThanOrEqual(
+        Math.floor(0.8 * mainHeadlines.length),
+      );
+    },
+    DEMO_TIMEOUT_MS,
+  );
 });
 
 describe('scripts/demo.mjs arguments', () => {

@@ -24,7 +24,8 @@ describe('generatePages', () => {
     expect(html).toBeLessThan(1_400);
     expect(pages.filter((p) => p.expected.length === 2).length).toBeGreaterThan(400);
     const bodies = pages.map((p) => p.page.body).join('\n');
-    for (const cue of ['تاريخ النشر:', 'GMT', 'كانون', 'جانفي', 'application/ld+json', '<time datetime=']) expect(bodies).toContain(cue);
+    for (const cue of ['تاريخ النشر:', 'GMT', 'كانون', 'جانفي', 'application/ld+json', '<time datetime='])
+      expect(bodies).toContain(cue);
     expect(bodies).toMatch(/[٠-٩]{4}/u);
     expect(bodies).toMatch(/\d{4}\/\d{2}\/\d{2}/u);
   });
@@ -32,7 +33,9 @@ describe('generatePages', () => {
   it('puts every expected headline on its page and keeps dates valid', () => {
     for (const { page, expected } of pages.slice(0, 300)) {
       for (const article of expected) {
-        expect(page.body).toContain(page.contentType === 'text/html' ? article.headline.replace(/&/gu, '&amp;') : article.headline);
+        expect(page.body).toContain(
+          page.contentType === 'text/html' ? article.headline.replace(/&/gu, '&amp;') : article.headline,
+        );
         if (article.published !== null) expect(Number.isNaN(Date.parse(article.published))).toBe(false);
       }
       expect(expected[0]!.outlet).not.toBeNull();

@@ -9,10 +9,23 @@ import iconv from 'iconv-lite';
 import { findSharedDir, REPO_ROOT } from '../../eval/shared-dir.ts';
 
 interface GoldArticle {
-  headline: string | null; dek: string | null; published: string | null; outlet: string | null;
-  cited_sources: string[]; body_first: string; body_last: string; body: string; body_lines?: number[];
+  headline: string | null;
+  dek: string | null;
+  published: string | null;
+  outlet: string | null;
+  cited_sources: string[];
+  body_first: string;
+  body_last: string;
+  body: string;
+  body_lines?: number[];
 }
-interface GoldPage { file: string; content_type: string; encoding: string; line_labels?: Record<string, string>; articles: GoldArticle[] }
+interface GoldPage {
+  file: string;
+  content_type: string;
+  encoding: string;
+  line_labels?: Record<string, string>;
+  articles: GoldArticle[];
+}
 interface Gold {
   pages: GoldPage[];
   event_clusters?: { label: string; articles: string[] }[];
@@ -31,7 +44,10 @@ function pageText(goldDir: string, page: GoldPage): string {
   const [file, line] = page.file.split('#');
   const bytes = readFileSync(join(goldDir, file!));
   if (line) {
-    const record = JSON.parse(bytes.toString('utf8').split('\n')[Number(line) - 1]!) as { text?: string; html?: string };
+    const record = JSON.parse(bytes.toString('utf8').split('\n')[Number(line) - 1]!) as {
+      text?: string;
+      html?: string;
+    };
     return record.text ?? record.html ?? '';
   }
   return page.encoding === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, page.encoding);
@@ -39,8 +55,13 @@ function pageText(goldDir: string, page: GoldPage): string {
 
 /** Visible text of an HTML page, one block per line (good enough to look paragraphs up). */
 function htmlText(html: string): string {
-  return html.replace(/<script[\s\S]*?<\/script>/gu, '').replace(/<\/?(?:a|span|strong|em|b|i)\b[^>]*>/gu, '').replace(/<[^>]+>/gu, '\n')
-    .replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
+  return html
+    .replace(/<script[\s\S]*?<\/script>/gu, '')
+    .replace(/<\/?(?:a|span|strong|em|b|i)\b[^>]*>/gu, '')
+    .replace(/<[^>]+>/gu, '\n')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&amp;/gu, '&');
 }
 
 function articleKeys(gold: Gold): Set<string> {
@@ -50,7 +71,8 @@ function articleKeys(gold: Gold): Set<string> {
 function shingles(text: string): Set<string> {
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   const out = new Set<string>();
-  for (let i = 0; i + COPY_SHINGLE_WORDS <= words.length; i++) out.add(words.slice(i, i + COPY_SHINGLE_WORDS).join(' '));
+  for (let i = 0; i + COPY_SHINGLE_WORDS <= words.length; i++)
+    out.add(words.slice(i, i + COPY_SHINGLE_WORDS).join(' '));
   return out;
 }
 
@@ -89,7 +111,11 @@ for (const goldPath of SETS) {
     it('story groups refer to existing articles and no article is in two event clusters', () => {
       const keys = articleKeys(gold);
       const clustered = (gold.event_clusters ?? []).flatMap((cluster) => cluster.articles);
-      for (const key of [...clustered, ...(gold.singletons ?? []), ...(gold.duplicates ?? []).flatMap((d) => [d.original, ...d.copies])]) {
+      for (const key of [
+        ...clustered,
+        ...(gold.singletons ?? []),
+        ...(gold.duplicates ?? []).flatMap((d) => [d.original, ...d.copies]),
+      ]) {
         expect(keys.has(key), key).toBe(true);
       }
       expect(new Set(clustered).size).toBe(clustered.length);
@@ -103,15 +129,19 @@ for (const goldPath of SETS) {
 describe('no text copied from ../shared', () => {
   const shared = findSharedDir();
   const seedsDir = shared === null ? null : join(shared, 'seeds');
-  it.skipIf(seedsDir === null || !existsSync(seedsDir))(`no ${COPY_SHINGLE_WORDS}-word run of a seed page appears in a hand-written page`, () => {
-    const seed = new Set<string>();
-    for (const file of readdirSync(seedsDir!)) for (const s of shingles(readFileSync(join(seedsDir!, file), 'utf8'))) seed.add(s);
-    for (const goldPath of SETS) {
-      const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as Gold;
-      for (const page of gold.pages) {
-        const copied = [...shingles(pageText(dirname(goldPath), page))].filter((s) => seed.has(s));
-        expect(copied, page.file).toEqual([]);
+  it.skipIf(seedsDir === null || !existsSync(seedsDir))(
+    `no ${COPY_SHINGLE_WORDS}-word run of a seed page appears in a hand-written page`,
+    () => {
+      const seed = new Set<string>();
+      for (const file of readdirSync(seedsDir!))
+        for (const s of shingles(readFileSync(join(seedsDir!, file), 'utf8'))) seed.add(s);
+      for (const goldPath of SETS) {
+        const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as Gold;
+        for (const page of gold.pages) {
+          const copied = [...shingles(pageText(dirname(goldPath), page))].filter((s) => seed.has(s));
+          expect(copied, page.file).toEqual([]);
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -16,12 +16,15 @@ describe('server-mode configuration', () => {
   it('does not look for a file named like the URL when the database must exist, and reports the server as unreachable', async () => {
     const config = loadConfig({ db: 'postgres://newsroom:kalimat-sirr@127.0.0.1:1/akhbar' });
     await expect(openConfiguredStore(config, { mustExist: true })).rejects.toMatchObject({
-      code: 'store/failed', message: expect.stringContaining('postgres://newsroom:***@127.0.0.1:1/akhbar'),
+      code: 'store/failed',
+      message: expect.stringContaining('postgres://newsroom:***@127.0.0.1:1/akhbar'),
     });
   });
 
   it('prints locations with the password masked and file paths unchanged', () => {
-    expect(displayLocation('postgresql://newsroom:kalimat-sirr@db.example/akhbar?schema=x')).toBe('postgresql://newsroom:***@db.example/akhbar?schema=x');
+    expect(displayLocation('postgresql://newsroom:kalimat-sirr@db.example/akhbar?schema=x')).toBe(
+      'postgresql://newsroom:***@db.example/akhbar?schema=x',
+    );
     expect(displayLocation('./marsad.db')).toBe('./marsad.db');
   });
 });

@@ -19,7 +19,11 @@ import { storeSnapshot } from '../../src/app/testing/store-snapshot.ts';
 import { main } from '../../src/cli/main.ts';
 import { openPageQueue } from '../../src/queue/page-queue.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { postgresTestTarget, startTestDatabase, type TestDatabase } from '../../src/store/postgres/testing/test-database.ts';
+import {
+  postgresTestTarget,
+  startTestDatabase,
+  type TestDatabase,
+} from '../../src/store/postgres/testing/test-database.ts';
 import { scaleFixturePages } from '../scale/fixtures.ts';
 
 const target = postgresTestTarget(process.env);
@@ -28,7 +32,13 @@ const PAGES = 200;
 
 const quietIo = () => {
   let out = '';
-  const sink = (keep: boolean) => new Writable({ write(chunk, _e, done) { if (keep) out += String(chunk); done(); } });
+  const sink = (keep: boolean) =>
+    new Writable({
+      write(chunk, _e, done) {
+        if (keep) out += String(chunk);
+        done();
+      },
+    });
   return { stdout: sink(true), stderr: sink(false), out: () => out };
 };
 
@@ -42,8 +52,12 @@ describe.skipIf(target === null)('marsad worker: two processes on one PostgreSQL
     database = await startTestDatabase(target!);
     dir = mkdtempSync(join(tmpdir(), 'marsad-queue-'));
     input = join(dir, 'pages.jsonl');
-    const generated = generatePages({ count: PAGES, seed: 18 }).map(({ page }) => JSON.stringify({ url: page.url, [page.contentType === 'text/html' ? 'html' : 'text']: page.body }));
-    const events = Object.entries(scaleFixturePages()).map(([name, text]) => JSON.stringify({ url: `https://news.example/${name}`, text }));
+    const generated = generatePages({ count: PAGES, seed: 18 }).map(({ page }) =>
+      JSON.stringify({ url: page.url, [page.contentType === 'text/html' ? 'html' : 'text']: page.body }),
+    );
+    const events = Object.entries(scaleFixturePages()).map(([name, text]) =>
+      JSON.stringify({ url: `https://news.example/${name}`, text }),
+    );
     writeFileSync(input, [...events, ...generated, events[0]!].join('\n') + '\n');
   }, 60_000);
   afterAll(async () => {
@@ -55,19 +69,41 @@ describe.skipIf(target === null)('marsad worker: two processes on one PostgreSQL
   const schemaUrl = (schema: string) => `${database.url}${database.url.includes('?') ? '&' : '?'}schema=${schema}`;
 
   function startWorker(url: string): ChildProcess {
-    const child = spawn(process.execPath, [MARSAD, 'worker', '--db', url, '--threads', '1', '--batch-size', '6', '--exit-when-idle', '--maintenance-seconds', '1'], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [
+        MARSAD,
+        'worker',
+        '--db',
+        url,
+        '--threads',
+        '1',
+        '--batch-size',
+        '6',
+        '--exit-when-idle',
+        '--maintenance-seconds',
+        '1',
+      ],
+      { stdio: 'ignore' },
+    );
     children.add(child);
     return child;
   }
-  const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
-  });
+  const exited = (child: ChildProcess) =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+      else child.once('exit', (code) => resolve(code));
+    });
 
   it('stores every page exactly once and ends with the single-process storylines', async () => {
     // Reference: one process, in-process analysis, then the same final story rebuild the workers do when the queue drains.
     const reference = await openPostgresStore(schemaUrl(database.freshSchema()));
-    const single = await ingestInputs(reference, [input], { analyze: await loadPageAnalyzer({ annotate: true }), maxBytes: 5_000_000, batchSize: 50, afterBatch: afterWriteHooks(reference) });
+    const single = await ingestInputs(reference, [input], {
+      analyze: await loadPageAnalyzer({ annotate: true }),
+      maxBytes: 5_000_000,
+      batchSize: 50,
+      afterBatch: afterWriteHooks(reference),
+    });
     await rebuildAllStories(reference);
 
     const url = schemaUrl(database.freshSchema());
@@ -104,7 +140,8 @@ describe.skipIf(target === null)('marsad worker: two processes on one PostgreSQL
     const store = await openPostgresStore(url);
     expect(await store.countPages()).toBe(single.newPages);
     const [mine, theirs] = [await storeSnapshot(store), await storeSnapshot(reference)];
-    const byId = (items: readonly unknown[]) => [...items].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
+    const byId = (items: readonly unknown[]) =>
+      [...items].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
     expect(byId(mine.articles)).toEqual(byId(theirs.articles));
     expect(theirs.stories.length).toBeGreaterThanOrEqual(2);
     expect(mine.stories).toEqual(theirs.stories);

@@ -4,7 +4,11 @@ import { loadConfig } from '../../src/config/load.ts';
 import { indexWrittenArticles } from '../../src/search/store-search.ts';
 import { startServer, type RunningServer } from '../../src/server/main.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { postgresTestTarget, startTestDatabase, type TestDatabase } from '../../src/store/postgres/testing/test-database.ts';
+import {
+  postgresTestTarget,
+  startTestDatabase,
+  type TestDatabase,
+} from '../../src/store/postgres/testing/test-database.ts';
 import { samplePageRecord } from '../../src/store/sample-records.ts';
 
 const target = postgresTestTarget(process.env);
@@ -21,7 +25,13 @@ describe.skipIf(target === null)('HTTP API on PostgreSQL', () => {
     const written = await seed.writePages([samplePageRecord({ variant: 0 }), samplePageRecord({ variant: 1 })]);
     await indexWrittenArticles(seed, written);
     await seed.close();
-    server = await startServer({ config: loadConfig({ db: url }), port: 0, host: '127.0.0.1', allowIngest: false, log: (line) => log.push(line) });
+    server = await startServer({
+      config: loadConfig({ db: url }),
+      port: 0,
+      host: '127.0.0.1',
+      allowIngest: false,
+      log: (line) => log.push(line),
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -43,7 +53,9 @@ describe.skipIf(target === null)('HTTP API on PostgreSQL', () => {
     const { body } = await get(`/api/search?q=${encodeURIComponent('بالزيتون')}`);
     expect(body.total).toBe(2);
     for (const hit of body.hits) {
-      const surfaces = hit.snippet.highlights.map((h: { start: number; end: number }) => hit.snippet.text.slice(h.start, h.end));
+      const surfaces = hit.snippet.highlights.map((h: { start: number; end: number }) =>
+        hit.snippet.text.slice(h.start, h.end),
+      );
       expect(surfaces).toContain('الزيتون');
     }
     expect((await get(`/api/search?q=${encodeURIComponent('الزيتون -إربد')}`)).body.total).toBe(0);

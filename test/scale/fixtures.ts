@@ -91,14 +91,28 @@ const SINGLES: readonly EventReport[] = [
 ];
 
 function pageText(report: EventReport, date: string): string {
-  return ['الرئيسية | أخبار | اقتصاد | رياضة', report.headline, `${report.outlet} - ${date}`, ...report.paragraphs, 'شارك الخبر: فيسبوك تويتر'].join('\n') + '\n';
+  return (
+    [
+      'الرئيسية | أخبار | اقتصاد | رياضة',
+      report.headline,
+      `${report.outlet} - ${date}`,
+      ...report.paragraphs,
+      'شارك الخبر: فيسبوك تويتر',
+    ].join('\n') + '\n'
+  );
 }
 
 /** File name → page text: 8 pages, 6 of them in two same-day three-outlet events. */
 export function scaleFixturePages(): Record<string, string> {
   const pages: Record<string, string> = {};
-  DAM.forEach((report, i) => { pages[`dam-${i + 1}.txt`] = pageText(report, DAM_DATE); });
-  BANK.forEach((report, i) => { pages[`bank-${i + 1}.txt`] = pageText(report, BANK_DATE); });
-  SINGLES.forEach((report, i) => { pages[`single-${i + 1}.txt`] = pageText(report, i === 0 ? '16 مارس 2024' : '19 مارس 2024'); });
+  DAM.forEach((report, i) => {
+    pages[`dam-${i + 1}.txt`] = pageText(report, DAM_DATE);
+  });
+  BANK.forEach((report, i) => {
+    pages[`bank-${i + 1}.txt`] = pageText(report, BANK_DATE);
+  });
+  SINGLES.forEach((report, i) => {
+    pages[`single-${i + 1}.txt`] = pageText(report, i === 0 ? '16 مارس 2024' : '19 مارس 2024');
+  });
   return pages;
 }

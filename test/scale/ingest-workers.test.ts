@@ -15,7 +15,13 @@ const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'pages');
 
 function captureIo(): CliIo & { out: () => string; err: () => string } {
   const chunks = { out: '', err: '' };
-  const sink = (key: 'out' | 'err') => new Writable({ write(chunk, _enc, done) { chunks[key] += String(chunk); done(); } });
+  const sink = (key: 'out' | 'err') =>
+    new Writable({
+      write(chunk, _enc, done) {
+        chunks[key] += String(chunk);
+        done();
+      },
+    });
   return { stdout: sink('out'), stderr: sink('err'), out: () => chunks.out, err: () => chunks.err };
 }
 
@@ -26,7 +32,8 @@ beforeAll(() => {
   input = join(dir, 'in');
   mkdirSync(input);
   // The project's page fixtures (many outlets' layouts), two three-outlet events, a repeated page and an empty one.
-  for (const name of readdirSync(PAGES_DIR).filter((n) => /^t\d+.*\.(txt|html)$/u.test(n))) copyFileSync(join(PAGES_DIR, name), join(input, name));
+  for (const name of readdirSync(PAGES_DIR).filter((n) => /^t\d+.*\.(txt|html)$/u.test(n)))
+    copyFileSync(join(PAGES_DIR, name), join(input, name));
   for (const [name, text] of Object.entries(scaleFixturePages())) writeFileSync(join(input, name), text);
   copyFileSync(join(input, 'dam-2.txt'), join(input, 'zz-dam-2-again.txt'));
   writeFileSync(join(input, 'zz-empty.txt'), '\n\n');
@@ -35,7 +42,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function ingest(db: string, workers: number): Promise<{ code: number; summary: Record<string, unknown> }> {
   const io = captureIo();
-  const code = await main(['ingest', input, '--db', db, '--workers', String(workers), '--batch-size', '4', '--json'], io);
+  const code = await main(
+    ['ingest', input, '--db', db, '--workers', String(workers), '--batch-size', '4', '--json'],
+    io,
+  );
   return { code, summary: JSON.parse(io.out()) as Record<string, unknown> };
 }
 
@@ -55,7 +65,9 @@ describe('marsad ingest --workers', () => {
     const [snapOne, snapTwo] = [await storeSnapshot(storeOne), await storeSnapshot(storeTwo)];
     expect(snapTwo.articles.length).toBeGreaterThan(40);
     expect(snapTwo.stories.length).toBeGreaterThanOrEqual(2);
-    const annotated = snapTwo.articles.filter((a) => (a as { annotations: { entities: unknown[] } | null }).annotations?.entities.length);
+    const annotated = snapTwo.articles.filter(
+      (a) => (a as { annotations: { entities: unknown[] } | null }).annotations?.entities.length,
+    );
     expect(annotated.length).toBeGreaterThan(30);
     expect(snapTwo).toEqual(snapOne);
 

@@ -19,7 +19,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'marsad-serve-workers-'));
   db = join(dir, 'serve.db');
   const store = openSqliteStore(db);
-  await indexWrittenArticles(store, await store.writePages([samplePageRecord({ variant: 0 }), samplePageRecord({ variant: 1 })]));
+  await indexWrittenArticles(
+    store,
+    await store.writePages([samplePageRecord({ variant: 0 }), samplePageRecord({ variant: 1 })]),
+  );
   await store.close();
 });
 afterAll(() => {
@@ -29,7 +32,10 @@ afterAll(() => {
 
 function childPids(pid: number): number[] {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -47,9 +53,13 @@ async function waitFor<T>(probe: () => T | null, ms: number): Promise<T> {
 
 describe('marsad serve --workers 2', () => {
   it('serves from two processes on one port, replaces a killed worker, and stops cleanly on SIGTERM', async () => {
-    server = spawn(process.execPath, [MARSAD, 'serve', '--db', db, '--port', '0', '--workers', '2', '--no-ingest'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(process.execPath, [MARSAD, 'serve', '--db', db, '--port', '0', '--workers', '2', '--no-ingest'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    server.stdout!.on('data', (chunk) => { out += String(chunk); });
+    server.stdout!.on('data', (chunk) => {
+      out += String(chunk);
+    });
     const url = await waitFor(() => /at (http:\/\/\S+) \(2 workers\)/u.exec(out)?.[1] ?? null, 60_000);
     await waitFor(() => (childPids(server!.pid!).length === 2 ? true : null), 60_000);
 
@@ -72,9 +82,15 @@ describe('marsad serve --workers 2', () => {
   }, 120_000);
 
   it('fails with a clear message, instead of restarting forever, when the workers cannot start', async () => {
-    const child = spawn(process.execPath, [MARSAD, 'serve', '--db', join(dir, 'missing.db'), '--port', '0', '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [MARSAD, 'serve', '--db', join(dir, 'missing.db'), '--port', '0', '--workers', '2'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let err = '';
-    child.stderr!.on('data', (chunk) => { err += String(chunk); });
+    child.stderr!.on('data', (chunk) => {
+      err += String(chunk);
+    });
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).not.toBe(0);
     expect(err).toMatch(/stopped before listening/u);

@@ -30,7 +30,14 @@ async function articles(db: string) {
   try {
     const list = await store.listArticles({ limit: 100 });
     const full = await Promise.all(list.map((a) => store.getArticle(a.id)));
-    return full.map((a) => ({ id: a!.id, headline: a!.headline, body: a!.body, url: a!.url, published: a!.published?.from === 'feed' ? 'feed' : a!.published }))
+    return full
+      .map((a) => ({
+        id: a!.id,
+        headline: a!.headline,
+        body: a!.body,
+        url: a!.url,
+        published: a!.published?.from === 'feed' ? 'feed' : a!.published,
+      }))
       .sort((x, y) => x.id.localeCompare(y.id));
   } finally {
     await store.close();
@@ -42,7 +49,9 @@ describe('--archive writes a WARC that reads back to the same articles', () => {
     const db = join(dir, 'watched.db');
     const archive = join(dir, 'warc');
     for (const url of sites.sourceUrls.slice(0, 4)) {
-      expect(await main(['sources', 'add', url, '--db', db, '--allow-private-network', '--delay', '0'], quiet())).toBe(0);
+      expect(await main(['sources', 'add', url, '--db', db, '--allow-private-network', '--delay', '0'], quiet())).toBe(
+        0,
+      );
     }
     // 1: the link robots.txt disallows is a failed item; everything else is stored.
     expect(await main(['watch', '--once', '--db', db, '--archive', archive, ...FLAGS], quiet())).toBe(1);
@@ -54,9 +63,12 @@ describe('--archive writes a WARC that reads back to the same articles', () => {
     expect(watched).toHaveLength(8);
     // Same pages (content hash), same article ids, texts and URLs; only the feed-date fallback is the feed's, not the archive's.
     const replayed = await articles(replayDb);
-    expect(replayed.map(({ published, ...rest }) => rest)).toEqual(watched.map(({ published, ...rest }) => rest));
-    expect(replayed.filter((a) => watched.find((w) => w.id === a.id)!.published !== 'feed').map((a) => a.published))
-      .toEqual(watched.filter((w) => w.published !== 'feed').map((w) => w.published));
+    expect(replayed.map(({ published: _published, ...rest }) => rest)).toEqual(
+      watched.map(({ published: _published, ...rest }) => rest),
+    );
+    expect(
+      replayed.filter((a) => watched.find((w) => w.id === a.id)!.published !== 'feed').map((a) => a.published),
+    ).toEqual(watched.filter((w) => w.published !== 'feed').map((w) => w.published));
   });
 });
 
@@ -73,7 +85,10 @@ describe('without --allow-private-network', () => {
     [() => 'http://10.20.30.40/news', /10\.20\.30\.40 is a private address/u],
     [() => 'http://169.254.169.254/latest/meta-data/', /link-local \(cloud metadata\)/u],
     [() => `http://[::1]:${new URL(sites.sites.alwatan.origin).port}/news/rain`, /::1 is a loopback address/u],
-    [() => `http://akhbar.example:${new URL(sites.sites.alwatan.origin).port}/news/rain`, /akhbar\.example resolves to 127\.0\.0\.1/u],
+    [
+      () => `http://akhbar.example:${new URL(sites.sites.alwatan.origin).port}/news/rain`,
+      /akhbar\.example resolves to 127\.0\.0\.1/u,
+    ],
     [() => 'http://meta.example/latest/', /meta\.example resolves to 169\.254\.169\.254/u],
   ])('marsad ingest refuses %s with a clear error', async (url, message) => {
     const before = sites.requests.length;
@@ -87,14 +102,24 @@ describe('without --allow-private-network', () => {
 
   it('marsad sources add refuses a source on a name that resolves to a private address', async () => {
     const port = new URL(sites.sites.alwatan.origin).port;
-    await expect(runSourcesAdd(`http://akhbar.example:${port}/rss.xml`, { db: join(dir, 'refused.db'), check: true, delay: 0 }, { env: {}, resolve: stub }))
-      .rejects.toMatchObject({ code: 'fetch/blocked' });
+    await expect(
+      runSourcesAdd(
+        `http://akhbar.example:${port}/rss.xml`,
+        { db: join(dir, 'refused.db'), check: true, delay: 0 },
+        { env: {}, resolve: stub },
+      ),
+    ).rejects.toMatchObject({ code: 'fetch/blocked' });
   });
 
   it('with the flag, the same name is fetched through the stub and ingested', async () => {
     const port = new URL(sites.sites.alwatan.origin).port;
     const context = { io: quiet(), setExitCode: () => undefined };
-    const summary = await runIngest([`http://akhbar.example:${port}/news/wheat?utm_source=x`], { db: join(dir, 'allowed.db'), annotate: false, delay: 0, allowPrivateNetwork: true }, context, deps);
+    const summary = await runIngest(
+      [`http://akhbar.example:${port}/news/wheat?utm_source=x`],
+      { db: join(dir, 'allowed.db'), annotate: false, delay: 0, allowPrivateNetwork: true },
+      context,
+      deps,
+    );
     expect(summary).toMatchObject({ newPages: 1, articles: 1, failed: [] });
     const store = openSqliteStore(join(dir, 'allowed.db'));
     expect((await store.listArticles({ limit: 5 }))[0]?.url).toBe(`http://akhbar.example:${port}/news/wheat`);

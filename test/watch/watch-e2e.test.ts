@@ -14,14 +14,27 @@ async function cli(args: readonly string[]): Promise<{ code: number; stdout: str
   const stderr = new PassThrough();
   let out = '';
   let err = '';
-  stdout.on('data', (c: Buffer) => { out += c.toString(); });
-  stderr.on('data', (c: Buffer) => { err += c.toString(); });
+  stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  stderr.on('data', (c: Buffer) => {
+    err += c.toString();
+  });
   const code = await main(args, { stdout, stderr });
   return { code, stdout: out, stderr: err };
 }
 
 /** Fast but real settings: short timeout, no extra politeness delay (robots.txt Crawl-delay still applies), 1 MB pages. */
-export const TEST_FETCH_FLAGS = ['--allow-private-network', '--no-annotate', '--timeout', '2', '--delay', '0', '--max-bytes', '1000000'];
+export const TEST_FETCH_FLAGS = [
+  '--allow-private-network',
+  '--no-annotate',
+  '--timeout',
+  '2',
+  '--delay',
+  '0',
+  '--max-bytes',
+  '1000000',
+];
 
 let sites: NewsSites;
 let dir: string;
@@ -44,7 +57,18 @@ afterAll(async () => {
 describe('marsad watch --once against local Arabic news sites', () => {
   it('adds every kind of source (RSS, Atom, JSON Feed, news sitemap, a broken feed)', async () => {
     for (const url of sites.sourceUrls) {
-      const result = await cli(['sources', 'add', url, '--db', db, '--allow-private-network', '--timeout', '2', '--delay', '0']);
+      const result = await cli([
+        'sources',
+        'add',
+        url,
+        '--db',
+        db,
+        '--allow-private-network',
+        '--timeout',
+        '2',
+        '--delay',
+        '0',
+      ]);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
     }
@@ -53,11 +77,14 @@ describe('marsad watch --once against local Arabic news sites', () => {
     expect(kinds).toEqual(['feed', 'feed', 'feed', 'sitemap', 'feed', 'feed']);
   });
 
-  it('stores exactly the expected articles in one round, and every failing link has a clear error in its source\'s health', async () => {
+  it("stores exactly the expected articles in one round, and every failing link has a clear error in its source's health", async () => {
     sites.requests.length = 0;
     const round = await cli(['watch', '--once', '--json', '--db', db, ...TEST_FETCH_FLAGS]);
     expect(round.code).toBe(1); // some links failed, the rest was stored
-    const events = round.stdout.trim().split('\n').map((line) => JSON.parse(line) as { event: string });
+    const events = round.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string });
     expect(events.at(-1)).toMatchObject({ event: 'round-done', sources: 6 });
 
     const store = openSqliteStore(db);
@@ -78,7 +105,9 @@ describe('marsad watch --once against local Arabic news sites', () => {
       expect(wheat?.url).toBe(`${sites.sites.alwatan.origin}/news/wheat`);
 
       const sources = await store.listSources();
-      const trouble = await store.sourceHealth(sources.find((s) => s.url === `${sites.sites.trouble.origin}/rss.xml`)!.id);
+      const trouble = await store.sourceHealth(
+        sources.find((s) => s.url === `${sites.sites.trouble.origin}/rss.xml`)!.id,
+      );
       for (const [path, code] of Object.entries(FAILING_PATHS)) {
         const error = trouble?.errors.find((e) => e.url === `${sites.sites.trouble.origin}${path}`);
         expect(error, path).toMatchObject({ code });
@@ -91,7 +120,9 @@ describe('marsad watch --once against local Arabic news sites', () => {
       expect(broken?.lastStatus).toBe('failed');
       expect(broken?.errors[0]).toMatchObject({ code: 'input/malformed' });
       expect(broken?.errors[0]?.message).toMatch(/broken XML at line \d+, column \d+/u);
-      const alwatan = await store.sourceHealth(sources.find((s) => s.url === `${sites.sites.alwatan.origin}/rss.xml`)!.id);
+      const alwatan = await store.sourceHealth(
+        sources.find((s) => s.url === `${sites.sites.alwatan.origin}/rss.xml`)!.id,
+      );
       expect(alwatan?.errors.map((e) => e.code)).toEqual(['fetch/disallowed']);
       expect(alwatan?.articlesPerDay.reduce((n, d) => n + d.articles, 0)).toBe(3);
     } finally {
@@ -114,7 +145,7 @@ describe('marsad watch --once against local Arabic news sites', () => {
     }
   });
 
-  it('shows a source\'s health and removes it', async () => {
+  it("shows a source's health and removes it", async () => {
     const store = openSqliteStore(db);
     const id = (await store.listSources())[0]!.id;
     await store.close();

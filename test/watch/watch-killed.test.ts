@@ -22,7 +22,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function addSources(sites: NewsSites, db: string): Promise<void> {
   for (const url of sites.sourceUrls) {
-    const code = await main(['sources', 'add', url, '--db', db, '--allow-private-network', '--delay', '0'], { stdout: new PassThrough(), stderr: new PassThrough() });
+    const code = await main(['sources', 'add', url, '--db', db, '--allow-private-network', '--delay', '0'], {
+      stdout: new PassThrough(),
+      stderr: new PassThrough(),
+    });
     expect(code).toBe(0);
   }
 }
@@ -31,9 +34,13 @@ async function addSources(sites: NewsSites, db: string): Promise<void> {
 function watchChild(db: string, killAfterMs: number | null): Promise<{ ms: number; killed: boolean }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MARSAD, 'watch', '--once', '--db', db, ...FLAGS], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [MARSAD, 'watch', '--once', '--db', db, ...FLAGS], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
-    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
     const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -54,10 +61,24 @@ function snapshot(db: string, sites: NewsSites): unknown {
       for (const site of Object.values(sites.sites)) out = out?.split(site.origin).join(`site:${site.name}`) ?? null;
       return out;
     };
-    const articles = (raw.prepare('SELECT a.headline, a.body, a.published_date, a.published_from, p.url FROM articles a JOIN pages p ON p.id = a.page_id').all() as { headline: string | null; url: string }[])
-      .map((row) => ({ ...row, url: unport(row.url) })).sort((a, b) => String(a.headline).localeCompare(String(b.headline)));
-    const items = (raw.prepare('SELECT s.url AS source, i.url, i.state, i.error_code, i.page_id IS NOT NULL AS has_page FROM source_items i JOIN sources s ON s.id = i.source_id').all() as { source: string; url: string }[])
-      .map((row) => ({ ...row, source: unport(row.source), url: unport(row.url) })).sort((a, b) => `${a.source} ${a.url}`.localeCompare(`${b.source} ${b.url}`));
+    const articles = (
+      raw
+        .prepare(
+          'SELECT a.headline, a.body, a.published_date, a.published_from, p.url FROM articles a JOIN pages p ON p.id = a.page_id',
+        )
+        .all() as { headline: string | null; url: string }[]
+    )
+      .map((row) => ({ ...row, url: unport(row.url) }))
+      .sort((a, b) => String(a.headline).localeCompare(String(b.headline)));
+    const items = (
+      raw
+        .prepare(
+          'SELECT s.url AS source, i.url, i.state, i.error_code, i.page_id IS NOT NULL AS has_page FROM source_items i JOIN sources s ON s.id = i.source_id',
+        )
+        .all() as { source: string; url: string }[]
+    )
+      .map((row) => ({ ...row, source: unport(row.source), url: unport(row.url) }))
+      .sort((a, b) => `${a.source} ${a.url}`.localeCompare(`${b.source} ${b.url}`));
     return { articles, items, pages: raw.prepare('SELECT count(*) FROM pages').pluck().get() };
   } finally {
     raw.close();

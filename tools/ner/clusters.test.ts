@@ -16,7 +16,17 @@ describe('buildClusters', () => {
       const verb = verbs[Math.floor(random() * 4)]!;
       sentences.push(['وصل', 'الوفد', 'إلى', city, 'أمس'], ['و', verb, 'المسؤول', 'إن', 'الوضع']);
     }
-    const options = { vocabSize: 100, minCount: 5, contextSize: 20, offsets: [-2, -1, 1, 2], dims: 32, branching: [4, 4], iterations: 10, seed: 5, ...vectorOptions };
+    const options = {
+      vocabSize: 100,
+      minCount: 5,
+      contextSize: 20,
+      offsets: [-2, -1, 1, 2],
+      dims: 32,
+      branching: [4, 4],
+      iterations: 10,
+      seed: 5,
+      ...vectorOptions,
+    };
     const clusters = buildClusters(() => sentences, options);
     // Top-level cluster: near-identical skip-gram vectors may still be split by the finer level.
     const cityPaths = new Set(cities.map((c) => clusters.get(c)!.slice(0, 1)));

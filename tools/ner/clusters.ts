@@ -30,12 +30,20 @@ export interface ClusterOptions {
 }
 
 function topWords(counts: ReadonlyMap<string, number>, limit: number, minCount: number): string[] {
-  return [...counts.entries()].filter(([, c]) => c >= minCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, limit).map(([w]) => w);
+  return [...counts.entries()]
+    .filter(([, c]) => c >= minCount)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([w]) => w);
 }
 
 /** Neighbour co-occurrence counts: one dense row of offsets × contextSize per vocabulary word. */
-function cooccurrences(corpus: () => Iterable<readonly string[]>, vocab: Map<string, number>, context: Map<string, number>, offsets: readonly number[]): Float32Array {
+function cooccurrences(
+  corpus: () => Iterable<readonly string[]>,
+  vocab: Map<string, number>,
+  context: Map<string, number>,
+  offsets: readonly number[],
+): Float32Array {
   const width = offsets.length * context.size;
   const matrix = new Float32Array(vocab.size * width);
   for (const sentence of corpus()) {
@@ -57,14 +65,22 @@ function projectRows(matrix: Float32Array, rows: number, width: number, options:
   const rowSums = new Float64Array(rows);
   const colSums = new Float64Array(width);
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < width; c++) { const v = matrix[r * width + c]!; rowSums[r]! += v; colSums[c]! += v; }
+    for (let c = 0; c < width; c++) {
+      const v = matrix[r * width + c]!;
+      rowSums[r]! += v;
+      colSums[c]! += v;
+    }
   }
   let smoothedTotal = 0;
-  for (let c = 0; c < width; c++) { colSums[c] = Math.pow(colSums[c]!, 0.75); smoothedTotal += colSums[c]!; }
+  for (let c = 0; c < width; c++) {
+    colSums[c] = Math.pow(colSums[c]!, 0.75);
+    smoothedTotal += colSums[c]!;
+  }
   const random = seededRandom(options.seed);
   const projection = new Float32Array(width * options.dims);
   // Sum of three ±1 draws: cheap, roughly Gaussian, and deterministic under the seed.
-  for (let i = 0; i < projection.length; i++) projection[i] = (random() < 0.5 ? -1 : 1) + (random() < 0.5 ? -1 : 1) + (random() < 0.5 ? -1 : 1);
+  for (let i = 0; i < projection.length; i++)
+    projection[i] = (random() < 0.5 ? -1 : 1) + (random() < 0.5 ? -1 : 1) + (random() < 0.5 ? -1 : 1);
   const out = new Float32Array(rows * options.dims);
   for (let r = 0; r < rows; r++) {
     const o = r * options.dims;
@@ -85,9 +101,18 @@ function projectRows(matrix: Float32Array, rows: number, width: number, options:
 }
 
 /** Spherical k-means over the given rows; returns a cluster index per member. */
-function kMeans(vectors: Float32Array, dims: number, members: readonly number[], k: number, options: ClusterOptions): Int32Array {
+function kMeans(
+  vectors: Float32Array,
+  dims: number,
+  members: readonly number[],
+  k: number,
+  options: ClusterOptions,
+): Int32Array {
   const assignment = new Int32Array(members.length);
-  if (members.length <= k) { for (let i = 0; i < members.length; i++) assignment[i] = i; return assignment; }
+  if (members.length <= k) {
+    for (let i = 0; i < members.length; i++) assignment[i] = i;
+    return assignment;
+  }
   const random = seededRandom(options.seed + members.length);
   const centroids = new Float32Array(k * dims);
   for (let j = 0; j < k; j++) {
@@ -102,7 +127,10 @@ function kMeans(vectors: Float32Array, dims: number, members: readonly number[],
       for (let j = 0; j < k; j++) {
         let score = 0;
         for (let d = 0; d < dims; d++) score += vectors[v + d]! * centroids[j * dims + d]!;
-        if (score > bestScore) { bestScore = score; best = j; }
+        if (score > bestScore) {
+          bestScore = score;
+          best = j;
+        }
       }
       assignment[i] = best;
     }
@@ -137,13 +165,25 @@ export function buildWordVectors(corpus: () => Iterable<readonly string[]>, opti
   if (options.vectors === 'ppmi') {
     const context = new Map(vocabList.slice(0, options.contextSize).map((w, i) => [w, i]));
     const matrix = cooccurrences(corpus, vocab, context, options.offsets);
-    return { words: vocabList, dims: options.dims, vectors: projectRows(matrix, vocab.size, options.offsets.length * context.size, options) };
+    return {
+      words: vocabList,
+      dims: options.dims,
+      vectors: projectRows(matrix, vocab.size, options.offsets.length * context.size, options),
+    };
   }
   const sentences: Int32Array[] = [];
   for (const sentence of corpus()) sentences.push(Int32Array.from(sentence, (w) => vocab.get(w) ?? -1));
-  const vectors = trainEmbeddings(sentences, vocabList.map((w) => counts.get(w)!), {
-    ...DEFAULT_EMBEDDING_OPTIONS, ...options.embedding, dims: options.dims, seed: options.seed, log: options.log,
-  });
+  const vectors = trainEmbeddings(
+    sentences,
+    vocabList.map((w) => counts.get(w)!),
+    {
+      ...DEFAULT_EMBEDDING_OPTIONS,
+      ...options.embedding,
+      dims: options.dims,
+      seed: options.seed,
+      log: options.log,
+    },
+  );
   return { words: vocabList, dims: options.dims, vectors };
 }
 
@@ -157,7 +197,10 @@ export function clusterWordVectors(wordVectors: WordVectors, options: ClusterOpt
     for (const members of groups) {
       const assignment = kMeans(vectors, dims, members, k, options);
       const children: number[][] = Array.from({ length: k }, () => []);
-      members.forEach((m, i) => { children[assignment[i]!]!.push(m); paths[m] += assignment[i]!.toString(36); });
+      members.forEach((m, i) => {
+        children[assignment[i]!]!.push(m);
+        paths[m] += assignment[i]!.toString(36);
+      });
       next.push(...children.filter((c) => c.length > 0));
     }
     groups = next;

@@ -12,7 +12,10 @@ describe('parseConll', () => {
 
   it('maps foreign tags and drops unknown ones to O', () => {
     const text = 'القاهرة B-City\nأمس O';
-    expect(parseConll(text, (t) => (t.endsWith('City') ? `${t.slice(0, 2)}LOC` : null))[0]!.tags).toEqual(['B-LOC', 'O']);
+    expect(parseConll(text, (t) => (t.endsWith('City') ? `${t.slice(0, 2)}LOC` : null))[0]!.tags).toEqual([
+      'B-LOC',
+      'O',
+    ]);
   });
 });
 

@@ -25,7 +25,10 @@ export function parseConll(text: string, mapTag: (tag: string) => string | null 
   };
   for (const rawLine of text.split(/\r?\n/u)) {
     const line = rawLine.replace(INVISIBLE, '').trim();
-    if (line === '') { flush(); continue; }
+    if (line === '') {
+      flush();
+      continue;
+    }
     const parts = line.split(/[ \t]+/u);
     if (parts.length < 2) continue;
     const token = parts[0]!;

@@ -17,14 +17,26 @@ describe('external corpora', () => {
       tokens: ['زار', 'و', 'ل', 'المدينة', 'عاصمة', 'ها', 'و', 'بيروت'],
       tags: ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-LOC'],
     };
-    expect(attachClitics(sentence)).toEqual({ tokens: ['زار', 'وللمدينة', 'عاصمتها', 'وبيروت'], tags: ['O', 'O', 'O', 'B-LOC'] });
+    expect(attachClitics(sentence)).toEqual({
+      tokens: ['زار', 'وللمدينة', 'عاصمتها', 'وبيروت'],
+      tags: ['O', 'O', 'O', 'B-LOC'],
+    });
   });
 
   it('lists distinct names with gazetteer classes', () => {
-    const names = entityNames([{ tokens: ['التقى', 'سامي', 'فرح', 'في', 'حلب', 'و', 'حلب'], tags: ['O', 'B-PERS', 'I-PERS', 'O', 'B-LOC', 'O', 'B-LOC'] }]);
-    expect(names).toEqual([{ name: 'سامي فرح', cls: 'EXTRA_PERS' }, { name: 'حلب', cls: 'EXTRA_LOC' }]);
+    const names = entityNames([
+      {
+        tokens: ['التقى', 'سامي', 'فرح', 'في', 'حلب', 'و', 'حلب'],
+        tags: ['O', 'B-PERS', 'I-PERS', 'O', 'B-LOC', 'O', 'B-LOC'],
+      },
+    ]);
+    expect(names).toEqual([
+      { name: 'سامي فرح', cls: 'EXTRA_PERS' },
+      { name: 'حلب', cls: 'EXTRA_LOC' },
+    ]);
     expect(readAnetac('PERSON Villalon فيلالون\nLOCATION Nampa نامبا\nbad line')).toEqual([
-      { name: 'فيلالون', cls: 'EXTRA_PERS' }, { name: 'نامبا', cls: 'EXTRA_LOC' },
+      { name: 'فيلالون', cls: 'EXTRA_PERS' },
+      { name: 'نامبا', cls: 'EXTRA_LOC' },
     ]);
   });
 });

@@ -9,13 +9,46 @@ import { parseConll, type TaggedSentence } from './conll.ts';
 
 /** FANE fine classes → ANERcorp types (ACE-style parents); classes ANERcorp leaves untagged map to null. */
 const FANE_TYPES: ReadonlyMap<string, string> = new Map([
-  ...['Politician', 'Other_PER', 'Artist', 'Scientist', 'Religious_PER', 'Athlete', 'Businessperson', 'Engineer', 'Lawyer', 'Police']
-    .map((c) => [c, 'PERS'] as const),
-  ...['Nation', 'Population-Center', 'State-or-Province', 'County-or-District', 'Continent', 'GPE-Cluster', 'Water-Body',
-    'Land-Region-Natural', 'Celestial', 'Building-Grounds', 'Airport', 'Path', 'Subarea-Facility', 'Address', 'Boundary']
-    .map((c) => [c, 'LOC'] as const),
-  ...['Government', 'Commercial', 'Educational', 'Media', 'Religious_ORG', 'Sports', 'Non-Governmental', 'Entertainment', 'Medical-Science']
-    .map((c) => [c, 'ORG'] as const),
+  ...[
+    'Politician',
+    'Other_PER',
+    'Artist',
+    'Scientist',
+    'Religious_PER',
+    'Athlete',
+    'Businessperson',
+    'Engineer',
+    'Lawyer',
+    'Police',
+  ].map((c) => [c, 'PERS'] as const),
+  ...[
+    'Nation',
+    'Population-Center',
+    'State-or-Province',
+    'County-or-District',
+    'Continent',
+    'GPE-Cluster',
+    'Water-Body',
+    'Land-Region-Natural',
+    'Celestial',
+    'Building-Grounds',
+    'Airport',
+    'Path',
+    'Subarea-Facility',
+    'Address',
+    'Boundary',
+  ].map((c) => [c, 'LOC'] as const),
+  ...[
+    'Government',
+    'Commercial',
+    'Educational',
+    'Media',
+    'Religious_ORG',
+    'Sports',
+    'Non-Governmental',
+    'Entertainment',
+    'Medical-Science',
+  ].map((c) => [c, 'ORG'] as const),
   ...['Book', 'Movie', 'Software', 'Hardware', 'Sound'].map((c) => [c, 'MISC'] as const),
 ]);
 
@@ -48,14 +81,18 @@ export function attachClitics(sentence: TaggedSentence): TaggedSentence {
   for (let i = 0; i < sentence.tokens.length; i++) {
     const token = sentence.tokens[i]!;
     const next = sentence.tokens[i + 1];
-    if (PROCLITICS.has(token) && next !== undefined && WORD.test(next)) { pending += token; continue; }
+    if (PROCLITICS.has(token) && next !== undefined && WORD.test(next)) {
+      pending += token;
+      continue;
+    }
     if (ENCLITICS.has(token) && pending === '' && tokens.length > 0 && WORD.test(tokens[tokens.length - 1]!)) {
       // «عاصمة» + «ها» is written «عاصمتها»: ta marbuta opens before a suffix.
       const previous = tokens[tokens.length - 1]!;
       tokens[tokens.length - 1] = (previous.endsWith('ة') ? `${previous.slice(0, -1)}ت` : previous) + token;
       continue;
     }
-    const joined = pending.endsWith('ل') && token.startsWith('ال') ? `${pending}${token.slice(1)}` : `${pending}${token}`;
+    const joined =
+      pending.endsWith('ل') && token.startsWith('ال') ? `${pending}${token.slice(1)}` : `${pending}${token}`;
     tokens.push(joined);
     tags.push(sentence.tags[i]!);
     pending = '';
@@ -68,7 +105,11 @@ export function readFane(text: string): TaggedSentence[] {
   return parseConll(text, mapFaneTag).map(attachClitics);
 }
 
-const EXTRA_CLASS: Readonly<Record<string, GazetteerClass>> = { PERS: 'EXTRA_PERS', LOC: 'EXTRA_LOC', ORG: 'EXTRA_ORG' };
+const EXTRA_CLASS: Readonly<Record<string, GazetteerClass>> = {
+  PERS: 'EXTRA_PERS',
+  LOC: 'EXTRA_LOC',
+  ORG: 'EXTRA_ORG',
+};
 
 /** Distinct PERS/LOC/ORG names of gold sentences, as gazetteer entries (MISC is too mixed to list). */
 export function entityNames(sentences: readonly TaggedSentence[]): { name: string; cls: GazetteerClass }[] {
@@ -83,7 +124,11 @@ export function entityNames(sentences: readonly TaggedSentence[]): { name: strin
   return [...seen.keys()].map((key) => ({ name: key.slice(key.indexOf('\t') + 1), cls: seen.get(key)! }));
 }
 
-const ANETAC_CLASS: Readonly<Record<string, GazetteerClass>> = { PERSON: 'EXTRA_PERS', LOCATION: 'EXTRA_LOC', ORGANIZATION: 'EXTRA_ORG' };
+const ANETAC_CLASS: Readonly<Record<string, GazetteerClass>> = {
+  PERSON: 'EXTRA_PERS',
+  LOCATION: 'EXTRA_LOC',
+  ORGANIZATION: 'EXTRA_ORG',
+};
 
 /** ANETAC lines `CLASS English Arabic` → single-token Arabic names with their class. */
 export function readAnetac(text: string): { name: string; cls: GazetteerClass }[] {

@@ -33,7 +33,13 @@ describe('perceptron training', () => {
   });
 
   it('updates by the given rate: rewards the gold tag and penalises the predicted one', () => {
-    const trainer = new PerceptronTrainer(TAGS, new Map([['w=سامي', 0], ['w=حلب', 1]]));
+    const trainer = new PerceptronTrainer(
+      TAGS,
+      new Map([
+        ['w=سامي', 0],
+        ['w=حلب', 1],
+      ]),
+    );
     const rows = [['w=سامي'], ['w=حلب']];
     trainer.update(rows, [1, 3], [0, 0], 0.25);
     const weights = trainer.weights;

@@ -12,7 +12,10 @@ export class PerceptronTrainer {
   private readonly transitionTotal: Float64Array;
   private step = 1;
 
-  constructor(readonly tags: readonly string[], readonly features: ReadonlyMap<string, number>) {
+  constructor(
+    readonly tags: readonly string[],
+    readonly features: ReadonlyMap<string, number>,
+  ) {
     this.emission = new Float32Array(features.size * tags.length);
     this.emissionTotal = new Float64Array(this.emission.length);
     this.transition = new Float32Array((tags.length + 1) * tags.length);
@@ -24,7 +27,12 @@ export class PerceptronTrainer {
   }
 
   /** One perceptron update of size `rate`: reward the gold path, penalise the predicted one where they differ. */
-  update(featureRows: readonly (readonly string[])[], gold: readonly number[], predicted: readonly number[], rate = 1): void {
+  update(
+    featureRows: readonly (readonly string[])[],
+    gold: readonly number[],
+    predicted: readonly number[],
+    rate = 1,
+  ): void {
     const size = this.tags.length;
     for (let i = 0; i < gold.length; i++) {
       const g = gold[i]!;
@@ -58,6 +66,11 @@ export class PerceptronTrainer {
       for (let i = 0; i < w.length; i++) out[i] = w[i]! - total[i]! / this.step;
       return out;
     };
-    return { tags: this.tags, features: this.features, emission: average(this.emission, this.emissionTotal), transition: average(this.transition, this.transitionTotal) };
+    return {
+      tags: this.tags,
+      features: this.features,
+      emission: average(this.emission, this.emissionTotal),
+      transition: average(this.transition, this.transitionTotal),
+    };
   }
 }

@@ -11,7 +11,9 @@ describe('trainEmbeddings', () => {
       sentences.push(Int32Array.from([1, 0, 2, 3 + Math.floor(random() * 3)]));
       sentences.push(Int32Array.from([6, 7 + Math.floor(random() * 3), 10]));
     }
-    const counts = Array.from({ length: 11 }, (_, w) => sentences.reduce((n, s) => n + s.filter((x) => x === w).length, 0));
+    const counts = Array.from({ length: 11 }, (_, w) =>
+      sentences.reduce((n, s) => n + s.filter((x) => x === w).length, 0),
+    );
     const options = { dims: 16, window: 2, negatives: 3, epochs: 5, learningRate: 0.05, sample: 1, seed: 4 };
     const vectors = trainEmbeddings(sentences, counts, options);
     const cosine = (a: number, b: number): number => {

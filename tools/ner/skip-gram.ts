@@ -23,7 +23,12 @@ export interface EmbeddingOptions {
 }
 
 export const DEFAULT_EMBEDDING_OPTIONS: Omit<EmbeddingOptions, 'seed'> = {
-  dims: 100, window: 5, negatives: 5, epochs: 3, learningRate: 0.025, sample: 1e-4,
+  dims: 100,
+  window: 5,
+  negatives: 5,
+  epochs: 3,
+  learningRate: 0.025,
+  sample: 1e-4,
 };
 
 /** Size of the unigram^0.75 table negatives are drawn from. */
@@ -34,7 +39,11 @@ const NOISE_TABLE_SIZE = 10_000_000;
  * break no window: they are simply skipped). `counts[i]` is the corpus frequency of word i.
  * Returns L2-normalised input vectors, row-major (vocab.length × dims).
  */
-export function trainEmbeddings(sentences: readonly Int32Array[], counts: readonly number[], options: EmbeddingOptions): Float32Array {
+export function trainEmbeddings(
+  sentences: readonly Int32Array[],
+  counts: readonly number[],
+  options: EmbeddingOptions,
+): Float32Array {
   const { dims, window, negatives, epochs, learningRate, sample } = options;
   const size = counts.length;
   const random = seededRandom(options.seed);
@@ -49,7 +58,10 @@ export function trainEmbeddings(sentences: readonly Int32Array[], counts: readon
   let cumulative = Math.pow(counts[0] ?? 0, 0.75) / powerTotal;
   for (let a = 0; a < NOISE_TABLE_SIZE; a++) {
     table[a] = word;
-    if (a / NOISE_TABLE_SIZE > cumulative && word < size - 1) { word++; cumulative += Math.pow(counts[word]!, 0.75) / powerTotal; }
+    if (a / NOISE_TABLE_SIZE > cumulative && word < size - 1) {
+      word++;
+      cumulative += Math.pow(counts[word]!, 0.75) / powerTotal;
+    }
   }
 
   let total = 0;
@@ -85,7 +97,10 @@ export function trainEmbeddings(sentences: readonly Int32Array[], counts: readon
           for (let d = 0; d <= negatives; d++) {
             let target: number;
             let label: number;
-            if (d === 0) { target = centre; label = 1; } else {
+            if (d === 0) {
+              target = centre;
+              label = 1;
+            } else {
               target = table[Math.floor(random() * NOISE_TABLE_SIZE)]!;
               if (target === centre) continue;
               label = 0;
@@ -95,7 +110,10 @@ export function trainEmbeddings(sentences: readonly Int32Array[], counts: readon
             for (let k = 0; k < dims; k++) dot += input[context + k]! * output[o + k]!;
             const sigmoid = dot > 6 ? 1 : dot < -6 ? 0 : 1 / (1 + Math.exp(-dot));
             const g = (label - sigmoid) * rate;
-            for (let k = 0; k < dims; k++) { gradient[k]! += g * output[o + k]!; output[o + k]! += g * input[context + k]!; }
+            for (let k = 0; k < dims; k++) {
+              gradient[k]! += g * output[o + k]!;
+              output[o + k]! += g * input[context + k]!;
+            }
           }
           for (let k = 0; k < dims; k++) input[context + k]! += gradient[k]!;
         }

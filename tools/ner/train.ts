@@ -7,7 +7,12 @@ import { propagateLabels } from '../../src/analyze/entities/consistency.ts';
 import { gazetteerLabels } from '../../src/analyze/entities/gazetteer.ts';
 import { unannotatedCuratedNames } from '../../src/analyze/entities/gazetteer-backoff.ts';
 import { documentFeatures, wordInfo, type FeatureResources } from '../../src/analyze/entities/features.ts';
-import { allowedTransitions, emissionScores, viterbi, type TaggerWeights } from '../../src/analyze/entities/perceptron.ts';
+import {
+  allowedTransitions,
+  emissionScores,
+  viterbi,
+  type TaggerWeights,
+} from '../../src/analyze/entities/perceptron.ts';
 import { seededRandom, shuffleInPlace } from '../../src/core/seeded-random.ts';
 import type { TaggedSentence } from './conll.ts';
 import { PerceptronTrainer } from './perceptron-trainer.ts';
@@ -76,16 +81,24 @@ export function foldDomain(weights: TaggerWeights, domain: string): TaggerWeight
     const shared = weights.features.get(f)!;
     const copy = weights.features.get(`${prefix}${f}`);
     for (let t = 0; t < size; t++) {
-      emission[row * size + t] = weights.emission[shared * size + t]! + (copy === undefined ? 0 : weights.emission[copy * size + t]!);
+      emission[row * size + t] =
+        weights.emission[shared * size + t]! + (copy === undefined ? 0 : weights.emission[copy * size + t]!);
     }
   }
   return { tags: weights.tags, features, emission, transition: weights.transition };
 }
 
 /** Tags sentences with the given weights (for dev scoring during training). */
-export function tagAll(weights: TaggerWeights, sentences: readonly TaggedSentence[], resources: FeatureResources): string[][] {
+export function tagAll(
+  weights: TaggerWeights,
+  sentences: readonly TaggedSentence[],
+  resources: FeatureResources,
+): string[][] {
   const allowed = allowedTransitions(weights.tags);
-  const rows = documentFeatures(sentences.map((s) => s.tokens), resources);
+  const rows = documentFeatures(
+    sentences.map((s) => s.tokens),
+    resources,
+  );
   return rows.map((row) => viterbi(weights, emissionScores(weights, row), allowed).map((t) => weights.tags[t]!));
 }
 
@@ -95,18 +108,30 @@ export function tagAll(weights: TaggerWeights, sentences: readonly TaggedSentenc
  * (scripts/train-ner.ts, scripts/ner-dev-check.ts).
  */
 export function devScores(
-  weights: TaggerWeights, dev: readonly TaggedSentence[], resources: FeatureResources, consistent = false,
+  weights: TaggerWeights,
+  dev: readonly TaggedSentence[],
+  resources: FeatureResources,
+  consistent = false,
 ): { micro: Scores; byType: Record<string, Scores> } {
   const allowed = allowedTransitions(weights.tags);
-  const tagged = documentFeatures(dev.map((s) => s.tokens), resources)
-    .map((rows) => viterbi(weights, emissionScores(weights, rows), allowed).map((t) => weights.tags[t]!));
+  const tagged = documentFeatures(
+    dev.map((s) => s.tokens),
+    resources,
+  ).map((rows) => viterbi(weights, emissionScores(weights, rows), allowed).map((t) => weights.tags[t]!));
   const coreOf = (token: string): string => wordInfo(token, resources).forms.core;
   const sentences = dev.map((s) => s.tokens);
-  return evaluateChunks(dev.map((s) => s.tags), consistent ? propagateLabels(sentences, tagged, coreOf) : tagged);
+  return evaluateChunks(
+    dev.map((s) => s.tags),
+    consistent ? propagateLabels(sentences, tagged, coreOf) : tagged,
+  );
 }
 
 /** A model's score unit (span-refiners.ts thresholds): its mean |emission score| over `sentences` (its training text). */
-export function scoreUnitOf(weights: TaggerWeights, sentences: readonly (readonly string[])[], resources: FeatureResources): number {
+export function scoreUnitOf(
+  weights: TaggerWeights,
+  sentences: readonly (readonly string[])[],
+  resources: FeatureResources,
+): number {
   return meanAbsoluteScore(documentFeatures(sentences, resources).map((rows) => emissionScores(weights, rows)));
 }
 
@@ -114,7 +139,11 @@ export function scoreUnitOf(weights: TaggerWeights, sentences: readonly (readonl
 export function meanAbsoluteScore(scores: readonly Float32Array[]): number {
   let sum = 0;
   let count = 0;
-  for (const matrix of scores) for (const v of matrix) { sum += Math.abs(v); count++; }
+  for (const matrix of scores)
+    for (const v of matrix) {
+      sum += Math.abs(v);
+      count++;
+    }
   return count === 0 ? 1 : sum / count;
 }
 
@@ -123,10 +152,12 @@ export function meanAbsoluteScore(scores: readonly Float32Array[]): number {
  * unannotatedCuratedNames); stored in the model file.
  */
 export function learnBackoffExclusions(sentences: readonly TaggedSentence[], resources: FeatureResources): string[] {
-  return unannotatedCuratedNames(sentences.map((s) => {
-    const forms = s.tokens.map((t) => wordInfo(t, resources).forms);
-    return { tags: s.tags, forms, labels: gazetteerLabels(resources.gazetteer, forms) };
-  }));
+  return unannotatedCuratedNames(
+    sentences.map((s) => {
+      const forms = s.tokens.map((t) => wordInfo(t, resources).forms);
+      return { tags: s.tags, forms, labels: gazetteerLabels(resources.gazetteer, forms) };
+    }),
+  );
 }
 
 /** Mean of weight sets over one feature dictionary (an ensemble at the cost of one model at run time). */
@@ -134,14 +165,29 @@ export function meanWeights(models: readonly TaggerWeights[]): TaggerWeights {
   const first = models[0]!;
   const mean = (pick: (w: TaggerWeights) => Float32Array): Float32Array => {
     const out = new Float32Array(pick(first).length);
-    for (const model of models) { const w = pick(model); for (let i = 0; i < out.length; i++) out[i]! += w[i]! / models.length; }
+    for (const model of models) {
+      const w = pick(model);
+      for (let i = 0; i < out.length; i++) out[i]! += w[i]! / models.length;
+    }
     return out;
   };
-  return { tags: first.tags, features: first.features, emission: mean((w) => w.emission), transition: mean((w) => w.transition) };
+  return {
+    tags: first.tags,
+    features: first.features,
+    emission: mean((w) => w.emission),
+    transition: mean((w) => w.transition),
+  };
 }
 
 /** One averaged model trained in the shuffle order of `seed`. */
-function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>, dev: readonly TaggedSentence[], resources: FeatureResources, options: TrainOptions, seed: number): TaggerWeights {
+function trainOne(
+  prepared: readonly Prepared[],
+  dictionary: Map<string, number>,
+  dev: readonly TaggedSentence[],
+  resources: FeatureResources,
+  options: TrainOptions,
+  seed: number,
+): TaggerWeights {
   const finish = (w: TaggerWeights): TaggerWeights => (options.domainAdapt ? foldDomain(w, TARGET_DOMAIN) : w);
   const trainer = new PerceptronTrainer(TAGS, dictionary);
   const allowed = allowedTransitions(TAGS);
@@ -157,22 +203,33 @@ function trainOne(prepared: readonly Prepared[], dictionary: Map<string, number>
       mistakes++;
       trainer.update(p.features, p.gold, predicted);
     }
-    const devLine = dev.length > 0 ? ` dev F1 ${devScores(finish(trainer.averaged()), dev, resources).micro.f1.toFixed(4)}` : '';
+    const devLine =
+      dev.length > 0 ? ` dev F1 ${devScores(finish(trainer.averaged()), dev, resources).micro.f1.toFixed(4)}` : '';
     options.log?.(`seed ${seed} epoch ${epoch}: ${mistakes}/${order.length} sentences wrong;${devLine}`);
   }
   return finish(trainer.averaged());
 }
 
 /** Trains averaged weights on `train` (the mean of `ensemble` shuffles); logs dev micro F1 per epoch when `dev` is non-empty. */
-export function trainTagger(train: readonly TaggedSentence[], dev: readonly TaggedSentence[], resources: FeatureResources, options: TrainOptions): TaggerWeights {
+export function trainTagger(
+  train: readonly TaggedSentence[],
+  dev: readonly TaggedSentence[],
+  resources: FeatureResources,
+  options: TrainOptions,
+): TaggerWeights {
   const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
   // Feature rows per run of consecutive sentences from one corpus (a document for context aggregation).
   const rows: string[][][] = [];
-  for (let from = 0; from < train.length;) {
+  for (let from = 0; from < train.length; ) {
     let to = from + 1;
     while (to < train.length && train[to]!.domain === train[from]!.domain) to++;
     const domain = train[from]!.domain;
-    rows.push(...documentFeatures(train.slice(from, to).map((s) => s.tokens), (domain ? options.domainResources?.get(domain) : undefined) ?? resources));
+    rows.push(
+      ...documentFeatures(
+        train.slice(from, to).map((s) => s.tokens),
+        (domain ? options.domainResources?.get(domain) : undefined) ?? resources,
+      ),
+    );
     from = to;
   }
   const prepared: Prepared[] = train.map((s, index) => {
@@ -185,7 +242,10 @@ export function trainTagger(train: readonly TaggedSentence[], dev: readonly Tagg
   const models: TaggerWeights[] = [];
   for (let k = 0; k < (options.ensemble ?? 1); k++) {
     models.push(trainOne(prepared, dictionary, dev, resources, options, options.seed + k));
-    if (k > 0 && dev.length > 0) options.log?.(`ensemble of ${k + 1}: dev F1 ${devScores(meanWeights(models), dev, resources).micro.f1.toFixed(4)}`);
+    if (k > 0 && dev.length > 0)
+      options.log?.(
+        `ensemble of ${k + 1}: dev F1 ${devScores(meanWeights(models), dev, resources).micro.f1.toFixed(4)}`,
+      );
   }
   return models.length === 1 ? models[0]! : meanWeights(models);
 }

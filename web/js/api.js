@@ -24,7 +24,10 @@ export async function api(path, params = {}) {
 
 const TOKEN_KEY = 'marsad-token';
 
-/** Request headers, with the API token when the user gave one. */
+/**
+ * Request headers, with the API token when the user gave one.
+ * @returns {Record<string, string>}
+ */
 function headers() {
   const token = sessionStorage.getItem(TOKEN_KEY);
   return token ? { accept: 'application/json', authorization: `Bearer ${token}` } : { accept: 'application/json' };
@@ -32,7 +35,9 @@ function headers() {
 
 /** Asks for an API token (marsad tokens create --role reader); false when the user gives none. */
 function askToken() {
-  const token = window.prompt('هذا الخادم يطلب رمز وصول (API token). أدخل الرمز الذي أنشأه المسؤول بالأمر marsad tokens create:');
+  const token = window.prompt(
+    'هذا الخادم يطلب رمز وصول (API token). أدخل الرمز الذي أنشأه المسؤول بالأمر marsad tokens create:',
+  );
   if (!token || !token.trim()) return false;
   sessionStorage.setItem(TOKEN_KEY, token.trim());
   return true;
@@ -40,10 +45,12 @@ function askToken() {
 
 /** POST or DELETE /api/<path> with a JSON body; resolves to the parsed body (null for 204). Writes need an editor token. */
 export async function send(method, path, body) {
-  const request = () => fetch(`/api/${path}`, {
-    method, headers: { ...headers(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const request = () =>
+    fetch(`/api/${path}`, {
+      method,
+      headers: { ...headers(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   let response = await request();
   if (response.status === 401 && askToken()) response = await request();
   const parsed = response.status === 204 ? null : await response.json().catch(() => null);

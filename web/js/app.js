@@ -38,7 +38,15 @@ async function route() {
     window.scrollTo(0, 0);
   } catch (error) {
     if (current !== generation) return;
-    render(main, h('div', { class: 'error', role: 'alert' }, h('strong', {}, 'تعذّر تحميل الصفحة: '), error instanceof Error ? error.message : String(error)));
+    render(
+      main,
+      h(
+        'div',
+        { class: 'error', role: 'alert' },
+        h('strong', {}, 'تعذّر تحميل الصفحة: '),
+        error instanceof Error ? error.message : String(error),
+      ),
+    );
   }
 }
 

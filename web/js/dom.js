@@ -35,7 +35,7 @@ export function safeHref(href) {
  * anything else is shown as text.
  */
 export function externalLink(url, text) {
-  let parsed = null;
+  let parsed;
   try {
     parsed = new URL(url);
   } catch {
@@ -49,7 +49,10 @@ export function externalLink(url, text) {
 
 /** Escapes text for the rare place a string must be HTML (nowhere in this UI; kept for tests and tools). */
 export function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]);
+  return String(text).replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch],
+  );
 }
 
 /**
@@ -62,7 +65,9 @@ export function highlighted(text, spans, defaultClass = 'hit') {
   for (const span of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (span.start < at || span.end > text.length || span.start >= span.end) continue;
     if (span.start > at) nodes.push(text.slice(at, span.start));
-    nodes.push(h('mark', { class: span.className ?? defaultClass, title: span.title }, text.slice(span.start, span.end)));
+    nodes.push(
+      h('mark', { class: span.className ?? defaultClass, title: span.title }, text.slice(span.start, span.end)),
+    );
     at = span.end;
   }
   if (at < text.length) nodes.push(text.slice(at));

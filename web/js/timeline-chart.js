@@ -50,7 +50,13 @@ export function timelineChart(entries, idFor) {
   const axisY = TOP + levels * ROW + 4;
   const step = groups.length > 1 ? (WIDTH - SIDE - LEFT) / (groups.length - 1) : 0;
   const x = (k) => (groups.length > 1 ? WIDTH - SIDE - k * step : WIDTH / 2);
-  const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${axisY + LABEL_SPACE}`, class: 'timeline-chart', role: 'img', 'aria-label': 'مخطط زمني للأحداث', direction: 'ltr' });
+  const root = svg('svg', {
+    viewBox: `0 0 ${WIDTH} ${axisY + LABEL_SPACE}`,
+    class: 'timeline-chart',
+    role: 'img',
+    'aria-label': 'مخطط زمني للأحداث',
+    direction: 'ltr',
+  });
   root.append(svg('line', { x1: SIDE / 2, x2: WIDTH - SIDE / 2, y1: axisY, y2: axisY, class: 'axis' }));
   let previousYear = null;
   groups.forEach((group, k) => {
@@ -63,7 +69,19 @@ export function timelineChart(entries, idFor) {
       previousYear = year;
     }
     group.indices.forEach((i, level) => root.append(point(entries[i], i, cx, axisY - 10 - level * ROW, idFor)));
-    root.append(svg('text', { x: cx, y: axisY + 14, class: 'tick-label', 'text-anchor': 'end', transform: `rotate(-40 ${cx} ${axisY + 14})` }, shortDate(group.date)));
+    root.append(
+      svg(
+        'text',
+        {
+          x: cx,
+          y: axisY + 14,
+          class: 'tick-label',
+          'text-anchor': 'end',
+          transform: `rotate(-40 ${cx} ${axisY + 14})`,
+        },
+        shortDate(group.date),
+      ),
+    );
   });
   return root;
 }

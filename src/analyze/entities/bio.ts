@@ -46,7 +46,10 @@ function scores(gold: number, predicted: number, correct: number): Scores {
 }
 
 /** Micro and per-type scores over sentences of gold and predicted tags (same lengths). */
-export function evaluateChunks(gold: readonly (readonly string[])[], predicted: readonly (readonly string[])[]): { micro: Scores; byType: Record<string, Scores> } {
+export function evaluateChunks(
+  gold: readonly (readonly string[])[],
+  predicted: readonly (readonly string[])[],
+): { micro: Scores; byType: Record<string, Scores> } {
   const counts = new Map<string, { gold: number; predicted: number; correct: number }>();
   const bump = (type: string, key: 'gold' | 'predicted' | 'correct'): void => {
     const entry = counts.get(type) ?? { gold: 0, predicted: 0, correct: 0 };
@@ -63,11 +66,15 @@ export function evaluateChunks(gold: readonly (readonly string[])[], predicted: 
       if (goldKeys.has(`${c.type}:${c.start}:${c.end}`)) bump(c.type, 'correct');
     }
   }
-  let totalGold = 0, totalPredicted = 0, totalCorrect = 0;
+  let totalGold = 0,
+    totalPredicted = 0,
+    totalCorrect = 0;
   const byType: Record<string, Scores> = {};
   for (const [type, c] of [...counts.entries()].sort()) {
     byType[type] = scores(c.gold, c.predicted, c.correct);
-    totalGold += c.gold; totalPredicted += c.predicted; totalCorrect += c.correct;
+    totalGold += c.gold;
+    totalPredicted += c.predicted;
+    totalCorrect += c.correct;
   }
   return { micro: scores(totalGold, totalPredicted, totalCorrect), byType };
 }

@@ -18,8 +18,15 @@ export function parseConllInput(text: string): ConllInput {
   let current: string[] | null = null;
   for (const raw of rawLines) {
     const token = raw.trim().split(/[\t ]+/u)[0] ?? '';
-    if (token === '') { current = null; lines.push(null); continue; }
-    if (!current) { current = []; sentences.push(current); }
+    if (token === '') {
+      current = null;
+      lines.push(null);
+      continue;
+    }
+    if (!current) {
+      current = [];
+      sentences.push(current);
+    }
     lines.push({ sentence: sentences.length - 1, token: current.length });
     current.push(token);
   }

@@ -25,8 +25,18 @@ describe('propagateLabels', () => {
   });
 
   it('leaves names alone when most of their occurrences were left untagged, and never overwrites tags', () => {
-    const sentences = [['الأمل', 'كبير'], ['الأمل', 'باق'], ['الأمل', 'يعود'], ['فريق', 'الأمل']];
-    const tags = [['O', 'O'], ['O', 'O'], ['O', 'O'], ['B-ORG', 'I-ORG']];
+    const sentences = [
+      ['الأمل', 'كبير'],
+      ['الأمل', 'باق'],
+      ['الأمل', 'يعود'],
+      ['فريق', 'الأمل'],
+    ];
+    const tags = [
+      ['O', 'O'],
+      ['O', 'O'],
+      ['O', 'O'],
+      ['B-ORG', 'I-ORG'],
+    ];
     expect(propagateLabels(sentences, tags)).toEqual(tags);
     expect(propagateLabels([], [])).toEqual([]);
   });
@@ -72,13 +82,22 @@ describe('propagateNameParts', () => {
 
   it('counts only names within the window of sentences (a CoNLL file or a long page is many stories)', () => {
     const filler = Array.from({ length: 12 }, () => ['وارتفعت', 'أسعار', 'النفط']);
-    const sentences = [['سجل', 'المهاجم', 'كيفن', 'دين', 'هدفين'], ...filler, ['وأصدر', 'البنك', 'سندات', 'دين', 'جديدة']];
+    const sentences = [
+      ['سجل', 'المهاجم', 'كيفن', 'دين', 'هدفين'],
+      ...filler,
+      ['وأصدر', 'البنك', 'سندات', 'دين', 'جديدة'],
+    ];
     const tags = sentences.map((s, k) => (k === 0 ? ['O', 'O', 'B-PERS', 'I-PERS', 'O'] : s.map(() => 'O')));
     expect(propagateNameParts(sentences, tags, undefined, undefined, 10)).toEqual(tags);
-    expect(propagateNameParts(sentences, tags, undefined, undefined, 20).at(-1)).toEqual(['O', 'O', 'O', 'B-PERS', 'O']);
+    expect(propagateNameParts(sentences, tags, undefined, undefined, 20).at(-1)).toEqual([
+      'O',
+      'O',
+      'O',
+      'B-PERS',
+      'O',
+    ]);
     const lone = tags.map((t, k) => (k === 0 ? ['O', 'O', 'O', 'B-PERS', 'O'] : t));
     expect(propagateLabels(sentences, lone, undefined, 10).at(-1)).toEqual(['O', 'O', 'O', 'O', 'O']);
     expect(propagateLabels(sentences, lone, undefined, 20).at(-1)).toEqual(['O', 'O', 'O', 'B-PERS', 'O']);
   });
 });
-

@@ -34,7 +34,8 @@ class WindowCounts<T> {
   add(items: Iterable<T>, sign: 1 | -1): void {
     for (const item of items) {
       const next = (this.counts.get(item) ?? 0) + sign;
-      if (next === 0) this.counts.delete(item); else this.counts.set(item, next);
+      if (next === 0) this.counts.delete(item);
+      else this.counts.set(item, next);
     }
   }
   get(item: T): number {
@@ -47,12 +48,18 @@ class WindowCounts<T> {
  * (`itemsA(k)` and `itemsB(k)` give sentence k's items of each kind).
  */
 function slide<T>(
-  count: number, w: number, itemsA: (k: number) => Iterable<T>, itemsB: (k: number) => Iterable<T>,
+  count: number,
+  w: number,
+  itemsA: (k: number) => Iterable<T>,
+  itemsB: (k: number) => Iterable<T>,
   visit: (s: number, a: WindowCounts<T>, b: WindowCounts<T>) => void,
 ): void {
   const a = new WindowCounts<T>();
   const b = new WindowCounts<T>();
-  const enter = (k: number, sign: 1 | -1): void => { a.add(itemsA(k), sign); b.add(itemsB(k), sign); };
+  const enter = (k: number, sign: 1 | -1): void => {
+    a.add(itemsA(k), sign);
+    b.add(itemsB(k), sign);
+  };
   for (let k = 0; k <= Math.min(count - 1, w); k++) enter(k, 1);
   for (let s = 0; s < count; s++) {
     visit(s, a, b);
@@ -62,10 +69,15 @@ function slide<T>(
 }
 
 /** Labelled spans of one sentence («type\tkey»), and every span occurrence that starts with a labelled name's first word. */
-function sentenceNames(cores: readonly (readonly string[])[], tags: readonly (readonly string[])[]): { labelled: string[][]; spans: string[][]; firstWords: ReadonlySet<string> } {
-  const labelled = cores.map((sentence, s) => chunksOf(tags[s]!)
-    .filter((chunk) => chunk.end - chunk.start <= MAX_SPAN_TOKENS)
-    .map((chunk) => `${chunk.type}\t${spanKey(sentence, chunk.start, chunk.end)}`));
+function sentenceNames(
+  cores: readonly (readonly string[])[],
+  tags: readonly (readonly string[])[],
+): { labelled: string[][]; spans: string[][]; firstWords: ReadonlySet<string> } {
+  const labelled = cores.map((sentence, s) =>
+    chunksOf(tags[s]!)
+      .filter((chunk) => chunk.end - chunk.start <= MAX_SPAN_TOKENS)
+      .map((chunk) => `${chunk.type}\t${spanKey(sentence, chunk.start, chunk.end)}`),
+  );
   // Only spans that start with a labelled name's first word can be a name: skip the rest cheaply.
   const firstWords = new Set(labelled.flat().map((entry) => entry.slice(entry.indexOf('\t') + 1).split(' ')[0]!));
   const spans = cores.map((sentence) => {
@@ -88,42 +100,66 @@ const TYPES = ['LOC', 'MISC', 'ORG', 'PERS'] as const;
  * `coreOf` (default: core form, «والرقة» = «الرقة»); the tagger passes its cached forms.
  */
 export function propagateLabels(
-  sentences: readonly (readonly string[])[], tags: readonly (readonly string[])[], coreOf: (token: string) => string = (t) => tokenForms(t).core,
+  sentences: readonly (readonly string[])[],
+  tags: readonly (readonly string[])[],
+  coreOf: (token: string) => string = (t) => tokenForms(t).core,
   window = CONSISTENCY_WINDOW,
 ): string[][] {
   const cores = sentences.map((tokens) => tokens.map(coreOf));
   const { labelled, spans, firstWords } = sentenceNames(cores, tags);
   const out = tags.map((t) => [...t]);
-  slide(cores.length, window, (k) => labelled[k]!, (k) => spans[k]!, (s, typed, seen) => {
-    const sentence = cores[s]!;
-    const tagged = out[s]!;
-    for (let a = 0; a < sentence.length; a++) {
-      if (tagged[a] !== 'O' || !firstWords.has(sentence[a]!)) continue;
-      for (let b = Math.min(sentence.length, a + MAX_SPAN_TOKENS); b > a; b--) {
-        const key = spanKey(sentence, a, b);
-        // Majority type in the window (ties: alphabetical), and how many of the name's occurrences were labelled.
-        let type = '';
-        let best = 0;
-        let total = 0;
-        for (const t of TYPES) {
-          const n = typed.get(`${t}\t${key}`);
-          total += n;
-          if (n > best) { best = n; type = t; }
+  slide(
+    cores.length,
+    window,
+    (k) => labelled[k]!,
+    (k) => spans[k]!,
+    (s, typed, seen) => {
+      const sentence = cores[s]!;
+      const tagged = out[s]!;
+      for (let a = 0; a < sentence.length; a++) {
+        if (tagged[a] !== 'O' || !firstWords.has(sentence[a]!)) continue;
+        for (let b = Math.min(sentence.length, a + MAX_SPAN_TOKENS); b > a; b--) {
+          const key = spanKey(sentence, a, b);
+          // Majority type in the window (ties: alphabetical), and how many of the name's occurrences were labelled.
+          let type = '';
+          let best = 0;
+          let total = 0;
+          for (const t of TYPES) {
+            const n = typed.get(`${t}\t${key}`);
+            total += n;
+            if (n > best) {
+              best = n;
+              type = t;
+            }
+          }
+          if (total === 0 || total / Math.max(1, seen.get(key)) < MIN_TAGGED_RATIO) continue;
+          if (tagged.slice(a, b).some((t) => t !== 'O')) continue;
+          for (let k = a; k < b; k++) tagged[k] = `${k === a ? 'B' : 'I'}-${type}`;
+          if (tagged[b]?.startsWith('I-')) tagged[b] = `B-${tagged[b]!.slice(2)}`;
+          a = b - 1;
+          break;
         }
-        if (total === 0 || total / Math.max(1, seen.get(key)) < MIN_TAGGED_RATIO) continue;
-        if (tagged.slice(a, b).some((t) => t !== 'O')) continue;
-        for (let k = a; k < b; k++) tagged[k] = `${k === a ? 'B' : 'I'}-${type}`;
-        if (tagged[b]?.startsWith('I-')) tagged[b] = `B-${tagged[b]!.slice(2)}`;
-        a = b - 1;
-        break;
       }
-    }
-  });
+    },
+  );
   return out;
 }
 
 /** Name parts never propagated alone: linking words of compound names («عبد الله», «بن», «أبو», «الدين»). */
-const NOT_NAME_PARTS: ReadonlySet<string> = new Set(['عبد', 'بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'ال', 'الله', 'الدين', 'الرحمن']);
+const NOT_NAME_PARTS: ReadonlySet<string> = new Set([
+  'عبد',
+  'بن',
+  'ابن',
+  'بنت',
+  'ابو',
+  'ابي',
+  'ابا',
+  'ام',
+  'ال',
+  'الله',
+  'الدين',
+  'الرحمن',
+]);
 /** Words ranked below this in the corpus are too common to be propagated as a lone name part («حديثة»: 1,639). */
 const COMMON_PART_RANK = 2000;
 
@@ -145,8 +181,10 @@ const MIN_PART_LETTERS = 3;
  * Both the full name and any other-type use of the part count within `window` sentences of the occurrence.
  */
 export function propagateNameParts(
-  sentences: readonly (readonly string[])[], tags: readonly (readonly string[])[],
-  coreOf: (token: string) => string = (t) => tokenForms(t).core, isCommon: (token: string) => boolean = () => false,
+  sentences: readonly (readonly string[])[],
+  tags: readonly (readonly string[])[],
+  coreOf: (token: string) => string = (t) => tokenForms(t).core,
+  isCommon: (token: string) => boolean = () => false,
   window = CONSISTENCY_WINDOW,
 ): string[][] {
   const cores = sentences.map((tokens) => tokens.map(coreOf));
@@ -163,26 +201,38 @@ export function propagateNameParts(
       }
       if (chunk.end - chunk.start < 2 || chunk.end - chunk.start > MAX_SPAN_TOKENS) continue;
       const last = sentence[chunk.end - 1]!;
-      if (last.length >= MIN_PART_LETTERS && !NOT_NAME_PARTS.has(last) && /^\p{L}+$/u.test(last) && !isCommon(sentences[s]![chunk.end - 1]!)) ownParts.push(last);
+      if (
+        last.length >= MIN_PART_LETTERS &&
+        !NOT_NAME_PARTS.has(last) &&
+        /^\p{L}+$/u.test(last) &&
+        !isCommon(sentences[s]![chunk.end - 1]!)
+      )
+        ownParts.push(last);
     }
     parts.push(ownParts);
     otherTypes.push(ownOthers);
   });
   const out = tags.map((t) => [...t]);
   if (parts.every((p) => p.length === 0)) return out;
-  slide(cores.length, window, (k) => parts[k]!, (k) => otherTypes[k]!, (s, nearParts, others) => {
-    const sentence = cores[s]!;
-    const tagged = out[s]!;
-    const isPart = (core: string): boolean => nearParts.get(core) > 0 && others.get(core) === 0;
-    if (nearParts.counts.size > 0 && sentence.some(isPart)) {
-      for (let k = 0; k < sentence.length; k++) {
-        if (tagged[k] !== 'O' || !isPart(sentence[k]!)) continue;
-        const previous = k > 0 ? sentence[k - 1]! : '';
-        if (sentence[k]!.startsWith('ال') && previous.startsWith('ال') && tagged[k - 1] === 'O') continue;
-        if (tagged[k + 1]?.startsWith('I-')) continue;
-        tagged[k] = 'B-PERS';
+  slide(
+    cores.length,
+    window,
+    (k) => parts[k]!,
+    (k) => otherTypes[k]!,
+    (s, nearParts, others) => {
+      const sentence = cores[s]!;
+      const tagged = out[s]!;
+      const isPart = (core: string): boolean => nearParts.get(core) > 0 && others.get(core) === 0;
+      if (nearParts.counts.size > 0 && sentence.some(isPart)) {
+        for (let k = 0; k < sentence.length; k++) {
+          if (tagged[k] !== 'O' || !isPart(sentence[k]!)) continue;
+          const previous = k > 0 ? sentence[k - 1]! : '';
+          if (sentence[k]!.startsWith('ال') && previous.startsWith('ال') && tagged[k - 1] === 'O') continue;
+          if (tagged[k + 1]?.startsWith('I-')) continue;
+          tagged[k] = 'B-PERS';
+        }
       }
-    }
-  });
+    },
+  );
   return out;
 }

@@ -4,7 +4,10 @@ import { documentFeatures, sentenceFeatures, wordInfo, type FeatureResources } f
 import { buildGazetteer } from './gazetteer.ts';
 
 // A frequent function word (rank 0) and everything else unranked (rare).
-const rank = new Map([['مع', 0], ['في', 1]]);
+const rank = new Map([
+  ['مع', 0],
+  ['في', 1],
+]);
 const resources: FeatureResources = { clusters: new Map(), rank, gazetteer: buildGazetteer() };
 const doc = (...sentences: string[]): string[][] => sentences.map((s) => s.split(' '));
 const infos = (sentences: string[][]) => sentences.map((tokens) => tokens.map((t) => wordInfo(t, resources)));
@@ -48,6 +51,9 @@ describe('documentContextFeatures', () => {
     const plain = documentFeatures(sentences, resources);
     expect(plain).toEqual(sentences.map((s) => sentenceFeatures(s, resources)));
     const aggregated = documentFeatures(sentences, { ...resources, documentWindow: 5 });
-    expect(aggregated[2]![1]).toEqual([...plain[2]![1]!, ...documentContextFeatures(infos(sentences), { window: 5, rank })[2]![1]!]);
+    expect(aggregated[2]![1]).toEqual([
+      ...plain[2]![1]!,
+      ...documentContextFeatures(infos(sentences), { window: 5, rank })[2]![1]!,
+    ]);
   });
 });

@@ -43,16 +43,22 @@ function occurrenceContext(sentence: readonly WordInfo[], j: number): string[] {
  * among the most frequent, the neighbourhoods of the same core form's other occurrences within `window` sentences,
  * plus how many there are (`An=1|2|3+`). Rows are empty for tokens without other occurrences.
  */
-export function documentContextFeatures(document: readonly (readonly WordInfo[])[], options: DocumentContextOptions): string[][][] {
+export function documentContextFeatures(
+  document: readonly (readonly WordInfo[])[],
+  options: DocumentContextOptions,
+): string[][][] {
   const rows = document.map((sentence) => sentence.map((): string[] => []));
   if (options.window <= 0) return rows;
   // Core form → occurrences [sentence, token], in document order.
   const occurrences = new Map<string, [number, number][]>();
-  document.forEach((sentence, s) => sentence.forEach((info, i) => {
-    if (!eligible(info, options.rank)) return;
-    const list = occurrences.get(info.forms.core);
-    if (list) list.push([s, i]); else occurrences.set(info.forms.core, [[s, i]]);
-  }));
+  document.forEach((sentence, s) =>
+    sentence.forEach((info, i) => {
+      if (!eligible(info, options.rank)) return;
+      const list = occurrences.get(info.forms.core);
+      if (list) list.push([s, i]);
+      else occurrences.set(info.forms.core, [[s, i]]);
+    }),
+  );
   for (const list of occurrences.values()) {
     if (list.length < 2) continue;
     // Each occurrence's own neighbourhood, built once (up to MAX_OCCURRENCES other tokens read it).

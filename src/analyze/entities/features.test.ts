@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ownWordFeatures, sentenceFeatures, wordInfo, type FeatureResources } from './features.ts';
 import { buildGazetteer } from './gazetteer.ts';
 
-const resources: FeatureResources = { clusters: new Map([['كوفالسكي', '1234']]), rank: new Map(), gazetteer: buildGazetteer() };
-const features = (token: string): string[] => { const out: string[] = []; ownWordFeatures(wordInfo(token, resources), out); return out; };
+const resources: FeatureResources = {
+  clusters: new Map([['كوفالسكي', '1234']]),
+  rank: new Map(),
+  gazetteer: buildGazetteer(),
+};
+const features = (token: string): string[] => {
+  const out: string[] = [];
+  ownWordFeatures(wordInfo(token, resources), out);
+  return out;
+};
 
 describe('ownWordFeatures', () => {
   it('adds boundary-marked character 3-grams of the stem (foreign-name endings such as «سكي»)', () => {

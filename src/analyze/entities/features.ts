@@ -47,7 +47,7 @@ export function wordShape(token: string): string {
     return token.length <= 2 ? 'A1' : token.length <= 4 ? 'A2' : token.length <= 7 ? 'A3' : 'A4';
   }
   if (code >= 0x30 && code <= 0x39) return /^[0-9.,]+$/u.test(token) ? (token.length === 4 ? 'D4' : 'D') : 'DX';
-  if ((code >= 0x41 && code <= 0x5a)) return token === token.toUpperCase() ? 'LU' : 'LC';
+  if (code >= 0x41 && code <= 0x5a) return token === token.toUpperCase() ? 'LU' : 'LC';
   if (code >= 0x61 && code <= 0x7a) return 'Ll';
   return /[\p{L}\p{N}]/u.test(token) ? 'X' : `P${token}`;
 }
@@ -92,7 +92,13 @@ export function neighbourWordFeatures(info: WordInfo, d: number, out: string[]):
 }
 
 /** Features that depend on the sentence: gazetteer matches, edges, the cue window and word bigrams. */
-export function sentenceLevelFeatures(infos: readonly WordInfo[], gazetteer: readonly (readonly string[])[], sports: boolean, i: number, out: string[]): void {
+export function sentenceLevelFeatures(
+  infos: readonly WordInfo[],
+  gazetteer: readonly (readonly string[])[],
+  sports: boolean,
+  i: number,
+  out: string[],
+): void {
   const own = infos[i]!;
   for (const g of gazetteer[i]!) out.push(`g=${g}`);
   // In a sports sentence a city or country is usually a club or a team: conjoin with the gazetteer and cluster.
@@ -102,25 +108,38 @@ export function sentenceLevelFeatures(infos: readonly WordInfo[], gazetteer: rea
   }
   if (gazetteer[i]!.length > 0 && own.cues.length > 0) out.push(`gq=${gazetteer[i]![0]}|${own.cues[0]}`);
   for (const d of NEIGHBOUR_OFFSETS) {
-    if (!infos[i + d]) { out.push(`${d}=edge`); continue; }
+    if (!infos[i + d]) {
+      out.push(`${d}=edge`);
+      continue;
+    }
     for (const g of gazetteer[i + d]!) out.push(`${d}g=${g}`);
   }
   // Titles sit up to three words before a name: «وزير الخارجية الأمريكي أنتوني …».
-  for (let d = -CUE_WINDOW; d <= -1; d++) for (const c of infos[i + d]?.cues ?? []) out.push(`wq=${c}`, `wqk=${c}|${own.cluster.slice(0, 2)}`);
+  for (let d = -CUE_WINDOW; d <= -1; d++)
+    for (const c of infos[i + d]?.cues ?? []) out.push(`wq=${c}`, `wqk=${c}|${own.cluster.slice(0, 2)}`);
   const prev = infos[i - 1];
   const next = infos[i + 1];
-  out.push(`-1w0=${prev?.forms.norm ?? '<s>'}|${own.forms.norm}`, `0w1=${own.forms.norm}|${next?.forms.norm ?? '</s>'}`,
-    `-1s0=${prev?.forms.stem ?? '<s>'}|${own.forms.stem}`);
+  out.push(
+    `-1w0=${prev?.forms.norm ?? '<s>'}|${own.forms.norm}`,
+    `0w1=${own.forms.norm}|${next?.forms.norm ?? '</s>'}`,
+    `-1s0=${prev?.forms.stem ?? '<s>'}|${own.forms.stem}`,
+  );
 }
 
 /** Feature strings for every token of one sentence (tokens as given, e.g. one CoNLL sentence). */
 export function sentenceFeatures(tokens: readonly string[], resources: FeatureResources): string[][] {
-  return featuresOfInfos(tokens.map((t) => wordInfo(t, resources)), resources);
+  return featuresOfInfos(
+    tokens.map((t) => wordInfo(t, resources)),
+    resources,
+  );
 }
 
 /** sentenceFeatures from the tokens' word information, already computed. */
 function featuresOfInfos(infos: readonly WordInfo[], resources: FeatureResources): string[][] {
-  const gazetteer = gazetteerLabels(resources.gazetteer, infos.map((w) => w.forms));
+  const gazetteer = gazetteerLabels(
+    resources.gazetteer,
+    infos.map((w) => w.forms),
+  );
   const sports = isSportsSentence(infos);
   return infos.map((info, i) => {
     const out: string[] = [];
@@ -141,5 +160,7 @@ export function documentFeatures(sentences: readonly (readonly string[])[], reso
   const window = resources.documentWindow ?? 0;
   if (window <= 0) return rows;
   const context = documentContextFeatures(infos, { window, rank: resources.rank });
-  return rows.map((sentence, s) => sentence.map((row, i) => (context[s]![i]!.length === 0 ? row : [...row, ...context[s]![i]!])));
+  return rows.map((sentence, s) =>
+    sentence.map((row, i) => (context[s]![i]!.length === 0 ? row : [...row, ...context[s]![i]!])),
+  );
 }

@@ -6,13 +6,20 @@ import { tokenForms } from './token-forms.ts';
 const gazetteer = buildGazetteer([{ name: coreName('نادي الصيادين'), cls: 'EXTRA_ORG' }]);
 const run = (sentence: string, tags: string[]): string[] => {
   const tokens = sentence.split(' ');
-  return applyGazetteerBackoff(tags, gazetteerLabels(gazetteer, tokens.map((t) => tokenForms(t))));
+  return applyGazetteerBackoff(
+    tags,
+    gazetteerLabels(
+      gazetteer,
+      tokens.map((t) => tokenForms(t)),
+    ),
+  );
 };
 
 describe('applyGazetteerBackoff', () => {
   it('labels an untagged curated multi-word name with its list type', () => {
-    expect(run('هاجمت فصائل من الحشد الشعبي مواقع قرب جرف النصر', ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O']))
-      .toEqual(['O', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-LOC', 'I-LOC']);
+    expect(
+      run('هاجمت فصائل من الحشد الشعبي مواقع قرب جرف النصر', ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O']),
+    ).toEqual(['O', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-LOC', 'I-LOC']);
   });
 
   it('leaves names of another type the tagger labelled, single words and harvested extra names alone', () => {
@@ -24,11 +31,35 @@ describe('applyGazetteerBackoff', () => {
 
   it('labels a curated organisation whose only tagged word is a place inside it', () => {
     const tokens = 'أعلن البنك المركزي العراقي رفع الفائدة'.split(' ');
-    const labels = gazetteerLabels(gazetteer, tokens.map((t) => tokenForms(t)));
-    expect(applyGazetteerBackoff(['O', 'O', 'O', 'B-LOC', 'O', 'O'], labels)).toEqual(['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O']);
+    const labels = gazetteerLabels(
+      gazetteer,
+      tokens.map((t) => tokenForms(t)),
+    );
+    expect(applyGazetteerBackoff(['O', 'O', 'O', 'B-LOC', 'O', 'O'], labels)).toEqual([
+      'O',
+      'B-ORG',
+      'I-ORG',
+      'I-ORG',
+      'O',
+      'O',
+    ]);
     // A person inside, or a tagged head, is the tagger's call.
-    expect(applyGazetteerBackoff(['O', 'B-ORG', 'O', 'B-LOC', 'O', 'O'], labels)).toEqual(['O', 'B-ORG', 'O', 'B-LOC', 'O', 'O']);
-    expect(applyGazetteerBackoff(['O', 'O', 'O', 'B-PERS', 'O', 'O'], labels)).toEqual(['O', 'O', 'O', 'B-PERS', 'O', 'O']);
+    expect(applyGazetteerBackoff(['O', 'B-ORG', 'O', 'B-LOC', 'O', 'O'], labels)).toEqual([
+      'O',
+      'B-ORG',
+      'O',
+      'B-LOC',
+      'O',
+      'O',
+    ]);
+    expect(applyGazetteerBackoff(['O', 'O', 'O', 'B-PERS', 'O', 'O'], labels)).toEqual([
+      'O',
+      'O',
+      'O',
+      'B-PERS',
+      'O',
+      'O',
+    ]);
   });
 
   it('learns which curated names the annotations leave untagged, and does not force them', () => {
@@ -53,8 +84,15 @@ describe('applyGazetteerBackoff', () => {
     expect(matchKey(forms, 1, 3)).toBe(coreName('مجلس الوزراء'));
     const labels = gazetteerLabels(gazetteer, forms);
     const untagged = tokens.map(() => 'O');
-    expect(applyGazetteerBackoff(untagged, labels, { forms, names: new Set(excluded) }))
-      .toEqual(['O', 'O', 'O', 'O', 'O', 'B-ORG', 'I-ORG']);
+    expect(applyGazetteerBackoff(untagged, labels, { forms, names: new Set(excluded) })).toEqual([
+      'O',
+      'O',
+      'O',
+      'O',
+      'O',
+      'B-ORG',
+      'I-ORG',
+    ]);
     // Without the learned exclusions both curated names are forced.
     expect(applyGazetteerBackoff(untagged, labels)).toEqual(['O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-ORG', 'I-ORG']);
   });

@@ -7,7 +7,13 @@ import type { GazetteerClass } from './gazetteer.ts';
 import type { TokenForms } from './token-forms.ts';
 
 /** Curated gazetteer classes and the entity type they stand for (FIRST and EXTRA_* are too noisy to force). */
-const CLASS_TYPES: Partial<Record<GazetteerClass, string>> = { COUNTRY: 'LOC', CITY: 'LOC', ORG: 'ORG', CLUB: 'ORG', COMPANY: 'ORG' };
+const CLASS_TYPES: Partial<Record<GazetteerClass, string>> = {
+  COUNTRY: 'LOC',
+  CITY: 'LOC',
+  ORG: 'ORG',
+  CLUB: 'ORG',
+  COMPANY: 'ORG',
+};
 /** Only phrases of at least this many tokens: single words are often common words too («القائم», «الحرة»). */
 const MIN_PHRASE_TOKENS = 2;
 
@@ -44,11 +50,16 @@ function onlyNestedPlace(tags: readonly string[], start: number, end: number, ty
 }
 
 /** Curated gazetteer matches of one entity type, left to right: tokens [start, end) (also used by span-refiners.ts). */
-export function* curatedMatches(labels: readonly (readonly string[])[]): Generator<{ start: number; end: number; type: string }> {
+export function* curatedMatches(
+  labels: readonly (readonly string[])[],
+): Generator<{ start: number; end: number; type: string }> {
   let i = 0;
   while (i < labels.length) {
     const type = curatedTypeOf(labels[i]!, 'B');
-    if (!type) { i++; continue; }
+    if (!type) {
+      i++;
+      continue;
+    }
     let end = i + 1;
     while (end < labels.length && curatedTypeOf(labels[end]!, 'I') === type) end++;
     yield { start: i, end, type };
@@ -58,7 +69,10 @@ export function* curatedMatches(labels: readonly (readonly string[])[]): Generat
 
 /** The key a curated match is counted and excluded by: its tokens' core forms (clitics stripped), space-separated. */
 export function matchKey(forms: readonly TokenForms[], start: number, end: number): string {
-  return forms.slice(start, end).map((f) => f.core).join(' ');
+  return forms
+    .slice(start, end)
+    .map((f) => f.core)
+    .join(' ');
 }
 
 /** A name must occur this often in the training annotations before its annotation habit is trusted. */
@@ -74,13 +88,20 @@ export const MIN_ANNOTATED_SHARE = 0.5;
  * regional places) are still forced.
  */
 export function unannotatedCuratedNames(
-  sentences: readonly { readonly tags: readonly string[]; readonly forms: readonly TokenForms[]; readonly labels: readonly (readonly string[])[] }[],
+  sentences: readonly {
+    readonly tags: readonly string[];
+    readonly forms: readonly TokenForms[];
+    readonly labels: readonly (readonly string[])[];
+  }[],
 ): string[] {
   const counts = new Map<string, { seen: number; annotated: number }>();
   for (const { tags, forms, labels } of sentences) {
     for (const { start, end, type } of curatedMatches(labels)) {
       if (end - start < MIN_PHRASE_TOKENS) continue;
-      const whole = tags[start] === `B-${type}` && tags.slice(start + 1, end).every((t) => t === `I-${type}`) && tags[end] !== `I-${type}`;
+      const whole =
+        tags[start] === `B-${type}` &&
+        tags.slice(start + 1, end).every((t) => t === `I-${type}`) &&
+        tags[end] !== `I-${type}`;
       const key = matchKey(forms, start, end);
       const c = counts.get(key) ?? { seen: 0, annotated: 0 };
       c.seen++;
@@ -88,7 +109,10 @@ export function unannotatedCuratedNames(
       counts.set(key, c);
     }
   }
-  return [...counts].filter(([, c]) => c.seen >= MIN_CONVENTION_OCCURRENCES && c.annotated / c.seen < MIN_ANNOTATED_SHARE).map(([key]) => key).sort();
+  return [...counts]
+    .filter(([, c]) => c.seen >= MIN_CONVENTION_OCCURRENCES && c.annotated / c.seen < MIN_ANNOTATED_SHARE)
+    .map(([key]) => key)
+    .sort();
 }
 
 /**
@@ -96,7 +120,9 @@ export function unannotatedCuratedNames(
  * `excluded` (the tokens' forms and unannotatedCuratedNames' list) skips the names the annotations leave untagged.
  */
 export function applyGazetteerBackoff(
-  tags: readonly string[], labels: readonly (readonly string[])[], excluded?: { readonly forms: readonly TokenForms[]; readonly names: ReadonlySet<string> },
+  tags: readonly string[],
+  labels: readonly (readonly string[])[],
+  excluded?: { readonly forms: readonly TokenForms[]; readonly names: ReadonlySet<string> },
 ): string[] {
   const out = [...tags];
   for (const { start, end, type } of curatedMatches(labels)) {

@@ -5,12 +5,30 @@
 import { createRequire } from 'node:module';
 import { CITIES, CLUBS, COMPANIES, FIRST_NAMES, MISC_NAMES, ORGANIZATIONS, PLACES } from './lexicons/known-entities.ts';
 import { ARAB_CLUBS, CLUB_WORDS, MORE_COMPANIES, PRODUCTS, WORLD_CLUBS } from './lexicons/clubs-and-products.ts';
-import { ARMED_GROUPS_AND_PARTIES, INSTITUTIONS, MEDIA_OUTLETS, REGIONAL_PLACES, SITES } from './lexicons/regional-entities.ts';
+import {
+  ARMED_GROUPS_AND_PARTIES,
+  INSTITUTIONS,
+  MEDIA_OUTLETS,
+  REGIONAL_PLACES,
+  SITES,
+} from './lexicons/regional-entities.ts';
 import { LOCATION_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PERSON_VERBS } from './lexicons/cue-words.ts';
 import { tokenForms, type TokenForms } from './token-forms.ts';
 import { tokenize } from '../../text/tokenize.ts';
 
-export type GazetteerClass = 'COUNTRY' | 'CITY' | 'ORG' | 'CLUB' | 'CLUB_WORD' | 'COMPANY' | 'PRODUCT' | 'FIRST' | 'MISC' | 'EXTRA_PERS' | 'EXTRA_LOC' | 'EXTRA_ORG';
+export type GazetteerClass =
+  | 'COUNTRY'
+  | 'CITY'
+  | 'ORG'
+  | 'CLUB'
+  | 'CLUB_WORD'
+  | 'COMPANY'
+  | 'PRODUCT'
+  | 'FIRST'
+  | 'MISC'
+  | 'EXTRA_PERS'
+  | 'EXTRA_LOC'
+  | 'EXTRA_ORG';
 export type CueClass = 'TITLE' | 'ORGHEAD' | 'LOCHEAD' | 'PVERB';
 
 const NO_LABELS: string[] = [];
@@ -43,7 +61,9 @@ export function coreName(name: string): string {
 }
 
 function phraseWords(phrase: string): string[] {
-  return tokenize(phrase).filter((t) => t.kind !== 'punct').map((t) => tokenForms(t.text).core);
+  return tokenize(phrase)
+    .filter((t) => t.kind !== 'punct')
+    .map((t) => tokenForms(t.text).core);
 }
 
 /** Adds one phrase to the trie (a class is recorded once per phrase). */
@@ -52,7 +72,10 @@ function addPhrase(root: PhraseNode, cls: GazetteerClass, words: readonly string
   let node = root;
   for (const word of words) {
     let child = node.next.get(word);
-    if (!child) { child = { classes: [], next: new Map() }; node.next.set(word, child); }
+    if (!child) {
+      child = { classes: [], next: new Map() };
+      node.next.set(word, child);
+    }
     node = child;
   }
   if (!node.classes.includes(cls)) node.classes.push(cls);
@@ -62,15 +85,30 @@ function addPhrase(root: PhraseNode, cls: GazetteerClass, words: readonly string
  * Builds the gazetteer from the lexicons, ISO country names and `extra` names, which must already be
  * space-separated core forms (see `coreName`; the model file stores them so, which keeps loading fast).
  */
-export function buildGazetteer(extra: readonly { readonly name: string; readonly cls: GazetteerClass }[] = []): Gazetteer {
+export function buildGazetteer(
+  extra: readonly { readonly name: string; readonly cls: GazetteerClass }[] = [],
+): Gazetteer {
   const phrases: PhraseNode = { classes: [], next: new Map() };
-  const lists: [readonly string[], GazetteerClass][] = [[[...isoCountryNames(), ...PLACES], 'COUNTRY'], [[...CITIES, ...REGIONAL_PLACES, ...SITES], 'CITY'],
-    [[...ORGANIZATIONS, ...ARMED_GROUPS_AND_PARTIES, ...MEDIA_OUTLETS, ...INSTITUTIONS], 'ORG'], [[...CLUBS, ...ARAB_CLUBS, ...WORLD_CLUBS], 'CLUB'],
-    [CLUB_WORDS, 'CLUB_WORD'], [[...COMPANIES, ...MORE_COMPANIES], 'COMPANY'], [PRODUCTS, 'PRODUCT'], [FIRST_NAMES, 'FIRST'], [MISC_NAMES, 'MISC']];
+  const lists: [readonly string[], GazetteerClass][] = [
+    [[...isoCountryNames(), ...PLACES], 'COUNTRY'],
+    [[...CITIES, ...REGIONAL_PLACES, ...SITES], 'CITY'],
+    [[...ORGANIZATIONS, ...ARMED_GROUPS_AND_PARTIES, ...MEDIA_OUTLETS, ...INSTITUTIONS], 'ORG'],
+    [[...CLUBS, ...ARAB_CLUBS, ...WORLD_CLUBS], 'CLUB'],
+    [CLUB_WORDS, 'CLUB_WORD'],
+    [[...COMPANIES, ...MORE_COMPANIES], 'COMPANY'],
+    [PRODUCTS, 'PRODUCT'],
+    [FIRST_NAMES, 'FIRST'],
+    [MISC_NAMES, 'MISC'],
+  ];
   for (const [names, cls] of lists) for (const name of names) addPhrase(phrases, cls, phraseWords(name));
   for (const { name, cls } of extra) addPhrase(phrases, cls, name.split(' '));
   const cues = new Map<string, CueClass[]>();
-  const cueLists: [readonly string[], CueClass][] = [[PERSON_TITLES, 'TITLE'], [ORGANIZATION_HEADS, 'ORGHEAD'], [LOCATION_HEADS, 'LOCHEAD'], [PERSON_VERBS, 'PVERB']];
+  const cueLists: [readonly string[], CueClass][] = [
+    [PERSON_TITLES, 'TITLE'],
+    [ORGANIZATION_HEADS, 'ORGHEAD'],
+    [LOCATION_HEADS, 'LOCHEAD'],
+    [PERSON_VERBS, 'PVERB'],
+  ];
   for (const [words, cls] of cueLists) {
     for (const word of words) {
       const stem = tokenForms(word).stem;
@@ -85,11 +123,18 @@ export function buildGazetteer(extra: readonly { readonly name: string; readonly
 /** Core form with one more single-letter preposition removed: «لبغداد» → «بغداد» (gazetteer retry only). */
 function withoutPreposition(core: string): string | null {
   const first = core[0];
-  return (first === 'ب' || first === 'ل' || first === 'ك' || first === 'و' || first === 'ف') && core.length > 3 ? core.slice(1) : null;
+  return (first === 'ب' || first === 'ل' || first === 'ك' || first === 'و' || first === 'ف') && core.length > 3
+    ? core.slice(1)
+    : null;
 }
 
 /** Longest phrase starting at token `i` whose first word is `first`: its length and classes. */
-function matchAt(gazetteer: Gazetteer, cores: readonly string[], i: number, first: string): { length: number; classes: readonly GazetteerClass[] } | null {
+function matchAt(
+  gazetteer: Gazetteer,
+  cores: readonly string[],
+  i: number,
+  first: string,
+): { length: number; classes: readonly GazetteerClass[] } | null {
   let node = gazetteer.phrases.next.get(first);
   let best: { length: number; classes: readonly GazetteerClass[] } | null = null;
   for (let k = 1; node; k++) {
@@ -116,7 +161,10 @@ export function gazetteerLabels(gazetteer: Gazetteer, forms: readonly TokenForms
   let i = 0;
   while (i < cores.length) {
     const found = matchAt(gazetteer, cores, i, cores[i]!) ?? retryMatch(gazetteer, cores, i);
-    if (!found) { i++; continue; }
+    if (!found) {
+      i++;
+      continue;
+    }
     for (let k = 0; k < found.length; k++) labels[i + k] = found.classes.map((cls) => `${cls}-${k === 0 ? 'B' : 'I'}`);
     i += found.length;
   }

@@ -15,8 +15,16 @@ function mentionsIn(body: string, items: readonly [EntityType, string][]): RawMe
 
 describe('linkEntities', () => {
   it('links a later surname and a first+last short form to the full name', () => {
-    const body = 'استقبل وزير الدفاع كريم حسن الجبوري نظيره. وقال الجبوري إن الزيارة مهمة، وأضاف كريم الجبوري أن التعاون مستمر.';
-    const linked = linkEntities(mentionsIn(body, [['PERS', 'كريم حسن الجبوري'], ['PERS', 'الجبوري'], ['PERS', 'كريم الجبوري']]), body);
+    const body =
+      'استقبل وزير الدفاع كريم حسن الجبوري نظيره. وقال الجبوري إن الزيارة مهمة، وأضاف كريم الجبوري أن التعاون مستمر.';
+    const linked = linkEntities(
+      mentionsIn(body, [
+        ['PERS', 'كريم حسن الجبوري'],
+        ['PERS', 'الجبوري'],
+        ['PERS', 'كريم الجبوري'],
+      ]),
+      body,
+    );
     expect(new Set(linked.map((e) => e.entityId)).size).toBe(1);
     expect(linked.every((e) => e.canonical === 'كريم حسن الجبوري')).toBe(true);
     for (const e of linked) expect(body.slice(e.start, e.end)).toBe(e.text);
@@ -24,34 +32,70 @@ describe('linkEntities', () => {
 
   it('links an earlier, mistyped short form to a later full name', () => {
     const body = 'أكد الحلبوسي في كلمته أن رئيس البرلمان نزار علي الحلبوسي سيزور عمان.';
-    const linked = linkEntities(mentionsIn(body, [['LOC', 'الحلبوسي'], ['PERS', 'نزار علي الحلبوسي']]), body);
+    const linked = linkEntities(
+      mentionsIn(body, [
+        ['LOC', 'الحلبوسي'],
+        ['PERS', 'نزار علي الحلبوسي'],
+      ]),
+      body,
+    );
     expect(linked[0]).toMatchObject({ type: 'PERS', canonical: 'نزار علي الحلبوسي', entityId: linked[1]!.entityId });
   });
 
   it('links transposed-letter misspellings of a surname', () => {
     const body = 'التقى الوزير روبرت كارتسن ثم غادر كارستن القاعة.';
-    const linked = linkEntities(mentionsIn(body, [['PERS', 'روبرت كارتسن'], ['PERS', 'كارستن']]), body);
+    const linked = linkEntities(
+      mentionsIn(body, [
+        ['PERS', 'روبرت كارتسن'],
+        ['PERS', 'كارستن'],
+      ]),
+      body,
+    );
     expect(linked[1]!.entityId).toBe(linked[0]!.entityId);
   });
 
   it('links spelling variants of an adjective but not a country to its adjective', () => {
     const body = 'رحبت الخارجية الأميركية بالقرار، وأكدت الإدارة الأمريكية دعمها لأمريكا اللاتينية.';
-    const linked = linkEntities(mentionsIn(body, [['MISC', 'الأميركية'], ['MISC', 'الأمريكية'], ['LOC', 'أمريكا اللاتينية']]), body);
+    const linked = linkEntities(
+      mentionsIn(body, [
+        ['MISC', 'الأميركية'],
+        ['MISC', 'الأمريكية'],
+        ['LOC', 'أمريكا اللاتينية'],
+      ]),
+      body,
+    );
     expect(linked[0]!.entityId).toBe(linked[1]!.entityId);
     expect(linked[2]!.entityId).not.toBe(linked[0]!.entityId);
   });
 
   it('links aliases to one canonical organisation', () => {
     const body = 'تبنى تنظيم داعش الهجوم. ويعد تنظيم الدولة الإسلامية مسؤولاً عن هجمات سابقة، وما زال داعش ينشط.';
-    const linked = linkEntities(mentionsIn(body, [['ORG', 'تنظيم داعش'], ['ORG', 'تنظيم الدولة الإسلامية'], ['ORG', 'داعش']]), body);
+    const linked = linkEntities(
+      mentionsIn(body, [
+        ['ORG', 'تنظيم داعش'],
+        ['ORG', 'تنظيم الدولة الإسلامية'],
+        ['ORG', 'داعش'],
+      ]),
+      body,
+    );
     expect(new Set(linked.map((e) => e.entityId)).size).toBe(1);
     expect(linked[0]!.canonical).toBe('تنظيم الدولة الإسلامية');
   });
 
   it('strips clitics for the key, keeps the span as tagged', () => {
     const body = 'وقعت مصر والولايات المتحدة اتفاقاً، ورحبت الولايات المتحدة به.';
-    const linked = linkEntities(mentionsIn(body, [['LOC', 'والولايات المتحدة'], ['LOC', 'الولايات المتحدة']]), body);
-    expect(linked[0]).toMatchObject({ text: 'والولايات المتحدة', canonical: 'الولايات المتحدة', entityId: linked[1]!.entityId });
+    const linked = linkEntities(
+      mentionsIn(body, [
+        ['LOC', 'والولايات المتحدة'],
+        ['LOC', 'الولايات المتحدة'],
+      ]),
+      body,
+    );
+    expect(linked[0]).toMatchObject({
+      text: 'والولايات المتحدة',
+      canonical: 'الولايات المتحدة',
+      entityId: linked[1]!.entityId,
+    });
   });
 
   it('keeps a word that merely starts like a clitic + article in the canonical name', () => {
@@ -62,13 +106,26 @@ describe('linkEntities', () => {
 
   it('links a place to its name with a generic head', () => {
     const body = 'وصلت المساعدات إلى قطاع غزة صباحاً، وتوزعت في غزة على المخيمات.';
-    const linked = linkEntities(mentionsIn(body, [['LOC', 'قطاع غزة'], ['LOC', 'غزة']]), body);
+    const linked = linkEntities(
+      mentionsIn(body, [
+        ['LOC', 'قطاع غزة'],
+        ['LOC', 'غزة'],
+      ]),
+      body,
+    );
     expect(linked[1]!.entityId).toBe(linked[0]!.entityId);
   });
 
   it('reads a capital as its government when it acts, as a place after «في»', () => {
     const body = 'وانتقدت موسكو العقوبات، فيما عقد الاجتماع في موسكو أمس. وقالت روسيا إنها سترد.';
-    const linked = linkEntities(mentionsIn(body, [['LOC', 'موسكو'], ['LOC', 'موسكو'], ['LOC', 'روسيا']]), body);
+    const linked = linkEntities(
+      mentionsIn(body, [
+        ['LOC', 'موسكو'],
+        ['LOC', 'موسكو'],
+        ['LOC', 'روسيا'],
+      ]),
+      body,
+    );
     expect(linked[0]!.entityId).toBe(linked[2]!.entityId);
     expect(linked[1]!.entityId).not.toBe(linked[2]!.entityId);
   });
@@ -81,7 +138,15 @@ describe('linkEntities', () => {
 
   it('does not merge different people sharing a first name, or short names one letter apart', () => {
     const body = 'التقى أحمد سالم مع أحمد ناصر، وزار عمار عمان.';
-    const linked = linkEntities(mentionsIn(body, [['PERS', 'أحمد سالم'], ['PERS', 'أحمد ناصر'], ['PERS', 'عمار'], ['LOC', 'عمان']]), body);
+    const linked = linkEntities(
+      mentionsIn(body, [
+        ['PERS', 'أحمد سالم'],
+        ['PERS', 'أحمد ناصر'],
+        ['PERS', 'عمار'],
+        ['LOC', 'عمان'],
+      ]),
+      body,
+    );
     expect(new Set(linked.map((e) => e.entityId)).size).toBe(4);
   });
 

@@ -48,21 +48,25 @@ export function linkEntities(mentions: readonly RawMention[], body = ''): Entity
     const key = placeKey(linkKey(mention.text), mention.type);
     if (key.length === 0 || NOT_ENTITIES.has(key)) continue;
     const alias = ALIASES.get(key) ?? metonym(key, mention, body);
-    const cluster = alias ? aliasCluster(clusters, alias) : findCluster(clusters, key, mention.type) ?? newCluster(clusters, key, mention);
+    const cluster = alias
+      ? aliasCluster(clusters, alias)
+      : (findCluster(clusters, key, mention.type) ?? newCluster(clusters, key, mention));
     // A capital read as its government must not make the place name an alias of the country.
     if (!alias || ALIASES.has(key)) cluster.keys.add(key);
     if (!alias) maybeUpgrade(cluster, key, mention);
     assigned.push({ mention, cluster });
   }
   const merged = mergeEarlyShortForms(clusters);
-  return assigned.map(({ mention, cluster: found }) => ({ mention, cluster: merged.get(found) ?? found })).map(({ mention, cluster }) => ({
-    type: cluster.type,
-    text: mention.text,
-    start: mention.start,
-    end: mention.end,
-    entityId: entityIdOf(cluster.type, cluster.canonicalKey),
-    canonical: cluster.canonical,
-  }));
+  return assigned
+    .map(({ mention, cluster: found }) => ({ mention, cluster: merged.get(found) ?? found }))
+    .map(({ mention, cluster }) => ({
+      type: cluster.type,
+      text: mention.text,
+      start: mention.start,
+      end: mention.end,
+      entityId: entityIdOf(cluster.type, cluster.canonicalKey),
+      canonical: cluster.canonical,
+    }));
 }
 
 /** Stable id of an entity: the same type and canonical key give the same id in every article. */
@@ -73,7 +77,10 @@ export function entityIdOf(type: EntityType, canonicalKey: string): string {
 /** Linking key: the `link` fold profile, quotes dropped, a clitic before «ال» removed («والعراق», «للعراق» → «العراق»), titles removed. */
 export function linkKey(text: string): string {
   const key = normalizeKey(text.replace(/[“”«»"'()]/gu, ''));
-  const tokens = key.split(' ').filter((t) => t.length > 0).map(withoutCliticsBeforeArticle);
+  const tokens = key
+    .split(' ')
+    .filter((t) => t.length > 0)
+    .map(withoutCliticsBeforeArticle);
   while (tokens.length > 2 && TITLES.has(tokens[0]!)) tokens.shift();
   return tokens.join(' ');
 }
@@ -104,13 +111,27 @@ function aliasCluster(clusters: Cluster[], alias: AliasTarget): Cluster {
   const canonicalKey = linkKey(alias.canonical);
   const existing = clusters.find((cluster) => cluster.canonicalKey === canonicalKey && cluster.type === alias.type);
   if (existing) return existing;
-  const cluster: Cluster = { type: alias.type, canonical: alias.canonical, canonicalKey, tokens: canonicalKey.split(' '), keys: new Set([canonicalKey]), isAlias: true };
+  const cluster: Cluster = {
+    type: alias.type,
+    canonical: alias.canonical,
+    canonicalKey,
+    tokens: canonicalKey.split(' '),
+    keys: new Set([canonicalKey]),
+    isAlias: true,
+  };
   clusters.push(cluster);
   return cluster;
 }
 
 function newCluster(clusters: Cluster[], key: string, mention: RawMention): Cluster {
-  const cluster: Cluster = { type: mention.type, canonical: displayName(mention.text, key), canonicalKey: key, tokens: key.split(' '), keys: new Set([key]), isAlias: false };
+  const cluster: Cluster = {
+    type: mention.type,
+    canonical: displayName(mention.text, key),
+    canonicalKey: key,
+    tokens: key.split(' '),
+    keys: new Set([key]),
+    isAlias: false,
+  };
   clusters.push(cluster);
   return cluster;
 }
@@ -152,7 +173,8 @@ function mergeEarlyShortForms(clusters: readonly Cluster[]): Map<Cluster, Cluste
 /** A longer full name of a person («محمد شياع السوداني» after «السوداني») becomes the canonical name. */
 function maybeUpgrade(cluster: Cluster, key: string, mention: RawMention): void {
   const tokens = key.split(' ');
-  if (cluster.isAlias || cluster.type !== 'PERS' || mention.type !== 'PERS' || tokens.length <= cluster.tokens.length) return;
+  if (cluster.isAlias || cluster.type !== 'PERS' || mention.type !== 'PERS' || tokens.length <= cluster.tokens.length)
+    return;
   if (!isShortForm(cluster.tokens, tokens)) return;
   cluster.canonical = displayName(mention.text, key);
   cluster.canonicalKey = key;
@@ -199,7 +221,8 @@ function damerau(a: string, b: string, budget: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, previous2[j - 2]! + 1);
       current.push(value);
       rowMin = Math.min(rowMin, value);
     }

@@ -53,13 +53,21 @@ export function serializeModel(model: NerModel): Buffer {
   const scale = maxAbs / 32767 || 1;
   const quantised = new Int16Array(kept.length * size);
   kept.forEach(([, row], i) => {
-    for (let t = 0; t < size; t++) quantised[i * size + t] = Math.round(model.weights.emission[row * size + t]! / scale);
+    for (let t = 0; t < size; t++)
+      quantised[i * size + t] = Math.round(model.weights.emission[row * size + t]! / scale);
   });
   const json: ModelJson = {
-    format: MODEL_FORMAT, version: MODEL_VERSION, tags: [...model.weights.tags], features: kept.map(([name]) => name), scale,
-    emission: Buffer.from(quantised.buffer).toString('base64'), transition: [...model.weights.transition].map((v) => Math.round(v * 1000) / 1000),
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    tags: [...model.weights.tags],
+    features: kept.map(([name]) => name),
+    scale,
+    emission: Buffer.from(quantised.buffer).toString('base64'),
+    transition: [...model.weights.transition].map((v) => Math.round(v * 1000) / 1000),
     clusters: [...model.clusters].map(([w, p]) => `${w}\t${p}`).join('\n'),
-    extraNames: model.extraNames.map((e) => [e.name, e.cls]), ...(model.backoffExcluded ? { backoffExcluded: [...model.backoffExcluded] } : {}), info: model.info,
+    extraNames: model.extraNames.map((e) => [e.name, e.cls]),
+    ...(model.backoffExcluded ? { backoffExcluded: [...model.backoffExcluded] } : {}),
+    info: model.info,
   };
   return gzipSync(Buffer.from(JSON.stringify(json)), { level: 9 });
 }
@@ -67,7 +75,8 @@ export function serializeModel(model: NerModel): Buffer {
 /** Parses a model file; throws on a wrong format (the caller wraps it in an EngineError). */
 export function parseModel(gzipped: Uint8Array): NerModel {
   const json = JSON.parse(gunzipSync(gzipped).toString('utf8')) as ModelJson;
-  if (json.format !== MODEL_FORMAT || json.version !== MODEL_VERSION) throw new Error(`unexpected model format ${json.format} v${json.version}`);
+  if (json.format !== MODEL_FORMAT || json.version !== MODEL_VERSION)
+    throw new Error(`unexpected model format ${json.format} v${json.version}`);
   const size = json.tags.length;
   const quantised = new Int16Array(new Uint8Array(Buffer.from(json.emission, 'base64')).buffer);
   const emission = new Float32Array(quantised.length);
@@ -86,7 +95,9 @@ export function parseModel(gzipped: Uint8Array): NerModel {
   }
   return {
     weights: { tags: json.tags, features, emission, transition: Float32Array.from(json.transition) },
-    clusters, extraNames: json.extraNames.map(([name, cls]) => ({ name, cls })),
-    ...(json.backoffExcluded ? { backoffExcluded: json.backoffExcluded } : {}), info: json.info,
+    clusters,
+    extraNames: json.extraNames.map(([name, cls]) => ({ name, cls })),
+    ...(json.backoffExcluded ? { backoffExcluded: json.backoffExcluded } : {}),
+    info: json.info,
   };
 }

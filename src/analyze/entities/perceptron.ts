@@ -19,7 +19,10 @@ export function allowedTransitions(tags: readonly string[]): Uint8Array {
   for (let from = 0; from <= size; from++) {
     for (let to = 0; to < size; to++) {
       const target = tags[to]!;
-      if (!target.startsWith('I-')) { allowed[from * size + to] = 1; continue; }
+      if (!target.startsWith('I-')) {
+        allowed[from * size + to] = 1;
+        continue;
+      }
       const source = from < size ? tags[from]! : 'O';
       allowed[from * size + to] = source !== 'O' && source.slice(2) === target.slice(2) ? 1 : 0;
     }
@@ -60,7 +63,10 @@ export function viterbi(weights: TaggerWeights, scores: Float32Array, allowed: U
       for (let from = 0; from < size; from++) {
         if (!allowed[from * size + to]) continue;
         const value = best[(i - 1) * size + from]! + weights.transition[from * size + to]!;
-        if (value > top) { top = value; arg = from; }
+        if (value > top) {
+          top = value;
+          arg = from;
+        }
       }
       best[i * size + to] = top + scores[i * size + to]!;
       back[i * size + to] = arg;

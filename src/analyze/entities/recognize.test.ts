@@ -71,7 +71,11 @@ describe('recognizeEntities', () => {
 
 describe('tagConll', () => {
   it('returns one BIO tag per given token, keeping the tokenisation', () => {
-    const sentences = [['التقى', 'وزير', 'الخارجية', 'الأمريكي', 'أنتوني', 'بلينكن', 'في', 'الرياض', '.'], [], ['والسعودية']];
+    const sentences = [
+      ['التقى', 'وزير', 'الخارجية', 'الأمريكي', 'أنتوني', 'بلينكن', 'في', 'الرياض', '.'],
+      [],
+      ['والسعودية'],
+    ];
     const tags = tagConll(sentences);
     expect(tags.map((t) => t.length)).toEqual([9, 0, 1]);
     expect(tags[0]!.slice(4, 6)).toEqual(['B-PERS', 'I-PERS']);
@@ -87,7 +91,10 @@ describe('context aggregation (document-context.ts) in the shipped model', () =>
     // Invented company names: «أسهم X» alone gives no company cue; the sentence before («شركة X») does.
     const names = ['ليماكو', 'برانتيكس', 'كوراتيك', 'فيرانو'];
     const secondTag = (name: string, withContext: boolean): string => {
-      const sentences = [`أعلنت شركة ${name} للاتصالات أرباحها السنوية`, `وارتفعت أسهم ${name} بنسبة خمسة في المئة`].map((s) => s.split(' '));
+      const sentences = [
+        `أعلنت شركة ${name} للاتصالات أرباحها السنوية`,
+        `وارتفعت أسهم ${name} بنسبة خمسة في المئة`,
+      ].map((s) => s.split(' '));
       return withContext ? tagConll(sentences, tagger)[1]![2]! : tagConll([sentences[1]!], tagger)[0]![2]!;
     };
     // A name ending like an Italian surname («فيرانو») may still read as a person: most, not all, become the company.

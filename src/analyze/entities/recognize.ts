@@ -45,7 +45,9 @@ export function loadTagger(path: string = MODEL_PATH): Tagger {
   try {
     tagger = createTagger(parseModel(bytes));
   } catch (error) {
-    throw new EngineError('model/missing', `NER model ${path} is unreadable (run \`npm run train:ner\`).`, { cause: error });
+    throw new EngineError('model/missing', `NER model ${path} is unreadable (run \`npm run train:ner\`).`, {
+      cause: error,
+    });
   }
   if (path === MODEL_PATH) cachedTagger = tagger;
   return tagger;
@@ -59,7 +61,8 @@ function trimmedStart(token: Token, tagger: Tagger): number {
   const norm = normalizeToken(token.text);
   // A token that is itself a curated name keeps its first letters: «بابل» is Babylon, not ب + «ابل».
   // (Harvested EXTRA_* names are not trusted here: they contain clitic forms such as «ببغداد».)
-  if (tagger.resources.gazetteer.phrases.next.get(norm)?.classes.some((c) => CURATED_CLASSES.has(c))) return token.start;
+  if (tagger.resources.gazetteer.phrases.next.get(norm)?.classes.some((c) => CURATED_CLASSES.has(c)))
+    return token.start;
   const split = splitProclitics(token.text, { isKnownStem: knownStemFor(norm, tagger.resources.rank) });
   let offset = 0;
   for (let k = 0; k < split.clitics.length; k++) {
@@ -84,7 +87,11 @@ function windows(tokens: readonly Token[]): Token[][] {
  * (`text.slice(start, end) === entity.text`); a leading conjunction or preposition is left out.
  * The whole text is one document for label consistency (consistency.ts).
  */
-export function recognizeEntities(text: string, tagger: Tagger = loadTagger(), steps: TagSteps = SHIPPED_STEPS): RecognizedEntity[] {
+export function recognizeEntities(
+  text: string,
+  tagger: Tagger = loadTagger(),
+  steps: TagSteps = SHIPPED_STEPS,
+): RecognizedEntity[] {
   // Tokenise once and sweep the tokens into sentences (sentence spans never cut a token).
   const tokens = tokenize(text, { clitics: false });
   const windowsOfText: Token[][] = [];
@@ -97,7 +104,12 @@ export function recognizeEntities(text: string, tagger: Tagger = loadTagger(), s
   }
   const words = windowsOfText.map((w) => w.map((t) => t.text));
   const contextRows = documentContextRows(tagger, words);
-  const tags = documentPasses(tagger, words, words.map((w, k) => tagTokens(tagger, w, steps, contextRows[k])), steps);
+  const tags = documentPasses(
+    tagger,
+    words,
+    words.map((w, k) => tagTokens(tagger, w, steps, contextRows[k])),
+    steps,
+  );
   const entities: RecognizedEntity[] = [];
   windowsOfText.forEach((window, w) => {
     for (const chunk of chunksOf(tags[w]!)) {
@@ -113,12 +125,19 @@ export function recognizeEntities(text: string, tagger: Tagger = loadTagger(), s
  * BIO tags (ANERcorp scheme) for sentences of given tokens, keeping the tokenisation as given.
  * All sentences form one document for label consistency (consistency.ts).
  */
-export function tagConll(sentences: readonly (readonly string[])[], tagger: Tagger = loadTagger(), steps: TagSteps = SHIPPED_STEPS): string[][] {
+export function tagConll(
+  sentences: readonly (readonly string[])[],
+  tagger: Tagger = loadTagger(),
+  steps: TagSteps = SHIPPED_STEPS,
+): string[][] {
   // Long sentences are tagged in windows (pieces); the pieces are the document's sentences for context aggregation.
   const pieces: (readonly string[])[] = [];
   const owner: number[] = [];
   sentences.forEach((tokens, s) => {
-    for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) { pieces.push(tokens.slice(i, i + MAX_SENTENCE_TOKENS)); owner.push(s); }
+    for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) {
+      pieces.push(tokens.slice(i, i + MAX_SENTENCE_TOKENS));
+      owner.push(s);
+    }
   });
   const contextRows = documentContextRows(tagger, pieces);
   const tags = sentences.map((): string[] => []);
@@ -127,7 +146,12 @@ export function tagConll(sentences: readonly (readonly string[])[], tagger: Tagg
 }
 
 /** The document-level passes over one document's sentence tags: label consistency, then name parts. */
-function documentPasses(tagger: Tagger, sentences: readonly (readonly string[])[], tags: string[][], steps: TagSteps): string[][] {
+function documentPasses(
+  tagger: Tagger,
+  sentences: readonly (readonly string[])[],
+  tags: string[][],
+  steps: TagSteps,
+): string[][] {
   const coreOf = (t: string): string => tagger.cache.core(t);
   const consistent = steps.consistency ? propagateLabels(sentences, tags, coreOf) : tags;
   const isCommon = (token: string): boolean => {

@@ -22,8 +22,13 @@ function refine(name: RefinerName, sentence: string, tags: string[], options: Op
     for (const [tag, value] of Object.entries(margins)) scores[Number(k) * TAGS.length + TAGS.indexOf(tag)] = value!;
   }
   const ctx: RefineContext = {
-    tokens, forms, cues: forms.map((f) => gazetteer.cues.get(f.stem) ?? []), labels: gazetteerLabels(gazetteer, forms),
-    rank: new Map(Object.entries(options.rank ?? {})), gazetteer, emission: { scores, tags: TAGS, unit: REFERENCE_SCORE_UNIT },
+    tokens,
+    forms,
+    cues: forms.map((f) => gazetteer.cues.get(f.stem) ?? []),
+    labels: gazetteerLabels(gazetteer, forms),
+    rank: new Map(Object.entries(options.rank ?? {})),
+    gazetteer,
+    emission: { scores, tags: TAGS, unit: REFERENCE_SCORE_UNIT },
   };
   expect(tags).toHaveLength(tokens.length);
   return refineSpans(tags, ctx, new Set([name]));
@@ -31,13 +36,20 @@ function refine(name: RefinerName, sentence: string, tags: string[], options: Op
 
 describe('gazetteerGrow', () => {
   it('grows a tagged first word to the whole curated place', () => {
-    expect(refine('gazetteerGrow', 'قصفت الطائرات مواقع في جرف الصخر ليلا', ['O', 'O', 'O', 'O', 'B-LOC', 'O', 'O']))
-      .toEqual(['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O']);
+    expect(
+      refine('gazetteerGrow', 'قصفت الطائرات مواقع في جرف الصخر ليلا', ['O', 'O', 'O', 'O', 'B-LOC', 'O', 'O']),
+    ).toEqual(['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O']);
   });
 
   it('leaves a tagged part that is a name on its own, and other types, alone', () => {
     // ANERcorp tags «مكة» in «مكة المكرمة» and «حماس» in «حركة حماس».
-    expect(refine('gazetteerGrow', 'وصل الحجاج إلى مكة المكرمة', ['O', 'O', 'O', 'B-LOC', 'O'])).toEqual(['O', 'O', 'O', 'B-LOC', 'O']);
+    expect(refine('gazetteerGrow', 'وصل الحجاج إلى مكة المكرمة', ['O', 'O', 'O', 'B-LOC', 'O'])).toEqual([
+      'O',
+      'O',
+      'O',
+      'B-LOC',
+      'O',
+    ]);
     expect(refine('gazetteerGrow', 'أعلنت حركة حماس', ['O', 'O', 'B-ORG'])).toEqual(['O', 'O', 'B-ORG']);
     expect(refine('gazetteerGrow', 'قرب جرف الصخر', ['O', 'B-PERS', 'O'])).toEqual(['O', 'B-PERS', 'O']);
   });
@@ -45,8 +57,13 @@ describe('gazetteerGrow', () => {
 
 describe('unitHead', () => {
   it('puts a militia unit head into the organisation it precedes', () => {
-    expect(refine('unitHead', 'أعلنت سرايا النصر الموعود مسؤوليتها', ['O', 'O', 'B-ORG', 'I-ORG', 'O']))
-      .toEqual(['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O']);
+    expect(refine('unitHead', 'أعلنت سرايا النصر الموعود مسؤوليتها', ['O', 'O', 'B-ORG', 'I-ORG', 'O'])).toEqual([
+      'O',
+      'B-ORG',
+      'I-ORG',
+      'I-ORG',
+      'O',
+    ]);
   });
 
   it('leaves generic heads, heads before nothing and heads before MISC alone', () => {
@@ -58,85 +75,180 @@ describe('unitHead', () => {
 
 describe('kunya', () => {
   it('extends a kunya pair over the laqab the tagger scored as inside a name', () => {
-    expect(refine('kunya', 'قال أبو حسن الكربلائي إن', ['O', 'B-PERS', 'I-PERS', 'O', 'O'], { emission: { 3: { 'I-PERS': 12 } } }))
-      .toEqual(['O', 'B-PERS', 'I-PERS', 'I-PERS', 'O']);
+    expect(
+      refine('kunya', 'قال أبو حسن الكربلائي إن', ['O', 'B-PERS', 'I-PERS', 'O', 'O'], {
+        emission: { 3: { 'I-PERS': 12 } },
+      }),
+    ).toEqual(['O', 'B-PERS', 'I-PERS', 'I-PERS', 'O']);
   });
 
   it('leaves common nouns, family names after a given name and places alone', () => {
-    expect(refine('kunya', 'طالب أبو سالم الإطار القيادي', ['O', 'B-PERS', 'I-PERS', 'O', 'O'], { emission: { 3: { 'I-PERS': -30 } } }))
-      .toEqual(['O', 'B-PERS', 'I-PERS', 'O', 'O']);
-    expect(refine('kunya', 'أكد أحمد أبو خليل المدير', ['O', 'B-PERS', 'I-PERS', 'I-PERS', 'O'], { emission: { 4: { 'I-PERS': 20 } } }))
-      .toEqual(['O', 'B-PERS', 'I-PERS', 'I-PERS', 'O']);
-    expect(refine('kunya', 'وصل إلى أبو ظبي العاصمة', ['O', 'O', 'B-LOC', 'I-LOC', 'O'], { emission: { 4: { 'I-PERS': 20 } } }))
-      .toEqual(['O', 'O', 'B-LOC', 'I-LOC', 'O']);
+    expect(
+      refine('kunya', 'طالب أبو سالم الإطار القيادي', ['O', 'B-PERS', 'I-PERS', 'O', 'O'], {
+        emission: { 3: { 'I-PERS': -30 } },
+      }),
+    ).toEqual(['O', 'B-PERS', 'I-PERS', 'O', 'O']);
+    expect(
+      refine('kunya', 'أكد أحمد أبو خليل المدير', ['O', 'B-PERS', 'I-PERS', 'I-PERS', 'O'], {
+        emission: { 4: { 'I-PERS': 20 } },
+      }),
+    ).toEqual(['O', 'B-PERS', 'I-PERS', 'I-PERS', 'O']);
+    expect(
+      refine('kunya', 'وصل إلى أبو ظبي العاصمة', ['O', 'O', 'B-LOC', 'I-LOC', 'O'], {
+        emission: { 4: { 'I-PERS': 20 } },
+      }),
+    ).toEqual(['O', 'O', 'B-LOC', 'I-LOC', 'O']);
   });
 });
 
 describe('emissionExtend', () => {
   it('takes a nisba the tagger scored as inside the name', () => {
-    expect(refine('emissionExtend', 'استقبل كريم حسن الموصلي الوفد', ['O', 'B-PERS', 'I-PERS', 'O', 'O'], { emission: { 3: { 'I-PERS': 12 } } }))
-      .toEqual(['O', 'B-PERS', 'I-PERS', 'I-PERS', 'O']);
+    expect(
+      refine('emissionExtend', 'استقبل كريم حسن الموصلي الوفد', ['O', 'B-PERS', 'I-PERS', 'O', 'O'], {
+        emission: { 3: { 'I-PERS': 12 } },
+      }),
+    ).toEqual(['O', 'B-PERS', 'I-PERS', 'I-PERS', 'O']);
   });
 
   it('needs the nisba shape and a positive margin', () => {
-    expect(refine('emissionExtend', 'كان عادل سعيد الاب زعيما', ['O', 'B-PERS', 'I-PERS', 'O', 'O'], { emission: { 3: { 'I-PERS': 12 } } }))
-      .toEqual(['O', 'B-PERS', 'I-PERS', 'O', 'O']);
-    expect(refine('emissionExtend', 'استقبل كريم حسن الموصلي الوفد', ['O', 'B-PERS', 'I-PERS', 'O', 'O'], { emission: { 3: { 'I-PERS': -5 } } }))
-      .toEqual(['O', 'B-PERS', 'I-PERS', 'O', 'O']);
+    expect(
+      refine('emissionExtend', 'كان عادل سعيد الاب زعيما', ['O', 'B-PERS', 'I-PERS', 'O', 'O'], {
+        emission: { 3: { 'I-PERS': 12 } },
+      }),
+    ).toEqual(['O', 'B-PERS', 'I-PERS', 'O', 'O']);
+    expect(
+      refine('emissionExtend', 'استقبل كريم حسن الموصلي الوفد', ['O', 'B-PERS', 'I-PERS', 'O', 'O'], {
+        emission: { 3: { 'I-PERS': -5 } },
+      }),
+    ).toEqual(['O', 'B-PERS', 'I-PERS', 'O', 'O']);
   });
 });
 
 describe('titleName', () => {
   it('tags a transliterated name after a title phrase', () => {
     const tags = ['O', 'O', 'O', 'O', 'B-LOC', 'O', 'O', 'O'];
-    expect(refine('titleName', 'وقالت المبعوثة البريطانية لدى ليبيا كارولين بارتوسكي للصحفيين', tags, { emission: { 5: { 'B-PERS': -40 }, 6: { 'I-PERS': 6 } } }))
-      .toEqual(['O', 'O', 'O', 'O', 'B-LOC', 'B-PERS', 'I-PERS', 'O']);
+    expect(
+      refine('titleName', 'وقالت المبعوثة البريطانية لدى ليبيا كارولين بارتوسكي للصحفيين', tags, {
+        emission: { 5: { 'B-PERS': -40 }, 6: { 'I-PERS': 6 } },
+      }),
+    ).toEqual(['O', 'O', 'O', 'O', 'B-LOC', 'B-PERS', 'I-PERS', 'O']);
   });
 
   it('extends a tagged person left over a given name after the title phrase', () => {
-    expect(refine('titleName', 'وصل وزير الداخلية راضي سعد الحمداني', ['O', 'O', 'O', 'O', 'B-PERS', 'I-PERS'], { emission: { 3: { 'B-PERS': -50 } } }))
-      .toEqual(['O', 'O', 'O', 'B-PERS', 'I-PERS', 'I-PERS']);
+    expect(
+      refine('titleName', 'وصل وزير الداخلية راضي سعد الحمداني', ['O', 'O', 'O', 'O', 'B-PERS', 'I-PERS'], {
+        emission: { 3: { 'B-PERS': -50 } },
+      }),
+    ).toEqual(['O', 'O', 'O', 'B-PERS', 'I-PERS', 'I-PERS']);
   });
 
   it('judges a join by the joined reading: a weak first word joins when the name after it reads as its continuation', () => {
     // −90 alone is past the bound (−2.45 units ≈ −75), but «محمد» scores 40 higher as I-PERS than as B-PERS.
     const tags = ['O', 'O', 'O', 'O', 'B-PERS', 'I-PERS'];
-    expect(refine('titleName', 'حضر وزير الدفاع صابر محمد الجبوري', tags, { emission: { 3: { 'B-PERS': -90 }, 4: { 'B-PERS': 60, 'I-PERS': 100 } } }))
-      .toEqual(['O', 'O', 'O', 'B-PERS', 'I-PERS', 'I-PERS']);
+    expect(
+      refine('titleName', 'حضر وزير الدفاع صابر محمد الجبوري', tags, {
+        emission: { 3: { 'B-PERS': -90 }, 4: { 'B-PERS': 60, 'I-PERS': 100 } },
+      }),
+    ).toEqual(['O', 'O', 'O', 'B-PERS', 'I-PERS', 'I-PERS']);
     // The same first word before a name that starts there (B-PERS far above I-PERS) stays out.
-    expect(refine('titleName', 'حضر وزير الدفاع صابر محمد الجبوري', tags, { emission: { 3: { 'B-PERS': -60 }, 4: { 'B-PERS': 100, 'I-PERS': 60 } } }))
-      .toEqual(tags);
+    expect(
+      refine('titleName', 'حضر وزير الدفاع صابر محمد الجبوري', tags, {
+        emission: { 3: { 'B-PERS': -60 }, 4: { 'B-PERS': 100, 'I-PERS': 60 } },
+      }),
+    ).toEqual(tags);
   });
 
   it('leaves words the tagger scores far from a name, and relative clauses, alone', () => {
-    expect(refine('titleName', 'عقد الوزير الأمريكي اجتماعا ثلاثيا مع', ['O', 'O', 'O', 'O', 'O', 'O'], { emission: { 3: { 'B-PERS': -97 }, 4: { 'I-PERS': 23 } } }))
-      .toEqual(['O', 'O', 'O', 'O', 'O', 'O']);
-    expect(refine('titleName', 'الحزب الحاكم الذي أسسه أردوغان', ['O', 'O', 'O', 'O', 'B-PERS'], { rank: { الذي: 14 } }))
-      .toEqual(['O', 'O', 'O', 'O', 'B-PERS']);
+    expect(
+      refine('titleName', 'عقد الوزير الأمريكي اجتماعا ثلاثيا مع', ['O', 'O', 'O', 'O', 'O', 'O'], {
+        emission: { 3: { 'B-PERS': -97 }, 4: { 'I-PERS': 23 } },
+      }),
+    ).toEqual(['O', 'O', 'O', 'O', 'O', 'O']);
+    expect(
+      refine('titleName', 'الحزب الحاكم الذي أسسه أردوغان', ['O', 'O', 'O', 'O', 'B-PERS'], { rank: { الذي: 14 } }),
+    ).toEqual(['O', 'O', 'O', 'O', 'B-PERS']);
   });
 });
 
 describe('placeCue', () => {
   it('tags a listed one-word place after a place cue or a locative with a place cue next', () => {
-    expect(refine('placeCue', 'سقطت قذيفة على قضاء حديثة صباحا', ['O', 'O', 'O', 'O', 'O', 'O'])).toEqual(['O', 'O', 'O', 'O', 'B-LOC', 'O']);
-    expect(refine('placeCue', 'اشتباكات في حديثة قرب الحدود', ['O', 'O', 'O', 'O', 'O'])).toEqual(['O', 'O', 'B-LOC', 'O', 'O']);
+    expect(refine('placeCue', 'سقطت قذيفة على قضاء حديثة صباحا', ['O', 'O', 'O', 'O', 'O', 'O'])).toEqual([
+      'O',
+      'O',
+      'O',
+      'O',
+      'B-LOC',
+      'O',
+    ]);
+    expect(refine('placeCue', 'اشتباكات في حديثة قرب الحدود', ['O', 'O', 'O', 'O', 'O'])).toEqual([
+      'O',
+      'O',
+      'B-LOC',
+      'O',
+      'O',
+    ]);
   });
 
   it('leaves the same words as adjectives or common words alone', () => {
-    expect(refine('placeCue', 'يبقى الوضع القائم كما هو', ['O', 'O', 'O', 'O', 'O'])).toEqual(['O', 'O', 'O', 'O', 'O']);
-    expect(refine('placeCue', 'وصلت أسلحة حديثة إلى الجيش', ['O', 'O', 'O', 'O', 'O'])).toEqual(['O', 'O', 'O', 'O', 'O']);
-    expect(refine('placeCue', 'شارك في العديد من المدن', ['O', 'O', 'O', 'O', 'O'], { rank: { العديد: 329 } })).toEqual(['O', 'O', 'O', 'O', 'O']);
+    expect(refine('placeCue', 'يبقى الوضع القائم كما هو', ['O', 'O', 'O', 'O', 'O'])).toEqual([
+      'O',
+      'O',
+      'O',
+      'O',
+      'O',
+    ]);
+    expect(refine('placeCue', 'وصلت أسلحة حديثة إلى الجيش', ['O', 'O', 'O', 'O', 'O'])).toEqual([
+      'O',
+      'O',
+      'O',
+      'O',
+      'O',
+    ]);
+    expect(refine('placeCue', 'شارك في العديد من المدن', ['O', 'O', 'O', 'O', 'O'], { rank: { العديد: 329 } })).toEqual(
+      ['O', 'O', 'O', 'O', 'O'],
+    );
   });
 });
 
 describe('quotedTitle', () => {
   const O = (n: number): string[] => Array.from({ length: n }, () => 'O');
   it('tags a quoted title after a work cue as MISC, through clitics', () => {
-    expect(refine('quotedTitle', 'تقدم المذيعة برنامجها « ليالي السمر » كل خميس', O(9)))
-      .toEqual(['O', 'O', 'O', 'O', 'B-MISC', 'I-MISC', 'O', 'O', 'O']);
-    expect(refine('quotedTitle', 'صدر له كتاب جديد بعنوان " الطريق الطويل إلى البحر " عن دار نشر', O(14)))
-      .toEqual(['O', 'O', 'O', 'O', 'O', 'O', 'B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'O', 'O', 'O', 'O']);
-    expect(refine('quotedTitle', 'وأشاد النقاد بروايته « الخبز الحافي »', O(7))).toEqual(['O', 'O', 'O', 'O', 'B-MISC', 'I-MISC', 'O']);
+    expect(refine('quotedTitle', 'تقدم المذيعة برنامجها « ليالي السمر » كل خميس', O(9))).toEqual([
+      'O',
+      'O',
+      'O',
+      'O',
+      'B-MISC',
+      'I-MISC',
+      'O',
+      'O',
+      'O',
+    ]);
+    expect(refine('quotedTitle', 'صدر له كتاب جديد بعنوان " الطريق الطويل إلى البحر " عن دار نشر', O(14))).toEqual([
+      'O',
+      'O',
+      'O',
+      'O',
+      'O',
+      'O',
+      'B-MISC',
+      'I-MISC',
+      'I-MISC',
+      'I-MISC',
+      'O',
+      'O',
+      'O',
+      'O',
+    ]);
+    expect(refine('quotedTitle', 'وأشاد النقاد بروايته « الخبز الحافي »', O(7))).toEqual([
+      'O',
+      'O',
+      'O',
+      'O',
+      'B-MISC',
+      'I-MISC',
+      'O',
+    ]);
   });
 
   it('leaves quotations, long quoted runs, tagged spans and quotes after other words alone', () => {

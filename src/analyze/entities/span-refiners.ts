@@ -31,7 +31,14 @@ export interface RefineContext {
   readonly emission?: { readonly scores: Float32Array; readonly tags: readonly string[]; readonly unit: number };
 }
 
-export type RefinerName = 'gazetteerGrow' | 'unitHead' | 'kunya' | 'emissionExtend' | 'titleName' | 'placeCue' | 'quotedTitle';
+export type RefinerName =
+  | 'gazetteerGrow'
+  | 'unitHead'
+  | 'kunya'
+  | 'emissionExtend'
+  | 'titleName'
+  | 'placeCue'
+  | 'quotedTitle';
 type Refiner = (tags: string[], ctx: RefineContext) => void;
 
 /** Words this frequent (rank below) are function words or everyday vocabulary, never grown into a name. */
@@ -88,7 +95,9 @@ function isDefinite(ctx: RefineContext, k: number): boolean {
 /** No proclitic and no article: how a given name or a transliterated name is written. */
 function isBare(ctx: RefineContext, k: number): boolean {
   const f = ctx.forms[k]!;
-  return !isDefinite(ctx, k) && (f.core === f.norm || HAMZA_START.test(ctx.tokens[k]!)) && f.norm.length === f.core.length;
+  return (
+    !isDefinite(ctx, k) && (f.core === f.norm || HAMZA_START.test(ctx.tokens[k]!)) && f.norm.length === f.core.length
+  );
 }
 function isFrequent(f: TokenForms, rank: ReadonlyMap<string, number>): boolean {
   return (rank.get(f.core) ?? Number.MAX_SAFE_INTEGER) < FREQUENT_RANK;
@@ -124,15 +133,23 @@ const gazetteerGrow: Refiner = (tags, ctx) => {
   const { labels } = ctx;
   // Cheap exit (most sentences): no curated match of two or more tokens.
   let multiWord = false;
-  for (let k = 1; k < labels.length && !multiWord; k++) multiWord = labels[k]!.length > 0 && curatedTypeOf(labels[k]!, 'I') !== null;
+  for (let k = 1; k < labels.length && !multiWord; k++)
+    multiWord = labels[k]!.length > 0 && curatedTypeOf(labels[k]!, 'I') !== null;
   if (!multiWord) return;
   const chunkAt: (Chunk | undefined)[] = new Array(tags.length);
   for (const chunk of chunksOf(tags)) for (let k = chunk.start; k < chunk.end; k++) chunkAt[k] = chunk;
   for (const { start: i, end, type } of curatedMatches(labels)) {
     const chunks = new Set(chunkAt.slice(i, end).filter((c): c is Chunk => c !== undefined));
     const [chunk] = chunks;
-    if (end - i >= 2 && chunks.size === 1 && chunk!.type === type && chunk!.start >= i && chunk!.end <= end && chunk!.end - chunk!.start < end - i
-      && !isWholeName(ctx, chunk!.start, chunk!.end)) {
+    if (
+      end - i >= 2 &&
+      chunks.size === 1 &&
+      chunk!.type === type &&
+      chunk!.start >= i &&
+      chunk!.end <= end &&
+      chunk!.end - chunk!.start < end - i &&
+      !isWholeName(ctx, chunk!.start, chunk!.end)
+    ) {
       label(tags, i, end, type);
     }
   }
@@ -160,7 +177,14 @@ const kunya: Refiner = (tags, ctx) => {
   if (!forms.some((f) => KUNYA.has(f.core))) return;
   for (const chunk of chunksOf(tags)) {
     const { start, end } = chunk;
-    if (chunk.type !== 'PERS' || end - start !== 2 || end >= tags.length || tags[end] !== 'O' || !KUNYA.has(forms[start]!.core)) continue;
+    if (
+      chunk.type !== 'PERS' ||
+      end - start !== 2 ||
+      end >= tags.length ||
+      tags[end] !== 'O' ||
+      !KUNYA.has(forms[start]!.core)
+    )
+      continue;
     const next = forms[end]!;
     if (!isWord(next) || !isDefinite(ctx, end) || next.core !== next.norm || isFrequent(next, rank)) continue;
     // «أبو سالم المهندس» but not «أبو علي المدير التنفيذي»: a title word is a laqab only when no modifier follows.
@@ -187,8 +211,17 @@ const emissionExtend: Refiner = (tags, ctx) => {
     const k = chunk.end;
     if (chunk.type !== 'PERS' || k >= tags.length || tags[k] !== 'O') continue;
     const f = forms[k]!;
-    if (!isWord(f) || isFrequent(f, rank) || f.core !== f.norm || !isDefinite(ctx, k) || !tokens[k]!.endsWith('ي') || cues[k]!.length > 0) continue;
-    if (emission.scores[k * size + inside]! > emission.scores[k * size + outside]! + EMISSION_MARGIN) tags[k] = 'I-PERS';
+    if (
+      !isWord(f) ||
+      isFrequent(f, rank) ||
+      f.core !== f.norm ||
+      !isDefinite(ctx, k) ||
+      !tokens[k]!.endsWith('ي') ||
+      cues[k]!.length > 0
+    )
+      continue;
+    if (emission.scores[k * size + inside]! > emission.scores[k * size + outside]! + EMISSION_MARGIN)
+      tags[k] = 'I-PERS';
   }
 };
 
@@ -198,13 +231,22 @@ function titlePhraseEnd(tags: readonly string[], ctx: RefineContext, c: number, 
   for (let steps = 0; steps < MAX_TITLE_PHRASE && k < tags.length; steps++) {
     const f = ctx.forms[k]!;
     const chunk = starts.get(k);
-    if (chunk && chunk.type !== 'PERS') { k = chunk.end; continue; }
+    if (chunk && chunk.type !== 'PERS') {
+      k = chunk.end;
+      continue;
+    }
     // Another title starts its own phrase; a tagged person or anything else ends this one.
     if (tags[k] !== 'O' || ctx.cues[k]!.includes('TITLE')) return -1;
     // Modifiers: definite words without a conjunction or preposition («الدفاع», «الأمريكية»), not «الذي».
-    if (isDefinite(ctx, k) && f.core === f.norm && (ctx.rank.get(f.core) ?? Number.MAX_SAFE_INTEGER) >= FUNCTION_RANK) { k++; continue; }
+    if (isDefinite(ctx, k) && f.core === f.norm && (ctx.rank.get(f.core) ?? Number.MAX_SAFE_INTEGER) >= FUNCTION_RANK) {
+      k++;
+      continue;
+    }
     const next = starts.get(k + 1);
-    if (TITLE_BRIDGES.has(f.core) && next && next.type !== 'PERS') { k = next.end; continue; }
+    if (TITLE_BRIDGES.has(f.core) && next && next.type !== 'PERS') {
+      k = next.end;
+      continue;
+    }
     return k;
   }
   return -1;
@@ -219,7 +261,9 @@ function margin(ctx: RefineContext, k: number, tag: string): number {
 function gain(ctx: RefineContext, k: number, tag: string, other: string): number {
   if (!ctx.emission) return 0;
   const size = ctx.emission.tags.length;
-  const raw = ctx.emission.scores[k * size + ctx.emission.tags.indexOf(tag)]! - ctx.emission.scores[k * size + ctx.emission.tags.indexOf(other)]!;
+  const raw =
+    ctx.emission.scores[k * size + ctx.emission.tags.indexOf(tag)]! -
+    ctx.emission.scores[k * size + ctx.emission.tags.indexOf(other)]!;
   return raw / ctx.emission.unit;
 }
 
@@ -237,20 +281,29 @@ const titleName: Refiner = (tags, ctx) => {
     if (!cues[c]!.includes('TITLE') || tags[c] !== 'O') continue;
     const p = titlePhraseEnd(tags, ctx, c, starts);
     if (p <= c + 1 || p + 1 >= tags.length) continue;
-    const candidate = (k: number): boolean => tags[k] === 'O' && isWord(forms[k]!) && isBare(ctx, k) && !isFrequent(forms[k]!, rank) && cues[k]!.length === 0;
+    const candidate = (k: number): boolean =>
+      tags[k] === 'O' && isWord(forms[k]!) && isBare(ctx, k) && !isFrequent(forms[k]!, rank) && cues[k]!.length === 0;
     if (!candidate(p)) continue;
     const first = margin(ctx, p, 'B-PERS');
     const after = starts.get(p + 1);
     if (after?.type === 'PERS') {
       // Joining «X [name]»: how far the tagger's scores put the joined reading below its own, i.e. the first word's
       // B-PERS margin plus what the name's first word gains as I-PERS instead of B-PERS (a middle name gains).
-      if (first + gain(ctx, p + 1, 'I-PERS', 'B-PERS') >= MIN_FIRST_MARGIN) { label(tags, p, after.end, 'PERS'); starts = chunkStarts(tags); }
+      if (first + gain(ctx, p + 1, 'I-PERS', 'B-PERS') >= MIN_FIRST_MARGIN) {
+        label(tags, p, after.end, 'PERS');
+        starts = chunkStarts(tags);
+      }
       continue;
     }
     if (first < MIN_FIRST_MARGIN) continue;
     // The pair as a whole must look like a name: the two margins together stay within the first word's bound.
     const pair = margin(ctx, p, 'B-PERS') + margin(ctx, p + 1, 'I-PERS');
-    if (candidate(p + 1) && isRare(forms[p + 1]!, rank) && pair >= MIN_FIRST_MARGIN && !(p + 2 < tags.length && candidate(p + 2))) {
+    if (
+      candidate(p + 1) &&
+      isRare(forms[p + 1]!, rank) &&
+      pair >= MIN_FIRST_MARGIN &&
+      !(p + 2 < tags.length && candidate(p + 2))
+    ) {
       label(tags, p, p + 2, 'PERS');
       starts = chunkStarts(tags);
     }
@@ -263,13 +316,25 @@ const titleName: Refiner = (tags, ctx) => {
  */
 const placeCue: Refiner = (tags, { forms, cues, labels, rank }) => {
   for (let k = 1; k < tags.length; k++) {
-    if (tags[k] !== 'O' || labels[k]!.length === 0 || curatedTypeOf(labels[k]!, 'B') !== 'LOC' || (k + 1 < tags.length && curatedTypeOf(labels[k + 1]!, 'I') === 'LOC')) continue;
+    if (
+      tags[k] !== 'O' ||
+      labels[k]!.length === 0 ||
+      curatedTypeOf(labels[k]!, 'B') !== 'LOC' ||
+      (k + 1 < tags.length && curatedTypeOf(labels[k + 1]!, 'I') === 'LOC')
+    )
+      continue;
     // «بالعديد» (with many) is not «العديد» (the air base): the place itself carries no proclitic.
     if (forms[k]!.core !== forms[k]!.norm) continue;
     // «في العديد من» (many), «في مسقط رأسه» (birthplace): common words and the idiom are not places.
-    if ((rank.get(forms[k]!.core) ?? Number.MAX_SAFE_INTEGER) < COMMON_PLACE_RANK || forms[k + 1]?.core.startsWith('راس')) continue;
+    if (
+      (rank.get(forms[k]!.core) ?? Number.MAX_SAFE_INTEGER) < COMMON_PLACE_RANK ||
+      forms[k + 1]?.core.startsWith('راس')
+    )
+      continue;
     const afterCue = cues[k - 1]!.includes('LOCHEAD') && tags[k - 1] === 'O';
-    const nearPlace = (j: number): boolean => j < tags.length && (cues[j]!.includes('LOCHEAD') || tags[j] === 'B-LOC' || (tags[j] === 'I-LOC' && tags[j - 1] === 'O'));
+    const nearPlace = (j: number): boolean =>
+      j < tags.length &&
+      (cues[j]!.includes('LOCHEAD') || tags[j] === 'B-LOC' || (tags[j] === 'I-LOC' && tags[j - 1] === 'O'));
     const afterLocative = LOCATIVES.has(forms[k - 1]!.core) && (nearPlace(k + 1) || nearPlace(k + 2));
     if (afterCue || afterLocative) label(tags, k, k + 1, 'LOC');
   }
@@ -280,7 +345,24 @@ const placeCue: Refiner = (tags, { forms, cues, labels, rank }) => {
  * In ANERcorp train the quoted span after them is MISC in 27 of 33 cases (رواية 6/6, برنامج 6/6, فيلم 6/7, عنوان 9/14);
  * «مسلسل» (1/7) and «كتاب» (1/3) are left out, as are newspapers (ORG or nothing: «صحيفة» 0/19).
  */
-const WORK_CUES = norms(['عنوان', 'برنامج', 'برنامجه', 'برنامجها', 'فيلم', 'فيلمه', 'فيلمها', 'رواية', 'روايته', 'روايتها', 'ديوان', 'ديوانه', 'مسرحية', 'أغنية', 'ألبوم', 'قصيدة']);
+const WORK_CUES = norms([
+  'عنوان',
+  'برنامج',
+  'برنامجه',
+  'برنامجها',
+  'فيلم',
+  'فيلمه',
+  'فيلمها',
+  'رواية',
+  'روايته',
+  'روايتها',
+  'ديوان',
+  'ديوانه',
+  'مسرحية',
+  'أغنية',
+  'ألبوم',
+  'قصيدة',
+]);
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['«', '"', '“', "''", '``']);
 const CLOSING_QUOTES: ReadonlySet<string> = new Set(['»', '"', '”', "''"]);
 /** Longest quoted title taken (tokens); longer quoted runs are quotations, not titles. */
@@ -307,7 +389,12 @@ const quotedTitle: Refiner = (tags, { tokens, forms }) => {
 };
 
 export const REFINERS: readonly [RefinerName, Refiner][] = [
-  ['gazetteerGrow', gazetteerGrow], ['unitHead', unitHead], ['kunya', kunya], ['emissionExtend', emissionExtend], ['titleName', titleName], ['placeCue', placeCue],
+  ['gazetteerGrow', gazetteerGrow],
+  ['unitHead', unitHead],
+  ['kunya', kunya],
+  ['emissionExtend', emissionExtend],
+  ['titleName', titleName],
+  ['placeCue', placeCue],
   ['quotedTitle', quotedTitle],
 ];
 

@@ -27,7 +27,9 @@ export interface Tagger {
 
 /** Feature resources from clusters (in frequency order) and extra gazetteer names. */
 export function buildResources(
-  clusters: ReadonlyMap<string, string>, extraNames: NerModel['extraNames'], documentWindow = 0,
+  clusters: ReadonlyMap<string, string>,
+  extraNames: NerModel['extraNames'],
+  documentWindow = 0,
 ): FeatureResources {
   const rank = new Map<string, number>();
   let i = 0;
@@ -39,8 +41,11 @@ export function createTagger(model: NerModel): Tagger {
   const window = typeof model.info.documentWindow === 'number' ? model.info.documentWindow : 0;
   const resources = buildResources(model.clusters, model.extraNames, window);
   return {
-    weights: model.weights, allowed: allowedTransitions(model.weights.tags), resources,
-    cache: new WordFeatureCache(model.weights, resources), info: model.info,
+    weights: model.weights,
+    allowed: allowedTransitions(model.weights.tags),
+    resources,
+    cache: new WordFeatureCache(model.weights, resources),
+    info: model.info,
     scoreUnit: typeof model.info.scoreUnit === 'number' ? model.info.scoreUnit : REFERENCE_SCORE_UNIT,
     backoffExcluded: new Set(model.backoffExcluded ?? []),
   };
@@ -58,30 +63,54 @@ export interface TagSteps {
   readonly nameParts: boolean;
 }
 
-export const SHIPPED_STEPS: TagSteps = { backoff: true, refiners: new Set(REFINERS.map(([name]) => name)), consistency: true, nameParts: true };
+export const SHIPPED_STEPS: TagSteps = {
+  backoff: true,
+  refiners: new Set(REFINERS.map(([name]) => name)),
+  consistency: true,
+  nameParts: true,
+};
 
 /**
  * BIO tags for one sentence of tokens (empty in, empty out), with the gazetteer back-off (gazetteer-backoff.ts)
  * and the span refiners (span-refiners.ts). `documentRows`: the tokens' aggregated-context features
  * (documentContextRows), when the model uses them and the sentence is part of a document.
  */
-export function tagTokens(tagger: Tagger, tokens: readonly string[], steps: TagSteps = SHIPPED_STEPS, documentRows?: readonly (readonly string[])[]): string[] {
+export function tagTokens(
+  tagger: Tagger,
+  tokens: readonly string[],
+  steps: TagSteps = SHIPPED_STEPS,
+  documentRows?: readonly (readonly string[])[],
+): string[] {
   if (tokens.length === 0) return [];
   const { scores, labels, infos } = tagger.cache.scoresAndLabels(tokens, documentRows);
   const path = viterbi(tagger.weights, scores, tagger.allowed);
   const tags = path.map((t) => tagger.weights.tags[t]!);
   const forms = infos.map((w) => w.forms);
-  const backedOff = steps.backoff ? applyGazetteerBackoff(tags, labels, { forms, names: tagger.backoffExcluded }) : tags;
+  const backedOff = steps.backoff
+    ? applyGazetteerBackoff(tags, labels, { forms, names: tagger.backoffExcluded })
+    : tags;
   if (steps.refiners.size === 0) return backedOff;
-  return refineSpans(backedOff, {
-    tokens, forms, cues: infos.map((w) => w.cues), labels, rank: tagger.resources.rank, gazetteer: tagger.resources.gazetteer,
-    emission: { scores, tags: tagger.weights.tags, unit: tagger.scoreUnit },
-  }, steps.refiners);
+  return refineSpans(
+    backedOff,
+    {
+      tokens,
+      forms,
+      cues: infos.map((w) => w.cues),
+      labels,
+      rank: tagger.resources.rank,
+      gazetteer: tagger.resources.gazetteer,
+      emission: { scores, tags: tagger.weights.tags, unit: tagger.scoreUnit },
+    },
+    steps.refiners,
+  );
 }
 
 /** Aggregated-context feature rows (document-context.ts) for a document's sentences; empty rows when the model has none. */
 export function documentContextRows(tagger: Tagger, sentences: readonly (readonly string[])[]): string[][][] {
   const window = tagger.resources.documentWindow ?? 0;
   if (window <= 0) return sentences.map((tokens) => tokens.map(() => []));
-  return documentContextFeatures(sentences.map((tokens) => tokens.map((t) => tagger.cache.info(t))), { window, rank: tagger.resources.rank });
+  return documentContextFeatures(
+    sentences.map((tokens) => tokens.map((t) => tagger.cache.info(t))),
+    { window, rank: tagger.resources.rank },
+  );
 }

@@ -4,8 +4,14 @@
  * Must give exactly the scores of `emissionScores(weights, sentenceFeatures(...))` (tested).
  */
 import {
-  isSportsSentence, NEIGHBOUR_OFFSETS, neighbourWordFeatures, ownWordFeatures, sentenceLevelFeatures, wordInfo,
-  type FeatureResources, type WordInfo,
+  isSportsSentence,
+  NEIGHBOUR_OFFSETS,
+  neighbourWordFeatures,
+  ownWordFeatures,
+  sentenceLevelFeatures,
+  wordInfo,
+  type FeatureResources,
+  type WordInfo,
 } from './features.ts';
 import { gazetteerLabels } from './gazetteer.ts';
 import type { TaggerWeights } from './perceptron.ts';
@@ -33,7 +39,10 @@ function addFeatures(scores: Float32Array, base: number, features: readonly stri
 export class WordFeatureCache {
   private readonly words = new Map<string, CachedWord>();
 
-  constructor(private readonly weights: TaggerWeights, private readonly resources: FeatureResources) {}
+  constructor(
+    private readonly weights: TaggerWeights,
+    private readonly resources: FeatureResources,
+  ) {}
 
   private word(token: string): CachedWord {
     const hit = this.words.get(token);
@@ -74,11 +83,17 @@ export class WordFeatureCache {
    * Emission scores and the sentence's gazetteer labels (computed once for both features and back-off);
    * `documentRows` adds each token's document-level features (document-context.ts).
    */
-  scoresAndLabels(tokens: readonly string[], documentRows?: readonly (readonly string[])[]): { scores: Float32Array; labels: string[][]; infos: WordInfo[] } {
+  scoresAndLabels(
+    tokens: readonly string[],
+    documentRows?: readonly (readonly string[])[],
+  ): { scores: Float32Array; labels: string[][]; infos: WordInfo[] } {
     const size = this.weights.tags.length;
     const words = tokens.map((t) => this.word(t));
     const infos = words.map((w) => w.info);
-    const gazetteer = gazetteerLabels(this.resources.gazetteer, infos.map((w) => w.forms));
+    const gazetteer = gazetteerLabels(
+      this.resources.gazetteer,
+      infos.map((w) => w.forms),
+    );
     const sports = isSportsSentence(infos);
     const scores = new Float32Array(tokens.length * size);
     const sentenceLevel: string[] = [];

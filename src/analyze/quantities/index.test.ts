@@ -9,37 +9,161 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { name: 'about with a clitic and a count cue: subject is the preceding noun phrase', input: 'تتوزع القوات الفرنسية التي يقدر عددها بنحو 1800 جندي على ثلاث قواعد.', expected: { text: 'بنحو 1800 جندي', value: 1800, unit: 'جندي', qualifier: 'about', subject: 'القوات الفرنسية' } },
-  { name: 'لنحو with a tanween counted noun', input: 'تعرضت المواقع لنحو 151 استهدافاً منذ بدء التصعيد.', expected: { text: 'لنحو 151 استهدافاً', value: 151, unit: 'استهدافاً', qualifier: 'about' } },
-  { name: 'حوالي', input: 'يعمل في المصنع حوالي 800 عامل من المدينة.', expected: { text: 'حوالي 800 عامل', value: 800, unit: 'عامل', qualifier: 'about' } },
-  { name: 'قرابة', input: 'وصل إلى الميناء قرابة 40 سفينة تجارية.', expected: { text: 'قرابة 40 سفينة', value: 40, qualifier: 'about', subject: 'سفينة تجارية' } },
-  { name: 'N من noun', input: 'أدى القصف إلى إصابة نحو 70 من عناصرها بجروح.', expected: { text: 'نحو 70 من عناصرها', value: 70, unit: 'عناصرها', qualifier: 'about' } },
-  { name: 'more than with a scale word', input: 'قتل في الحرب أكثر من 39 ألف مدني منذ اندلاعها.', expected: { text: 'أكثر من 39 ألف مدني', value: 39000, unit: 'مدني', qualifier: 'more-than' } },
-  { name: 'ما يزيد على', input: 'شارك في المسيرة ما يزيد على 5000 متظاهر.', expected: { text: 'ما يزيد على 5000 متظاهر', value: 5000, qualifier: 'more-than' } },
-  { name: 'less than in words', input: 'يقول الجيش إنه لم يتبق سوى أقل من ألف مسلح في الجبال.', expected: { text: 'أقل من ألف مسلح', value: 1000, unit: 'مسلح', qualifier: 'less-than' } },
-  { name: 'at least, prefix', input: 'أسفر الانفجار عن مقتل ما لا يقل عن 12 شخصاً في السوق.', expected: { text: 'ما لا يقل عن 12 شخصاً', value: 12, qualifier: 'at-least' } },
-  { name: 'at least, suffix', input: 'سقط 30 قتيلاً على الأقل في الاشتباكات.', expected: { text: '30 قتيلاً على الأقل', value: 30, qualifier: 'at-least' } },
-  { name: 'percent sign with a cue: subject before بنسبة', input: 'تراجعت الهجمات الإرهابية بنسبة 64٪ خلال الفصل الأول.', expected: { text: '64٪', value: 64, unit: 'percent', subject: 'الهجمات الإرهابية' } },
-  { name: 'percent in words', input: 'ارتفع معدل التضخم إلى 7.5 في المئة في أيار.', expected: { text: '7.5 في المئة', value: 7.5, unit: 'percent' } },
-  { name: 'Arabic-Indic digits with the Arabic thousands separator', input: 'صدّرت الشركة ١٬٢٥٠ طناً من القمح.', expected: { text: '١٬٢٥٠ طناً', value: 1250, unit: 'طن' } },
-  { name: 'comma thousands separator', input: 'بلغت كلفة المشروع 3,400,000 دولار أمريكي.', expected: { text: '3,400,000 دولار', value: 3400000, unit: 'دولار' } },
-  { name: 'Arabic comma thousands separator', input: 'سجلت الوزارة 12،500 إصابة جديدة.', expected: { text: '12،500 إصابة', value: 12500 } },
-  { name: 'decimal with a scale', input: 'خصصت الحكومة 2.5 مليار دولار لإعادة الإعمار.', expected: { text: '2.5 مليار دولار', value: 2.5e9, unit: 'دولار' } },
-  { name: 'number words with a conjunction', input: 'اعتقلت الشرطة خمسة وعشرين متهماً في المداهمات.', expected: { text: 'خمسة وعشرين متهماً', value: 25 } },
-  { name: 'a million in words with a currency', input: 'رصدت البلدية مليون دولار لترميم السوق القديم.', expected: { text: 'مليون دولار', value: 1e6, unit: 'دولار' } },
-  { name: 'thousands in words', input: 'نزح ثلاثة آلاف وخمسمئة شخص عن القرى الحدودية.', expected: { text: 'ثلاثة آلاف وخمسمئة شخص', value: 3500, unit: 'شخص' } },
-  { name: 'a range with بين', input: 'تراوحت الخسائر بين 10 و20 مليون دولار.', expected: { text: 'بين 10 و20 مليون دولار', value: 10, valueMax: 20_000_000 } },
-  { name: 'a range with من ... إلى', input: 'ينتشر من 300 إلى 500 مقاتل على الحدود.', expected: { text: 'من 300 إلى 500 مقاتل', value: 300, valueMax: 500, unit: 'مقاتل' } },
-  { name: 'vague dozens, definite', input: 'وأصيب العشرات جراء القصف العنيف.', expected: { text: 'العشرات', value: null, qualifier: 'dozens' } },
-  { name: 'vague hundreds with a counted definite plural', input: 'خرج مئات الطلاب إلى الشوارع.', expected: { text: 'مئات الطلاب', value: null, qualifier: 'hundreds', unit: 'الطلاب' } },
-  { name: 'vague thousands', input: 'عادت آلاف الأسر إلى منازلها.', expected: { text: 'آلاف الأسر', value: null, qualifier: 'thousands' } },
-  { name: 'tens of thousands', input: 'شارك عشرات الآلاف في التظاهرة.', expected: { text: 'عشرات الآلاف', value: null, qualifier: 'thousands' } },
-  { name: 'a second amount after «و» starts after the conjunction', input: 'تبرع بأربعة عشر ألف جنيه وتسعة آلاف دولار للجمعية.', expected: { text: 'تسعة آلاف دولار', value: 9000, unit: 'دولار' } },
-  { name: 'teens with a clitic preposition', input: 'تبرع بأربعة عشر ألف جنيه للجمعية.', expected: { text: 'أربعة عشر ألف جنيه', value: 14000, unit: 'جنيه' } },
-  { name: 'dot as a thousands separator', input: 'جمع المتبرعون 150.000 دولار للمستشفى.', expected: { text: '150.000 دولار', value: 150000 } },
-  { name: 'dot as a decimal point before a scale word', input: 'بلغت الأرباح 1.500 مليار ريال.', expected: { text: '1.500 مليار ريال', value: 1.5e9 } },
-  { name: 'a bare number after a count cue', input: 'ارتفع عدد الضحايا إلى 30 مساء الأحد.', expected: { text: '30', value: 30, unit: null } },
-  { name: 'year-like count with a counted noun', input: 'أرسلت الوزارة 2000 جندي إضافي.', expected: { text: '2000 جندي', value: 2000, unit: 'جندي' } },
+  {
+    name: 'about with a clitic and a count cue: subject is the preceding noun phrase',
+    input: 'تتوزع القوات الفرنسية التي يقدر عددها بنحو 1800 جندي على ثلاث قواعد.',
+    expected: { text: 'بنحو 1800 جندي', value: 1800, unit: 'جندي', qualifier: 'about', subject: 'القوات الفرنسية' },
+  },
+  {
+    name: 'لنحو with a tanween counted noun',
+    input: 'تعرضت المواقع لنحو 151 استهدافاً منذ بدء التصعيد.',
+    expected: { text: 'لنحو 151 استهدافاً', value: 151, unit: 'استهدافاً', qualifier: 'about' },
+  },
+  {
+    name: 'حوالي',
+    input: 'يعمل في المصنع حوالي 800 عامل من المدينة.',
+    expected: { text: 'حوالي 800 عامل', value: 800, unit: 'عامل', qualifier: 'about' },
+  },
+  {
+    name: 'قرابة',
+    input: 'وصل إلى الميناء قرابة 40 سفينة تجارية.',
+    expected: { text: 'قرابة 40 سفينة', value: 40, qualifier: 'about', subject: 'سفينة تجارية' },
+  },
+  {
+    name: 'N من noun',
+    input: 'أدى القصف إلى إصابة نحو 70 من عناصرها بجروح.',
+    expected: { text: 'نحو 70 من عناصرها', value: 70, unit: 'عناصرها', qualifier: 'about' },
+  },
+  {
+    name: 'more than with a scale word',
+    input: 'قتل في الحرب أكثر من 39 ألف مدني منذ اندلاعها.',
+    expected: { text: 'أكثر من 39 ألف مدني', value: 39000, unit: 'مدني', qualifier: 'more-than' },
+  },
+  {
+    name: 'ما يزيد على',
+    input: 'شارك في المسيرة ما يزيد على 5000 متظاهر.',
+    expected: { text: 'ما يزيد على 5000 متظاهر', value: 5000, qualifier: 'more-than' },
+  },
+  {
+    name: 'less than in words',
+    input: 'يقول الجيش إنه لم يتبق سوى أقل من ألف مسلح في الجبال.',
+    expected: { text: 'أقل من ألف مسلح', value: 1000, unit: 'مسلح', qualifier: 'less-than' },
+  },
+  {
+    name: 'at least, prefix',
+    input: 'أسفر الانفجار عن مقتل ما لا يقل عن 12 شخصاً في السوق.',
+    expected: { text: 'ما لا يقل عن 12 شخصاً', value: 12, qualifier: 'at-least' },
+  },
+  {
+    name: 'at least, suffix',
+    input: 'سقط 30 قتيلاً على الأقل في الاشتباكات.',
+    expected: { text: '30 قتيلاً على الأقل', value: 30, qualifier: 'at-least' },
+  },
+  {
+    name: 'percent sign with a cue: subject before بنسبة',
+    input: 'تراجعت الهجمات الإرهابية بنسبة 64٪ خلال الفصل الأول.',
+    expected: { text: '64٪', value: 64, unit: 'percent', subject: 'الهجمات الإرهابية' },
+  },
+  {
+    name: 'percent in words',
+    input: 'ارتفع معدل التضخم إلى 7.5 في المئة في أيار.',
+    expected: { text: '7.5 في المئة', value: 7.5, unit: 'percent' },
+  },
+  {
+    name: 'Arabic-Indic digits with the Arabic thousands separator',
+    input: 'صدّرت الشركة ١٬٢٥٠ طناً من القمح.',
+    expected: { text: '١٬٢٥٠ طناً', value: 1250, unit: 'طن' },
+  },
+  {
+    name: 'comma thousands separator',
+    input: 'بلغت كلفة المشروع 3,400,000 دولار أمريكي.',
+    expected: { text: '3,400,000 دولار', value: 3400000, unit: 'دولار' },
+  },
+  {
+    name: 'Arabic comma thousands separator',
+    input: 'سجلت الوزارة 12،500 إصابة جديدة.',
+    expected: { text: '12،500 إصابة', value: 12500 },
+  },
+  {
+    name: 'decimal with a scale',
+    input: 'خصصت الحكومة 2.5 مليار دولار لإعادة الإعمار.',
+    expected: { text: '2.5 مليار دولار', value: 2.5e9, unit: 'دولار' },
+  },
+  {
+    name: 'number words with a conjunction',
+    input: 'اعتقلت الشرطة خمسة وعشرين متهماً في المداهمات.',
+    expected: { text: 'خمسة وعشرين متهماً', value: 25 },
+  },
+  {
+    name: 'a million in words with a currency',
+    input: 'رصدت البلدية مليون دولار لترميم السوق القديم.',
+    expected: { text: 'مليون دولار', value: 1e6, unit: 'دولار' },
+  },
+  {
+    name: 'thousands in words',
+    input: 'نزح ثلاثة آلاف وخمسمئة شخص عن القرى الحدودية.',
+    expected: { text: 'ثلاثة آلاف وخمسمئة شخص', value: 3500, unit: 'شخص' },
+  },
+  {
+    name: 'a range with بين',
+    input: 'تراوحت الخسائر بين 10 و20 مليون دولار.',
+    expected: { text: 'بين 10 و20 مليون دولار', value: 10, valueMax: 20_000_000 },
+  },
+  {
+    name: 'a range with من ... إلى',
+    input: 'ينتشر من 300 إلى 500 مقاتل على الحدود.',
+    expected: { text: 'من 300 إلى 500 مقاتل', value: 300, valueMax: 500, unit: 'مقاتل' },
+  },
+  {
+    name: 'vague dozens, definite',
+    input: 'وأصيب العشرات جراء القصف العنيف.',
+    expected: { text: 'العشرات', value: null, qualifier: 'dozens' },
+  },
+  {
+    name: 'vague hundreds with a counted definite plural',
+    input: 'خرج مئات الطلاب إلى الشوارع.',
+    expected: { text: 'مئات الطلاب', value: null, qualifier: 'hundreds', unit: 'الطلاب' },
+  },
+  {
+    name: 'vague thousands',
+    input: 'عادت آلاف الأسر إلى منازلها.',
+    expected: { text: 'آلاف الأسر', value: null, qualifier: 'thousands' },
+  },
+  {
+    name: 'tens of thousands',
+    input: 'شارك عشرات الآلاف في التظاهرة.',
+    expected: { text: 'عشرات الآلاف', value: null, qualifier: 'thousands' },
+  },
+  {
+    name: 'a second amount after «و» starts after the conjunction',
+    input: 'تبرع بأربعة عشر ألف جنيه وتسعة آلاف دولار للجمعية.',
+    expected: { text: 'تسعة آلاف دولار', value: 9000, unit: 'دولار' },
+  },
+  {
+    name: 'teens with a clitic preposition',
+    input: 'تبرع بأربعة عشر ألف جنيه للجمعية.',
+    expected: { text: 'أربعة عشر ألف جنيه', value: 14000, unit: 'جنيه' },
+  },
+  {
+    name: 'dot as a thousands separator',
+    input: 'جمع المتبرعون 150.000 دولار للمستشفى.',
+    expected: { text: '150.000 دولار', value: 150000 },
+  },
+  {
+    name: 'dot as a decimal point before a scale word',
+    input: 'بلغت الأرباح 1.500 مليار ريال.',
+    expected: { text: '1.500 مليار ريال', value: 1.5e9 },
+  },
+  {
+    name: 'a bare number after a count cue',
+    input: 'ارتفع عدد الضحايا إلى 30 مساء الأحد.',
+    expected: { text: '30', value: 30, unit: null },
+  },
+  {
+    name: 'year-like count with a counted noun',
+    input: 'أرسلت الوزارة 2000 جندي إضافي.',
+    expected: { text: '2000 جندي', value: 2000, unit: 'جندي' },
+  },
 ];
 
 describe('findQuantities', () => {

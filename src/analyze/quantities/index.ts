@@ -71,8 +71,13 @@ function complete(amount: RangedCandidate, view: TextView): QuantityMention {
  * label. It is kept after a count cue («ارتفع عدد الضحايا إلى 30»).
  */
 function isBareNumber(quantity: QuantityMention, amount: RangedCandidate): boolean {
-  return quantity.unit === null && quantity.qualifier === 'exact' && amount.valueMax === null && amount.rule === 'quantity/digits'
-    && !/[\p{L}]/u.test(quantity.text.replace(/^[وفبل]/u, ''));
+  return (
+    quantity.unit === null &&
+    quantity.qualifier === 'exact' &&
+    amount.valueMax === null &&
+    amount.rule === 'quantity/digits' &&
+    !/[\p{L}]/u.test(quantity.text.replace(/^[وفبل]/u, ''))
+  );
 }
 
 /** How far back (view characters) a count cue may sit. */

@@ -37,7 +37,10 @@ function tryMerge(low: AmountCandidate, high: AmountCandidate, view: TextView): 
   const gap = view.text.slice(low.end, high.start);
   const before = BETWEEN_BEFORE.exec(view.text.slice(Math.max(0, low.start - LOOKBACK_CHARS), low.start));
   const word = before?.groups?.word?.replace(/^[وف]/u, '');
-  const isRange = DASH_GAP.test(gap) || (TO_GAP.test(gap) && word === 'من') || (AND_GAP.test(gap) && word !== undefined && word !== 'من');
+  const isRange =
+    DASH_GAP.test(gap) ||
+    (TO_GAP.test(gap) && word === 'من') ||
+    (AND_GAP.test(gap) && word !== undefined && word !== 'من');
   if (!isRange) return null;
   const start = before ? low.start - before[0].length + before[0].indexOf(before.groups!.word!) : low.start;
   const unit = low.unit ?? high.unit;

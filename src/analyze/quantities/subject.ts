@@ -24,7 +24,12 @@ interface Word {
 }
 
 /** Subject phrase in view offsets, or null. */
-export function findSubject(view: TextView, amountStart: number, unit: { start: number; end: number } | null, measured: boolean): { start: number; end: number } | null {
+export function findSubject(
+  view: TextView,
+  amountStart: number,
+  unit: { start: number; end: number } | null,
+  measured: boolean,
+): { start: number; end: number } | null {
   const before = wordsBefore(view, amountStart);
   const hasCue = before.some((word, index) => index >= before.length - CUE_WORDS && COUNT_CUE.test(` ${word.text} `));
   if (unit && !hasCue && !measured) return withAdjectives(view, unit);

@@ -11,30 +11,50 @@ describe('findQuotes', () => {
   it('finds reported speech with «إن» and a speaker cut before «في بيان»', () => {
     const body = 'وقالت وزارة الصحة في بيان إن عدد الإصابات تراجع خلال الأسبوع.';
     const [quote] = findQuotes(body);
-    expect(quote).toMatchObject({ kind: 'reported', speaker: 'وزارة الصحة', text: 'عدد الإصابات تراجع خلال الأسبوع', speakerEntityId: null });
+    expect(quote).toMatchObject({
+      kind: 'reported',
+      speaker: 'وزارة الصحة',
+      text: 'عدد الإصابات تراجع خلال الأسبوع',
+      speakerEntityId: null,
+    });
     expect(body.slice(quote!.start, quote!.end)).toBe(quote!.text);
   });
 
   it('does not end reported content at the period of an abbreviation such as «د.»', () => {
     const body = 'وأكد مدير المستشفى أن د. سليم الحداد سيتولى الإشراف على قسم الطوارئ. ثم غادر المكان.';
-    expect(findQuotes(body)[0]).toMatchObject({ kind: 'reported', text: 'د. سليم الحداد سيتولى الإشراف على قسم الطوارئ' });
+    expect(findQuotes(body)[0]).toMatchObject({
+      kind: 'reported',
+      text: 'د. سليم الحداد سيتولى الإشراف على قسم الطوارئ',
+    });
   });
 
   it('accepts a quoted name inside the speaker phrase', () => {
     const body = 'ذكرت وكالة “الأناضول”، أن الوفدين اتفقا على جدول زمني للمحادثات.';
-    expect(findQuotes(body)[0]).toMatchObject({ kind: 'reported', speaker: 'وكالة الأناضول', text: 'الوفدين اتفقا على جدول زمني للمحادثات' });
+    expect(findQuotes(body)[0]).toMatchObject({
+      kind: 'reported',
+      speaker: 'وكالة الأناضول',
+      text: 'الوفدين اتفقا على جدول زمني للمحادثات',
+    });
   });
 
   it('finds «أشار ... إلى أن» and links a person speaker to its entity', () => {
     const body = 'وأشار وزير الخارجية سامي الأحمد إلى أن المفاوضات بلغت مرحلة حاسمة.';
     const quotes = findQuotes(body, [entity('سامي الأحمد', body, 'PERS')]);
     expect(quotes).toHaveLength(1);
-    expect(quotes[0]).toMatchObject({ speaker: 'وزير الخارجية سامي الأحمد', speakerEntityId: 'id:سامي الأحمد', text: 'المفاوضات بلغت مرحلة حاسمة' });
+    expect(quotes[0]).toMatchObject({
+      speaker: 'وزير الخارجية سامي الأحمد',
+      speakerEntityId: 'id:سامي الأحمد',
+      text: 'المفاوضات بلغت مرحلة حاسمة',
+    });
   });
 
   it('finds «أوضحت ... أن» with a feminine speaker', () => {
     const body = 'وأوضحت المديرة العامة للمستشفى أن الأجنحة الجديدة ستفتتح مطلع الشهر المقبل.';
-    expect(findQuotes(body)[0]).toMatchObject({ kind: 'reported', speaker: 'المديرة العامة للمستشفى', text: 'الأجنحة الجديدة ستفتتح مطلع الشهر المقبل' });
+    expect(findQuotes(body)[0]).toMatchObject({
+      kind: 'reported',
+      speaker: 'المديرة العامة للمستشفى',
+      text: 'الأجنحة الجديدة ستفتتح مطلع الشهر المقبل',
+    });
   });
 
   it('keeps a role speaker with no entity unlinked', () => {
@@ -47,13 +67,21 @@ describe('findQuotes', () => {
     const body = 'وقال رئيس البلدية: «سنعيد فتح الطرق المغلقة خلال يومين».';
     const quotes = findQuotes(body);
     expect(quotes).toHaveLength(1);
-    expect(quotes[0]).toMatchObject({ kind: 'direct', speaker: 'رئيس البلدية', text: 'سنعيد فتح الطرق المغلقة خلال يومين' });
+    expect(quotes[0]).toMatchObject({
+      kind: 'direct',
+      speaker: 'رئيس البلدية',
+      text: 'سنعيد فتح الطرق المغلقة خلال يومين',
+    });
   });
 
   it('finds a direct quote with the attribution after it', () => {
     const body = '“لن نسمح بتكرار ما حدث في الصيف الماضي”، قال قائد الشرطة.';
     const [quote] = findQuotes(body);
-    expect(quote).toMatchObject({ kind: 'direct', speaker: 'قائد الشرطة', text: 'لن نسمح بتكرار ما حدث في الصيف الماضي' });
+    expect(quote).toMatchObject({
+      kind: 'direct',
+      speaker: 'قائد الشرطة',
+      text: 'لن نسمح بتكرار ما حدث في الصيف الماضي',
+    });
   });
 
   it('finds straight double quotes', () => {
@@ -69,22 +97,33 @@ describe('findQuotes', () => {
   it('builds an attribution chain from «نقلاً عن», origin first', () => {
     const body = 'وقالت الصحيفة نقلاً عن مسؤولين اثنين إن الاتفاق سيوقع قريباً.';
     const [quote] = findQuotes(body);
-    expect(quote).toMatchObject({ speaker: 'مسؤولين اثنين', via: ['مسؤولين اثنين', 'الصحيفة'], text: 'الاتفاق سيوقع قريباً' });
+    expect(quote).toMatchObject({
+      speaker: 'مسؤولين اثنين',
+      via: ['مسؤولين اثنين', 'الصحيفة'],
+      text: 'الاتفاق سيوقع قريباً',
+    });
   });
 
   it('reads «بحسب ما نقلت وكالة X عن Y» as a chain over the preceding clause, with entity labels', () => {
     const body = 'ارتفع عدد النازحين إلى 20 ألفاً، بحسب ما نقلت وكالة الأنباء الفرنسية عن الأمم المتحدة.';
     const entities = [entity('الأنباء الفرنسية', body, 'ORG', 'فرانس برس'), entity('الأمم المتحدة', body, 'ORG')];
     const [quote] = findQuotes(body, entities);
-    expect(quote).toMatchObject({ kind: 'reported', text: 'ارتفع عدد النازحين إلى 20 ألفاً', speaker: 'الأمم المتحدة', speakerEntityId: 'id:الأمم المتحدة' });
+    expect(quote).toMatchObject({
+      kind: 'reported',
+      text: 'ارتفع عدد النازحين إلى 20 ألفاً',
+      speaker: 'الأمم المتحدة',
+      speakerEntityId: 'id:الأمم المتحدة',
+    });
     expect(quote!.via).toEqual(['الأمم المتحدة', 'فرانس برس']);
   });
 
   it('reads «نقل X عن Y قوله» as Y via X, for reported and direct speech', () => {
-    const body = 'ونقلت الصحيفة عن الوزير قوله إن الميزانية ستقر قريباً. ونقل الموقع عن المتحدث قوله: «لا تغيير في المواعيد المقررة».';
+    const body =
+      'ونقلت الصحيفة عن الوزير قوله إن الميزانية ستقر قريباً. ونقل الموقع عن المتحدث قوله: «لا تغيير في المواعيد المقررة».';
     const quotes = findQuotes(body);
     expect(quotes.map((quote) => [quote.kind, quote.speaker, quote.via])).toEqual([
-      ['reported', 'الوزير', ['الوزير', 'الصحيفة']], ['direct', 'المتحدث', ['المتحدث', 'الموقع']],
+      ['reported', 'الوزير', ['الوزير', 'الصحيفة']],
+      ['direct', 'المتحدث', ['المتحدث', 'الموقع']],
     ]);
   });
 
@@ -99,7 +138,8 @@ describe('findQuotes', () => {
   });
 
   it('carries the speaker over «وأضاف أن» and participles', () => {
-    const body = 'وقال المحافظ إن المياه ستعود إلى الأحياء غداً. وأضاف أن فرق الصيانة تعمل منذ الفجر، مؤكداً أن الإمدادات كافية.';
+    const body =
+      'وقال المحافظ إن المياه ستعود إلى الأحياء غداً. وأضاف أن فرق الصيانة تعمل منذ الفجر، مؤكداً أن الإمدادات كافية.';
     const quotes = findQuotes(body);
     expect(quotes.map((quote) => quote.speaker)).toEqual(['المحافظ', 'المحافظ', 'المحافظ']);
     expect(quotes[1]!.text).toBe('فرق الصيانة تعمل منذ الفجر، مؤكداً أن الإمدادات كافية');

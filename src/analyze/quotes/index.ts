@@ -19,9 +19,15 @@ const RECOGNIZERS: readonly Recognizer<QuoteCandidate>[] = [reported, accordingT
 const CONTINUATION_CHARS = 600;
 
 /** Quotes of `body`; `entities` (sorted by start) let speakers carry an entity id. */
-export function findQuotes(body: string, entities: readonly EntityMention[] = [], view: TextView = normalizeView(body)): QuoteMention[] {
+export function findQuotes(
+  body: string,
+  entities: readonly EntityMention[] = [],
+  view: TextView = normalizeView(body),
+): QuoteMention[] {
   const found = runRecognizers(view, RECOGNIZERS);
-  const credible = found.filter((candidate) => candidate.rule !== 'quote/according-to' || isCredibleSource(candidate, view, entities));
+  const credible = found.filter(
+    (candidate) => candidate.rule !== 'quote/according-to' || isCredibleSource(candidate, view, entities),
+  );
   const refined = continueSpeakers(mergeDirect(dropNestedAttributions(credible)));
   return refined.map((candidate) => toMention(candidate, view, entities));
 }
@@ -31,7 +37,10 @@ function isCredibleSource(candidate: QuoteCandidate, view: TextView, entities: r
   return candidate.chain.some((range) => {
     const source = viewToSource(view, range.start, range.end);
     if (entities.some((entity) => entity.start < source.end && entity.end > source.start)) return true;
-    const first = view.text.slice(range.start, range.end).split(/\s/u)[0]!.replace(/^[وفبل]?(?:ال|لل)/u, '');
+    const first = view.text
+      .slice(range.start, range.end)
+      .split(/\s/u)[0]!
+      .replace(/^[وفبل]?(?:ال|لل)/u, '');
     return SOURCE_NOUNS.has(first);
   });
 }
@@ -39,8 +48,14 @@ function isCredibleSource(candidate: QuoteCandidate, view: TextView, entities: r
 /** An «نقلاً عن»/«بحسب» inside the verb + speaker region of reported speech belongs to that chain. */
 function dropNestedAttributions(found: readonly QuoteCandidate[]): QuoteCandidate[] {
   const frames = found.filter((candidate) => candidate.rule === 'quote/reported');
-  return found.filter((candidate) => candidate.rule !== 'quote/according-to'
-    || !frames.some((frame) => candidate.extentStart < frame.start && candidate.extentEnd > frame.extentStart && cueInside(candidate, frame)));
+  return found.filter(
+    (candidate) =>
+      candidate.rule !== 'quote/according-to' ||
+      !frames.some(
+        (frame) =>
+          candidate.extentStart < frame.start && candidate.extentEnd > frame.extentStart && cueInside(candidate, frame),
+      ),
+  );
 }
 
 function cueInside(attribution: QuoteCandidate, frame: QuoteCandidate): boolean {
@@ -65,7 +80,9 @@ function mergeDirect(found: readonly QuoteCandidate[]): QuoteCandidate[] {
     }
     // Content opening with the quotation mark is the quote itself; what follows the closing mark is narrative.
     if (frame.start === quote.start - 1) replaced.add(frame);
-    kept.push(quote.chain.length > 0 ? quote : { ...quote, chain: frame.chain, continuesSpeaker: frame.continuesSpeaker });
+    kept.push(
+      quote.chain.length > 0 ? quote : { ...quote, chain: frame.chain, continuesSpeaker: frame.continuesSpeaker },
+    );
   }
   kept.push(...others.filter((other) => !replaced.has(other)));
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -76,7 +93,10 @@ function continueSpeakers(found: readonly QuoteCandidate[]): QuoteCandidate[] {
   let previous: QuoteCandidate | null = null;
   for (const candidate of found) {
     const isNear: boolean = previous !== null && candidate.extentStart - previous.extentEnd <= CONTINUATION_CHARS;
-    const resolved: QuoteCandidate = candidate.continuesSpeaker && candidate.chain.length === 0 && isNear ? { ...candidate, chain: previous!.chain } : candidate;
+    const resolved: QuoteCandidate =
+      candidate.continuesSpeaker && candidate.chain.length === 0 && isNear
+        ? { ...candidate, chain: previous!.chain }
+        : candidate;
     out.push(resolved);
     if (resolved.chain.length > 0) previous = resolved;
   }

@@ -12,7 +12,13 @@ export interface TimeCandidate {
 }
 
 /** Candidate from view offsets: `skip` view characters at the start (a clitic «و») are left out. */
-export function candidateFromMatch(view: TextView, match: RegExpExecArray, skip: number, rule: string, spec: TimeSpec): TimeCandidate {
+export function candidateFromMatch(
+  view: TextView,
+  match: RegExpExecArray,
+  skip: number,
+  rule: string,
+  spec: TimeSpec,
+): TimeCandidate {
   const { start, end } = viewToSource(view, match.index + skip, match.index + match[0].length);
   return { start, end, rule, spec };
 }

@@ -22,19 +22,36 @@ export { parseAnchor, type Anchor } from './resolve.ts';
 
 // Order only breaks ties between equally long overlapping matches (keepLongest keeps the earlier one):
 // absolute dates (run first, outside this list) beat everything; weekday beats relative-day («يوم أمس الاثنين»).
-const RECOGNIZERS: readonly Recognizer<TimeCandidate>[] = [dayMonth, month, weekday, relativeDay, relativePeriod, duration, year];
+const RECOGNIZERS: readonly Recognizer<TimeCandidate>[] = [
+  dayMonth,
+  month,
+  weekday,
+  relativeDay,
+  relativePeriod,
+  duration,
+  year,
+];
 
 /**
  * Time expressions of `body`; `published` is 'YYYY-MM-DD' (or coarser) or null (relative values stay null).
  * `view` is `normalizeView(body)` when the caller already has it.
  */
-export function findTimes(body: string, published: string | Anchor | null, view: TextView = normalizeView(body)): TimeMention[] {
+export function findTimes(
+  body: string,
+  published: string | Anchor | null,
+  view: TextView = normalizeView(body),
+): TimeMention[] {
   const anchor = typeof published === 'string' ? parseAnchor(published) : published;
   const candidates = [...absoluteDates(body), ...runRecognizers(view, RECOGNIZERS)];
   // Merge weekday + date before attaching cues, so «قبل يوم الأربعاء (11 ...)» gets the cue on the merged span.
   const refined = attachRelationCue(mergeWeekdayWithDate(keepLongest(candidates), body), body);
   return refined.map((candidate) => {
     const resolved = resolveSpec(candidate.spec, anchor);
-    return { text: body.slice(candidate.start, candidate.end), start: candidate.start, end: candidate.end, ...resolved };
+    return {
+      text: body.slice(candidate.start, candidate.end),
+      start: candidate.start,
+      end: candidate.end,
+      ...resolved,
+    };
   });
 }

@@ -8,9 +8,20 @@ import type { Direction } from './resolve.ts';
 
 /** «الماضي» (past), «المقبل» (next), «الحالي» (current), with feminine forms for «السنة». */
 export const DIRECTION_WORDS: ReadonlyMap<string, Direction | 'current'> = new Map([
-  ['الماضي', 'past'], ['الماضية', 'past'], ['المنصرم', 'past'], ['المنصرمة', 'past'], ['الفائت', 'past'], ['الفائتة', 'past'],
-  ['المقبل', 'future'], ['المقبلة', 'future'], ['القادم', 'future'], ['القادمة', 'future'],
-  ['الحالي', 'current'], ['الحالية', 'current'], ['الجاري', 'current'], ['الجارية', 'current'],
+  ['الماضي', 'past'],
+  ['الماضية', 'past'],
+  ['المنصرم', 'past'],
+  ['المنصرمة', 'past'],
+  ['الفائت', 'past'],
+  ['الفائتة', 'past'],
+  ['المقبل', 'future'],
+  ['المقبلة', 'future'],
+  ['القادم', 'future'],
+  ['القادمة', 'future'],
+  ['الحالي', 'current'],
+  ['الحالية', 'current'],
+  ['الجاري', 'current'],
+  ['الجارية', 'current'],
 ]);
 export const DIRECTION = `(?:${[...DIRECTION_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})`;
 

@@ -54,7 +54,10 @@ export function resolveSpec(spec: TimeSpec, anchor: Anchor | null): Resolved {
     case 'day-offset':
       return relative('day', anchor && dayOf(anchor) !== null ? formatDay(dayOf(anchor)! + spec.days * DAY_MS) : null);
     case 'weekday':
-      return relative('day', anchor && dayOf(anchor) !== null ? formatDay(weekdayFrom(dayOf(anchor)!, spec.weekday, spec.direction)) : null);
+      return relative(
+        'day',
+        anchor && dayOf(anchor) !== null ? formatDay(weekdayFrom(dayOf(anchor)!, spec.weekday, spec.direction)) : null,
+      );
     case 'period-offset':
       return resolvePeriod(spec.unit, spec.offset, anchor);
   }

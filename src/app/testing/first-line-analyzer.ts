@@ -28,9 +28,12 @@ export function analyzeByFirstLine(page: RawPage): AnalyzedPageLike {
   if (!headline || bodyLines.length === 0) throw new EngineError('analyze/failed', 'No body lines.');
   const spans: PageSpan[] = [
     { kind: 'headline', start: headline.start, end: headline.end, article: 0 },
-    ...rest.map((line): PageSpan => (READ_ALSO.test(line.text)
-      ? { kind: 'boilerplate', reason: 'related-links', start: line.start, end: line.end }
-      : { kind: 'body', start: line.start, end: line.end, article: 0 })),
+    ...rest.map(
+      (line): PageSpan =>
+        READ_ALSO.test(line.text)
+          ? { kind: 'boilerplate', reason: 'related-links', start: line.start, end: line.end }
+          : { kind: 'body', start: line.start, end: line.end, article: 0 },
+    ),
   ];
   let bodyAt = 0;
   const paragraphs = bodyLines.map((line) => {
@@ -39,8 +42,14 @@ export function analyzeByFirstLine(page: RawPage): AnalyzedPageLike {
     return { page: { start: line.start, end: line.end }, body };
   });
   const article = {
-    headline: headline.text, dek: null, body: bodyLines.map((line) => line.text).join('\n'), published: null, outlet: null,
-    citedSources: [], spans: spans.filter((span) => span.article === 0), paragraphs,
+    headline: headline.text,
+    dek: null,
+    body: bodyLines.map((line) => line.text).join('\n'),
+    published: null,
+    outlet: null,
+    citedSources: [],
+    spans: spans.filter((span) => span.article === 0),
+    paragraphs,
   };
   return { pageText, spans, articles: [article] };
 }

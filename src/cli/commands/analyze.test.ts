@@ -8,7 +8,13 @@ import type { CliIo } from '../io.ts';
 
 function captureIo(): CliIo & { out: () => string; err: () => string } {
   const chunks = { out: '', err: '' };
-  const sink = (key: 'out' | 'err') => new Writable({ write(chunk, _enc, done) { chunks[key] += String(chunk); done(); } });
+  const sink = (key: 'out' | 'err') =>
+    new Writable({
+      write(chunk, _enc, done) {
+        chunks[key] += String(chunk);
+        done();
+      },
+    });
   return { stdout: sink('out'), stderr: sink('err'), out: () => chunks.out, err: () => chunks.err };
 }
 
@@ -40,7 +46,11 @@ describe('marsad analyze', () => {
     expect(json.articles).toHaveLength(1);
     const [article] = json.articles;
     expect(Object.keys(article)).toEqual(['headline', 'dek', 'body', 'published', 'outlet', 'citedSources', 'spans']);
-    expect(article).toMatchObject({ headline: 'افتتاح جسر جديد يربط ضفتي النهر في المدينة', outlet: 'الضفة نيوز', published: { date: '2022-04-04', precision: 'day', text: '4th, April 2022' } });
+    expect(article).toMatchObject({
+      headline: 'افتتاح جسر جديد يربط ضفتي النهر في المدينة',
+      outlet: 'الضفة نيوز',
+      published: { date: '2022-04-04', precision: 'day', text: '4th, April 2022' },
+    });
     expect(article.body.startsWith('افتتح رئيس الوزراء')).toBe(true);
     for (const span of article.spans) expect(PAGE.slice(span.start, span.end).length).toBe(span.end - span.start);
     const tags = article.spans.find((s: { reason?: string }) => s.reason === 'tags');
@@ -51,8 +61,15 @@ describe('marsad analyze', () => {
     const io = captureIo();
     const code = await main(['analyze', '--no-annotate', join(dir, 'missing.txt'), join(dir, 'page.txt')], io);
     expect(code).toBe(1);
-    const [first, second] = io.out().trim().split('\n').map((l) => JSON.parse(l));
-    expect(first).toEqual({ file: join(dir, 'missing.txt'), error: { code: 'input/not-found', message: expect.any(String) } });
+    const [first, second] = io
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(first).toEqual({
+      file: join(dir, 'missing.txt'),
+      error: { code: 'input/not-found', message: expect.any(String) },
+    });
     expect(second.articles).toHaveLength(1);
   });
 

@@ -28,7 +28,12 @@ export function registerArticle(program: Command, context: CommandContext): void
     });
 }
 
-export async function runArticle(id: string, options: ArticleOptions, context: CommandContext, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+export async function runArticle(
+  id: string,
+  options: ArticleOptions,
+  context: CommandContext,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
   const store = await openExistingStore(options.db, env);
   try {
     const { viewArticle } = await import('../../app/articles.ts');
@@ -52,21 +57,32 @@ export function renderArticle(view: ArticleView): string {
   if (a.dek) lines.push(a.dek);
   const p = a.published;
   const date = p ? `${p.date} (${p.precision})${p.text ? ` «${p.text}»` : ''}${p.from ? ` from ${p.from}` : ''}` : '—';
-  lines.push('', `date: ${date}`, `outlet: ${a.outlet ?? '—'}`, `cited sources: ${a.citedSources.length > 0 ? a.citedSources.join('، ') : '—'}`);
+  lines.push(
+    '',
+    `date: ${date}`,
+    `outlet: ${a.outlet ?? '—'}`,
+    `cited sources: ${a.citedSources.length > 0 ? a.citedSources.join('، ') : '—'}`,
+  );
   lines.push(`id: ${a.id}  page: ${a.pageId}#${a.index}  url: ${a.url}`, '', a.body, '');
   if (a.annotations) lines.push(...renderAnnotations(a.annotations));
   lines.push(`removed (${view.removed.length}):`);
-  for (const r of view.removed) lines.push(`  [${r.reason ?? 'other'}${r.scope === 'page' ? ', page' : ''}] ${r.start}–${r.end} «${shorten(r.text)}»`);
+  for (const r of view.removed)
+    lines.push(
+      `  [${r.reason ?? 'other'}${r.scope === 'page' ? ', page' : ''}] ${r.start}–${r.end} «${shorten(r.text)}»`,
+    );
   return lines.join('\n') + '\n';
 }
 
 function renderAnnotations(layers: ArticleAnnotations): string[] {
   const lines = [`entities (${layers.entities.length}):`];
-  for (const e of layers.entities) lines.push(`  ${e.type} «${e.text}» ${e.start}–${e.end}${e.canonical !== e.text ? ` → ${e.canonical}` : ''}`);
+  for (const e of layers.entities)
+    lines.push(`  ${e.type} «${e.text}» ${e.start}–${e.end}${e.canonical !== e.text ? ` → ${e.canonical}` : ''}`);
   lines.push(`quantities (${layers.quantities.length}):`);
   for (const q of layers.quantities) {
     const value = q.value === null ? '?' : `${q.value}${q.valueMax != null ? `–${q.valueMax}` : ''}`;
-    lines.push(`  «${q.text}» ${q.start}–${q.end} = ${value}${q.unit ? ` ${q.unit}` : ''} (${q.qualifier})${q.subject ? ` about ${q.subject}` : ''}`);
+    lines.push(
+      `  «${q.text}» ${q.start}–${q.end} = ${value}${q.unit ? ` ${q.unit}` : ''} (${q.qualifier})${q.subject ? ` about ${q.subject}` : ''}`,
+    );
   }
   lines.push(`quotes (${layers.quotes.length}):`);
   for (const q of layers.quotes) {
@@ -74,12 +90,17 @@ function renderAnnotations(layers: ArticleAnnotations): string[] {
     lines.push(`  ${q.kind} ${q.start}–${q.end} «${shorten(q.text)}» — ${q.speaker ?? 'unattributed'}${via}`);
   }
   lines.push(`times (${layers.times.length}):`);
-  for (const t of layers.times) lines.push(`  «${t.text}» ${t.start}–${t.end} → ${t.value ?? 'unresolved'} (${t.precision}${t.anchor === 'published-at' ? ', from publication date' : ''})`);
+  for (const t of layers.times)
+    lines.push(
+      `  «${t.text}» ${t.start}–${t.end} → ${t.value ?? 'unresolved'} (${t.precision}${t.anchor === 'published-at' ? ', from publication date' : ''})`,
+    );
   lines.push('');
   return lines;
 }
 
 function shorten(text: string): string {
   const oneLine = text.replace(/\s*\n\s*/gu, ' ⏎ ');
-  return oneLine.length > MAX_REMOVED_CHARS ? `${oneLine.slice(0, MAX_REMOVED_CHARS)}… (${text.length} chars)` : oneLine;
+  return oneLine.length > MAX_REMOVED_CHARS
+    ? `${oneLine.slice(0, MAX_REMOVED_CHARS)}… (${text.length} chars)`
+    : oneLine;
 }

@@ -32,10 +32,18 @@ export function registerArticles(program: Command, context: CommandContext): voi
     });
 }
 
-export async function runArticles(options: ArticlesOptions, context: CommandContext, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+export async function runArticles(
+  options: ArticlesOptions,
+  context: CommandContext,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
   const store = await openExistingStore(options.db, env);
   try {
-    const rows = await store.listArticles({ limit: options.limit, offset: options.offset ?? 0, outlet: options.outlet });
+    const rows = await store.listArticles({
+      limit: options.limit,
+      offset: options.offset ?? 0,
+      outlet: options.outlet,
+    });
     const out = context.io.stdout;
     if (options.json) {
       for (const row of rows) out.write(JSON.stringify(row) + '\n');

@@ -30,7 +30,11 @@ export function registerCheck(program: Command, context: CommandContext): void {
     });
 }
 
-export async function runCheck(options: CheckOptions, context: CommandContext, env: Readonly<Record<string, string | undefined>>): Promise<{ before: CheckReport; after: CheckReport | null }> {
+export async function runCheck(
+  options: CheckOptions,
+  context: CommandContext,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ before: CheckReport; after: CheckReport | null }> {
   const config = loadConfig({ db: options.db }, env);
   const store = await openConfiguredStore(config, { mustExist: true });
   let before: CheckReport;
@@ -59,7 +63,10 @@ function writeReport(report: CheckReport, title: string, context: CommandContext
   const counts = new Map<string, number>();
   for (const v of report.violations) counts.set(v.kind, (counts.get(v.kind) ?? 0) + 1);
   const summary = [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
-  context.io.stdout.write(`${title}: ${report.articles} articles, ${report.stories} stories, ${report.violations.length} violations${summary ? ` (${summary})` : ''}\n`);
+  context.io.stdout.write(
+    `${title}: ${report.articles} articles, ${report.stories} stories, ${report.violations.length} violations${summary ? ` (${summary})` : ''}\n`,
+  );
   for (const v of report.violations.slice(0, MAX_SHOWN)) context.io.stdout.write(`  ${v.kind} ${v.id}: ${v.detail}\n`);
-  if (report.violations.length > MAX_SHOWN) context.io.stdout.write(`  … ${report.violations.length - MAX_SHOWN} more (--json lists them all)\n`);
+  if (report.violations.length > MAX_SHOWN)
+    context.io.stdout.write(`  … ${report.violations.length - MAX_SHOWN} more (--json lists them all)\n`);
 }

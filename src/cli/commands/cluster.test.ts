@@ -12,10 +12,22 @@ import { runCluster } from './cluster.ts';
 /** Fake analyzer: each page's text names fixture articles by id, one per line. */
 function analyze(page: RawPage) {
   if (page.body.includes('BROKEN')) throw new Error('cannot extract');
-  const articles = page.body.trim().split('\n').map((id) => ALL_ARTICLES.find((a) => a.id === id)!).map((a): ExtractedArticle => ({
-    headline: a.headline, dek: null, body: a.body, outlet: a.outlet, citedSources: a.citedSources ?? [], spans: [], paragraphs: [],
-    published: a.published ? { date: a.published, precision: 'day', text: a.published } : null,
-  }));
+  const articles = page.body
+    .trim()
+    .split('\n')
+    .map((id) => ALL_ARTICLES.find((a) => a.id === id)!)
+    .map(
+      (a): ExtractedArticle => ({
+        headline: a.headline,
+        dek: null,
+        body: a.body,
+        outlet: a.outlet,
+        citedSources: a.citedSources ?? [],
+        spans: [],
+        paragraphs: [],
+        published: a.published ? { date: a.published, precision: 'day', text: a.published } : null,
+      }),
+    );
   return { pageText: page.body, spans: [], articles };
 }
 
@@ -25,9 +37,23 @@ function context(): { context: CommandContext; out: () => string; err: () => str
   let out = '';
   let err = '';
   let code = 0;
-  stdout.on('data', (d) => { out += String(d); });
-  stderr.on('data', (d) => { err += String(d); });
-  return { context: { io: { stdout, stderr }, setExitCode: (c) => { code = Math.max(code, c); } }, out: () => out, err: () => err, code: () => code };
+  stdout.on('data', (d) => {
+    out += String(d);
+  });
+  stderr.on('data', (d) => {
+    err += String(d);
+  });
+  return {
+    context: {
+      io: { stdout, stderr },
+      setExitCode: (c) => {
+        code = Math.max(code, c);
+      },
+    },
+    out: () => out,
+    err: () => err,
+    code: () => code,
+  };
 }
 
 describe('marsad cluster', () => {
@@ -46,8 +72,14 @@ describe('marsad cluster', () => {
     expect(articleLists).toContainEqual([`${first}#1`, `${second}#0`]);
     const flood = articleLists.findIndex((a: string[]) => a.includes(`${first}#1`));
     const followUp = articleLists.findIndex((a: string[]) => a.includes(`${second}#1`));
-    expect(json.storylines.map((s: { eventClusters: number[] }) => s.eventClusters)).toContainEqual([flood, followUp].sort((x, y) => x - y));
-    expect(json.storylines.every((s: { eventClusters: number[] }) => s.eventClusters.flatMap((c) => json.eventClusters[c].articles).length >= 2)).toBe(true);
+    expect(json.storylines.map((s: { eventClusters: number[] }) => s.eventClusters)).toContainEqual(
+      [flood, followUp].sort((x, y) => x - y),
+    );
+    expect(
+      json.storylines.every(
+        (s: { eventClusters: number[] }) => s.eventClusters.flatMap((c) => json.eventClusters[c].articles).length >= 2,
+      ),
+    ).toBe(true);
     expect(io.code()).toBe(0);
   });
 
@@ -58,7 +90,10 @@ describe('marsad cluster', () => {
     writeFileSync(good, 'coast-news#1\n');
     writeFileSync(bad, 'BROKEN\n');
     const io = context();
-    await runCluster([good, bad, join(dir, 'missing.txt')], {}, io.context, { loadAnalyzer: async () => analyze, env: {} });
+    await runCluster([good, bad, join(dir, 'missing.txt')], {}, io.context, {
+      loadAnalyzer: async () => analyze,
+      env: {},
+    });
     expect(JSON.parse(io.out()).eventClusters).toHaveLength(1);
     expect(io.err()).toContain('bad.txt: cannot extract');
     expect(io.code()).toBe(1);

@@ -15,7 +15,9 @@ export interface ClusterDeps {
 export function registerCluster(program: Command, context: CommandContext): void {
   program
     .command('cluster')
-    .description('cluster the articles of the given pages into events and storylines (timeline, claims); prints JSON, stores nothing')
+    .description(
+      'cluster the articles of the given pages into events and storylines (timeline, claims); prints JSON, stores nothing',
+    )
     .argument('<files...>', 'page files or directories')
     .option('--max-bytes <n>', 'largest page accepted, in bytes', parsePositiveInt)
     .action(async (files: string[], options: { maxBytes?: number }) => {
@@ -25,8 +27,16 @@ export function registerCluster(program: Command, context: CommandContext): void
 }
 
 /** The command body, dependencies injectable for in-process tests. Article ids are `<file>#<index>`. */
-export async function runCluster(files: readonly string[], options: { maxBytes?: number }, context: CommandContext, deps: ClusterDeps): Promise<void> {
-  const [{ loadConfig }, { clusterPages }] = await Promise.all([import('../../config/load.ts'), import('../../app/cluster.ts')]);
+export async function runCluster(
+  files: readonly string[],
+  options: { maxBytes?: number },
+  context: CommandContext,
+  deps: ClusterDeps,
+): Promise<void> {
+  const [{ loadConfig }, { clusterPages }] = await Promise.all([
+    import('../../config/load.ts'),
+    import('../../app/cluster.ts'),
+  ]);
   const config = loadConfig({ maxPageBytes: options.maxBytes }, deps.env);
   const json = await clusterPages(files, {
     maxBytes: config.maxPageBytes,

@@ -21,7 +21,20 @@ import { registerWatch } from './watch.ts';
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 export const COMMANDS: readonly RegisterCommand[] = [
-  registerIngest, registerArticles, registerArticle, registerAnalyze, registerNer,
-  registerCluster, registerStories, registerStory, registerSearch, registerServe, registerCheck, registerTokens,
-  registerWorker, registerQueue, registerSources, registerWatch,
+  registerIngest,
+  registerArticles,
+  registerArticle,
+  registerAnalyze,
+  registerNer,
+  registerCluster,
+  registerStories,
+  registerStory,
+  registerSearch,
+  registerServe,
+  registerCheck,
+  registerTokens,
+  registerWorker,
+  registerQueue,
+  registerSources,
+  registerWatch,
 ];

@@ -7,7 +7,12 @@ import { main } from '../main.ts';
 
 function capture(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
-  const stream = new Writable({ write(chunk, _encoding, done) { chunks.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
   return { stream, text: () => chunks.join('') };
 }
 
@@ -39,7 +44,10 @@ describe('marsad ner', () => {
     writeFileSync(file, 'زار الرئيس التونسي مدينة صفاقس أمس.');
     const { code, stdout } = await run(['ner', '--text', file]);
     expect(code).toBe(0);
-    const entities = stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string; type: string });
+    const entities = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; type: string });
     expect(entities.some((e) => e.type === 'LOC')).toBe(true);
   });
 

@@ -16,8 +16,11 @@ function readInput(path: string): string {
 }
 
 export function registerNer(program: Command, context: CommandContext): void {
-  program.command('ner')
-    .description('Named entities (PERS, ORG, LOC, MISC): --conll FILE tags one token per line; --text FILE lists entities as JSON lines')
+  program
+    .command('ner')
+    .description(
+      'Named entities (PERS, ORG, LOC, MISC): --conll FILE tags one token per line; --text FILE lists entities as JSON lines',
+    )
     .option('--conll <file>', 'token-per-line input (blank line between sentences; "-" for stdin)')
     .option('--text <file>', 'plain-text input ("-" for stdin)')
     .action(async (options: { conll?: string; text?: string }) => {
@@ -29,6 +32,7 @@ export function registerNer(program: Command, context: CommandContext): void {
         context.io.stdout.write(tagConllText(readInput(options.conll)));
         return;
       }
-      for (const entity of entitiesOfText(readInput(options.text!))) context.io.stdout.write(`${JSON.stringify(entity)}\n`);
+      for (const entity of entitiesOfText(readInput(options.text!)))
+        context.io.stdout.write(`${JSON.stringify(entity)}\n`);
     });
 }

@@ -20,7 +20,9 @@ export function registerQueue(program: Command, context: CommandContext): void {
           return;
         }
         const { queued, retrying, active, completed, failed, completedLastMinute } = stats;
-        context.io.stdout.write(`pages queue: ${queued} queued, ${retrying} retrying, ${active} active, ${completed} completed, ${failed} failed; ${completedLastMinute} completed in the last minute (${(completedLastMinute / 60).toFixed(1)}/s)\n`);
+        context.io.stdout.write(
+          `pages queue: ${queued} queued, ${retrying} retrying, ${active} active, ${completed} completed, ${failed} failed; ${completedLastMinute} completed in the last minute (${(completedLastMinute / 60).toFixed(1)}/s)\n`,
+        );
         for (const f of stats.lastFailures) context.io.stdout.write(`  failed ${f.at} ${f.source}: ${f.error}\n`);
       } finally {
         await queue.close();

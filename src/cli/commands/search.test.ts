@@ -35,7 +35,9 @@ describe('marsad search', () => {
     const response = JSON.parse(out());
     expect(response.total).toBe(2);
     const hit = response.hits[0];
-    expect(hit.headlineHighlights.map((h: { start: number; end: number }) => hit.headline.slice(h.start, h.end))).toEqual(['الزيتون', 'إربد']);
+    expect(
+      hit.headlineHighlights.map((h: { start: number; end: number }) => hit.headline.slice(h.start, h.end)),
+    ).toEqual(['الزيتون', 'إربد']);
   });
 
   it('prints a readable page with [marked] matches and filters by outlet', async () => {
@@ -60,6 +62,8 @@ describe('marsad search', () => {
   });
 
   it('marks spans with brackets off a terminal', () => {
-    expect(markHighlights('القوات الأميركية في العراق', [{ start: 7, end: 16 }], false)).toBe('القوات [الأميركية] في العراق');
+    expect(markHighlights('القوات الأميركية في العراق', [{ start: 7, end: 16 }], false)).toBe(
+      'القوات [الأميركية] في العراق',
+    );
   });
 });

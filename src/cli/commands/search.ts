@@ -25,7 +25,9 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;
 export function registerSearch(program: Command, context: CommandContext): void {
   program
     .command('search')
-    .description('search stored articles: words, "phrases", -exclusions, prefix*; spelling variants match (الأمريكية ~ الأميركية)')
+    .description(
+      'search stored articles: words, "phrases", -exclusions, prefix*; spelling variants match (الأمريكية ~ الأميركية)',
+    )
     .argument('<query...>', 'the query (quote it in the shell)')
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--outlet <name>', 'only articles from this outlet')
@@ -41,15 +43,31 @@ export function registerSearch(program: Command, context: CommandContext): void 
     });
 }
 
-export async function runSearch(query: string, options: SearchCommandOptions, context: CommandContext, env: Readonly<Record<string, string | undefined>>): Promise<void> {
-  for (const [name, value] of [['--from', options.from], ['--to', options.to]] as const) {
-    if (value !== undefined && (!ISO_DAY.test(value) || !isCalendarDay(value))) throw new EngineError('usage/invalid', `${name} must be a real calendar date YYYY-MM-DD, got «${value}».`);
+export async function runSearch(
+  query: string,
+  options: SearchCommandOptions,
+  context: CommandContext,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
+  for (const [name, value] of [
+    ['--from', options.from],
+    ['--to', options.to],
+  ] as const) {
+    if (value !== undefined && (!ISO_DAY.test(value) || !isCalendarDay(value)))
+      throw new EngineError('usage/invalid', `${name} must be a real calendar date YYYY-MM-DD, got «${value}».`);
   }
   const store = await openExistingStore(options.db, env);
   try {
     const { searchStoredArticles } = await import('../../app/search.ts');
     const response = await searchStoredArticles(store, {
-      query, outlet: options.outlet, from: options.from, to: options.to, entityId: options.entity, storylineId: options.storyline, page: options.page, pageSize: options.pageSize,
+      query,
+      outlet: options.outlet,
+      from: options.from,
+      to: options.to,
+      entityId: options.entity,
+      storylineId: options.storyline,
+      page: options.page,
+      pageSize: options.pageSize,
     });
     const out = context.io.stdout;
     if (options.json) out.write(JSON.stringify(response) + '\n');
@@ -80,7 +98,8 @@ function formatHit(hit: SearchHit, rank: number, isTty: boolean): string {
 
 /** The human-readable results page. */
 export function formatResponse(response: SearchResponse, isTty: boolean): string {
-  if (response.clauses.length === 0) return `nothing to search for in «${response.query}» (only stop words or exclusions)\n`;
+  if (response.clauses.length === 0)
+    return `nothing to search for in «${response.query}» (only stop words or exclusions)\n`;
   const pages = Math.max(1, Math.ceil(response.total / response.pageSize));
   const head = `${response.total} result${response.total === 1 ? '' : 's'} for «${response.query}» (page ${response.page}/${pages})\n`;
   const first = (response.page - 1) * response.pageSize;

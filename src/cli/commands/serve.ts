@@ -21,7 +21,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError('expected a port number 0–65535.');
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new InvalidArgumentError('expected a port number 0–65535.');
   return port;
 }
 
@@ -34,30 +35,70 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--host <address>', 'address to bind', DEFAULT_HOST)
     .option('--no-ingest', 'refuse POST /api/pages')
     .option('--workers <n>', 'server processes sharing the port (node:cluster)', parsePositiveInt, 1)
-    .option('--allowed-host <name>', 'a host name this server answers for besides localhost (repeatable; also MARSAD_ALLOWED_HOSTS, comma-separated)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option(
+      '--allowed-host <name>',
+      'a host name this server answers for besides localhost (repeatable; also MARSAD_ALLOWED_HOSTS, comma-separated)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .action(async (options: ServeOptions) => {
-      const [{ loadConfig }, { displayLocation }, { startServer }, { isServerWorker, runServerPrimary, serverWorkerNumber }] = await Promise.all([
-        import('../../config/load.ts'), import('../../app/open-store.ts'), import('../../server/main.ts'), import('../../server/cluster.ts'),
+      const [
+        { loadConfig },
+        { displayLocation },
+        { startServer },
+        { isServerWorker, runServerPrimary, serverWorkerNumber },
+      ] = await Promise.all([
+        import('../../config/load.ts'),
+        import('../../app/open-store.ts'),
+        import('../../server/main.ts'),
+        import('../../server/cluster.ts'),
       ]);
       const worker = serverWorkerNumber();
-      const log = (line: string): void => { context.io.stderr.write(`marsad serve${worker ? ` [${worker}]` : ''}: ${line}\n`); };
+      const log = (line: string): void => {
+        context.io.stderr.write(`marsad serve${worker ? ` [${worker}]` : ''}: ${line}\n`);
+      };
       const config = loadConfig({ db: options.db }, process.env);
-      const fromEnv = (process.env.MARSAD_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '');
+      const fromEnv = (process.env.MARSAD_ALLOWED_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter((h) => h !== '');
       const allowedHosts = [...options.allowedHost, ...fromEnv];
       if (options.workers > 1 && !isServerWorker()) {
         await runServerPrimary({
           workers: options.workers,
           log,
-          onListening: (url) => context.io.stdout.write(`Marsad is serving ${displayLocation(config.dbPath)} at ${url} (${options.workers} workers)\n`),
+          onListening: (url) =>
+            context.io.stdout.write(
+              `Marsad is serving ${displayLocation(config.dbPath)} at ${url} (${options.workers} workers)\n`,
+            ),
         });
         return;
       }
       if (worker !== null) {
         // A cluster worker's IPC channel keeps it alive: it leaves explicitly when it stops or cannot start.
-        const code = await serveAsWorker(() => startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, allowedHosts, log, catchUpSearchIndex: worker === 1 }), log);
+        const code = await serveAsWorker(
+          () =>
+            startServer({
+              config,
+              port: options.port,
+              host: options.host,
+              allowIngest: options.ingest,
+              allowedHosts,
+              log,
+              catchUpSearchIndex: worker === 1,
+            }),
+          log,
+        );
         process.exit(code);
       }
-      const server = await startServer({ config, port: options.port, host: options.host, allowIngest: options.ingest, allowedHosts, log });
+      const server = await startServer({
+        config,
+        port: options.port,
+        host: options.host,
+        allowIngest: options.ingest,
+        allowedHosts,
+        log,
+      });
       context.io.stdout.write(`Marsad is serving ${displayLocation(config.dbPath)} at ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
@@ -72,7 +113,10 @@ export function registerServe(program: Command, context: CommandContext): void {
 }
 
 /** Runs one cluster worker's server until SIGTERM/SIGINT; the exit code to leave with. */
-async function serveAsWorker(start: () => ReturnType<typeof startServer>, log: (line: string) => void): Promise<number> {
+async function serveAsWorker(
+  start: () => ReturnType<typeof startServer>,
+  log: (line: string) => void,
+): Promise<number> {
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await start();
@@ -83,7 +127,9 @@ async function serveAsWorker(start: () => ReturnType<typeof startServer>, log: (
   const { announceListening } = await import('../../server/cluster.ts');
   announceListening(server.url);
   await new Promise<void>((resolve) => {
-    const stop = (): void => { void server.close().then(resolve, resolve); };
+    const stop = (): void => {
+      void server.close().then(resolve, resolve);
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

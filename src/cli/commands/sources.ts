@@ -28,11 +28,17 @@ export interface SourcesDeps {
   readonly now?: () => Date;
 }
 
-export function registerSources(program: Command, context: CommandContext, deps: SourcesDeps = { env: process.env }): void {
-  const sources = program.command('sources').description('the news sources `marsad watch` follows: add, list, show, remove');
+export function registerSources(
+  program: Command,
+  context: CommandContext,
+  deps: SourcesDeps = { env: process.env },
+): void {
+  const sources = program
+    .command('sources')
+    .description('the news sources `marsad watch` follows: add, list, show, remove');
   const add = sources
     .command('add')
-    .description('add a feed (RSS, Atom, JSON Feed), a news sitemap or sitemap index, or a site\'s home page')
+    .description("add a feed (RSS, Atom, JSON Feed), a news sitemap or sitemap index, or a site's home page")
     .argument('<url>', 'feed, sitemap or home page URL')
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--name <name>', 'a display name, e.g. «الوطن»')
@@ -43,15 +49,24 @@ export function registerSources(program: Command, context: CommandContext, deps:
     const source = await runSourcesAdd(url, options, deps);
     writeSource(context.io, source, options.json === true);
   });
-  sources.command('list').description('list sources with their last run and counts').option(DB_OPTION_FLAGS, DB_OPTION_HELP).option('--json', 'one JSON array')
+  sources
+    .command('list')
+    .description('list sources with their last run and counts')
+    .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option('--json', 'one JSON array')
     .action(async (options: { db?: string; json?: boolean }) => {
       const list = await withStore(options.db, deps, (store) => store.listSources());
       if (options.json) return void context.io.stdout.write(JSON.stringify(list) + '\n');
-      if (list.length === 0) return void context.io.stdout.write('no sources; add one with `marsad sources add <url>`\n');
+      if (list.length === 0)
+        return void context.io.stdout.write('no sources; add one with `marsad sources add <url>`\n');
       for (const s of list) context.io.stdout.write(`${summaryLine(s)}\n`);
     });
-  sources.command('show').description('one source with its health: last fetch, next run, counts, errors, articles per day')
-    .argument('<id>', 'source id or unique prefix').option(DB_OPTION_FLAGS, DB_OPTION_HELP).option('--json', 'as JSON')
+  sources
+    .command('show')
+    .description('one source with its health: last fetch, next run, counts, errors, articles per day')
+    .argument('<id>', 'source id or unique prefix')
+    .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option('--json', 'as JSON')
     .action(async (id: string, options: { db?: string; json?: boolean }) => {
       const health = await withStore(options.db, deps, async (store) => {
         const found = await store.getSource(id);
@@ -61,7 +76,10 @@ export function registerSources(program: Command, context: CommandContext, deps:
       if (options.json) return void context.io.stdout.write(JSON.stringify(health) + '\n');
       writeHealth(context.io, health);
     });
-  sources.command('remove').description('stop following a source (its stored articles stay)').argument('<id>', 'source id or unique prefix')
+  sources
+    .command('remove')
+    .description('stop following a source (its stored articles stay)')
+    .argument('<id>', 'source id or unique prefix')
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .action(async (id: string, options: { db?: string }) => {
       const removed = await withStore(options.db, deps, async (store) => {
@@ -80,7 +98,15 @@ export async function runSourcesAdd(url: string, options: AddOptions, deps: Sour
   const now = deps.now ?? (() => new Date());
   const store = await openConfiguredStore(config);
   const fetch = options.check
-    ? await openFetchClient({ store, allowPrivateNetwork: config.allowPrivateNetwork, maxBytes: config.maxPageBytes, archiveDir: null, resolve: deps.resolve, tuning: fetchTuning(options), now })
+    ? await openFetchClient({
+        store,
+        allowPrivateNetwork: config.allowPrivateNetwork,
+        maxBytes: config.maxPageBytes,
+        archiveDir: null,
+        resolve: deps.resolve,
+        tuning: fetchTuning(options),
+        now,
+      })
     : null;
   try {
     return await addSource(store, { url, name: options.name, everySeconds, now: now() }, fetch?.client ?? null);
@@ -90,7 +116,11 @@ export async function runSourcesAdd(url: string, options: AddOptions, deps: Sour
   }
 }
 
-async function withStore<T>(db: string | undefined, deps: SourcesDeps, fn: (store: Awaited<ReturnType<typeof openConfiguredStore>>) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  db: string | undefined,
+  deps: SourcesDeps,
+  fn: (store: Awaited<ReturnType<typeof openConfiguredStore>>) => Promise<T>,
+): Promise<T> {
   const store = await openConfiguredStore(loadConfig({ db }, deps.env), { mustExist: true });
   try {
     return await fn(store);
@@ -116,8 +146,12 @@ function writeHealth(io: CliIo, h: SourceHealth): void {
     `kind ${h.kind}, every ${formatEvery(h.everySeconds)}; last run ${h.lastRunAt ?? 'never'} (${h.lastStatus ?? '-'}), next run ${h.nextRunAt}`,
     `links seen ${h.itemsSeen}, queued ${h.itemsPending}, failed ${h.itemsFailed}; articles stored ${h.articlesStored}`,
     ...h.endpoints.map((e) => `  ${e.kind}: ${e.url}`),
-    ...(h.articlesPerDay.length > 0 ? ['articles per day:', ...h.articlesPerDay.map((d) => `  ${d.day}  ${d.articles}`)] : []),
-    ...(h.errors.length > 0 ? ['errors (latest first):', ...h.errors.map((e) => `  ${e.at}  [${e.code}] ${e.url ?? ''} ${e.message}`)] : []),
+    ...(h.articlesPerDay.length > 0
+      ? ['articles per day:', ...h.articlesPerDay.map((d) => `  ${d.day}  ${d.articles}`)]
+      : []),
+    ...(h.errors.length > 0
+      ? ['errors (latest first):', ...h.errors.map((e) => `  ${e.at}  [${e.code}] ${e.url ?? ''} ${e.message}`)]
+      : []),
   ];
   io.stdout.write(lines.join('\n') + '\n');
 }

@@ -30,7 +30,11 @@ export function registerStories(program: Command, context: CommandContext): void
     });
 }
 
-export async function runStories(options: StoriesOptions, context: CommandContext, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+export async function runStories(
+  options: StoriesOptions,
+  context: CommandContext,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
   const store = await openExistingStore(options.db, env);
   try {
     const rows = await store.listStories({ limit: options.limit, offset: options.offset ?? 0 });
@@ -49,7 +53,8 @@ export async function runStories(options: StoriesOptions, context: CommandContex
 
 /** `id  first…last  N articles/M events  outlets  label`. */
 export function formatStory(row: StorySummary): string {
-  const dates = row.firstDate === row.lastDate ? (row.firstDate ?? '—') : `${row.firstDate ?? '—'}…${row.lastDate ?? '—'}`;
+  const dates =
+    row.firstDate === row.lastDate ? (row.firstDate ?? '—') : `${row.firstDate ?? '—'}…${row.lastDate ?? '—'}`;
   const extra = row.outlets.length > OUTLETS_SHOWN ? ` +${row.outlets.length - OUTLETS_SHOWN}` : '';
   const outlets = row.outlets.length === 0 ? '—' : `${row.outlets.slice(0, OUTLETS_SHOWN).join('، ')}${extra}`;
   return `${row.id}  ${dates.padEnd(21)}  ${`${count(row.articleCount, 'article')}/${count(row.eventCount, 'event')}`.padEnd(22)}  ${outlets}  ${row.label}`;

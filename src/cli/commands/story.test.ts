@@ -16,16 +16,35 @@ import { runStory } from './story.ts';
 function record(input: ClusterInput) {
   const text = `${input.headline}\n${input.body}\n`;
   const article: ExtractedArticle = {
-    headline: input.headline, dek: null, body: input.body, outlet: input.outlet, citedSources: input.citedSources ?? [], spans: [], paragraphs: [],
+    headline: input.headline,
+    dek: null,
+    body: input.body,
+    outlet: input.outlet,
+    citedSources: input.citedSources ?? [],
+    spans: [],
+    paragraphs: [],
     published: input.published ? { date: input.published, precision: 'day', text: input.published } : null,
   };
-  return { page: { id: hashId(['page', text]), url: `file:///${input.id}`, fetchedAt: '2015-10-21T00:00:00.000Z', contentType: 'text/plain' as const, body: text }, pageText: text, spans: [], articles: [{ article, annotations: null }] };
+  return {
+    page: {
+      id: hashId(['page', text]),
+      url: `file:///${input.id}`,
+      fetchedAt: '2015-10-21T00:00:00.000Z',
+      contentType: 'text/plain' as const,
+      body: text,
+    },
+    pageText: text,
+    spans: [],
+    articles: [{ article, annotations: null }],
+  };
 }
 
 function capture(): { context: CommandContext; out: () => string } {
   const stdout = new PassThrough();
   let out = '';
-  stdout.on('data', (d) => { out += String(d); });
+  stdout.on('data', (d) => {
+    out += String(d);
+  });
   return { context: { io: { stdout, stderr: new PassThrough() }, setExitCode: () => undefined }, out: () => out };
 }
 
@@ -40,7 +59,11 @@ describe('marsad stories / marsad story', () => {
 
     const list = capture();
     await runStories({ limit: 10, json: true }, list.context, env);
-    const rows = list.out().trim().split('\n').map((l) => JSON.parse(l));
+    const rows = list
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((r: { articleCount: number }) => r.articleCount)).toEqual([3, 2]);
 
     const wire = capture();

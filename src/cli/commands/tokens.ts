@@ -1,5 +1,5 @@
 /** `marsad tokens create|list|revoke`: API tokens for `marsad serve` (stored hashed; shown once at creation). */
-import { Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { openConfiguredStore } from '../../app/open-store.ts';
 import { createApiToken, isTokenRole, TOKEN_ROLES, type TokenRole } from '../../app/tokens.ts';
 import { loadConfig } from '../../config/load.ts';
@@ -25,8 +25,13 @@ export function registerTokens(program: Command, context: CommandContext): void 
       const store = await openConfiguredStore(loadConfig({ db: options.db }, env));
       try {
         const { token, record } = await createApiToken(store, { role: options.role, name: options.name });
-        context.io.stdout.write(options.json ? `${JSON.stringify({ id: record.id, role: record.role, name: record.name, token })}\n` : `${token}\n`);
-        if (!options.json) context.io.stderr.write(`token ${record.id} (${record.role}) created; it is not shown again.\n`);
+        context.io.stdout.write(
+          options.json
+            ? `${JSON.stringify({ id: record.id, role: record.role, name: record.name, token })}\n`
+            : `${token}\n`,
+        );
+        if (!options.json)
+          context.io.stderr.write(`token ${record.id} (${record.role}) created; it is not shown again.\n`);
       } finally {
         await store.close();
       }
@@ -41,7 +46,11 @@ export function registerTokens(program: Command, context: CommandContext): void 
       try {
         for (const t of await store.listApiTokens()) {
           const { tokenHash: _hash, ...shown } = t;
-          context.io.stdout.write(options.json ? `${JSON.stringify(shown)}\n` : `${t.id}  ${t.role.padEnd(6)}  ${t.createdAt}  ${t.revokedAt ? `revoked ${t.revokedAt}` : 'valid'}  ${t.name}\n`);
+          context.io.stdout.write(
+            options.json
+              ? `${JSON.stringify(shown)}\n`
+              : `${t.id}  ${t.role.padEnd(6)}  ${t.createdAt}  ${t.revokedAt ? `revoked ${t.revokedAt}` : 'valid'}  ${t.name}\n`,
+          );
         }
       } finally {
         await store.close();

@@ -47,7 +47,7 @@ export function registerWatch(program: Command, context: CommandContext): void {
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--once', 'run one round of the due sources and exit (for cron)')
     .option('--all', 'with --once: run every source now, due or not')
-    .option('--every <duration>', 'run every source at this interval (15m, 2h…) instead of each one\'s own schedule')
+    .option('--every <duration>', "run every source at this interval (15m, 2h…) instead of each one's own schedule")
     .option('--json', 'print one JSON line per event')
     .option('--max-bytes <n>', 'largest page accepted, in bytes, on the wire and after decompression', parsePositiveInt)
     .option('--no-annotate', 'store extraction only, without the annotation layers');
@@ -72,15 +72,27 @@ export function registerWatch(program: Command, context: CommandContext): void {
 }
 
 /** The command body, with its dependencies injectable for in-process tests. */
-export async function runWatch(options: WatchCommandOptions, context: CommandContext, deps: WatchDepsForCli): Promise<RoundSummary> {
-  const config = loadConfig({ db: options.db, maxPageBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivateNetwork }, deps.env);
+export async function runWatch(
+  options: WatchCommandOptions,
+  context: CommandContext,
+  deps: WatchDepsForCli,
+): Promise<RoundSummary> {
+  const config = loadConfig(
+    { db: options.db, maxPageBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivateNetwork },
+    deps.env,
+  );
   const everySeconds = options.every === undefined ? null : parseEvery(options.every);
   const analyze = await deps.loadAnalyzer({ annotate: options.annotate });
   const now = deps.now ?? (() => new Date());
   const store = await openConfiguredStore(config);
   const fetch = await openFetchClient({
-    store, allowPrivateNetwork: config.allowPrivateNetwork, maxBytes: config.maxPageBytes, archiveDir: options.archive ?? null,
-    resolve: deps.resolve, tuning: { ...fetchTuning(options), retry: deps.retry }, now,
+    store,
+    allowPrivateNetwork: config.allowPrivateNetwork,
+    maxBytes: config.maxPageBytes,
+    archiveDir: options.archive ?? null,
+    resolve: deps.resolve,
+    tuning: { ...fetchTuning(options), retry: deps.retry },
+    now,
   });
   const printer = eventPrinter(context.io, options.json === true);
   const totals = { sources: 0, pages: 0, articles: 0, failed: 0 };
@@ -90,11 +102,22 @@ export async function runWatch(options: WatchCommandOptions, context: CommandCon
     let lastRound = 0;
     do {
       const roundNow = now();
-      const runAll = options.all === true || (everySeconds !== null && roundNow.getTime() - lastRound >= everySeconds * 1000);
+      const runAll =
+        options.all === true || (everySeconds !== null && roundNow.getTime() - lastRound >= everySeconds * 1000);
       lastRound = runAll ? roundNow.getTime() : lastRound;
-      const round = await runWatchRound({
-        store, client: fetch.client, analyze, afterBatch, maxBytes: config.maxPageBytes, now, signal: deps.signal, onEvent: printer.event,
-      }, { all: runAll });
+      const round = await runWatchRound(
+        {
+          store,
+          client: fetch.client,
+          analyze,
+          afterBatch,
+          maxBytes: config.maxPageBytes,
+          now,
+          signal: deps.signal,
+          onEvent: printer.event,
+        },
+        { all: runAll },
+      );
       totals.sources += round.sources;
       totals.pages += round.pages;
       totals.articles += round.articles;
@@ -109,13 +132,18 @@ export async function runWatch(options: WatchCommandOptions, context: CommandCon
   }
   if (!options.json) {
     const archive = fetch.archivePath ? `; responses archived in ${fetch.archivePath}` : '';
-    context.io.stdout.write(`watched ${totals.sources} source round(s) into ${displayLocation(config.dbPath)}: ${totals.pages} pages, ${totals.articles} articles stored, ${totals.failed} failed${archive}\n`);
+    context.io.stdout.write(
+      `watched ${totals.sources} source round(s) into ${displayLocation(config.dbPath)}: ${totals.pages} pages, ${totals.articles} articles stored, ${totals.failed} failed${archive}\n`,
+    );
   }
   if (totals.failed > 0) context.setExitCode(EXIT.failed);
   return totals;
 }
 
-async function msUntilNextDue(store: Awaited<ReturnType<typeof openConfiguredStore>>, context: { now: () => Date; everySeconds: number | null; lastRound: number }): Promise<number> {
+async function msUntilNextDue(
+  store: Awaited<ReturnType<typeof openConfiguredStore>>,
+  context: { now: () => Date; everySeconds: number | null; lastRound: number },
+): Promise<number> {
   const now = context.now().getTime();
   if (context.everySeconds !== null) return Math.max(1000, context.lastRound + context.everySeconds * 1000 - now);
   const next = Math.min(...(await store.listSources()).map((s) => Date.parse(s.nextRunAt)));
@@ -149,7 +177,9 @@ function eventPrinter(io: CliIo, json: boolean): { event: (e: WatchEvent) => voi
         if (e.status === 'failed') count.failed++;
       }
       const where = 'url' in e && e.url ? ` · ${e.url}` : '';
-      io.stderr.write(`\r\u001b[2Kwatch: ${count.pages} pages, ${count.stored} new, ${count.failed} failed${where}`.slice(0, 200));
+      io.stderr.write(
+        `\r\u001b[2Kwatch: ${count.pages} pages, ${count.stored} new, ${count.failed} failed${where}`.slice(0, 200),
+      );
       shown = true;
     },
     done: () => {

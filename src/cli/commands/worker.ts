@@ -27,7 +27,11 @@ interface WorkerOptions {
 /** The database URL, which must be PostgreSQL: the queue lives there. */
 export function queueDatabase(db: string | undefined): string {
   const config = loadConfig({ db }, process.env);
-  if (!isPostgresUrl(config.dbPath)) throw new EngineError('usage/invalid', 'The job queue needs a PostgreSQL database: pass --db postgres://… (or set MARSAD_DATABASE_URL).');
+  if (!isPostgresUrl(config.dbPath))
+    throw new EngineError(
+      'usage/invalid',
+      'The job queue needs a PostgreSQL database: pass --db postgres://… (or set MARSAD_DATABASE_URL).',
+    );
   return config.dbPath;
 }
 
@@ -36,10 +40,19 @@ export function registerWorker(program: Command, context: CommandContext): void 
     .command('worker')
     .description('team mode: analyse and store pages from the PostgreSQL job queue (run any number, on any machines)')
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
-    .option('--threads <n>', 'analysis threads in this process (1: main thread; default: the number of cores)', parsePositiveInt)
+    .option(
+      '--threads <n>',
+      'analysis threads in this process (1: main thread; default: the number of cores)',
+      parsePositiveInt,
+    )
     .option('--batch-size <n>', 'jobs claimed at once', parsePositiveInt)
     .option('--exit-when-idle', 'stop once no job is queued, retrying or active')
-    .option('--maintenance-seconds <n>', 'how often this worker requeues the jobs of dead workers', parsePositiveInt, 30)
+    .option(
+      '--maintenance-seconds <n>',
+      'how often this worker requeues the jobs of dead workers',
+      parsePositiveInt,
+      30,
+    )
     .option('--no-annotate', 'store extraction only, without the annotation layers')
     .action(async (options: WorkerOptions) => {
       const url = queueDatabase(options.db);
@@ -53,13 +66,22 @@ export function registerWorker(program: Command, context: CommandContext): void 
       const onSignal = (): void => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
-      context.io.stderr.write(`marsad worker: working on ${displayLocation(url)} (${threads} analysis thread(s), batches of ${config.batchSize})\n`);
+      context.io.stderr.write(
+        `marsad worker: working on ${displayLocation(url)} (${threads} analysis thread(s), batches of ${config.batchSize})\n`,
+      );
       try {
         const summary = await runQueueWorker(store, queue, {
-          analyze, batchSize: config.batchSize, exitWhenIdle: options.exitWhenIdle === true, signal: stop.signal,
-          onBatch: (batch) => { for (const f of batch.failed) context.io.stderr.write(`  failed ${f.source}: [${f.code}] ${f.message}\n`); },
+          analyze,
+          batchSize: config.batchSize,
+          exitWhenIdle: options.exitWhenIdle === true,
+          signal: stop.signal,
+          onBatch: (batch) => {
+            for (const f of batch.failed) context.io.stderr.write(`  failed ${f.source}: [${f.code}] ${f.message}\n`);
+          },
         });
-        context.io.stdout.write(`worker done: ${summary.jobs} jobs in ${summary.batches} batches, ${summary.newPages} new pages, ${summary.articles} articles, ${summary.failed} failed\n`);
+        context.io.stdout.write(
+          `worker done: ${summary.jobs} jobs in ${summary.batches} batches, ${summary.newPages} new pages, ${summary.articles} articles, ${summary.failed} failed\n`,
+        );
         if (summary.failed > 0) context.setExitCode(EXIT.failed);
       } finally {
         process.off('SIGINT', onSignal);
@@ -70,5 +92,3 @@ export function registerWorker(program: Command, context: CommandContext): void 
       }
     });
 }
-
-

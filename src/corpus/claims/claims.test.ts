@@ -4,21 +4,54 @@ import type { ClusterInput } from '../types.ts';
 import { claimCategory, findClaims } from './claims.ts';
 import { interval, valuesAgree } from './compare.ts';
 
-function quantity(body: string, surface: string, value: number | null, qualifier: QuantityMention['qualifier'], unit: string | null = null): QuantityMention {
+function quantity(
+  body: string,
+  surface: string,
+  value: number | null,
+  qualifier: QuantityMention['qualifier'],
+  unit: string | null = null,
+): QuantityMention {
   const start = body.indexOf(surface);
   return { text: surface, start, end: start + surface.length, value, qualifier, unit, subject: null };
 }
 
-const BODY_1 = 'تعرضت القوات الأجنبية في البلاد لنحو 151 هجوما منذ بداية العام، وخلّفت إصابة نحو 70 من أفرادها، وفق ما نقلت وكالة رويترز عن وزارة الدفاع.\nوينتشر في البلاد حاليا 2500 جندي.';
-const BODY_2 = 'وسجلت أكثر من 150 هجمة على القواعد الأجنبية، وأصيب العشرات من العسكريين.\nويبلغ عدد القوات الأجنبية نحو 3000 جندي بحسب مسؤولين.';
-const QUOTE_1: QuoteMention = { text: BODY_1.slice(0, BODY_1.indexOf('\n')), start: 0, end: BODY_1.indexOf('\n'), speaker: 'وزارة الدفاع', speakerEntityId: null, kind: 'reported', via: ['وزارة الدفاع', 'رويترز'] };
+const BODY_1 =
+  'تعرضت القوات الأجنبية في البلاد لنحو 151 هجوما منذ بداية العام، وخلّفت إصابة نحو 70 من أفرادها، وفق ما نقلت وكالة رويترز عن وزارة الدفاع.\nوينتشر في البلاد حاليا 2500 جندي.';
+const BODY_2 =
+  'وسجلت أكثر من 150 هجمة على القواعد الأجنبية، وأصيب العشرات من العسكريين.\nويبلغ عدد القوات الأجنبية نحو 3000 جندي بحسب مسؤولين.';
+const QUOTE_1: QuoteMention = {
+  text: BODY_1.slice(0, BODY_1.indexOf('\n')),
+  start: 0,
+  end: BODY_1.indexOf('\n'),
+  speaker: 'وزارة الدفاع',
+  speakerEntityId: null,
+  kind: 'reported',
+  via: ['وزارة الدفاع', 'رويترز'],
+};
 const ARTICLE_1: ClusterInput = {
-  id: 'one#0', outlet: 'الصحيفة الأولى', published: '2024-01-26', headline: null, body: BODY_1, quotes: [QUOTE_1],
-  quantities: [quantity(BODY_1, 'لنحو 151 هجوما', 151, 'about', 'هجوم'), quantity(BODY_1, 'نحو 70 من أفرادها', 70, 'about', 'أفرادها'), quantity(BODY_1, '2500 جندي', 2500, 'exact', 'جندي')],
+  id: 'one#0',
+  outlet: 'الصحيفة الأولى',
+  published: '2024-01-26',
+  headline: null,
+  body: BODY_1,
+  quotes: [QUOTE_1],
+  quantities: [
+    quantity(BODY_1, 'لنحو 151 هجوما', 151, 'about', 'هجوم'),
+    quantity(BODY_1, 'نحو 70 من أفرادها', 70, 'about', 'أفرادها'),
+    quantity(BODY_1, '2500 جندي', 2500, 'exact', 'جندي'),
+  ],
 };
 const ARTICLE_2: ClusterInput = {
-  id: 'two#0', outlet: 'الصحيفة الثانية', published: '2024-01-27', headline: null, body: BODY_2,
-  quantities: [quantity(BODY_2, 'أكثر من 150 هجمة', 150, 'more-than', 'هجمة'), quantity(BODY_2, 'العشرات', null, 'dozens'), quantity(BODY_2, 'نحو 3000 جندي', 3000, 'about', 'جندي')],
+  id: 'two#0',
+  outlet: 'الصحيفة الثانية',
+  published: '2024-01-27',
+  headline: null,
+  body: BODY_2,
+  quantities: [
+    quantity(BODY_2, 'أكثر من 150 هجمة', 150, 'more-than', 'هجمة'),
+    quantity(BODY_2, 'العشرات', null, 'dozens'),
+    quantity(BODY_2, 'نحو 3000 جندي', 3000, 'about', 'جندي'),
+  ],
 };
 
 describe('findClaims', () => {
@@ -29,11 +62,13 @@ describe('findClaims', () => {
     const attacks = byText('لنحو 151 هجوما');
     expect(attacks.verdict).toBe('agree');
     expect(attacks.values.map((v) => [v.article, v.text, v.value, v.qualifier])).toEqual([
-      ['one#0', 'لنحو 151 هجوما', 151, 'about'], ['two#0', 'أكثر من 150 هجمة', 150, 'more-than'],
+      ['one#0', 'لنحو 151 هجوما', 151, 'about'],
+      ['two#0', 'أكثر من 150 هجمة', 150, 'more-than'],
     ]);
     expect(attacks.values[0]!.attribution).toBe('وزارة الدفاع via رويترز');
     expect(attacks.values[0]!.outlet).toBe('الصحيفة الأولى');
-    for (const v of attacks.values) expect((v.article === 'one#0' ? BODY_1 : BODY_2).slice(v.start, v.end)).toBe(v.text);
+    for (const v of attacks.values)
+      expect((v.article === 'one#0' ? BODY_1 : BODY_2).slice(v.start, v.end)).toBe(v.text);
   });
 
   it('counts «إصابة نحو 70 من أفرادها» as injured (not troops) and agrees with «العشرات»', () => {
@@ -73,26 +108,73 @@ describe('claimCategory', () => {
 describe('valuesAgree', () => {
   it('applies qualifier intervals', () => {
     expect(interval({ value: 150, qualifier: 'about' })).toEqual([135, 165]);
-    expect(valuesAgree([{ value: 150, qualifier: 'about' }, { value: 151, qualifier: 'exact' }, { value: 150, qualifier: 'more-than' }])).toBe(true);
-    expect(valuesAgree([{ value: 70, qualifier: 'about' }, { value: null, qualifier: 'dozens' }])).toBe(true);
-    expect(valuesAgree([{ value: 2500, qualifier: 'exact' }, { value: 3000, qualifier: 'exact' }])).toBe(false);
-    expect(valuesAgree([{ value: 1000, qualifier: 'less-than' }, { value: 1200, qualifier: 'about' }])).toBe(false);
-    expect(valuesAgree([{ value: 10, qualifier: 'exact', valueMax: 20 }, { value: 15, qualifier: 'exact' }])).toBe(true);
+    expect(
+      valuesAgree([
+        { value: 150, qualifier: 'about' },
+        { value: 151, qualifier: 'exact' },
+        { value: 150, qualifier: 'more-than' },
+      ]),
+    ).toBe(true);
+    expect(
+      valuesAgree([
+        { value: 70, qualifier: 'about' },
+        { value: null, qualifier: 'dozens' },
+      ]),
+    ).toBe(true);
+    expect(
+      valuesAgree([
+        { value: 2500, qualifier: 'exact' },
+        { value: 3000, qualifier: 'exact' },
+      ]),
+    ).toBe(false);
+    expect(
+      valuesAgree([
+        { value: 1000, qualifier: 'less-than' },
+        { value: 1200, qualifier: 'about' },
+      ]),
+    ).toBe(false);
+    expect(
+      valuesAgree([
+        { value: 10, qualifier: 'exact', valueMax: 20 },
+        { value: 15, qualifier: 'exact' },
+      ]),
+    ).toBe(true);
   });
 });
 
 describe('findClaims on one happening (issue 15)', () => {
-  const article = (id: string, published: string, body: string, figures: [string, number | null, QuantityMention['qualifier'], string | null][]): ClusterInput => ({
-    id, outlet: id, published, headline: null, body, quantities: figures.map(([surface, value, qualifier, unit]) => quantity(body, surface, value, qualifier, unit)),
+  const article = (
+    id: string,
+    published: string,
+    body: string,
+    figures: [string, number | null, QuantityMention['qualifier'], string | null][],
+  ): ClusterInput => ({
+    id,
+    outlet: id,
+    published,
+    headline: null,
+    body,
+    quantities: figures.map(([surface, value, qualifier, unit]) => quantity(body, surface, value, qualifier, unit)),
   });
-  const DAY_1 = article('a#0', '2024-03-01', 'أسفر انقلاب الحافلة عن مقتل 12 شخصا وفقدان 17 شخصا في النهر.', [['12 شخصا', 12, 'exact', 'شخصا'], ['17 شخصا', 17, 'exact', 'شخصا']]);
-  const DAY_1B = article('b#0', '2024-03-01', 'وأدى الحادث إلى مقتل 12 شخصا بحسب الدفاع المدني.', [['12 شخصا', 12, 'exact', 'شخصا']]);
-  const DAY_2 = article('c#0', '2024-03-02', 'وارتفعت حصيلة ضحايا الحافلة إلى مقتل 40 شخصا بعد انتشال جثث المفقودين.', [['40 شخصا', 40, 'exact', 'شخصا']]);
+  const DAY_1 = article('a#0', '2024-03-01', 'أسفر انقلاب الحافلة عن مقتل 12 شخصا وفقدان 17 شخصا في النهر.', [
+    ['12 شخصا', 12, 'exact', 'شخصا'],
+    ['17 شخصا', 17, 'exact', 'شخصا'],
+  ]);
+  const DAY_1B = article('b#0', '2024-03-01', 'وأدى الحادث إلى مقتل 12 شخصا بحسب الدفاع المدني.', [
+    ['12 شخصا', 12, 'exact', 'شخصا'],
+  ]);
+  const DAY_2 = article('c#0', '2024-03-02', 'وارتفعت حصيلة ضحايا الحافلة إلى مقتل 40 شخصا بعد انتشال جثث المفقودين.', [
+    ['40 شخصا', 40, 'exact', 'شخصا'],
+  ]);
 
   it('never compares the missing with the killed, and calls a later, higher toll an update', () => {
     const claims = findClaims(0, [DAY_2, DAY_1B, DAY_1], () => 3);
     const killed = claims.find((c) => c.category === 'killed')!;
-    expect(killed.values.map((v) => [v.article, v.value])).toEqual([['a#0', 12], ['b#0', 12], ['c#0', 40]]);
+    expect(killed.values.map((v) => [v.article, v.value])).toEqual([
+      ['a#0', 12],
+      ['b#0', 12],
+      ['c#0', 40],
+    ]);
     expect(killed.verdict).toBe('update');
     expect(killed.eventCluster).toBe(3);
     expect(killed.subject).toBe('عدد القتلى');
@@ -103,11 +185,16 @@ describe('findClaims on one happening (issue 15)', () => {
 
   it('never compares differing figures of two happenings in one storyline', () => {
     const claims = findClaims(0, [DAY_1B, DAY_2], (id) => (id === DAY_1B.id ? 0 : 1));
-    expect(claims.filter((c) => c.category === 'killed').map((c) => c.verdict)).toEqual(['single-source', 'single-source']);
+    expect(claims.filter((c) => c.category === 'killed').map((c) => c.verdict)).toEqual([
+      'single-source',
+      'single-source',
+    ]);
   });
 
   it('keeps a same-day disagreement on one count a conflict, and different counted nouns apart', () => {
-    const other = article('d#0', '2024-03-01', 'ولقي 15 شخصا حتفهم في الحادث، كما نفقت 30 رأسا من الماشية.', [['15 شخصا', 15, 'exact', 'شخصا']]);
+    const other = article('d#0', '2024-03-01', 'ولقي 15 شخصا حتفهم في الحادث، كما نفقت 30 رأسا من الماشية.', [
+      ['15 شخصا', 15, 'exact', 'شخصا'],
+    ]);
     const cattle = article('e#0', '2024-03-01', 'وقتل في الحادث 81 حالة اختناق.', [['81 حالة', 81, 'exact', 'حالة']]);
     const claims = findClaims(0, [DAY_1B, other, cattle]);
     const killed = claims.filter((c) => c.category === 'killed');
@@ -118,10 +205,24 @@ describe('findClaims on one happening (issue 15)', () => {
   it('reads resolved durations («10 أيام» and «عشرة أيام») as one figure in days', () => {
     const body1 = 'ومنحت المحكمة اللجنة مهلة 10 أيام لتقديم تقريرها.';
     const body2 = 'وأمهلت المحكمة اللجنة عشرة أيام.';
-    const time = (body: string, text: string) => ({ text, start: body.indexOf(text), end: body.indexOf(text) + text.length, value: 'P10D', precision: 'duration' as const, anchor: 'none' as const });
+    const time = (body: string, text: string) => ({
+      text,
+      start: body.indexOf(text),
+      end: body.indexOf(text) + text.length,
+      value: 'P10D',
+      precision: 'duration' as const,
+      anchor: 'none' as const,
+    });
     const claims = findClaims(0, [
       { id: 'x#0', outlet: 'x', published: '2024-03-01', headline: null, body: body1, times: [time(body1, '10 أيام')] },
-      { id: 'y#0', outlet: 'y', published: '2024-03-01', headline: null, body: body2, times: [time(body2, 'عشرة أيام')] },
+      {
+        id: 'y#0',
+        outlet: 'y',
+        published: '2024-03-01',
+        headline: null,
+        body: body2,
+        times: [time(body2, 'عشرة أيام')],
+      },
     ]);
     expect(claims).toHaveLength(1);
     expect(claims[0]!.category).toBe('duration');

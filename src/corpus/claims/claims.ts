@@ -44,21 +44,31 @@ function lookup(words: readonly string[], table: ReadonlyMap<string, string>): s
 
 /** The claim category of a figure from its unit, subject and neighbouring words; null when it counts nothing known. */
 export function claimCategory(body: string, quantity: QuantityMention): string | null {
-  const before = stems(body.slice(Math.max(0, quantity.start - 80), quantity.start)).reverse().filter((w) => !QUALIFIER_WORDS.has(w)).slice(0, LOOK_BACK_WORDS);
+  const before = stems(body.slice(Math.max(0, quantity.start - 80), quantity.start))
+    .reverse()
+    .filter((w) => !QUALIFIER_WORDS.has(w))
+    .slice(0, LOOK_BACK_WORDS);
   const own = stems(`${quantity.unit ?? ''} ${quantity.text}`);
   const after = stems(body.slice(quantity.end, quantity.end + 60)).slice(0, LOOK_AHEAD_WORDS);
   if (quantity.unit === 'percent' || /[%٪]/u.test(quantity.text)) return 'percent';
-  return lookup(before, ACTION_CATEGORIES) ?? lookup(own, ACTION_CATEGORIES) ?? lookup(own, COUNTED_CATEGORIES)
-    ?? (quantity.unit ? null : lookup(after, ACTION_CATEGORIES) ?? lookup(after, COUNTED_CATEGORIES))
-    ?? (quantity.unit ? `unit:${stemWord(foldText(quantity.unit).replace(/(?<=.{3})ا$/u, ''))}` : null);
+  return (
+    lookup(before, ACTION_CATEGORIES) ??
+    lookup(own, ACTION_CATEGORIES) ??
+    lookup(own, COUNTED_CATEGORIES) ??
+    (quantity.unit ? null : (lookup(after, ACTION_CATEGORIES) ?? lookup(after, COUNTED_CATEGORIES))) ??
+    (quantity.unit ? `unit:${stemWord(foldText(quantity.unit).replace(/(?<=.{3})ا$/u, ''))}` : null)
+  );
 }
 
 /** «speaker via agency …» from the quote covering the figure's sentence, or null. */
 function attributionOf(article: ClusterInput, start: number, end: number): string | null {
   const spans = sentenceSpans(article.body);
   const sentence = sentenceAround(spans, start, end);
-  const quote = (article.quotes ?? []).find((q: QuoteMention) => q.start <= start && q.end >= end)
-    ?? (article.quotes ?? []).find((q) => q.start < sentence.end && q.end > sentence.start && (q.via?.length || q.speaker));
+  const quote =
+    (article.quotes ?? []).find((q: QuoteMention) => q.start <= start && q.end >= end) ??
+    (article.quotes ?? []).find(
+      (q) => q.start < sentence.end && q.end > sentence.start && (q.via?.length || q.speaker),
+    );
   if (!quote) return null;
   const chain = quote.via && quote.via.length > 0 ? [...quote.via] : quote.speaker ? [quote.speaker] : [];
   return chain.length > 0 ? chain.join(' via ') : null;
@@ -67,8 +77,14 @@ function attributionOf(article: ClusterInput, start: number, end: number): strin
 function toValue(located: Located): ClaimValue {
   const { article, quantity } = located;
   return {
-    article: article.id, outlet: article.outlet, text: quantity.text, start: quantity.start, end: quantity.end,
-    value: quantity.value, qualifier: quantity.qualifier, attribution: attributionOf(article, quantity.start, quantity.end),
+    article: article.id,
+    outlet: article.outlet,
+    text: quantity.text,
+    start: quantity.start,
+    end: quantity.end,
+    value: quantity.value,
+    qualifier: quantity.qualifier,
+    attribution: attributionOf(article, quantity.start, quantity.end),
   };
 }
 
@@ -78,15 +94,32 @@ function toValue(located: Located): ClaimValue {
  * the figures differ. Other figures are grouped only with figures they agree with (same unit), since two different
  * amounts of one unit in one story usually count different things.
  */
-const MAIN_FIGURE_CATEGORIES: ReadonlySet<string> = new Set(['killed', 'injured', 'detained', 'missing', 'displaced', 'troops', 'attacks']);
+const MAIN_FIGURE_CATEGORIES: ReadonlySet<string> = new Set([
+  'killed',
+  'injured',
+  'detained',
+  'missing',
+  'displaced',
+  'troops',
+  'attacks',
+]);
 /** Counts that grow as a happening unfolds: a later, higher figure supersedes an earlier one. */
 const RUNNING_COUNTS: ReadonlySet<string> = new Set(['killed', 'injured', 'detained', 'missing', 'displaced']);
 /** Revision wording near a figure («ارتفع عدد», «حصيلة جديدة», «الحصيلة النهائية»), folded. */
 const REVISION_RE = /ارتفع|ارتفاع|يرتفع|حصيله جديده|الحصيله النهائيه|حصيله نهائيه|الحصيله الاخيره/u;
 /** Plain-language subject of a category when the figure's own subject is only a unit word. */
 const CATEGORY_SUBJECTS: Readonly<Record<string, string>> = Object.freeze({
-  killed: 'عدد القتلى', injured: 'عدد المصابين', detained: 'عدد الموقوفين', missing: 'عدد المفقودين', displaced: 'عدد النازحين',
-  troops: 'عدد الجنود', duration: 'المدة', attacks: 'عدد الهجمات', people: 'عدد الأشخاص', percent: 'النسبة', money: 'المبلغ',
+  killed: 'عدد القتلى',
+  injured: 'عدد المصابين',
+  detained: 'عدد الموقوفين',
+  missing: 'عدد المفقودين',
+  displaced: 'عدد النازحين',
+  troops: 'عدد الجنود',
+  duration: 'المدة',
+  attacks: 'عدد الهجمات',
+  people: 'عدد الأشخاص',
+  percent: 'النسبة',
+  money: 'المبلغ',
 });
 
 function sentenceOf(article: ClusterInput, quantity: QuantityMention): string {
@@ -109,7 +142,8 @@ function verdictOf(members: readonly Located[]): ClaimVerdict {
     const days = members.map((m) => m.article.published ?? '');
     const firstLater = days.findIndex((d) => d > days[0]!);
     const values = quantities.map((q) => q.value ?? 0);
-    if (firstLater > 0 && Math.min(...values.slice(firstLater)) >= Math.max(...values.slice(0, firstLater))) return 'update';
+    if (firstLater > 0 && Math.min(...values.slice(firstLater)) >= Math.max(...values.slice(0, firstLater)))
+      return 'update';
   }
   return 'conflict';
 }
@@ -118,10 +152,13 @@ function verdictOf(members: readonly Located[]): ClaimVerdict {
 function subjectOf(members: readonly Located[], category: string): string {
   for (const m of members) {
     const subject = m.quantity.subject?.trim();
-    if (subject && (!m.quantity.unit || foldText(subject) !== foldText(m.quantity.unit)) && subject.includes(' ')) return subject;
+    if (subject && (!m.quantity.unit || foldText(subject) !== foldText(m.quantity.unit)) && subject.includes(' '))
+      return subject;
   }
   const key = category.split(':')[0]!;
-  return CATEGORY_SUBJECTS[key] ?? members.find((m) => m.quantity.unit)?.quantity.unit ?? category.replace(/^unit:/u, '');
+  return (
+    CATEGORY_SUBJECTS[key] ?? members.find((m) => m.quantity.unit)?.quantity.unit ?? category.replace(/^unit:/u, '')
+  );
 }
 
 /** Days per ISO-8601 duration designator (date part; a time part is marked by `T`). */
@@ -135,7 +172,9 @@ export function durationFigure(time: TimeMention): QuantityMention | null {
   if (time.precision !== 'duration' || !time.value) return null;
   const match = DURATION_RE.exec(time.value);
   if (!match || (!match[1] && !match[3])) return null;
-  const days = match[1] ? Number(match[1]) * DURATION_DAYS[match[2]!]! : Number(match[3]) * DURATION_TIME_DAYS[match[4]!]!;
+  const days = match[1]
+    ? Number(match[1]) * DURATION_DAYS[match[2]!]!
+    : Number(match[3]) * DURATION_TIME_DAYS[match[4]!]!;
   const qualifier = MORE_THAN_RE.test(foldText(time.text)) ? 'more-than' : 'exact';
   return { text: time.text, start: time.start, end: time.end, value: days, unit: 'duration', qualifier, subject: null };
 }
@@ -156,9 +195,23 @@ function groupKey(category: string, quantity: QuantityMention): string {
  * figures of one count (conflict, update) are compared only within one event cluster (`eventOf`: article → cluster
  * index; without it the articles are taken as one happening). `eventCluster` is set when all values share one.
  */
-export function findClaims(storyline: number, articles: readonly ClusterInput[], eventOf?: (articleId: string) => number | undefined): Claim[] {
+export function findClaims(
+  storyline: number,
+  articles: readonly ClusterInput[],
+  eventOf?: (articleId: string) => number | undefined,
+): Claim[] {
   const clusterOf = (id: string): number | undefined => eventOf?.(id);
-  const ordered = [...articles].sort((a, b) => ((a.published ?? '') < (b.published ?? '') ? -1 : (a.published ?? '') > (b.published ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = [...articles].sort((a, b) =>
+    (a.published ?? '') < (b.published ?? '')
+      ? -1
+      : (a.published ?? '') > (b.published ?? '')
+        ? 1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : 0,
+  );
   const groups = new Map<string, Located[][]>();
   for (const article of ordered) {
     const mainTaken = new Set<string>();
@@ -177,8 +230,15 @@ export function findClaims(storyline: number, articles: readonly ClusterInput[],
         const key = `main:${category}`;
         const claims = groups.get(key) ?? [];
         const unit = unitStem(quantity);
-        const open = claims.find((c) => valuesAgree([...c.map((l) => l.quantity), quantity]))
-          ?? (unit === null ? undefined : claims.find((c) => unitStem(c[0]!.quantity) === unit && c.every((l) => clusterOf(l.article.id) === clusterOf(article.id))));
+        const open =
+          claims.find((c) => valuesAgree([...c.map((l) => l.quantity), quantity])) ??
+          (unit === null
+            ? undefined
+            : claims.find(
+                (c) =>
+                  unitStem(c[0]!.quantity) === unit &&
+                  c.every((l) => clusterOf(l.article.id) === clusterOf(article.id)),
+              ));
         if (open) open.push(located);
         else claims.push([located]);
         groups.set(key, claims);
@@ -186,8 +246,10 @@ export function findClaims(storyline: number, articles: readonly ClusterInput[],
       }
       const key = groupKey(category, quantity);
       const claims = groups.get(key) ?? [];
-      const fits = (c: Located[]): boolean => !c.some((l) => l.article.id === article.id) && valuesAgree([...c.map((l) => l.quantity), quantity]);
-      const open = claims.find((c) => fits(c) && c.some((l) => l.quantity.value === quantity.value)) ?? claims.find(fits);
+      const fits = (c: Located[]): boolean =>
+        !c.some((l) => l.article.id === article.id) && valuesAgree([...c.map((l) => l.quantity), quantity]);
+      const open =
+        claims.find((c) => fits(c) && c.some((l) => l.quantity.value === quantity.value)) ?? claims.find(fits);
       if (open) open.push(located);
       else claims.push([located]);
       groups.set(key, claims);
@@ -201,8 +263,12 @@ export function findClaims(storyline: number, articles: readonly ClusterInput[],
       const clusters = new Set(members.map((m) => clusterOf(m.article.id)));
       const eventCluster = clusters.size === 1 ? [...clusters][0] : undefined;
       out.push({
-        storyline, ...(eventCluster === undefined ? {} : { eventCluster }), category, subject: subjectOf(members, category),
-        verdict: verdictOf(members), values: members.map(toValue),
+        storyline,
+        ...(eventCluster === undefined ? {} : { eventCluster }),
+        category,
+        subject: subjectOf(members, category),
+        verdict: verdictOf(members),
+        values: members.map(toValue),
       });
     }
   }

@@ -10,7 +10,10 @@ const ABOUT_SPREAD = 0.1;
 const EXACT_SPREAD = 0.02;
 /** Vague amounts → [min, max]: dozens (عشرات), hundreds (مئات), thousands (آلاف), several (عدة). */
 const VAGUE: Readonly<Record<string, readonly [number, number]>> = Object.freeze({
-  dozens: [20, 99], hundreds: [200, 999], thousands: [2000, 9999], several: [3, 10],
+  dozens: [20, 99],
+  hundreds: [200, 999],
+  thousands: [2000, 9999],
+  several: [3, 10],
 });
 
 /** The interval a reported figure stands for, or null when it has no value and no known vague range. */
@@ -19,12 +22,19 @@ export function interval(quantity: Pick<QuantityMention, 'value' | 'qualifier' |
   const v = quantity.value;
   if (v === null || v === undefined) return vague ? [vague[0], vague[1]] : null;
   if (vague) return [v * vague[0], v * vague[1]];
-  if (quantity.valueMax !== null && quantity.valueMax !== undefined && quantity.valueMax > v) return [v, quantity.valueMax];
+  if (quantity.valueMax !== null && quantity.valueMax !== undefined && quantity.valueMax > v)
+    return [v, quantity.valueMax];
   switch (quantity.qualifier) {
-    case 'about': return [v * (1 - ABOUT_SPREAD), v * (1 + ABOUT_SPREAD)];
-    case 'more-than': case 'at-least': return [v, Number.POSITIVE_INFINITY];
-    case 'less-than': case 'at-most': return [0, v];
-    default: return [v * (1 - EXACT_SPREAD), v * (1 + EXACT_SPREAD)];
+    case 'about':
+      return [v * (1 - ABOUT_SPREAD), v * (1 + ABOUT_SPREAD)];
+    case 'more-than':
+    case 'at-least':
+      return [v, Number.POSITIVE_INFINITY];
+    case 'less-than':
+    case 'at-most':
+      return [0, v];
+    default:
+      return [v * (1 - EXACT_SPREAD), v * (1 + EXACT_SPREAD)];
   }
 }
 

@@ -21,12 +21,18 @@ export function duplicateGroups(index: EventIndex): DuplicateGroup[] {
     if (members.length < 2) continue;
     const features = members.map((n) => index.articles[n]!);
     const sorted = [...features].sort((a, b) => compareByDateThenId(a, b) || b.bodyLength - a.bodyLength);
-    const original = sorted.reduce((best, f) => ((f.day ?? Infinity) === (best.day ?? Infinity) && f.bodyLength > best.bodyLength ? f : best), sorted[0]!);
+    const original = sorted.reduce(
+      (best, f) => ((f.day ?? Infinity) === (best.day ?? Infinity) && f.bodyLength > best.bodyLength ? f : best),
+      sorted[0]!,
+    );
     const agency = creditedAgency(features.map((f) => f.agencies));
     const nearIdentical = members.every((n) => index.jaccardToOriginal[n]! >= WIRE_JACCARD);
     out.push({
       original: original.id,
-      copies: features.filter((f) => f.id !== original.id).map((f) => f.id).sort(),
+      copies: features
+        .filter((f) => f.id !== original.id)
+        .map((f) => f.id)
+        .sort(),
       wire: agency !== null && nearIdentical,
       agency: agency !== null && nearIdentical ? agency : null,
     });
@@ -46,11 +52,14 @@ function creditedAgency(credits: readonly (readonly string[])[]): string | null 
 
 /** Member article numbers of each cluster in (date, id) order. */
 function orderedMembers(index: EventIndex, cluster: number): number[] {
-  return [...index.clusters[cluster]!.members].sort((a, b) => compareByDateThenId(index.articles[a]!, index.articles[b]!));
+  return [...index.clusters[cluster]!.members].sort((a, b) =>
+    compareByDateThenId(index.articles[a]!, index.articles[b]!),
+  );
 }
 
 /** Photo-caption and dateline marks: «… - أرشيفية», «صورة أرشيفية», «(صورة)», «القاهرة - أ ش أ». */
-const CAPTION_RE = /(?:[-–(]\s*(?:صور[ةه]\s*)?(?:أرشيفي[ةه]|ارشيفي[ةه]|أرشيف|ارشيف|صور[ةه])\s*\)?\s*$)|^\S+\s*[-–]\s*(?:أ ش أ|ا ش ا|واس|رويترز|أ ف ب)\s*$/u;
+const CAPTION_RE =
+  /(?:[-–(]\s*(?:صور[ةه]\s*)?(?:أرشيفي[ةه]|ارشيفي[ةه]|أرشيف|ارشيف|صور[ةه])\s*\)?\s*$)|^\S+\s*[-–]\s*(?:أ ش أ|ا ش ا|واس|رويترز|أ ف ب)\s*$/u;
 /** Headlines shorter than this many words are rarely an event's headline (captions, datelines, section names). */
 const MIN_LABEL_WORDS = 4;
 /** Score taken off a caption-like headline, so that any real headline of the cluster is preferred. */
@@ -68,7 +77,9 @@ function clusterLabel(index: EventIndex, cluster: number, members: readonly numb
   for (const n of members) {
     const feature = index.articles[n]!;
     if (!feature.headline?.trim()) continue;
-    const score = clusterSimilarity(feature.vector, index.clusters[cluster]!) - (looksLikeCaption(feature.headline) ? CAPTION_PENALTY : 0);
+    const score =
+      clusterSimilarity(feature.vector, index.clusters[cluster]!) -
+      (looksLikeCaption(feature.headline) ? CAPTION_PENALTY : 0);
     if (!best || score > best.score) best = { label: feature.headline.trim(), score };
   }
   return best?.label ?? index.articles[members[0]!]!.id;
@@ -89,18 +100,29 @@ export function eventClusters(index: EventIndex): EventCluster[] {
 }
 
 /** All storylines (every event cluster in exactly one), in order of their first cluster. */
-export function storylines(index: EventIndex, clusters: readonly EventCluster[], params: StorylineParams = STORYLINE_PARAMS): Storyline[] {
+export function storylines(
+  index: EventIndex,
+  clusters: readonly EventCluster[],
+  params: StorylineParams = STORYLINE_PARAMS,
+): Storyline[] {
   const order = clusters.map((_, c) => c);
   const groups = linkStorylines(index.clusters, order, params);
-  return groups.map((members) => {
-    const largest = [...members].sort((a, b) => clusters[b]!.articles.length - clusters[a]!.articles.length || a - b)[0]!;
-    const dates = members.flatMap((c) => [clusters[c]!.firstDate, clusters[c]!.lastDate]).filter((d): d is string => d !== null).sort();
-    return {
-      id: hashId(['storyline', clusters[members[0]!]!.id]),
-      label: clusters[largest]!.label,
-      eventClusters: members,
-      firstDate: dates[0] ?? null,
-      lastDate: dates[dates.length - 1] ?? null,
-    };
-  }).sort((a, b) => a.eventClusters[0]! - b.eventClusters[0]!);
+  return groups
+    .map((members) => {
+      const largest = [...members].sort(
+        (a, b) => clusters[b]!.articles.length - clusters[a]!.articles.length || a - b,
+      )[0]!;
+      const dates = members
+        .flatMap((c) => [clusters[c]!.firstDate, clusters[c]!.lastDate])
+        .filter((d): d is string => d !== null)
+        .sort();
+      return {
+        id: hashId(['storyline', clusters[members[0]!]!.id]),
+        label: clusters[largest]!.label,
+        eventClusters: members,
+        firstDate: dates[0] ?? null,
+        lastDate: dates[dates.length - 1] ?? null,
+      };
+    })
+    .sort((a, b) => a.eventClusters[0]! - b.eventClusters[0]!);
 }

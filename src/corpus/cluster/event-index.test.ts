@@ -7,7 +7,9 @@ import { EVENT_PARAMS } from './params.ts';
 // Written for these tests: two outlets report a port fire on its day and the next; a third outlet runs the
 // investigation's findings two days later (same vocabulary, new happening); a fourth re-reports the fire itself late.
 const FIRE_DAY1: ClusterInput = {
-  id: 'harbour-news#1', outlet: 'أخبار المرفأ', published: '2019-03-10',
+  id: 'harbour-news#1',
+  outlet: 'أخبار المرفأ',
+  published: '2019-03-10',
   headline: 'حريق ضخم في مستودعات ميناء الدمام والدفاع المدني يسيطر عليه',
   body: [
     'اندلع حريق ضخم مساء السبت في مستودعات ميناء الدمام التجاري، وتصاعدت سحب الدخان الكثيف فوق أرصفة الميناء لساعات.',
@@ -17,7 +19,9 @@ const FIRE_DAY1: ClusterInput = {
 };
 
 const FIRE_DAY2: ClusterInput = {
-  id: 'eastern-daily#4', outlet: 'الشرقية اليوم', published: '2019-03-11',
+  id: 'eastern-daily#4',
+  outlet: 'الشرقية اليوم',
+  published: '2019-03-11',
   headline: 'السيطرة على حريق مستودعات ميناء الدمام دون إصابات',
   body: [
     'تمكنت فرق الدفاع المدني من السيطرة على حريق شب في مستودعات ميناء الدمام التجاري مساء أمس، بعد ساعات من تصاعد الدخان الكثيف.',
@@ -28,7 +32,9 @@ const FIRE_DAY2: ClusterInput = {
 
 /** Day 3, another headline: the investigation committee's findings, told with the fire's vocabulary. */
 const INQUIRY_DAY3: ClusterInput = {
-  id: 'gulf-voice#8', outlet: 'صوت الخليج', published: '2019-03-12',
+  id: 'gulf-voice#8',
+  outlet: 'صوت الخليج',
+  published: '2019-03-12',
   headline: 'لجنة التحقيق: ماس كهربائي وراء الكارثة',
   body: [
     'أعلنت لجنة التحقيق أن ماسا كهربائيا وراء حريق مستودعات ميناء الدمام التجاري الذي سيطرت عليه فرق الدفاع المدني بعد أربع ساعات.',
@@ -39,7 +45,9 @@ const INQUIRY_DAY3: ClusterInput = {
 
 /** Day 3, the fire's own headline words: a late report of the same happening. */
 const LATE_REPORT_DAY3: ClusterInput = {
-  ...INQUIRY_DAY3, id: 'weekly-port#2', outlet: 'أسبوعية الموانئ',
+  ...INQUIRY_DAY3,
+  id: 'weekly-port#2',
+  outlet: 'أسبوعية الموانئ',
   headline: 'حريق مستودعات ميناء الدمام: ثلاثة مستودعات احترقت دون إصابات',
 };
 
@@ -49,22 +57,35 @@ const clustersOf = (inputs: readonly ClusterInput[], params = {}): string[][] =>
 describe('late members need headline support', () => {
   it('keeps a day-3 article with another headline out of a fire cluster, even on a strong body match', () => {
     // Without the rule (late headline threshold 0) the body match alone admits it: the rule is what splits.
-    expect(clustersOf([FIRE_DAY1, FIRE_DAY2, INQUIRY_DAY3], { lateHeadlineThreshold: 0 })).toEqual([[FIRE_DAY1.id, FIRE_DAY2.id, INQUIRY_DAY3.id]]);
+    expect(clustersOf([FIRE_DAY1, FIRE_DAY2, INQUIRY_DAY3], { lateHeadlineThreshold: 0 })).toEqual([
+      [FIRE_DAY1.id, FIRE_DAY2.id, INQUIRY_DAY3.id],
+    ]);
     expect(clustersOf([FIRE_DAY1, FIRE_DAY2, INQUIRY_DAY3])).toEqual([[FIRE_DAY1.id, FIRE_DAY2.id], [INQUIRY_DAY3.id]]);
   });
 
   it('still admits a day-3 report whose headline names the same fire', () => {
-    expect(clustersOf([FIRE_DAY1, FIRE_DAY2, LATE_REPORT_DAY3])).toEqual([[FIRE_DAY1.id, FIRE_DAY2.id, LATE_REPORT_DAY3.id]]);
+    expect(clustersOf([FIRE_DAY1, FIRE_DAY2, LATE_REPORT_DAY3])).toEqual([
+      [FIRE_DAY1.id, FIRE_DAY2.id, LATE_REPORT_DAY3.id],
+    ]);
   });
 
   it('does not apply to the next day (online day 1, print day 2)', () => {
-    expect(clustersOf([FIRE_DAY1, { ...INQUIRY_DAY3, published: '2019-03-11' }])).toEqual([[FIRE_DAY1.id, INQUIRY_DAY3.id]]);
+    expect(clustersOf([FIRE_DAY1, { ...INQUIRY_DAY3, published: '2019-03-11' }])).toEqual([
+      [FIRE_DAY1.id, INQUIRY_DAY3.id],
+    ]);
   });
 });
 
 describe('stretchesSpan', () => {
   const state = (firstDay: number | null, lastDay: number | null): ClusterState => ({
-    members: [], centroid: new Map(), norm: 0, firstDay, lastDay, outlets: new Set(), headlines: new Map(), headlineNorm: 0,
+    members: [],
+    centroid: new Map(),
+    norm: 0,
+    firstDay,
+    lastDay,
+    outlets: new Set(),
+    headlines: new Map(),
+    headlineNorm: 0,
   });
   const dated = articleFeatures(FIRE_DAY1);
   const day = dated.day!;
@@ -77,7 +98,9 @@ describe('stretchesSpan', () => {
   });
 
   it('never applies to undated articles or clusters', () => {
-    expect(stretchesSpan(EVENT_PARAMS, articleFeatures({ ...FIRE_DAY1, published: null }), state(day - 2, day))).toBe(false);
+    expect(stretchesSpan(EVENT_PARAMS, articleFeatures({ ...FIRE_DAY1, published: null }), state(day - 2, day))).toBe(
+      false,
+    );
     expect(stretchesSpan(EVENT_PARAMS, dated, state(null, null))).toBe(false);
     expect(createEventIndex().params.lateSpanDays).toBe(1);
   });

@@ -60,7 +60,17 @@ export interface EventIndex {
 }
 
 export function createEventIndex(params: EventParams = EVENT_PARAMS): EventIndex {
-  return { params, articles: [], clusterOf: [], duplicateOf: [], jaccardToOriginal: [], clusters: [], postings: new Map(), lsh: createLshIndex(), byId: new Map() };
+  return {
+    params,
+    articles: [],
+    clusterOf: [],
+    duplicateOf: [],
+    jaccardToOriginal: [],
+    clusters: [],
+    postings: new Map(),
+    lsh: createLshIndex(),
+    byId: new Map(),
+  };
 }
 
 /** The features the index keeps of an input (pure; exposed so a store can persist them). */
@@ -68,16 +78,25 @@ export function articleFeatures(input: ClusterInput): ArticleFeatures {
   const day = dayNumber(input.published);
   const notBefore = day === null ? notBeforeMonth(input.body) : null;
   return {
-    id: input.id, outlet: input.outlet, day, headline: input.headline,
+    id: input.id,
+    outlet: input.outlet,
+    day,
+    headline: input.headline,
     notBefore: notBefore === null ? null : monthIndexToDay(notBefore),
-    bodyLength: input.body.length, vector: articleVector(input), headlineVector: headlineVector(input.headline), signature: minhashSignature(input.body),
+    bodyLength: input.body.length,
+    vector: articleVector(input),
+    headlineVector: headlineVector(input.headline),
+    signature: minhashSignature(input.body),
     agencies: citedAgencies(input.citedSources, input.body),
     evidence: eventEvidence(input),
   };
 }
 
 /** Orders inputs by (date, id), undated last: the order in which clustering assigns them. */
-export function compareByDateThenId(a: { readonly day: number | null; readonly id: string }, b: { readonly day: number | null; readonly id: string }): number {
+export function compareByDateThenId(
+  a: { readonly day: number | null; readonly id: string },
+  b: { readonly day: number | null; readonly id: string },
+): number {
   const da = a.day ?? Number.MAX_SAFE_INTEGER;
   const db = b.day ?? Number.MAX_SAFE_INTEGER;
   return da - db || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -104,7 +123,16 @@ function addOne(index: EventIndex, feature: ArticleFeatures): number {
   const cluster = duplicate ? index.clusterOf[duplicate.original]! : bestCluster(index, feature);
   if (cluster === null) {
     index.clusterOf.push(index.clusters.length);
-    index.clusters.push({ members: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null, outlets: new Set(), headlines: new Map(), headlineNorm: 0 });
+    index.clusters.push({
+      members: [],
+      centroid: new Map(),
+      norm: 0,
+      firstDay: null,
+      lastDay: null,
+      outlets: new Set(),
+      headlines: new Map(),
+      headlineNorm: 0,
+    });
     joinCluster(index, index.clusters.length - 1, number);
   } else {
     index.clusterOf.push(cluster);
@@ -122,7 +150,8 @@ function findOriginal(index: EventIndex, feature: ArticleFeatures): { original: 
     const other = index.articles[candidate]!.signature;
     if (!other) continue;
     const jaccard = estimateJaccard(feature.signature, other);
-    if (jaccard >= index.params.duplicateJaccard && (!best || jaccard > best.jaccard)) best = { original: index.duplicateOf[candidate]!, jaccard };
+    if (jaccard >= index.params.duplicateJaccard && (!best || jaccard > best.jaccard))
+      best = { original: index.duplicateOf[candidate]!, jaccard };
   }
   return best;
 }
@@ -145,15 +174,22 @@ function candidateClusters(index: EventIndex, feature: ArticleFeatures): number[
     if (!postings) continue;
     let seen = 0;
     // Postings are roughly in date order: scan newest first; stale entries count towards a looser cap.
-    for (let i = postings.length - 1, scanned = 0; i >= 0 && seen < maxScan && scanned < maxScan * STALE_SCAN_FACTOR; i--, scanned++) {
+    for (
+      let i = postings.length - 1, scanned = 0;
+      i >= 0 && seen < maxScan && scanned < maxScan * STALE_SCAN_FACTOR;
+      i--, scanned++
+    ) {
       const cluster = postings[i]!;
       if (!withinWindow(index.params, feature, index.clusters[cluster]!)) continue;
       seen++;
       shared.set(cluster, (shared.get(cluster) ?? 0) + 1);
     }
   }
-  return [...shared].filter(([, n]) => n >= index.params.minSharedTerms)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, index.params.maxCandidates).map(([c]) => c);
+  return [...shared]
+    .filter(([, n]) => n >= index.params.minSharedTerms)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, index.params.maxCandidates)
+    .map(([c]) => c);
 }
 
 /** Similarity of an article to a cluster centroid (cosine). */
@@ -168,8 +204,20 @@ const MAX_LINK_CLUSTERS = 12;
 
 /** The pair model's view of an article; rows stored before event evidence existed compare by headline only. */
 function pairSide(feature: ArticleFeatures): PairSide {
-  const evidence = feature.evidence ?? { lead: feature.headlineVector, entities: [], figures: [], eventDay: null, speakers: [] };
-  return { outlet: feature.outlet, day: feature.day, vector: feature.vector, headlineVector: feature.headlineVector, evidence };
+  const evidence = feature.evidence ?? {
+    lead: feature.headlineVector,
+    entities: [],
+    figures: [],
+    eventDay: null,
+    speakers: [],
+  };
+  return {
+    outlet: feature.outlet,
+    day: feature.day,
+    vector: feature.vector,
+    headlineVector: feature.headlineVector,
+    evidence,
+  };
 }
 
 /**
@@ -183,14 +231,23 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
   let bestScore = -1;
   const evidence = feature.evidence;
   // The model was fitted on dated news reports: undated or unannotated articles join by text alone.
-  if (feature.day === null || !evidence || (evidence.entities.length === 0 && evidence.figures.length === 0)) return bestByText(index, feature);
-  const near = candidateClusters(index, feature).map((c) => ({ c, score: clusterSimilarity(feature.vector, index.clusters[c]!) }))
-    .sort((a, b) => b.score - a.score || a.c - b.c).slice(0, MAX_LINK_CLUSTERS).map((x) => x.c).sort((a, b) => a - b);
+  if (feature.day === null || !evidence || (evidence.entities.length === 0 && evidence.figures.length === 0))
+    return bestByText(index, feature);
+  const near = candidateClusters(index, feature)
+    .map((c) => ({ c, score: clusterSimilarity(feature.vector, index.clusters[c]!) }))
+    .sort((a, b) => b.score - a.score || a.c - b.c)
+    .slice(0, MAX_LINK_CLUSTERS)
+    .map((x) => x.c)
+    .sort((a, b) => a - b);
   for (const cluster of near) {
     const state = index.clusters[cluster]!;
     if (state.firstDay === null) continue;
     // Day 3 of a day-1 happening joins only under a headline naming it: follow-ups and repeats share body words.
-    if (stretchesSpan(index.params, feature, state) && headlineSimilarity(feature.headlineVector, state) < index.params.lateHeadlineThreshold) continue;
+    if (
+      stretchesSpan(index.params, feature, state) &&
+      headlineSimilarity(feature.headlineVector, state) < index.params.lateHeadlineThreshold
+    )
+      continue;
     const members = state.members;
     let top = 0;
     let sum = 0;
@@ -226,7 +283,8 @@ function bestByText(index: EventIndex, feature: ArticleFeatures): number | null 
     const state = index.clusters[cluster]!;
     const loose = undated || state.firstDay === null;
     const base = loose ? params.undatedThreshold : params.threshold;
-    const threshold = feature.outlet !== null && state.outlets.has(feature.outlet) ? base + params.sameOutletPenalty : base;
+    const threshold =
+      feature.outlet !== null && state.outlets.has(feature.outlet) ? base + params.sameOutletPenalty : base;
     const score = clusterSimilarity(feature.vector, state);
     const headline = headlineSimilarity(feature.headlineVector, state);
     const strong = threshold + (loose ? params.undatedStrongMargin : params.strongMargin);
@@ -289,5 +347,6 @@ function pruneCentroid(state: ClusterState, keep: number): void {
 }
 
 function addInto(sum: Map<string, number>, vector: SparseVector): void {
-  for (let i = 0; i < vector.terms.length; i++) sum.set(vector.terms[i]!, (sum.get(vector.terms[i]!) ?? 0) + vector.weights[i]!);
+  for (let i = 0; i < vector.terms.length; i++)
+    sum.set(vector.terms[i]!, (sum.get(vector.terms[i]!) ?? 0) + vector.weights[i]!);
 }

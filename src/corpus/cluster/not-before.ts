@@ -8,9 +8,13 @@ import { normalizeText } from '../../text/normalize.ts';
 
 /** Month names that are also common words («آب» father, «ماي» my): used only next to a year or a slash. */
 const AMBIGUOUS_MONTHS = new Set(['اب', 'ماي', 'مايس']);
-const MONTH_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:[وبل]|في\\s)?(${namesLongestFirst(GREGORIAN_MONTHS).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+const MONTH_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:[وبل]|في\\s)?(${namesLongestFirst(GREGORIAN_MONTHS).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 /** After a month: «/أغسطس 2023», « (أكتوبر) 2023», « من عام 2023», « 2023». */
-const YEAR_AFTER_RE = /^[\s/()\-–،,]*(?:\p{L}+[\s/()]*){0,1}?(?:(?:من\s+)?(?:عام|العام|سنه|سنة)\s+)?((?:19|20)\d{2})(?![\p{N}])/u;
+const YEAR_AFTER_RE =
+  /^[\s/()\-–،,]*(?:\p{L}+[\s/()]*){0,1}?(?:(?:من\s+)?(?:عام|العام|سنه|سنة)\s+)?((?:19|20)\d{2})(?![\p{N}])/u;
 const SLASH_AFTER_RE = /^\s*\/|^\s*\(/u;
 const BARE_YEAR_RE = /(?<![\p{L}\p{N}/.-])((?:19|20)\d{2})(?![\p{N}/.])/gu;
 const MIN_YEAR = 1990;
@@ -41,7 +45,9 @@ export function notBeforeMonth(body: string): number | null {
   const text = normalizeText(body);
   const mentions = monthMentions(text);
   let latest: number | null = null;
-  for (const m of mentions) if (m.year !== null && m.year >= MIN_YEAR && m.year <= MAX_YEAR) latest = Math.max(latest ?? -1, m.year * 12 + m.month - 1);
+  for (const m of mentions)
+    if (m.year !== null && m.year >= MIN_YEAR && m.year <= MAX_YEAR)
+      latest = Math.max(latest ?? -1, m.year * 12 + m.month - 1);
   for (const match of text.matchAll(BARE_YEAR_RE)) {
     const year = Number(match[1]);
     if (year >= MIN_YEAR && year <= MAX_YEAR) latest = Math.max(latest ?? -1, year * 12);

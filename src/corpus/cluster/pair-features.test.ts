@@ -5,7 +5,11 @@ import { articleFeatures } from './event-index.ts';
 import { pairProbability, pairSignals, PAIR_SIGNALS, type PairSide } from './pair-features.ts';
 
 // Written for these tests: two outlets word one bus crash differently; a third reports another crash the same day.
-function annotated(input: Omit<ClusterInput, 'entities' | 'quantities'>, names: [string, EntityMention['type'], string][], figures: [string, number][]): ClusterInput {
+function annotated(
+  input: Omit<ClusterInput, 'entities' | 'quantities'>,
+  names: [string, EntityMention['type'], string][],
+  figures: [string, number][],
+): ClusterInput {
   const entities = names.map(([name, type, entityId]) => {
     const start = input.body.indexOf(name);
     return { type, text: name, start, end: start + name.length, entityId, canonical: name };
@@ -17,20 +21,56 @@ function annotated(input: Omit<ClusterInput, 'entities' | 'quantities'>, names: 
   return { ...input, entities, quantities };
 }
 
-const CRASH_A = annotated({
-  id: 'south#1', outlet: 'صحيفة الصعيد', published: '2013-02-09', headline: 'مصرع 12 وإصابة 8 في انقلاب حافلة على طريق أسيوط الغربي',
-  body: 'لقي 12 شخصا مصرعهم وأصيب 8 آخرون في انقلاب حافلة ركاب على الطريق الصحراوي الغربي بمحافظة أسيوط، وقال مدير أمن أسيوط إن سيارات الإسعاف نقلت المصابين إلى مستشفى أسيوط الجامعي.',
-}, [['أسيوط', 'LOC', 'e_asyut'], ['مستشفى أسيوط الجامعي', 'ORG', 'e_asyut_hospital']], [['12 شخصا', 12], ['8 آخرون', 8]]);
+const CRASH_A = annotated(
+  {
+    id: 'south#1',
+    outlet: 'صحيفة الصعيد',
+    published: '2013-02-09',
+    headline: 'مصرع 12 وإصابة 8 في انقلاب حافلة على طريق أسيوط الغربي',
+    body: 'لقي 12 شخصا مصرعهم وأصيب 8 آخرون في انقلاب حافلة ركاب على الطريق الصحراوي الغربي بمحافظة أسيوط، وقال مدير أمن أسيوط إن سيارات الإسعاف نقلت المصابين إلى مستشفى أسيوط الجامعي.',
+  },
+  [
+    ['أسيوط', 'LOC', 'e_asyut'],
+    ['مستشفى أسيوط الجامعي', 'ORG', 'e_asyut_hospital'],
+  ],
+  [
+    ['12 شخصا', 12],
+    ['8 آخرون', 8],
+  ],
+);
 
-const CRASH_B = annotated({
-  id: 'nile#4', outlet: 'بوابة النيل', published: '2013-02-09', headline: 'حادث مروع بالصحراوي الغربي: 12 قتيلا في أسيوط',
-  body: 'شهد الطريق الصحراوي الغربي في أسيوط حادثا مروعا إثر انقلاب أتوبيس، أسفر عن سقوط 12 شخصا قتلى و8 مصابين، نقلوا جميعا إلى مستشفى أسيوط الجامعي لتلقي العلاج.',
-}, [['أسيوط', 'LOC', 'e_asyut'], ['مستشفى أسيوط الجامعي', 'ORG', 'e_asyut_hospital']], [['12 شخصا', 12], ['8 مصابين', 8]]);
+const CRASH_B = annotated(
+  {
+    id: 'nile#4',
+    outlet: 'بوابة النيل',
+    published: '2013-02-09',
+    headline: 'حادث مروع بالصحراوي الغربي: 12 قتيلا في أسيوط',
+    body: 'شهد الطريق الصحراوي الغربي في أسيوط حادثا مروعا إثر انقلاب أتوبيس، أسفر عن سقوط 12 شخصا قتلى و8 مصابين، نقلوا جميعا إلى مستشفى أسيوط الجامعي لتلقي العلاج.',
+  },
+  [
+    ['أسيوط', 'LOC', 'e_asyut'],
+    ['مستشفى أسيوط الجامعي', 'ORG', 'e_asyut_hospital'],
+  ],
+  [
+    ['12 شخصا', 12],
+    ['8 مصابين', 8],
+  ],
+);
 
-const OTHER_CRASH = annotated({
-  id: 'delta#2', outlet: 'أخبار الدلتا', published: '2013-02-09', headline: 'إصابة 5 في تصادم سيارتين بطريق طنطا المحلة',
-  body: 'أصيب 5 أشخاص في حادث تصادم بين سيارتين على طريق طنطا المحلة بمحافظة الغربية، ونقلت سيارات الإسعاف المصابين إلى مستشفى طنطا العام.',
-}, [['طنطا', 'LOC', 'e_tanta'], ['الغربية', 'LOC', 'e_gharbia']], [['5 أشخاص', 5]]);
+const OTHER_CRASH = annotated(
+  {
+    id: 'delta#2',
+    outlet: 'أخبار الدلتا',
+    published: '2013-02-09',
+    headline: 'إصابة 5 في تصادم سيارتين بطريق طنطا المحلة',
+    body: 'أصيب 5 أشخاص في حادث تصادم بين سيارتين على طريق طنطا المحلة بمحافظة الغربية، ونقلت سيارات الإسعاف المصابين إلى مستشفى طنطا العام.',
+  },
+  [
+    ['طنطا', 'LOC', 'e_tanta'],
+    ['الغربية', 'LOC', 'e_gharbia'],
+  ],
+  [['5 أشخاص', 5]],
+);
 
 const side = (input: ClusterInput): PairSide => {
   const f = articleFeatures(input);

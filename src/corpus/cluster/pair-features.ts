@@ -42,13 +42,20 @@ export interface EventEvidence {
 }
 
 /** Reads an article's event evidence from its text and annotation layers. */
-export function eventEvidence(input: Pick<ClusterInput, 'headline' | 'body' | 'entities' | 'quantities' | 'times' | 'quotes'>): EventEvidence {
+export function eventEvidence(
+  input: Pick<ClusterInput, 'headline' | 'body' | 'entities' | 'quantities' | 'times' | 'quotes'>,
+): EventEvidence {
   const counts = new Map<string, number>();
   for (const term of clusterTerms(input.headline ?? '')) counts.set(term, (counts.get(term) ?? 0) + 2);
-  for (const term of clusterTerms(input.body.slice(0, LEAD_CHARS)).slice(0, LEAD_TERMS)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const lead = normalizeTop([...counts].filter(([t]) => !/^\d{1,2}$/u.test(t)).map(([t, n]) => [t, (1 + Math.log(n)) * termIdf(t)]), 60);
+  for (const term of clusterTerms(input.body.slice(0, LEAD_CHARS)).slice(0, LEAD_TERMS))
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+  const lead = normalizeTop(
+    [...counts].filter(([t]) => !/^\d{1,2}$/u.test(t)).map(([t, n]) => [t, (1 + Math.log(n)) * termIdf(t)]),
+    60,
+  );
   const entities: string[] = [];
-  for (const e of input.entities ?? []) if (e.entityId && !entities.includes(e.entityId) && entities.length < MAX_ENTITIES) entities.push(e.entityId);
+  for (const e of input.entities ?? [])
+    if (e.entityId && !entities.includes(e.entityId) && entities.length < MAX_ENTITIES) entities.push(e.entityId);
   const figures = new Set<string>();
   for (const q of input.quantities ?? []) {
     if (q.value === null || !Number.isFinite(q.value) || q.value < 2) continue;
@@ -87,7 +94,9 @@ const BY_TERM = new WeakMap<SparseVector, { terms: string[]; weights: number[] }
 function byTerm(v: SparseVector): { terms: string[]; weights: number[] } {
   let sorted = BY_TERM.get(v);
   if (!sorted) {
-    const order = v.terms.map((_, i) => i).sort((a, b) => (v.terms[a]! < v.terms[b]! ? -1 : v.terms[a]! > v.terms[b]! ? 1 : 0));
+    const order = v.terms
+      .map((_, i) => i)
+      .sort((a, b) => (v.terms[a]! < v.terms[b]! ? -1 : v.terms[a]! > v.terms[b]! ? 1 : 0));
     sorted = { terms: order.map((i) => v.terms[i]!), weights: order.map((i) => v.weights[i]!) };
     BY_TERM.set(v, sorted);
   }
@@ -126,8 +135,21 @@ function sharedCount(a: readonly string[], b: readonly string[]): number {
 
 /** Names of the signals, in vector order (the model's weights follow this order). */
 export const PAIR_SIGNALS = [
-  'body', 'headline', 'lead', 'crossLead', 'body2', 'lead2', 'entityJaccard', 'sharedEntities', 'sharedFigures',
-  'figureMismatch', 'dayGap', 'sameOutlet', 'sameEventDay', 'otherEventDay', 'sharedSpeakers',
+  'body',
+  'headline',
+  'lead',
+  'crossLead',
+  'body2',
+  'lead2',
+  'entityJaccard',
+  'sharedEntities',
+  'sharedFigures',
+  'figureMismatch',
+  'dayGap',
+  'sameOutlet',
+  'sameEventDay',
+  'otherEventDay',
+  'sharedSpeakers',
 ] as const;
 
 /** Signal vector of a pair (see PAIR_SIGNALS). */
@@ -146,7 +168,12 @@ export function pairSignals(a: PairSide, b: PairSide): number[] {
   const da = a.evidence.eventDay;
   const db = b.evidence.eventDay;
   return [
-    body, headline, lead, crossLead, body * body, lead * lead,
+    body,
+    headline,
+    lead,
+    crossLead,
+    body * body,
+    lead * lead,
     union === 0 ? 0 : sharedEntities / union,
     Math.log1p(sharedEntities),
     Math.log1p(sharedFigures),

@@ -17,7 +17,9 @@ export interface PairModel {
 
 export const PAIR_MODEL: PairModel = Object.freeze({
   bias: -4.541,
-  weights: Object.freeze([2.319, 1.403, 2.248, 1.823, 1.087, 1.063, 0.369, 0.756, 0.426, 0.244, -0.409, -0.016, -0.141, -0.555, 0.323]),
+  weights: Object.freeze([
+    2.319, 1.403, 2.248, 1.823, 1.087, 1.063, 0.369, 0.756, 0.426, 0.244, -0.409, -0.016, -0.141, -0.555, 0.323,
+  ]),
   link: 0.45,
   meanWeight: 0,
 });

@@ -27,7 +27,8 @@ export function clusterVector(cluster: ClusterState, limit: number): SparseVecto
 }
 
 function fits(params: StorylineParams, cluster: ClusterState, story: StorylineState): boolean {
-  if (cluster.firstDay === null || story.firstDay === null || story.lastDay === null || cluster.lastDay === null) return true;
+  if (cluster.firstDay === null || story.firstDay === null || story.lastDay === null || cluster.lastDay === null)
+    return true;
   return cluster.firstDay <= story.lastDay + params.windowDays && cluster.lastDay >= story.firstDay - params.windowDays;
 }
 
@@ -35,7 +36,11 @@ function fits(params: StorylineParams, cluster: ClusterState, story: StorylineSt
  * Groups clusters (given in assignment order, each with a sort key) into storylines.
  * Returns, for each storyline, its cluster numbers ascending; every cluster is in exactly one storyline.
  */
-export function linkStorylines(clusters: readonly ClusterState[], order: readonly number[], params: StorylineParams = STORYLINE_PARAMS): number[][] {
+export function linkStorylines(
+  clusters: readonly ClusterState[],
+  order: readonly number[],
+  params: StorylineParams = STORYLINE_PARAMS,
+): number[][] {
   const stories: StorylineState[] = [];
   const postings = new Map<string, number[]>();
   for (const c of order) {
@@ -44,9 +49,14 @@ export function linkStorylines(clusters: readonly ClusterState[], order: readonl
     const shared = new Map<number, number>();
     for (const term of vector.terms.slice(0, QUERY_TERMS)) {
       const list = postings.get(term) ?? [];
-      for (let i = list.length - 1; i >= 0 && i >= list.length - MAX_SCAN; i--) shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
+      for (let i = list.length - 1; i >= 0 && i >= list.length - MAX_SCAN; i--)
+        shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
     }
-    const candidates = [...shared].filter(([, n]) => n >= MIN_SHARED).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([s]) => s);
+    const candidates = [...shared]
+      .filter(([, n]) => n >= MIN_SHARED)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([s]) => s);
     let best: number | null = null;
     let bestScore = -1;
     for (const s of candidates.sort((a, b) => a - b)) {
@@ -58,7 +68,8 @@ export function linkStorylines(clusters: readonly ClusterState[], order: readonl
         bestScore = score;
       }
     }
-    const target = best ?? stories.push({ clusters: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
+    const target =
+      best ?? stories.push({ clusters: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
     joinStory(stories[target]!, c, cluster, vector, params);
     for (const term of vector.terms) {
       const list = postings.get(term) ?? [];
@@ -69,11 +80,20 @@ export function linkStorylines(clusters: readonly ClusterState[], order: readonl
   return stories.map((s) => [...s.clusters].sort((a, b) => a - b));
 }
 
-function joinStory(story: StorylineState, c: number, cluster: ClusterState, vector: SparseVector, params: StorylineParams): void {
+function joinStory(
+  story: StorylineState,
+  c: number,
+  cluster: ClusterState,
+  vector: SparseVector,
+  params: StorylineParams,
+): void {
   story.clusters.push(c);
-  if (cluster.firstDay !== null) story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
-  if (cluster.lastDay !== null) story.lastDay = story.lastDay === null ? cluster.lastDay : Math.max(story.lastDay, cluster.lastDay);
-  for (let i = 0; i < vector.terms.length; i++) story.centroid.set(vector.terms[i]!, (story.centroid.get(vector.terms[i]!) ?? 0) + vector.weights[i]!);
+  if (cluster.firstDay !== null)
+    story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
+  if (cluster.lastDay !== null)
+    story.lastDay = story.lastDay === null ? cluster.lastDay : Math.max(story.lastDay, cluster.lastDay);
+  for (let i = 0; i < vector.terms.length; i++)
+    story.centroid.set(vector.terms[i]!, (story.centroid.get(vector.terms[i]!) ?? 0) + vector.weights[i]!);
   if (story.centroid.size > params.centroidTerms) {
     const sorted = [...story.centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     for (const [term] of sorted.slice(params.centroidTerms)) story.centroid.delete(term);

@@ -40,8 +40,12 @@ function isSmallNumber(term: string): boolean {
 /** Unit TF-IDF vector of a headline alone (empty when there is none): the event's own words. */
 export function headlineVector(headline: string | null): SparseVector {
   const counts = new Map<string, number>();
-  for (const term of clusterTerms(headline ?? '')) if (!isSmallNumber(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return normalizeTop([...counts].map(([term, count]) => [term, count * termIdf(term)]), VECTOR_TERMS);
+  for (const term of clusterTerms(headline ?? ''))
+    if (!isSmallNumber(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return normalizeTop(
+    [...counts].map(([term, count]) => [term, count * termIdf(term)]),
+    VECTOR_TERMS,
+  );
 }
 
 /** Raw term counts of an article: headline terms boosted, body truncated, entity ids as `@id` features. */

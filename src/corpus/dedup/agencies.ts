@@ -19,7 +19,10 @@ const TEXT_FORMS = agencyForms('cluster', { fullNames: true, alsoAWord: false })
 const TEXT_RE = agencyPattern(TEXT_FORMS);
 
 function findAgency(text: string, pattern: RegExp, forms: ReadonlyMap<string, string>): string | null {
-  const folded = foldText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/gu, ' ').trim();
+  const folded = foldText(text)
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
   for (const match of folded.matchAll(pattern)) {
     const agency = forms.get(match[1]!);
     if (agency) return agency;

@@ -3,9 +3,11 @@ import { agencyOf, citedAgencies } from './agencies.ts';
 import { createLshIndex, lshCandidates, lshInsert } from './lsh.ts';
 import { estimateJaccard, minhashSignature, shingleHashes } from './minhash.ts';
 
-const BASE = 'أعلنت هيئة الأرصاد الجوية أن موجة حارة ستضرب المنطقة الشرقية اعتبارا من يوم غد وتستمر حتى نهاية الأسبوع، وتوقعت أن تتجاوز درجات الحرارة 48 درجة مئوية في الأحساء والدمام، داعية المواطنين والمقيمين إلى تجنب التعرض لأشعة الشمس في ساعات الظهيرة وشرب كميات كافية من الماء.';
+const BASE =
+  'أعلنت هيئة الأرصاد الجوية أن موجة حارة ستضرب المنطقة الشرقية اعتبارا من يوم غد وتستمر حتى نهاية الأسبوع، وتوقعت أن تتجاوز درجات الحرارة 48 درجة مئوية في الأحساء والدمام، داعية المواطنين والمقيمين إلى تجنب التعرض لأشعة الشمس في ساعات الظهيرة وشرب كميات كافية من الماء.';
 const EDITED = `${BASE.replace('يوم غد', 'الغد')}\nشارك الخبر`;
-const OTHER = 'افتتح وزير التعليم معرضا للكتاب في جامعة الملك سعود بمشاركة أكثر من مئتي دار نشر عربية وأجنبية، ويستمر المعرض عشرة أيام ويضم ندوات وأمسيات شعرية وورش عمل للأطفال.';
+const OTHER =
+  'افتتح وزير التعليم معرضا للكتاب في جامعة الملك سعود بمشاركة أكثر من مئتي دار نشر عربية وأجنبية، ويستمر المعرض عشرة أيام ويضم ندوات وأمسيات شعرية وورش عمل للأطفال.';
 
 describe('minhash + LSH near-duplicates', () => {
   it('estimates a high Jaccard for a lightly edited copy with a boilerplate tail, near zero for another story', () => {
@@ -16,7 +18,9 @@ describe('minhash + LSH near-duplicates', () => {
   });
 
   it('folds tashkeel and alef forms before shingling', () => {
-    expect([...shingleHashes('أعلنتْ هيئةُ الأرصادِ الجويةِ أنَّ')]).toEqual([...shingleHashes('اعلنت هيئة الارصاد الجوية ان')]);
+    expect([...shingleHashes('أعلنتْ هيئةُ الأرصادِ الجويةِ أنَّ')]).toEqual([
+      ...shingleHashes('اعلنت هيئة الارصاد الجوية ان'),
+    ]);
   });
 
   it('finds the copy as an LSH candidate and not the unrelated article', () => {

@@ -55,7 +55,8 @@ export function shingleHashes(text: string): Uint32Array {
   const last = Math.max(0, words.length - SHINGLE_WORDS);
   for (let i = 0; i <= last; i++) {
     let h = 0x811c9dc5;
-    for (let j = i; j < i + SHINGLE_WORDS && j < wordHashes.length; j++) h = (Math.imul(h ^ wordHashes[j]!, 0x01000193) + j - i) >>> 0;
+    for (let j = i; j < i + SHINGLE_WORDS && j < wordHashes.length; j++)
+      h = (Math.imul(h ^ wordHashes[j]!, 0x01000193) + j - i) >>> 0;
     hashes.add(mix(h));
   }
   return Uint32Array.from(hashes);

@@ -16,7 +16,8 @@ const CLUSTER_STOPWORDS = stopWords('cluster');
  */
 const KEEP_INITIAL: ReadonlySet<string> = new Set(idfTable.keepInitial);
 const DEFAULT_RULES = clusterStemRules(KEEP_INITIAL);
-const rulesOf = (keepInitial: ReadonlySet<string>): StemRules => (keepInitial === KEEP_INITIAL ? DEFAULT_RULES : clusterStemRules(keepInitial));
+const rulesOf = (keepInitial: ReadonlySet<string>): StemRules =>
+  keepInitial === KEEP_INITIAL ? DEFAULT_RULES : clusterStemRules(keepInitial);
 
 /** Folds a text for clustering (the `cluster` profile): no tashkeel, one alef, ى→ي, ة→ه, ASCII digits, lower-case Latin. */
 export function foldText(text: string): string {

@@ -16,9 +16,13 @@ describe('sentenceSpans', () => {
   it('splits at line breaks and sentence marks but not inside decimals', () => {
     const text = 'ارتفع المؤشر 2.5 بالمئة. وتراجع النفط؟\nوقال محلل: الأسواق مستقرة';
     const spans = sentenceSpans(text);
-    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['ارتفع المؤشر 2.5 بالمئة.', 'وتراجع النفط؟', 'وقال محلل: الأسواق مستقرة']);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual([
+      'ارتفع المؤشر 2.5 بالمئة.',
+      'وتراجع النفط؟',
+      'وقال محلل: الأسواق مستقرة',
+    ]);
     const at = text.indexOf('النفط');
-    expect(text.slice(...Object.values(sentenceAround(spans, at, at + 5)) as [number, number])).toBe('وتراجع النفط؟');
+    expect(text.slice(...(Object.values(sentenceAround(spans, at, at + 5)) as [number, number]))).toBe('وتراجع النفط؟');
   });
 });
 

@@ -27,7 +27,8 @@ export function timelineDate(time: TimeMention): { date: string; precision: 'day
   if (!match) return null;
   const precision = time.precision === 'minute' ? 'day' : time.precision;
   if (precision === 'day' && match[3]) return { date: `${match[1]}-${match[2]}-${match[3]}`, precision };
-  if ((precision === 'day' || precision === 'month') && match[2]) return { date: `${match[1]}-${match[2]}`, precision: 'month' };
+  if ((precision === 'day' || precision === 'month') && match[2])
+    return { date: `${match[1]}-${match[2]}`, precision: 'month' };
   return { date: match[1]!, precision: 'year' };
 }
 
@@ -43,14 +44,21 @@ function draftsOf(article: ClusterInput): Draft[] {
   const drafts: Draft[] = [];
   const seen = new Set<string>();
   for (const time of article.times ?? []) {
-    if (time.precision === 'duration' || time.start < 0 || time.end > article.body.length || time.start >= time.end) continue;
+    if (time.precision === 'duration' || time.start < 0 || time.end > article.body.length || time.start >= time.end)
+      continue;
     const dated = timelineDate(time);
     const sentence = sentenceAround(spans, time.start, time.end);
     const key = `${dated?.date ?? 'null'}|${sentence.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const text = article.body.slice(sentence.start, sentence.end);
-    drafts.push({ date: dated?.date ?? null, precision: dated?.precision ?? null, text, terms: new Set(clusterTerms(text)), sources: [{ article: article.id, start: sentence.start, end: sentence.end }] });
+    drafts.push({
+      date: dated?.date ?? null,
+      precision: dated?.precision ?? null,
+      text,
+      terms: new Set(clusterTerms(text)),
+      sources: [{ article: article.id, start: sentence.start, end: sentence.end }],
+    });
   }
   return drafts;
 }
@@ -60,12 +68,28 @@ export function buildTimeline(storyline: number, articles: readonly ClusterInput
   const merged: Draft[] = [];
   for (const article of articles) {
     for (const draft of draftsOf(article)) {
-      const target = draft.date === null ? undefined : merged.find((m) => m.date === draft.date && !m.sources.some((s) => s.article === article.id) && dice(m.terms, draft.terms) >= MERGE_SIMILARITY);
+      const target =
+        draft.date === null
+          ? undefined
+          : merged.find(
+              (m) =>
+                m.date === draft.date &&
+                !m.sources.some((s) => s.article === article.id) &&
+                dice(m.terms, draft.terms) >= MERGE_SIMILARITY,
+            );
       if (target) target.sources.push(...draft.sources);
       else merged.push({ ...draft, sources: [...draft.sources] });
     }
   }
-  const dated = merged.filter((d) => d.date !== null).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+  const dated = merged
+    .filter((d) => d.date !== null)
+    .sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
   const undated = merged.filter((d) => d.date === null);
-  return [...dated, ...undated].map((d) => ({ storyline, date: d.date, precision: d.precision, text: d.text, sources: d.sources }));
+  return [...dated, ...undated].map((d) => ({
+    storyline,
+    date: d.date,
+    precision: d.precision,
+    text: d.text,
+    sources: d.sources,
+  }));
 }

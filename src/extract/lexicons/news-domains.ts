@@ -4,24 +4,64 @@
  * (a config file of more hosts, read at the edge: `MARSAD_OUTLET_DOMAINS`, see docs/extract.md).
  */
 const DOMAINS: ReadonlyMap<string, string> = new Map([
-  ['aljazeera.net', 'الجزيرة نت'], ['alarabiya.net', 'العربية'], ['arabic.cnn.com', 'CNN بالعربية'], ['skynewsarabia.com', 'سكاي نيوز عربية'],
-  ['independentarabia.com', 'اندبندنت عربية'], ['alquds.co.uk', 'القدس العربي'], ['aawsat.com', 'الشرق الأوسط'], ['arabic.rt.com', 'RT عربي'],
-  ['alhurra.com', 'الحرة'], ['almayadeen.net', 'الميادين'],
+  ['aljazeera.net', 'الجزيرة نت'],
+  ['alarabiya.net', 'العربية'],
+  ['arabic.cnn.com', 'CNN بالعربية'],
+  ['skynewsarabia.com', 'سكاي نيوز عربية'],
+  ['independentarabia.com', 'اندبندنت عربية'],
+  ['alquds.co.uk', 'القدس العربي'],
+  ['aawsat.com', 'الشرق الأوسط'],
+  ['arabic.rt.com', 'RT عربي'],
+  ['alhurra.com', 'الحرة'],
+  ['almayadeen.net', 'الميادين'],
   // Egypt
-  ['youm7.com', 'اليوم السابع'], ['ahram.org.eg', 'الأهرام'], ['gate.ahram.org.eg', 'بوابة الأهرام'], ['masrawy.com', 'مصراوي'],
-  ['almasryalyoum.com', 'المصري اليوم'], ['shorouknews.com', 'الشروق'], ['elwatannews.com', 'الوطن'], ['akhbarelyom.com', 'أخبار اليوم'],
-  ['alwafd.news', 'الوفد'], ['vetogate.com', 'فيتو'], ['elbalad.news', 'صدى البلد'], ['dostor.org', 'الدستور'],
+  ['youm7.com', 'اليوم السابع'],
+  ['ahram.org.eg', 'الأهرام'],
+  ['gate.ahram.org.eg', 'بوابة الأهرام'],
+  ['masrawy.com', 'مصراوي'],
+  ['almasryalyoum.com', 'المصري اليوم'],
+  ['shorouknews.com', 'الشروق'],
+  ['elwatannews.com', 'الوطن'],
+  ['akhbarelyom.com', 'أخبار اليوم'],
+  ['alwafd.news', 'الوفد'],
+  ['vetogate.com', 'فيتو'],
+  ['elbalad.news', 'صدى البلد'],
+  ['dostor.org', 'الدستور'],
   // Gulf
-  ['okaz.com.sa', 'عكاظ'], ['alriyadh.com', 'الرياض'], ['spa.gov.sa', 'واس'], ['sabq.org', 'سبق'], ['aleqt.com', 'الاقتصادية'],
-  ['albayan.ae', 'البيان'], ['alkhaleej.ae', 'الخليج'], ['emaratalyoum.com', 'الإمارات اليوم'], ['wam.ae', 'وام'],
-  ['alqabas.com', 'القبس'], ['alraimedia.com', 'الراي'], ['kuna.net.kw', 'كونا'], ['alwatan.com.qa', 'الوطن'], ['al-sharq.com', 'الشرق'],
-  ['alayam.com', 'الأيام'], ['omandaily.om', 'عمان'],
+  ['okaz.com.sa', 'عكاظ'],
+  ['alriyadh.com', 'الرياض'],
+  ['spa.gov.sa', 'واس'],
+  ['sabq.org', 'سبق'],
+  ['aleqt.com', 'الاقتصادية'],
+  ['albayan.ae', 'البيان'],
+  ['alkhaleej.ae', 'الخليج'],
+  ['emaratalyoum.com', 'الإمارات اليوم'],
+  ['wam.ae', 'وام'],
+  ['alqabas.com', 'القبس'],
+  ['alraimedia.com', 'الراي'],
+  ['kuna.net.kw', 'كونا'],
+  ['alwatan.com.qa', 'الوطن'],
+  ['al-sharq.com', 'الشرق'],
+  ['alayam.com', 'الأيام'],
+  ['omandaily.om', 'عمان'],
   // Levant and Iraq
-  ['annahar.com', 'النهار'], ['al-akhbar.com', 'الأخبار'], ['alghad.com', 'الغد'], ['petra.gov.jo', 'بترا'], ['ammonnews.net', 'عمون'],
-  ['sana.sy', 'سانا'], ['enabbaldi.net', 'عنب بلدي'], ['alsumaria.tv', 'السومرية'], ['shafaq.com', 'شفق نيوز'], ['wafa.ps', 'وفا'],
+  ['annahar.com', 'النهار'],
+  ['al-akhbar.com', 'الأخبار'],
+  ['alghad.com', 'الغد'],
+  ['petra.gov.jo', 'بترا'],
+  ['ammonnews.net', 'عمون'],
+  ['sana.sy', 'سانا'],
+  ['enabbaldi.net', 'عنب بلدي'],
+  ['alsumaria.tv', 'السومرية'],
+  ['shafaq.com', 'شفق نيوز'],
+  ['wafa.ps', 'وفا'],
   // Maghreb
-  ['hespress.com', 'هسبريس'], ['elkhabar.com', 'الخبر'], ['echoroukonline.com', 'الشروق أونلاين'], ['aps.dz', 'وأج'],
-  ['mosaiquefm.net', 'موزاييك أف أم'], ['alwasat.ly', 'بوابة الوسط'],
+  ['hespress.com', 'هسبريس'],
+  ['elkhabar.com', 'الخبر'],
+  ['echoroukonline.com', 'الشروق أونلاين'],
+  ['aps.dz', 'وأج'],
+  ['mosaiquefm.net', 'موزاييك أف أم'],
+  ['alwasat.ly', 'بوابة الوسط'],
 ]);
 
 let extra: ReadonlyMap<string, string> = new Map();
@@ -32,7 +72,12 @@ let extra: ReadonlyMap<string, string> = new Map();
  */
 export function loadOutletDomains(json: string): void {
   const data: unknown = JSON.parse(json);
-  if (!data || typeof data !== 'object' || Array.isArray(data) || Object.values(data).some((v) => typeof v !== 'string')) {
+  if (
+    !data ||
+    typeof data !== 'object' ||
+    Array.isArray(data) ||
+    Object.values(data).some((v) => typeof v !== 'string')
+  ) {
     throw new Error('The outlet domains file must be a JSON object of host → outlet name strings.');
   }
   withOutletDomains(data as Record<string, string>);
@@ -55,5 +100,9 @@ export function outletOfHost(host: string): string | null {
 }
 
 function normalizeHost(host: string): string {
-  return host.toLowerCase().trim().replace(/^(?:www\d?|m|amp|mobile)\./u, '').replace(/\.$/u, '');
+  return host
+    .toLowerCase()
+    .trim()
+    .replace(/^(?:www\d?|m|amp|mobile)\./u, '')
+    .replace(/\.$/u, '');
 }

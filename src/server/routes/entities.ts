@@ -20,7 +20,13 @@ const ENTITY_PARAMS = z.object({ id: z.string().min(1).max(200) });
 
 /** A mention with the context around it; `start`/`end` locate the mention inside `context.text`. */
 interface MentionInContext extends EntityMentionRecord {
-  readonly context: { readonly text: string; readonly start: number; readonly end: number; readonly truncatedStart: boolean; readonly truncatedEnd: boolean };
+  readonly context: {
+    readonly text: string;
+    readonly start: number;
+    readonly end: number;
+    readonly truncatedStart: boolean;
+    readonly truncatedEnd: boolean;
+  };
 }
 
 /** Moves a context edge outwards to the nearest whitespace or line end (at most 20 chars), so no word is cut. */
@@ -38,7 +44,8 @@ async function withContext(store: Store, mentions: readonly EntityMentionRecord[
   const bodies = new Map<string, string>();
   const out: MentionInContext[] = [];
   for (const mention of mentions) {
-    if (!bodies.has(mention.articleId)) bodies.set(mention.articleId, (await store.getArticle(mention.articleId))?.body ?? '');
+    if (!bodies.has(mention.articleId))
+      bodies.set(mention.articleId, (await store.getArticle(mention.articleId))?.body ?? '');
     const body = bodies.get(mention.articleId)!;
     // Context stays inside the mention's paragraph and never cuts a word.
     const paragraphStart = body.lastIndexOf('\n', mention.start - 1) + 1;
@@ -46,7 +53,13 @@ async function withContext(store: Store, mentions: readonly EntityMentionRecord[
     const paragraphEnd = newline < 0 ? body.length : newline;
     const from = Math.max(paragraphStart, widenToSpace(body, Math.max(0, mention.start - CONTEXT_CHARS), -1));
     const to = Math.min(paragraphEnd, widenToSpace(body, Math.min(body.length, mention.end + CONTEXT_CHARS), 1));
-    const context = { text: body.slice(from, to), start: mention.start - from, end: mention.end - from, truncatedStart: from > paragraphStart, truncatedEnd: to < paragraphEnd };
+    const context = {
+      text: body.slice(from, to),
+      start: mention.start - from,
+      end: mention.end - from,
+      truncatedStart: from > paragraphStart,
+      truncatedEnd: to < paragraphEnd,
+    };
     out.push({ ...mention, context });
   }
   return out;
@@ -55,8 +68,14 @@ async function withContext(store: Store, mentions: readonly EntityMentionRecord[
 export function registerEntityRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.get('/api/entities', async (request) => {
     const query = parseRequest(LIST_QUERY, request.query, 'query');
-    const articleIds = query.storyline === undefined ? undefined : await deps.stories.storylineArticleIds(query.storyline);
-    const items = await deps.store.listEntities({ limit: query.limit, offset: query.offset, type: query.type, articleIds });
+    const articleIds =
+      query.storyline === undefined ? undefined : await deps.stories.storylineArticleIds(query.storyline);
+    const items = await deps.store.listEntities({
+      limit: query.limit,
+      offset: query.offset,
+      type: query.type,
+      articleIds,
+    });
     return { limit: query.limit, offset: query.offset, items };
   });
 

@@ -16,14 +16,22 @@ const SUBMISSION = z
     fetchedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
-  .refine((page) => (page.html === undefined) !== (page.text === undefined), { message: 'give exactly one of html or text' });
+  .refine((page) => (page.html === undefined) !== (page.text === undefined), {
+    message: 'give exactly one of html or text',
+  });
 
 const BATCH = z.object({ pages: z.array(SUBMISSION).min(1).max(MAX_PAGES_PER_POST) }).strict();
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** One page or {pages: [...]}; chosen by shape first so the error names the offending field, not "invalid union". */
 function parseSubmissions(body: unknown): readonly z.infer<typeof SUBMISSION>[] {
-  if (!isObject(body)) throw new HttpError(400, 'invalid-request', 'Invalid request. body: must be a JSON object {url?, html? | text?} or {pages: [...]}.');
+  if (!isObject(body))
+    throw new HttpError(
+      400,
+      'invalid-request',
+      'Invalid request. body: must be a JSON object {url?, html? | text?} or {pages: [...]}.',
+    );
   return 'pages' in body ? parseRequest(BATCH, body, 'body').pages : [parseRequest(SUBMISSION, body, 'body')];
 }
 

@@ -17,14 +17,26 @@ const SEARCH_QUERY = z
     pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   })
   .strict()
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 
 export function registerSearchRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.get('/api/search', async (request) => {
     const query = parseRequest(SEARCH_QUERY, request.query, 'query');
     return searchStore(
       deps.store,
-      { query: query.q, outlet: query.outlet, from: query.from, to: query.to, entityId: query.entity, storylineId: query.storyline, page: query.page, pageSize: query.pageSize },
+      {
+        query: query.q,
+        outlet: query.outlet,
+        from: query.from,
+        to: query.to,
+        entityId: query.entity,
+        storylineId: query.storyline,
+        page: query.page,
+        pageSize: query.pageSize,
+      },
       (id) => deps.stories.storylineArticleIds(id),
     );
   });

@@ -10,11 +10,13 @@ import { HttpError } from '../http-errors.ts';
 import { ID, parseRequest } from '../validate.ts';
 
 const ID_PARAMS = z.object({ id: ID });
-const NEW_SOURCE = z.object({
-  url: z.string().min(1).max(2000),
-  name: z.string().max(200).optional(),
-  every: z.string().max(20).optional(),
-}).strict();
+const NEW_SOURCE = z
+  .object({
+    url: z.string().min(1).max(2000),
+    name: z.string().max(200).optional(),
+    every: z.string().max(20).optional(),
+  })
+  .strict();
 
 export function registerSourceRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.get('/api/sources', async () => ({ items: await deps.store.listSources() }));
@@ -30,7 +32,11 @@ export function registerSourceRoutes(app: FastifyInstance, deps: ServerDeps): vo
   app.post('/api/sources', async (request, reply) => {
     const body = parseRequest(NEW_SOURCE, request.body, 'body');
     const everySeconds = body.every === undefined ? undefined : parseEvery(body.every);
-    const source = await addSource(deps.store, { url: body.url, name: body.name ?? null, everySeconds, now: new Date() }, null);
+    const source = await addSource(
+      deps.store,
+      { url: body.url, name: body.name ?? null, everySeconds, now: new Date() },
+      null,
+    );
     return reply.status(201).send(source);
   });
 

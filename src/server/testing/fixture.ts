@@ -47,13 +47,61 @@ async function sampleStoryline(store: Store, articleIds: readonly string[]): Pro
   const first = (await store.getArticle(articleIds[0]!))!;
   const quantity = first.annotations!.quantities[0]!;
   return {
-    id: 'story-olive', label: 'موسم الزيتون في إربد', firstDate: '2024-10-14', lastDate: '2024-10-14', articleCount: refs.length,
-    eventClusterCount: 1, outlets: [...new Set(refs.map((r) => r.outlet ?? ''))],
-    eventClusters: [{ id: 'cluster-olive', label: 'افتتاح موسم القطف', storylineId: 'story-olive', firstDate: '2024-10-14', lastDate: '2024-10-14', articles: refs }],
+    id: 'story-olive',
+    label: 'موسم الزيتون في إربد',
+    firstDate: '2024-10-14',
+    lastDate: '2024-10-14',
+    articleCount: refs.length,
+    eventClusterCount: 1,
+    outlets: [...new Set(refs.map((r) => r.outlet ?? ''))],
+    eventClusters: [
+      {
+        id: 'cluster-olive',
+        label: 'افتتاح موسم القطف',
+        storylineId: 'story-olive',
+        firstDate: '2024-10-14',
+        lastDate: '2024-10-14',
+        articles: refs,
+      },
+    ],
     articlesByOutlet: refs.map((r) => ({ outlet: r.outlet, articles: [{ ...r, copies: [], wire: false }] })),
-    timeline: [{ date: '2024-10-14', precision: 'day', text: first.body.split('\n')[0]!, sources: [{ articleId: first.id, outlet: first.outlet, headline: first.headline, start: 0, end: first.body.indexOf('\n'), text: first.body.split('\n')[0]! }] }],
+    timeline: [
+      {
+        date: '2024-10-14',
+        precision: 'day',
+        text: first.body.split('\n')[0]!,
+        sources: [
+          {
+            articleId: first.id,
+            outlet: first.outlet,
+            headline: first.headline,
+            start: 0,
+            end: first.body.indexOf('\n'),
+            text: first.body.split('\n')[0]!,
+          },
+        ],
+      },
+    ],
     undated: [],
-    claims: [{ category: null, subject: 'الزيت', verdict: 'single-source', values: [{ articleId: first.id, outlet: first.outlet, text: quantity.text, start: quantity.start, end: quantity.end, value: quantity.value, qualifier: quantity.qualifier, attribution: null }] }],
+    claims: [
+      {
+        category: null,
+        subject: 'الزيت',
+        verdict: 'single-source',
+        values: [
+          {
+            articleId: first.id,
+            outlet: first.outlet,
+            text: quantity.text,
+            start: quantity.start,
+            end: quantity.end,
+            value: quantity.value,
+            qualifier: quantity.qualifier,
+            attribution: null,
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -74,14 +122,28 @@ export async function buildApiFixture(options: FixtureOptions = {}): Promise<Api
   await indexWrittenArticles(store, written);
   const storyline = await sampleStoryline(store, written.newArticleIds);
   const ingest = createPageIngestor({
-    store, analyze: options.analyze ?? analyzeByFirstLine, ...(options.analyzeAsync ? { analyzeAsync: options.analyzeAsync } : {}), maxBytes: options.maxPageBytes ?? 100_000,
-    afterWrite: (w) => indexWrittenArticles(store, w), now: () => new Date('2024-10-15T08:00:00Z'),
+    store,
+    analyze: options.analyze ?? analyzeByFirstLine,
+    ...(options.analyzeAsync ? { analyzeAsync: options.analyzeAsync } : {}),
+    maxBytes: options.maxPageBytes ?? 100_000,
+    afterWrite: (w) => indexWrittenArticles(store, w),
+    now: () => new Date('2024-10-15T08:00:00Z'),
   });
-  const app = await buildServer({ store, stories: storyReaderFor(storyline), ingest }, { webRoot: options.webRoot ?? null, bodyLimitBytes: options.bodyLimitBytes, access: options.access });
+  const app = await buildServer(
+    { store, stories: storyReaderFor(storyline), ingest },
+    { webRoot: options.webRoot ?? null, bodyLimitBytes: options.bodyLimitBytes, access: options.access },
+  );
   const tokens = {
     reader: (await createApiToken(store, { role: 'reader' })).token,
     editor: (await createApiToken(store, { role: 'editor' })).token,
     admin: (await createApiToken(store, { role: 'admin' })).token,
   };
-  return { app, store, articleIds: written.newArticleIds, storyline, tokens, editorHeaders: { authorization: `Bearer ${tokens.editor}` } };
+  return {
+    app,
+    store,
+    articleIds: written.newArticleIds,
+    storyline,
+    tokens,
+    editorHeaders: { authorization: `Bearer ${tokens.editor}` },
+  };
 }

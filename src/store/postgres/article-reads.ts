@@ -1,7 +1,19 @@
 /** PostgreSQL ArticleStore: article listing, lookup by id or id prefix, with spans and annotation layers. */
 import type pg from 'pg';
 import type { ArticleStore, StoredArticle } from '../store.ts';
-import { ARTICLE_LIST_ORDER, parseAnnotations, parseCitedSources, parseParagraphs, parsePublished, parseSpanRow, type AnnotationRow, type PublishedColumns, type SpanRow, type SummaryRow, toArticleSummary } from '../rows.ts';
+import {
+  ARTICLE_LIST_ORDER,
+  parseAnnotations,
+  parseCitedSources,
+  parseParagraphs,
+  parsePublished,
+  parseSpanRow,
+  type AnnotationRow,
+  type PublishedColumns,
+  type SpanRow,
+  type SummaryRow,
+  toArticleSummary,
+} from '../rows.ts';
 import { prepared } from './prepared.ts';
 
 interface ArticleRow extends PublishedColumns {
@@ -47,25 +59,48 @@ export function createArticleStore(pool: pg.Pool): ArticleStore {
     async listArticles(query) {
       const offset = query.offset ?? 0;
       const from = 'FROM articles a JOIN pages p ON p.id = a.page_id';
-      const { rows } = query.outlet === undefined
-        ? await prepared<SummaryRow>(pool, `SELECT ${SUMMARY_COLUMNS} ${from} ${ARTICLE_LIST_ORDER} LIMIT $1 OFFSET $2`, [query.limit, offset])
-        : await prepared<SummaryRow>(pool, `SELECT ${SUMMARY_COLUMNS} ${from} WHERE a.outlet = $1 ${ARTICLE_LIST_ORDER} LIMIT $2 OFFSET $3`, [query.outlet, query.limit, offset]);
+      const { rows } =
+        query.outlet === undefined
+          ? await prepared<SummaryRow>(
+              pool,
+              `SELECT ${SUMMARY_COLUMNS} ${from} ${ARTICLE_LIST_ORDER} LIMIT $1 OFFSET $2`,
+              [query.limit, offset],
+            )
+          : await prepared<SummaryRow>(
+              pool,
+              `SELECT ${SUMMARY_COLUMNS} ${from} WHERE a.outlet = $1 ${ARTICLE_LIST_ORDER} LIMIT $2 OFFSET $3`,
+              [query.outlet, query.limit, offset],
+            );
       return rows.map(toArticleSummary);
     },
     async getArticle(id) {
       const row = (await prepared<ArticleRow>(pool, SELECT_ARTICLE, [id])).rows[0];
       if (!row) return null;
       const article: StoredArticle = {
-        id: row.id, pageId: row.page_id, index: row.idx, url: row.url, fetchedAt: row.fetched_at,
-        headline: row.headline, dek: row.dek, body: row.body, published: parsePublished(row), outlet: row.outlet,
-        citedSources: parseCitedSources(row.cited_sources), paragraphs: parseParagraphs(row.paragraphs),
-        spans: row.spans.map(parseSpanRow), annotations: row.annotated ? parseAnnotations(row.annotations) : null,
+        id: row.id,
+        pageId: row.page_id,
+        index: row.idx,
+        url: row.url,
+        fetchedAt: row.fetched_at,
+        headline: row.headline,
+        dek: row.dek,
+        body: row.body,
+        published: parsePublished(row),
+        outlet: row.outlet,
+        citedSources: parseCitedSources(row.cited_sources),
+        paragraphs: parseParagraphs(row.paragraphs),
+        spans: row.spans.map(parseSpanRow),
+        annotations: row.annotated ? parseAnnotations(row.annotations) : null,
       };
       return article;
     },
     async findArticleIds(prefix, limit) {
       // starts_with on the "C"-collated id: no LIKE wildcards to escape, byte order like SQLite.
-      const { rows } = await prepared<{ id: string }>(pool, 'SELECT id FROM articles WHERE starts_with(id, $1) ORDER BY id LIMIT $2', [prefix, limit]);
+      const { rows } = await prepared<{ id: string }>(
+        pool,
+        'SELECT id FROM articles WHERE starts_with(id, $1) ORDER BY id LIMIT $2',
+        [prefix, limit],
+      );
       return rows.map((r) => r.id);
     },
     async countArticles() {

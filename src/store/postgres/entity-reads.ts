@@ -20,7 +20,11 @@ interface SummarySql {
 }
 
 /** Entity summaries: counts over the (filtered) mentions, names over all of them, optional type filter. */
-function summarySql(query: { readonly key?: string; readonly articleIds?: readonly string[]; readonly type?: EntityType }): SummarySql {
+function summarySql(query: {
+  readonly key?: string;
+  readonly articleIds?: readonly string[];
+  readonly type?: EntityType;
+}): SummarySql {
   const values: unknown[] = [];
   const where = ["layer = 'entities'", 'key IS NOT NULL'];
   if (query.key !== undefined) where.push(`key = $${values.push(query.key)}`);
@@ -70,7 +74,8 @@ export function createEntityStore(pool: pg.Pool): EntityStore {
       return detail;
     },
     async articleIdsForEntity(entityId) {
-      const { rows } = await prepared<{ article_id: string }>(pool, 
+      const { rows } = await prepared<{ article_id: string }>(
+        pool,
         "SELECT DISTINCT article_id FROM annotations WHERE layer = 'entities' AND key = $1 ORDER BY article_id",
         [entityId],
       );

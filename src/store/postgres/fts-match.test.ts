@@ -13,7 +13,9 @@ describe('ftsMatchToTsQuery', () => {
   });
 
   it('compiles the excluded-clauses shape of toFtsMatch to AND NOT', () => {
-    expect(ftsMatchToTsQuery('("اتفاق" AND "نفط") NOT ("غاز" OR "كهرباء")')).toBe("(('اتفاق' & 'نفط') & !('غاز' | 'كهرباء'))");
+    expect(ftsMatchToTsQuery('("اتفاق" AND "نفط") NOT ("غاز" OR "كهرباء")')).toBe(
+      "(('اتفاق' & 'نفط') & !('غاز' | 'كهرباء'))",
+    );
   });
 
   it('follows FTS5 precedence: NOT over AND over OR, implicit AND between phrases', () => {

@@ -9,7 +9,9 @@ type Node =
   | { readonly kind: 'phrase'; readonly terms: readonly string[]; readonly prefix: boolean }
   | { readonly kind: 'and' | 'or' | 'not'; readonly left: Node; readonly right: Node };
 
-type Token = { readonly kind: '(' | ')' | '*' | 'AND' | 'OR' | 'NOT' } | { readonly kind: 'string'; readonly text: string };
+type Token =
+  | { readonly kind: '(' | ')' | '*' | 'AND' | 'OR' | 'NOT' }
+  | { readonly kind: 'string'; readonly text: string };
 
 /** FTS5 barewords: ASCII letters, digits, '_' and any non-ASCII character. */
 const BAREWORD_RE = /[A-Za-z0-9_\u0080-\u{10FFFF}]+/uy;

@@ -45,16 +45,23 @@ export async function migratePostgres(
     try {
       const applied = await withTransaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+        await client.query(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
+        );
         const seen = await client.query('SELECT 1 FROM schema_migrations WHERE name = $1', [migration.name]);
         if (seen.rowCount !== 0) return false;
         await client.query(migration.sql);
-        await client.query('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [migration.name, now().toISOString()]);
+        await client.query('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [
+          migration.name,
+          now().toISOString(),
+        ]);
         return true;
       });
       if (applied) done.push(migration.name);
     } catch (error) {
-      throw new EngineError('store/failed', `Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+      throw new EngineError('store/failed', `Migration ${migration.name} failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   return done;

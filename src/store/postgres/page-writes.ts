@@ -18,7 +18,12 @@ const LAYERS: readonly Layer[] = ['entities', 'quantities', 'quotes', 'times'];
 
 /** The lookup key stored beside each annotation row. Coupled to annotationKey in sqlite/page-writes.ts (same keys). */
 function annotationKey(layer: Layer, mention: Record<string, unknown>): string | null {
-  const key = { entities: mention.entityId, quantities: mention.unit, quotes: mention.speakerEntityId ?? mention.speaker, times: mention.value }[layer];
+  const key = {
+    entities: mention.entityId,
+    quantities: mention.unit,
+    quotes: mention.speakerEntityId ?? mention.speaker,
+    times: mention.value,
+  }[layer];
   return typeof key === 'string' ? key : null;
 }
 
@@ -75,19 +80,41 @@ function annotationRows(rows: Columns, articleId: string, annotations: ArticleAn
 }
 
 /** Spans, articles and annotations of the newly inserted pages, as column arrays. */
-function childRows(records: readonly PageRecord[]): { spans: Columns; articles: Columns; annotations: Columns; articleIds: string[] } {
+function childRows(records: readonly PageRecord[]): {
+  spans: Columns;
+  articles: Columns;
+  annotations: Columns;
+  articleIds: string[];
+} {
   const spans = new Columns(7);
   const articles = new Columns(16);
   const annotations = new Columns(7);
   const articleIds: string[] = [];
   for (const { page, spans: pageSpans, articles: pageArticles } of records) {
-    pageSpans.forEach((s, seq) => spans.push(page.id, seq, s.article ?? null, pgText(s.kind), pgText(s.reason ?? null), s.start, s.end));
+    pageSpans.forEach((s, seq) =>
+      spans.push(page.id, seq, s.article ?? null, pgText(s.kind), pgText(s.reason ?? null), s.start, s.end),
+    );
     pageArticles.forEach(({ article, annotations: layers }, idx) => {
       const id = articleIdFor(page.id, idx);
       const p = article.published;
-      articles.push(id, page.id, idx, pgText(article.headline), pgText(article.dek), pgText(article.body), pgText(p?.date ?? null),
-        p?.precision ?? null, pgText(p?.text ?? null), p?.from ?? null, p?.span?.start ?? null, p?.span?.end ?? null,
-        pgText(article.outlet), pgJson(article.citedSources), pgJson(article.paragraphs), layers !== null);
+      articles.push(
+        id,
+        page.id,
+        idx,
+        pgText(article.headline),
+        pgText(article.dek),
+        pgText(article.body),
+        pgText(p?.date ?? null),
+        p?.precision ?? null,
+        pgText(p?.text ?? null),
+        p?.from ?? null,
+        p?.span?.start ?? null,
+        p?.span?.end ?? null,
+        pgText(article.outlet),
+        pgJson(article.citedSources),
+        pgJson(article.paragraphs),
+        layers !== null,
+      );
       if (layers) annotationRows(annotations, id, layers);
       articleIds.push(id);
     });
@@ -98,8 +125,16 @@ function childRows(records: readonly PageRecord[]): { spans: Columns; articles: 
 async function writeBatch(client: pg.PoolClient, records: readonly PageRecord[]): Promise<WriteResult> {
   const pages = new Columns(8);
   for (const { page, pageText } of records) {
-    pages.push(page.id, pgText(page.url), pgText(page.fetchedAt), page.contentType, pgText(page.encoding ?? null), pgText(page.body),
-      pageText === page.body ? null : pgText(pageText), page.decoding ? pgText(JSON.stringify(page.decoding)) : null);
+    pages.push(
+      page.id,
+      pgText(page.url),
+      pgText(page.fetchedAt),
+      page.contentType,
+      pgText(page.encoding ?? null),
+      pgText(page.body),
+      pageText === page.body ? null : pgText(pageText),
+      page.decoding ? pgText(JSON.stringify(page.decoding)) : null,
+    );
   }
   const inserted = await prepared<{ id: string }>(client, INSERT_PAGES, pages.columns);
   const fresh = new Set(inserted.rows.map((r) => r.id));
@@ -146,16 +181,27 @@ export function createPageStore(pool: pg.Pool): PageStore {
       try {
         return await withTransaction(pool, (client) => writeBatch(client, records));
       } catch (error) {
-        throw new EngineError('store/failed', `Writing ${records.length} pages failed, none kept: ${(error as Error).message}`, { cause: error });
+        throw new EngineError(
+          'store/failed',
+          `Writing ${records.length} pages failed, none kept: ${(error as Error).message}`,
+          { cause: error },
+        );
       }
     },
     async getPage(id) {
       const row = (await prepared<PageRow>(pool, SELECT_PAGE, [id])).rows[0];
       if (!row) return null;
       const page: StoredPage = {
-        id: row.id, url: row.url, fetchedAt: row.fetched_at, contentType: row.content_type, encoding: row.encoding,
-        body: row.body, pageText: row.page_text ?? row.body, spans: row.spans.map(parseSpanRow), articleIds: row.article_ids,
-        decoding: row.decoding === null ? null : JSON.parse(row.decoding) as PageDecoding,
+        id: row.id,
+        url: row.url,
+        fetchedAt: row.fetched_at,
+        contentType: row.content_type,
+        encoding: row.encoding,
+        body: row.body,
+        pageText: row.page_text ?? row.body,
+        spans: row.spans.map(parseSpanRow),
+        articleIds: row.article_ids,
+        decoding: row.decoding === null ? null : (JSON.parse(row.decoding) as PageDecoding),
       };
       return page;
     },

@@ -20,7 +20,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('PostgreSQL migrations (files)', () => {
   it('has a PostgreSQL twin for every SQLite migration, so both dialects reach the same schema version', () => {
-    const names = (dialect: string) => readdirSync(join(MIGRATIONS_ROOT, dialect)).filter((f) => f.endsWith('.sql')).sort();
+    const names = (dialect: string) =>
+      readdirSync(join(MIGRATIONS_ROOT, dialect))
+        .filter((f) => f.endsWith('.sql'))
+        .sort();
     expect(names('postgres')).toEqual(names('sqlite'));
   });
 });
@@ -28,12 +31,17 @@ describe('PostgreSQL migrations (files)', () => {
 describe('PostgreSQL store without a server', () => {
   it('reports an unreachable server as a store error that does not echo the password', async () => {
     const opening = openPostgresStore('postgres://marsad:s3cret@127.0.0.1:1/marsad');
-    await expect(opening).rejects.toMatchObject({ code: 'store/failed', message: expect.stringContaining('postgres://marsad:***@127.0.0.1:1/marsad') });
+    await expect(opening).rejects.toMatchObject({
+      code: 'store/failed',
+      message: expect.stringContaining('postgres://marsad:***@127.0.0.1:1/marsad'),
+    });
     await expect(opening).rejects.not.toThrow(/s3cret/);
   });
 
   it('refuses a schema name that is not a plain identifier', async () => {
-    await expect(openPostgresStore('postgres://x@127.0.0.1:1/x', { schema: 'a; DROP TABLE pages' })).rejects.toMatchObject({ code: 'usage/invalid' });
+    await expect(
+      openPostgresStore('postgres://x@127.0.0.1:1/x', { schema: 'a; DROP TABLE pages' }),
+    ).rejects.toMatchObject({ code: 'usage/invalid' });
   });
 });
 
@@ -56,7 +64,11 @@ describe.skipIf(target === null)('PostgreSQL store', () => {
 
   /** A pool confined to a new schema, for tests that talk SQL directly; ended after the test, pass or fail. */
   async function schemaPool(): Promise<pg.Pool> {
-    const pool = new pg.Pool({ connectionString: database.url, max: 2, options: `-c search_path=${database.freshSchema()}` });
+    const pool = new pg.Pool({
+      connectionString: database.url,
+      max: 2,
+      options: `-c search_path=${database.freshSchema()}`,
+    });
     pools.push(pool);
     const schema = /search_path=(?<name>\w+)/u.exec(String(pool.options.options))!.groups!.name!;
     await createSchemaIfMissing(pool, schema);
@@ -80,16 +92,24 @@ describe.skipIf(target === null)('PostgreSQL store', () => {
     writeFileSync(join(dir, '0002_add_broken.sql'), 'CREATE TABLE half (id TEXT); INSERT INTO nowhere VALUES (1);');
     const pool = await schemaPool();
     await expect(migratePostgres(pool, loadPostgresMigrations(dir))).rejects.toThrow(/0002_add_broken failed/);
-    const { rows } = await pool.query('SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1');
+    const { rows } = await pool.query(
+      'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1',
+    );
     expect(rows.map((r) => r.table_name)).toEqual(['schema_migrations', 'things']);
   });
 
   it('enforces span invariants in the schema', async () => {
     const pool = await schemaPool();
     await migratePostgres(pool);
-    await pool.query("INSERT INTO pages (id, url, fetched_at, content_type, body) VALUES ('p', 'u', 't', 'text/plain', 'نص')");
+    await pool.query(
+      "INSERT INTO pages (id, url, fetched_at, content_type, body) VALUES ('p', 'u', 't', 'text/plain', 'نص')",
+    );
     const insert = (seq: number, start: number, end: number) =>
-      pool.query("INSERT INTO spans (page_id, seq, kind, start_offset, end_offset) VALUES ('p', $1, 'body', $2, $3)", [seq, start, end]);
+      pool.query("INSERT INTO spans (page_id, seq, kind, start_offset, end_offset) VALUES ('p', $1, 'body', $2, $3)", [
+        seq,
+        start,
+        end,
+      ]);
     await expect(insert(0, 2, 2)).rejects.toThrow(/check constraint/);
     await expect(insert(1, -1, 2)).rejects.toThrow(/check constraint/);
     expect((await insert(2, 0, 2)).rowCount).toBe(1);
@@ -102,7 +122,15 @@ describe.skipIf(target === null)('PostgreSQL store', () => {
     const body = source.article.body.replace('صباح', 'صباح\u0000');
     // «وزير الزراعة» sits before the inserted U+0000, so its offsets are unchanged.
     const minister = source.annotations!.entities[0]!;
-    const record = { ...clean, articles: [{ article: { ...source.article, body }, annotations: { ...source.annotations!, entities: [minister], quantities: [], quotes: [], times: [] } }] };
+    const record = {
+      ...clean,
+      articles: [
+        {
+          article: { ...source.article, body },
+          annotations: { ...source.annotations!, entities: [minister], quantities: [], quotes: [], times: [] },
+        },
+      ],
+    };
     await store.writePages([record]);
     const stored = await store.getArticle(articleIdFor(record.page.id, 0));
     expect(stored?.body).toBe(body.replace('\u0000', '\uFFFD'));
@@ -116,31 +144,60 @@ describe.skipIf(target === null)('PostgreSQL store', () => {
     const pool = await schemaPool();
     await migratePostgres(pool);
     const index = createPostgresSearchIndex(pool, { maxRankedCandidates: 2 });
-    const doc = (articleId: string, headlineTerms: string, bodyTerms: string, outlet: string | null = null) =>
-      ({ articleId, outlet, published: null, headlineTerms, bodyTerms, analyzerVersion: 1 });
-    await index.upsertSearchDocuments([doc('a1', 'بغداد', 'واشنطن', 'المدى'), doc('a2', 'واشنطن', 'زيار'), doc('a3', 'لندن', 'واشنطن واشنطن'), doc('a4', 'عمان', 'واشنطن')]);
+    const doc = (articleId: string, headlineTerms: string, bodyTerms: string, outlet: string | null = null) => ({
+      articleId,
+      outlet,
+      published: null,
+      headlineTerms,
+      bodyTerms,
+      analyzerVersion: 1,
+    });
+    await index.upsertSearchDocuments([
+      doc('a1', 'بغداد', 'واشنطن', 'المدى'),
+      doc('a2', 'واشنطن', 'زيار'),
+      doc('a3', 'لندن', 'واشنطن واشنطن'),
+      doc('a4', 'عمان', 'واشنطن'),
+    ]);
     const result = await index.searchDocuments({ match: '"واشنطن"', filters: {}, limit: 2, offset: 0 });
     expect([result.total, result.rankedCandidates]).toEqual([4, 2]);
     expect(result.hits.map((h) => h.articleId)).toEqual(['a3', 'a4']);
     const deep = await index.searchDocuments({ match: '"واشنطن"', filters: {}, limit: 2, offset: 2 });
     // All four ranked now: a2 (headline) and a3 (twice in the body) lead; a1 and a4 tie and keep index order.
     expect([deep.rankedCandidates, deep.hits.map((h) => h.articleId)]).toEqual([4, ['a1', 'a4']]);
-    const filtered = await index.searchDocuments({ match: '"واشنطن"', filters: { outlet: 'المدى' }, limit: 10, offset: 0 });
+    const filtered = await index.searchDocuments({
+      match: '"واشنطن"',
+      filters: { outlet: 'المدى' },
+      limit: 10,
+      offset: 0,
+    });
     expect([filtered.total, filtered.hits.map((h) => h.articleId)]).toEqual([1, ['a1']]);
   });
 
   it('reports a driver failure as a store error naming the method', async () => {
     const store = await database.openEmptyStore();
-    const broken = { id: 's', label: 'قصة', firstDate: null, lastDate: null, articleCount: 0, eventCount: 1, outlets: [], detail: '{}' };
+    const broken = {
+      id: 's',
+      label: 'قصة',
+      firstDate: null,
+      lastDate: null,
+      articleCount: 0,
+      eventCount: 1,
+      outlets: [],
+      detail: '{}',
+    };
     await expect(store.writeStories({ upsert: [broken], remove: [] })).rejects.toMatchObject({
-      code: 'store/failed', message: expect.stringMatching(/writeStories: .*check constraint/),
+      code: 'store/failed',
+      message: expect.stringMatching(/writeStories: .*check constraint/),
     });
     await store.close();
   });
 
   it('lets two processes open a fresh schema at once: migrations run once, both stores work', async () => {
     const schema = database.freshSchema();
-    const stores = await Promise.all([openPostgresStore(database.url, { schema }), openPostgresStore(database.url, { schema })]);
+    const stores = await Promise.all([
+      openPostgresStore(database.url, { schema }),
+      openPostgresStore(database.url, { schema }),
+    ]);
     await stores[0]!.writePages([samplePageRecord()]);
     expect(await stores[1]!.countArticles()).toBe(1);
     await Promise.all(stores.map((s) => s.close()));
@@ -148,7 +205,10 @@ describe.skipIf(target === null)('PostgreSQL store', () => {
 
   it('lets two writers store overlapping batches in opposite orders at once: no deadlock, each page once', async () => {
     const schema = database.freshSchema();
-    const [first, second] = await Promise.all([openPostgresStore(database.url, { schema }), openPostgresStore(database.url, { schema })]);
+    const [first, second] = await Promise.all([
+      openPostgresStore(database.url, { schema }),
+      openPostgresStore(database.url, { schema }),
+    ]);
     // 400 pages make the two inserts overlap: with inserts in batch order instead of id order this deadlocked in 2 of 3 runs.
     const records = Array.from({ length: 400 }, (_, i) => samplePageRecord({ variant: 100 + i }));
     const results = await Promise.all([first!.writePages(records), second!.writePages([...records].reverse())]);

@@ -74,7 +74,9 @@ export async function openPostgresStore(location: string, options: PostgresStore
     await migratePostgres(pool);
   } catch (error) {
     await pool.end();
-    throw new EngineError('store/failed', `Cannot open database ${redactUrl(url)}: ${(error as Error).message}`, { cause: error });
+    throw new EngineError('store/failed', `Cannot open database ${redactUrl(url)}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   let isOpen = true;
   const methods = reportingStoreErrors({

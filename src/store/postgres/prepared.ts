@@ -21,6 +21,10 @@ function nameFor(text: string): string {
 }
 
 /** `runner.query(text, values)` as a named prepared statement. */
-export function prepared<R extends pg.QueryResultRow>(runner: pg.Pool | pg.PoolClient, text: string, values: readonly unknown[] = []): Promise<pg.QueryResult<R>> {
+export function prepared<R extends pg.QueryResultRow>(
+  runner: pg.Pool | pg.PoolClient,
+  text: string,
+  values: readonly unknown[] = [],
+): Promise<pg.QueryResult<R>> {
   return runner.query<R>({ name: nameFor(text), text, values: [...values] });
 }

@@ -26,8 +26,10 @@ function filterSql(filters: SearchFilters, values: unknown[]): FilterSql {
   const clauses: string[] = [];
   if (filters.outlet !== undefined) clauses.push(`d.outlet = $${values.push(filters.outlet)}`);
   // A month- or year-precision date matches when it overlaps the range: compare on its own precision.
-  if (filters.from !== undefined) clauses.push(`d.published >= substr($${values.push(filters.from)}, 1, length(d.published))`);
-  if (filters.to !== undefined) clauses.push(`d.published <= substr($${values.push(filters.to)}, 1, length(d.published))`);
+  if (filters.from !== undefined)
+    clauses.push(`d.published >= substr($${values.push(filters.from)}, 1, length(d.published))`);
+  if (filters.to !== undefined)
+    clauses.push(`d.published <= substr($${values.push(filters.to)}, 1, length(d.published))`);
   if (filters.articleIds !== undefined) clauses.push(`d.article_id = ANY($${values.push(filters.articleIds)}::text[])`);
   return { where: clauses.map((c) => ` AND ${c}`).join(''), values };
 }
@@ -60,17 +62,28 @@ async function runSearch(pool: pg.Pool, request: SearchRequest, maxRanked: numbe
   const { where, values } = filterSql(request.filters, [tsQuery]);
   const matching = `FROM search_docs d WHERE d.terms @@ $1::tsquery${where}`;
   try {
-    const total = (await prepared<{ n: number }>(pool, `SELECT count(*)::int AS n ${matching}`, values)).rows[0]?.n ?? 0;
+    const total =
+      (await prepared<{ n: number }>(pool, `SELECT count(*)::int AS n ${matching}`, values)).rows[0]?.n ?? 0;
     if (total === 0) return { total, hits: [], rankedCandidates: 0 };
     const window = Math.max(maxRanked, request.offset + request.limit);
-    const [windowAt, limitAt, offsetAt] = [values.push(window), values.push(request.limit), values.push(request.offset)];
-    const { rows } = await prepared<SearchHitRow>(pool, `
+    const [windowAt, limitAt, offsetAt] = [
+      values.push(window),
+      values.push(request.limit),
+      values.push(request.offset),
+    ];
+    const { rows } = await prepared<SearchHitRow>(
+      pool,
+      `
       WITH candidates AS (SELECT d.doc, d.article_id, d.terms ${matching} ORDER BY d.doc DESC LIMIT $${windowAt})
       SELECT article_id AS "articleId", ts_rank('${RANK_WEIGHTS}', terms, $1::tsquery) AS score FROM candidates
-      ORDER BY score DESC, doc LIMIT $${limitAt} OFFSET $${offsetAt}`, values);
+      ORDER BY score DESC, doc LIMIT $${limitAt} OFFSET $${offsetAt}`,
+      values,
+    );
     return { total, hits: rows, rankedCandidates: Math.min(total, window) };
   } catch (error) {
-    throw new EngineError('store/failed', `Search failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new EngineError('store/failed', `Search failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -83,8 +96,11 @@ export function createPostgresSearchIndex(pool: pg.Pool, options: PostgresSearch
       // The last version of an article in the batch wins, as with row-by-row upserts.
       const latest = [...new Map(documents.map((d) => [d.articleId, d])).values()];
       const columns = [
-        latest.map((d) => d.articleId), latest.map((d) => pgText(d.outlet)), latest.map((d) => pgText(d.published)),
-        latest.map((d) => d.analyzerVersion), latest.map((d) => toTsVector(d.headlineTerms, d.bodyTerms)),
+        latest.map((d) => d.articleId),
+        latest.map((d) => pgText(d.outlet)),
+        latest.map((d) => pgText(d.published)),
+        latest.map((d) => d.analyzerVersion),
+        latest.map((d) => toTsVector(d.headlineTerms, d.bodyTerms)),
       ];
       await prepared(pool, UPSERT_DOCS, columns); // one statement: atomic on its own
     },

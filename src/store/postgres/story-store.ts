@@ -4,7 +4,14 @@
  */
 import type pg from 'pg';
 import { toStorySummary, type StoryRow } from '../rows.ts';
-import type { ArticleEventRow, OrderedFeaturesRow, StoryListQuery, StoryRecord, StoryStateChange, StoryStore } from '../story-types.ts';
+import type {
+  ArticleEventRow,
+  OrderedFeaturesRow,
+  StoryListQuery,
+  StoryRecord,
+  StoryStateChange,
+  StoryStore,
+} from '../story-types.ts';
 import { pgText } from './pg-text.ts';
 import { prepared } from './prepared.ts';
 import { withTransaction } from './transaction.ts';
@@ -41,22 +48,38 @@ function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...new Map(items.map((item) => [key(item), item])).values()];
 }
 
-async function writeStoryRows(client: pg.PoolClient, change: { readonly upsert: readonly StoryRecord[]; readonly remove: readonly string[] }): Promise<void> {
+async function writeStoryRows(
+  client: pg.PoolClient,
+  change: { readonly upsert: readonly StoryRecord[]; readonly remove: readonly string[] },
+): Promise<void> {
   const upsert = lastByKey(change.upsert, (s) => s.id);
-  if (change.remove.length > 0) await prepared(client, 'DELETE FROM stories WHERE id = ANY($1::text[])', [change.remove]);
+  if (change.remove.length > 0)
+    await prepared(client, 'DELETE FROM stories WHERE id = ANY($1::text[])', [change.remove]);
   if (upsert.length === 0) return;
   await prepared(client, UPSERT_STORIES, [
-    upsert.map((s) => s.id), upsert.map((s) => pgText(s.label)), upsert.map((s) => s.firstDate), upsert.map((s) => s.lastDate),
-    upsert.map((s) => s.articleCount), upsert.map((s) => s.eventCount), upsert.map((s) => pgText(JSON.stringify(s.outlets))),
-    upsert.map((s) => pgText(s.detail)), upsert.map((s) => s.signature ?? null),
+    upsert.map((s) => s.id),
+    upsert.map((s) => pgText(s.label)),
+    upsert.map((s) => s.firstDate),
+    upsert.map((s) => s.lastDate),
+    upsert.map((s) => s.articleCount),
+    upsert.map((s) => s.eventCount),
+    upsert.map((s) => pgText(JSON.stringify(s.outlets))),
+    upsert.map((s) => pgText(s.detail)),
+    upsert.map((s) => s.signature ?? null),
   ]);
 }
 
 async function commitState(client: pg.PoolClient, change: StoryStateChange): Promise<void> {
   const features = lastByKey(change.features, (r) => r.articleId);
-  if (features.length > 0) await prepared(client, SAVE_FEATURES, [features.map((r) => r.articleId), features.map((r) => pgText(r.features))]);
+  if (features.length > 0)
+    await prepared(client, SAVE_FEATURES, [features.map((r) => r.articleId), features.map((r) => pgText(r.features))]);
   const events = lastByKey(change.assignments, (r) => r.articleId);
-  if (events.length > 0) await prepared(client, UPSERT_EVENTS, [events.map((r) => r.articleId), events.map((r) => r.eventId), events.map((r) => r.storylineId)]);
+  if (events.length > 0)
+    await prepared(client, UPSERT_EVENTS, [
+      events.map((r) => r.articleId),
+      events.map((r) => r.eventId),
+      events.map((r) => r.storylineId),
+    ]);
   await writeStoryRows(client, change);
 }
 
@@ -72,7 +95,12 @@ export function createStoryStore(pool: pg.Pool): StoryStore {
       return (await prepared<{ n: number }>(pool, 'SELECT count(*)::int AS n FROM story_features')).rows[0]?.n ?? 0;
     },
     async loadStoryFeatures() {
-      return (await prepared<{ articleId: string; features: string }>(pool, 'SELECT article_id AS "articleId", features FROM story_features ORDER BY article_id')).rows;
+      return (
+        await prepared<{ articleId: string; features: string }>(
+          pool,
+          'SELECT article_id AS "articleId", features FROM story_features ORDER BY article_id',
+        )
+      ).rows;
     },
     async writeStories(change) {
       await withTransaction(pool, (client) => writeStoryRows(client, change));
@@ -81,10 +109,16 @@ export function createStoryStore(pool: pg.Pool): StoryStore {
       return (await prepared<OrderedFeaturesRow>(pool, FEATURES_IN_ORDER)).rows;
     },
     async articleEvents() {
-      return (await prepared<ArticleEventRow>(pool, 'SELECT article_id AS "articleId", event_id AS "eventId", storyline_id AS "storylineId" FROM article_events ORDER BY article_id')).rows;
+      return (
+        await prepared<ArticleEventRow>(
+          pool,
+          'SELECT article_id AS "articleId", event_id AS "eventId", storyline_id AS "storylineId" FROM article_events ORDER BY article_id',
+        )
+      ).rows;
     },
     async storySignatures() {
-      const rows = (await prepared<{ id: string; signature: string | null }>(pool, 'SELECT id, signature FROM stories')).rows;
+      const rows = (await prepared<{ id: string; signature: string | null }>(pool, 'SELECT id, signature FROM stories'))
+        .rows;
       return new Map(rows.map((r) => [r.id, r.signature]));
     },
     async commitStoryState(change) {

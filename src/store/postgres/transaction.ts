@@ -12,7 +12,10 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClie
   } catch (error) {
     // A ROLLBACK that fails leaves the connection unusable (server gone, protocol broken): releasing it with that
     // error makes the pool destroy it instead of handing it out again. The caller gets the original error.
-    const rollbackError = await client.query('ROLLBACK').then(() => undefined, (failure: unknown) => failure as Error);
+    const rollbackError = await client.query('ROLLBACK').then(
+      () => undefined,
+      (failure: unknown) => failure as Error,
+    );
     client.release(rollbackError);
     throw error;
   }

@@ -13,19 +13,31 @@ describe('isPostgresUrl', () => {
 
 describe('redactUrl', () => {
   it('hides the password and keeps the rest', () => {
-    expect(redactUrl('postgres://newsroom:kalimat-sirr@db.example:5432/marsad?sslmode=require')).toBe('postgres://newsroom:***@db.example:5432/marsad?sslmode=require');
+    expect(redactUrl('postgres://newsroom:kalimat-sirr@db.example:5432/marsad?sslmode=require')).toBe(
+      'postgres://newsroom:***@db.example:5432/marsad?sslmode=require',
+    );
     expect(redactUrl('postgres://newsroom@db.example/marsad')).toBe('postgres://newsroom@db.example/marsad');
     expect(redactUrl('./marsad.db')).toBe('./marsad.db');
   });
 });
 
 describe('takeSchemaParam', () => {
-  it('takes Marsad\'s schema parameter off the URL and keeps the driver\'s parameters', () => {
+  it("takes Marsad's schema parameter off the URL and keeps the driver's parameters", () => {
     expect(takeSchemaParam('postgres://newsroom@db.example/marsad?schema=akhbar&sslmode=require')).toEqual({
-      url: 'postgres://newsroom@db.example/marsad?sslmode=require', schema: 'akhbar',
+      url: 'postgres://newsroom@db.example/marsad?sslmode=require',
+      schema: 'akhbar',
     });
-    expect(takeSchemaParam('postgres://newsroom@db.example/marsad?schema=akhbar')).toEqual({ url: 'postgres://newsroom@db.example/marsad', schema: 'akhbar' });
-    expect(takeSchemaParam('postgres://newsroom@db.example/marsad')).toEqual({ url: 'postgres://newsroom@db.example/marsad', schema: undefined });
-    expect(takeSchemaParam('postgres://x@/marsad?host=%2Ftmp%2Fpg')).toEqual({ url: 'postgres://x@/marsad?host=%2Ftmp%2Fpg', schema: undefined });
+    expect(takeSchemaParam('postgres://newsroom@db.example/marsad?schema=akhbar')).toEqual({
+      url: 'postgres://newsroom@db.example/marsad',
+      schema: 'akhbar',
+    });
+    expect(takeSchemaParam('postgres://newsroom@db.example/marsad')).toEqual({
+      url: 'postgres://newsroom@db.example/marsad',
+      schema: undefined,
+    });
+    expect(takeSchemaParam('postgres://x@/marsad?host=%2Ftmp%2Fpg')).toEqual({
+      url: 'postgres://x@/marsad?host=%2Ftmp%2Fpg',
+      schema: undefined,
+    });
   });
 });

@@ -1,7 +1,19 @@
 /** SQLite ArticleStore: article listing, lookup by id or id prefix, with spans and annotation layers. */
 import type { Database } from 'better-sqlite3';
 import type { ArticleStore, StoredArticle } from '../store.ts';
-import { ARTICLE_LIST_ORDER, parseAnnotations, parseCitedSources, parseParagraphs, parsePublished, parseSpanRow, type AnnotationRow, type PublishedColumns, type SpanRow, type SummaryRow, toArticleSummary } from '../rows.ts';
+import {
+  ARTICLE_LIST_ORDER,
+  parseAnnotations,
+  parseCitedSources,
+  parseParagraphs,
+  parsePublished,
+  parseSpanRow,
+  type AnnotationRow,
+  type PublishedColumns,
+  type SpanRow,
+  type SummaryRow,
+  toArticleSummary,
+} from '../rows.ts';
 
 interface ArticleRow extends PublishedColumns {
   id: string;
@@ -23,7 +35,9 @@ const SUMMARY_COLUMNS = `a.id, a.page_id, a.idx, a.headline, a.published_date, a
 
 /** ArticleStore methods over an open, migrated database. */
 export function createArticleStore(db: Database): ArticleStore {
-  const list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id ${ARTICLE_LIST_ORDER} LIMIT ? OFFSET ?`);
+  const list = db.prepare(
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id ${ARTICLE_LIST_ORDER} LIMIT ? OFFSET ?`,
+  );
   const listByOutlet = db.prepare(
     `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.outlet = ? ${ARTICLE_LIST_ORDER} LIMIT ? OFFSET ?`,
   );
@@ -41,16 +55,27 @@ export function createArticleStore(db: Database): ArticleStore {
   return {
     async listArticles(query) {
       const offset = query.offset ?? 0;
-      const rows = (query.outlet === undefined ? list.all(query.limit, offset) : listByOutlet.all(query.outlet, query.limit, offset)) as SummaryRow[];
+      const rows = (
+        query.outlet === undefined ? list.all(query.limit, offset) : listByOutlet.all(query.outlet, query.limit, offset)
+      ) as SummaryRow[];
       return rows.map(toArticleSummary);
     },
     async getArticle(id) {
       const row = selectArticle.get(id) as ArticleRow | undefined;
       if (!row) return null;
       const article: StoredArticle = {
-        id: row.id, pageId: row.page_id, index: row.idx, url: row.url, fetchedAt: row.fetched_at,
-        headline: row.headline, dek: row.dek, body: row.body, published: parsePublished(row), outlet: row.outlet,
-        citedSources: parseCitedSources(row.cited_sources), paragraphs: parseParagraphs(row.paragraphs),
+        id: row.id,
+        pageId: row.page_id,
+        index: row.idx,
+        url: row.url,
+        fetchedAt: row.fetched_at,
+        headline: row.headline,
+        dek: row.dek,
+        body: row.body,
+        published: parsePublished(row),
+        outlet: row.outlet,
+        citedSources: parseCitedSources(row.cited_sources),
+        paragraphs: parseParagraphs(row.paragraphs),
         spans: (selectSpans.all(row.page_id, row.idx) as SpanRow[]).map(parseSpanRow),
         annotations: row.annotated === 1 ? parseAnnotations(selectAnnotations.all(row.id) as AnnotationRow[]) : null,
       };

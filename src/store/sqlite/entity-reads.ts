@@ -27,7 +27,9 @@ export function createEntityStore(db: Database): EntityStore {
      WHERE n.layer = 'entities' AND n.key = ?
      ORDER BY a.published_date IS NULL, a.published_date DESC, a.seq, n.seq LIMIT ?`,
   );
-  const articleIds = db.prepare(`SELECT DISTINCT article_id FROM annotations WHERE layer = 'entities' AND key = ? ORDER BY article_id`).pluck();
+  const articleIds = db
+    .prepare(`SELECT DISTINCT article_id FROM annotations WHERE layer = 'entities' AND key = ? ORDER BY article_id`)
+    .pluck();
 
   return {
     async listEntities(query) {

@@ -11,7 +11,11 @@ export { loadMigrations, type Migration };
 export const SQLITE_MIGRATIONS_DIR = join(MIGRATIONS_ROOT, 'sqlite');
 
 /** Applies the pending migrations; returns the names applied. Clock injected for `applied_at`. */
-export function migrate(db: Database, migrations: readonly Migration[] = loadMigrations(SQLITE_MIGRATIONS_DIR), now: () => Date = () => new Date()): readonly string[] {
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[] = loadMigrations(SQLITE_MIGRATIONS_DIR),
+  now: () => Date = () => new Date(),
+): readonly string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE name = ?').pluck();
   const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
@@ -27,7 +31,9 @@ export function migrate(db: Database, migrations: readonly Migration[] = loadMig
     try {
       if (apply.immediate()) done.push(migration.name);
     } catch (error) {
-      throw new EngineError('store/failed', `Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+      throw new EngineError('store/failed', `Migration ${migration.name} failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   return done;

@@ -15,7 +15,12 @@ const LAYERS = ['entities', 'quantities', 'quotes', 'times'] as const;
 
 /** The lookup key stored beside each annotation row (see 0003_create_annotations.sql). */
 function annotationKey(layer: (typeof LAYERS)[number], mention: Record<string, unknown>): string | null {
-  const key = { entities: mention.entityId, quantities: mention.unit, quotes: mention.speakerEntityId ?? mention.speaker, times: mention.value }[layer];
+  const key = {
+    entities: mention.entityId,
+    quantities: mention.unit,
+    quotes: mention.speakerEntityId ?? mention.speaker,
+    times: mention.value,
+  }[layer];
   return typeof key === 'string' ? key : null;
 }
 
@@ -48,8 +53,12 @@ export function createPageStore(db: Database): PageStore {
   const insertAnnotation = db.prepare(
     'INSERT INTO annotations (article_id, layer, seq, start_offset, end_offset, key, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const selectPage = db.prepare('SELECT id, url, fetched_at, content_type, encoding, body, page_text, decoding FROM pages WHERE id = ?');
-  const selectSpans = db.prepare('SELECT article_idx, kind, reason, start_offset, end_offset FROM spans WHERE page_id = ? ORDER BY seq');
+  const selectPage = db.prepare(
+    'SELECT id, url, fetched_at, content_type, encoding, body, page_text, decoding FROM pages WHERE id = ?',
+  );
+  const selectSpans = db.prepare(
+    'SELECT article_idx, kind, reason, start_offset, end_offset FROM spans WHERE page_id = ? ORDER BY seq',
+  );
   const selectArticleIds = db.prepare('SELECT id FROM articles WHERE page_id = ? ORDER BY idx').pluck();
   const countPages = db.prepare('SELECT count(*) FROM pages').pluck();
 
@@ -57,7 +66,15 @@ export function createPageStore(db: Database): PageStore {
     for (const layer of LAYERS) {
       annotations[layer].forEach((mention, seq) => {
         const data = mention as unknown as Record<string, unknown>;
-        insertAnnotation.run(articleId, layer, seq, mention.start, mention.end, annotationKey(layer, data), JSON.stringify(mention));
+        insertAnnotation.run(
+          articleId,
+          layer,
+          seq,
+          mention.start,
+          mention.end,
+          annotationKey(layer, data),
+          JSON.stringify(mention),
+        );
       });
     }
   }
@@ -67,10 +84,21 @@ export function createPageStore(db: Database): PageStore {
     const id = articleIdFor(pageId, idx);
     const published = article.published;
     insertArticle.run({
-      id, pageId, idx, headline: article.headline, dek: article.dek, body: article.body,
-      date: published?.date ?? null, precision: published?.precision ?? null, text: published?.text ?? null,
-      from: published?.from ?? null, start: published?.span?.start ?? null, end: published?.span?.end ?? null,
-      outlet: article.outlet, cited: JSON.stringify(article.citedSources), paragraphs: JSON.stringify(article.paragraphs),
+      id,
+      pageId,
+      idx,
+      headline: article.headline,
+      dek: article.dek,
+      body: article.body,
+      date: published?.date ?? null,
+      precision: published?.precision ?? null,
+      text: published?.text ?? null,
+      from: published?.from ?? null,
+      start: published?.span?.start ?? null,
+      end: published?.span?.end ?? null,
+      outlet: article.outlet,
+      cited: JSON.stringify(article.citedSources),
+      paragraphs: JSON.stringify(article.paragraphs),
       annotated: annotations ? 1 : 0,
     });
     if (annotations) writeAnnotations(id, annotations);
@@ -88,7 +116,16 @@ export function createPageStore(db: Database): PageStore {
     const newArticleIds: string[] = [];
     for (const { page, pageText, spans, articles } of records) {
       const text = pageText === page.body ? null : pageText;
-      const inserted = insertPage.run(page.id, page.url, page.fetchedAt, page.contentType, page.encoding ?? null, page.body, text, page.decoding ? JSON.stringify(page.decoding) : null);
+      const inserted = insertPage.run(
+        page.id,
+        page.url,
+        page.fetchedAt,
+        page.contentType,
+        page.encoding ?? null,
+        page.body,
+        text,
+        page.decoding ? JSON.stringify(page.decoding) : null,
+      );
       if (inserted.changes === 0) continue; // already stored (or twice in this batch): idempotent by content hash
       newPageIds.push(page.id);
       writeSpans(page.id, spans);
@@ -105,7 +142,11 @@ export function createPageStore(db: Database): PageStore {
       try {
         return writeBatch.immediate(records);
       } catch (error) {
-        throw new EngineError('store/failed', `Writing ${records.length} pages failed, none kept: ${(error as Error).message}`, { cause: error });
+        throw new EngineError(
+          'store/failed',
+          `Writing ${records.length} pages failed, none kept: ${(error as Error).message}`,
+          { cause: error },
+        );
       }
     },
     async getPage(id) {
@@ -113,9 +154,16 @@ export function createPageStore(db: Database): PageStore {
       if (!row) return null;
       const spans = (selectSpans.all(id) as SpanRow[]).map(parseSpanRow);
       const page: StoredPage = {
-        id: row.id, url: row.url, fetchedAt: row.fetched_at, contentType: row.content_type, encoding: row.encoding,
-        body: row.body, pageText: row.page_text ?? row.body, spans, articleIds: selectArticleIds.all(id) as string[],
-        decoding: row.decoding === null ? null : JSON.parse(row.decoding) as PageDecoding,
+        id: row.id,
+        url: row.url,
+        fetchedAt: row.fetched_at,
+        contentType: row.content_type,
+        encoding: row.encoding,
+        body: row.body,
+        pageText: row.page_text ?? row.body,
+        spans,
+        articleIds: selectArticleIds.all(id) as string[],
+        decoding: row.decoding === null ? null : (JSON.parse(row.decoding) as PageDecoding),
       };
       return page;
     },

@@ -6,7 +6,12 @@ import type { SearchDocument, SearchFilters, SearchIndexPort } from '../search-t
 
 const MIGRATION = readFileSync(new URL('../migrations/sqlite/0020_create_search.sql', import.meta.url), 'utf8');
 
-function doc(articleId: string, headlineTerms: string, bodyTerms: string, extra: Partial<SearchDocument> = {}): SearchDocument {
+function doc(
+  articleId: string,
+  headlineTerms: string,
+  bodyTerms: string,
+  extra: Partial<SearchDocument> = {},
+): SearchDocument {
   return { articleId, outlet: null, published: null, headlineTerms, bodyTerms, analyzerVersion: 1, ...extra };
 }
 
@@ -25,8 +30,10 @@ beforeEach(async () => {
   ]);
 });
 
-const page = (match: string, filters: SearchFilters = {}, limit = 10, offset = 0) => index.searchDocuments({ match, filters, limit, offset });
-const ids = async (match: string, filters: SearchFilters = {}) => (await page(match, filters)).hits.map((h) => h.articleId);
+const page = (match: string, filters: SearchFilters = {}, limit = 10, offset = 0) =>
+  index.searchDocuments({ match, filters, limit, offset });
+const ids = async (match: string, filters: SearchFilters = {}) =>
+  (await page(match, filters)).hits.map((h) => h.articleId);
 const total = async (match: string, filters: SearchFilters = {}) => (await page(match, filters)).total;
 
 describe('SqliteSearchIndex', () => {
@@ -89,7 +96,12 @@ describe('SqliteSearchIndex candidate window', () => {
     expect(result.hits.map((h) => h.articleId)).toEqual(['a4', 'a5']);
     const deep = await small.searchDocuments({ match: '"واشنطن"', filters: {}, limit: 2, offset: 2 });
     expect([deep.rankedCandidates, deep.hits.length]).toEqual([4, 2]);
-    const filtered = await small.searchDocuments({ match: '"واشنطن"', filters: { outlet: 'المدى' }, limit: 10, offset: 0 });
+    const filtered = await small.searchDocuments({
+      match: '"واشنطن"',
+      filters: { outlet: 'المدى' },
+      limit: 10,
+      offset: 0,
+    });
     expect([filtered.total, filtered.hits.map((h) => h.articleId)]).toEqual([1, ['a2']]);
   });
 });

@@ -4,7 +4,14 @@
  */
 import type { Database } from 'better-sqlite3';
 import { EngineError } from '../../core/errors.ts';
-import type { SearchDocument, SearchFilters, SearchHitRow, SearchIndexPort, SearchPage, SearchRequest } from '../search-types.ts';
+import type {
+  SearchDocument,
+  SearchFilters,
+  SearchHitRow,
+  SearchIndexPort,
+  SearchPage,
+  SearchRequest,
+} from '../search-types.ts';
 
 /**
  * BM25 column weights (headline, body): a term in the headline counts three times as much.
@@ -57,26 +64,35 @@ function filterSql(filters: SearchFilters): FilterSql {
 export function createSqliteSearchIndex(db: Database, options: SqliteSearchOptions = {}): SearchIndexPort {
   const maxRanked = options.maxRankedCandidates ?? DEFAULT_MAX_RANKED_CANDIDATES;
   const findDoc = db.prepare('SELECT doc FROM search_docs WHERE article_id = ?').pluck();
-  const upsertDoc = db.prepare(
-    `INSERT INTO search_docs (article_id, outlet, published, analyzer_version) VALUES (?, ?, ?, ?)
+  const upsertDoc = db
+    .prepare(
+      `INSERT INTO search_docs (article_id, outlet, published, analyzer_version) VALUES (?, ?, ?, ?)
      ON CONFLICT (article_id) DO UPDATE SET outlet = excluded.outlet, published = excluded.published,
        analyzer_version = excluded.analyzer_version
      RETURNING doc`,
-  ).pluck();
+    )
+    .pluck();
   const deleteFts = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
   const insertFts = db.prepare('INSERT INTO search_fts (rowid, headline, body) VALUES (?, ?, ?)');
   const deleteDoc = db.prepare('DELETE FROM search_docs WHERE doc = ?');
-  const listUnindexed = db.prepare(
-    `SELECT a.id FROM articles a LEFT JOIN search_docs d ON d.article_id = a.id
+  const listUnindexed = db
+    .prepare(
+      `SELECT a.id FROM articles a LEFT JOIN search_docs d ON d.article_id = a.id
      WHERE d.doc IS NULL OR d.analyzer_version < ? ORDER BY a.seq LIMIT ?`,
-  ).pluck();
+    )
+    .pluck();
   const countDocs = db.prepare('SELECT count(*) FROM search_docs').pluck();
 
   const write = db.transaction((documents: readonly SearchDocument[]) => {
     for (const document of documents) {
       const existing = findDoc.get(document.articleId) as number | undefined;
       if (existing !== undefined) deleteFts.run(existing);
-      const doc = upsertDoc.get(document.articleId, document.outlet, document.published, document.analyzerVersion) as number;
+      const doc = upsertDoc.get(
+        document.articleId,
+        document.outlet,
+        document.published,
+        document.analyzerVersion,
+      ) as number;
       insertFts.run(doc, document.headlineTerms, document.bodyTerms);
     }
   });
@@ -117,12 +133,17 @@ function runSearch(db: Database, request: SearchRequest, maxRanked: number): Sea
     : 'FROM search_fts WHERE search_fts MATCH ?';
   const from = `FROM search_fts JOIN search_docs d ON d.doc = search_fts.rowid WHERE search_fts MATCH ?${filters.where}`;
   try {
-    const total = db.prepare(`SELECT count(*) ${countFrom}`).pluck().get(request.match, ...filters.params) as number;
+    const total = db
+      .prepare(`SELECT count(*) ${countFrom}`)
+      .pluck()
+      .get(request.match, ...filters.params) as number;
     if (total === 0) return { total, hits: [], rankedCandidates: 0 };
     const window = Math.max(maxRanked, request.offset + request.limit);
     let cutoff = 0;
     if (total > window) {
-      cutoff = db.prepare(`SELECT search_fts.rowid ${from} ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?`).pluck()
+      cutoff = db
+        .prepare(`SELECT search_fts.rowid ${from} ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?`)
+        .pluck()
         .get(request.match, ...filters.params, window - 1) as number;
     }
     const hits = db
@@ -131,6 +152,8 @@ function runSearch(db: Database, request: SearchRequest, maxRanked: number): Sea
       .all(request.match, ...filters.params, cutoff, request.limit, request.offset) as SearchHitRow[];
     return { total, hits, rankedCandidates: Math.min(total, window) };
   } catch (error) {
-    throw new EngineError('store/failed', `Search failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new EngineError('store/failed', `Search failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -46,7 +46,10 @@ describe('SQLite store on disk', () => {
     const migrations = join(dir, 'migrations');
     mkdirSync(migrations);
     writeFileSync(join(migrations, '0001_create_things.sql'), 'CREATE TABLE things (id TEXT PRIMARY KEY);');
-    writeFileSync(join(migrations, '0002_add_broken.sql'), 'CREATE TABLE half (id TEXT); INSERT INTO nowhere VALUES (1);');
+    writeFileSync(
+      join(migrations, '0002_add_broken.sql'),
+      'CREATE TABLE half (id TEXT); INSERT INTO nowhere VALUES (1);',
+    );
     const db = new Database(':memory:');
     expect(() => migrate(db, loadMigrations(migrations))).toThrow(/0002_add_broken failed/);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
@@ -64,8 +67,12 @@ describe('SQLite store on disk', () => {
   it('enforces span invariants in the schema', () => {
     const db = new Database(':memory:');
     migrate(db);
-    db.prepare("INSERT INTO pages (id, url, fetched_at, content_type, body) VALUES ('p', 'u', 't', 'text/plain', 'نص')").run();
-    const insert = db.prepare("INSERT INTO spans (page_id, seq, kind, start_offset, end_offset) VALUES ('p', ?, 'body', ?, ?)");
+    db.prepare(
+      "INSERT INTO pages (id, url, fetched_at, content_type, body) VALUES ('p', 'u', 't', 'text/plain', 'نص')",
+    ).run();
+    const insert = db.prepare(
+      "INSERT INTO spans (page_id, seq, kind, start_offset, end_offset) VALUES ('p', ?, 'body', ?, ?)",
+    );
     expect(() => insert.run(0, 2, 2)).toThrow(/CHECK/);
     expect(() => insert.run(1, -1, 2)).toThrow(/CHECK/);
     expect(insert.run(2, 0, 2).changes).toBe(1);

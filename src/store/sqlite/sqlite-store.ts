@@ -27,7 +27,9 @@ export function openSqliteStore(path: string): Store {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     migrate(db);
   } catch (error) {
-    throw new EngineError('store/failed', `Cannot open database ${path}: ${(error as Error).message}`, { cause: error });
+    throw new EngineError('store/failed', `Cannot open database ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const open = db;
   return {

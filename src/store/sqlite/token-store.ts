@@ -6,7 +6,9 @@ const COLUMNS = 'id, name, role, token_hash AS tokenHash, created_at AS createdA
 
 /** TokenStore methods over an open, migrated database. */
 export function createTokenStore(db: Database): TokenStore {
-  const insert = db.prepare('INSERT INTO api_tokens (id, name, role, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO api_tokens (id, name, role, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const byHash = db.prepare(`SELECT ${COLUMNS} FROM api_tokens WHERE token_hash = ?`);
   const all = db.prepare(`SELECT ${COLUMNS} FROM api_tokens ORDER BY created_at, id`);
   const revoke = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');

@@ -10,9 +10,11 @@ import { SCALE_VALUES } from '../number-words.ts';
 import { PREFIX_QUALIFIER, qualifierOf } from '../qualifiers.ts';
 
 const SCALE = `(?:${[...SCALE_VALUES.keys()].sort((a, b) => b.length - a.length).join('|')})`;
-const NUMBER = '(?<number>\\d{1,3}(?:[,٬،]\\d{3})+(?:[.٫]\\d+)?(?![\\d,٬،]\\d)|\\d{1,3}(?:\\.\\d{3}){2,}(?!\\d)|\\d+(?:[.٫,]\\d+)?)';
+const NUMBER =
+  '(?<number>\\d{1,3}(?:[,٬،]\\d{3})+(?:[.٫]\\d+)?(?![\\d,٬،]\\d)|\\d{1,3}(?:\\.\\d{3}){2,}(?!\\d)|\\d+(?:[.٫,]\\d+)?)';
 /** «الـ5» (view «ال5»), «رقم 5», «القرار 2334»: identifiers and ordinals, not amounts. */
-const IDENTIFIER_BEFORE = /(?:(?:^|[^\p{L}])(?:ال|رقم|الرقم|القرار|المادة|البند|الفقرة|الصفحة|المرتبة|الدورة|النسخة|الطبعة|الجولة|الطريق|الهاتف|هاتف|الحافلة|العدد|الفصل|الاية|الساعة|ص)\s{0,2}$|[\p{Script=Latin}\-+:/#.]\s?$)/u;
+const IDENTIFIER_BEFORE =
+  /(?:(?:^|[^\p{L}])(?:ال|رقم|الرقم|القرار|المادة|البند|الفقرة|الصفحة|المرتبة|الدورة|النسخة|الطبعة|الجولة|الطريق|الهاتف|هاتف|الحافلة|العدد|الفصل|الاية|الساعة|ص)\s{0,2}$|[\p{Script=Latin}\-+:/#.]\s?$)/u;
 const IDENTIFIER_AFTER = /^(?:[:/\-]\d|\s?[\p{Script=Latin}])/u;
 /** Years in this window with no unit or scale are dates, not counts («في 2011»). */
 const MIN_YEAR = 1900;
@@ -22,24 +24,35 @@ const LOOKBACK_CHARS = 8;
 
 export const digits: Recognizer<AmountCandidate> = {
   rule: 'quantity/digits',
-  pattern: new RegExp(`(?:${PREFIX_QUALIFIER}|(?<clitic>[وفبل]|لل)?)(?<!\\d)${NUMBER}(?:\\s{0,2}(?<scale>${SCALE})(?![\\p{L}\\p{M}]))?${PERCENT}?(?![\\p{L}\\p{M}\\d])`, 'uy'),
+  pattern: new RegExp(
+    `(?:${PREFIX_QUALIFIER}|(?<clitic>[وفبل]|لل)?)(?<!\\d)${NUMBER}(?:\\s{0,2}(?<scale>${SCALE})(?![\\p{L}\\p{M}]))?${PERCENT}?(?![\\p{L}\\p{M}\\d])`,
+    'uy',
+  ),
   extract(match, view) {
     const groups = match.groups!;
     const skip = groups.clitic?.length ?? 0;
-    const numberStart = match.index + match[0].indexOf(groups.number!, skip + (groups.qualifierClitic ?? '').length + (groups.qualifier ?? '').length);
+    const numberStart =
+      match.index +
+      match[0].indexOf(groups.number!, skip + (groups.qualifierClitic ?? '').length + (groups.qualifier ?? '').length);
     if (isIdentifier(view, numberStart, numberStart + groups.number!.length)) return null;
     const base = parseDigits(groups.number!, groups.scale !== undefined);
     if (base === null) return null;
     const scale = groups.scale === undefined ? 1 : SCALE_VALUES.get(groups.scale)!;
     const isPercent = groups.percent !== undefined;
-    const isYearLike = groups.scale === undefined && !isPercent && Number.isInteger(base) && base >= MIN_YEAR && base <= MAX_YEAR && groups.number!.length === 4;
+    const isYearLike =
+      groups.scale === undefined &&
+      !isPercent &&
+      Number.isInteger(base) &&
+      base >= MIN_YEAR &&
+      base <= MAX_YEAR &&
+      groups.number!.length === 4;
     if (isYearLike && !hasCountedNounAfter(view, match.index + match[0].length)) return null;
     return {
       start: match.index + skip,
       end: match.index + match[0].length,
       rule: this.rule,
       value: base * scale,
-      qualifier: groups.qualifier === undefined ? 'exact' : qualifierOf(groups.qualifier) ?? 'exact',
+      qualifier: groups.qualifier === undefined ? 'exact' : (qualifierOf(groups.qualifier) ?? 'exact'),
       unit: isPercent ? 'percent' : null,
       nounForm: 'indefinite',
     };
@@ -69,5 +82,12 @@ function isIdentifier(view: TextView, start: number, end: number): boolean {
 function hasCountedNounAfter(view: TextView, end: number): boolean {
   const next = /^\s{1,2}(?<word>\p{L}+)/u.exec(view.text.slice(end, end + 30));
   const word = next?.groups?.word;
-  return word !== undefined && !word.startsWith('ال') && !word.startsWith('و') && /^[\u0621-\u064A]+$/u.test(word) && word.length > 2 && !/^(?:في|من|علي|الي|عن|مع|حتي|بعد|قبل|حين|عندما|و)$/u.test(word);
+  return (
+    word !== undefined &&
+    !word.startsWith('ال') &&
+    !word.startsWith('و') &&
+    /^[\u0621-\u064A]+$/u.test(word) &&
+    word.length > 2 &&
+    !/^(?:في|من|علي|الي|عن|مع|حتي|بعد|قبل|حين|عندما|و)$/u.test(word)
+  );
 }

@@ -26,15 +26,20 @@ export const words: Recognizer<AmountCandidate> = {
     // «أحد أبرز», «واحدة من أشرس»: "one of", not a count.
     if (value === null || value === 1) return null;
     const end = match.index + match[0].length;
-    if (value <= MAX_BARE_SMALL && groups.percent === undefined && !NOUN_AFTER.test(view.text.slice(end, end + 12))) return null;
+    if (value <= MAX_BARE_SMALL && groups.percent === undefined && !NOUN_AFTER.test(view.text.slice(end, end + 12)))
+      return null;
     // A run opening with the conjunction («وتسعة آلاف») starts after it.
-    const skip = (groups.clitic?.length ?? 0) + (groups.qualifier === undefined && /^و/u.test(groups.words!) && !isNumberWord(groups.words!.split(/\s/u)[0]!) ? 1 : 0);
+    const skip =
+      (groups.clitic?.length ?? 0) +
+      (groups.qualifier === undefined && /^و/u.test(groups.words!) && !isNumberWord(groups.words!.split(/\s/u)[0]!)
+        ? 1
+        : 0);
     return {
       start: match.index + skip,
       end,
       rule: this.rule,
       value,
-      qualifier: groups.qualifier === undefined ? 'exact' : qualifierOf(groups.qualifier) ?? 'exact',
+      qualifier: groups.qualifier === undefined ? 'exact' : (qualifierOf(groups.qualifier) ?? 'exact'),
       unit: groups.percent !== undefined ? 'percent' : null,
       nounForm: 'indefinite',
     };

@@ -11,7 +11,8 @@ import { splitChain, trimSpeaker } from '../speaker.ts';
 
 const VERB = `(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})`;
 /** The complementizer: «إن», «أن», «إنه», «بأن», «إلى أن», or a colon. */
-const COMPLEMENT = '(?:(?<![\\p{L}\\p{M}\\p{N}])(?:الي\\s{1,3})?(?:ب)?(?:ان|انه|انها|انهم|انهما|اننا)(?![\\p{L}\\p{M}\\p{N}])|\\s{0,2}:)';
+const COMPLEMENT =
+  '(?:(?<![\\p{L}\\p{M}\\p{N}])(?:الي\\s{1,3})?(?:ب)?(?:ان|انه|انها|انهم|انهما|اننا)(?![\\p{L}\\p{M}\\p{N}])|\\s{0,2}:)';
 /**
  * A speaker word may be a quoted name («وكالة “رويترز”، أن») or hold quotation marks, but an opening
  * mark that does not close within the word starts a direct quote, not a speaker.
@@ -35,7 +36,9 @@ export const reported: Recognizer<QuoteCandidate> = {
     const content = trimRange(view.text, contentFrom, sentenceEnd(view.text, contentFrom));
     if (content.end - content.start < MIN_CONTENT_CHARS) return null;
     const speaker = trimSpeaker(view.text, { start: speakerStart, end: speakerEnd });
-    const chain = speaker ? splitChain(view.text, speaker, RELAYING_VERBS.has(groups.verb!) ? RELAY_SPLIT : undefined) : [];
+    const chain = speaker
+      ? splitChain(view.text, speaker, RELAYING_VERBS.has(groups.verb!) ? RELAY_SPLIT : undefined)
+      : [];
     return {
       rule: this.rule,
       kind: 'reported',

@@ -10,15 +10,51 @@ import { WORD_END } from '../../../text/char-classes.ts';
 
 /** Normalised unit word → ISO designator ('H'/'MIN' are time designators, written after 'T'). */
 const UNITS: ReadonlyMap<string, string> = new Map([
-  ['يوم', 'D'], ['يوما', 'D'], ['ايام', 'D'], ['اسبوع', 'W'], ['اسبوعا', 'W'], ['اسابيع', 'W'],
-  ['شهر', 'M'], ['شهرا', 'M'], ['اشهر', 'M'], ['شهور', 'M'], ['عام', 'Y'], ['عاما', 'Y'], ['اعوام', 'Y'],
-  ['سنة', 'Y'], ['سنه', 'Y'], ['سنوات', 'Y'], ['سنين', 'Y'], ['عقد', 'DE'], ['عقود', 'DE'], ['عقدا', 'DE'],
+  ['يوم', 'D'],
+  ['يوما', 'D'],
+  ['ايام', 'D'],
+  ['اسبوع', 'W'],
+  ['اسبوعا', 'W'],
+  ['اسابيع', 'W'],
+  ['شهر', 'M'],
+  ['شهرا', 'M'],
+  ['اشهر', 'M'],
+  ['شهور', 'M'],
+  ['عام', 'Y'],
+  ['عاما', 'Y'],
+  ['اعوام', 'Y'],
+  ['سنة', 'Y'],
+  ['سنه', 'Y'],
+  ['سنوات', 'Y'],
+  ['سنين', 'Y'],
+  ['عقد', 'DE'],
+  ['عقود', 'DE'],
+  ['عقدا', 'DE'],
   // Egyptian spelling writes final ة as ه: «23 سنه», «24 ساعه».
-  ['ساعة', 'H'], ['ساعه', 'H'], ['ساعات', 'H'], ['دقيقة', 'MIN'], ['دقيقه', 'MIN'], ['دقائق', 'MIN'], ['قرن', 'CE'], ['قرنا', 'CE'], ['قرون', 'CE'],
+  ['ساعة', 'H'],
+  ['ساعه', 'H'],
+  ['ساعات', 'H'],
+  ['دقيقة', 'MIN'],
+  ['دقيقه', 'MIN'],
+  ['دقائق', 'MIN'],
+  ['قرن', 'CE'],
+  ['قرنا', 'CE'],
+  ['قرون', 'CE'],
 ]);
 const DUALS: ReadonlyMap<string, string> = new Map([
-  ['يومين', 'D'], ['يومان', 'D'], ['اسبوعين', 'W'], ['شهرين', 'M'], ['شهران', 'M'], ['عامين', 'Y'], ['عامان', 'Y'],
-  ['سنتين', 'Y'], ['سنتان', 'Y'], ['ساعتين', 'H'], ['دقيقتين', 'MIN'], ['عقدين', 'DE'], ['قرنين', 'CE'],
+  ['يومين', 'D'],
+  ['يومان', 'D'],
+  ['اسبوعين', 'W'],
+  ['شهرين', 'M'],
+  ['شهران', 'M'],
+  ['عامين', 'Y'],
+  ['عامان', 'Y'],
+  ['سنتين', 'Y'],
+  ['سنتان', 'Y'],
+  ['ساعتين', 'H'],
+  ['دقيقتين', 'MIN'],
+  ['عقدين', 'DE'],
+  ['قرنين', 'CE'],
 ]);
 /** «العامين الماضيين», «السنتين الأخيرتين»: a definite dual is a duration too. */
 const DUAL_TAIL = '(?:\\s{1,3}(?:الماضيين|الماضيتين|الاخيرين|الاخيرتين|المقبلين|المقبلتين|القادمين|القادمتين))?';
@@ -26,7 +62,10 @@ const VAGUE = '(?:عدة|بضعة|بضع|بعض)';
 const UNIT = `(?:${[...UNITS.keys()].sort((a, b) => b.length - a.length).join('|')})`;
 const DUAL = `(?:${[...DUALS.keys()].join('|')})`;
 /** Decades and centuries have no ISO designator: they are written in years. */
-const YEARS_PER_UNIT: ReadonlyMap<string, number> = new Map([['DE', 10], ['CE', 100]]);
+const YEARS_PER_UNIT: ReadonlyMap<string, number> = new Map([
+  ['DE', 10],
+  ['CE', 100],
+]);
 
 export const duration: Recognizer<TimeCandidate> = {
   rule: 'temporal/duration',

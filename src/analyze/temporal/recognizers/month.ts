@@ -28,9 +28,14 @@ export const month: Recognizer<TimeCandidate> = {
     const monthNumber = monthOf(groups.month!);
     if (monthNumber === null) return null;
     const isMarked = groups.shahr !== undefined || groups.direction !== undefined || groups.pair !== undefined;
-    if (!isMarked && (groups.cue === undefined && groups.part === undefined)) return null;
+    if (!isMarked && groups.cue === undefined && groups.part === undefined) return null;
     if (!isMarked && AMBIGUOUS_MONTHS.has(groups.month!)) return null;
-    const spec = { kind: 'month-day', month: monthNumber, day: null, direction: directionOf(groups.direction) } as const;
+    const spec = {
+      kind: 'month-day',
+      month: monthNumber,
+      day: null,
+      direction: directionOf(groups.direction),
+    } as const;
     // The preposition is a cue, not part of the expression; «منذ»/«قبل» are re-attached by the relation refiner.
     const skip = groups.cue?.length ?? 0;
     return candidateFromMatch(view, match, skip, this.rule, spec);

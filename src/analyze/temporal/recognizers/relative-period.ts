@@ -7,8 +7,16 @@ import { candidateFromMatch, type TimeCandidate } from '../candidate.ts';
 import { DIRECTION, DIRECTION_WORDS } from '../patterns.ts';
 import { WORD_END } from '../../../text/char-classes.ts';
 
-const UNITS: ReadonlyMap<string, 'month' | 'year'> = new Map([['شهر', 'month'], ['عام', 'year'], ['سنة', 'year']]);
-const OFFSETS: ReadonlyMap<string, number> = new Map([['past', -1], ['future', 1], ['current', 0]]);
+const UNITS: ReadonlyMap<string, 'month' | 'year'> = new Map([
+  ['شهر', 'month'],
+  ['عام', 'year'],
+  ['سنة', 'year'],
+]);
+const OFFSETS: ReadonlyMap<string, number> = new Map([
+  ['past', -1],
+  ['future', 1],
+  ['current', 0],
+]);
 
 export const relativePeriod: Recognizer<TimeCandidate> = {
   rule: 'temporal/relative-period',

@@ -14,7 +14,8 @@ import { RELATIVE_DAY, RELATIVE_DAYS } from './relative-day.ts';
 
 const AMBIGUOUS_WEEKDAYS: ReadonlySet<string> = new Set(['الاثنين', 'الاحد']);
 /** Future cues before a weekday in the same sentence: «سوف», «من المقرر», «من المنتظر», «يعتزم». */
-const FUTURE_CUE = /(?:^|[^\p{L}])(?:سوف|المقرر|المنتظر|المرتقب|المزمع|يعتزم|تعتزم|ستعقد|سيعقد|سيزور|ستزور|سيلتقي|ستبدا|سيبدا)(?:[^\p{L}]|$)/u;
+const FUTURE_CUE =
+  /(?:^|[^\p{L}])(?:سوف|المقرر|المنتظر|المرتقب|المزمع|يعتزم|تعتزم|ستعقد|سيعقد|سيزور|ستزور|سيلتقي|ستبدا|سيبدا)(?:[^\p{L}]|$)/u;
 /** How far back (view characters, within the sentence) a future cue may sit. */
 const FUTURE_CUE_WINDOW = 60;
 const SENTENCE_END = /[.!؟?\n]/u;
@@ -34,11 +35,20 @@ export const weekday: Recognizer<TimeCandidate> = {
     const isMarked = groups.yawm !== undefined || groups.relative !== undefined || groups.direction !== undefined;
     if (!name.startsWith('ال') && !isMarked) return null;
     if (AMBIGUOUS_WEEKDAYS.has(name) && !isMarked && groups.dated === undefined) return null;
-    const relativeDays = groups.relative === undefined ? undefined : RELATIVE_DAYS.get(groups.relative.replace(/\s+/gu, ' '));
+    const relativeDays =
+      groups.relative === undefined ? undefined : RELATIVE_DAYS.get(groups.relative.replace(/\s+/gu, ' '));
     if (relativeDays !== undefined) {
-      return candidateFromMatch(view, match, groups.clitic?.length ?? 0, this.rule, { kind: 'day-offset', days: relativeDays });
+      return candidateFromMatch(view, match, groups.clitic?.length ?? 0, this.rule, {
+        kind: 'day-offset',
+        days: relativeDays,
+      });
     }
-    const direction = groups.direction !== undefined ? directionOf(groups.direction) : hasFutureCue(view, match.index) ? 'future' : 'past';
+    const direction =
+      groups.direction !== undefined
+        ? directionOf(groups.direction)
+        : hasFutureCue(view, match.index)
+          ? 'future'
+          : 'past';
     const spec = { kind: 'weekday', weekday: weekdayNumber, direction } as const;
     return candidateFromMatch(view, match, groups.clitic?.length ?? 0, this.rule, spec);
   },

@@ -23,7 +23,8 @@ export const year: Recognizer<TimeCandidate> = {
   extract(match, view) {
     const groups = match.groups!;
     const value = Number(groups.year);
-    const hasCue = groups.cue !== undefined || groups.noun !== undefined || groups.list !== undefined || groups.marker !== undefined;
+    const hasCue =
+      groups.cue !== undefined || groups.noun !== undefined || groups.list !== undefined || groups.marker !== undefined;
     const isParenthesised = view.text[match.index - 1] === '(' && view.text[match.index + match[0].length] === ')';
     if (!hasCue && !isParenthesised) return null;
     const minimum = groups.cue !== undefined && groups.marker === undefined ? MIN_PREPOSITION_YEAR : MIN_YEAR;

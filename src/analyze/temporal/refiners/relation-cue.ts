@@ -7,7 +7,13 @@ import type { TimeCandidate } from '../candidate.ts';
 const CUE_BEFORE = /(?<![\p{L}\p{M}\p{N}])(?<cue>[وف]?(?:منذ|قبل|بعد|حتى|حتي|الى|إلى))\s{1,3}$/u;
 /** Longest cue plus clitic and spaces: «ومنذ   ». */
 const CUE_WINDOW = 10;
-const CUE_RULES: ReadonlySet<string> = new Set(['temporal/day-month', 'temporal/month', 'temporal/weekday', 'temporal/weekday-date', 'temporal/absolute']);
+const CUE_RULES: ReadonlySet<string> = new Set([
+  'temporal/day-month',
+  'temporal/month',
+  'temporal/weekday',
+  'temporal/weekday-date',
+  'temporal/absolute',
+]);
 
 export function attachRelationCue(found: readonly TimeCandidate[], source: string): TimeCandidate[] {
   return found.map((candidate) => {
@@ -18,9 +24,10 @@ export function attachRelationCue(found: readonly TimeCandidate[], source: strin
     const word = cue.groups!.cue!;
     const bare = word.replace(/^[وف](?=منذ|قبل|بعد|حتى|حتي)/u, '');
     const start = candidate.start - before.length + cue.index + (word.length - bare.length);
-    const spec = bare === 'منذ' && candidate.spec.kind === 'month-day' && candidate.spec.direction === 'nearest'
-      ? { ...candidate.spec, direction: 'past' as const }
-      : candidate.spec;
+    const spec =
+      bare === 'منذ' && candidate.spec.kind === 'month-day' && candidate.spec.direction === 'nearest'
+        ? { ...candidate.spec, direction: 'past' as const }
+        : candidate.spec;
     return { ...candidate, start, spec };
   });
 }

@@ -5,7 +5,12 @@
 import pg from 'pg';
 import type { Store } from '../../store.ts';
 import { openPostgresStore } from '../postgres-store.ts';
-import { canRunClusterBinaries, findPostgresBinaries, startThrowawayCluster, type PostgresBinaries } from './throwaway-cluster.ts';
+import {
+  canRunClusterBinaries,
+  findPostgresBinaries,
+  startThrowawayCluster,
+  type PostgresBinaries,
+} from './throwaway-cluster.ts';
 
 export type PostgresTestTarget =
   | { readonly kind: 'url'; readonly url: string }

@@ -91,7 +91,9 @@ function step(name: string, dir: string, action: () => void): void {
     action();
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`Throwaway PostgreSQL: ${name} failed in ${dir}: ${stderr.trim() || (error as Error).message}`, { cause: error });
+    throw new Error(`Throwaway PostgreSQL: ${name} failed in ${dir}: ${stderr.trim() || (error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -118,10 +120,33 @@ export async function startThrowawayCluster(binaries: PostgresBinaries): Promise
   process.on('exit', stop);
   try {
     step('initdb', dir, () =>
-      run(prefix, binaries.initdb, ['-D', data, '-U', CLUSTER_SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']),
+      run(prefix, binaries.initdb, [
+        '-D',
+        data,
+        '-U',
+        CLUSTER_SUPERUSER,
+        '-A',
+        'trust',
+        '-E',
+        'UTF8',
+        '--locale=C',
+        '--no-sync',
+        '--no-instructions',
+      ]),
     );
     step('pg_ctl start', dir, () =>
-      run(prefix, binaries.pgCtl, ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', String(START_TIMEOUT_S), '-o', `-k ${dir} ${SERVER_OPTIONS}`, 'start']),
+      run(prefix, binaries.pgCtl, [
+        '-D',
+        data,
+        '-l',
+        join(dir, 'server.log'),
+        '-w',
+        '-t',
+        String(START_TIMEOUT_S),
+        '-o',
+        `-k ${dir} ${SERVER_OPTIONS}`,
+        'start',
+      ]),
     );
     started = true;
     const admin = new pg.Client({ host: dir, user: CLUSTER_SUPERUSER, database: 'postgres' });
@@ -135,5 +160,9 @@ export async function startThrowawayCluster(binaries: PostgresBinaries): Promise
     stop();
     throw error;
   }
-  return { url: `postgres://${CLUSTER_SUPERUSER}@localhost/${TEST_DATABASE}?host=${encodeURIComponent(dir)}`, dir, stop };
+  return {
+    url: `postgres://${CLUSTER_SUPERUSER}@localhost/${TEST_DATABASE}?host=${encodeURIComponent(dir)}`,
+    dir,
+    stop,
+  };
 }
