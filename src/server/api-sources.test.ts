@@ -8,12 +8,14 @@ afterEach(async () => {
 });
 
 async function call(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) {
+  // Writes need an editor token (src/server/access.ts); reads on loopback do not.
+  const auth = method === 'GET' ? {} : fx.editorHeaders;
   const response = await fx.app.inject({
     method,
     url,
     ...(payload === undefined
-      ? {}
-      : { payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } }),
+      ? { headers: auth }
+      : { payload: JSON.stringify(payload), headers: { 'content-type': 'application/json', ...auth } }),
   });
   return { status: response.statusCode, body: response.body === '' ? null : response.json() };
 }

@@ -2,6 +2,7 @@
  * The «المصادر» page in headless chromium: a source with health (errors with times, articles per day) is listed,
  * its health opens, a new source is added through the form, and an article page links to its original URL.
  */
+import type { Dialog } from 'playwright-core';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../src/core/ids.ts';
@@ -79,10 +80,21 @@ describe.skipIf(!HAS_CHROMIUM)('«المصادر» page in chromium', () => {
     await page.locator('.source-errors li').first().waitFor();
     expect(await page.locator('.source-errors li code').first().textContent()).toBe('fetch/timeout');
     expect(await page.locator('.per-day td').first().textContent()).toBe('2026-12-03');
+    // Adding a source is a write: the UI asks once for an editor token and retries with it.
+    const { createApiToken } = await import('../../src/app/tokens.ts');
+    const { token } = await createApiToken(served.store, { role: 'editor' });
+    const prompts: string[] = [];
+    const answer = (dialog: Dialog) => {
+      prompts.push(dialog.message());
+      void dialog.accept(token);
+    };
+    page.on('dialog', answer);
     await page.fill('#add-source input[name=url]', 'https://alsabah.example/atom.xml');
     await page.fill('#add-source input[name=name]', 'الصباح');
     await page.click('#add-source button[type=submit]');
     await page.locator('.source-row', { hasText: 'الصباح' }).waitFor();
+    page.off('dialog', answer);
+    expect(prompts).toHaveLength(1);
     expect((await served.store.listSources()).map((s) => s.url)).toContain('https://alsabah.example/atom.xml');
     expect(browser.blockedRequests).toEqual([]);
   });
