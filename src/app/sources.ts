@@ -12,42 +12,18 @@ import { endpointKindOf, parseEndpoint, type ListedItem, type ParsedEndpoint } f
 import type { SourceEndpoint, SourceKind, SourceSummary, StoredValidators } from '../store/source-types.ts';
 import type { Store } from '../store/store.ts';
 
+export { formatEvery, parseEvery } from './schedule.ts';
+
 export type { SourceHealth, SourceSummary } from '../store/source-types.ts';
 
 /** 15 minutes: news sites publish every few minutes; a quarter hour keeps up without hammering them. */
 export const DEFAULT_EVERY_SECONDS = 15 * 60;
-/** Below a minute a schedule would be impolite whatever the site's Crawl-delay. */
-const MIN_EVERY_SECONDS = 60;
 /** Child sitemaps read from one sitemap index per round (news sites list their newest first). */
 export const MAX_CHILD_SITEMAPS = 20;
 /** Links kept from one listing, newest first when dated: a general sitemap can list a whole archive. */
 export const MAX_LINKS_PER_LISTING = 1000;
 const LISTING_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1';
-const EVERY = /^(?<n>\d+)\s*(?<unit>s|m|h|d)?$/u;
-const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400 };
-
-/** `90s`, `15m`, `2h`, `1d` (or plain seconds) → seconds; throws `usage/invalid`. */
-export function parseEvery(value: string): number {
-  const match = EVERY.exec(value.trim());
-  const seconds = match ? Number(match.groups!.n) * UNIT_SECONDS[match.groups!.unit ?? 's']! : Number.NaN;
-  if (!Number.isFinite(seconds) || seconds < MIN_EVERY_SECONDS) {
-    throw new EngineError(
-      'usage/invalid',
-      `--every «${value}»: expected a duration of at least 1m, like 15m, 2h or 1d.`,
-    );
-  }
-  return seconds;
-}
-
-/** `15m` style text for a number of seconds. */
-export function formatEvery(seconds: number): string {
-  if (seconds % 86_400 === 0) return `${seconds / 86_400}d`;
-  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
-  if (seconds % 60 === 0) return `${seconds / 60}m`;
-  return `${seconds}s`;
-}
-
 export interface AddSourceRequest {
   readonly url: string;
   readonly name?: string | null;

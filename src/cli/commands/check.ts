@@ -3,9 +3,7 @@
  * matches the stored articles; `--repair` rebuilds it and checks again. Exit 1 when violations remain.
  */
 import type { Command } from 'commander';
-import { checkStore, repairStore, type CheckReport } from '../../app/check.ts';
-import { displayLocation, openConfiguredStore } from '../../app/open-store.ts';
-import { loadConfig } from '../../config/load.ts';
+import type { CheckReport } from '../../app/check.ts';
 import { EXIT, type CommandContext } from '../io.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
@@ -35,6 +33,12 @@ export async function runCheck(
   context: CommandContext,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<{ before: CheckReport; after: CheckReport | null }> {
+  // Loaded on use, like every verb's code, so that `marsad --help` and the other verbs start fast.
+  const [{ checkStore, repairStore }, { displayLocation, openConfiguredStore }, { loadConfig }] = await Promise.all([
+    import('../../app/check.ts'),
+    import('../../app/open-store.ts'),
+    import('../../config/load.ts'),
+  ]);
   const config = loadConfig({ db: options.db }, env);
   const store = await openConfiguredStore(config, { mustExist: true });
   let before: CheckReport;

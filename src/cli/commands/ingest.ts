@@ -210,7 +210,7 @@ async function runEnqueue(
     import('../../app/page-queue.ts'),
     import('./worker.ts'),
   ]);
-  const url = queueDatabase(options.db);
+  const url = await queueDatabase(options.db);
   const config = loadConfig({ db: url, batchSize: options.batchSize, maxPageBytes: options.maxBytes }, process.env);
   const store = await openConfiguredStore(config);
   const queue = await openPageQueue(url, { supervise: false, jobTimeoutSeconds: options.jobTimeout });

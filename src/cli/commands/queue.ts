@@ -1,6 +1,5 @@
 /** `marsad queue --db postgres://…`: depth, rate and recent failures of the team-mode job queue. */
 import type { Command } from 'commander';
-import { openPageQueue } from '../../app/page-queue.ts';
 import type { CommandContext } from '../io.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 import { queueDatabase } from './worker.ts';
@@ -12,7 +11,8 @@ export function registerQueue(program: Command, context: CommandContext): void {
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print one JSON object')
     .action(async (options: { db?: string; json?: boolean }) => {
-      const queue = await openPageQueue(queueDatabase(options.db), { supervise: false });
+      const { openPageQueue } = await import('../../app/page-queue.ts');
+      const queue = await openPageQueue(await queueDatabase(options.db), { supervise: false });
       try {
         const stats = await queue.stats();
         if (options.json) {

@@ -3,10 +3,8 @@
  * it is a feed, a sitemap or a home page (whose feeds and sitemaps it discovers); `show` prints the source's health.
  */
 import type { Command } from 'commander';
-import { openFetchClient } from '../../app/fetch-client.ts';
-import { openConfiguredStore } from '../../app/open-store.ts';
-import { addSource, formatEvery, parseEvery } from '../../app/sources.ts';
-import { loadConfig } from '../../config/load.ts';
+import type { Store } from '../../app/open-store.ts';
+import { formatEvery, parseEvery } from '../../app/schedule.ts';
 import { EngineError } from '../../core/errors.ts';
 import type { Resolver } from '../../app/fetch-client.ts';
 import type { SourceHealth, SourceSummary } from '../../app/sources.ts';
@@ -93,6 +91,13 @@ export function registerSources(
 
 /** `sources add`: validates, discovers (unless --no-check) and stores. */
 export async function runSourcesAdd(url: string, options: AddOptions, deps: SourcesDeps): Promise<SourceSummary> {
+  // Loaded on use, like every verb's code, so that `marsad --help` and the other verbs start fast.
+  const [{ loadConfig }, { openConfiguredStore }, { openFetchClient }, { addSource }] = await Promise.all([
+    import('../../config/load.ts'),
+    import('../../app/open-store.ts'),
+    import('../../app/fetch-client.ts'),
+    import('../../app/sources.ts'),
+  ]);
   const config = loadConfig({ db: options.db, allowPrivateNetwork: options.allowPrivateNetwork }, deps.env);
   const everySeconds = options.every === undefined ? undefined : parseEvery(options.every);
   const now = deps.now ?? (() => new Date());
@@ -116,11 +121,11 @@ export async function runSourcesAdd(url: string, options: AddOptions, deps: Sour
   }
 }
 
-async function withStore<T>(
-  db: string | undefined,
-  deps: SourcesDeps,
-  fn: (store: Awaited<ReturnType<typeof openConfiguredStore>>) => Promise<T>,
-): Promise<T> {
+async function withStore<T>(db: string | undefined, deps: SourcesDeps, fn: (store: Store) => Promise<T>): Promise<T> {
+  const [{ loadConfig }, { openConfiguredStore }] = await Promise.all([
+    import('../../config/load.ts'),
+    import('../../app/open-store.ts'),
+  ]);
   const store = await openConfiguredStore(loadConfig({ db }, deps.env), { mustExist: true });
   try {
     return await fn(store);

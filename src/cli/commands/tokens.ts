@@ -1,8 +1,6 @@
 /** `marsad tokens create|list|revoke`: API tokens for `marsad serve` (stored hashed; shown once at creation). */
 import { type Command, InvalidArgumentError } from 'commander';
-import { openConfiguredStore } from '../../app/open-store.ts';
 import { createApiToken, isTokenRole, TOKEN_ROLES, type TokenRole } from '../../app/tokens.ts';
-import { loadConfig } from '../../config/load.ts';
 import { EXIT, type CommandContext } from '../io.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 
@@ -22,7 +20,7 @@ export function registerTokens(program: Command, context: CommandContext): void 
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print {id, role, name, token} as JSON')
     .action(async (options: { role: TokenRole; name: string; db?: string; json?: boolean }) => {
-      const store = await openConfiguredStore(loadConfig({ db: options.db }, env));
+      const store = await openStoreFor(options.db, env);
       try {
         const { token, record } = await createApiToken(store, { role: options.role, name: options.name });
         context.io.stdout.write(
@@ -42,7 +40,7 @@ export function registerTokens(program: Command, context: CommandContext): void 
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'one JSON object per line')
     .action(async (options: { db?: string; json?: boolean }) => {
-      const store = await openConfiguredStore(loadConfig({ db: options.db }, env), { mustExist: true });
+      const store = await openStoreFor(options.db, env, { mustExist: true });
       try {
         for (const t of await store.listApiTokens()) {
           const { tokenHash: _hash, ...shown } = t;
@@ -62,7 +60,7 @@ export function registerTokens(program: Command, context: CommandContext): void 
     .argument('<id>', 'token id (as listed)')
     .option(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .action(async (id: string, options: { db?: string }) => {
-      const store = await openConfiguredStore(loadConfig({ db: options.db }, env), { mustExist: true });
+      const store = await openStoreFor(options.db, env, { mustExist: true });
       try {
         if (await store.revokeApiToken(id, new Date().toISOString())) context.io.stdout.write(`revoked ${id}\n`);
         else {
@@ -73,4 +71,13 @@ export function registerTokens(program: Command, context: CommandContext): void 
         await store.close();
       }
     });
+}
+
+/** Opens the configured store, its code loaded on use (so that `marsad --help` starts fast). */
+async function openStoreFor(db: string | undefined, env: NodeJS.ProcessEnv, options: { mustExist?: boolean } = {}) {
+  const [{ openConfiguredStore }, { loadConfig }] = await Promise.all([
+    import('../../app/open-store.ts'),
+    import('../../config/load.ts'),
+  ]);
+  return openConfiguredStore(loadConfig({ db }, env), options);
 }

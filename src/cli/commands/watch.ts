@@ -3,14 +3,10 @@
  * with `--once` (for cron). A progress line on a terminal; `--json` prints one JSON line per event.
  */
 import type { Command } from 'commander';
-import { afterWriteHooks } from '../../app/after-write.ts';
-import { loadPageAnalyzer } from '../../app/analyzer.ts';
-import { openFetchClient } from '../../app/fetch-client.ts';
 import type { PageAnalyzer } from '../../app/ingest.ts';
-import { displayLocation, openConfiguredStore } from '../../app/open-store.ts';
-import { parseEvery } from '../../app/sources.ts';
-import { runWatchRound, type RoundSummary, type WatchEvent } from '../../app/watch-round.ts';
-import { loadConfig } from '../../config/load.ts';
+import { parseEvery } from '../../app/schedule.ts';
+import type { RoundSummary, WatchEvent } from '../../app/watch-round.ts';
+import type { Store } from '../../app/open-store.ts';
 import type { HttpClientOptions, Resolver } from '../../app/fetch-client.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 import { addFetchOptions, fetchTuning, type FetchCommandOptions } from '../fetch-options.ts';
@@ -63,6 +59,7 @@ export function registerWatch(program: Command, context: CommandContext): void {
     process.on('SIGINT', onSigint);
     process.on('SIGTERM', onSigint);
     try {
+      const { loadPageAnalyzer } = await import('../../app/analyzer.ts');
       await runWatch(options, context, { loadAnalyzer: loadPageAnalyzer, env: process.env, signal: controller.signal });
     } finally {
       process.off('SIGINT', onSigint);
@@ -77,6 +74,20 @@ export async function runWatch(
   context: CommandContext,
   deps: WatchDepsForCli,
 ): Promise<RoundSummary> {
+  // Loaded on use, like every verb's code, so that `marsad --help` and the other verbs start fast.
+  const [
+    { loadConfig },
+    { displayLocation, openConfiguredStore },
+    { openFetchClient },
+    { afterWriteHooks },
+    { runWatchRound },
+  ] = await Promise.all([
+    import('../../config/load.ts'),
+    import('../../app/open-store.ts'),
+    import('../../app/fetch-client.ts'),
+    import('../../app/after-write.ts'),
+    import('../../app/watch-round.ts'),
+  ]);
   const config = loadConfig(
     { db: options.db, maxPageBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivateNetwork },
     deps.env,
@@ -141,7 +152,7 @@ export async function runWatch(
 }
 
 async function msUntilNextDue(
-  store: Awaited<ReturnType<typeof openConfiguredStore>>,
+  store: Store,
   context: { now: () => Date; everySeconds: number | null; lastRound: number },
 ): Promise<number> {
   const now = context.now().getTime();

@@ -4,13 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { startAnalysisPool } from '../../app/analysis-pool.ts';
-import { loadPageAnalyzer } from '../../app/analyzer.ts';
-import { displayLocation, isPostgresUrl, openConfiguredStore } from '../../app/open-store.ts';
-import { runQueueWorker } from '../../app/queue-worker.ts';
-import { loadConfig } from '../../config/load.ts';
 import { EngineError } from '../../core/errors.ts';
-import { openPageQueue } from '../../app/page-queue.ts';
 import { EXIT, type CommandContext } from '../io.ts';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../db-option.ts';
 import { parsePositiveInt } from '../option-parsers.ts';
@@ -25,7 +19,11 @@ interface WorkerOptions {
 }
 
 /** The database URL, which must be PostgreSQL: the queue lives there. */
-export function queueDatabase(db: string | undefined): string {
+export async function queueDatabase(db: string | undefined): Promise<string> {
+  const [{ loadConfig }, { isPostgresUrl }] = await Promise.all([
+    import('../../config/load.ts'),
+    import('../../app/open-store.ts'),
+  ]);
   const config = loadConfig({ db }, process.env);
   if (!isPostgresUrl(config.dbPath))
     throw new EngineError(
@@ -55,7 +53,23 @@ export function registerWorker(program: Command, context: CommandContext): void 
     )
     .option('--no-annotate', 'store extraction only, without the annotation layers')
     .action(async (options: WorkerOptions) => {
-      const url = queueDatabase(options.db);
+      // Loaded on use, like every verb's code, so that `marsad --help` and the other verbs start fast.
+      const [
+        { startAnalysisPool },
+        { loadPageAnalyzer },
+        { displayLocation, openConfiguredStore },
+        { runQueueWorker },
+        { loadConfig },
+        { openPageQueue },
+      ] = await Promise.all([
+        import('../../app/analysis-pool.ts'),
+        import('../../app/analyzer.ts'),
+        import('../../app/open-store.ts'),
+        import('../../app/queue-worker.ts'),
+        import('../../config/load.ts'),
+        import('../../app/page-queue.ts'),
+      ]);
+      const url = await queueDatabase(options.db);
       const config = loadConfig({ db: url, batchSize: options.batchSize }, process.env);
       const threads = options.threads ?? availableParallelism();
       const pool = threads > 1 ? startAnalysisPool({ threads, annotate: options.annotate }) : null;
