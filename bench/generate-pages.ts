@@ -10,6 +10,39 @@ import type { RawPage } from '../src/core/page.ts';
 import { seededRandom as prng } from '../src/core/seeded-random.ts';
 
 /** What a generated page is known to hold (for sanity checks of the extractor inside benchmarks). */
+/** Common words of an ordinary news sentence, for the benches that write filler prose (ingest, watch). */
+export const BENCH_WORDS: readonly string[] = [
+  'أعلنت',
+  'الحكومة',
+  'اليوم',
+  'عن',
+  'خطة',
+  'جديدة',
+  'لدعم',
+  'المزارعين',
+  'في',
+  'المحافظات',
+  'الشمالية',
+  'وقال',
+  'الوزير',
+  'إن',
+  'المشروع',
+  'سيوفر',
+  'نحو',
+  '٣٠٠',
+  'فرصة',
+  'عمل',
+  'خلال',
+  'العام',
+  'المقبل',
+  'بتمويل',
+  'من',
+  'البنك',
+  'الدولي',
+  'والصندوق',
+  'العربي',
+];
+
 export interface GeneratedArticle {
   readonly headline: string;
   readonly published: string | null;

@@ -12,44 +12,12 @@ import { analyzeByFirstLine } from '../src/app/testing/first-line-analyzer.ts';
 import type { RawPage } from '../src/core/page.ts';
 import { readPages } from '../src/ingest/read-pages.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import { generatePages } from './generate-pages.ts';
+import { BENCH_WORDS as WORDS, generatePages } from './generate-pages.ts';
 import { seededRandom as prng } from '../src/core/seeded-random.ts';
 
 const PAGE_COUNT = 3000;
 /** Pages for the end-to-end run with the real pipeline (annotation included), kept small: it dominates bench time. */
 const PIPELINE_PAGES = 500;
-const WORDS = [
-  'أعلنت',
-  'الحكومة',
-  'اليوم',
-  'عن',
-  'خطة',
-  'جديدة',
-  'لدعم',
-  'المزارعين',
-  'في',
-  'المحافظات',
-  'الشمالية',
-  'وقال',
-  'الوزير',
-  'إن',
-  'المشروع',
-  'سيوفر',
-  'نحو',
-  '٣٠٠',
-  'فرصة',
-  'عمل',
-  'خلال',
-  'العام',
-  'المقبل',
-  'بتمويل',
-  'من',
-  'البنك',
-  'الدولي',
-  'والصندوق',
-  'العربي',
-];
-
 function sentence(random: () => number, words: number): string {
   return Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ') + '.';
 }

@@ -17,6 +17,7 @@ import { openFetchClient } from '../src/app/fetch-client.ts';
 import { addSource } from '../src/app/sources.ts';
 import { runWatchRound } from '../src/app/watch-round.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
+import { BENCH_WORDS } from './generate-pages.ts';
 import { indexWrittenArticles } from '../src/search/store-search.ts';
 import type { WriteResult } from '../src/store/store.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
@@ -24,44 +25,7 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 const SITES = 20;
 const NEW_PER_ROUND = 10;
 const FEED_ITEMS = 30;
-const WORDS = [
-  'أعلنت',
-  'الحكومة',
-  'اليوم',
-  'عن',
-  'خطة',
-  'جديدة',
-  'لدعم',
-  'المزارعين',
-  'في',
-  'المحافظات',
-  'الشمالية',
-  'وقال',
-  'الوزير',
-  'إن',
-  'المشروع',
-  'سيوفر',
-  'نحو',
-  '٣٠٠',
-  'فرصة',
-  'عمل',
-  'خلال',
-  'العام',
-  'المقبل',
-  'بتمويل',
-  'من',
-  'البنك',
-  'الدولي',
-  'والصندوق',
-  'العربي',
-  'بغداد',
-  'عمّان',
-  'القاهرة',
-  'الرياض',
-  'تونس',
-  'الرباط',
-  'بيروت',
-];
+const WORDS = [...BENCH_WORDS, 'بغداد', 'عمّان', 'القاهرة', 'الرياض', 'تونس', 'الرباط', 'بيروت'];
 
 const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
 
