@@ -4,6 +4,7 @@
  * command a few times after one warm-up run (file cache) and prints the median and the fastest run.
  */
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from '../eval/shared-dir.ts';
@@ -32,6 +33,8 @@ function timeOnce(args: readonly string[]): number {
 }
 
 export async function bench(): Promise<void> {
+  // Wall time depends on what else runs: print the load so a figure can be read against it.
+  console.log(`load average (1 min) at start: ${loadavg()[0]!.toFixed(2)}`);
   for (const { name, args } of CASES) {
     timeOnce(args);
     const times = Array.from({ length: RUNS }, () => timeOnce(args)).sort((a, b) => a - b);

@@ -20,6 +20,8 @@ const EXTERNAL = [
   'undici',
   'tsx',
   'esbuild',
+  // Loaded on the first legacy-encoded page (src/ingest/legacy-codec.ts): its codec tables stay out of start-up.
+  'iconv-lite',
 ];
 
 /** Builds dist/cli.js and its lazily loaded chunks (dist/chunks/, each with a .map); resolves when written. */

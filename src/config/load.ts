@@ -1,6 +1,6 @@
 /** Builds the frozen Config from CLI flags and environment variables (passed in, never read here). */
 import { EngineError } from '../core/errors.ts';
-import { CONFIG_SCHEMA, type Config } from './schema.ts';
+import { type Config, parseConfig } from './schema.ts';
 
 /** Values given on the command line; undefined means "not given". */
 export interface ConfigFlags {
@@ -24,14 +24,11 @@ export function loadConfig(flags: ConfigFlags = {}, env: ConfigEnv = {}): Config
     batchSize: flags.batchSize ?? numberFrom(env.MARSAD_BATCH_SIZE),
     allowPrivateNetwork: flags.allowPrivateNetwork || booleanFrom(env.MARSAD_ALLOW_PRIVATE_NETWORK),
   };
-  const parsed = CONFIG_SCHEMA.safeParse(candidate);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new EngineError('usage/invalid', `Setting ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}.`, {
-      cause: parsed.error,
-    });
+  const parsed = parseConfig(candidate);
+  if ('issue' in parsed) {
+    throw new EngineError('usage/invalid', `Setting ${parsed.issue.setting}: ${parsed.issue.message}.`);
   }
-  return Object.freeze(parsed.data);
+  return Object.freeze(parsed.config);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

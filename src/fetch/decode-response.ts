@@ -3,7 +3,7 @@
  * bytes are not valid UTF-8 (servers often mislabel UTF-8 pages as latin-1), otherwise src/ingest's decoder (BOM,
  * strict UTF-8, `<meta charset>`, windows-1256 for Arabic). Non-text media types are refused.
  */
-import iconv from 'iconv-lite';
+import { legacyCodec } from '../ingest/legacy-codec.ts';
 import { EngineError } from '../core/errors.ts';
 import type { ContentType } from '../core/page.ts';
 import { checkText, decodeBytes, type DecodeResult } from '../ingest/decode.ts';
@@ -51,7 +51,7 @@ export function decodeResponse(
   if (
     charset &&
     !UTF8_LABELS.has(charset) &&
-    iconv.encodingExists(charset) &&
+    legacyCodec().encodingExists(charset) &&
     !hasBom(bytes) &&
     !hasBinarySignature(bytes) &&
     !isUtf8(bytes)
@@ -62,7 +62,7 @@ export function decodeResponse(
         error: new EngineError('input/too-large', `${bytes.length} bytes > limit ${options.maxBytes}.`),
       };
     return checkText(
-      iconv.decode(Buffer.from(bytes), charset),
+      legacyCodec().decode(Buffer.from(bytes), charset),
       { maxBytes: Number.POSITIVE_INFINITY, contentType },
       { encoding: charset, method: 'declared', replaced: 0, warning: null },
     );
@@ -98,12 +98,12 @@ export function decodeListing(bytes: Uint8Array, options: { contentTypeHeader: s
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return Buffer.from(bytes.subarray(3)).toString('utf8');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return iconv.decode(Buffer.from(bytes), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', { stripBOM: true });
+    return legacyCodec().decode(Buffer.from(bytes), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', { stripBOM: true });
   }
   if (isUtf8(bytes)) return Buffer.from(bytes).toString('utf8');
   const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
   const label =
     XML_ENCODING.exec(head)?.groups?.label?.toLowerCase() ?? parseMediaType(options.contentTypeHeader).charset;
-  if (label && iconv.encodingExists(label)) return iconv.decode(Buffer.from(bytes), label);
+  if (label && legacyCodec().encodingExists(label)) return legacyCodec().decode(Buffer.from(bytes), label);
   throw new EngineError('input/undecodable', `${options.url}: not UTF-8 and no usable encoding declared.`);
 }

@@ -3,7 +3,7 @@
  * replaced, then windows-1256 only when the bytes are not UTF-8-shaped and the result reads as Arabic. Every decision
  * is returned as a PageDecoding (stored with the page). Rejects empty, oversized, binary and undecodable input.
  */
-import iconv from 'iconv-lite';
+import { legacyCodec } from './legacy-codec.ts';
 import { EngineError } from '../core/errors.ts';
 import type { ContentType, PageDecoding } from '../core/page.ts';
 import { declaredCharset, hasBinarySignature, htmlProblem, sniffContentType, sniffUtf16 } from './sniff.ts';
@@ -127,13 +127,13 @@ function decodeText(bytes: Uint8Array): Decoded | 'binary' | null {
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return decided(utf8, 'utf-8', 'utf-8');
   const declared = declaredCharset(bytes);
-  if (declared && !UTF8_LABELS.has(declared) && iconv.encodingExists(declared)) {
-    return decided(iconv.decode(Buffer.from(bytes), declared), declared, 'declared');
+  if (declared && !UTF8_LABELS.has(declared) && legacyCodec().encodingExists(declared)) {
+    return decided(legacyCodec().decode(Buffer.from(bytes), declared), declared, 'declared');
   }
   const repaired = repairedUtf8(bytes);
   if (repaired !== null)
     return decided(repaired.text, 'utf-8', 'utf-8-repaired', repairWarning(repaired.replaced), repaired.replaced);
-  const text = iconv.decode(Buffer.from(bytes), 'windows-1256');
+  const text = legacyCodec().decode(Buffer.from(bytes), 'windows-1256');
   if (!looksArabic(text)) return null;
   return decided(
     text,
@@ -188,7 +188,7 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
 function decodeWith(bytes: Uint8Array, encoding: string): string | null {
   if (encoding === 'utf-8') return tryUtf8(bytes);
   if (encoding.startsWith('utf-16') && bytes.length % 2 !== 0) return null;
-  return iconv.decode(Buffer.from(bytes), encoding, { stripBOM: true });
+  return legacyCodec().decode(Buffer.from(bytes), encoding, { stripBOM: true });
 }
 
 /** Strict UTF-8 decode; null on any invalid sequence. TextDecoder's fatal mode is the documented way to validate. */

@@ -1,21 +1,37 @@
 /**
- * One JSON Lines record → page fields: {"url"?, "html"? | "text"?, "fetched_at"?}. Validated with zod;
- * a malformed line becomes an EngineError for that line only.
+ * One JSON Lines record → page fields: {"url"?, "html"? | "text"?, "fetched_at"?}, checked field by field (a
+ * four-field record; no schema library on the ingest/analyze start-up path). A malformed line becomes an
+ * EngineError for that line only.
  */
-import { z } from 'zod';
 import { EngineError } from '../core/errors.ts';
 import type { ContentType } from '../core/page.ts';
 
-const RECORD = z
-  .object({
-    url: z.string().min(1).optional(),
-    html: z.string().optional(),
-    text: z.string().optional(),
-    fetched_at: z.string().optional(),
-  })
-  .refine((r) => (r.html === undefined) !== (r.text === undefined), {
-    message: 'needs exactly one of "html" or "text"',
-  });
+/** The record's fields, all optional strings (`url` non-empty); other fields are ignored. */
+const STRING_FIELDS = ['url', 'html', 'text', 'fetched_at'] as const;
+type JsonlRecord = { readonly [K in (typeof STRING_FIELDS)[number]]?: string };
+
+/** The record, or the first problem found (a field name, or null for the record as a whole). */
+function checkRecord(data: unknown): { record: JsonlRecord } | { field: string | null; message: string } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return {
+      field: null,
+      message: `expected an object, got ${data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data}`,
+    };
+  }
+  const fields = data as Record<string, unknown>;
+  const record: Record<string, string> = {};
+  for (const name of STRING_FIELDS) {
+    const value = fields[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') return { field: name, message: `expected a string, got ${typeof value}` };
+    if (name === 'url' && value.length === 0) return { field: name, message: 'expected a non-empty string' };
+    record[name] = value;
+  }
+  if ((record.html === undefined) === (record.text === undefined)) {
+    return { field: null, message: 'needs exactly one of "html" or "text"' };
+  }
+  return { record };
+}
 
 export interface JsonlPage {
   readonly url: string | null;
@@ -40,18 +56,12 @@ export function parseJsonlLine(line: string): JsonlResult {
       error: new EngineError('input/malformed', `Not valid JSON: ${(error as Error).message}`, { cause: error }),
     };
   }
-  const parsed = RECORD.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `field "${issue.path.join('.')}": ` : '';
-    return {
-      ok: false,
-      error: new EngineError('input/malformed', `JSONL record ${where}${issue?.message ?? 'invalid'}.`, {
-        cause: parsed.error,
-      }),
-    };
+  const checked = checkRecord(data);
+  if (!('record' in checked)) {
+    const where = checked.field === null ? '' : `field "${checked.field}": `;
+    return { ok: false, error: new EngineError('input/malformed', `JSONL record ${where}${checked.message}.`) };
   }
-  const record = parsed.data;
+  const record = checked.record;
   return {
     ok: true,
     value: {
