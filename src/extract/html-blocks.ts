@@ -128,6 +128,8 @@ interface Frame {
   /** Element id of the parent element. */
   readonly parent: number;
   readonly depth: number;
+  /** The node is a cell of a data-table row rendered as one line (cells written inline, space-separated). */
+  readonly inRow?: boolean;
 }
 interface Exit {
   readonly exit: { readonly tag: string; readonly furniture: Furniture; readonly owner: number };
@@ -291,7 +293,9 @@ function visit(frame: Frame, stack: (Frame | Exit)[], writer: LineWriter, elemen
   if (SKIPPED.has(tag) || isHidden(element)) return;
   const own = frame.depth < MAX_DEPTH ? furnitureOf(element) : null;
   const furniture = own ?? frame.furniture;
-  const isBlock = BLOCKS.has(tag);
+  const isCell = frame.inRow === true && (tag === 'td' || tag === 'th');
+  if (isCell) writer.write(' ', false);
+  const isBlock = !isCell && BLOCKS.has(tag);
   // Everything in a <figure> or a caption/credit box is an image caption, whatever block holds it.
   const inCaption = frame.block === 'figcaption' || tag === 'figure' || isCaptionBox(element);
   const block = inCaption ? 'figcaption' : isBlock ? tag : frame.block;
@@ -315,9 +319,43 @@ function visit(frame: Frame, stack: (Frame | Exit)[], writer: LineWriter, elemen
   });
   const children = element.children;
   const inLink = frame.inLink || tag === 'a';
+  const inRow = tag === 'tr' && isDataRow(element);
   for (let i = children.length - 1; i >= 0; i--) {
-    stack.push({ node: children[i]!, furniture, inLink, block, owner, parent: id, depth: frame.depth + 1 });
+    stack.push({ node: children[i]!, furniture, inLink, block, owner, parent: id, depth: frame.depth + 1, inRow });
   }
+}
+
+/** A row cell holding at most this much text is a data cell; longer text is a layout cell (a page laid out in a table). */
+const DATA_CELL_MAX_CHARS = 200;
+
+/**
+ * A data-table row: its cells hold short text and no block elements, so the row is one line («1 Kyle Busch 5040»),
+ * as a reader sees it, rather than one line per cell. Layout tables (cells holding paragraphs) keep a line per block.
+ */
+function isDataRow(row: Element): boolean {
+  let cells = 0;
+  for (const child of row.children) {
+    if (child.type !== 'tag') continue;
+    const cell = child as Element;
+    if (cell.name !== 'td' && cell.name !== 'th') return false;
+    cells++;
+    const budget = { chars: 0 };
+    if (!isInlineCell(cell, budget)) return false;
+  }
+  return cells >= 2;
+}
+
+function isInlineCell(element: Element, budget: { chars: number }): boolean {
+  for (const child of element.children) {
+    if (child.type === 'text') {
+      budget.chars += child.data.length;
+      if (budget.chars > DATA_CELL_MAX_CHARS) return false;
+    } else if (child.type === 'tag') {
+      const el = child as Element;
+      if (BLOCKS.has(el.name) || !isInlineCell(el, budget)) return false;
+    }
+  }
+  return true;
 }
 
 function furnitureOf(element: Element): BlockHint['furniture'] {

@@ -31,16 +31,16 @@ export function readBody(state: State, start: number, article: number): number {
     } else if (
       cls.type === 'marker' &&
       cls.inlineStart !== undefined &&
-      isProseLine(state, nextNonBlank(state, i + 1))
+      (isProseLine(state, nextNonBlank(state, i + 1)) || (state.inMain?.[i] === true && mainTextResumes(state, i)))
     ) {
       roles[i] = { article, role: 'boilerplate', reason: 'related-links' };
     } else if (
       state.inMain &&
       (state.inMain[i] || state.inMain[start]) &&
       cls.type !== 'marker' &&
-      mainProseResumes(state, i)
+      mainTextResumes(state, i)
     ) {
-      roles[i] = innerRole(state, i, article);
+      roles[i] = isMainTextLine(state, i) ? { article, role: 'body', bodyStart: lines[i]!.start } : innerRole(state, i, article);
     } else if (isMainTextLine(state, i)) {
       roles[i] = { article, role: 'body', bodyStart: lines[i]!.start }; // lists and short lines of the article's own text
     } else if (isHardStop(cls) || !proseResumes(state, i)) {
@@ -79,6 +79,7 @@ function innerRole(state: State, i: number, article: number): LineAssignment {
     return { article, role: 'meta', reason: cls.reason ?? 'other' };
   if (cls.type === 'title' && state.lines[i]!.repeats === 1)
     return { article, role: 'body', bodyStart: state.lines[i]!.start };
+  if (isMainSubheading(state, i)) return { article, role: 'body', bodyStart: state.lines[i]!.start };
   return { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
 }
 
@@ -126,8 +127,11 @@ export function proseResumes(state: State, i: number): boolean {
   return false;
 }
 
-/** Inside the main content: prose follows within MAIN_LOOKAHEAD non-blank lines of main content, before any marker. */
-function mainProseResumes(state: State, i: number): boolean {
+/**
+ * Inside the main content: more of the article's text (prose, or a list item, table row or short text line)
+ * follows within MAIN_LOOKAHEAD non-blank lines of main content, before any marker.
+ */
+function mainTextResumes(state: State, i: number): boolean {
   let j = i + 1;
   for (let seen = 0, outside = 0; seen < MAIN_LOOKAHEAD && outside < MAIN_GAP_MAX_LINES; j++) {
     j = nextNonBlank(state, j);
@@ -141,16 +145,31 @@ function mainProseResumes(state: State, i: number): boolean {
       outside++;
       continue;
     }
-    if (isProseLine(state, j) || isShortSentence(state, j)) return true;
+    if (isProseLine(state, j) || isShortSentence(state, j) || isMainTextLine(state, j)) return true;
     if (state.classes[j]!.type !== 'caption') seen++; // a gallery's captions do not use up the lookahead
   }
   return false;
 }
 
-/** Inside the main content: a plain text line of the article (a list item, a tour date) — not a link, heading, caption or furniture. */
-function isMainTextLine(state: State, i: number): boolean {
+const NON_TEXT_TAG_RE = /^(?:h[1-6]|figcaption|caption|time|summary)$/u;
+const TEXT_TYPES: ReadonlySet<string> = new Set(['paragraph', 'title', 'short']);
+
+/**
+ * Inside the main content: a text line of the article (prose, a list item, a table row, a short line of its own
+ * text) — not a link line, heading, caption, furniture or meta line.
+ */
+export function isMainTextLine(state: State, i: number): boolean {
+  const line = state.lines[i]!;
+  const hint = line.hint;
+  if (!state.inMain?.[i] || !hint || hint.furniture || hint.linkDensity >= 0.5 || NON_TEXT_TAG_RE.test(hint.tag))
+    return false;
+  return TEXT_TYPES.has(state.classes[i]!.type);
+}
+
+/** Inside the main content: a subheading (h2–h6) of the article's own text. */
+function isMainSubheading(state: State, i: number): boolean {
   const line = state.lines[i]!;
   const hint = line.hint;
   if (!state.inMain?.[i] || !hint || hint.furniture || hint.linkDensity >= 0.5 || line.repeats > 1) return false;
-  return state.classes[i]!.type === 'title' && /^(?:p|li|blockquote|pre|dd|td)$/u.test(hint.tag);
+  return /^h[2-6]$/u.test(hint.tag) && TEXT_TYPES.has(state.classes[i]!.type);
 }
