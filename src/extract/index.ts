@@ -48,7 +48,7 @@ export function extractText(
         role: 'boilerplate',
         reason: classes[line.index]!.reason ?? 'related-links',
       }))
-    : segmentLines(lines, classes, main?.inMain ?? null);
+    : segmentLines(lines, classes, main?.inMain ?? null, site?.headline ?? null);
   let articles = buildArticles({ pageText, lines, classes, roles }, site);
   if (articles.length === 0 && main !== null && !isListing) {
     // Fallback cascade: the whole page without the main-content restriction, then the main content's text lines as the body.
