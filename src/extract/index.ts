@@ -156,7 +156,8 @@ function isListingPage(lines: readonly Line[], classes: readonly LineClass[], ma
   let titles = 0;
   let paragraphs = 0;
   for (const line of lines) {
-    if (!main.inMain[line.index] || !line.hint) continue;
+    // The best block alone: a short article with teaser blocks beside it is still an article.
+    if (line.index < main.best.from || line.index >= main.best.to || !main.inMain[line.index] || !line.hint) continue;
     if (/^h[2-5]$/u.test(line.hint.tag) && line.hint.linkDensity >= 0.8 && line.words >= 3 && line.words <= 20)
       titles++;
     else if (classes[line.index]!.type === 'paragraph') {

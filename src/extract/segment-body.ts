@@ -132,6 +132,8 @@ export function proseResumes(state: State, i: number): boolean {
  * follows within MAIN_LOOKAHEAD non-blank lines of main content, before any marker.
  */
 function mainTextResumes(state: State, i: number): boolean {
+  // After a linked heading (a teaser's title), only prose goes on with the article: a teaser's summary does not.
+  const needsProse = isLinkedHeading(state, i);
   let j = i + 1;
   for (let seen = 0, outside = 0; seen < MAIN_LOOKAHEAD && outside < MAIN_GAP_MAX_LINES; j++) {
     j = nextNonBlank(state, j);
@@ -145,10 +147,16 @@ function mainTextResumes(state: State, i: number): boolean {
       outside++;
       continue;
     }
-    if (isProseLine(state, j) || isShortSentence(state, j) || isMainTextLine(state, j)) return true;
+    if (isProseLine(state, j) || (!needsProse && (isShortSentence(state, j) || isMainTextLine(state, j)))) return true;
     if (state.classes[j]!.type !== 'caption') seen++; // a gallery's captions do not use up the lookahead
   }
   return false;
+}
+
+/** A heading that is mostly a link: the title of a teaser (next/previous post, related stories). */
+function isLinkedHeading(state: State, i: number): boolean {
+  const hint = state.lines[i]?.hint;
+  return hint !== null && hint !== undefined && /^h[1-6]$/u.test(hint.tag) && hint.linkDensity >= 0.5;
 }
 
 const NON_TEXT_TAG_RE = /^(?:h[1-6]|figcaption|caption|time|summary)$/u;
