@@ -20,36 +20,51 @@ export function readBody(state: State, start: number, article: number): number {
   let isFirst = true;
   let i = start;
   const end = state.inMain?.[start] ? state.mainEnd : lines.length;
+  const isForeign = foreignFurniture(state, start);
   for (; i < end; i++) {
     const cls = classes[i]!;
     if (lines[i]!.isBlank) continue;
     if (isInlineLinkBox(state, i)) {
       i = skipLinkBox(state, i, article);
-    } else if (cls.type === 'paragraph' || isShortSentence(state, i)) {
+    } else if ((cls.type === 'paragraph' || isShortSentence(state, i)) && !isForeign(i)) {
       roles[i] = bodyRole(state, i, article, isFirst);
       isFirst = false;
     } else if (
       cls.type === 'marker' &&
       cls.inlineStart !== undefined &&
-      (isProseLine(state, nextNonBlank(state, i + 1)) || (state.inMain?.[i] === true && mainTextResumes(state, i)))
+      (isProseLine(state, nextNonBlank(state, i + 1)) ||
+        (state.inMain?.[i] === true && mainTextResumes(state, i, isForeign)))
     ) {
       roles[i] = { article, role: 'boilerplate', reason: 'related-links' };
     } else if (
       state.inMain &&
       (state.inMain[i] || state.inMain[start]) &&
       cls.type !== 'marker' &&
-      mainTextResumes(state, i)
+      mainTextResumes(state, i, isForeign)
     ) {
       roles[i] = isMainTextLine(state, i) ? { article, role: 'body', bodyStart: lines[i]!.start } : innerRole(state, i, article);
     } else if (isMainTextLine(state, i)) {
       roles[i] = { article, role: 'body', bodyStart: lines[i]!.start }; // lists and short lines of the article's own text
-    } else if (isHardStop(cls) || !proseResumes(state, i)) {
+    } else if (isHardStop(cls) || !proseResumes(state, i, isForeign)) {
       break;
     } else {
       roles[i] = innerRole(state, i, article);
     }
   }
   return i;
+}
+
+/**
+ * HTML: lines inside a furniture element (a «related», «promo» or author box) the body did not start in belong to that
+ * box, not to the article, even when they read as prose.
+ */
+function foreignFurniture(state: State, start: number): (i: number) => boolean {
+  if (!state.inMain) return () => false;
+  const own = state.lines[start]!.hint?.furniture ?? null;
+  return (i) => {
+    const furniture = state.lines[i]!.hint?.furniture ?? null;
+    return furniture !== null && furniture !== own;
+  };
 }
 
 /** «ودعت المواطنين إلى الحذر.»: a short line ending in a full stop inside a body is prose, not a title. */
@@ -115,12 +130,12 @@ function skipLinkBox(state: State, i: number, article: number): number {
 }
 
 /** True when a paragraph follows within BODY_LOOKAHEAD non-blank lines with no hard stop between. */
-export function proseResumes(state: State, i: number): boolean {
+export function proseResumes(state: State, i: number, isForeign: (j: number) => boolean = () => false): boolean {
   let j = i + 1;
   for (let seen = 0; seen < BODY_LOOKAHEAD; seen++) {
     j = nextNonBlank(state, j);
     if (j >= state.lines.length) return false;
-    if (isProseLine(state, j)) return true;
+    if (isProseLine(state, j) && !isForeign(j)) return true;
     if (isHardStop(state.classes[j]!)) return false;
     j++;
   }
@@ -131,7 +146,7 @@ export function proseResumes(state: State, i: number): boolean {
  * Inside the main content: more of the article's text (prose, or a list item, table row or short text line)
  * follows within MAIN_LOOKAHEAD non-blank lines of main content, before any marker.
  */
-function mainTextResumes(state: State, i: number): boolean {
+function mainTextResumes(state: State, i: number, isForeign: (j: number) => boolean): boolean {
   // After a linked heading (a teaser's title), only prose goes on with the article: a teaser's summary does not.
   const needsProse = isLinkedHeading(state, i);
   let j = i + 1;
@@ -145,6 +160,10 @@ function mainTextResumes(state: State, i: number): boolean {
     // Lines left out of the main content between two of its parts (a figure, a pull-out box) do not end the body.
     if (!state.inMain?.[j]) {
       outside++;
+      continue;
+    }
+    if (isForeign(j)) {
+      seen++;
       continue;
     }
     if (isProseLine(state, j) || (!needsProse && (isShortSentence(state, j) || isMainTextLine(state, j)))) return true;
