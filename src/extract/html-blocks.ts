@@ -365,7 +365,7 @@ function furnitureOf(element: Element): BlockHint['furniture'] {
   if (attribs.role === 'navigation') return 'navigation';
   for (const value of [attribs.class, attribs.id]) {
     if (!value) continue;
-    for (const name of value.toLowerCase().split(/\s+/u)) {
+    for (const name of classWords(value).split(/\s+/u)) {
       const tokens = name.split(/[-_]+/u);
       // «tag-adam-neumann», «category-sport»: a taxonomy label unless the rest names furniture («post-tags»).
       const from = TAXONOMY_CLASS_RE.test(name) ? 1 : 0;
@@ -386,8 +386,14 @@ const CAPTION_CLASS_RE =
 
 function isCaptionBox(element: Element): boolean {
   const cls = element.attribs.class;
-  return cls !== undefined && CAPTION_CLASS_RE.test(cls.toLowerCase());
+  return cls !== undefined && CAPTION_CLASS_RE.test(classWords(cls));
 }
+
+/** Class names as lower-case words, camelCase split too («newsCaption» → «news-caption»). */
+function classWords(value: string): string {
+  return value.replace(CAMEL_RE, '$1-$2').toLowerCase();
+}
+const CAMEL_RE = /([a-z])([A-Z])/gu;
 
 function isHidden(element: Element): boolean {
   const { attribs } = element;

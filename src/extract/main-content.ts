@@ -227,8 +227,10 @@ export function classWeight(attrs: string): number {
   if (!attrs.trim()) return 0;
   const lower = attrs.toLowerCase();
   if (BODY_PHRASE_RE.test(lower)) return CLASS_WEIGHT;
+  // camelCase names split into words too («relatedStories», «articleBody»)
+  const words = attrs.replace(/([a-z])([A-Z])/gu, '$1 $2').toLowerCase();
   let weight = 0;
-  const tokens = lower.split(/[^a-z0-9]+/u);
+  const tokens = words.split(/[^a-z0-9]+/u);
   if (tokens.some((t) => NEGATIVE.has(t))) weight -= CLASS_WEIGHT;
   if (tokens.some((t) => POSITIVE.has(t))) weight += CLASS_WEIGHT;
   return weight;

@@ -3,6 +3,7 @@
  * (headline, dek, date/byline/outlet meta, navigation, repeated headlines).
  */
 import type { SpanReason } from '../core/article.ts';
+import { findAbsoluteDates } from '../text/absolute-date.ts';
 import { duplicateKey } from './line-key.ts';
 import { startsWithDateline } from './line-meta.ts';
 import { isInlineLinkBox, isMainTextLine, linkBoxEnd } from './segment-body.ts';
@@ -86,7 +87,13 @@ export function readHeader(state: State, from: number, anchor: number, article: 
   for (let i = anchor - 1; i >= from && headline < 0; i--) {
     const cls = classes[i]!;
     if (lines[i]!.isBlank) continue;
-    if (isExtending && isMainTextLine(state, i) && !isStatedHeadline(state, i) && lines[i]!.repeats === 1) {
+    if (
+      isExtending &&
+      isMainTextLine(state, i) &&
+      !isStatedHeadline(state, i) &&
+      !isDatedHeaderLine(state, i) &&
+      lines[i]!.repeats === 1
+    ) {
       bodyStart = i;
       continue;
     }
@@ -119,6 +126,11 @@ export function readHeader(state: State, from: number, anchor: number, article: 
   }
   if (bodyStart < anchor) return bodyStart;
   return isDek(state, headline, anchor) ? ((roles[anchor] = { article, role: 'dek' }), anchor + 1) : anchor;
+}
+
+/** A line that is not prose and carries a date («05/10/2018 - Publicado por: …»): header meta, not the article's text. */
+function isDatedHeaderLine(state: State, i: number): boolean {
+  return state.classes[i]!.type !== 'paragraph' && findAbsoluteDates(state.lines[i]!.text).length > 0;
 }
 
 /** The line repeats the headline the page states in its metadata. */
