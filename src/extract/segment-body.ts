@@ -51,7 +51,37 @@ export function readBody(state: State, start: number, article: number): number {
       roles[i] = innerRole(state, i, article);
     }
   }
+  trimTrailingNotes(state, start, i, article);
   return i;
+}
+
+/** A note under an article is short. */
+const NOTE_MAX_WORDS = 40;
+/** An e-mail address or a social handle (a web address alone is not enough: articles cite their sources). */
+const CONTACT_RE = /[\w.-]+@[\w-]+\.[a-z]|(?:^|\s)@\w/iu;
+/** A line wholly in brackets: «(Reporting by …; editing by …)», «[Photo: …]». */
+const BRACKETED_RE = /^[(\[（][^()\[\]]*[)\]）][.]?$/u;
+
+/**
+ * The last body lines that are notes rather than the story: a short line with an e-mail address or a social handle
+ * («Follow us on Twitter @…», «راسلونا على …@…»), or a line wholly in brackets (a wire credit «(Reporting by …)»).
+ * The first body line is never cut.
+ */
+function trimTrailingNotes(state: State, start: number, end: number, article: number): void {
+  let first = -1;
+  for (let i = start; i < end; i++) if (state.roles[i]!.role === 'body' && state.roles[i]!.article === article) {
+    first = i;
+    break;
+  }
+  for (let i = end - 1; i > first && first >= 0; i--) {
+    const role = state.roles[i]!;
+    if (state.lines[i]!.isBlank || role.article !== article || role.role !== 'body') continue;
+    const line = state.lines[i]!;
+    if (line.words > NOTE_MAX_WORDS) return;
+    if (BRACKETED_RE.test(line.text)) state.roles[i] = { article, role: 'meta', reason: 'cited-sources' };
+    else if (CONTACT_RE.test(line.text)) state.roles[i] = { article, role: 'boilerplate', reason: 'share' };
+    else return;
+  }
 }
 
 /**
