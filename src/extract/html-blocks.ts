@@ -295,9 +295,11 @@ function visit(frame: Frame, stack: (Frame | Exit)[], writer: LineWriter, elemen
   const furniture = own ?? frame.furniture;
   const isCell = frame.inRow === true && (tag === 'td' || tag === 'th');
   if (isCell) writer.write(' ', false);
-  const isBlock = !isCell && BLOCKS.has(tag);
   // Everything in a <figure> or a caption/credit box is an image caption, whatever block holds it.
-  const inCaption = frame.block === 'figcaption' || tag === 'figure' || isCaptionBox(element);
+  const isOwnCaption = frame.block !== 'figcaption' && isCaptionBox(element);
+  const inCaption = frame.block === 'figcaption' || tag === 'figure' || isOwnCaption;
+  // A caption box is a line of its own even when it is an inline element (<span class="photoCaption">).
+  const isBlock = !isCell && (BLOCKS.has(tag) || isOwnCaption);
   const block = inCaption ? 'figcaption' : isBlock ? tag : frame.block;
   if (isBlock) writer.flush({ tag: block, furniture, owner: 0 });
   const attribs = element.attribs;
