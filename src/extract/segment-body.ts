@@ -122,6 +122,8 @@ function innerRole(state: State, i: number, article: number): LineAssignment {
   if (cls.type === 'caption') return { article, role: 'caption', reason: 'caption' };
   if (cls.type === 'source' || cls.type === 'credit' || cls.type === 'date')
     return { article, role: 'meta', reason: cls.reason ?? 'other' };
+  // A linked heading inside the body is a link to another story, not a subheading.
+  if (isLinkedHeading(state, i)) return { article, role: 'boilerplate', reason: 'related-links' };
   if (cls.type === 'title' && state.lines[i]!.repeats === 1)
     return { article, role: 'body', bodyStart: state.lines[i]!.start };
   if (isMainSubheading(state, i)) return { article, role: 'body', bodyStart: state.lines[i]!.start };
