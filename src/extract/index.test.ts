@@ -126,6 +126,16 @@ describe('extractPage', () => {
     ]);
   });
 
+  it('reads a bare name closing the main content as the signature (outlet), not as body text', () => {
+    const html = `<html><body><nav><a href="/">الرئيسية</a></nav><h1>افتتاح مصنع للأسمدة في ولاية الجزيرة</h1>
+      <div class="article-body"><p>افتتح والي الجزيرة اليوم مصنعاً جديداً للأسمدة بطاقة إنتاجية تبلغ مئة ألف طن في العام، بتمويل من القطاع الخاص.</p>
+      <p>وقال الوالي إن المصنع سيوفر ألف فرصة عمل لشباب الولاية، وسيغطي حاجة المشاريع الزراعية من الأسمدة.</p>
+      <p>عين الحدث</p></div><footer>جميع الحقوق محفوظة</footer></body></html>`;
+    const [article] = extractPage(page(html, 'text/html')).articles;
+    expect(article!.outlet).toBe('عين الحدث');
+    expect(article!.body.split('\n')).toHaveLength(2);
+  });
+
   it('reads a short article beside teaser blocks as an article, not a section page', () => {
     const teaser = (n: number): string =>
       `<div class="card"><h3><a href="/t${n}">عنوان خبر آخر رقم ${n} في القسم</a></h3><p>ملخص قصير للخبر الآخر، كتب في سطر واحد، ويكفي، مع الصورة، لقراءة الخبر كله في القسم.</p></div>`;

@@ -43,7 +43,7 @@ export function readBody(state: State, start: number, article: number): number {
       mainTextResumes(state, i, isForeign)
     ) {
       roles[i] = isMainTextLine(state, i) ? { article, role: 'body', bodyStart: lines[i]!.start } : innerRole(state, i, article);
-    } else if (isMainTextLine(state, i)) {
+    } else if (isMainTextLine(state, i) && !isClosingName(state, i)) {
       roles[i] = { article, role: 'body', bodyStart: lines[i]!.start }; // lists and short lines of the article's own text
     } else if (isHardStop(cls) || !proseResumes(state, i, isForeign)) {
       break;
@@ -202,6 +202,23 @@ function mainTextResumes(state: State, i: number, isForeign: (j: number) => bool
     if (state.classes[j]!.type !== 'caption') seen++; // a gallery's captions do not use up the lookahead
   }
   return false;
+}
+
+/** A signature is a name of a few words. */
+const CLOSING_NAME_MAX_WORDS = 4;
+
+/**
+ * The last text line of the main content, when it is a bare name of a few words («عين الحدث», «Team Snopes») in a
+ * paragraph or div: a signature, left to the tail reader (which reads it as the outlet), not body text.
+ */
+function isClosingName(state: State, i: number): boolean {
+  const line = state.lines[i]!;
+  return (
+    /^(?:p|div)$/u.test(line.hint?.tag ?? '') &&
+    line.words <= CLOSING_NAME_MAX_WORDS &&
+    line.punctuation === 0 &&
+    !/[:：.؟?!]$/u.test(line.text)
+  );
 }
 
 /** A heading that is mostly a link: the title of a teaser (next/previous post, related stories). */
