@@ -291,12 +291,13 @@ function visit(frame: Frame, stack: (Frame | Exit)[], writer: LineWriter, elemen
   const element = node as Element;
   const tag = element.name;
   if (SKIPPED.has(tag) || isHidden(element)) return;
-  const own = frame.depth < MAX_DEPTH ? furnitureOf(element) : null;
+  const classText = element.attribs.class === undefined ? '' : classWords(element.attribs.class);
+  const own = frame.depth < MAX_DEPTH ? furnitureOf(element, classText) : null;
   const furniture = own ?? frame.furniture;
   const isCell = frame.inRow === true && (tag === 'td' || tag === 'th');
   if (isCell) writer.write(' ', false);
   // Everything in a <figure> or a caption/credit box is an image caption, whatever block holds it.
-  const isOwnCaption = frame.block !== 'figcaption' && isCaptionBox(element);
+  const isOwnCaption = frame.block !== 'figcaption' && classText !== '' && CAPTION_CLASS_RE.test(classText);
   const inCaption = frame.block === 'figcaption' || tag === 'figure' || isOwnCaption;
   // A caption box is a line of its own even when it is an inline element (<span class="photoCaption">).
   const isBlock = !isCell && (BLOCKS.has(tag) || isOwnCaption);
@@ -360,14 +361,15 @@ function isInlineCell(element: Element, budget: { chars: number }): boolean {
   return true;
 }
 
-function furnitureOf(element: Element): BlockHint['furniture'] {
+/** Furniture named by the element's tag, role, class (`classText`: its class as classWords) or id. */
+function furnitureOf(element: Element, classText: string): BlockHint['furniture'] {
   const byTag = FURNITURE_TAGS.get(element.name);
   if (byTag) return byTag;
   const { attribs } = element;
   if (attribs.role === 'navigation') return 'navigation';
-  for (const value of [attribs.class, attribs.id]) {
+  for (const value of [classText, attribs.id === undefined ? '' : classWords(attribs.id)]) {
     if (!value) continue;
-    for (const name of classWords(value).split(/\s+/u)) {
+    for (const name of value.split(/\s+/u)) {
       const tokens = name.split(/[-_]+/u);
       // «tag-adam-neumann», «category-sport»: a taxonomy label unless the rest names furniture («post-tags»).
       const from = TAXONOMY_CLASS_RE.test(name) ? 1 : 0;
@@ -386,15 +388,12 @@ const TAXONOMY_CLASS_RE = /^(?:tag|tags|category|categories|cat|post|format|stat
 const CAPTION_CLASS_RE =
   /(?:^|[\s_-])(?:caption|credit|credits|photo-credit|image-credit|img-credit|gallery-caption)(?:$|[\s_-])/u;
 
-function isCaptionBox(element: Element): boolean {
-  const cls = element.attribs.class;
-  return cls !== undefined && CAPTION_CLASS_RE.test(classWords(cls));
-}
 
 /** Class names as lower-case words, camelCase split too («newsCaption» → «news-caption»). */
 function classWords(value: string): string {
-  return value.replace(CAMEL_RE, '$1-$2').toLowerCase();
+  return HAS_CAMEL_RE.test(value) ? value.replace(CAMEL_RE, '$1-$2').toLowerCase() : value.toLowerCase();
 }
+const HAS_CAMEL_RE = /[a-z][A-Z]/u;
 const CAMEL_RE = /([a-z])([A-Z])/gu;
 
 function isHidden(element: Element): boolean {
