@@ -195,7 +195,8 @@ function classifyMeta(line: Line): LineClass | null {
   const dateline = readDateline(line);
   if (dateline) return { type: 'dateline', reason: 'outlet', outlet: dateline };
   if (DATELINE_SHAPE_RE.test(line.text) && line.words <= 5) return { type: 'byline', reason: 'byline' };
-  if (line.words <= OUTLET_LINE_MAX_WORDS && !/[.،,:؟?!]/u.test(line.text) && isOutletName(line.text)) {
+  // A social handle or web address («تابعونا على تويتر @almaydan_news») is never the outlet's name.
+  if (line.words <= OUTLET_LINE_MAX_WORDS && !/[.،,:؟?!@/]/u.test(line.text) && isOutletName(line.text)) {
     return { type: 'byline', reason: 'outlet', outlet: { text: line.text, start: line.start, end: line.end } };
   }
   return null;

@@ -75,6 +75,24 @@ describe('renderHtml', () => {
     expect(renderHtml(head('تدشين خط حافلات | نافذة الجنوب', '')).meta.headline).toBe('تدشين خط حافلات');
   });
 
+  it('renders a data-table row as one line, and keeps a line per block in a layout table', () => {
+    const data = renderHtml(
+      '<table><tr><th>المحافظة</th><th>الإنتاج</th></tr><tr><td>حلب</td><td><b>700</b> ألف طن</td></tr></table>',
+    );
+    expect(data.text.split('\n')).toEqual(['المحافظة الإنتاج', 'حلب 700 ألف طن']);
+    expect(data.hints[1]).toMatchObject({ tag: 'tr' });
+    const layout = renderHtml('<table><tr><td><p>فقرة أولى.</p><p>فقرة ثانية.</p></td><td>عمود</td></tr></table>');
+    expect(layout.text.split('\n')).toEqual(['فقرة أولى.', 'فقرة ثانية.', 'عمود']);
+  });
+
+  it('makes an inline caption box (camelCase class names too) a caption line of its own', () => {
+    const { text, hints } = renderHtml(
+      '<div><img src="a.jpg"><span class="photoCaption">حقول القمح قرب الحسكة</span> نص بعد الصورة</div>',
+    );
+    expect(text.split('\n')).toEqual(['حقول القمح قرب الحسكة', 'نص بعد الصورة']);
+    expect(hints[0]).toMatchObject({ tag: 'figcaption' });
+  });
+
   it('survives deeply nested and unclosed markup', () => {
     const deep = `${'<div>'.repeat(3000)}<p>نص في العمق.</p>`;
     expect(renderHtml(deep).text).toBe('نص في العمق.');

@@ -128,6 +128,8 @@ interface Frame {
   /** Element id of the parent element. */
   readonly parent: number;
   readonly depth: number;
+  /** The node is a cell of a data-table row rendered as one line (cells written inline, space-separated). */
+  readonly inRow?: boolean;
 }
 interface Exit {
   readonly exit: { readonly tag: string; readonly furniture: Furniture; readonly owner: number };
@@ -289,11 +291,16 @@ function visit(frame: Frame, stack: (Frame | Exit)[], writer: LineWriter, elemen
   const element = node as Element;
   const tag = element.name;
   if (SKIPPED.has(tag) || isHidden(element)) return;
-  const own = frame.depth < MAX_DEPTH ? furnitureOf(element) : null;
+  const classText = element.attribs.class === undefined ? '' : classWords(element.attribs.class);
+  const own = frame.depth < MAX_DEPTH ? furnitureOf(element, classText) : null;
   const furniture = own ?? frame.furniture;
-  const isBlock = BLOCKS.has(tag);
+  const isCell = frame.inRow === true && (tag === 'td' || tag === 'th');
+  if (isCell) writer.write(' ', false);
   // Everything in a <figure> or a caption/credit box is an image caption, whatever block holds it.
-  const inCaption = frame.block === 'figcaption' || tag === 'figure' || isCaptionBox(element);
+  const isOwnCaption = frame.block !== 'figcaption' && classText !== '' && CAPTION_CLASS_RE.test(classText);
+  const inCaption = frame.block === 'figcaption' || tag === 'figure' || isOwnCaption;
+  // A caption box is a line of its own even when it is an inline element (<span class="photoCaption">).
+  const isBlock = !isCell && (BLOCKS.has(tag) || isOwnCaption);
   const block = inCaption ? 'figcaption' : isBlock ? tag : frame.block;
   if (isBlock) writer.flush({ tag: block, furniture, owner: 0 });
   const attribs = element.attribs;
@@ -315,19 +322,54 @@ function visit(frame: Frame, stack: (Frame | Exit)[], writer: LineWriter, elemen
   });
   const children = element.children;
   const inLink = frame.inLink || tag === 'a';
+  const inRow = tag === 'tr' && isDataRow(element);
   for (let i = children.length - 1; i >= 0; i--) {
-    stack.push({ node: children[i]!, furniture, inLink, block, owner, parent: id, depth: frame.depth + 1 });
+    stack.push({ node: children[i]!, furniture, inLink, block, owner, parent: id, depth: frame.depth + 1, inRow });
   }
 }
 
-function furnitureOf(element: Element): BlockHint['furniture'] {
+/** A row cell holding at most this much text is a data cell; longer text is a layout cell (a page laid out in a table). */
+const DATA_CELL_MAX_CHARS = 200;
+
+/**
+ * A data-table row: its cells hold short text and no block elements, so the row is one line («1 Kyle Busch 5040»),
+ * as a reader sees it, rather than one line per cell. Layout tables (cells holding paragraphs) keep a line per block.
+ */
+function isDataRow(row: Element): boolean {
+  let cells = 0;
+  for (const child of row.children) {
+    if (child.type !== 'tag') continue;
+    const cell = child as Element;
+    if (cell.name !== 'td' && cell.name !== 'th') return false;
+    cells++;
+    const budget = { chars: 0 };
+    if (!isInlineCell(cell, budget)) return false;
+  }
+  return cells >= 2;
+}
+
+function isInlineCell(element: Element, budget: { chars: number }): boolean {
+  for (const child of element.children) {
+    if (child.type === 'text') {
+      budget.chars += child.data.length;
+      if (budget.chars > DATA_CELL_MAX_CHARS) return false;
+    } else if (child.type === 'tag') {
+      const el = child as Element;
+      if (BLOCKS.has(el.name) || !isInlineCell(el, budget)) return false;
+    }
+  }
+  return true;
+}
+
+/** Furniture named by the element's tag, role, class (`classText`: its class as classWords) or id. */
+function furnitureOf(element: Element, classText: string): BlockHint['furniture'] {
   const byTag = FURNITURE_TAGS.get(element.name);
   if (byTag) return byTag;
   const { attribs } = element;
   if (attribs.role === 'navigation') return 'navigation';
-  for (const value of [attribs.class, attribs.id]) {
+  for (const value of [classText, attribs.id === undefined ? '' : classWords(attribs.id)]) {
     if (!value) continue;
-    for (const name of value.toLowerCase().split(/\s+/u)) {
+    for (const name of value.split(/\s+/u)) {
       const tokens = name.split(/[-_]+/u);
       // «tag-adam-neumann», «category-sport»: a taxonomy label unless the rest names furniture («post-tags»).
       const from = TAXONOMY_CLASS_RE.test(name) ? 1 : 0;
@@ -346,10 +388,13 @@ const TAXONOMY_CLASS_RE = /^(?:tag|tags|category|categories|cat|post|format|stat
 const CAPTION_CLASS_RE =
   /(?:^|[\s_-])(?:caption|credit|credits|photo-credit|image-credit|img-credit|gallery-caption)(?:$|[\s_-])/u;
 
-function isCaptionBox(element: Element): boolean {
-  const cls = element.attribs.class;
-  return cls !== undefined && CAPTION_CLASS_RE.test(cls.toLowerCase());
+
+/** Class names as lower-case words, camelCase split too («newsCaption» → «news-caption»). */
+function classWords(value: string): string {
+  return HAS_CAMEL_RE.test(value) ? value.replace(CAMEL_RE, '$1-$2').toLowerCase() : value.toLowerCase();
 }
+const HAS_CAMEL_RE = /[a-z][A-Z]/u;
+const CAMEL_RE = /([a-z])([A-Z])/gu;
 
 function isHidden(element: Element): boolean {
   const { attribs } = element;

@@ -106,6 +106,49 @@ describe('extractPage', () => {
     expect(article!.body.split('\n')).toEqual([text.split('\n')[1], 'ودعت المواطنين إلى الحذر أثناء القيادة.']);
   });
 
+  it('cuts trailing notes under an HTML body: a handle line and a bracketed wire credit', () => {
+    const paragraphs = [
+      'The council approved the new water plan on Monday after a long debate, with most members voting in favour of it.',
+      'Work on the first pipeline is due to start in spring, and the whole network should be finished within four years.',
+      'Residents will be consulted on the route of the second pipeline before the end of the year, officials said.',
+    ];
+    const html = `<html><body><h1>Council approves water plan</h1><div class="article-body">${paragraphs
+      .map((p) => `<p>${p}</p>`)
+      .join('')}<p>Follow our city desk on Twitter @citydesk</p><p>(Reporting by Jane Doe; editing by John Roe)</p></div></body></html>`;
+    const extraction = extractPage(page(html, 'text/html'));
+    expect(extraction.articles[0]!.body.split('\n')).toEqual(paragraphs);
+    const cut = extraction.spans
+      .filter((s) => s.kind !== 'body' && s.kind !== 'headline')
+      .map((s) => [s.kind, s.reason, extraction.pageText.slice(s.start, s.end)]);
+    expect(cut).toEqual([
+      ['boilerplate', 'share', 'Follow our city desk on Twitter @citydesk'],
+      ['meta', 'cited-sources', '(Reporting by Jane Doe; editing by John Roe)'],
+    ]);
+  });
+
+  it('reads a bare name closing the main content as the signature (outlet), not as body text', () => {
+    const html = `<html><body><nav><a href="/">الرئيسية</a></nav><h1>افتتاح مصنع للأسمدة في ولاية الجزيرة</h1>
+      <div class="article-body"><p>افتتح والي الجزيرة اليوم مصنعاً جديداً للأسمدة بطاقة إنتاجية تبلغ مئة ألف طن في العام، بتمويل من القطاع الخاص.</p>
+      <p>وقال الوالي إن المصنع سيوفر ألف فرصة عمل لشباب الولاية، وسيغطي حاجة المشاريع الزراعية من الأسمدة.</p>
+      <p>عين الحدث</p></div><footer>جميع الحقوق محفوظة</footer></body></html>`;
+    const [article] = extractPage(page(html, 'text/html')).articles;
+    expect(article!.outlet).toBe('عين الحدث');
+    expect(article!.body.split('\n')).toHaveLength(2);
+  });
+
+  it('reads a short article beside teaser blocks as an article, not a section page', () => {
+    const teaser = (n: number): string =>
+      `<div class="card"><h3><a href="/t${n}">عنوان خبر آخر رقم ${n} في القسم</a></h3><p>ملخص قصير للخبر الآخر، كتب في سطر واحد، ويكفي، مع الصورة، لقراءة الخبر كله في القسم.</p></div>`;
+    const html = `<html><body><div class="wrap"><div class="story"><h1>افتتاح جسر جديد في المدينة</h1>
+      <p>افتتح المحافظ صباح اليوم جسراً جديداً فوق النهر، يربط الحي الشرقي بوسط المدينة، بعد عامين من العمل المتواصل.</p>
+      <p>وقال المحافظ إن الجسر سيخفف الازدحام في ساعات الذروة، وإن مشروعاً ثانياً سيبدأ العام المقبل.</p></div>
+      <div class="cards">${[1, 2, 3, 4, 5].map(teaser).join('')}</div></div></body></html>`;
+    const extraction = extractPage(page(html, 'text/html'));
+    expect(extraction.diagnostics?.map((d) => d.code) ?? []).not.toContain('extract/not-an-article');
+    expect(extraction.articles[0]!.headline).toBe('افتتاح جسر جديد في المدينة');
+    expect(extraction.articles[0]!.body).toContain('افتتح المحافظ صباح اليوم جسراً جديداً');
+  });
+
   it('applies HTML site metadata only to the main article', () => {
     const extraction = extractText(STORY, [], {
       published: { date: '2019-05-12', precision: 'day', text: '2019-05-12', from: 'json-ld' },

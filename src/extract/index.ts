@@ -48,7 +48,7 @@ export function extractText(
         role: 'boilerplate',
         reason: classes[line.index]!.reason ?? 'related-links',
       }))
-    : segmentLines(lines, classes, main?.inMain ?? null);
+    : segmentLines(lines, classes, main?.inMain ?? null, site?.headline ?? null);
   let articles = buildArticles({ pageText, lines, classes, roles }, site);
   if (articles.length === 0 && main !== null && !isListing) {
     // Fallback cascade: the whole page without the main-content restriction, then the main content's text lines as the body.
@@ -156,7 +156,8 @@ function isListingPage(lines: readonly Line[], classes: readonly LineClass[], ma
   let titles = 0;
   let paragraphs = 0;
   for (const line of lines) {
-    if (!main.inMain[line.index] || !line.hint) continue;
+    // The best block alone: a short article with teaser blocks beside it is still an article.
+    if (line.index < main.best.from || line.index >= main.best.to || !main.inMain[line.index] || !line.hint) continue;
     if (/^h[2-5]$/u.test(line.hint.tag) && line.hint.linkDensity >= 0.8 && line.words >= 3 && line.words <= 20)
       titles++;
     else if (classes[line.index]!.type === 'paragraph') {

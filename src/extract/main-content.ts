@@ -47,6 +47,8 @@ export interface MainContent {
   readonly chars: number;
   /** Scored pages: how many separate blocks score at least half the best (many → a home or section page). */
   readonly rivals: number;
+  /** Line range [from, to) of the best block alone, before its siblings joined. */
+  readonly best: { readonly from: number; readonly to: number };
 }
 
 /** A prose line scores its containers when at least this long (characters). */
@@ -225,8 +227,10 @@ export function classWeight(attrs: string): number {
   if (!attrs.trim()) return 0;
   const lower = attrs.toLowerCase();
   if (BODY_PHRASE_RE.test(lower)) return CLASS_WEIGHT;
+  // camelCase names split into words too («relatedStories», «articleBody»)
+  const words = attrs.replace(/([a-z])([A-Z])/gu, '$1 $2').toLowerCase();
   let weight = 0;
-  const tokens = lower.split(/[^a-z0-9]+/u);
+  const tokens = words.split(/[^a-z0-9]+/u);
   if (tokens.some((t) => NEGATIVE.has(t))) weight -= CLASS_WEIGHT;
   if (tokens.some((t) => POSITIVE.has(t))) weight += CLASS_WEIGHT;
   return weight;
@@ -290,7 +294,8 @@ function subtree(input: MainContentInput, root: number, method: MainContent['met
   const inMain = input.lines.map(() => false);
   const { firstLine, endLine } = input.elements;
   for (let i = firstLine[root]!; i < endLine[root]!; i++) inMain[i] = true;
-  return { inMain, roots: [root], method, chars: input.elements.textChars[root]!, rivals: 1 };
+  const best = { from: firstLine[root]!, to: endLine[root]! };
+  return { inMain, roots: [root], method, chars: input.elements.textChars[root]!, rivals: 1, best };
 }
 
 function commonAncestor(elements: ElementTable, ids: readonly number[]): number {
@@ -393,7 +398,7 @@ function scoreContainers(input: MainContentInput, isSkipped: (owner: number) => 
   if (topScore <= 0) return null;
   top = widen(elements, top, topScore, ranked, final);
   const rivals = countRivals(elements, top, ranked, topScore);
-  return { ...withSiblings(input, top, final), rivals };
+  return { ...withSiblings(input, top, final, ranked), rivals };
 }
 
 /** Moves up when several near-best blocks share a container, when the parent scores higher, or when the block is an only child. */
@@ -474,13 +479,19 @@ function countRivals(
 const SENTENCE_RE = /[.!?؟…](?:\s|$)/u;
 
 /** The chosen block plus the siblings that read like more of it (scored blocks, or prose paragraphs). */
-function withSiblings(input: MainContentInput, top: number, final: (id: number) => number | undefined): MainContent {
+function withSiblings(
+  input: MainContentInput,
+  top: number,
+  final: (id: number) => number | undefined,
+  ranked: readonly { id: number; value: number }[],
+): MainContent {
   const { elements, lines, hints, owners } = input;
   const inMain = lines.map(() => false);
   const roots: number[] = [];
   const topScore = final(top) ?? 0;
   const threshold = Math.max(SIBLING_MIN_SCORE, topScore * SIBLING_SHARE);
   const parent = elements.parent[top]!;
+  const inner = bestInside(elements, parent, ranked);
   const mark = (id: number): void => {
     roots.push(id);
     for (let i = elements.firstLine[id]!; i < elements.endLine[id]!; i++) inMain[i] = true;
@@ -495,8 +506,9 @@ function withSiblings(input: MainContentInput, top: number, final: (id: number) 
         continue;
       }
       const bonus = topClass && elements.attrs[sibling]!.trim() === topClass ? topScore * SIBLING_SHARE : 0;
-      const value = final(sibling);
-      if (value !== undefined && value + bonus >= threshold) mark(sibling);
+      // A sibling scores as its best block: an article split into sections wraps each part a few levels deep.
+      const value = Math.max(final(sibling) ?? -Infinity, inner.get(sibling) ?? -Infinity);
+      if (value + bonus >= threshold) mark(sibling);
       else if (elements.tag[sibling] === 'p' && isProseBlock(elements, sibling, lines)) mark(sibling);
     }
     // Text written straight into the parent (between <br>s) is a paragraph of its own.
@@ -507,7 +519,31 @@ function withSiblings(input: MainContentInput, top: number, final: (id: number) 
   }
   let chars = 0;
   for (let i = 0; i < lines.length; i++) if (inMain[i]) chars += countVisible(lines[i]!);
-  return { inMain, roots, method: 'scored', chars, rivals: 1 };
+  const best = { from: elements.firstLine[top]!, to: elements.endLine[top]! };
+  return { inMain, roots, method: 'scored', chars, rivals: 1, best };
+}
+
+/** How many of the best-scored blocks are looked at when scoring siblings by what they hold. */
+const INNER_CANDIDATES = 100;
+
+/** Scored blocks nested in a child of `parent` (not the child itself), as child → best such block's score. */
+function bestInside(
+  elements: ElementTable,
+  parent: number,
+  ranked: readonly { id: number; value: number }[],
+): Map<number, number> {
+  const best = new Map<number, number>();
+  for (const { id, value } of ranked.slice(0, INNER_CANDIDATES)) {
+    if (value <= 0) break;
+    let child = elements.parent[id]!;
+    if (child <= 0) continue;
+    let x = id;
+    while (x > 0 && elements.parent[x] !== parent) x = elements.parent[x]!;
+    if (x <= 0 || x === id) continue;
+    child = x;
+    if (!best.has(child)) best.set(child, value);
+  }
+  return best;
 }
 
 function isProseBlock(elements: ElementTable, id: number, lines: readonly string[]): boolean {

@@ -3,9 +3,10 @@
  * (headline, dek, date/byline/outlet meta, navigation, repeated headlines).
  */
 import type { SpanReason } from '../core/article.ts';
+import { findAbsoluteDates } from '../text/absolute-date.ts';
 import { duplicateKey } from './line-key.ts';
 import { startsWithDateline } from './line-meta.ts';
-import { isInlineLinkBox, linkBoxEnd } from './segment-body.ts';
+import { isInlineLinkBox, isMainTextLine, linkBoxEnd } from './segment-body.ts';
 import { HEADLINE_MAX_WORDS, isHeaderMeta, isProseLine, nextNonBlank, sameText, type State } from './segment-state.ts';
 
 /** A body needs this much prose to anchor an article: one long paragraph or two in a row. Chosen on seeds and fixtures. */
@@ -79,16 +80,35 @@ function isHeadingLike(state: State, i: number, from: number): boolean {
 export function readHeader(state: State, from: number, anchor: number, article: number): number {
   const { lines, classes, roles } = state;
   let headline = -1;
+  // Inside an HTML page's main content, the article's own text lines right above the first paragraph (a lede
+  // without a full stop, a list, a short line) start the body; the header begins at the first other line.
+  let bodyStart = anchor;
+  let isExtending = state.inMain !== null;
   for (let i = anchor - 1; i >= from && headline < 0; i--) {
     const cls = classes[i]!;
     if (lines[i]!.isBlank) continue;
+    if (
+      isExtending &&
+      isMainTextLine(state, i) &&
+      !isStatedHeadline(state, i) &&
+      !isDatedHeaderLine(state, i) &&
+      lines[i]!.repeats === 1
+    ) {
+      bodyStart = i;
+      continue;
+    }
+    if (isExtending && state.inMain![i] && cls.type === 'caption') {
+      roles[i] = { article, role: 'caption', reason: 'caption' };
+      continue;
+    }
+    isExtending = false;
     if (isHeaderMeta(cls)) roles[i] = { article, role: 'meta', reason: cls.reason ?? 'other' };
     else if (cls.type === 'caption') roles[i] = { article, role: 'caption', reason: 'caption' };
     else if (isHeadlineCandidate(state, i)) headline = firstDuplicate(state, from, i);
     else roles[i] = { article, role: 'boilerplate', reason: cls.reason ?? 'other' };
   }
   if (headline >= 0) headline = preferEarlierHeadline(state, from, headline);
-  for (let i = from; i < anchor; i++) {
+  for (let i = from; i < bodyStart; i++) {
     if (roles[i]!.article >= 0 || lines[i]!.isBlank) continue;
     const isDuplicate = headline >= 0 && i !== headline && sameText(state, i, headline);
     const reason: SpanReason = isDuplicate
@@ -102,9 +122,20 @@ export function readHeader(state: State, from: number, anchor: number, article: 
   }
   if (headline >= 0) {
     state.headlineKeys.add(duplicateKey(lines[headline]!.key.key));
-    markDek(state, headline, anchor, article);
+    markDek(state, headline, bodyStart, article);
   }
+  if (bodyStart < anchor) return bodyStart;
   return isDek(state, headline, anchor) ? ((roles[anchor] = { article, role: 'dek' }), anchor + 1) : anchor;
+}
+
+/** A line that is not prose and carries a date («05/10/2018 - Publicado por: …»): header meta, not the article's text. */
+function isDatedHeaderLine(state: State, i: number): boolean {
+  return state.classes[i]!.type !== 'paragraph' && findAbsoluteDates(state.lines[i]!.text).length > 0;
+}
+
+/** The line repeats the headline the page states in its metadata. */
+function isStatedHeadline(state: State, i: number): boolean {
+  return state.statedHeadlineKey !== null && duplicateKey(state.lines[i]!.key.key) === state.statedHeadlineKey;
 }
 
 function isHeadlineCandidate(state: State, i: number): boolean {

@@ -36,6 +36,8 @@ export interface State {
   readonly inMain: readonly boolean[] | null;
   /** Index after the last main-content line (a body that starts in the main content ends there); lines.length without one. */
   readonly mainEnd: number;
+  /** Duplicate key of the headline the page states in its metadata (og:title, JSON-LD), if any. */
+  readonly statedHeadlineKey: string | null;
 }
 
 export function nextNonBlank(state: State, from: number): number {

@@ -4,6 +4,7 @@
  * the tail for trailing meta, related-link lists and complete articles appended after «اقرأ أيضاً» markers.
  */
 import type { LineClass } from './classify-line.ts';
+import { duplicateKey, lineKey } from './line-key.ts';
 import type { Line } from './lines.ts';
 import { readBody } from './segment-body.ts';
 import { findBodyAnchor, readHeader } from './segment-header.ts';
@@ -17,6 +18,7 @@ export function segmentLines(
   lines: readonly Line[],
   classes: readonly LineClass[],
   inMain: readonly boolean[] | null = null,
+  statedHeadline: string | null = null,
 ): LineAssignment[] {
   const roles = lines.map(
     (l): LineAssignment =>
@@ -29,6 +31,7 @@ export function segmentLines(
     headlineKeys: new Set(),
     inMain,
     mainEnd: inMain ? inMain.lastIndexOf(true) + 1 : lines.length,
+    statedHeadlineKey: statedHeadline ? duplicateKey(lineKey(statedHeadline).key) : null,
   };
   const anchor = findBodyAnchor(state, 0);
   if (anchor < 0) return state.roles;
