@@ -116,7 +116,9 @@ export async function bench(): Promise<void> {
     if (at >= nextMinute) {
       nextMinute += 60;
       const m = process.memoryUsage();
-      console.log(`  ${at.toFixed(0)} s: RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)}, array buffers ${mb(m.arrayBuffers)}`);
+      console.log(
+        `  ${at.toFixed(0)} s: RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)}, array buffers ${mb(m.arrayBuffers)}`,
+      );
     }
   }, 250);
   try {

@@ -74,7 +74,9 @@ async function collect(path: string, limits = readLimits({ maxBytes: MAX_BYTES }
 
 const summary = (items: WarcResponse[]) =>
   items.map((item) =>
-    item.ok ? { source: item.source, url: item.url, bytes: item.body.length } : { source: item.source, error: item.error.code },
+    item.ok
+      ? { source: item.source, url: item.url, bytes: item.body.length }
+      : { source: item.source, error: item.error.code },
   );
 
 let dir: string;
@@ -95,9 +97,17 @@ beforeAll(async () => {
       headers: { 'content-encoding': 'gzip' },
       payload: gzipSync(Buffer.alloc(20 * 1024 * 1024)),
     }),
-    await record({ url: 'https://akhbar.example/b', headers: { 'content-encoding': 'gzip' }, payload: gzipSync(PAGE_B) }),
+    await record({
+      url: 'https://akhbar.example/b',
+      headers: { 'content-encoding': 'gzip' },
+      payload: gzipSync(PAGE_B),
+    }),
     await record({ url: 'https://akhbar.example/missing', status: 'HTTP/1.1 404 Not Found', payload: PAGE_B }),
-    await record({ url: 'https://akhbar.example/c', headers: { 'transfer-encoding': 'chunked' }, payload: chunked(PAGE_C, 200) }),
+    await record({
+      url: 'https://akhbar.example/c',
+      headers: { 'transfer-encoding': 'chunked' },
+      payload: chunked(PAGE_C, 200),
+    }),
   ];
   writeFileSync(mixed, Buffer.concat(records));
 });

@@ -189,7 +189,10 @@ class BoundedReader extends AsyncIterReader {
     const read = this.getReadOffset();
     const { path, limits } = this;
     if (read > limits.maxFileBytes)
-      this.fail('input/too-large', `${path}: more than ${limits.maxFileBytes} bytes; the rest of the file is not read.`);
+      this.fail(
+        'input/too-large',
+        `${path}: more than ${limits.maxFileBytes} bytes; the rest of the file is not read.`,
+      );
     if (read > GZIP_RATIO_GRACE_BYTES && read > this.fromDisk.bytes * limits.maxGzipRatio)
       this.fail(
         'input/too-large',
@@ -208,7 +211,11 @@ class BoundedReader extends AsyncIterReader {
 function openError(path: string, error: unknown): EngineError {
   if (isEngineError(error)) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  return new EngineError(code === 'ENOENT' ? 'input/not-found' : 'input/unreadable', `${path}: ${(error as Error).message}`, {
-    cause: error,
-  });
+  return new EngineError(
+    code === 'ENOENT' ? 'input/not-found' : 'input/unreadable',
+    `${path}: ${(error as Error).message}`,
+    {
+      cause: error,
+    },
+  );
 }
