@@ -66,7 +66,9 @@ export async function* readWarcResponses(path: string, options: WarcReadOptions)
       } catch (error) {
         if (!isEngineError(error) || reader.failure) throw error;
         // This record only: the parser skips the rest of it and the file goes on.
+        reader.pause();
         yield { ok: false, source, error };
+        reader.resume();
         continue;
       }
       reader.pause();
