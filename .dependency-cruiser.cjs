@@ -24,7 +24,7 @@ const LAYERS = {
   // Live sources: the HTTP client (decoding through ingest/), feed/sitemap/URL parsing, web archives.
   fetch: ['core', 'ingest'],
   sources: ['core', 'text'],
-  warc: ['core', 'fetch'],
+  warc: ['core', 'ingest', 'fetch'],
   app: ['core', 'config', 'text', 'ingest', 'extract', 'analyze', 'pipeline', 'corpus', 'store', 'search', 'queue', 'fetch', 'sources', 'warc'],
   cli: ['core', 'config', 'app'],
   // server/ also sees the Store port's types (rule server-store-port-types-only below forbids values).

@@ -1,15 +1,20 @@
 /**
  * `marsad watch` throughput and memory: 20 local Arabic news sites (one HTTP server each on 127.0.0.1, RSS with
  * ETag, 10 new articles per site per round), rounds run back to back through the real fetch client, the real
- * analyser (annotation on) and the real ingest path with after-write hooks, into a SQLite file.
- * Reports pages fetched and analysed per second and RSS memory sampled every 250 ms (peak, and the mean of the
- * first and last quarter of the run, to show whether memory stays flat). Duration: MARSAD_BENCH_WATCH_SECONDS
- * (default 120); MARSAD_BENCH_WATCH_STORIES=0 leaves out the story updater. Politeness delay is 0 for the local servers (robots.txt has no Crawl-delay).
+ * analyser and the real ingest path with after-write hooks (search index, stories), into a SQLite file.
+ * Reports pages fetched and analysed per second, and RSS over time: sampled every 250 ms, printed every minute, and
+ * summed up at the start (5–15 % of the run), middle (45–55 %) and end (last 10 %). Flat means the end is less than
+ * 5 % above the middle.
+ *
+ * MARSAD_BENCH_WATCH_SECONDS: duration (default 600, the issue's 10 minutes). MARSAD_BENCH_WATCH_STORIES=0 leaves
+ * out the story updater and MARSAD_BENCH_WATCH_ANNOTATE=0 the annotation, to tell what grows with the stored corpus
+ * from the watch loop itself. MARSAD_BENCH_WATCH_TRACE=1 prints memory after every round (with a full GC first when
+ * node runs with --expose-gc). Politeness delay is 0 for the local servers (robots.txt has no Crawl-delay).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterWriteHooks } from '../src/app/after-write.ts';
 import { loadPageAnalyzer } from '../src/app/analyzer.ts';
@@ -88,11 +93,13 @@ function mb(bytes: number): string {
 }
 
 export async function bench(): Promise<void> {
-  const seconds = Number(process.env.MARSAD_BENCH_WATCH_SECONDS ?? 120);
+  const seconds = Number(process.env.MARSAD_BENCH_WATCH_SECONDS ?? 600);
   const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-watch-'));
   const sites = await Promise.all(Array.from({ length: SITES }, (_, i) => startSite(i)));
   const store = openSqliteStore(join(dir, 'watch.db'));
-  const analyze = await loadPageAnalyzer({ annotate: true });
+  const annotate = process.env.MARSAD_BENCH_WATCH_ANNOTATE !== '0';
+  const stories = process.env.MARSAD_BENCH_WATCH_STORIES !== '0';
+  const analyze = await loadPageAnalyzer({ annotate });
   const fetch = await openFetchClient({
     store,
     allowPrivateNetwork: true,
@@ -100,17 +107,34 @@ export async function bench(): Promise<void> {
     archiveDir: null,
     tuning: { politeness: { minDelayMs: 0 } },
   });
-  const samples: number[] = [];
-  const sampler = setInterval(() => samples.push(process.memoryUsage().rss), 250);
+  const samples: { at: number; rss: number }[] = [];
+  let started = performance.now();
+  let nextMinute = 60;
+  const sampler = setInterval(() => {
+    const at = (performance.now() - started) / 1000;
+    samples.push({ at, rss: process.memoryUsage().rss });
+    if (at >= nextMinute) {
+      nextMinute += 60;
+      const m = process.memoryUsage();
+      console.log(
+        `  ${at.toFixed(0)} s: RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)}, array buffers ${mb(m.arrayBuffers)}`,
+      );
+    }
+  }, 250);
   try {
     for (const site of sites) await addSource(store, { url: `${site.origin}/rss.xml`, now: new Date() }, fetch.client);
     // MARSAD_BENCH_WATCH_STORIES=0 keeps only the search index after each batch, to tell the story updater's
     // in-memory event index (it grows with the corpus) apart from the watch loop itself.
-    const afterBatch =
-      process.env.MARSAD_BENCH_WATCH_STORIES === '0'
-        ? (written: WriteResult) => indexWrittenArticles(store, written)
-        : afterWriteHooks(store);
-    const started = performance.now();
+    const afterBatch = stories
+      ? afterWriteHooks(store)
+      : (written: WriteResult) => indexWrittenArticles(store, written);
+    console.log(
+      `watch: ${SITES} sources, ${seconds} s, annotation ${annotate ? 'on' : 'off'}, stories ${stories ? 'on' : 'off'}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores`,
+    );
+    started = performance.now();
+    samples.length = 0;
     let pages = 0;
     let articles = 0;
     let rounds = 0;
@@ -122,16 +146,29 @@ export async function bench(): Promise<void> {
       pages += round.pages;
       articles += round.articles;
       rounds++;
+      if (process.env.MARSAD_BENCH_WATCH_TRACE === '1') {
+        (globalThis as { gc?: () => void }).gc?.();
+        const m = process.memoryUsage();
+        console.log(
+          `round ${rounds} t=${((performance.now() - started) / 1000).toFixed(0)}s pages=${pages} rss=${mb(m.rss)} heap=${mb(m.heapUsed)} external=${mb(m.external)} arrayBuffers=${mb(m.arrayBuffers)}`,
+        );
+      }
     }
     const elapsed = (performance.now() - started) / 1000;
     clearInterval(sampler);
-    const quarter = Math.max(1, Math.floor(samples.length / 4));
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const window = (from: number, to: number): number => {
+      const inside = samples.filter((x) => x.at >= from * elapsed && x.at <= to * elapsed).map((x) => x.rss);
+      return inside.reduce((a, b) => a + b, 0) / Math.max(1, inside.length);
+    };
+    const [begin, middle, end] = [window(0.05, 0.15), window(0.45, 0.55), window(0.9, 1)];
+    const growth = (end / middle - 1) * 100;
     console.log(
-      `watch: ${SITES} sources, ${rounds} rounds in ${elapsed.toFixed(0)} s: ${pages} pages fetched and analysed (${(pages / elapsed).toFixed(1)} pages/s), ${articles} articles stored`,
+      `watch: ${rounds} rounds in ${elapsed.toFixed(0)} s: ${pages} pages fetched and analysed (${(pages / elapsed).toFixed(1)} pages/s), ${articles} articles stored; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
     );
     console.log(
-      `memory (RSS): peak ${mb(Math.max(...samples))}; mean first quarter ${mb(mean(samples.slice(0, quarter)))}, last quarter ${mb(mean(samples.slice(-quarter)))}`,
+      `memory (RSS): start ${mb(begin)}, middle ${mb(middle)}, end ${mb(end)}, peak ${mb(Math.max(...samples.map((x) => x.rss)))}; second half ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % (${growth < 5 ? 'flat' : 'NOT flat'})`,
     );
   } finally {
     clearInterval(sampler);

@@ -5,6 +5,7 @@
  */
 import { EngineError } from '../core/errors.ts';
 import type { HttpClient } from '../fetch/http-client.ts';
+import { readLimits } from '../ingest/limits.ts';
 import { readPages, type PageResult, type ReadPagesOptions } from '../ingest/read-pages.ts';
 import { readWarcResponses, WARC_FILE } from '../warc/read-warc.ts';
 import { fetchPageResult, pageResultFromResponse } from './fetched-page.ts';
@@ -34,7 +35,7 @@ export async function* readInputs(inputs: readonly string[], options: ReadInputs
       yield await fetchPageResult(await options.client(), input, { maxBytes: options.maxBytes });
     } else if (WARC_FILE.test(input)) {
       yield* flushPaths();
-      yield* readWarc(input, options.maxBytes);
+      yield* readWarc(input, options);
     } else {
       paths.push(input);
     }
@@ -42,10 +43,14 @@ export async function* readInputs(inputs: readonly string[], options: ReadInputs
   yield* flushPaths();
 }
 
-async function* readWarc(path: string, maxBytes: number): AsyncGenerator<PageResult> {
+/** The HTML responses of one WARC file, read within the same limits as any other input (src/ingest/limits.ts). */
+async function* readWarc(path: string, options: ReadPagesOptions): AsyncGenerator<PageResult> {
+  const limits = readLimits(options);
+  const { maxBytes } = limits;
   let html = 0;
-  for await (const response of readWarcResponses(path, { maxBytes })) {
+  for await (const response of readWarcResponses(path, { limits })) {
     if (!response.ok) {
+      html++; // a response record that failed its limits still counts as one found
       yield response;
       continue;
     }

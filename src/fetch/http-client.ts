@@ -10,6 +10,7 @@ import { EngineError, isEngineError } from '../core/errors.ts';
 import { decodeContentEncoding, readLimited } from './body-limits.ts';
 import { createChainCookies, type ChainCookies } from './chain-cookies.ts';
 import { createHostScheduler, type HostScheduler } from './host-scheduler.ts';
+import { watchRequestsSent, type RequestSentWatcher } from './request-sent.ts';
 import { blockedAddressReason } from './address-safety.ts';
 import { parseRobots, robotsUrlFor, type RobotsFetch, type RobotsRules } from './robots-rules.ts';
 import type {
@@ -62,6 +63,7 @@ interface ClientContext {
   readonly options: HttpClientOptions;
   readonly agent: Agent;
   readonly scheduler: HostScheduler;
+  readonly sent: RequestSentWatcher;
   readonly timeouts: Timeouts;
   readonly retry: RetryPolicy;
   readonly robotsByOrigin: Map<string, Promise<RobotsRules>>;
@@ -88,6 +90,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     agent,
     timeouts,
     scheduler: createHostScheduler({ maxConnections: politeness.maxConnections, minDelayMs: politeness.minDelayMs }),
+    sent: watchRequestsSent(),
     retry: { ...DEFAULT_RETRY, ...options.retry },
     robotsByOrigin: new Map(),
     now: options.now ?? (() => new Date()),
@@ -96,6 +99,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     fetch: (url, fetchOptions = {}) => fetchChain(context, url, { ...fetchOptions, obeyRobots: true }),
     robots: (url) => robotsFor(context, url),
     async close() {
+      context.sent.close();
       await agent.close();
     },
   };
@@ -242,7 +246,8 @@ export function retryDelayMs(
 
 /** One request: waits for the host's turn, sends, reads (2xx) or discards (other) the body, frees the turn. */
 async function fetchHop(context: ClientContext, url: URL, options: HopOptions): Promise<HopResponse> {
-  const release = await context.scheduler.acquire(url.host, options.crawlDelayMs);
+  const turn = await context.scheduler.acquire(url.host, options.crawlDelayMs);
+  const stopWaiting = context.sent.expect(url, turn.sent);
   try {
     const headers: Record<string, string> = {
       'user-agent': context.options.userAgent,
@@ -287,7 +292,8 @@ async function fetchHop(context: ClientContext, url: URL, options: HopOptions): 
       body,
     };
   } finally {
-    release();
+    stopWaiting();
+    turn.release();
   }
 }
 
