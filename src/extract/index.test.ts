@@ -132,7 +132,8 @@ describe('extractPage', () => {
         '\n',
       );
     expect(extractPage(page(story('سمر جابر'))).articles[0]!.outlet).toBeNull();
-    expect(extractPage(page(story('القاهرة - أ ش أ'))).articles[0]!.outlet).toBeNull();
+    expect(extractPage(page(story('القاهرة - أ ش أ'))).articles[0]).toMatchObject({ outlet: null, citedSources: ['أ ش أ'] });
+    expect(extractPage(page(story('طنطا - (أ ش أ)'))).articles[0]).toMatchObject({ outlet: null, citedSources: ['أ ش أ'] });
     expect(extractPage(page(story('شاهد التقرير'))).articles[0]!.outlet).toBeNull();
     expect(extractPage(page(story('مسيرة نسائية'))).articles[0]!.outlet).toBeNull();
     expect(extractPage(page(story('عين الحدث'))).articles[0]!.outlet).toBe('عين الحدث');
