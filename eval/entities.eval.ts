@@ -4,9 +4,10 @@
  * them, not only the labelled ones) is analysed from its title and text, and the 20 entities cited by the most
  * articles are printed: per-article ids (as `marsad` stores them) and with short forms joined across the window
  * (as storylines list them, src/corpus/entities/short-forms.ts). Metrics:
- * - `top20.units`: entries of the top 20 that are a unit or currency word of the quantity lexicon, or «الله»;
- * - `mentions.part_mismatch`: mentions of two or more name parts linked to a canonical name that lacks one of
- *   those parts (e.g. «محمد عيسى» under «محمد مرسي»), per 10,000 person mentions.
+ * - `top20.listable` (`top20.joined_listable`): entries of the top 20 that are not a unit or currency word of the
+ *   quantity lexicon, nor «الله»;
+ * - `mentions.parts_consistent`: share of person mentions not linked to a canonical name that lacks one of their
+ *   name parts (e.g. «محمد عيسى» under «محمد مرسي»).
  * The window's analysed entities are cached under $MARSAD_ENTITIES_CACHE when set (delete it after changing
  * annotation).
  */
@@ -109,11 +110,13 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
             .join('، ')})`
         : ''),
   );
+  const units = raw.filter((e) => isUnitOrFormula(e.canonical)).length;
+  console.log(`    units or «الله» in the top ${TOP}: ${units}`);
   return {
     metrics: {
-      'top20.units': raw.filter((e) => isUnitOrFormula(e.canonical)).length,
-      'top20.joined_units': joined.filter((e) => isUnitOrFormula(e.canonical)).length,
-      'mentions.part_mismatch': people.length === 0 ? 0 : (mismatched.length / people.length) * 10_000,
+      'top20.listable': raw.length - units,
+      'top20.joined_listable': joined.length - joined.filter((e) => isUnitOrFormula(e.canonical)).length,
+      'mentions.parts_consistent': people.length === 0 ? 1 : 1 - mismatched.length / people.length,
     },
   };
 }
