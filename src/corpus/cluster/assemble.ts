@@ -7,7 +7,7 @@ import type { DuplicateGroup, EventCluster, Storyline } from '../types.ts';
 import { compareByDateThenId, clusterSimilarity, type EventIndex } from './event-index.ts';
 import { dayToIso } from './dates.ts';
 import { linkStorylines } from './storylines.ts';
-import { pickOriginal } from '../dedup/original.ts';
+import { outletAgency, pickOriginal } from '../dedup/original.ts';
 import { STORYLINE_PARAMS, type StorylineParams } from './params.ts';
 
 /** Estimated Jaccard (every copy to the original) from which a group crediting an agency counts as that agency's wire text re-run. */
@@ -22,7 +22,8 @@ export function duplicateGroups(index: EventIndex): DuplicateGroup[] {
     if (members.length < 2) continue;
     const features = members.map((n) => index.articles[n]!);
     const original = pickOriginal(features);
-    const agency = creditedAgency(features.map((f) => f.agencies));
+    // An agency's own page in the group names the agency even when the re-posts drop the credit.
+    const agency = creditedAgency(features.map((f) => f.agencies)) ?? outletAgency(original.outlet);
     const nearIdentical = members.every((n) => index.jaccardToOriginal[n]! >= WIRE_JACCARD);
     out.push({
       original: original.id,

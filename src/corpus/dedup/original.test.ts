@@ -23,6 +23,14 @@ describe('originals and copies', () => {
       input('b-spa', 'واس', WIRE),
       input('c-riyadh', 'الرياض', `${WIRE}\nتابعونا`),
     ]);
+    const uncredited = clusterArticles(
+      [input('a-okaz', 'عكاظ', REPOST), input('b-spa', 'واس', WIRE)].map((i) => ({
+        ...i,
+        body: i.body.replace('الرياض - واس\n', ''),
+        citedSources: [],
+      })),
+    );
+    expect(uncredited.duplicates[0]).toMatchObject({ original: 'b-spa', agency: 'واس', wire: true });
     expect(result.duplicates).toHaveLength(1);
     expect(result.duplicates[0]).toMatchObject({ original: 'b-spa', copies: ['a-okaz', 'c-riyadh'], agency: 'واس' });
   });

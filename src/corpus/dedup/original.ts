@@ -13,9 +13,14 @@ export interface OriginalCandidate {
   readonly bodyLength: number;
 }
 
+/** The wire agency an outlet is («واس», «وكالة أنباء الشرق الأوسط» → «أ ش أ»), or null for any other outlet. */
+export function outletAgency(outlet: string | null): string | null {
+  return outlet === null ? null : agencyOf(outlet);
+}
+
 /** The original of a group (≥ 1 member). */
 export function pickOriginal<T extends OriginalCandidate>(members: readonly T[]): T {
-  const agencyPages = members.filter((m) => m.outlet !== null && agencyOf(m.outlet) !== null);
+  const agencyPages = members.filter((m) => outletAgency(m.outlet) !== null);
   return earliestFullText(agencyPages.length > 0 ? agencyPages : members);
 }
 
