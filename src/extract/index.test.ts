@@ -117,8 +117,7 @@ describe('extractPage', () => {
   });
 
   it('names a plain-text page by its address: the registry name, else the bare host after the text evidence', () => {
-    const at = (url: string, text: string) =>
-      extractPage({ ...page(text), url }).articles[0]!.outlet;
+    const at = (url: string, text: string) => extractPage({ ...page(text), url }).articles[0]!.outlet;
     expect(at('https://www.youm7.com/story/2013/2/5/1', STORY)).toBe('اليوم السابع');
     expect(at('https://www.example-news.com/a/1', STORY)).toBe('الرصيف الإخبارية');
     const unsigned = STORY.split('\n').slice(0, 4).join('\n');
@@ -132,8 +131,14 @@ describe('extractPage', () => {
         '\n',
       );
     expect(extractPage(page(story('سمر جابر'))).articles[0]!.outlet).toBeNull();
-    expect(extractPage(page(story('القاهرة - أ ش أ'))).articles[0]).toMatchObject({ outlet: null, citedSources: ['أ ش أ'] });
-    expect(extractPage(page(story('طنطا - (أ ش أ)'))).articles[0]).toMatchObject({ outlet: null, citedSources: ['أ ش أ'] });
+    expect(extractPage(page(story('القاهرة - أ ش أ'))).articles[0]).toMatchObject({
+      outlet: null,
+      citedSources: ['أ ش أ'],
+    });
+    expect(extractPage(page(story('طنطا - (أ ش أ)'))).articles[0]).toMatchObject({
+      outlet: null,
+      citedSources: ['أ ش أ'],
+    });
     expect(extractPage(page(story('شاهد التقرير'))).articles[0]!.outlet).toBeNull();
     expect(extractPage(page(story('مسيرة نسائية'))).articles[0]!.outlet).toBeNull();
     expect(extractPage(page(story('عين الحدث'))).articles[0]!.outlet).toBe('عين الحدث');

@@ -97,7 +97,8 @@ export function readDateline(line: Line): NamedSpan | null {
   return trimmedName(line, 0, left.length);
 }
 
-const PLACE_AGENCY_RE = /^(?<place>[^\-–—ـ|:\d/()]{2,30}?)\s*[-–—ـ]+\s*\(?\s*(?<agency>[^()\-–—ـ|:\d/]{1,30}?)\s*\)?\s*[.،]?$/u;
+const PLACE_AGENCY_RE =
+  /^(?<place>[^\-–—ـ|:\d/()]{2,30}?)\s*[-–—ـ]+\s*\(?\s*(?<agency>[^()\-–—ـ|:\d/]{1,30}?)\s*\)?\s*[.،]?$/u;
 
 /**
  * «القاهرة - أ ش أ», «طنطا - (أ ش أ)», «عمان - أ. ش. أ»: a dateline of a place and a wire agency. The agency is a

@@ -8,7 +8,12 @@ function tagger(items: readonly [EntityType, string][]): (body: string) => RawMe
   return (body) =>
     items
       .flatMap(([type, text]) =>
-        [...body.matchAll(new RegExp(text, 'gu'))].map((m) => ({ type, text, start: m.index, end: m.index + text.length })),
+        [...body.matchAll(new RegExp(text, 'gu'))].map((m) => ({
+          type,
+          text,
+          start: m.index,
+          end: m.index + text.length,
+        })),
       )
       .sort((a, b) => a.start - b.start);
 }

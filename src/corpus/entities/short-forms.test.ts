@@ -24,8 +24,7 @@ const article = (id: string, ...mentions: EntityMention[]): ClusterInput => ({
 });
 
 /** An article that writes the full name, then the short form (linked in the text by the article-level linker). */
-const both = (id: string, full: string, short: string): ClusterInput =>
-  article(id, person(full), person(short, full));
+const both = (id: string, full: string, short: string): ClusterInput => article(id, person(full), person(short, full));
 
 const canonicals = (inputs: readonly ClusterInput[]) => inputs.map((i) => (i.entities ?? []).map((e) => e.canonical));
 

@@ -30,7 +30,9 @@ const MIN_EVIDENCE_ARTICLES = 3;
  * when it is split, the short form stays apart: a full name seen once (often a tagging slip, «سر أحمد فهمى») is
  * not enough to rename every «أحمد فهمى».
  */
-export function shortFormTargets(inputs: readonly ClusterInput[]): Map<string, { entityId: string; canonical: string }> {
+export function shortFormTargets(
+  inputs: readonly ClusterInput[],
+): Map<string, { entityId: string; canonical: string }> {
   const people = new Map<string, Name>();
   for (const input of inputs)
     for (const entity of input.entities ?? [])
@@ -109,4 +111,3 @@ export function joinShortForms(inputs: readonly ClusterInput[]): ClusterInput[] 
     input.entities?.some((e) => targets.has(e.entityId)) ? { ...input, entities: input.entities.map(join) } : input,
   );
 }
-

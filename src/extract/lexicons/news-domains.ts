@@ -113,7 +113,9 @@ export function outletOfHost(host: string, path = ''): string | null {
   let candidate = normalizeHost(host);
   while (candidate.includes('.')) {
     const name =
-      (section === null ? undefined : (extra.get(`${candidate}/${section}`) ?? DOMAINS.get(`${candidate}/${section}`))) ??
+      (section === null
+        ? undefined
+        : (extra.get(`${candidate}/${section}`) ?? DOMAINS.get(`${candidate}/${section}`))) ??
       extra.get(candidate) ??
       DOMAINS.get(candidate);
     if (name) return name;
