@@ -12,6 +12,7 @@ import type {
 import type { PublishedDate } from '../core/article.ts';
 import { recognizeEntities } from './entities/recognize.ts';
 import { linkEntities, type RawMention } from './entities/link.ts';
+import { listableEntities } from './entities/not-listed.ts';
 import { findQuantities } from './quantities/index.ts';
 import { findQuotes } from './quotes/index.ts';
 import { findTimes } from './temporal/index.ts';
@@ -65,6 +66,8 @@ const LAYERS: readonly Layer[] = [
     name: 'quantities',
     run: (input, draft) => {
       draft.quantities = findQuantities(input.body, { exclude: draft.times, view: draft.view });
+      // An amount's unit («دولار», «شخصاً») and a formula's «الله» were tagged as names; they are not listed entities.
+      draft.entities = listableEntities(draft.entities, draft.quantities, input.body);
     },
   },
   {

@@ -3,6 +3,7 @@
  * once, replays every stored feature row through the event index (deterministic (date, id) order), and rewrites
  * the storylines that gained articles (with timeline, claims and top entities), deleting those that vanished.
  */
+import { joinShortForms } from '../corpus/entities/short-forms.ts';
 import type { ArticleAnnotations } from '../core/annotation.ts';
 import { MIN_STORYLINE_ARTICLES } from '../corpus/cluster-json.ts';
 import { hashId } from '../core/ids.ts';
@@ -338,9 +339,10 @@ function storyArticle(input: ClusterInput | undefined, id: string, duplicateOf: 
   };
 }
 
+/** The storyline's most cited entities; a person's short form counts for the one full name it fits («مبارك» → «حسني مبارك»). */
 function topEntities(articles: readonly ClusterInput[]): StoryDetail['topEntities'] {
   const seen = new Map<string, { canonical: string; type: string; articles: Set<string> }>();
-  for (const article of articles) {
+  for (const article of joinShortForms(articles)) {
     for (const entity of article.entities ?? []) {
       const entry = seen.get(entity.entityId) ?? {
         canonical: entity.canonical,

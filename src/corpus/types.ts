@@ -19,7 +19,7 @@ export interface ClusterInput {
   readonly quotes?: readonly QuoteMention[];
 }
 
-/** A group of near-identical articles; `original` is the earliest (then longest, then smallest id). */
+/** A group of near-identical articles; `original` is an agency's own page, else the earliest full text (dedup/original.ts). */
 export interface DuplicateGroup {
   readonly original: string;
   readonly copies: readonly string[];

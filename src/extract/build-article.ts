@@ -75,11 +75,17 @@ function buildArticle(
   };
 }
 
-/** Credits from «المصادر الإضافية • …» lines first, then names cited in the body. */
+/**
+ * Credits from «المصادر الإضافية • …» lines first, then a «المصدر: X» name that is not the outlet (a page that names
+ * its own site credits X as its source), then names cited in the body.
+ */
 function citedSources(article: ArticleLines, body: string, outlet: string | null): string[] {
-  const credits = article.indices.flatMap((i) =>
-    (article.roles[i]!.role === 'meta' ? (article.classes[i]!.credits ?? []) : []).map((c) => c.text),
-  );
+  const credits = article.indices.flatMap((i) => {
+    if (article.roles[i]!.role !== 'meta') return [];
+    const cls = article.classes[i]!;
+    const source = cls.type === 'source' && cls.outlet && cls.outlet.text !== outlet ? [cls.outlet.text] : [];
+    return [...(cls.credits ?? []).map((c) => c.text), ...source];
+  });
   const seen = new Set(credits);
   return [...credits, ...findCitedSources(body, outlet).filter((name) => !seen.has(name))];
 }

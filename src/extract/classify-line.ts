@@ -24,6 +24,7 @@ import {
   isOutletName,
   readBracketCredits,
   readCopyrightOutlet,
+  readDatelineAgency,
   readDateline,
   splitCredits,
   type NamedSpan,
@@ -192,6 +193,9 @@ function classifyMeta(line: Line): LineClass | null {
   const byline = matchCue(BYLINE, line.key);
   if (byline && !byline.isGlued && (hasColonAfter(line, byline) || line.words <= BYLINE_MAX_WORDS))
     return { type: 'byline', reason: 'byline' };
+  // «القاهرة - أ ش أ»: a place and a cited agency, never the outlet.
+  const wire = readDatelineAgency(line);
+  if (wire) return { type: 'byline', reason: 'byline', credits: [wire] };
   const dateline = readDateline(line);
   if (dateline) return { type: 'dateline', reason: 'outlet', outlet: dateline };
   if (DATELINE_SHAPE_RE.test(line.text) && line.words <= 5) return { type: 'byline', reason: 'byline' };

@@ -10,7 +10,7 @@ import type { PublishedDate } from '../core/article.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { findAbsoluteDates } from '../text/absolute-date.ts';
 import type { SiteMeta } from './article-meta.ts';
-import { outletOfHost } from './lexicons/news-domains.ts';
+import { outletOfHost, outletOfUrl, siteHostOfUrl } from './lexicons/news-domains.ts';
 
 const DATE_META_NAMES: readonly string[] = [
   'article:published_time',
@@ -83,15 +83,21 @@ export function readHtmlMeta(document: Document, pageUrl?: string): HtmlMeta {
     ]
       .map(cleanSiteName)
       .find((v) => v !== null) ??
-    hostOutlet(url) ??
-    hostOutlet(pageUrl ?? null);
+    outletOfUrl(url) ??
+    outletOfUrl(pageUrl);
   const title =
     ld.headline ??
     collected.microdata.headline ??
     stripSiteName(collected.metas.get('og:title') ?? null, siteName) ??
     stripSiteName(collected.title, siteName);
+  const siteHost = siteHostOfUrl(url) ?? siteHostOfUrl(pageUrl);
   return {
-    meta: { published, siteName, headline: title?.replace(/\s+/gu, ' ').trim() || null },
+    meta: {
+      published,
+      siteName,
+      ...(siteHost ? { siteHost } : {}),
+      headline: title?.replace(/\s+/gu, ' ').trim() || null,
+    },
     diagnostics,
     articleBody: ld.articleBody ?? collected.microdata.articleBody ?? null,
   };
@@ -104,15 +110,6 @@ function cleanSiteName(value: string | undefined): string | null {
   if (!/\p{L}/u.test(text) || text.startsWith('@') || /^https?:|©|\(c\)|copyright|حقوق/iu.test(text)) return null;
   if (/^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/u.test(text)) return outletOfHost(text) ?? text;
   return text.split(' ').length <= SITE_NAME_MAX_WORDS ? text : null;
-}
-
-function hostOutlet(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return outletOfHost(new URL(url).hostname);
-  } catch {
-    return null;
-  }
 }
 
 function urlDate(url: string | null): PublishedDate | null {

@@ -149,12 +149,41 @@ describe('extractPage', () => {
     expect(extraction.articles[0]!.body).toContain('افتتح المحافظ صباح اليوم جسراً جديداً');
   });
 
-  it('applies HTML site metadata only to the main article', () => {
+  it("names the outlet from the site's own metadata first, and credits a different «المصدر:» name as its source", () => {
     const extraction = extractText(STORY, [], {
       published: { date: '2019-05-12', precision: 'day', text: '2019-05-12', from: 'json-ld' },
       siteName: 'موقع آخر',
       headline: null,
     });
-    expect(extraction.articles[0]!.outlet).toBe('الرصيف الإخبارية');
+    expect(extraction.articles[0]!.outlet).toBe('موقع آخر');
+    expect(extraction.articles[0]!.citedSources).toContain('الرصيف الإخبارية');
+  });
+
+  it('names a plain-text page by its address: the registry name, else the bare host after the text evidence', () => {
+    const at = (url: string, text: string) => extractPage({ ...page(text), url }).articles[0]!.outlet;
+    expect(at('https://www.youm7.com/story/2013/2/5/1', STORY)).toBe('اليوم السابع');
+    expect(at('https://www.example-news.com/a/1', STORY)).toBe('الرصيف الإخبارية');
+    const unsigned = STORY.split('\n').slice(0, 4).join('\n');
+    expect(at('https://www.example-news.com/a/1', unsigned)).toBe('example-news.com');
+    expect(at('/tmp/pages/a.txt', unsigned)).toBeNull();
+  });
+
+  it('never takes a reporter, a dateline, a call to action or a kicker for the outlet; keeps a bare outlet name', () => {
+    const story = (second: string) =>
+      ['مسيرة نسائية تنطلق من ميدان التحرير إلى دار القضاء', second, STORY.split('\n')[2], STORY.split('\n')[3]].join(
+        '\n',
+      );
+    expect(extractPage(page(story('سمر جابر'))).articles[0]!.outlet).toBeNull();
+    expect(extractPage(page(story('القاهرة - أ ش أ'))).articles[0]).toMatchObject({
+      outlet: null,
+      citedSources: ['أ ش أ'],
+    });
+    expect(extractPage(page(story('طنطا - (أ ش أ)'))).articles[0]).toMatchObject({
+      outlet: null,
+      citedSources: ['أ ش أ'],
+    });
+    expect(extractPage(page(story('شاهد التقرير'))).articles[0]!.outlet).toBeNull();
+    expect(extractPage(page(story('مسيرة نسائية'))).articles[0]!.outlet).toBeNull();
+    expect(extractPage(page(story('عين الحدث'))).articles[0]!.outlet).toBe('عين الحدث');
   });
 });

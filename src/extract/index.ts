@@ -10,6 +10,7 @@ import type { SiteMeta } from './article-meta.ts';
 import { buildArticles } from './build-article.ts';
 import { classifyLine, type LineClass } from './classify-line.ts';
 import { renderHtml } from './html-blocks.ts';
+import { outletOfUrl, siteHostOfUrl } from './lexicons/news-domains.ts';
 import { splitLines, type BlockHint, type Line } from './lines.ts';
 import type { MainContent } from './main-content.ts';
 import { segmentLines, type LineAssignment } from './segment.ts';
@@ -25,9 +26,16 @@ export function extractPage(page: RawPage): PageExtraction {
     const diagnostics = [...rendered.diagnostics, ...pageDiagnostics(extraction, rendered.main)];
     return diagnostics.length > 0 ? { ...extraction, diagnostics } : extraction;
   }
-  const extraction = extractText(page.body, [], null);
+  const extraction = extractText(page.body, [], plainPageSite(page.url));
   const diagnostics = pageDiagnostics(extraction, null);
   return diagnostics.length > 0 ? { ...extraction, diagnostics } : extraction;
+}
+
+/** A plain-text page knows its site only from its address (a JSONL record's `url`): the outlet that host names. */
+function plainPageSite(url: string): SiteMeta | null {
+  const siteName = outletOfUrl(url);
+  const siteHost = siteHostOfUrl(url);
+  return siteName || siteHost ? { published: null, siteName, siteHost, headline: null } : null;
 }
 
 /** Segments a page text (plain text, or HTML rendered to one block per line with `hints` and its main content). */

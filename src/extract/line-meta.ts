@@ -97,6 +97,23 @@ export function readDateline(line: Line): NamedSpan | null {
   return trimmedName(line, 0, left.length);
 }
 
+const PLACE_AGENCY_RE =
+  /^(?<place>[^\-–—ـ|:\d/()]{2,30}?)\s*[-–—ـ]+\s*\(?\s*(?<agency>[^()\-–—ـ|:\d/]{1,30}?)\s*\)?\s*[.،]?$/u;
+
+/**
+ * «القاهرة - أ ش أ», «طنطا - (أ ش أ)», «عمان - أ. ش. أ»: a dateline of a place and a wire agency. The agency is a
+ * cited source (never the outlet); null for any other line.
+ */
+export function readDatelineAgency(line: Line): NamedSpan | null {
+  const match = PLACE_AGENCY_RE.exec(line.text);
+  const place = match?.groups?.place;
+  const agency = match?.groups?.agency;
+  // The place may be any town («طنطا»): a short name before a wire agency is a dateline.
+  if (!match || !place || !agency || place.trim().split(/\s+/u).length > 3 || !isAgency(agency)) return null;
+  const at = line.text.lastIndexOf(agency);
+  return trimmedName(line, at, at + agency.length);
+}
+
 /** Names after a credit cue, split on bullets, commas and «و»: «أ ب • رويترز» → [«أ ب», «رويترز»]. */
 export function splitCredits(line: Line, restStart: number): NamedSpan[] {
   const names: NamedSpan[] = [];

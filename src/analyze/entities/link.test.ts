@@ -150,6 +150,21 @@ describe('linkEntities', () => {
     expect(new Set(linked.map((e) => e.entityId)).size).toBe(4);
   });
 
+  it('never merges full names that differ in a name part, whatever the edit distance of the whole name', () => {
+    const body = 'وقال محمد مرسي إن محمد عيسى ومحمد قرني حضرا الاجتماع مع مرسي.';
+    const linked = linkEntities(
+      mentionsIn(body, [
+        ['PERS', 'محمد مرسي'],
+        ['PERS', 'محمد عيسى'],
+        ['PERS', 'محمد قرني'],
+        ['PERS', 'مرسي'],
+      ]),
+      body,
+    );
+    expect(linked.map((e) => e.canonical)).toEqual(['محمد مرسي', 'محمد عيسى', 'محمد قرني', 'محمد مرسي']);
+    expect(new Set(linked.map((e) => e.entityId)).size).toBe(3);
+  });
+
   it('drops page chrome the tagger may mistake for a name', () => {
     const body = 'تاريخ النشر: اليوم';
     expect(linkEntities(mentionsIn(body, [['MISC', 'تاريخ النشر']]), body)).toEqual([]);

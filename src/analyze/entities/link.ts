@@ -144,7 +144,7 @@ function findCluster(clusters: readonly Cluster[], key: string, type: EntityType
   }
   for (let i = clusters.length - 1; i >= 0; i--) {
     const cluster = clusters[i]!;
-    if (cluster.type === type && [...cluster.keys].some((known) => isSpellingVariant(known, key))) return cluster;
+    if (cluster.type === type && [...cluster.keys].some((known) => isNameVariant(known, key))) return cluster;
   }
   const tokens = key.split(' ');
   for (let i = clusters.length - 1; i >= 0; i--) {
@@ -195,6 +195,19 @@ export function isShortForm(short: readonly string[], full: readonly string[]): 
     j++;
   }
   return true;
+}
+
+/**
+ * Same name spelled differently, judged part by part: one-word keys by `isSpellingVariant`; longer keys need the
+ * same number of parts, each equal or a same-length variant. So «محمد عيسى» and «محمد قرني» never pass for
+ * «محمد مرسي» (two edits on the whole key, but a different name part), while «روبرت كارتسن» ~ «روبرت كارستن».
+ */
+export function isNameVariant(a: string, b: string): boolean {
+  if (a === b) return true;
+  const left = a.split(' ');
+  const right = b.split(' ');
+  if (left.length === 1 && right.length === 1) return isSpellingVariant(a, b);
+  return left.length === right.length && left.every((token, i) => tokensMatch(token, right[i]!));
 }
 
 /** Name tokens match exactly or by a same-length variant («اوتسن»/«اوستن»): «السودان» is not «السوداني». */

@@ -2,7 +2,7 @@
  * The counted noun or unit right after an amount: «2500 جندي», «151 استهدافاً», «70 من جنودها»,
  * «مليون دولار», «عشرات الجنود» (vague amounts take a definite plural). Returns view offsets of the noun.
  */
-import type { TextView } from '../../text/normalize.ts';
+import { normalizeKey, type TextView } from '../../text/normalize.ts';
 import type { NounForm } from './candidate.ts';
 
 /** Currency and measure words → canonical unit name (normalised). */
@@ -41,6 +41,18 @@ const UNIT_WORDS: ReadonlyMap<string, string> = new Map([
   ['ميغاواط', 'ميغاواط'],
   ['ميجاوات', 'ميغاواط'],
 ]);
+const UNIT_BY_LINK_KEY: ReadonlyMap<string, string> = new Map(
+  [...UNIT_WORDS].map(([word, unit]) => [normalizeKey(word), unit] as const),
+);
+/**
+ * The canonical unit a word names, read through the same lexicon as the amounts: «الدولار», «بالجنيه», «دولارات» →
+ * a unit; anything else → null. `word` is in the `link` fold (no diacritics, ة → ه): the lexicon's «ليرة» is folded too.
+ */
+export function unitOfWord(word: string): string | null {
+  const bare = word.replace(/^(?:[وف]?(?:ب|ل|ك)?ال|[وف]?لل)(?=\S{2})/u, '');
+  return UNIT_BY_LINK_KEY.get(word) ?? UNIT_BY_LINK_KEY.get(bare) ?? null;
+}
+
 /** Words that follow numbers but are not what is counted. */
 const NOT_NOUNS: ReadonlySet<string> = new Set([
   'في',

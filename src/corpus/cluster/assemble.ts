@@ -7,12 +7,13 @@ import type { DuplicateGroup, EventCluster, Storyline } from '../types.ts';
 import { compareByDateThenId, clusterSimilarity, type EventIndex } from './event-index.ts';
 import { dayToIso } from './dates.ts';
 import { linkStorylines } from './storylines.ts';
+import { outletAgency, pickOriginal } from '../dedup/original.ts';
 import { STORYLINE_PARAMS, type StorylineParams } from './params.ts';
 
 /** Estimated Jaccard (every copy to the original) from which a group crediting an agency counts as that agency's wire text re-run. */
 const WIRE_JACCARD = 0.7;
 
-/** Duplicate groups (≥ 2 members): original = earliest, then longest body, then smallest id. */
+/** Duplicate groups (≥ 2 members): original = an agency's own page, else the earliest full text (dedup/original.ts). */
 export function duplicateGroups(index: EventIndex): DuplicateGroup[] {
   const groups = new Map<number, number[]>();
   index.duplicateOf.forEach((root, n) => groups.set(root, [...(groups.get(root) ?? []), n]));
@@ -20,12 +21,9 @@ export function duplicateGroups(index: EventIndex): DuplicateGroup[] {
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     const features = members.map((n) => index.articles[n]!);
-    const sorted = [...features].sort((a, b) => compareByDateThenId(a, b) || b.bodyLength - a.bodyLength);
-    const original = sorted.reduce(
-      (best, f) => ((f.day ?? Infinity) === (best.day ?? Infinity) && f.bodyLength > best.bodyLength ? f : best),
-      sorted[0]!,
-    );
-    const agency = creditedAgency(features.map((f) => f.agencies));
+    const original = pickOriginal(features);
+    // An agency's own page in the group names the agency even when the re-posts drop the credit.
+    const agency = creditedAgency(features.map((f) => f.agencies)) ?? outletAgency(original.outlet);
     const nearIdentical = members.every((n) => index.jaccardToOriginal[n]! >= WIRE_JACCARD);
     out.push({
       original: original.id,
