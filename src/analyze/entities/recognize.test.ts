@@ -63,9 +63,10 @@ describe('recognizeEntities', () => {
     const text = 'وصلَ الوفدُ إلى بغدادَ قادماً من طهران برفقة NATO.';
     for (const e of recognizeEntities(text)) expect(text.slice(e.start, e.end)).toBe(e.text);
     const long = 'زار الوزير بغداد و'.repeat(2000);
-    const started = performance.now();
-    recognizeEntities(long);
-    expect(performance.now() - started).toBeLessThan(3000);
+    // Speed on long input is measured by `npm run bench -- annotate`, never timed here.
+    const found = recognizeEntities(long);
+    expect(found.length).toBeGreaterThan(0);
+    for (const e of found) expect(long.slice(e.start, e.end)).toBe(e.text);
   });
 });
 
