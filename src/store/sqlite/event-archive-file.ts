@@ -36,6 +36,8 @@ export interface EventArchiveFile {
   clusterJson(number: number): string | null;
   items(key: string, limit: number): readonly number[];
   append(key: string, item: number, limit: number): void;
+  /** The spill file (in its own temporary directory). */
+  readonly path: string;
   /** Size of the file so far, in bytes. */
   bytes(): number;
   /** Closes and deletes the file. */
@@ -100,6 +102,7 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
     if (++writes % WRITES_PER_COMMIT === 0) open.exec('COMMIT; BEGIN');
   };
   return {
+    path,
     putArticle({ number, id, features, signature }) {
       const bytes = signature ? Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength) : null;
       statements.putArticle.run(number, id, features, bytes);
