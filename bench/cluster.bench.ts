@@ -3,7 +3,7 @@
  * corpus (SaudiNewsNet + egy-news-2013 + perturbed copies shifted by 60 days so they form their own clusters).
  * Issue 18: `replay-<n>` cases stream n articles replayed from both corpora (bench/replay-corpus.ts) through the
  * bounded event index (frozen events spilled to a temporary SQLite file), n from CLUSTER_REPLAY_SIZES
- * (default 100000,1000000), printing time and memory every 100,000 articles.
+ * (default 100000,1000000), printing time and memory every CLUSTER_REPLAY_REPORT_EVERY (100,000) articles.
  * Each case runs in its own child process with a fixed V8 heap cap, so its peak RSS is its own. Skips without ../shared.
  */
 import { spawnSync } from 'node:child_process';
@@ -45,8 +45,8 @@ const REAL_DAY = ['2013-02-09', '2013-02-10'] as const;
 const REPLAY_WALL_TARGET_S = 40 * 60;
 const REPLAY_PEAK_TARGET_MB = 1536;
 const REPLAY_SIZES = (process.env.CLUSTER_REPLAY_SIZES ?? '100000,1000000').split(',').map(Number);
-/** Progress lines of a replay run: every this many articles. */
-const REPLAY_REPORT_EVERY = 100_000;
+/** Progress lines of a replay run: every this many articles (CLUSTER_REPLAY_REPORT_EVERY). */
+const REPLAY_REPORT_EVERY = Number(process.env.CLUSTER_REPLAY_REPORT_EVERY ?? 100_000);
 const CASES = [
   'realday',
   'egy-news-2013',
