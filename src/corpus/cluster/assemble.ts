@@ -79,8 +79,7 @@ function clusterLabel(state: ClusterState, members: readonly ArticleFeatures[]):
   let best: { label: string; score: number } | null = null;
   for (const feature of members) {
     if (!feature.headline?.trim()) continue;
-    const score =
-      clusterSimilarity(feature.vector, state) - (looksLikeCaption(feature.headline) ? CAPTION_PENALTY : 0);
+    const score = clusterSimilarity(feature.vector, state) - (looksLikeCaption(feature.headline) ? CAPTION_PENALTY : 0);
     if (!best || score > best.score) best = { label: feature.headline.trim(), score };
   }
   return best?.label ?? members[0]!.id;

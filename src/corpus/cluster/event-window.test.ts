@@ -17,7 +17,9 @@ const NAMES: readonly [string, 'LOC' | 'ORG'][] = [
 function annotated(input: ClusterInput): ClusterInput {
   const entities = NAMES.flatMap(([name, type]) => {
     const start = input.body.indexOf(name);
-    return start < 0 ? [] : [{ type, text: name, start, end: start + name.length, entityId: `e-${name}`, canonical: name }];
+    return start < 0
+      ? []
+      : [{ type, text: name, start, end: start + name.length, entityId: `e-${name}`, canonical: name }];
   }).sort((a, b) => a.start - b.start);
   return { ...input, entities };
 }
@@ -70,11 +72,14 @@ function bounded(inputs: readonly ClusterInput[], openDays: number): { json: str
 describe('bounded event index (events frozen out of a day window, thawed on demand)', () => {
   const unbounded = JSON.stringify(clusterArticles(CORPUS));
 
-  it.each([0, 1, 3])('gives the same clusters, storylines, timeline and claims as an unbounded run (window %i days)', (days) => {
-    const run = bounded(CORPUS, days);
-    expect(run.json).toBe(unbounded);
-    expect(run.stats.frozen).toBeGreaterThan(0);
-  });
+  it.each([0, 1, 3])(
+    'gives the same clusters, storylines, timeline and claims as an unbounded run (window %i days)',
+    (days) => {
+      const run = bounded(CORPUS, days);
+      expect(run.json).toBe(unbounded);
+      expect(run.stats.frozen).toBeGreaterThan(0);
+    },
+  );
 
   it('thaws a frozen cluster when a re-run of one of its articles arrives 200 days later', () => {
     const run = bounded(CORPUS, 3);

@@ -54,7 +54,12 @@ export function boundedWindow(options: WindowOptions): IndexWindow & { readonly 
     for (const n of state.members) {
       const feature = index.articles[n]!;
       if (!archived.delete(n))
-        archive.putArticle({ number: n, id: feature.id, features: archivedFeatures(feature), signature: feature.signature });
+        archive.putArticle({
+          number: n,
+          id: feature.id,
+          features: archivedFeatures(feature),
+          signature: feature.signature,
+        });
       index.articles[n] = undefined;
       index.byId.delete(feature.id);
     }

@@ -85,7 +85,8 @@ export function linkStorylines(
       if (list[list.length - 1] !== target) {
         list.push(target);
         references[target]!++;
-        if (list.length >= 2 * MAX_SCAN) for (const dropped of list.splice(0, list.length - MAX_SCAN)) unreference(dropped);
+        if (list.length >= 2 * MAX_SCAN)
+          for (const dropped of list.splice(0, list.length - MAX_SCAN)) unreference(dropped);
       }
       postings.set(term, list);
     }
@@ -98,12 +99,7 @@ export function linkStorylines(
   }
 }
 
-function joinStory(
-  story: StorylineState,
-  cluster: ClusterState,
-  vector: SparseVector,
-  params: StorylineParams,
-): void {
+function joinStory(story: StorylineState, cluster: ClusterState, vector: SparseVector, params: StorylineParams): void {
   if (cluster.firstDay !== null)
     story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
   if (cluster.lastDay !== null)

@@ -59,7 +59,7 @@ function keyNumber(key: string): { value: number; bit: number } {
   }
   a >>>= 0;
   b >>>= 0;
-  return { value: (a & 0x1fffff) * 2 ** 32 + b, bit: (a ^ Math.imul(b, 0x9e3779b1)) >>> 0 & (FILTER_BITS - 1) };
+  return { value: (a & 0x1fffff) * 2 ** 32 + b, bit: ((a ^ Math.imul(b, 0x9e3779b1)) >>> 0) & (FILTER_BITS - 1) };
 }
 
 /** Opens a fresh archive file in a new temporary directory (or under `dir`). */
@@ -80,9 +80,13 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
     `);
   } catch (error) {
     rmSync(home, { recursive: true, force: true });
-    throw new EngineError('store/failed', `Cannot open the clustering spill file ${path}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new EngineError(
+      'store/failed',
+      `Cannot open the clustering spill file ${path}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   const open = db;
   const statements = {
@@ -135,7 +139,8 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
       statements.append.run(value, item);
       wrote();
     },
-    bytes: () => (open.pragma('page_count', { simple: true }) as number) * (open.pragma('page_size', { simple: true }) as number),
+    bytes: () =>
+      (open.pragma('page_count', { simple: true }) as number) * (open.pragma('page_size', { simple: true }) as number),
     close() {
       if (open.open) {
         if (open.inTransaction) open.exec('COMMIT');
