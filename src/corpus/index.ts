@@ -34,7 +34,7 @@ export interface ClusterOptions {
    * when a late article needs them (cluster/event-window.ts). The result is identical to an unbounded run.
    */
   readonly archive?: EventArchive;
-  /** Days behind the newest article an untouched event stays in memory (default `OPEN_DAYS`). */
+  /** Days behind the newest article an untouched event stays in memory (default: `maxSpanDays` of the event parameters). */
   readonly openDays?: number;
   /** Receives the window's counters (frozen, thawed, peak live clusters) of a bounded run. */
   readonly onWindowStats?: (stats: WindowStats) => void;
@@ -92,7 +92,7 @@ export { duplicateGroups, eventClusterAt, eventClusters, storylines } from './cl
 export { linkStorylines } from './cluster/storylines.ts';
 export { clusterAt, isIndexed } from './cluster/event-index.ts';
 export { memoryEventArchive, type EventArchive } from './cluster/event-archive.ts';
-export { boundedWindow, OPEN_DAYS, type WindowStats } from './cluster/event-window.ts';
+export { boundedWindow, type WindowStats } from './cluster/event-window.ts';
 export { buildTimeline } from './timeline/timeline.ts';
 export { findClaims } from './claims/claims.ts';
 export { featuresFromJson, featuresToJson } from './features-json.ts';
