@@ -1,12 +1,14 @@
 /**
  * `marsad cluster` as a use case: analyses pages (with annotation) and clusters their articles into event clusters and
- * storylines with timeline and claims (the public cluster JSON). Article ids are `<file>#<index>`. Stores nothing.
+ * storylines with timeline and claims (the public cluster JSON). Article ids are `<file>#<index>`. Stores nothing:
+ * events that leave the clustering window are spilled to a temporary file, deleted at the end (issue 18).
  */
 import { toClusterJson, type ClusterJson } from '../corpus/cluster-json.ts';
 import { clusterArticles } from '../corpus/index.ts';
 import { toClusterInput } from '../corpus/input.ts';
 import type { ClusterInput } from '../corpus/types.ts';
 import { readPages } from '../ingest/read-pages.ts';
+import { openEventArchiveFile } from '../store/sqlite/event-archive-file.ts';
 import type { PageAnalyzer } from './ingest.ts';
 
 export type { ClusterJson } from '../corpus/cluster-json.ts';
@@ -35,5 +37,10 @@ export async function clusterPages(files: readonly string[], options: ClusterPag
     }
   }
   const outlets = new Map(inputs.map((input) => [input.id, input.outlet] as const));
-  return toClusterJson(clusterArticles(inputs), (id) => outlets.get(id) ?? null);
+  const archive = openEventArchiveFile();
+  try {
+    return toClusterJson(clusterArticles(inputs, { archive }), (id) => outlets.get(id) ?? null);
+  } finally {
+    archive.close();
+  }
 }

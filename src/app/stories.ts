@@ -286,7 +286,10 @@ export async function updateStories(store: Store, newArticleIds: readonly string
 export async function rebuildAllStories(store: Store): Promise<StoriesUpdate> {
   const { state, fresh } = await replayStored(store, { rewriteAll: true });
   const index = createEventIndex();
-  addToIndex(index, state.index.articles);
+  addToIndex(
+    index,
+    state.index.articles.filter((f): f is ArticleFeatures => f !== undefined),
+  );
   const change = await storyChange(store, { ...state, index }, fresh);
   await store.commitStoryState(change);
   return { featured: fresh.length, written: change.upsert.length, removed: change.remove.length };

@@ -14,6 +14,8 @@ import { duplicateGroups, eventClusters, storylines } from './cluster/assemble.t
 import { buildTimeline } from './timeline/timeline.ts';
 import { findClaims } from './claims/claims.ts';
 import { EVENT_PARAMS, type EventParams } from './cluster/params.ts';
+import type { EventArchive } from './cluster/event-archive.ts';
+import { boundedWindow, type WindowStats } from './cluster/event-window.ts';
 
 export type { ClusterInput, ClusterResult } from './types.ts';
 export {
@@ -27,6 +29,15 @@ export {
 export interface ClusterOptions {
   /** Overrides of the event thresholds (tuning runs; defaults in cluster/params.ts). */
   readonly eventParams?: Partial<EventParams>;
+  /**
+   * Bounded memory (issue 18): events that can no longer receive articles are frozen into this archive and thawed
+   * when a late article needs them (cluster/event-window.ts). The result is identical to an unbounded run.
+   */
+  readonly archive?: EventArchive;
+  /** Days behind the newest article an untouched event stays in memory (default: `maxSpanDays` of the event parameters). */
+  readonly openDays?: number;
+  /** Receives the window's counters (frozen, thawed, peak live clusters) of a bounded run. */
+  readonly onWindowStats?: (stats: WindowStats) => void;
 }
 
 /** Clusters a batch of articles; an input with a repeated id or a non-text body is left out (listed in `skipped`). */
@@ -34,7 +45,8 @@ export function clusterArticles(
   inputs: readonly ClusterInput[],
   options: ClusterOptions = {},
 ): ClusterResult & { readonly skipped: readonly string[] } {
-  const index = createEventIndex({ ...EVENT_PARAMS, ...options.eventParams });
+  const window = options.archive ? boundedWindow({ archive: options.archive, openDays: options.openDays }) : null;
+  const index = createEventIndex({ ...EVENT_PARAMS, ...options.eventParams }, window);
   const features: ArticleFeatures[] = [];
   const skipped: string[] = [];
   const byId = new Map<string, ClusterInput>();
@@ -47,7 +59,9 @@ export function clusterArticles(
     features.push(articleFeatures(input));
   }
   addToIndex(index, features);
-  return { ...resultOf(index, byId), skipped };
+  const result = { ...resultOf(index, byId), skipped };
+  if (window) options.onWindowStats?.(window.stats);
+  return result;
 }
 
 /** Assembles the full result of an index, with timeline and claims read from the inputs' annotations. */
@@ -74,7 +88,11 @@ export function resultOf(index: EventIndex, inputs: ReadonlyMap<string, ClusterI
   };
 }
 
-export { duplicateGroups, eventClusters, storylines } from './cluster/assemble.ts';
+export { duplicateGroups, eventClusterAt, eventClusters, storylines } from './cluster/assemble.ts';
+export { linkStorylines } from './cluster/storylines.ts';
+export { clusterAt, isIndexed } from './cluster/event-index.ts';
+export { memoryEventArchive, type EventArchive } from './cluster/event-archive.ts';
+export { boundedWindow, type WindowStats } from './cluster/event-window.ts';
 export { buildTimeline } from './timeline/timeline.ts';
 export { findClaims } from './claims/claims.ts';
 export { featuresFromJson, featuresToJson } from './features-json.ts';

@@ -4,7 +4,15 @@
  */
 import { hashId } from '../../core/ids.ts';
 import type { DuplicateGroup, EventCluster, Storyline } from '../types.ts';
-import { compareByDateThenId, clusterSimilarity, type EventIndex } from './event-index.ts';
+import {
+  articleAt,
+  clusterAt,
+  compareByDateThenId,
+  clusterSimilarity,
+  type ArticleFeatures,
+  type ClusterState,
+  type EventIndex,
+} from './event-index.ts';
 import { dayToIso } from './dates.ts';
 import { linkStorylines } from './storylines.ts';
 import { outletAgency, pickOriginal } from '../dedup/original.ts';
@@ -15,12 +23,14 @@ const WIRE_JACCARD = 0.7;
 
 /** Duplicate groups (≥ 2 members): original = an agency's own page, else the earliest full text (dedup/original.ts). */
 export function duplicateGroups(index: EventIndex): DuplicateGroup[] {
+  // Members ascending (the root, an earlier article, first); only groups with copies are built.
   const groups = new Map<number, number[]>();
-  index.duplicateOf.forEach((root, n) => groups.set(root, [...(groups.get(root) ?? []), n]));
+  index.duplicateOf.forEach((root, n) => {
+    if (root !== n) groups.set(root, [...(groups.get(root) ?? [root]), n]);
+  });
   const out: DuplicateGroup[] = [];
   for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    const features = members.map((n) => index.articles[n]!);
+    const features = members.map((n) => articleAt(index, n));
     const original = pickOriginal(features);
     // An agency's own page in the group names the agency even when the re-posts drop the credit.
     const agency = creditedAgency(features.map((f) => f.agencies)) ?? outletAgency(original.outlet);
@@ -48,13 +58,6 @@ function creditedAgency(credits: readonly (readonly string[])[]): string | null 
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 }
 
-/** Member article numbers of each cluster in (date, id) order. */
-function orderedMembers(index: EventIndex, cluster: number): number[] {
-  return [...index.clusters[cluster]!.members].sort((a, b) =>
-    compareByDateThenId(index.articles[a]!, index.articles[b]!),
-  );
-}
-
 /** Photo-caption and dateline marks: «… - أرشيفية», «صورة أرشيفية», «(صورة)», «القاهرة - أ ش أ». */
 const CAPTION_RE =
   /(?:[-–(]\s*(?:صور[ةه]\s*)?(?:أرشيفي[ةه]|ارشيفي[ةه]|أرشيف|ارشيف|صور[ةه])\s*\)?\s*$)|^\S+\s*[-–]\s*(?:أ ش أ|ا ش ا|واس|رويترز|أ ف ب)\s*$/u;
@@ -70,31 +73,33 @@ export function looksLikeCaption(headline: string): boolean {
 }
 
 /** The member headline closest to the centroid (ties: earliest), or the first member's id when none has a headline. */
-function clusterLabel(index: EventIndex, cluster: number, members: readonly number[]): string {
+function clusterLabel(state: ClusterState, members: readonly ArticleFeatures[]): string {
   let best: { label: string; score: number } | null = null;
-  for (const n of members) {
-    const feature = index.articles[n]!;
+  for (const feature of members) {
     if (!feature.headline?.trim()) continue;
-    const score =
-      clusterSimilarity(feature.vector, index.clusters[cluster]!) -
-      (looksLikeCaption(feature.headline) ? CAPTION_PENALTY : 0);
+    const score = clusterSimilarity(feature.vector, state) - (looksLikeCaption(feature.headline) ? CAPTION_PENALTY : 0);
     if (!best || score > best.score) best = { label: feature.headline.trim(), score };
   }
-  return best?.label ?? index.articles[members[0]!]!.id;
+  return best?.label ?? members[0]!.id;
+}
+
+/** Event cluster number `c` as a public record (in memory or read once from the index's archive). */
+export function eventClusterAt(index: EventIndex, c: number): EventCluster {
+  const state = clusterAt(index, c);
+  // Members in (date, id) order.
+  const members = state.members.map((n) => articleAt(index, n)).sort(compareByDateThenId);
+  return {
+    id: hashId(['event', members[0]!.id]),
+    label: clusterLabel(state, members),
+    articles: members.map((f) => f.id),
+    firstDate: state.firstDay === null ? null : dayToIso(state.firstDay),
+    lastDate: state.lastDay === null ? null : dayToIso(state.lastDay),
+  };
 }
 
 /** Event clusters in creation (date) order. */
 export function eventClusters(index: EventIndex): EventCluster[] {
-  return index.clusters.map((state, c) => {
-    const members = orderedMembers(index, c);
-    return {
-      id: hashId(['event', index.articles[members[0]!]!.id]),
-      label: clusterLabel(index, c, members),
-      articles: members.map((n) => index.articles[n]!.id),
-      firstDate: state.firstDay === null ? null : dayToIso(state.firstDay),
-      lastDate: state.lastDay === null ? null : dayToIso(state.lastDay),
-    };
-  });
+  return index.clusters.map((_, c) => eventClusterAt(index, c));
 }
 
 /** All storylines (every event cluster in exactly one), in order of their first cluster. */
@@ -104,7 +109,7 @@ export function storylines(
   params: StorylineParams = STORYLINE_PARAMS,
 ): Storyline[] {
   const order = clusters.map((_, c) => c);
-  const groups = linkStorylines(index.clusters, order, params);
+  const groups = linkStorylines((c) => clusterAt(index, c), order, params);
   return groups
     .map((members) => {
       const largest = [...members].sort(

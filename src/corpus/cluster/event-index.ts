@@ -4,7 +4,7 @@
  * original's cluster. Candidates come from an inverted index over centroid terms and an LSH index, never all pairs.
  */
 import { estimateJaccard, minhashSignature } from '../dedup/minhash.ts';
-import { createLshIndex, lshCandidates, lshInsert, type LshIndex } from '../dedup/lsh.ts';
+import { createLshIndex, lshCandidates, lshInsert, type LshBuckets, type LshIndex } from '../dedup/lsh.ts';
 import { citedAgencies } from '../dedup/agencies.ts';
 import type { ClusterInput } from '../types.ts';
 import { articleVector, dotWithMap, headlineVector, type SparseVector } from './vectors.ts';
@@ -48,18 +48,59 @@ export interface ClusterState {
 
 export interface EventIndex {
   readonly params: EventParams;
-  readonly articles: ArticleFeatures[];
+  /** Features by article number; `undefined` while the article's cluster is frozen in the window's archive. */
+  readonly articles: (ArticleFeatures | undefined)[];
   readonly clusterOf: number[];
   /** Article number of the original this article near-duplicates (its own number when it is no copy). */
   readonly duplicateOf: number[];
   readonly jaccardToOriginal: number[];
-  readonly clusters: ClusterState[];
+  /** Cluster states by number; `undefined` while the cluster is frozen in the window's archive. */
+  readonly clusters: (ClusterState | undefined)[];
   readonly postings: Map<string, number[]>;
   readonly lsh: LshIndex;
+  /** Ids of the articles in memory (a bounded index also asks its archive). */
   readonly byId: Map<string, number>;
+  /** Null: every cluster stays in memory. Else what keeps memory bounded (cluster/event-window.ts). */
+  readonly window: IndexWindow | null;
 }
 
-export function createEventIndex(params: EventParams = EVENT_PARAMS): EventIndex {
+/**
+ * How a bounded index keeps only the clusters that can still receive articles in memory (cluster/event-window.ts).
+ * Freezing and thawing never change a decision: a frozen cluster is thawed before anything reads it.
+ */
+export interface IndexWindow {
+  /** Where the LSH buckets live (all articles, so a copy of a frozen article still finds its original). */
+  readonly buckets: LshBuckets;
+  /** Before an article is assigned: may freeze clusters that have left the window. */
+  beforeAdd(index: EventIndex, feature: ArticleFeatures): void;
+  /** After a cluster gained a member. */
+  touched(index: EventIndex, cluster: number): void;
+  /** Makes a frozen cluster (and its members) live again; a live one is left alone. */
+  thaw(index: EventIndex, cluster: number): void;
+  /** A cluster's date range, live or frozen. */
+  span(index: EventIndex, cluster: number): Pick<ClusterState, 'firstDay' | 'lastDay'>;
+  /** An article's MinHash signature, live or frozen. */
+  signature(index: EventIndex, article: number): Uint32Array | null;
+  /** Whether an id is in the index, live or frozen. */
+  has(index: EventIndex, id: string): boolean;
+  /** A frozen cluster's state, read without thawing it (assembly of the results). */
+  peekCluster(index: EventIndex, cluster: number): ClusterState;
+  /** A frozen article's features, read without thawing its cluster. */
+  peekArticle(index: EventIndex, article: number): ArticleFeatures;
+}
+
+/** A cluster's state, whether in memory or frozen (read only: a frozen cluster stays frozen). */
+export function clusterAt(index: EventIndex, cluster: number): ClusterState {
+  return index.clusters[cluster] ?? index.window!.peekCluster(index, cluster);
+}
+
+/** An article's features, whether in memory or frozen (read only). */
+export function articleAt(index: EventIndex, article: number): ArticleFeatures {
+  return index.articles[article] ?? index.window!.peekArticle(index, article);
+}
+
+/** A new index; with a window, clusters that can no longer receive articles leave memory for its archive. */
+export function createEventIndex(params: EventParams = EVENT_PARAMS, window: IndexWindow | null = null): EventIndex {
   return {
     params,
     articles: [],
@@ -68,9 +109,15 @@ export function createEventIndex(params: EventParams = EVENT_PARAMS): EventIndex
     jaccardToOriginal: [],
     clusters: [],
     postings: new Map(),
-    lsh: createLshIndex(),
+    lsh: createLshIndex(window?.buckets),
     byId: new Map(),
+    window,
   };
+}
+
+/** Whether an article id is already in the index (in memory or frozen). */
+export function isIndexed(index: EventIndex, id: string): boolean {
+  return index.byId.has(id) || (index.window?.has(index, id) ?? false);
 }
 
 /** The features the index keeps of an input (pure; exposed so a store can persist them). */
@@ -104,22 +151,24 @@ export function compareByDateThenId(
 
 /** Adds articles (features) in (date, id) order; ids already in the index are skipped. Returns the new article numbers. */
 export function addToIndex(index: EventIndex, features: readonly ArticleFeatures[]): number[] {
-  const fresh = features.filter((f) => !index.byId.has(f.id)).sort(compareByDateThenId);
+  const fresh = features.filter((f) => !isIndexed(index, f.id)).sort(compareByDateThenId);
   const added: number[] = [];
   for (const feature of fresh) {
-    if (index.byId.has(feature.id)) continue;
+    if (isIndexed(index, feature.id)) continue;
     added.push(addOne(index, feature));
   }
   return added;
 }
 
 function addOne(index: EventIndex, feature: ArticleFeatures): number {
+  index.window?.beforeAdd(index, feature);
   const number = index.articles.length;
   index.articles.push(feature);
   index.byId.set(feature.id, number);
   const duplicate = findOriginal(index, feature);
   index.duplicateOf.push(duplicate ? duplicate.original : number);
   index.jaccardToOriginal.push(duplicate ? duplicate.jaccard : 1);
+  if (duplicate) index.window?.thaw(index, index.clusterOf[duplicate.original]!);
   const cluster = duplicate ? index.clusterOf[duplicate.original]! : bestCluster(index, feature);
   if (cluster === null) {
     index.clusterOf.push(index.clusters.length);
@@ -147,7 +196,7 @@ function findOriginal(index: EventIndex, feature: ArticleFeatures): { original: 
   if (!feature.signature) return null;
   let best: { original: number; jaccard: number } | null = null;
   for (const candidate of lshCandidates(index.lsh, feature.signature)) {
-    const other = index.articles[candidate]!.signature;
+    const other = index.window ? index.window.signature(index, candidate) : index.articles[candidate]!.signature;
     if (!other) continue;
     const jaccard = estimateJaccard(feature.signature, other);
     if (jaccard >= index.params.duplicateJaccard && (!best || jaccard > best.jaccard))
@@ -157,7 +206,11 @@ function findOriginal(index: EventIndex, feature: ArticleFeatures): { original: 
 }
 
 /** Whether a dated article may join a cluster given the cluster's date range. */
-function withinWindow(params: EventParams, feature: ArticleFeatures, cluster: ClusterState): boolean {
+function withinWindow(
+  params: EventParams,
+  feature: ArticleFeatures,
+  cluster: Pick<ClusterState, 'firstDay' | 'lastDay'>,
+): boolean {
   const day = feature.day;
   if (cluster.firstDay === null || cluster.lastDay === null) return true;
   if (day === null) return feature.notBefore === null || cluster.lastDay + params.windowDays >= feature.notBefore;
@@ -180,16 +233,19 @@ function candidateClusters(index: EventIndex, feature: ArticleFeatures): number[
       i--, scanned++
     ) {
       const cluster = postings[i]!;
-      if (!withinWindow(index.params, feature, index.clusters[cluster]!)) continue;
+      const span = index.clusters[cluster] ?? index.window!.span(index, cluster);
+      if (!withinWindow(index.params, feature, span)) continue;
       seen++;
       shared.set(cluster, (shared.get(cluster) ?? 0) + 1);
     }
   }
-  return [...shared]
+  const candidates = [...shared]
     .filter(([, n]) => n >= index.params.minSharedTerms)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, index.params.maxCandidates)
     .map(([c]) => c);
+  if (index.window) for (const c of candidates) index.window.thaw(index, c);
+  return candidates;
 }
 
 /** Similarity of an article to a cluster centroid (cosine). */
@@ -314,6 +370,7 @@ function joinCluster(index: EventIndex, cluster: number, number: number): void {
   const state = index.clusters[cluster]!;
   const feature = index.articles[number]!;
   state.members.push(number);
+  index.window?.touched(index, cluster);
   if (feature.outlet !== null) state.outlets.add(feature.outlet);
   addInto(state.headlines, feature.headlineVector);
   state.headlineNorm = Math.sqrt([...state.headlines.values()].reduce((sum, w) => sum + w * w, 0));
@@ -337,8 +394,17 @@ function joinCluster(index: EventIndex, cluster: number, number: number): void {
     if (!state.centroid.has(term)) continue;
     const list = index.postings.get(term);
     if (!list) index.postings.set(term, [cluster]);
-    else if (list[list.length - 1] !== cluster) list.push(cluster);
+    else if (list[list.length - 1] !== cluster) {
+      list.push(cluster);
+      // Lookups never read past the newest `maxScan × STALE_SCAN_FACTOR` entries: older ones are dropped.
+      if (list.length >= 2 * postingsKept(index.params)) list.splice(0, list.length - postingsKept(index.params));
+    }
   }
+}
+
+/** Posting entries per term that a lookup can reach (candidateClusters scans at most this many, newest first). */
+function postingsKept(params: EventParams): number {
+  return params.maxScan * STALE_SCAN_FACTOR;
 }
 
 function pruneCentroid(state: ClusterState, keep: number): void {

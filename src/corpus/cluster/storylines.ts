@@ -14,7 +14,6 @@ const MIN_SHARED = 2;
 const MAX_CANDIDATES = 30;
 
 interface StorylineState {
-  readonly clusters: number[];
   readonly centroid: Map<string, number>;
   norm: number;
   firstDay: number | null;
@@ -33,18 +32,23 @@ function fits(params: StorylineParams, cluster: ClusterState, story: StorylineSt
 }
 
 /**
- * Groups clusters (given in assignment order, each with a sort key) into storylines.
+ * Groups clusters (given in assignment order; `clusterAt` reads one, in memory or from an archive) into storylines.
  * Returns, for each storyline, its cluster numbers ascending; every cluster is in exactly one storyline.
+ * Memory stays bounded: a term keeps only the postings a lookup can reach (the newest MAX_SCAN), and a storyline
+ * none of them names can never be a candidate again, so its centroid is dropped (only its cluster list stays).
  */
 export function linkStorylines(
-  clusters: readonly ClusterState[],
+  clusterAt: (cluster: number) => ClusterState,
   order: readonly number[],
   params: StorylineParams = STORYLINE_PARAMS,
 ): number[][] {
-  const stories: StorylineState[] = [];
+  const stories: (StorylineState | undefined)[] = [];
+  const members: number[][] = [];
+  /** Posting entries naming each storyline (its centroid is dropped at 0). */
+  const references: number[] = [];
   const postings = new Map<string, number[]>();
   for (const c of order) {
-    const cluster = clusters[c]!;
+    const cluster = clusterAt(c);
     const vector = clusterVector(cluster, params.centroidTerms);
     const shared = new Map<number, number>();
     for (const term of vector.terms.slice(0, QUERY_TERMS)) {
@@ -60,7 +64,7 @@ export function linkStorylines(
     let best: number | null = null;
     let bestScore = -1;
     for (const s of candidates.sort((a, b) => a - b)) {
-      const story = stories[s]!;
+      const story = stories[s]!; // named by a posting, so still in memory
       if (!fits(params, cluster, story)) continue;
       const score = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
       if (score >= params.threshold && score > bestScore) {
@@ -68,26 +72,34 @@ export function linkStorylines(
         bestScore = score;
       }
     }
-    const target =
-      best ?? stories.push({ clusters: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
-    joinStory(stories[target]!, c, cluster, vector, params);
+    let target = best;
+    if (target === null) {
+      target = stories.push({ centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
+      members.push([]);
+      references.push(0);
+    }
+    joinStory(stories[target]!, cluster, vector, params);
+    members[target]!.push(c);
     for (const term of vector.terms) {
       const list = postings.get(term) ?? [];
-      if (list[list.length - 1] !== target) list.push(target);
+      if (list[list.length - 1] !== target) {
+        list.push(target);
+        references[target]!++;
+        if (list.length >= 2 * MAX_SCAN)
+          for (const dropped of list.splice(0, list.length - MAX_SCAN)) unreference(dropped);
+      }
       postings.set(term, list);
     }
+    if (references[target] === 0) stories[target] = undefined; // no terms: never a candidate
   }
-  return stories.map((s) => [...s.clusters].sort((a, b) => a - b));
+  return members.map((m) => [...m].sort((a, b) => a - b));
+
+  function unreference(story: number): void {
+    if (--references[story]! === 0) stories[story] = undefined;
+  }
 }
 
-function joinStory(
-  story: StorylineState,
-  c: number,
-  cluster: ClusterState,
-  vector: SparseVector,
-  params: StorylineParams,
-): void {
-  story.clusters.push(c);
+function joinStory(story: StorylineState, cluster: ClusterState, vector: SparseVector, params: StorylineParams): void {
   if (cluster.firstDay !== null)
     story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
   if (cluster.lastDay !== null)

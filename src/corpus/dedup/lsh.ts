@@ -1,6 +1,7 @@
 /**
  * Locality-sensitive hashing over MinHash signatures: bands of rows hashed into buckets, so that
- * near-duplicate candidates are found without comparing all pairs. Grows incrementally.
+ * near-duplicate candidates are found without comparing all pairs. Grows incrementally; the buckets live in
+ * memory, or in an event archive when clustering keeps a bounded window (cluster/event-archive.ts).
  */
 import { SIGNATURE_LENGTH } from './minhash.ts';
 
@@ -8,15 +9,39 @@ import { SIGNATURE_LENGTH } from './minhash.ts';
 export const ROWS_PER_BAND = 4;
 const BANDS = SIGNATURE_LENGTH / ROWS_PER_BAND;
 /** Bucket size cap: a bucket this full holds boilerplate-only bodies; more entries add no information. */
-const MAX_BUCKET = 64;
+export const MAX_BUCKET = 64;
+
+/**
+ * Where buckets are kept. Items are appended in increasing order, so "the first `limit` items" and "the `limit`
+ * smallest" are the same set: a store may keep every item and cut on reading.
+ */
+export interface LshBuckets {
+  /** The first `limit` items of a bucket, ascending (empty when the bucket does not exist). */
+  items(key: string, limit: number): readonly number[];
+  /** Appends an item (greater than every item already in the bucket); a bucket holding `limit` items may drop it. */
+  append(key: string, item: number, limit: number): void;
+}
 
 /** An incremental LSH index from band keys to item numbers. */
 export interface LshIndex {
-  readonly buckets: Map<string, number[]>;
+  readonly buckets: LshBuckets;
 }
 
-export function createLshIndex(): LshIndex {
-  return { buckets: new Map() };
+/** Buckets in a Map (every item of a run in memory). */
+export function memoryLshBuckets(): LshBuckets {
+  const map = new Map<string, number[]>();
+  return {
+    items: (key, limit) => map.get(key)?.slice(0, limit) ?? [],
+    append(key, item, limit) {
+      const bucket = map.get(key);
+      if (!bucket) map.set(key, [item]);
+      else if (bucket.length < limit) bucket.push(item);
+    },
+  };
+}
+
+export function createLshIndex(buckets: LshBuckets = memoryLshBuckets()): LshIndex {
+  return { buckets };
 }
 
 function bandKeys(signature: Uint32Array): string[] {
@@ -33,15 +58,11 @@ function bandKeys(signature: Uint32Array): string[] {
 /** Items sharing at least one band with `signature`, ascending. */
 export function lshCandidates(index: LshIndex, signature: Uint32Array): number[] {
   const found = new Set<number>();
-  for (const key of bandKeys(signature)) for (const item of index.buckets.get(key) ?? []) found.add(item);
+  for (const key of bandKeys(signature)) for (const item of index.buckets.items(key, MAX_BUCKET)) found.add(item);
   return [...found].sort((a, b) => a - b);
 }
 
 /** Adds an item's signature to the index. */
 export function lshInsert(index: LshIndex, item: number, signature: Uint32Array): void {
-  for (const key of bandKeys(signature)) {
-    const bucket = index.buckets.get(key);
-    if (!bucket) index.buckets.set(key, [item]);
-    else if (bucket.length < MAX_BUCKET) bucket.push(item);
-  }
+  for (const key of bandKeys(signature)) index.buckets.append(key, item, MAX_BUCKET);
 }

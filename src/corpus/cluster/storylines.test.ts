@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterState } from './event-index.ts';
+import { STORYLINE_PARAMS } from './params.ts';
+import { clusterVector, linkStorylines } from './storylines.ts';
+import { dotWithMap } from './vectors.ts';
+
+/** Deterministic pseudo-random numbers (xorshift), so the synthetic clusters are the same on every run. */
+function random(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
+}
+
+/** Clusters over a small vocabulary (Arabic topic words), one or two a day: term lists overflow, storylines pile up. */
+function syntheticClusters(count: number): ClusterState[] {
+  const places = ['غزة', 'القدس', 'الرياض', 'جدة', 'القاهرة', 'بغداد', 'دمشق', 'عمان'];
+  const topics = ['النفط', 'الانتخابات', 'الدوري', 'السيول', 'البرلمان', 'الدولار', 'المدارس', 'الحريق'];
+  const words = places.flatMap((p) => topics.map((t) => `${t}_${p}`));
+  const next = random(7);
+  return Array.from({ length: count }, (_, c) => {
+    const centroid = new Map<string, number>();
+    for (let k = 0; k < 3; k++) centroid.set(words[Math.floor(next() * words.length)]!, 0.2 + next());
+    // Each cluster's own word: most clusters are dominated by it and start a storyline (so term lists overflow and
+    // old storylines lose their last posting); every third shares enough to join one.
+    centroid.set(`حدث${c}`, c % 3 === 0 ? 0.5 : 4);
+    const day = 16_000 + Math.floor(c / 2);
+    return {
+      members: [c],
+      centroid,
+      norm: Math.sqrt([...centroid.values()].reduce((s, w) => s + w * w, 0)),
+      firstDay: day,
+      lastDay: day,
+      outlets: new Set<string>(),
+      headlines: new Map<string, number>(),
+      headlineNorm: 0,
+    };
+  });
+}
+
+/** The linking without cut postings or dropped centroids (every posting kept, every storyline in memory). */
+function linkEverything(clusters: readonly ClusterState[]): number[][] {
+  const params = STORYLINE_PARAMS;
+  const stories: { members: number[]; centroid: Map<string, number>; norm: number; first: number; last: number }[] = [];
+  const postings = new Map<string, number[]>();
+  clusters.forEach((cluster, c) => {
+    const vector = clusterVector(cluster, params.centroidTerms);
+    const shared = new Map<number, number>();
+    for (const term of vector.terms.slice(0, 20)) {
+      const list = postings.get(term) ?? [];
+      for (let i = list.length - 1; i >= 0 && i >= list.length - 100; i--)
+        shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
+    }
+    const candidates = [...shared]
+      .filter(([, n]) => n >= 2)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, 30)
+      .map(([s]) => s)
+      .sort((a, b) => a - b);
+    let best: number | null = null;
+    let bestScore = -1;
+    for (const s of candidates) {
+      const story = stories[s]!;
+      const fits =
+        cluster.firstDay! <= story.last + params.windowDays && cluster.lastDay! >= story.first - params.windowDays;
+      const score = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
+      if (fits && score >= params.threshold && score > bestScore) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    const target =
+      best ?? stories.push({ members: [], centroid: new Map(), norm: 0, first: Infinity, last: -Infinity }) - 1;
+    const story = stories[target]!;
+    story.members.push(c);
+    story.first = Math.min(story.first, cluster.firstDay!);
+    story.last = Math.max(story.last, cluster.lastDay!);
+    for (let i = 0; i < vector.terms.length; i++)
+      story.centroid.set(vector.terms[i]!, (story.centroid.get(vector.terms[i]!) ?? 0) + vector.weights[i]!);
+    if (story.centroid.size > params.centroidTerms) {
+      const sorted = [...story.centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      for (const [term] of sorted.slice(params.centroidTerms)) story.centroid.delete(term);
+    }
+    story.norm = Math.sqrt([...story.centroid.values()].reduce((s, w) => s + w * w, 0));
+    for (const term of vector.terms) {
+      const list = postings.get(term) ?? [];
+      if (list[list.length - 1] !== target) list.push(target);
+      postings.set(term, list);
+    }
+  });
+  return stories.map((s) => s.members);
+}
+
+describe('storyline linking with bounded postings', () => {
+  it('groups 3,000 clusters exactly as keeping every posting and every storyline centroid would', () => {
+    const clusters = syntheticClusters(3_000);
+    const bounded = linkStorylines(
+      (c) => clusters[c]!,
+      clusters.map((_, c) => c),
+    );
+    const reference = linkEverything(clusters);
+    expect(bounded).toEqual(reference);
+    // Enough storylines that term lists pass 200 entries (cut to 100) and old storylines' centroids are dropped.
+    expect(reference.length).toBeGreaterThan(1_000);
+    expect(reference.some((members) => members.length > 2)).toBe(true);
+    expect(bounded.flat().sort((a, b) => a - b)).toEqual(clusters.map((_, c) => c));
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * A spill file for bounded clustering (issue 18): the frozen event clusters, their articles' features, every
+ * article's MinHash signature and the near-duplicate LSH buckets, in a private SQLite file that is deleted on
+ * close. It implements the corpus stage's `EventArchive` port (src/corpus/cluster/event-archive.ts) structurally,
+ * so the store layer needs no corpus types. No journal, no fsync: the file lives and dies with one run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { EngineError } from '../../core/errors.ts';
+
+/** Writes per transaction: one long transaction, committed every so often so the page cache can spill. */
+const WRITES_PER_COMMIT = 20_000;
+/** SQLite page cache (KiB, negative pragma form): counted in the process's RSS, so kept small. */
+const CACHE_KIB = 32_768;
+/**
+ * Bits of the in-memory filter in front of the LSH table (16 MB). Most band keys are unique, so most lookups
+ * would find nothing: the filter answers those without touching the file. At a million articles (16 M keys)
+ * about one lookup in nine still reaches SQLite.
+ */
+const FILTER_BITS = 2 ** 27;
+
+/** The EventArchive methods, plus the file's life cycle. */
+export interface EventArchiveFile {
+  putArticle(record: {
+    readonly number: number;
+    readonly id: string;
+    readonly features: string;
+    readonly signature: Uint32Array | null;
+  }): void;
+  articleJson(number: number): string | null;
+  signature(number: number): Uint32Array | null;
+  numberOf(id: string): number | null;
+  putCluster(number: number, state: string): void;
+  clusterJson(number: number): string | null;
+  items(key: string, limit: number): readonly number[];
+  append(key: string, item: number, limit: number): void;
+  /** The spill file (in its own temporary directory). */
+  readonly path: string;
+  /** Size of the file so far, in bytes. */
+  bytes(): number;
+  /** Closes and deletes the file. */
+  close(): void;
+}
+
+/**
+ * A band key as a 53-bit integer (two 32-bit FNV-1a variants). A collision only adds a candidate, which the
+ * clustering then checks against the real signatures (estimated Jaccard), so it cannot make a false duplicate.
+ */
+function keyNumber(key: string): { value: number; bit: number } {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  a >>>= 0;
+  b >>>= 0;
+  return { value: (a & 0x1fffff) * 2 ** 32 + b, bit: ((a ^ Math.imul(b, 0x9e3779b1)) >>> 0) & (FILTER_BITS - 1) };
+}
+
+/** Opens a fresh archive file in a new temporary directory (or under `dir`). */
+export function openEventArchiveFile(dir?: string): EventArchiveFile {
+  const home = mkdtempSync(join(dir ?? tmpdir(), 'marsad-events-'));
+  const path = join(home, 'events.sqlite');
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma(`cache_size = -${CACHE_KIB}`);
+    db.exec(`
+      CREATE TABLE articles (n INTEGER PRIMARY KEY, id TEXT NOT NULL, features TEXT NOT NULL, signature BLOB);
+      CREATE INDEX articles_id ON articles (id);
+      CREATE TABLE clusters (n INTEGER PRIMARY KEY, state TEXT NOT NULL);
+      CREATE TABLE lsh (key INTEGER NOT NULL, item INTEGER NOT NULL, PRIMARY KEY (key, item)) WITHOUT ROWID;
+    `);
+  } catch (error) {
+    rmSync(home, { recursive: true, force: true });
+    throw new EngineError(
+      'store/failed',
+      `Cannot open the clustering spill file ${path}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const open = db;
+  const statements = {
+    putArticle: open.prepare('INSERT OR IGNORE INTO articles (n, id, features, signature) VALUES (?, ?, ?, ?)'),
+    article: open.prepare<[number], { features: string }>('SELECT features FROM articles WHERE n = ?'),
+    signature: open.prepare<[number], { signature: Buffer | null }>('SELECT signature FROM articles WHERE n = ?'),
+    numberOf: open.prepare<[string], { n: number }>('SELECT n FROM articles WHERE id = ?'),
+    putCluster: open.prepare('INSERT OR REPLACE INTO clusters (n, state) VALUES (?, ?)'),
+    cluster: open.prepare<[number], { state: string }>('SELECT state FROM clusters WHERE n = ?'),
+    items: open.prepare<[number, number], { item: number }>('SELECT item FROM lsh WHERE key = ? ORDER BY item LIMIT ?'),
+    append: open.prepare('INSERT OR IGNORE INTO lsh (key, item) VALUES (?, ?)'),
+  };
+  const filter = new Uint8Array(FILTER_BITS / 8);
+  let writes = 0;
+  open.exec('BEGIN');
+  const wrote = (): void => {
+    if (++writes % WRITES_PER_COMMIT === 0) open.exec('COMMIT; BEGIN');
+  };
+  return {
+    path,
+    putArticle({ number, id, features, signature }) {
+      const bytes = signature ? Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength) : null;
+      statements.putArticle.run(number, id, features, bytes);
+      wrote();
+    },
+    articleJson: (number) => statements.article.get(number)?.features ?? null,
+    signature(number) {
+      const bytes = statements.signature.get(number)?.signature;
+      if (!bytes) return null;
+      // Copied out: the Buffer may share a pool, and a Uint32Array needs 4-byte alignment.
+      const copy = new Uint32Array(bytes.byteLength / 4);
+      new Uint8Array(copy.buffer).set(bytes);
+      return copy;
+    },
+    numberOf: (id) => statements.numberOf.get(id)?.n ?? null,
+    putCluster(number, state) {
+      statements.putCluster.run(number, state);
+      wrote();
+    },
+    clusterJson: (number) => statements.cluster.get(number)?.state ?? null,
+    items(key, limit) {
+      const { value, bit } = keyNumber(key);
+      if ((filter[bit >>> 3]! & (1 << (bit & 7))) === 0) return [];
+      return statements.items.all(value, limit).map((row) => row.item);
+    },
+    append(key, item) {
+      // Every item is kept; `items` cuts to the first `limit` (items arrive in increasing order).
+      const { value, bit } = keyNumber(key);
+      filter[bit >>> 3]! |= 1 << (bit & 7);
+      statements.append.run(value, item);
+      wrote();
+    },
+    bytes: () =>
+      (open.pragma('page_count', { simple: true }) as number) * (open.pragma('page_size', { simple: true }) as number),
+    close() {
+      if (open.open) {
+        if (open.inTransaction) open.exec('COMMIT');
+        open.close();
+      }
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
