@@ -12,6 +12,7 @@ import type { PageJob, PageQueue } from '../queue/page-queue.ts';
 import { indexWrittenArticles } from '../search/store-search.ts';
 import type { PageRecord, Store } from '../store/store.ts';
 import type { IngestAnalyzer, IngestFailure } from './ingest.ts';
+import type { DerivedArticle } from './derived-articles.ts';
 import { buildPageRecord } from './page-record.ts';
 import { createStoryUpdater, rebuildAllStories } from './stories.ts';
 
@@ -96,7 +97,8 @@ async function processBatch(jobs: readonly PageJob[], context: BatchContext): Pr
   const built = await Promise.all(
     [...firstJobOf.values()].map(async (job) => {
       try {
-        return { job, record: buildPageRecord(job.data.page, await context.analyze(job.data.page)).record };
+        const analyzed = await context.analyze(job.data.page);
+        return { job, record: buildPageRecord(job.data.page, analyzed).record, derived: analyzed.derived ?? [] };
       } catch (error) {
         const engineError = isEngineError(error)
           ? error
@@ -107,8 +109,12 @@ async function processBatch(jobs: readonly PageJob[], context: BatchContext): Pr
   );
   const failedPages = new Map<string, { code: string; message: string }>();
   const records: PageRecord[] = [];
+  const derived = new Map<string, DerivedArticle>();
   for (const item of built) {
-    if ('record' in item && item.record) records.push(item.record);
+    if ('record' in item && item.record) {
+      records.push(item.record);
+      for (const article of item.derived ?? []) derived.set(article.articleId, article);
+    }
     else if ('error' in item && item.error) failedPages.set(item.job.data.page.id, item.error);
   }
   // Stage 2: store (pages stored meanwhile by another worker are skipped).
@@ -121,8 +127,10 @@ async function processBatch(jobs: readonly PageJob[], context: BatchContext): Pr
     if (page) articleIds.push(...page.articleIds);
   }
   if (articleIds.length > 0) {
-    await indexWrittenArticles(store, { newPageIds: [], newArticleIds: articleIds });
-    await queue.withStoriesLock(() => context.stories.update(articleIds));
+    // Search documents and features computed beside the analysis are used; those of pages an earlier attempt
+    // stored are computed from the stored articles.
+    await indexWrittenArticles(store, { newPageIds: [], newArticleIds: articleIds }, (id) => derived.get(id)?.search);
+    await queue.withStoriesLock(() => context.stories.update(articleIds, (id) => derived.get(id)?.features));
   }
   // Stage 5: finish the jobs.
   const failed: IngestFailure[] = [];

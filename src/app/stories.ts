@@ -76,10 +76,26 @@ async function loadInputs(store: Store, ids: readonly string[]): Promise<Map<str
   return out;
 }
 
+/** Features of the stored articles among `ids`, in `ids` order: those `known` gives, else computed from the article. */
+async function featuresOf(store: Store, ids: readonly string[], known?: KnownFeatures): Promise<ArticleFeatures[]> {
+  const missing = ids.filter((id) => known?.(id) === undefined);
+  const loaded = missing.length > 0 ? await loadInputs(store, missing) : new Map<string, ClusterInput>();
+  const out: ArticleFeatures[] = [];
+  for (const id of ids) {
+    const features = known?.(id) ?? (loaded.has(id) ? articleFeatures(loaded.get(id)!) : undefined);
+    if (features) out.push(features);
+  }
+  return out;
+}
+
 /** Keeps one event index across the batches of an ingest run; the first update replays the stored features. */
 export interface StoryUpdater {
-  update(newArticleIds: readonly string[]): Promise<StoriesUpdate>;
+  /** `known` gives features already computed elsewhere (the analysis threads); the rest are computed here. */
+  update(newArticleIds: readonly string[], known?: KnownFeatures): Promise<StoriesUpdate>;
 }
+
+/** Clustering features computed beside the analysis, by article id. */
+export type KnownFeatures = (articleId: string) => ArticleFeatures | undefined;
 
 /** What the updater knows is stored, kept in step with each committed update. */
 interface StoryState {
@@ -109,17 +125,15 @@ function addInOrder(index: EventIndex, features: readonly ArticleFeatures[]): vo
 export function createStoryUpdater(store: Store, repair: RepairOptions = {}): StoryUpdater {
   let state: StoryState | null = null;
   return {
-    async update(newArticleIds) {
+    async update(newArticleIds, known) {
       let fresh: ArticleFeatures[];
       let next: StoryState;
       if (state !== null && state.index.articles.length === (await store.countStoryFeatures())) {
-        fresh = [...(await loadInputs(store, newArticleIds)).values()]
-          .map(articleFeatures)
-          .filter((f) => !state!.index.byId.has(f.id));
+        fresh = (await featuresOf(store, newArticleIds, known)).filter((f) => !state!.index.byId.has(f.id));
         addInOrder(state.index, fresh);
         next = state;
       } else {
-        ({ state: next, fresh } = await replayStored(store, state === null ? repair : {}));
+        ({ state: next, fresh } = await replayStored(store, state === null ? repair : {}, known));
       }
       const change = await storyChange(store, next, fresh);
       await store.commitStoryState(change);
@@ -152,16 +166,16 @@ function parsedFeatures(json: string | null): ArticleFeatures | null {
 async function replayStored(
   store: Store,
   repair: RepairOptions,
+  known?: KnownFeatures,
 ): Promise<{ state: StoryState; fresh: ArticleFeatures[] }> {
   const index = createEventIndex();
   const fresh: ArticleFeatures[] = [];
   for (const row of await store.storyFeaturesInOrder()) {
     let features = repair.recomputeFeatures ? null : parsedFeatures(row.features);
     if (features === null) {
-      const inputs = await loadInputs(store, [row.articleId]);
-      const input = inputs.get(row.articleId);
-      if (!input) continue;
-      features = articleFeatures(input);
+      const [computed] = await featuresOf(store, [row.articleId], known);
+      if (!computed) continue;
+      features = computed;
       fresh.push(features);
     }
     addToIndex(index, [features]);
