@@ -8,8 +8,9 @@
  * Input: the first SCALE_PAGES records of SaudiNewsNet from ../shared when present, else generated pages.
  * On a shared machine, wall-clock speedups are only as good as the idle cores: read the CPU-seconds beside them.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -20,11 +21,21 @@ import { createInterface } from 'node:readline';
 import { startAnalysisPool } from '../src/app/analysis-pool.ts';
 import { afterWriteHooks } from '../src/app/after-write.ts';
 import { loadPageAnalyzer } from '../src/app/analyzer.ts';
+import { enqueuePageResults } from '../src/app/enqueue.ts';
 import { ingestPageResults, type IngestAnalyzer } from '../src/app/ingest.ts';
+import { rebuildAllStories } from '../src/app/stories.ts';
+import { openPageQueue, type PageQueue } from '../src/queue/page-queue.ts';
+import { openPostgresStore } from '../src/store/postgres/postgres-store.ts';
+import {
+  postgresTestTarget,
+  startTestDatabase,
+  type TestDatabase,
+} from '../src/store/postgres/testing/test-database.ts';
 import { storeSnapshot } from '../src/app/testing/store-snapshot.ts';
 import type { RawPage } from '../src/core/page.ts';
 import { pageFromFields, type PageResult } from '../src/ingest/read-pages.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { buildCli } from '../scripts/build.mjs';
 import { generatePages } from './generate-pages.ts';
 import { BENCH_QUERIES, openSearchBenchStore } from './search.bench.ts';
 
@@ -32,6 +43,9 @@ const SCALE_PAGES = Number(process.env.SCALE_PAGES ?? 1000);
 const SCALE_WARMUP = Number(process.env.SCALE_WARMUP ?? 100);
 /** Linux clock ticks per second (USER_HZ) in /proc/<pid>/task/<tid>/stat. */
 const CLOCK_TICKS = 100;
+/** Jobs a `marsad worker` claims at once in the team-mode run. */
+const QUEUE_BATCH = 25;
+const QUEUE_POLL_MS = 100;
 const CLIENTS = 16;
 const SEARCH_SECONDS = Number(process.env.SCALE_SEARCH_SECONDS ?? 15);
 const MARSAD = join(dirname(fileURLToPath(import.meta.url)), '..', 'marsad');
@@ -186,6 +200,167 @@ async function benchIngest(): Promise<void> {
   }
 }
 
+/** CPU-seconds (user + system) of the given processes so far, from /proc (NaN when unreadable). */
+function processesCpuSeconds(pids: readonly number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    const fields = statFields(pid);
+    if (!fields) return Number.NaN;
+    total += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  }
+  return total;
+}
+
+/** Fields after the command name of /proc/<pid>/stat (field 3 of the man page is index 0). */
+function statFields(pid: string | number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU-seconds of the local PostgreSQL server whose unix-socket directory `url` names: the postmaster with its reaped
+ * children (backends that exited) plus its live children; NaN when it is not a local cluster.
+ */
+function postgresServerCpuSeconds(url: string): number {
+  const socketDir = new URL(url).searchParams.get('host');
+  if (!socketDir) return Number.NaN;
+  const all = readdirSync('/proc').filter((name) => /^\d+$/u.test(name));
+  const postmaster = all.find((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => arg.startsWith(socketDir));
+    } catch {
+      return false;
+    }
+  });
+  const own = postmaster ? statFields(postmaster) : null;
+  if (!own) return Number.NaN;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const pid of all) {
+    const fields = statFields(pid);
+    if (fields && fields[1] === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+interface QueueRun {
+  readonly seconds: number;
+  readonly workerCpu: number;
+  readonly serverCpu: number;
+  readonly pages: number;
+  readonly snapshot: Awaited<ReturnType<typeof storeSnapshot>>;
+}
+
+/** Polls the queue until `completed` jobs are done (or one failed). */
+async function waitForCompleted(queue: PageQueue, completed: number): Promise<void> {
+  for (;;) {
+    const stats = await queue.stats();
+    if (stats.failed > 0) throw new Error(`queue: ${stats.failed} failed jobs (${JSON.stringify(stats.lastFailures)})`);
+    if (stats.completed >= completed) return;
+    await sleep(QUEUE_POLL_MS);
+  }
+}
+
+/**
+ * `processes` × `marsad worker --threads 1` on a fresh schema. The workers start on the warm-up pages (timing
+ * excluded: process start, model load, first pages); once those are done the measured pages are enqueued and the
+ * clock runs until the queue has completed them all. Then the workers stop and the stories are rebuilt once (what a
+ * worker does when the queue drains) so that both runs are compared on their final state.
+ */
+async function queueRun(
+  database: TestDatabase,
+  input: { results: PageResult[]; warmUp: RawPage[] },
+  processes: number,
+): Promise<QueueRun> {
+  const schema = database.freshSchema();
+  const url = `${database.url}${database.url.includes('?') ? '&' : '?'}schema=${schema}`;
+  const store = await openPostgresStore(url);
+  const queue = await openPageQueue(url, { supervise: false });
+  const workers: ChildProcess[] = [];
+  try {
+    const warm = await enqueuePageResults(
+      store,
+      queue,
+      input.warmUp.map((page, i) => ({ ok: true as const, source: `warm#${i}`, page })),
+      500,
+    );
+    for (let i = 0; i < processes; i++)
+      workers.push(
+        spawn(process.execPath, [MARSAD, 'worker', '--db', url, '--threads', '1', '--batch-size', String(QUEUE_BATCH)], {
+          stdio: ['ignore', 'ignore', 'inherit'],
+        }),
+      );
+    await waitForCompleted(queue, warm.enqueued);
+    const workerPids = workers.map((w) => w.pid!);
+    const workerCpu = processesCpuSeconds(workerPids);
+    const serverCpu = postgresServerCpuSeconds(database.url);
+    const started = performance.now();
+    const measured = await enqueuePageResults(store, queue, input.results, 500);
+    await waitForCompleted(queue, warm.enqueued + measured.enqueued);
+    const seconds = (performance.now() - started) / 1000;
+    const run = {
+      seconds,
+      workerCpu: processesCpuSeconds(workerPids) - workerCpu,
+      serverCpu: postgresServerCpuSeconds(database.url) - serverCpu,
+      pages: measured.enqueued,
+    };
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            worker.once('exit', () => resolve());
+            worker.kill('SIGTERM');
+          }),
+      ),
+    );
+    await rebuildAllStories(store);
+    const snapshot = await storeSnapshot(store);
+    const byId = (items: readonly unknown[]) =>
+      [...items].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
+    // Listing order is commit order, which differs between runs with several writers: compare by id.
+    return { ...run, snapshot: { ...snapshot, articles: byId(snapshot.articles) } };
+  } finally {
+    for (const worker of workers) if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+    await queue.close();
+    await store.close();
+  }
+}
+
+async function benchQueue(): Promise<void> {
+  const target = postgresTestTarget(process.env);
+  if (!target) {
+    console.log('team mode (PostgreSQL): skipped — no TEST_DATABASE_URL and no PostgreSQL binaries');
+    return;
+  }
+  const input = await inputPages();
+  const database = await startTestDatabase(target);
+  try {
+    console.log(
+      `ingest with annotation → PostgreSQL (${target.kind === 'cluster' ? 'throwaway cluster' : 'TEST_DATABASE_URL'}), marsad worker --threads 1 processes, batches of ${QUEUE_BATCH}: ${input.source}; ${input.warmUp.length} warm-up pages first (not timed); ${await loadAverage()}`,
+    );
+    const runs: QueueRun[] = [];
+    for (const processes of [1, 2]) {
+      const run = await queueRun(database, input, processes);
+      runs.push(run);
+      console.log(
+        `  ${processes} worker process(es): ${run.seconds.toFixed(1)} s wall, ${(run.pages / run.seconds).toFixed(1)} pages/s, workers ${run.workerCpu.toFixed(1)} CPU-s, PostgreSQL server ${run.serverCpu.toFixed(1)} CPU-s; ${run.pages} pages; ${await loadAverage()}`,
+      );
+    }
+    const [one, two] = runs as [QueueRun, QueueRun];
+    const same = isDeepStrictEqual(one.snapshot, two.snapshot);
+    const cpuOne = one.workerCpu + one.serverCpu;
+    const cpuTwo = two.workerCpu + two.serverCpu;
+    console.log(
+      `  PostgreSQL SPEEDUP 2 vs 1 worker processes: ${(one.seconds / two.seconds).toFixed(2)}× wall (target ≥ 1.70×); CPU-s (workers + server) 2/1 ${(cpuTwo / cpuOne).toFixed(2)}; bound on 2 idle cores CPU-s(1) / (CPU-s(2)/2) = ${(cpuOne / (cpuTwo / 2)).toFixed(2)}×; same pages, articles, ids and storylines: ${same}`,
+    );
+  } finally {
+    await database.stop();
+  }
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
@@ -271,6 +446,10 @@ async function benchSearch(): Promise<void> {
 }
 
 export async function bench(): Promise<void> {
-  if (process.env.SCALE_PART !== 'search') await benchIngest();
-  if (process.env.SCALE_PART !== 'ingest') await benchSearch();
+  const part = process.env.SCALE_PART;
+  // The PostgreSQL and search parts spawn ./marsad, which runs dist/: build it from the current source first.
+  if (part !== 'ingest') await buildCli();
+  if (!part || part === 'ingest') await benchIngest();
+  if (!part || part === 'postgres') await benchQueue();
+  if (!part || part === 'search') await benchSearch();
 }

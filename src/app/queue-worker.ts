@@ -49,7 +49,9 @@ export async function runQueueWorker(
   queue: PageQueue,
   options: QueueWorkerOptions,
 ): Promise<QueueWorkerSummary> {
-  const stories = createStoryUpdater(store);
+  // Other workers store articles between this worker's batches: catch up with theirs instead of replaying every
+  // stored article per batch; the drain-time rebuild below makes the stories final.
+  const stories = createStoryUpdater(store, {}, { catchUp: true });
   const total = { batches: 0, jobs: 0, newPages: 0, articles: 0, failed: 0 };
   let settled = true;
   while (!options.signal?.aborted) {

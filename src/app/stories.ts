@@ -122,7 +122,11 @@ function addInOrder(index: EventIndex, features: readonly ArticleFeatures[]): vo
  * batch of a run killed between its commit and its story update); later updates add the new articles to the
  * in-memory index. Features, article→event rows and stories of one update commit in one transaction.
  */
-export function createStoryUpdater(store: Store, repair: RepairOptions = {}): StoryUpdater {
+export function createStoryUpdater(
+  store: Store,
+  repair: RepairOptions = {},
+  options: UpdaterOptions = {},
+): StoryUpdater {
   let state: StoryState | null = null;
   return {
     async update(newArticleIds, known) {
@@ -132,6 +136,8 @@ export function createStoryUpdater(store: Store, repair: RepairOptions = {}): St
         fresh = (await featuresOf(store, newArticleIds, known)).filter((f) => !state!.index.byId.has(f.id));
         addInOrder(state.index, fresh);
         next = state;
+      } else if (state !== null && options.catchUp) {
+        ({ state: next, fresh } = await catchUpStored(store, state, known));
       } else {
         ({ state: next, fresh } = await replayStored(store, state === null ? repair : {}, known));
       }
@@ -142,6 +148,16 @@ export function createStoryUpdater(store: Store, repair: RepairOptions = {}): St
       return { featured: fresh.length, written: change.upsert.length, removed: change.remove.length };
     },
   };
+}
+
+export interface UpdaterOptions {
+  /**
+   * When other writers stored articles since the last update (team mode's queue workers), add just those to the index,
+   * in ingest order, instead of replaying every stored article: the per-batch cost stays proportional to the new
+   * articles, but the index order then depends on when each writer committed, so the stories are only final after a
+   * `rebuildAllStories` (the queue workers run it when the queue drains).
+   */
+  readonly catchUp?: boolean;
 }
 
 /** What `marsad check --repair` distrusts in the stored story state. */
@@ -189,6 +205,37 @@ async function replayStored(
     for (const id of signatures.keys()) signatures.set(id, null);
   }
   return { state: { index, assigned, signatures }, fresh };
+}
+
+/**
+ * The updater's state brought up to the store after other writers stored articles (see `UpdaterOptions.catchUp`):
+ * the stored articles the index lacks join it in ingest order, the stored assignments and signatures are re-read.
+ * Replays everything instead when the store no longer lists an article the index holds.
+ */
+async function catchUpStored(
+  store: Store,
+  state: StoryState,
+  known?: KnownFeatures,
+): Promise<{ state: StoryState; fresh: ArticleFeatures[] }> {
+  const rows = await store.storyFeaturesInOrder();
+  const held = rows.reduce((n, row) => n + (state.index.byId.has(row.articleId) ? 1 : 0), 0);
+  if (held !== state.index.articles.length) return replayStored(store, {}, known);
+  const fresh: ArticleFeatures[] = [];
+  for (const row of rows) {
+    if (state.index.byId.has(row.articleId)) continue;
+    let features = parsedFeatures(row.features);
+    if (features === null) {
+      const [computed] = await featuresOf(store, [row.articleId], known);
+      if (!computed) continue;
+      features = computed;
+      fresh.push(features);
+    }
+    addToIndex(state.index, [features]);
+  }
+  const assigned = new Map(
+    (await store.articleEvents()).map((r) => [r.articleId, assignment(r.eventId, r.storylineId)]),
+  );
+  return { state: { index: state.index, assigned, signatures: new Map(await store.storySignatures()) }, fresh };
 }
 
 function assignment(eventId: string, storylineId: string | null): string {
