@@ -223,7 +223,7 @@ async function catchUpStored(
   const fresh: ArticleFeatures[] = [];
   for (const row of rows) {
     if (state.index.byId.has(row.articleId)) continue;
-    let features = parsedFeatures(row.features);
+    let features = (row.features !== null ? known?.(row.articleId) : undefined) ?? parsedFeatures(row.features);
     if (features === null) {
       const [computed] = await featuresOf(store, [row.articleId], known);
       if (!computed) continue;
