@@ -231,7 +231,9 @@ function postgresServerCpuSeconds(url: string): number {
   const all = readdirSync('/proc').filter((name) => /^\d+$/u.test(name));
   const postmaster = all.find((pid) => {
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => arg.startsWith(socketDir));
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        .split('\0')
+        .some((arg) => arg.startsWith(socketDir));
     } catch {
       return false;
     }
@@ -289,9 +291,13 @@ async function queueRun(
     );
     for (let i = 0; i < processes; i++)
       workers.push(
-        spawn(process.execPath, [MARSAD, 'worker', '--db', url, '--threads', '1', '--batch-size', String(QUEUE_BATCH)], {
-          stdio: ['ignore', 'ignore', 'inherit'],
-        }),
+        spawn(
+          process.execPath,
+          [MARSAD, 'worker', '--db', url, '--threads', '1', '--batch-size', String(QUEUE_BATCH)],
+          {
+            stdio: ['ignore', 'ignore', 'inherit'],
+          },
+        ),
       );
     await waitForCompleted(queue, warm.enqueued);
     const workerPids = workers.map((w) => w.pid!);

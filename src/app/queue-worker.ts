@@ -118,8 +118,7 @@ async function processBatch(jobs: readonly PageJob[], context: BatchContext): Pr
     if ('record' in item && item.record) {
       records.push(item.record);
       for (const article of item.derived ?? []) derived.set(article.articleId, article);
-    }
-    else if ('error' in item && item.error) failedPages.set(item.job.data.page.id, item.error);
+    } else if ('error' in item && item.error) failedPages.set(item.job.data.page.id, item.error);
   }
   // Stage 2: store (pages stored meanwhile by another worker are skipped).
   const written = records.length > 0 ? await store.writePages(records) : { newPageIds: [], newArticleIds: [] };
