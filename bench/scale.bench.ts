@@ -41,6 +41,8 @@ import { BENCH_QUERIES, openSearchBenchStore } from './search.bench.ts';
 
 const SCALE_PAGES = Number(process.env.SCALE_PAGES ?? 1000);
 const SCALE_WARMUP = Number(process.env.SCALE_WARMUP ?? 100);
+/** `SCALE_DERIVE=0`: the analysers do not derive search documents and features (the writer computes them, as before). */
+const DERIVE = process.env.SCALE_DERIVE !== '0';
 /** Linux clock ticks per second (USER_HZ) in /proc/<pid>/task/<tid>/stat. */
 const CLOCK_TICKS = 100;
 /** Jobs a `marsad worker` claims at once in the team-mode run. */
@@ -129,12 +131,12 @@ async function ingestRun(
   const startCpu = processCpuSeconds();
   const startWall = performance.now();
   let analyze: IngestAnalyzer;
-  const pool = workers > 1 ? startAnalysisPool({ threads: workers, annotate: true, warmUp: input.warmUp }) : null;
+  const pool = workers > 1 ? startAnalysisPool({ threads: workers, annotate: true, derive: DERIVE, warmUp: input.warmUp }) : null;
   if (pool) {
     await pool.ready();
     analyze = pool.analyze;
   } else {
-    const analyzer = await loadPageAnalyzer({ annotate: true, derive: true });
+    const analyzer = await loadPageAnalyzer({ annotate: true, derive: DERIVE });
     for (const page of input.warmUp) {
       try {
         analyzer(page);
@@ -175,7 +177,7 @@ async function loadAverage(): Promise<string> {
 async function benchIngest(): Promise<void> {
   const input = await inputPages();
   console.log(
-    `ingest with annotation → SQLite: ${input.source}; batches of 50; ${input.warmUp.length} warm-up pages per analyser thread (not timed); ${await loadAverage()}`,
+    `ingest with annotation → SQLite: ${input.source}; batches of 50; ${input.warmUp.length} warm-up pages per analyser thread (not timed); derived articles ${DERIVE ? 'in the analysers' : 'by the writer (SCALE_DERIVE=0)'}; ${await loadAverage()}`,
   );
   const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-scale-'));
   try {
