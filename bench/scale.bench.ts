@@ -131,7 +131,8 @@ async function ingestRun(
   const startCpu = processCpuSeconds();
   const startWall = performance.now();
   let analyze: IngestAnalyzer;
-  const pool = workers > 1 ? startAnalysisPool({ threads: workers, annotate: true, derive: DERIVE, warmUp: input.warmUp }) : null;
+  const pool =
+    workers > 1 ? startAnalysisPool({ threads: workers, annotate: true, derive: DERIVE, warmUp: input.warmUp }) : null;
   if (pool) {
     await pool.ready();
     analyze = pool.analyze;
