@@ -5,15 +5,20 @@
 import { indexWrittenArticles, syncStoreSearchIndex } from '../search/store-search.ts';
 import { createStoryUpdater, type StoriesUpdate } from './stories.ts';
 import type { Store, WriteResult } from '../store/store.ts';
+import type { DerivedArticles } from './derived-articles.ts';
 
-/** The after-write hook for `ingestInputs`' `afterBatch` (or the server's `afterWrite`). */
-export function afterWriteHooks(store: Store): (written: WriteResult) => Promise<void> {
+/**
+ * The after-write hook for `ingestInputs`' `afterBatch` (or the server's `afterWrite`). `derived` holds the search
+ * documents and clustering features the analyser already computed (derived-articles.ts); anything missing is
+ * computed here from the stored article.
+ */
+export function afterWriteHooks(store: Store): (written: WriteResult, derived?: DerivedArticles) => Promise<void> {
   const stories = createStoryUpdater(store);
-  return async (written) => {
+  return async (written, derived) => {
     if (written.newArticleIds.length === 0) return;
     // Search first: a failed story update must not leave stored articles unsearchable.
-    await indexWrittenArticles(store, written);
-    await stories.update(written.newArticleIds);
+    await indexWrittenArticles(store, written, derived && ((id) => derived.get(id)?.search));
+    await stories.update(written.newArticleIds, derived && ((id) => derived.get(id)?.features));
   };
 }
 

@@ -3,6 +3,7 @@
  * src/app/analysis-worker.ts and so loading the pipeline and the NER model once. Its `analyze` is an asynchronous
  * analyser for `ingestInputs`, whose single writer keeps storing batches in read order; pair it with `lookahead` there.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import { EngineError } from '../core/errors.ts';
 import type { RawPage } from '../core/page.ts';
@@ -10,28 +11,63 @@ import type { AnalysisOutcome, AnalysisTask, AnalysisWorkerData } from './analys
 import type { AnalyzedPageLike } from './page-record.ts';
 import { resolveWorkerModule } from './worker-module.ts';
 
+/** How often `ready` looks at the threads' start counter. */
+const READY_POLL_MS = 20;
+
 export interface AnalysisPool {
   readonly analyze: (page: RawPage) => Promise<AnalyzedPageLike>;
   readonly threads: number;
+  /** Resolves once every thread has loaded the pipeline and the model and analysed the warm-up pages. */
+  ready(): Promise<void>;
   /** Waits for running tasks, then stops the threads. */
   close(): Promise<void>;
 }
 
-/** Starts `threads` worker threads at once; with `annotate`, each loads the NER model as it starts, once. */
-export function startAnalysisPool(options: { threads: number; annotate: boolean }): AnalysisPool {
+export interface AnalysisPoolOptions {
+  readonly threads: number;
+  /** Annotate (each thread loads the NER model as it starts, once). */
+  readonly annotate: boolean;
+  /**
+   * Also compute each article's search document and clustering features in the threads (see derived-articles.ts),
+   * so that the single writer only writes. Default true.
+   */
+  readonly derive?: boolean;
+  /** Pages each thread analyses once as it starts (compiles the code, fills the word caches). */
+  readonly warmUp?: readonly RawPage[];
+}
+
+/** Starts `threads` worker threads at once. */
+export function startAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
   const worker = resolveWorkerModule('analysis-worker', import.meta.url);
+  const started = new Int32Array(new SharedArrayBuffer(4));
   const pool = new Piscina<AnalysisTask, AnalysisOutcome>({
     filename: worker.filename,
     execArgv: [...worker.execArgv],
     minThreads: options.threads,
     maxThreads: options.threads,
     idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: { preloadModel: options.annotate } satisfies AnalysisWorkerData,
+    workerData: {
+      annotate: options.annotate,
+      derive: options.derive ?? true,
+      warmUp: options.warmUp ?? [],
+      started,
+    } satisfies AnalysisWorkerData,
+  });
+  let failure: unknown = null;
+  pool.on('error', (error: unknown) => {
+    failure = error;
   });
   const analyze = async (page: RawPage): Promise<AnalyzedPageLike> => {
-    const outcome = await pool.run({ page, annotate: options.annotate });
+    const outcome = await pool.run({ page });
     if (outcome.ok) return outcome.analyzed;
     throw Object.assign(new EngineError(outcome.code), { message: outcome.message });
   };
-  return { analyze, threads: options.threads, close: () => pool.close() };
+  const ready = async (): Promise<void> => {
+    while (Atomics.load(started, 0) < options.threads) {
+      if (failure !== null)
+        throw new EngineError('analyze/failed', `An analysis thread failed to start: ${String(failure)}`);
+      await sleep(READY_POLL_MS);
+    }
+  };
+  return { analyze, threads: options.threads, ready, close: () => pool.close() };
 }

@@ -6,12 +6,16 @@ import { EngineError, isEngineError } from '../core/errors.ts';
 import type { RawPage } from '../core/page.ts';
 import type { PageAnalyzer } from './ingest.ts';
 import { applyOutletDomainsFromEnv } from './outlet-domains.ts';
-import type { AnalyzedPageLike } from './page-record.ts';
+import { buildPageRecord, type AnalyzedPageLike } from './page-record.ts';
+import { derivePageArticles } from './derived-articles.ts';
 
 type AnalyzePage = (page: RawPage, options: { annotate: boolean }) => AnalyzedPageLike;
 
-/** Loads the pipeline and returns an analyzer with annotation on or off. */
-export async function loadPageAnalyzer(options: { annotate: boolean }): Promise<PageAnalyzer> {
+/**
+ * Loads the pipeline and returns an analyzer with annotation on or off; with `derive`, it also computes each
+ * article's search document and clustering features (what ingest's after-write hooks need, see derived-articles.ts).
+ */
+export async function loadPageAnalyzer(options: { annotate: boolean; derive?: boolean }): Promise<PageAnalyzer> {
   applyOutletDomainsFromEnv();
   let analyzePage: AnalyzePage;
   try {
@@ -21,7 +25,25 @@ export async function loadPageAnalyzer(options: { annotate: boolean }): Promise<
       cause: error,
     });
   }
-  return withAnnotationFallback(analyzePage, options);
+  const analyzer = withAnnotationFallback(analyzePage, options);
+  return options.derive ? withDerivedArticles(analyzer) : analyzer;
+}
+
+/**
+ * Adds the articles' derived state (search documents, clustering features) to each analysis. A page whose record
+ * cannot be built is returned as analysed: ingest's own `buildPageRecord` then reports the same failure.
+ */
+export function withDerivedArticles(analyze: PageAnalyzer): PageAnalyzer {
+  return (page) => {
+    const analyzed = analyze(page);
+    let built;
+    try {
+      built = buildPageRecord(page, analyzed);
+    } catch {
+      return analyzed;
+    }
+    return { ...analyzed, derived: derivePageArticles(built.record) };
+  };
 }
 
 /**

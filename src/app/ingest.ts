@@ -11,6 +11,7 @@ import type { RawPage } from '../core/page.ts';
 import type { ReadLimits } from '../ingest/limits.ts';
 import { readPages, type PageResult } from '../ingest/read-pages.ts';
 import type { PageRecord, Store, WriteResult } from '../store/store.ts';
+import type { DerivedArticle, DerivedArticles } from './derived-articles.ts';
 import { buildPageRecord, type AnalyzedPageLike } from './page-record.ts';
 
 /** How many input files a set of paths holds (for a progress bar). */
@@ -66,9 +67,11 @@ export interface IngestOptions {
   readonly onProgress?: (progress: IngestProgress) => void;
   /**
    * Runs after each committed batch (search indexing, story updates). If it throws, the pages stay stored, the
-   * failure is recorded (source `after-write:<first page source>`) and the ingest goes on.
+   * failure is recorded (source `after-write:<first page source>`) and the ingest goes on. `derived` holds the
+   * search documents and clustering features the analyser computed for the batch's articles (empty when it computed
+   * none, see derived-articles.ts).
    */
-  readonly afterBatch?: (written: WriteResult) => Promise<void> | void;
+  readonly afterBatch?: (written: WriteResult, derived: DerivedArticles) => Promise<void> | void;
   /** Reading limits other than the page size (defaults in ingest/limits.ts). */
   readonly limits?: Partial<Omit<ReadLimits, 'maxBytes'>>;
   /**
@@ -225,6 +228,7 @@ function startAnalysis(page: RawPage, analyze: IngestAnalyzer): Promise<Analysis
 async function writeBatch(items: readonly PreparedItem[], run: RunState): Promise<void> {
   const { store, options, tally } = run;
   const records: PageRecord[] = [];
+  const derived = new Map<string, DerivedArticle>();
   try {
     for (const item of items) {
       if (item.copyOf) {
@@ -240,6 +244,7 @@ async function writeBatch(items: readonly PreparedItem[], run: RunState): Promis
         continue;
       }
       records.push(built.record);
+      for (const article of built.derived ?? []) derived.set(article.articleId, article);
       if (item.page.decoding?.warning)
         tally.warnings.push({ source: item.source, message: `decoding: ${item.page.decoding.warning}` });
       tally.warnings.push(...built.warnings.map((message) => ({ source: item.source, message })));
@@ -252,7 +257,7 @@ async function writeBatch(items: readonly PreparedItem[], run: RunState): Promis
     tally.duplicates += records.length - written.newPageIds.length;
     tally.articles += written.newArticleIds.length;
     const last = items.at(-1)!;
-    await runAfterBatch(written, { options, tally, source: items[0]?.source ?? '', seq: last.seq });
+    await runAfterBatch(written, derived, { options, tally, source: items[0]?.source ?? '', seq: last.seq });
   } finally {
     for (const item of items) if (item.analysis) run.inFlight.delete(item.page.id);
   }
@@ -260,10 +265,11 @@ async function writeBatch(items: readonly PreparedItem[], run: RunState): Promis
 
 async function runAfterBatch(
   written: WriteResult,
+  derived: DerivedArticles,
   context: { options: IngestOptions; tally: Tally; source: string; seq: number },
 ): Promise<void> {
   try {
-    await context.options.afterBatch?.(written);
+    await context.options.afterBatch?.(written, derived);
   } catch (error) {
     // Boundary: the batch is committed; a failed index/story update is reported, not allowed to stop the ingest.
     const engineError = isEngineError(error)
@@ -281,10 +287,10 @@ function recordOf(
   source: string,
   page: RawPage,
   analysis: Analysis,
-): ReturnType<typeof buildPageRecord> | IngestFailure {
+): (ReturnType<typeof buildPageRecord> & { derived?: readonly DerivedArticle[] }) | IngestFailure {
   if (!analysis.ok) return analysisFailure(source, analysis.error);
   try {
-    return buildPageRecord(page, analysis.analyzed);
+    return { ...buildPageRecord(page, analysis.analyzed), derived: analysis.analyzed.derived };
   } catch (error) {
     return analysisFailure(source, error);
   }

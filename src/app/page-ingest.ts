@@ -7,6 +7,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { isEngineError } from '../core/errors.ts';
 import type { ContentType, RawPage } from '../core/page.ts';
 import type { PageAnalyzer } from './ingest.ts';
+import type { DerivedArticles } from './derived-articles.ts';
 import { buildPageRecord, type AnalyzedPageLike } from './page-record.ts';
 import { checkText } from '../ingest/decode.ts';
 import { toPageResult } from '../ingest/read-pages.ts';
@@ -33,7 +34,7 @@ export interface PageIngestorOptions {
   readonly analyzeAsync?: (page: RawPage) => Promise<AnalyzedPageLike>;
   readonly maxBytes: number;
   /** Hooks after each committed page (search indexing, story updates). */
-  readonly afterWrite?: (written: WriteResult) => Promise<void>;
+  readonly afterWrite?: (written: WriteResult, derived?: DerivedArticles) => Promise<void>;
   readonly now?: () => Date;
 }
 
@@ -62,14 +63,16 @@ async function ingestOne(
     return { ok: true, pageId: result.page.id, duplicate: true, articleIds: page?.articleIds ?? [] };
   }
   let record;
+  let derived: DerivedArticles | undefined;
   try {
     const analyzed = options.analyzeAsync ? await options.analyzeAsync(result.page) : options.analyze(result.page);
     record = buildPageRecord(result.page, analyzed).record;
+    if (analyzed.derived) derived = new Map(analyzed.derived.map((article) => [article.articleId, article]));
   } catch (error) {
     return failure(error);
   }
   const written = await options.store.writePages([record]);
-  await options.afterWrite?.(written);
+  await options.afterWrite?.(written, derived);
   return {
     ok: true,
     pageId: result.page.id,

@@ -8,6 +8,7 @@ import { EngineError } from '../core/errors.ts';
 import type { RawPage } from '../core/page.ts';
 import { isValidSpan } from '../core/span.ts';
 import type { ArticleRecord, PageRecord } from '../store/store.ts';
+import type { DerivedArticle } from './derived-articles.ts';
 
 /** An extracted article, with the annotation layers when the page was analysed with `annotate`. */
 export type AnalyzedArticleLike = ExtractedArticle & Partial<ArticleAnnotations>;
@@ -21,6 +22,11 @@ export interface AnalyzedPageLike {
   readonly warnings?: readonly string[];
   /** Extraction diagnostics (`extract/no-main-content`, `extract/not-an-article`, `extract/too-short`…), kept with the warnings. */
   readonly diagnostics?: readonly { readonly code: string; readonly message: string }[];
+  /**
+   * Search documents and clustering features of the articles, one per article in order, when the analyser computed
+   * them beside the analysis (src/app/derived-articles.ts); the after-write hooks compute missing ones themselves.
+   */
+  readonly derived?: readonly DerivedArticle[];
 }
 
 export interface BuiltRecord {

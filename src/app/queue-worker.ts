@@ -1,9 +1,10 @@
 /**
  * One `marsad worker` process: claims batches of page jobs from the PostgreSQL queue and runs each batch through
  * idempotent stages — analyse the pages not yet stored → store them (one transaction, existing pages skipped) →
- * index every article of the batch's pages for search (upsert) → update the stories under the corpus-wide
- * advisory lock → complete the jobs. A worker killed at any point leaves its jobs active; after their timeout
- * another worker reruns them, and every stage it repeats finds its work already done or redoes it identically.
+ * index every article of the batch's pages for search (upsert) → store their clustering features → update the
+ * stories under the corpus-wide advisory lock, unless another worker holds it → complete the jobs. A worker killed
+ * at any point leaves its jobs active; after their timeout another worker reruns them, and every stage it repeats
+ * finds its work already done or redoes it identically.
  * When the queue drains, the worker that notices rebuilds all stories under the lock (see `rebuildAllStories`).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,6 +13,8 @@ import type { PageJob, PageQueue } from '../queue/page-queue.ts';
 import { indexWrittenArticles } from '../search/store-search.ts';
 import type { PageRecord, Store } from '../store/store.ts';
 import type { IngestAnalyzer, IngestFailure } from './ingest.ts';
+import { featuresToJson } from '../corpus/index.ts';
+import type { DerivedArticle } from './derived-articles.ts';
 import { buildPageRecord } from './page-record.ts';
 import { createStoryUpdater, rebuildAllStories } from './stories.ts';
 
@@ -48,7 +51,9 @@ export async function runQueueWorker(
   queue: PageQueue,
   options: QueueWorkerOptions,
 ): Promise<QueueWorkerSummary> {
-  const stories = createStoryUpdater(store);
+  // Other workers store articles between this worker's batches: catch up with theirs instead of replaying every
+  // stored article per batch; the drain-time rebuild below makes the stories final.
+  const stories = createStoryUpdater(store, {}, { catchUp: true });
   const total = { batches: 0, jobs: 0, newPages: 0, articles: 0, failed: 0 };
   let settled = true;
   while (!options.signal?.aborted) {
@@ -96,7 +101,8 @@ async function processBatch(jobs: readonly PageJob[], context: BatchContext): Pr
   const built = await Promise.all(
     [...firstJobOf.values()].map(async (job) => {
       try {
-        return { job, record: buildPageRecord(job.data.page, await context.analyze(job.data.page)).record };
+        const analyzed = await context.analyze(job.data.page);
+        return { job, record: buildPageRecord(job.data.page, analyzed).record, derived: analyzed.derived ?? [] };
       } catch (error) {
         const engineError = isEngineError(error)
           ? error
@@ -107,9 +113,12 @@ async function processBatch(jobs: readonly PageJob[], context: BatchContext): Pr
   );
   const failedPages = new Map<string, { code: string; message: string }>();
   const records: PageRecord[] = [];
+  const derived = new Map<string, DerivedArticle>();
   for (const item of built) {
-    if ('record' in item && item.record) records.push(item.record);
-    else if ('error' in item && item.error) failedPages.set(item.job.data.page.id, item.error);
+    if ('record' in item && item.record) {
+      records.push(item.record);
+      for (const article of item.derived ?? []) derived.set(article.articleId, article);
+    } else if ('error' in item && item.error) failedPages.set(item.job.data.page.id, item.error);
   }
   // Stage 2: store (pages stored meanwhile by another worker are skipped).
   const written = records.length > 0 ? await store.writePages(records) : { newPageIds: [], newArticleIds: [] };
@@ -121,8 +130,18 @@ async function processBatch(jobs: readonly PageJob[], context: BatchContext): Pr
     if (page) articleIds.push(...page.articleIds);
   }
   if (articleIds.length > 0) {
-    await indexWrittenArticles(store, { newPageIds: [], newArticleIds: articleIds });
-    await queue.withStoriesLock(() => context.stories.update(articleIds));
+    // Search documents and features computed beside the analysis are used; those of pages an earlier attempt
+    // stored are computed from the stored articles.
+    await indexWrittenArticles(store, { newPageIds: [], newArticleIds: articleIds }, (id) => derived.get(id)?.search);
+    // Clustering features are stored at once (idempotent upserts, no lock needed); the story update then runs only
+    // if no other worker is updating stories: that worker, or the next update, or the drain-time rebuild, picks
+    // these articles up from their stored features. Updates thus coalesce instead of queueing on the lock.
+    const features = articleIds.flatMap((id) => {
+      const article = derived.get(id);
+      return article ? [{ articleId: id, features: featuresToJson(article.features) }] : [];
+    });
+    if (features.length > 0) await store.saveStoryFeatures(features);
+    await queue.tryWithStoriesLock(() => context.stories.update(articleIds, (id) => derived.get(id)?.features));
   }
   // Stage 5: finish the jobs.
   const failed: IngestFailure[] = [];

@@ -77,10 +77,26 @@ async function loadInputs(store: Store, ids: readonly string[]): Promise<Map<str
   return out;
 }
 
+/** Features of the stored articles among `ids`, in `ids` order: those `known` gives, else computed from the article. */
+async function featuresOf(store: Store, ids: readonly string[], known?: KnownFeatures): Promise<ArticleFeatures[]> {
+  const missing = ids.filter((id) => known?.(id) === undefined);
+  const loaded = missing.length > 0 ? await loadInputs(store, missing) : new Map<string, ClusterInput>();
+  const out: ArticleFeatures[] = [];
+  for (const id of ids) {
+    const features = known?.(id) ?? (loaded.has(id) ? articleFeatures(loaded.get(id)!) : undefined);
+    if (features) out.push(features);
+  }
+  return out;
+}
+
 /** Keeps one event index across the batches of an ingest run; the first update replays the stored features. */
 export interface StoryUpdater {
-  update(newArticleIds: readonly string[]): Promise<StoriesUpdate>;
+  /** `known` gives features already computed elsewhere (the analysis threads); the rest are computed here. */
+  update(newArticleIds: readonly string[], known?: KnownFeatures): Promise<StoriesUpdate>;
 }
+
+/** Clustering features computed beside the analysis, by article id. */
+export type KnownFeatures = (articleId: string) => ArticleFeatures | undefined;
 
 /** What the updater knows is stored, kept in step with each committed update. */
 interface StoryState {
@@ -107,20 +123,24 @@ function addInOrder(index: EventIndex, features: readonly ArticleFeatures[]): vo
  * batch of a run killed between its commit and its story update); later updates add the new articles to the
  * in-memory index. Features, article→event rows and stories of one update commit in one transaction.
  */
-export function createStoryUpdater(store: Store, repair: RepairOptions = {}): StoryUpdater {
+export function createStoryUpdater(
+  store: Store,
+  repair: RepairOptions = {},
+  options: UpdaterOptions = {},
+): StoryUpdater {
   let state: StoryState | null = null;
   return {
-    async update(newArticleIds) {
+    async update(newArticleIds, known) {
       let fresh: ArticleFeatures[];
       let next: StoryState;
       if (state !== null && state.index.articles.length === (await store.countStoryFeatures())) {
-        fresh = [...(await loadInputs(store, newArticleIds)).values()]
-          .map(articleFeatures)
-          .filter((f) => !state!.index.byId.has(f.id));
+        fresh = (await featuresOf(store, newArticleIds, known)).filter((f) => !state!.index.byId.has(f.id));
         addInOrder(state.index, fresh);
         next = state;
+      } else if (state !== null && options.catchUp) {
+        ({ state: next, fresh } = await catchUpStored(store, state, known));
       } else {
-        ({ state: next, fresh } = await replayStored(store, state === null ? repair : {}));
+        ({ state: next, fresh } = await replayStored(store, state === null ? repair : {}, known));
       }
       const change = await storyChange(store, next, fresh);
       await store.commitStoryState(change);
@@ -129,6 +149,16 @@ export function createStoryUpdater(store: Store, repair: RepairOptions = {}): St
       return { featured: fresh.length, written: change.upsert.length, removed: change.remove.length };
     },
   };
+}
+
+export interface UpdaterOptions {
+  /**
+   * When other writers stored articles since the last update (team mode's queue workers), add just those to the index,
+   * in ingest order, instead of replaying every stored article: the per-batch cost stays proportional to the new
+   * articles, but the index order then depends on when each writer committed, so the stories are only final after a
+   * `rebuildAllStories` (the queue workers run it when the queue drains).
+   */
+  readonly catchUp?: boolean;
 }
 
 /** What `marsad check --repair` distrusts in the stored story state. */
@@ -153,16 +183,16 @@ function parsedFeatures(json: string | null): ArticleFeatures | null {
 async function replayStored(
   store: Store,
   repair: RepairOptions,
+  known?: KnownFeatures,
 ): Promise<{ state: StoryState; fresh: ArticleFeatures[] }> {
   const index = createEventIndex();
   const fresh: ArticleFeatures[] = [];
   for (const row of await store.storyFeaturesInOrder()) {
     let features = repair.recomputeFeatures ? null : parsedFeatures(row.features);
     if (features === null) {
-      const inputs = await loadInputs(store, [row.articleId]);
-      const input = inputs.get(row.articleId);
-      if (!input) continue;
-      features = articleFeatures(input);
+      const [computed] = await featuresOf(store, [row.articleId], known);
+      if (!computed) continue;
+      features = computed;
       fresh.push(features);
     }
     addToIndex(index, [features]);
@@ -176,6 +206,37 @@ async function replayStored(
     for (const id of signatures.keys()) signatures.set(id, null);
   }
   return { state: { index, assigned, signatures }, fresh };
+}
+
+/**
+ * The updater's state brought up to the store after other writers stored articles (see `UpdaterOptions.catchUp`):
+ * the stored articles the index lacks join it in ingest order, the stored assignments and signatures are re-read.
+ * Replays everything instead when the store no longer lists an article the index holds.
+ */
+async function catchUpStored(
+  store: Store,
+  state: StoryState,
+  known?: KnownFeatures,
+): Promise<{ state: StoryState; fresh: ArticleFeatures[] }> {
+  const rows = await store.storyFeaturesInOrder();
+  const held = rows.reduce((n, row) => n + (state.index.byId.has(row.articleId) ? 1 : 0), 0);
+  if (held !== state.index.articles.length) return replayStored(store, {}, known);
+  const fresh: ArticleFeatures[] = [];
+  for (const row of rows) {
+    if (state.index.byId.has(row.articleId)) continue;
+    let features = (row.features !== null ? known?.(row.articleId) : undefined) ?? parsedFeatures(row.features);
+    if (features === null) {
+      const [computed] = await featuresOf(store, [row.articleId], known);
+      if (!computed) continue;
+      features = computed;
+      fresh.push(features);
+    }
+    addToIndex(state.index, [features]);
+  }
+  const assigned = new Map(
+    (await store.articleEvents()).map((r) => [r.articleId, assignment(r.eventId, r.storylineId)]),
+  );
+  return { state: { index: state.index, assigned, signatures: new Map(await store.storySignatures()) }, fresh };
 }
 
 function assignment(eventId: string, storylineId: string | null): string {

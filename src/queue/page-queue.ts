@@ -55,6 +55,11 @@ export interface PageQueue {
   stats(): Promise<QueueStats>;
   /** Runs `work` while holding the corpus-wide stories lock (an advisory lock; released if the process dies). */
   withStoriesLock<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` under the stories lock if no other process holds it (pg_try_advisory_lock); otherwise runs nothing
+   * and resolves `{ ran: false }` at once.
+   */
+  tryWithStoriesLock<T>(work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   close(): Promise<void>;
 }
 
@@ -81,6 +86,12 @@ export async function openPageQueue(location: string, options: QueueOptions = {}
   await boss.createQueue(PAGE_QUEUE).catch(() => undefined); // exists already (another process created it)
   const lockClient = new pg.Client({ connectionString: url });
   let lockConnected = false;
+  const storiesLockKey = `marsad:stories:${storeSchema ?? 'public'}`;
+  const connectLock = async (): Promise<void> => {
+    if (lockConnected) return;
+    await lockClient.connect();
+    lockConnected = true;
+  };
   const timeout = options.jobTimeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS;
   const db = boss.getDb();
   return {
@@ -138,16 +149,25 @@ export async function openPageQueue(location: string, options: QueueOptions = {}
       };
     },
     async withStoriesLock(work) {
-      if (!lockConnected) {
-        await lockClient.connect();
-        lockConnected = true;
-      }
-      const key = `marsad:stories:${storeSchema ?? 'public'}`;
-      await lockClient.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      await connectLock();
+      await lockClient.query('SELECT pg_advisory_lock(hashtext($1))', [storiesLockKey]);
       try {
         return await work();
       } finally {
-        await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+        await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [storiesLockKey]);
+      }
+    },
+    async tryWithStoriesLock(work) {
+      await connectLock();
+      const { rows } = await lockClient.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+        [storiesLockKey],
+      );
+      if (!rows[0]?.locked) return { ran: false };
+      try {
+        return { ran: true, value: await work() };
+      } finally {
+        await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [storiesLockKey]);
       }
     },
     async close() {

@@ -3,6 +3,7 @@
  * articles (ingest's `afterBatch`) and the catch-up run by `marsad serve` and `marsad search`.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { SearchDocument } from '../store/search-types.ts';
 import type { Store, StoredArticle, WriteResult } from '../store/store.ts';
 import { createTermCache } from '../text/stem.ts';
 import { indexArticles, syncSearchIndex, type SearchableArticle } from './documents.ts';
@@ -47,13 +48,27 @@ export function searchStore(
   return searchArticles(storeSearchDeps(store, storylineArticles), options);
 }
 
-/** Indexes the articles an ingest batch wrote: pass as (part of) `ingestInputs`' `afterBatch`. */
-export async function indexWrittenArticles(store: Store, written: WriteResult): Promise<void> {
+/**
+ * Indexes the articles an ingest batch wrote: pass as (part of) `ingestInputs`' `afterBatch`. `prepared` gives the
+ * documents already analysed elsewhere (the analysis threads); the other articles are read back and analysed here.
+ */
+export async function indexWrittenArticles(
+  store: Store,
+  written: WriteResult,
+  prepared?: (articleId: string) => SearchDocument | undefined,
+): Promise<void> {
+  const documents: SearchDocument[] = [];
   const articles: SearchableArticle[] = [];
   for (const id of written.newArticleIds) {
+    const document = prepared?.(id);
+    if (document) {
+      documents.push(document);
+      continue;
+    }
     const article = await store.getArticle(id);
     if (article) articles.push(toSearchable(article));
   }
+  if (documents.length > 0) await store.upsertSearchDocuments(documents);
   await indexArticles(store, articles);
 }
 

@@ -44,7 +44,7 @@ const POOL_LOOKAHEAD = 2;
 const KILL_AFTER_COMMIT_ENV = 'MARSAD_TEST_KILL_AFTER_COMMIT';
 
 export interface IngestDeps {
-  readonly loadAnalyzer: (options: { annotate: boolean }) => Promise<PageAnalyzer>;
+  readonly loadAnalyzer: (options: { annotate: boolean; derive?: boolean }) => Promise<PageAnalyzer>;
   /** Used when `workers` > 1; without it the analysis stays in-process whatever `workers` says (tests). */
   readonly startPool?: (options: { threads: number; annotate: boolean }) => AnalysisPool;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -137,7 +137,8 @@ export async function runIngest(
   const { maxLineBytes, maxFileBytes, maxGzipRatio, maxLines, maxFileSeconds } = options;
   let summary: IngestSummary;
   try {
-    const analyze = pool ? pool.analyze : await deps.loadAnalyzer({ annotate: options.annotate });
+    // Either way the analyser also computes each article's search document and clustering features (derive).
+    const analyze = pool ? pool.analyze : await deps.loadAnalyzer({ annotate: options.annotate, derive: true });
     const store = await openConfiguredStore(config);
     const progress = context.io.stderr.isTTY && !paths.includes('-') ? await startBar(paths, context.io) : null;
     let fetch: FetchClient | null = null;

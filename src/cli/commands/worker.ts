@@ -73,7 +73,7 @@ export function registerWorker(program: Command, context: CommandContext): void 
       const config = loadConfig({ db: url, batchSize: options.batchSize }, process.env);
       const threads = options.threads ?? availableParallelism();
       const pool = threads > 1 ? startAnalysisPool({ threads, annotate: options.annotate }) : null;
-      const analyze = pool ? pool.analyze : await loadPageAnalyzer({ annotate: options.annotate });
+      const analyze = pool ? pool.analyze : await loadPageAnalyzer({ annotate: options.annotate, derive: true });
       const store = await openConfiguredStore(config);
       const queue = await openPageQueue(url, { maintenanceSeconds: options.maintenanceSeconds });
       const stop = new AbortController();
