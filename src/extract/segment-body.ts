@@ -57,8 +57,8 @@ export function readBody(state: State, start: number, article: number): number {
 
 /** A note under an article is short. */
 const NOTE_MAX_WORDS = 40;
-/** An e-mail address or a social handle (a web address alone is not enough: articles cite their sources). */
-const CONTACT_RE = /[\w.-]+@[\w-]+\.[a-z]|(?:^|\s)@\w/iu;
+/** An e-mail address or a social handle, both ASCII (a web address alone is not enough: articles cite their sources). */
+const CONTACT_RE = /[A-Za-z0-9_.-]+@[A-Za-z0-9_-]+\.[a-z]|(?:^|\s)@[A-Za-z0-9_]/iu;
 /** A line wholly in brackets: «(Reporting by …; editing by …)», «[Photo: …]». */
 const BRACKETED_RE = /^[(\[（][^()\[\]]*[)\]）][.]?$/u;
 
