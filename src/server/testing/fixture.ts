@@ -13,7 +13,7 @@ import type { AccessOptions } from '../access.ts';
 import { buildServer } from '../app.ts';
 import { createPageIngestor, type PageIngestorOptions } from '../../app/page-ingest.ts';
 import type { PageAnalyzer } from '../../app/ingest.ts';
-import type { StorylineDetail, StoryReader } from '../../app/story-reader.ts';
+import { pageOfClusterViews, type StorylineDetail, type StoryReader } from '../../app/story-reader.ts';
 
 export interface ApiFixture {
   readonly app: FastifyInstance;
@@ -32,6 +32,7 @@ function storyReaderFor(storyline: StorylineDetail): StoryReader {
     listStorylines: async () => [storyline],
     getStoryline: async (id) => (id === storyline.id ? storyline : null),
     listEventClusters: async () => storyline.eventClusters,
+    eventClusterPage: async (query) => pageOfClusterViews(storyline.eventClusters, query),
     getEventCluster: async (id) => storyline.eventClusters.find((c) => c.id === id) ?? null,
     storylineArticleIds: async (id) => (id === storyline.id ? ids : []),
     storylineOfArticle: async (id) => (ids.includes(id) ? storyline.id : null),
