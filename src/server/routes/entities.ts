@@ -71,7 +71,7 @@ async function withContext(store: Store, mentions: readonly EntityMentionRecord[
 }
 
 export function registerEntityRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  app.get('/api/entities', async (request) => {
+  app.get('/api/entities', { config: { dependsOn: ['entities', 'stories'] } }, async (request) => {
     const query = parseRequest(LIST_QUERY, request.query, 'query');
     const articleIds =
       query.storyline === undefined ? undefined : await deps.stories.storylineArticleIds(query.storyline);
@@ -91,7 +91,7 @@ export function registerEntityRoutes(app: FastifyInstance, deps: ServerDeps): vo
     return { limit: query.limit, offset: query.offset, items, nextCursor };
   });
 
-  app.get('/api/entities/:id', async (request) => {
+  app.get('/api/entities/:id', { config: { dependsOn: ['entities', 'articles'] } }, async (request) => {
     const { id } = parseRequest(ENTITY_PARAMS, request.params, 'path');
     const entity = await deps.store.getEntity(id, MAX_ENTITY_MENTIONS);
     if (!entity) throw new HttpError(404, 'not-found', `No entity with id ${id}.`);

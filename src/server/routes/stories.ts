@@ -24,13 +24,17 @@ export function registerStoryRoutes(app: FastifyInstance, deps: ServerDeps): voi
     return detail;
   };
 
-  app.get('/api/storylines', async () => ({ items: await deps.stories.listStorylines() }));
+  app.get('/api/storylines', { config: { dependsOn: ['stories', 'articles'] } }, async () => ({
+    items: await deps.stories.listStorylines(),
+  }));
 
-  app.get('/api/storylines/:id', async (request) => storyline(parseRequest(ID_PARAMS, request.params, 'path').id));
+  app.get('/api/storylines/:id', { config: { dependsOn: ['stories', 'articles'] } }, async (request) =>
+    storyline(parseRequest(ID_PARAMS, request.params, 'path').id),
+  );
 
   // Without `limit`, every cluster of the listed storylines, as before; the items arrive serialised from the read
   // model and are joined, not parsed and re-serialised.
-  app.get('/api/clusters', async (request, reply) => {
+  app.get('/api/clusters', { config: { dependsOn: ['stories', 'articles'] } }, async (request, reply) => {
     const query = parseRequest(CLUSTER_LIST_QUERY, request.query, 'query');
     const page = await deps.stories.eventClusterPage({
       ...(query.limit === undefined ? {} : { limit: query.limit }),
@@ -42,20 +46,20 @@ export function registerStoryRoutes(app: FastifyInstance, deps: ServerDeps): voi
       .send(`{"items":[${page.itemsJson.join(',')}],"nextCursor":${JSON.stringify(next)}}`);
   });
 
-  app.get('/api/clusters/:id', async (request) => {
+  app.get('/api/clusters/:id', { config: { dependsOn: ['stories', 'articles'] } }, async (request) => {
     const { id } = parseRequest(ID_PARAMS, request.params, 'path');
     const cluster = await deps.stories.getEventCluster(id);
     if (!cluster) throw new HttpError(404, 'not-found', `No event cluster with id ${id}.`);
     return cluster;
   });
 
-  app.get('/api/timeline', async (request) => {
+  app.get('/api/timeline', { config: { dependsOn: ['stories', 'articles'] } }, async (request) => {
     const { storyline: id } = parseRequest(STORYLINE_QUERY, request.query, 'query');
     const detail = await storyline(id);
     return { storylineId: id, timeline: detail.timeline, undated: detail.undated };
   });
 
-  app.get('/api/claims', async (request) => {
+  app.get('/api/claims', { config: { dependsOn: ['stories', 'articles'] } }, async (request) => {
     const { storyline: id } = parseRequest(STORYLINE_QUERY, request.query, 'query');
     return { storylineId: id, claims: (await storyline(id)).claims };
   });

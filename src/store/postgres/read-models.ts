@@ -89,7 +89,9 @@ export function createReadModelStore(pool: pg.Pool): ReadModelStore {
               STATS_DERIVED,
             ),
           )) +
-          (await count(symmetricDifference('entity_id, field, value, count', 'entity_name_counts', NAME_COUNTS_DERIVED))),
+          (await count(
+            symmetricDifference('entity_id, field, value, count', 'entity_name_counts', NAME_COUNTS_DERIVED),
+          )),
         eventClusterViews: await count(
           symmetricDifference(
             'storyline_id, position, cluster_id, view',
