@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { hashId } from '../src/core/ids.ts';
+import type { ArticleAnnotations } from '../src/core/annotation.ts';
 import type { PageRecord, Store } from '../src/store/store.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { ANALYZER_VERSION } from '../src/search/documents.ts';
@@ -21,7 +22,7 @@ import { findSharedDir } from '../eval/shared-dir.ts';
 export const BENCH_ARTICLES = 100_000;
 const BATCH = 1_000;
 
-interface SourceArticle {
+export interface SourceArticle {
   readonly outlet: string;
   readonly published: string | null;
   readonly headline: string;
@@ -74,7 +75,13 @@ function perturb(article: SourceArticle, round: number): SourceArticle {
   return { ...article, body: rotated.join('\n'), published };
 }
 
-function recordFor(index: number, article: SourceArticle): PageRecord {
+/** What another bench adds to the generated corpus: annotations per article, and the ids each batch got. */
+export interface BuildHooks {
+  readonly annotate?: (article: SourceArticle) => ArticleAnnotations | null;
+  readonly written?: (articleIds: readonly string[], articles: readonly SourceArticle[]) => void;
+}
+
+function recordFor(index: number, article: SourceArticle, hooks: BuildHooks = {}): PageRecord {
   // The page body is only the headline (the bench measures search, not page storage); spans index it.
   const page = {
     id: hashId(['bench-page', index]),
@@ -102,7 +109,7 @@ function recordFor(index: number, article: SourceArticle): PageRecord {
           spans: [],
           paragraphs: [],
         },
-        annotations: null,
+        annotations: hooks.annotate?.(article) ?? null,
       },
     ],
   };
@@ -126,8 +133,13 @@ async function writeBatch(
   store: Store,
   batch: { index: number; article: SourceArticle }[],
   cache: ReturnType<typeof createTermCache>,
+  hooks: BuildHooks,
 ): Promise<void> {
-  const written = await store.writePages(batch.map((b) => recordFor(b.index, b.article)));
+  const written = await store.writePages(batch.map((b) => recordFor(b.index, b.article, hooks)));
+  hooks.written?.(
+    written.newArticleIds,
+    batch.map((b) => b.article),
+  );
   await store.upsertSearchDocuments(
     batch.map((b, i) => ({
       articleId: written.newArticleIds[i]!,
@@ -141,14 +153,14 @@ async function writeBatch(
 }
 
 /** Builds the database (real store, real migrations) with `count` articles; returns how many were originals. */
-async function build(path: string, count: number): Promise<number> {
+export async function buildBenchDatabase(path: string, count: number, hooks: BuildHooks = {}): Promise<number> {
   const store = openSqliteStore(path);
   const cache = createTermCache();
   const originals: SourceArticle[] = [];
   let batch: { index: number; article: SourceArticle }[] = [];
   let index = 0;
   const flush = async () => {
-    await writeBatch(store, batch, cache);
+    await writeBatch(store, batch, cache, hooks);
     batch = [];
   };
   for await (const article of await sources()) {
@@ -178,7 +190,7 @@ export async function openSearchBenchStore(count = BENCH_ARTICLES): Promise<{ st
     const partial = `${path}.building`;
     rmSync(partial, { force: true });
     const started = performance.now();
-    const originals = await build(partial, count);
+    const originals = await buildBenchDatabase(partial, count);
     renameSync(partial, path);
     for (const suffix of ['-wal', '-shm'])
       if (existsSync(partial + suffix)) renameSync(partial + suffix, path + suffix);

@@ -13,6 +13,7 @@ interface ServeOptions {
   readonly ingest: boolean;
   readonly workers: number;
   readonly allowedHost: string[];
+  readonly responseCache: boolean;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -35,6 +36,7 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--host <address>', 'address to bind', DEFAULT_HOST)
     .option('--no-ingest', 'refuse POST /api/pages')
     .option('--workers <n>', 'server processes sharing the port (node:cluster)', parsePositiveInt, 1)
+    .option('--no-response-cache', 'compute every API answer (no answers kept while the data are unchanged)')
     .option(
       '--allowed-host <name>',
       'a host name this server answers for besides localhost (repeatable; also MARSAD_ALLOWED_HOSTS, comma-separated)',
@@ -86,6 +88,7 @@ export function registerServe(program: Command, context: CommandContext): void {
               allowedHosts,
               log,
               catchUpSearchIndex: worker === 1,
+              responseCache: options.responseCache,
             }),
           log,
         );
@@ -98,6 +101,7 @@ export function registerServe(program: Command, context: CommandContext): void {
         allowIngest: options.ingest,
         allowedHosts,
         log,
+        responseCache: options.responseCache,
       });
       context.io.stdout.write(`Marsad is serving ${displayLocation(config.dbPath)} at ${server.url}\n`);
       await new Promise<void>((resolve) => {

@@ -84,10 +84,7 @@ export function createSqliteSearchIndex(db: Database, options: SqliteSearchOptio
     )
     .pluck();
   const countDocs = db.prepare('SELECT count(*) FROM search_docs').pluck();
-  const texts = db.prepare(
-    `SELECT id AS articleId, headline, body, outlet, published_date AS published FROM articles
-     WHERE id IN (SELECT value FROM json_each(?))`,
-  );
+
 
   const write = db.transaction((documents: readonly SearchDocument[]) => {
     for (const document of documents) {
@@ -128,7 +125,10 @@ export function createSqliteSearchIndex(db: Database, options: SqliteSearchOptio
       return countDocs.get() as number;
     },
     async searchTexts(articleIds) {
-      return texts.all(JSON.stringify(articleIds)) as SearchText[];
+      return statement(
+        `SELECT id AS articleId, headline, body, outlet, published_date AS published FROM articles
+         WHERE id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(articleIds)) as SearchText[];
     },
   };
 }
