@@ -46,15 +46,17 @@ BEGIN
     PERFORM entity_stats_refresh_names(NEW.key);
   ELSE
     IF OLD.layer <> 'entities' OR OLD.key IS NULL THEN RETURN NULL; END IF;
+    -- Rows whose count would reach 0 go first (the CHECKs keep counts positive), then the rest are decremented.
+    DELETE FROM entity_name_counts WHERE entity_id = OLD.key AND count = 1
+      AND ((field = 'type' AND value = OLD.data->>'type') OR (field = 'canonical' AND value = OLD.data->>'canonical'));
     UPDATE entity_name_counts SET count = count - 1
     WHERE entity_id = OLD.key AND ((field = 'type' AND value = OLD.data->>'type')
       OR (field = 'canonical' AND value = OLD.data->>'canonical'));
-    DELETE FROM entity_name_counts WHERE entity_id = OLD.key AND count <= 0;
+    DELETE FROM entity_stats WHERE entity_id = OLD.key AND mention_count = 1;
     UPDATE entity_stats SET mention_count = mention_count - 1,
       article_count = article_count - CASE WHEN EXISTS (SELECT 1 FROM annotations o WHERE o.article_id = OLD.article_id
         AND o.layer = 'entities' AND o.key = OLD.key) THEN 0 ELSE 1 END
     WHERE entity_id = OLD.key;
-    DELETE FROM entity_stats WHERE entity_id = OLD.key AND mention_count <= 0;
     PERFORM entity_stats_refresh_names(OLD.key);
   END IF;
   RETURN NULL;

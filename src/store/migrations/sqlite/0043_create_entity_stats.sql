@@ -46,15 +46,18 @@ END;
 CREATE TRIGGER entity_stats_mention_removed AFTER DELETE ON annotations
 WHEN OLD.layer = 'entities' AND OLD.key IS NOT NULL
 BEGIN
+  -- Rows whose count would reach 0 go first (the CHECKs keep counts positive), then the rest are decremented.
+  DELETE FROM entity_name_counts WHERE entity_id = OLD.key AND count = 1
+    AND ((field = 'type' AND value = json_extract(OLD.data, '$.type'))
+      OR (field = 'canonical' AND value = json_extract(OLD.data, '$.canonical')));
   UPDATE entity_name_counts SET count = count - 1
   WHERE entity_id = OLD.key AND ((field = 'type' AND value = json_extract(OLD.data, '$.type'))
     OR (field = 'canonical' AND value = json_extract(OLD.data, '$.canonical')));
-  DELETE FROM entity_name_counts WHERE entity_id = OLD.key AND count <= 0;
+  DELETE FROM entity_stats WHERE entity_id = OLD.key AND mention_count = 1;
   UPDATE entity_stats SET mention_count = mention_count - 1,
     article_count = article_count - NOT EXISTS (SELECT 1 FROM annotations o WHERE o.article_id = OLD.article_id
       AND o.layer = 'entities' AND o.key = OLD.key)
   WHERE entity_id = OLD.key;
-  DELETE FROM entity_stats WHERE entity_id = OLD.key AND mention_count <= 0;
   UPDATE entity_stats SET
     type = (SELECT value FROM entity_name_counts WHERE entity_id = OLD.key AND field = 'type'
       ORDER BY count DESC, value LIMIT 1),
