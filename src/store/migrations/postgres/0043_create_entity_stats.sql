@@ -1,5 +1,5 @@
 -- Read model of the entity list (issue 16 item 5): one row per linked entity with the figures GET /api/entities
--- shows, so the list is an index scan instead of an aggregate over every mention. Kept current by a trigger on
+-- shows, so the list is an index scan instead of an aggregate over every mention. Kept current by triggers on
 -- annotations (same transaction as the write), backfilled here, rebuilt by `marsad check --repair`.
 -- entity_name_counts counts each entity's mention types and canonical names, so the most frequent one (ties: the
 -- smallest value in code-point order) is an index lookup when a mention comes or goes. Same as the SQLite store.
@@ -31,40 +31,72 @@ CREATE FUNCTION entity_stats_refresh_names(entity TEXT) RETURNS void LANGUAGE sq
   WHERE entity_id = entity;
 $$;
 
-CREATE FUNCTION entity_stats_on_mention() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Statement-level triggers with transition tables: PostgreSQL fires row-level AFTER triggers once the whole statement
+-- has run (a batch insert is one statement), so per-row "is this the article's first mention" checks would see the
+-- batch's other rows. Grouping the statement's rows answers the same questions exactly.
+CREATE FUNCTION entity_stats_mentions_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    IF NEW.layer <> 'entities' OR NEW.key IS NULL THEN RETURN NULL; END IF;
-    INSERT INTO entity_name_counts (entity_id, field, value, count)
-    VALUES (NEW.key, 'type', NEW.data->>'type', 1), (NEW.key, 'canonical', NEW.data->>'canonical', 1)
-    ON CONFLICT (entity_id, field, value) DO UPDATE SET count = entity_name_counts.count + 1;
-    INSERT INTO entity_stats AS s (entity_id, type, canonical, mention_count, article_count)
-    VALUES (NEW.key, '', '', 1, 1)
-    ON CONFLICT (entity_id) DO UPDATE SET mention_count = s.mention_count + 1,
-      article_count = s.article_count + CASE WHEN EXISTS (SELECT 1 FROM annotations o WHERE o.article_id = NEW.article_id
-        AND o.layer = 'entities' AND o.key = NEW.key AND o.seq <> NEW.seq) THEN 0 ELSE 1 END;
-    PERFORM entity_stats_refresh_names(NEW.key);
-  ELSE
-    IF OLD.layer <> 'entities' OR OLD.key IS NULL THEN RETURN NULL; END IF;
-    -- Rows whose count would reach 0 go first (the CHECKs keep counts positive), then the rest are decremented.
-    DELETE FROM entity_name_counts WHERE entity_id = OLD.key AND count = 1
-      AND ((field = 'type' AND value = OLD.data->>'type') OR (field = 'canonical' AND value = OLD.data->>'canonical'));
-    UPDATE entity_name_counts SET count = count - 1
-    WHERE entity_id = OLD.key AND ((field = 'type' AND value = OLD.data->>'type')
-      OR (field = 'canonical' AND value = OLD.data->>'canonical'));
-    DELETE FROM entity_stats WHERE entity_id = OLD.key AND mention_count = 1;
-    UPDATE entity_stats SET mention_count = mention_count - 1,
-      article_count = article_count - CASE WHEN EXISTS (SELECT 1 FROM annotations o WHERE o.article_id = OLD.article_id
-        AND o.layer = 'entities' AND o.key = OLD.key) THEN 0 ELSE 1 END
-    WHERE entity_id = OLD.key;
-    PERFORM entity_stats_refresh_names(OLD.key);
-  END IF;
+  INSERT INTO entity_name_counts (entity_id, field, value, count)
+  SELECT key, f.field, f.value, count(*)::int
+  FROM new_rows, LATERAL (VALUES ('type', data->>'type'), ('canonical', data->>'canonical')) AS f (field, value)
+  WHERE layer = 'entities' AND key IS NOT NULL GROUP BY key, f.field, f.value
+  ON CONFLICT (entity_id, field, value) DO UPDATE SET count = entity_name_counts.count + excluded.count;
+  WITH added AS (
+    SELECT key, count(*)::int AS mentions FROM new_rows WHERE layer = 'entities' AND key IS NOT NULL GROUP BY key
+  ), pairs AS (
+    SELECT DISTINCT article_id, key FROM new_rows WHERE layer = 'entities' AND key IS NOT NULL
+  ), fresh AS (
+    -- (article, entity) pairs with no mention stored before this statement.
+    SELECT p.key, count(*)::int AS articles FROM pairs p
+    WHERE NOT EXISTS (SELECT 1 FROM annotations o WHERE o.article_id = p.article_id AND o.layer = 'entities'
+      AND o.key = p.key AND NOT EXISTS (SELECT 1 FROM new_rows r WHERE r.article_id = o.article_id
+        AND r.layer = o.layer AND r.seq = o.seq))
+    GROUP BY p.key
+  )
+  INSERT INTO entity_stats AS s (entity_id, type, canonical, mention_count, article_count)
+  SELECT a.key, '', '', a.mentions, coalesce(f.articles, 0) FROM added a LEFT JOIN fresh f ON f.key = a.key
+  ON CONFLICT (entity_id) DO UPDATE SET mention_count = s.mention_count + excluded.mention_count,
+    article_count = s.article_count + excluded.article_count;
+  PERFORM entity_stats_refresh_names(key)
+  FROM (SELECT DISTINCT key FROM new_rows WHERE layer = 'entities' AND key IS NOT NULL) k;
   RETURN NULL;
 END;
 $$;
 
-CREATE TRIGGER entity_stats_mentions AFTER INSERT OR DELETE ON annotations
-FOR EACH ROW EXECUTE FUNCTION entity_stats_on_mention();
+CREATE FUNCTION entity_stats_mentions_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  CREATE TEMP TABLE IF NOT EXISTS entity_name_drops (entity_id TEXT, field TEXT, value TEXT, n INTEGER)
+    ON COMMIT DROP;
+  DELETE FROM entity_name_drops;
+  INSERT INTO entity_name_drops
+  SELECT key, f.field, f.value, count(*)::int
+  FROM old_rows, LATERAL (VALUES ('type', data->>'type'), ('canonical', data->>'canonical')) AS f (field, value)
+  WHERE layer = 'entities' AND key IS NOT NULL GROUP BY key, f.field, f.value;
+  -- Rows whose count would reach 0 go first (the CHECKs keep counts positive), then the rest are decremented.
+  DELETE FROM entity_name_counts c USING entity_name_drops d
+  WHERE c.entity_id = d.entity_id AND c.field = d.field AND c.value = d.value AND c.count <= d.n;
+  UPDATE entity_name_counts c SET count = c.count - d.n FROM entity_name_drops d
+  WHERE c.entity_id = d.entity_id AND c.field = d.field AND c.value = d.value;
+  CREATE TEMP TABLE IF NOT EXISTS entity_stat_drops (entity_id TEXT, mentions INTEGER, articles INTEGER)
+    ON COMMIT DROP;
+  DELETE FROM entity_stat_drops;
+  INSERT INTO entity_stat_drops
+  SELECT r.key, count(*)::int,
+    count(DISTINCT r.article_id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM annotations o
+      WHERE o.article_id = r.article_id AND o.layer = 'entities' AND o.key = r.key))::int
+  FROM old_rows r WHERE r.layer = 'entities' AND r.key IS NOT NULL GROUP BY r.key;
+  DELETE FROM entity_stats s USING entity_stat_drops d WHERE s.entity_id = d.entity_id AND s.mention_count <= d.mentions;
+  UPDATE entity_stats s SET mention_count = s.mention_count - d.mentions, article_count = s.article_count - d.articles
+  FROM entity_stat_drops d WHERE s.entity_id = d.entity_id;
+  PERFORM entity_stats_refresh_names(entity_id) FROM entity_stat_drops;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER entity_stats_mentions_added AFTER INSERT ON annotations
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION entity_stats_mentions_added();
+CREATE TRIGGER entity_stats_mentions_removed AFTER DELETE ON annotations
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION entity_stats_mentions_removed();
 
 INSERT INTO entity_name_counts (entity_id, field, value, count)
 SELECT key, 'type', data->>'type', count(*) FROM annotations
