@@ -14,7 +14,8 @@
  *   would take minutes at this size and is benchmarked by `npm run bench -- cluster`.
  *
  * `API_BENCH_SECONDS` (default 8) per measurement; `API_BENCH_WORKERS` (default "1,2"); `API_BENCH_PARTS`
- * (default "cached,uncached").
+ * (default "cached,uncached"); `API_BENCH_MARSAD`: another checkout to serve with (a before/after comparison; use
+ * part "cached" for a checkout without --no-response-cache).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -202,7 +203,7 @@ async function startServer(dbPath: string, workers: number, responseCache: boole
   const child = spawn(
     process.execPath,
     [
-      join(REPO_ROOT, 'marsad'),
+      join(process.env.API_BENCH_MARSAD ?? REPO_ROOT, 'marsad'),
       'serve',
       '--db',
       dbPath,

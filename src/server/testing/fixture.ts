@@ -10,6 +10,7 @@ import { openSqliteStore } from '../../store/sqlite/sqlite-store.ts';
 import type { Store } from '../../store/store.ts';
 import { createApiToken } from '../../app/tokens.ts';
 import type { AccessOptions } from '../access.ts';
+import type { ResponseCacheOptions } from '../response-cache.ts';
 import { buildServer } from '../app.ts';
 import { createPageIngestor, type PageIngestorOptions } from '../../app/page-ingest.ts';
 import type { PageAnalyzer } from '../../app/ingest.ts';
@@ -115,6 +116,7 @@ export interface FixtureOptions {
   /** Serve the web UI from this directory (default: API only). */
   readonly webRoot?: string | null;
   readonly access?: AccessOptions;
+  readonly responseCache?: ResponseCacheOptions;
 }
 
 export async function buildApiFixture(options: FixtureOptions = {}): Promise<ApiFixture> {
@@ -132,7 +134,12 @@ export async function buildApiFixture(options: FixtureOptions = {}): Promise<Api
   });
   const app = await buildServer(
     { store, stories: storyReaderFor(storyline), ingest },
-    { webRoot: options.webRoot ?? null, bodyLimitBytes: options.bodyLimitBytes, access: options.access },
+    {
+      webRoot: options.webRoot ?? null,
+      bodyLimitBytes: options.bodyLimitBytes,
+      access: options.access,
+      responseCache: options.responseCache,
+    },
   );
   const tokens = {
     reader: (await createApiToken(store, { role: 'reader' })).token,
