@@ -6,7 +6,7 @@
  *
  * The database is the search bench's corpus (SaudiNewsNet + egy-news-2013 from ../shared, perturbed copies, or
  * generated text) with bench-made entity mentions and stories, built once into the temp dir and reused:
- * - entities: every headline word of 5+ letters that is not a stop word, mentioned wherever it occurs in the body
+ * - entities (added to a copy of the search bench database): every headline word of 5+ letters that is not a stop word, mentioned wherever it occurs in the body
  *   (at most 40 mentions per article), id from the folded word, type from its hash. Word frequencies are what
  *   they are in the text (Zipf-like), so a few entities have tens of thousands of mentions and most have few.
  * - stories: articles grouped by (first such headline word, month) in publication order, cut into storylines of up
@@ -18,7 +18,7 @@
  * part "cached" for a checkout without --no-response-cache).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,15 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import type { ArticleEventRow, StoryRecord } from '../src/store/story-types.ts';
 import { foldWord, STOP_WORDS } from '../src/text/stem.ts';
 import { REPO_ROOT } from '../eval/shared-dir.ts';
-import { BENCH_ARTICLES, BENCH_QUERIES, buildBenchDatabase, type SourceArticle, summarize } from './search.bench.ts';
+import Database from 'better-sqlite3';
+import {
+  BENCH_ARTICLES,
+  BENCH_QUERIES,
+  openSearchBenchStore,
+  searchBenchPath,
+  type SourceArticle,
+  summarize,
+} from './search.bench.ts';
 
 const CONCURRENCY = 16;
 const DURATION_MS = Number(process.env.API_BENCH_SECONDS ?? 8) * 1000;
@@ -141,21 +149,62 @@ function benchStories(refs: readonly StoryRef[]): { stories: StoryRecord[]; assi
   return { stories, assignments };
 }
 
-/** Opens (building on first use) the 100k-article API bench database; returns its path. */
+/**
+ * Opens (building on first use) the 100k-article API bench database; returns its path. Built from a copy of the
+ * search bench database (same articles and index): each article's bench-made mentions are added in bulk (one
+ * transaction per 5,000 articles, the read-model triggers running as in any write), then the stories are written
+ * through the store's story port.
+ */
 export async function apiBenchDatabase(count = BENCH_ARTICLES): Promise<string> {
   const path = join(tmpdir(), `marsad-api-bench-a${ANALYZER_VERSION}-${count}.db`);
   if (existsSync(path)) return path;
+  const started = performance.now();
+  // Opening the search bench's database would migrate it; it is only opened when it must be built.
+  const sourcePath = searchBenchPath(count);
+  if (!existsSync(sourcePath)) await (await openSearchBenchStore(count)).store.close();
   const partial = `${path}.building`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
-  const started = performance.now();
+  copyFileSync(sourcePath, partial);
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(sourcePath + suffix)) copyFileSync(sourcePath + suffix, partial + suffix);
+  const store = openSqliteStore(partial);
+  const db = new Database(partial);
   const refs: StoryRef[] = [];
-  await buildBenchDatabase(partial, count, {
-    annotate: benchAnnotations,
-    written: (ids, articles) =>
-      ids.forEach((id, i) => {
-        const article = articles[i]!;
+  try {
+    const insert = db.prepare(
+      'INSERT INTO annotations (article_id, layer, seq, start_offset, end_offset, key, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const annotated = db.prepare('UPDATE articles SET annotated = 1 WHERE id = ?');
+    const texts = db.prepare(
+      'SELECT id, headline, body, outlet, published_date AS published FROM articles WHERE seq > ? ORDER BY seq LIMIT ?',
+    );
+    const addMentions = db.transaction((rows: { id: string; article: SourceArticle }[]) => {
+      for (const { id, article } of rows) {
+        benchAnnotations(article).entities.forEach((m, seq) =>
+          insert.run(id, 'entities', seq, m.start, m.end, m.entityId, JSON.stringify(m)),
+        );
+        annotated.run(id);
+      }
+    });
+    let seq = 0;
+    for (;;) {
+      const rows = texts.all(seq, 5_000) as {
+        id: string;
+        headline: string;
+        body: string;
+        outlet: string;
+        published: string | null;
+      }[];
+      if (rows.length === 0) break;
+      seq += rows.length;
+      const batch = rows.map((r) => ({
+        id: r.id,
+        article: { outlet: r.outlet, published: r.published, headline: r.headline, body: r.body },
+      }));
+      addMentions(batch);
+      for (const { id, article } of batch) {
         const lead = headlineWords(article.headline)[0];
-        if (lead === undefined) return;
+        if (lead === undefined) continue;
         refs.push({
           id,
           outlet: article.outlet,
@@ -163,34 +212,33 @@ export async function apiBenchDatabase(count = BENCH_ARTICLES): Promise<string> 
           published: article.published,
           key: `${foldWord(lead)} ${article.published?.slice(0, 7) ?? ''}`,
         });
-      }),
-  });
-  const { stories, assignments } = benchStories(refs);
-  const store = openSqliteStore(partial);
-  try {
-    const eventOf = new Map<string, ArticleEventRow[]>();
+      }
+    }
+    const { stories, assignments } = benchStories(refs);
+    const eventsOf = new Map<string, ArticleEventRow[]>();
     for (const row of assignments) {
-      const rows = eventOf.get(row.storylineId!);
+      const rows = eventsOf.get(row.storylineId!);
       if (rows) rows.push(row);
-      else eventOf.set(row.storylineId!, [row]);
+      else eventsOf.set(row.storylineId!, [row]);
     }
     for (let i = 0; i < stories.length; i += 500) {
       const upsert = stories.slice(i, i + 500);
       await store.commitStoryState({
         features: [],
-        assignments: upsert.flatMap((s) => eventOf.get(s.id) ?? []),
+        assignments: upsert.flatMap((s) => eventsOf.get(s.id) ?? []),
         upsert,
         remove: [],
       });
     }
+    console.log(
+      `built ${count} articles with entity mentions and ${stories.length} stories in ${((performance.now() - started) / 1000).toFixed(0)} s → ${path}`,
+    );
   } finally {
+    db.close();
     await store.close();
   }
   renameSync(partial, path);
   for (const suffix of ['-wal', '-shm']) if (existsSync(partial + suffix)) renameSync(partial + suffix, path + suffix);
-  console.log(
-    `built ${count} articles with ${stories.length} stories in ${((performance.now() - started) / 1000).toFixed(0)} s → ${path}`,
-  );
   return path;
 }
 
@@ -331,10 +379,7 @@ export async function bench(): Promise<void> {
       try {
         await load(server, searches.slice(0, 4), 1_500); // warm-up
         console.log(`\n--- ${workers} server worker(s), response cache ${cached ? 'on' : 'off'}`);
-        const runs: [string, string[]][] = [
-          ['GET /api/search (24 queries in turn)', searches],
-          ...lists,
-        ];
+        const runs: [string, string[]][] = [['GET /api/search (24 queries in turn)', searches], ...lists];
         for (const [name, paths] of runs) {
           if (workers === workersList[0]) {
             const single = await alone(server, paths[0]!, 20);

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { hashId } from '../src/core/ids.ts';
-import type { ArticleAnnotations } from '../src/core/annotation.ts';
 import type { PageRecord, Store } from '../src/store/store.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { ANALYZER_VERSION } from '../src/search/documents.ts';
@@ -75,13 +74,7 @@ function perturb(article: SourceArticle, round: number): SourceArticle {
   return { ...article, body: rotated.join('\n'), published };
 }
 
-/** What another bench adds to the generated corpus: annotations per article, and the ids each batch got. */
-export interface BuildHooks {
-  readonly annotate?: (article: SourceArticle) => ArticleAnnotations | null;
-  readonly written?: (articleIds: readonly string[], articles: readonly SourceArticle[]) => void;
-}
-
-function recordFor(index: number, article: SourceArticle, hooks: BuildHooks = {}): PageRecord {
+function recordFor(index: number, article: SourceArticle): PageRecord {
   // The page body is only the headline (the bench measures search, not page storage); spans index it.
   const page = {
     id: hashId(['bench-page', index]),
@@ -109,7 +102,7 @@ function recordFor(index: number, article: SourceArticle, hooks: BuildHooks = {}
           spans: [],
           paragraphs: [],
         },
-        annotations: hooks.annotate?.(article) ?? null,
+        annotations: null,
       },
     ],
   };
@@ -133,13 +126,8 @@ async function writeBatch(
   store: Store,
   batch: { index: number; article: SourceArticle }[],
   cache: ReturnType<typeof createTermCache>,
-  hooks: BuildHooks,
 ): Promise<void> {
-  const written = await store.writePages(batch.map((b) => recordFor(b.index, b.article, hooks)));
-  hooks.written?.(
-    written.newArticleIds,
-    batch.map((b) => b.article),
-  );
+  const written = await store.writePages(batch.map((b) => recordFor(b.index, b.article)));
   await store.upsertSearchDocuments(
     batch.map((b, i) => ({
       articleId: written.newArticleIds[i]!,
@@ -153,14 +141,14 @@ async function writeBatch(
 }
 
 /** Builds the database (real store, real migrations) with `count` articles; returns how many were originals. */
-export async function buildBenchDatabase(path: string, count: number, hooks: BuildHooks = {}): Promise<number> {
+async function build(path: string, count: number): Promise<number> {
   const store = openSqliteStore(path);
   const cache = createTermCache();
   const originals: SourceArticle[] = [];
   let batch: { index: number; article: SourceArticle }[] = [];
   let index = 0;
   const flush = async () => {
-    await writeBatch(store, batch, cache, hooks);
+    await writeBatch(store, batch, cache);
     batch = [];
   };
   for await (const article of await sources()) {
@@ -183,14 +171,19 @@ export async function buildBenchDatabase(path: string, count: number, hooks: Bui
   return originalCount;
 }
 
+/** Where the bench database of `count` articles is cached. */
+export function searchBenchPath(count = BENCH_ARTICLES): string {
+  return join(tmpdir(), `marsad-search-bench-a${ANALYZER_VERSION}-${count}.db`);
+}
+
 /** Opens (building on first use) the cached 100k-article bench database. */
 export async function openSearchBenchStore(count = BENCH_ARTICLES): Promise<{ store: Store; path: string }> {
-  const path = join(tmpdir(), `marsad-search-bench-a${ANALYZER_VERSION}-${count}.db`);
+  const path = searchBenchPath(count);
   if (!existsSync(path)) {
     const partial = `${path}.building`;
     rmSync(partial, { force: true });
     const started = performance.now();
-    const originals = await buildBenchDatabase(partial, count);
+    const originals = await build(partial, count);
     renameSync(partial, path);
     for (const suffix of ['-wal', '-shm'])
       if (existsSync(partial + suffix)) renameSync(partial + suffix, path + suffix);

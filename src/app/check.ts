@@ -111,7 +111,11 @@ export async function checkStore(store: Store): Promise<CheckReport> {
   if (drift.entityStats > 0)
     add('entity-stats-stale', '', `${drift.entityStats} entity list row(s) differ from the stored mentions.`);
   if (drift.eventClusterViews > 0)
-    add('cluster-views-stale', '', `${drift.eventClusterViews} event cluster list row(s) differ from the stored stories.`);
+    add(
+      'cluster-views-stale',
+      '',
+      `${drift.eventClusterViews} event cluster list row(s) differ from the stored stories.`,
+    );
   // Kinds capped in the list still count fully.
   for (const [kind, n] of perKind) {
     if (n > MAX_LISTED_PER_KIND)

@@ -179,7 +179,9 @@ describe('read models on the example pages (real pipeline, stories after each ba
       parsedClusters(db),
     );
     expect(
-      (await checkStore(store)).violations.filter((v) => v.kind === 'entity-stats-stale' || v.kind === 'cluster-views-stale'),
+      (await checkStore(store)).violations.filter(
+        (v) => v.kind === 'entity-stats-stale' || v.kind === 'cluster-views-stale',
+      ),
     ).toEqual([]);
   });
 });

@@ -85,7 +85,6 @@ export function createSqliteSearchIndex(db: Database, options: SqliteSearchOptio
     .pluck();
   const countDocs = db.prepare('SELECT count(*) FROM search_docs').pluck();
 
-
   const write = db.transaction((documents: readonly SearchDocument[]) => {
     for (const document of documents) {
       const existing = findDoc.get(document.articleId) as number | undefined;
