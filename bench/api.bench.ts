@@ -49,7 +49,7 @@ const TYPES: readonly EntityType[] = ['PERS', 'ORG', 'LOC', 'MISC'];
 const ARABIC_WORD = /[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+/gu;
 
 /** Salient headline words: 5+ letters, not stop words, in headline order, each once. */
-function headlineWords(headline: string): string[] {
+export function headlineWords(headline: string): string[] {
   const seen = new Set<string>();
   for (const match of headline.matchAll(ARABIC_WORD)) {
     const word = match[0];
@@ -75,7 +75,7 @@ export function benchAnnotations(article: SourceArticle): ArticleAnnotations {
   return { entities, quantities: [], quotes: [], times: [] };
 }
 
-interface StoryRef {
+export interface StoryRef {
   readonly id: string;
   readonly outlet: string;
   readonly headline: string;
@@ -84,7 +84,7 @@ interface StoryRef {
 }
 
 /** Bench-made stories (see the header), in the StoryDetail shape app/stories.ts writes. */
-function benchStories(refs: readonly StoryRef[]): { stories: StoryRecord[]; assignments: ArticleEventRow[] } {
+export function benchStories(refs: readonly StoryRef[]): { stories: StoryRecord[]; assignments: ArticleEventRow[] } {
   const groups = new Map<string, StoryRef[]>();
   for (const ref of refs) {
     const group = groups.get(ref.key);

@@ -16,15 +16,17 @@ const NAME_COUNTS_DERIVED = `
   SELECT key, 'canonical', data->>'canonical', count(*)::int
   FROM annotations WHERE layer = 'entities' AND key IS NOT NULL GROUP BY key, data->>'canonical'`;
 
+// The top name per entity and field, joined (a correlated subquery over the CTE would scan it once per entity).
 const STATS_DERIVED = `
   WITH names AS (${NAME_COUNTS_DERIVED}),
-  ranked AS (SELECT entity_id, field, value,
-    row_number() OVER (PARTITION BY entity_id, field ORDER BY count DESC, value COLLATE "C") AS place FROM names)
-  SELECT a.key AS entity_id,
-    (SELECT value FROM ranked r WHERE r.entity_id = a.key AND r.field = 'type' AND r.place = 1) AS type,
-    (SELECT value FROM ranked r WHERE r.entity_id = a.key AND r.field = 'canonical' AND r.place = 1) AS canonical,
-    count(*)::int AS mention_count, count(DISTINCT a.article_id)::int AS article_count
-  FROM annotations a WHERE a.layer = 'entities' AND a.key IS NOT NULL GROUP BY a.key`;
+  best AS (SELECT entity_id, field, value FROM (SELECT entity_id, field, value,
+    row_number() OVER (PARTITION BY entity_id, field ORDER BY count DESC, value COLLATE "C") AS place FROM names) r
+    WHERE place = 1),
+  counts AS (SELECT key AS entity_id, count(*)::int AS mention_count, count(DISTINCT article_id)::int AS article_count
+    FROM annotations WHERE layer = 'entities' AND key IS NOT NULL GROUP BY key)
+  SELECT c.entity_id, t.value AS type, n.value AS canonical, c.mention_count, c.article_count
+  FROM counts c JOIN best t ON t.entity_id = c.entity_id AND t.field = 'type'
+    JOIN best n ON n.entity_id = c.entity_id AND n.field = 'canonical'`;
 
 function symmetricDifference(columns: string, stored: string, derived: string): string {
   return `SELECT count(*)::int AS n FROM (

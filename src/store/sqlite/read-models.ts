@@ -13,15 +13,17 @@ const NAME_COUNTS_DERIVED = `
   SELECT key, 'canonical', json_extract(data, '$.canonical'), count(*)
   FROM annotations WHERE layer = 'entities' AND key IS NOT NULL GROUP BY key, json_extract(data, '$.canonical')`;
 
+// The top name per entity and field, joined (not looked up per entity: a correlated subquery over the CTE would scan
+// it once per entity).
 const STATS_DERIVED = `
   WITH names AS (${NAME_COUNTS_DERIVED}),
-  ranked AS (SELECT entity_id, field, value,
-    row_number() OVER (PARTITION BY entity_id, field ORDER BY count DESC, value) AS place FROM names)
-  SELECT a.key AS entity_id,
-    (SELECT value FROM ranked r WHERE r.entity_id = a.key AND r.field = 'type' AND r.place = 1) AS type,
-    (SELECT value FROM ranked r WHERE r.entity_id = a.key AND r.field = 'canonical' AND r.place = 1) AS canonical,
-    count(*) AS mention_count, count(DISTINCT a.article_id) AS article_count
-  FROM annotations a WHERE a.layer = 'entities' AND a.key IS NOT NULL GROUP BY a.key`;
+  best AS (SELECT entity_id, field, value FROM (SELECT entity_id, field, value,
+    row_number() OVER (PARTITION BY entity_id, field ORDER BY count DESC, value) AS place FROM names) WHERE place = 1),
+  counts AS (SELECT key AS entity_id, count(*) AS mention_count, count(DISTINCT article_id) AS article_count
+    FROM annotations WHERE layer = 'entities' AND key IS NOT NULL GROUP BY key)
+  SELECT c.entity_id, t.value AS type, n.value AS canonical, c.mention_count, c.article_count
+  FROM counts c JOIN best t ON t.entity_id = c.entity_id AND t.field = 'type'
+    JOIN best n ON n.entity_id = c.entity_id AND n.field = 'canonical'`;
 
 /** Rows in one query's answer and not the other's, both ways. */
 function symmetricDifference(columns: string, stored: string, derived: string): string {
