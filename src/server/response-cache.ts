@@ -29,7 +29,7 @@ export const DEFAULT_CACHE_ENTRIES = 2_000;
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 interface Entry {
-  readonly body: string | Buffer;
+  readonly body: Buffer | string;
   readonly tag: string;
   readonly contentType: string;
 }
@@ -98,7 +98,8 @@ export function installResponseCache(app: FastifyInstance, store: Store, options
     const tag = entityTag(payload);
     reply.header('etag', tag);
     const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
-    cache.set(key, { body: payload, tag, contentType });
+    // Kept as bytes: a hit is sent without encoding the text again (large lists are hundreds of KB).
+    cache.set(key, { body: Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'utf8'), tag, contentType });
     return payload;
   });
 }
