@@ -21,7 +21,7 @@ import { findSharedDir } from '../eval/shared-dir.ts';
 export const BENCH_ARTICLES = 100_000;
 const BATCH = 1_000;
 
-interface SourceArticle {
+export interface SourceArticle {
   readonly outlet: string;
   readonly published: string | null;
   readonly headline: string;
@@ -171,9 +171,14 @@ async function build(path: string, count: number): Promise<number> {
   return originalCount;
 }
 
+/** Where the bench database of `count` articles is cached. */
+export function searchBenchPath(count = BENCH_ARTICLES): string {
+  return join(tmpdir(), `marsad-search-bench-a${ANALYZER_VERSION}-${count}.db`);
+}
+
 /** Opens (building on first use) the cached 100k-article bench database. */
 export async function openSearchBenchStore(count = BENCH_ARTICLES): Promise<{ store: Store; path: string }> {
-  const path = join(tmpdir(), `marsad-search-bench-a${ANALYZER_VERSION}-${count}.db`);
+  const path = searchBenchPath(count);
   if (!existsSync(path)) {
     const partial = `${path}.building`;
     rmSync(partial, { force: true });

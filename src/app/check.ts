@@ -21,7 +21,9 @@ export type ViolationKind =
   | 'story-stale'
   | 'story-changed'
   | 'search-missing'
-  | 'search-orphans';
+  | 'search-orphans'
+  | 'entity-stats-stale'
+  | 'cluster-views-stale';
 
 export interface Violation {
   readonly kind: ViolationKind;
@@ -104,6 +106,16 @@ export async function checkStore(store: Store): Promise<CheckReport> {
   for (const id of unindexed) add('search-missing', id, 'The article has no current search document.');
   const documents = await store.countSearchDocuments();
   if (documents > articles) add('search-orphans', '', `${documents} search documents for ${articles} articles.`);
+  // Read models of the API lists (entity_stats, event_cluster_views) against a fresh derivation.
+  const drift = await store.readModelDrift();
+  if (drift.entityStats > 0)
+    add('entity-stats-stale', '', `${drift.entityStats} entity list row(s) differ from the stored mentions.`);
+  if (drift.eventClusterViews > 0)
+    add(
+      'cluster-views-stale',
+      '',
+      `${drift.eventClusterViews} event cluster list row(s) differ from the stored stories.`,
+    );
   // Kinds capped in the list still count fully.
   for (const [kind, n] of perKind) {
     if (n > MAX_LISTED_PER_KIND)
@@ -114,9 +126,11 @@ export async function checkStore(store: Store): Promise<CheckReport> {
 
 /**
  * Rebuilds the derived state: search documents the index lacks, every article's story features recomputed, every
- * article→event row and every story rewritten from the replay (stale stories removed).
+ * article→event row and every story rewritten from the replay (stale stories removed), and the API's list read
+ * models derived again from the stored mentions and stories.
  */
 export async function repairStore(store: Store): Promise<void> {
   await catchUpDerivedState(store);
   await createStoryUpdater(store, { recomputeFeatures: true, rewriteAll: true }).update([]);
+  await store.rebuildReadModels();
 }

@@ -7,7 +7,7 @@ import { clusterArticles } from '../corpus/index.ts';
 import { toClusterInput } from '../corpus/input.ts';
 import type { ClusterInput } from '../corpus/types.ts';
 import type { Store } from '../store/store.ts';
-import type { StoryReader } from './story-reader.ts';
+import { pageOfClusterViews, type StoryReader } from './story-reader.ts';
 import { buildStoryViews, summaryOf, type StoryViews } from './story-views.ts';
 
 /** Newest articles clustered on demand: bounds the CPU and memory of one computation (a fallback for stores without stories). */
@@ -48,6 +48,7 @@ export function createComputedStoryReader(store: Store, maxArticles = DEFAULT_MA
     listStorylines: async () => (await views()).storylines.map(summaryOf),
     getStoryline: async (id) => (await views()).storylines.find((s) => s.id === id) ?? null,
     listEventClusters: async () => (await views()).clusters,
+    eventClusterPage: async (query) => pageOfClusterViews((await views()).clusters, query),
     getEventCluster: async (id) => (await views()).clusters.find((c) => c.id === id) ?? null,
     storylineArticleIds: async (id) => {
       const story = (await views()).storylines.find((s) => s.id === id);

@@ -3,6 +3,7 @@
  * interface the routes depend on. Implementations: computed from the store's articles with the
  * corpus stage (story-compute.ts), or read from the corpus engineer's story tables.
  */
+import type { EventClusterCursor } from '../store/read-model-types.ts';
 
 export interface ArticleRef {
   readonly id: string;
@@ -83,11 +84,41 @@ export interface StorylineDetail extends StorylineSummary {
   readonly claims: readonly ClaimView[];
 }
 
+/** A page of the event-cluster list: `after` is the `next` of the previous page (keyset pagination). */
+export interface EventClusterPageQuery {
+  /** At most this many clusters; absent: all of them (the historical answer of GET /api/clusters). */
+  readonly limit?: number;
+  readonly after?: EventClusterCursor;
+}
+
+export interface EventClusterPage {
+  /** Each cluster as serialised EventClusterView JSON (stored read models hand it over without parsing). */
+  readonly itemsJson: readonly string[];
+  /** Where the next page starts; null on the last page. */
+  readonly next: EventClusterCursor | null;
+}
+
+/**
+ * A page of an in-memory cluster list (readers without a stored read model): the cursor's position is the index in
+ * the whole list.
+ */
+export function pageOfClusterViews(views: readonly EventClusterView[], query: EventClusterPageQuery): EventClusterPage {
+  const start = query.after === undefined ? 0 : query.after.position + 1;
+  const end = query.limit === undefined ? views.length : Math.min(views.length, start + query.limit);
+  const last = views[end - 1];
+  return {
+    itemsJson: views.slice(start, end).map((view) => JSON.stringify(view)),
+    next: end < views.length && last ? { storylineId: last.storylineId ?? '', position: end - 1 } : null,
+  };
+}
+
 export interface StoryReader {
   /** Largest first (articles), then newest. */
   listStorylines(): Promise<readonly StorylineSummary[]>;
   getStoryline(id: string): Promise<StorylineDetail | null>;
   listEventClusters(): Promise<readonly EventClusterView[]>;
+  /** The same list, a page at a time, serialised. */
+  eventClusterPage(query: EventClusterPageQuery): Promise<EventClusterPage>;
   getEventCluster(id: string): Promise<EventClusterView | null>;
   /** Article ids of a storyline (empty when unknown), for search and entity filters. */
   storylineArticleIds(id: string): Promise<readonly string[]>;
@@ -100,6 +131,7 @@ export const EMPTY_STORY_READER: StoryReader = {
   listStorylines: async () => [],
   getStoryline: async () => null,
   listEventClusters: async () => [],
+  eventClusterPage: async () => ({ itemsJson: [], next: null }),
   getEventCluster: async () => null,
   storylineArticleIds: async () => [],
   storylineOfArticle: async () => null,

@@ -116,7 +116,8 @@ function clusterViews(storylineId: string, detailJson: string): EventClusterView
 /** Reads stored stories; when none are stored (an older database), computes them on demand. */
 export function createStoryReader(store: Store): StoryReader {
   const computed = createComputedStoryReader(store);
-  const hasStored = async () => (await store.storyIds()).length > 0;
+  // Every stored story has at least one event cluster, so one row of the cluster read model tells (an index probe).
+  const hasStored = async () => (await store.listEventClusterViews({ storylineLimit: 1, limit: 1 })).length > 0;
   const readClusters = async (ids: readonly string[]): Promise<EventClusterView[]> => {
     const views: EventClusterView[] = [];
     for (const id of ids) {
@@ -159,9 +160,31 @@ export function createStoryReader(store: Store): StoryReader {
       }));
     },
     getStoryline: async (id) => ((await hasStored()) ? storedDetail(store, id) : computed.getStoryline(id)),
-    listEventClusters: async () => ((await hasStored()) ? allClusters() : computed.listEventClusters()),
-    getEventCluster: async (id) =>
-      (await hasStored()) ? ((await allClusters()).find((c) => c.id === id) ?? null) : computed.getEventCluster(id),
+    listEventClusters: async () => {
+      if (!(await hasStored())) return computed.listEventClusters();
+      const rows = await store.listEventClusterViews({ storylineLimit: MAX_STORIES });
+      return rows.map((row) => JSON.parse(row.json) as EventClusterView);
+    },
+    // The event_cluster_views read model (kept by the store's writer): no story document is parsed.
+    eventClusterPage: async (query) => {
+      if (!(await hasStored())) return computed.eventClusterPage(query);
+      const rows = await store.listEventClusterViews({
+        storylineLimit: MAX_STORIES,
+        ...(query.limit === undefined ? {} : { limit: query.limit + 1 }),
+        ...(query.after === undefined ? {} : { after: query.after }),
+      });
+      const page = query.limit === undefined ? rows : rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        itemsJson: page.map((row) => row.json),
+        next: rows.length > page.length && last ? { storylineId: last.storylineId, position: last.position } : null,
+      };
+    },
+    getEventCluster: async (id) => {
+      if (!(await hasStored())) return computed.getEventCluster(id);
+      const row = await store.getEventClusterView(id);
+      return row ? (JSON.parse(row.json) as EventClusterView) : null;
+    },
     storylineArticleIds: async (id) => {
       if (!(await hasStored())) return computed.storylineArticleIds(id);
       const record = await store.getStory(id);

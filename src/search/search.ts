@@ -53,6 +53,8 @@ export interface SearchResponse {
 export interface SearchDeps {
   readonly index: SearchIndexPort;
   readonly loadArticle: (id: string) => Promise<SearchableArticle | null>;
+  /** The page's articles in one read (preferred over `loadArticle` when given); unknown ids are left out. */
+  readonly loadArticles?: (ids: readonly string[]) => Promise<readonly SearchableArticle[]>;
   /** Article ids of an entity / a storyline, for the filters (absent: the filter matches nothing). */
   readonly articleIdsForEntity?: (entityId: string) => Promise<readonly string[]>;
   readonly articleIdsForStoryline?: (storylineId: string) => Promise<readonly string[]>;
@@ -105,8 +107,11 @@ export async function searchArticles(deps: SearchDeps, options: SearchOptions): 
   });
   const terms = highlightTerms(parsed);
   const hits: SearchHit[] = [];
+  const loaded = deps.loadArticles
+    ? new Map((await deps.loadArticles(result.hits.map((row) => row.articleId))).map((a) => [a.id, a]))
+    : null;
   for (const row of result.hits) {
-    const article = await deps.loadArticle(row.articleId);
+    const article = loaded ? (loaded.get(row.articleId) ?? null) : await deps.loadArticle(row.articleId);
     if (!article) continue;
     hits.push({
       articleId: article.id,

@@ -34,6 +34,8 @@ export function storeSearchDeps(store: Store, storylineArticles?: StorylineArtic
       const article = await store.getArticle(id);
       return article ? toSearchable(article) : null;
     },
+    loadArticles: async (ids) =>
+      (await store.searchTexts(ids)).map(({ articleId, ...text }) => ({ id: articleId, ...text })),
     articleIdsForEntity: (entityId) => store.articleIdsForEntity(entityId),
     ...(storylineArticles ? { articleIdsForStoryline: storylineArticles } : {}),
   };

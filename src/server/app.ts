@@ -9,6 +9,7 @@ import { packagePath } from '../core/package-files.ts';
 import type { ServerDeps } from './deps.ts';
 import { installAccessControl, type AccessOptions } from './access.ts';
 import { installHttpCache } from './http-cache.ts';
+import { installResponseCache, type ResponseCacheOptions } from './response-cache.ts';
 import { installErrorHandlers, toErrorBody } from './http-errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerArticleRoutes } from './routes/articles.ts';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   readonly logger?: boolean;
   /** Host names and token rules (default: loopback names only, tokens for writes). */
   readonly access?: AccessOptions;
+  /** Answers kept while their data are unchanged (default: on, where the store can tell). */
+  readonly responseCache?: ResponseCacheOptions;
 }
 
 /** Builds (does not start) the server. */
@@ -69,6 +72,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
     reply.header('referrer-policy', 'no-referrer');
     return payload;
   });
+  installResponseCache(app, deps.store, options.responseCache);
   installHttpCache(app);
   app.get('/api/health', async () => ({
     ok: true,

@@ -35,7 +35,9 @@ function cacheable(request: FastifyRequest, reply: FastifyReply): boolean {
 export function installHttpCache(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (!cacheable(request, reply) || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
-    const tag = entityTag(payload);
+    // An answer kept by the response cache arrives with its tag.
+    const kept = reply.getHeader('etag');
+    const tag = typeof kept === 'string' ? kept : entityTag(payload);
     reply.header('etag', tag);
     reply.header('cache-control', 'no-cache');
     if (!matchesIfNoneMatch(request.headers['if-none-match'], tag)) return payload;

@@ -27,6 +27,8 @@ export interface StartOptions {
   readonly log: (line: string) => void;
   /** Index stored articles the search index lacks, in the background (default true; one server worker of N does it). */
   readonly catchUpSearchIndex?: boolean;
+  /** Keep answers while their data are unchanged (default true; src/server/response-cache.ts). */
+  readonly responseCache?: boolean;
 }
 
 export interface RunningServer {
@@ -79,7 +81,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     allowedHosts: [...(options.allowedHosts ?? []), ...(wildcard ? [] : [options.host])],
     readsNeedToken: !isLoopbackAddress(options.host),
   };
-  const app = await buildServer({ store, stories: createStoryReader(store), ingest }, { access });
+  const app = await buildServer({ store, stories: createStoryReader(store), ingest },
+    { access, responseCache: { enabled: options.responseCache !== false } },
+  );
   let address: string;
   try {
     address = await app.listen({ port: options.port, host: options.host });

@@ -296,14 +296,27 @@ const PATHS: Json = {
   },
   '/api/entities': {
     get: {
-      summary: 'Linked entities, most mentioned first',
+      summary: 'Linked entities, most mentioned first (then by canonical name and id)',
       parameters: [
         ...PAGING,
         queryParam('type', { enum: ['PERS', 'ORG', 'LOC', 'MISC'] }, 'Entity type'),
         queryParam('storyline', { type: 'string' }, 'Only entities of this storyline'),
+        queryParam('after', { type: 'string' }, 'Keyset pagination: the nextCursor of the previous page'),
       ],
       responses: {
-        '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('Entity') } } }, 'Entities'),
+        '200': json(
+          {
+            type: 'object',
+            properties: {
+              items: { type: 'array', items: ref('Entity') },
+              nextCursor: {
+                type: ['string', 'null'],
+                description: 'Pass as `after` for the next page; null at the end',
+              },
+            },
+          },
+          'Entities',
+        ),
         ...ERRORS,
       },
     },
@@ -334,7 +347,29 @@ const PATHS: Json = {
     },
   },
   '/api/clusters': {
-    get: { summary: 'Event clusters', responses: { '200': json({ type: 'object' }, 'Event clusters') } },
+    get: {
+      summary: 'Event clusters of the storylines (by storyline id, then their order in it); all of them without limit',
+      parameters: [
+        queryParam('limit', { type: 'integer', minimum: 1, maximum: 200 }, 'At most this many clusters'),
+        queryParam('after', { type: 'string' }, 'Keyset pagination: the nextCursor of the previous page'),
+      ],
+      responses: {
+        '200': json(
+          {
+            type: 'object',
+            properties: {
+              items: { type: 'array', items: { type: 'object' } },
+              nextCursor: {
+                type: ['string', 'null'],
+                description: 'Pass as `after` for the next page; null at the end',
+              },
+            },
+          },
+          'Event clusters',
+        ),
+        ...ERRORS,
+      },
+    },
   },
   '/api/clusters/{id}': {
     get: {

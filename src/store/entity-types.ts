@@ -30,16 +30,25 @@ export interface EntityDetail extends EntitySummary {
   readonly mentions: readonly EntityMentionRecord[];
 }
 
+/** Keyset position in the entity listing: the last entity of the previous page (list order: most mentions, name, id). */
+export interface EntityListCursor {
+  readonly mentionCount: number;
+  readonly canonical: string;
+  readonly entityId: string;
+}
+
 export interface EntityListQuery {
   readonly limit: number;
   readonly offset?: number;
+  /** Entities after this one in list order (keyset pagination; combined with `offset`, the offset counts from it). */
+  readonly after?: EntityListCursor;
   readonly type?: EntityType;
   /** Only entities of these articles (e.g. a storyline's). */
   readonly articleIds?: readonly string[];
 }
 
 export interface EntityStore {
-  /** Most-mentioned first. */
+  /** Most-mentioned first, then by canonical name (code-point order), then by id. */
   listEntities(query: EntityListQuery): Promise<readonly EntitySummary[]>;
   /** The entity with its variants and at most `mentionLimit` mentions (newest articles first); null when unknown. */
   getEntity(entityId: string, mentionLimit: number): Promise<EntityDetail | null>;

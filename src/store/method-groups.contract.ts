@@ -50,6 +50,7 @@ export function describeMethodGroupsContract(label: string, openEmpty: () => Pro
     describeStories(() => store);
     describeStoryState(() => store);
     describeTokens(() => store);
+    describeEventClusterViews(() => store);
   });
 }
 
@@ -249,6 +250,26 @@ function describeEntities(getStore: () => Store): void {
       expect((await getStore().getEntity('e-minister-agriculture', 1))?.mentions).toHaveLength(1);
     });
 
+    it('keeps the entity list read model in step with the mentions and walks it with keyset cursors', async () => {
+      expect((await getStore().readModelDrift()).entityStats).toBe(0);
+      const [first, second] = await getStore().listEntities({ limit: 10 });
+      const after = { mentionCount: first!.mentionCount, canonical: first!.canonical, entityId: first!.entityId };
+      expect(await getStore().listEntities({ limit: 10, after })).toEqual([second]);
+      expect(await getStore().listEntities({ limit: 10, after, type: 'ORG' })).toEqual([]);
+      // Within some articles the cursor holds those articles' counts: both entities have 1 mention in article 0.
+      const inFirst = await getStore().listEntities({ limit: 10, articleIds: [idOf(0)] });
+      expect(inFirst.map((e) => [e.entityId, e.mentionCount])).toEqual([
+        ['e-irbid', 1],
+        ['e-minister-agriculture', 1],
+      ]);
+      const afterIrbid = { mentionCount: 1, canonical: 'إربد', entityId: 'e-irbid' };
+      expect(await getStore().listEntities({ limit: 10, after: afterIrbid, articleIds: [idOf(0)] })).toEqual([
+        inFirst[1],
+      ]);
+      await getStore().rebuildReadModels();
+      expect(await getStore().listEntities({ limit: 10 })).toEqual([first, second]);
+    });
+
     it('returns null for an unknown entity and sorted article ids for a known one', async () => {
       expect(await getStore().getEntity('nope', 10)).toBeNull();
       expect(await getStore().articleIdsForEntity('e-irbid')).toEqual([idOf(0), idOf(1), idOf(2)].sort());
@@ -352,6 +373,91 @@ function describeStories(getStore: () => Store): void {
         getStore().writeStories({ upsert: [story('s-c', null, 2), broken], remove: ['s-a'] }),
       ).rejects.toThrow();
       expect(await getStore().storyIds()).toEqual(['s-a']);
+    });
+  });
+}
+
+/** A story whose detail holds event clusters, in the shape app/stories.ts writes (other fields left out). */
+function storyWithClusters(
+  id: string,
+  clusters: readonly { id: string; label: string; articles: string[] }[],
+): StoryRecord {
+  const detail = JSON.stringify({
+    storyline: {
+      id,
+      label: `قصة ${id}`,
+      eventClusters: clusters.map((_, i) => i),
+      firstDate: '2024-10-14',
+      lastDate: null,
+    },
+    eventClusters: clusters.map((c) => ({
+      id: c.id,
+      label: c.label,
+      firstDate: '2024-10-14',
+      lastDate: null,
+      articles: c.articles.map((a, i) => ({
+        id: a,
+        outlet: i === 0 ? 'صحيفة "الغد"' : null,
+        headline: `افتتاح موسم الزيتون\tفي إربد ${a}`,
+        published: i === 0 ? '2024-10-14' : null,
+        duplicateOf: null,
+      })),
+    })),
+    duplicates: [],
+    timeline: [],
+  });
+  return { ...story(id, null, 2), detail };
+}
+
+/** The API view of a story's clusters (what GET /api/clusters lists). */
+function clusterViewsOf(record: StoryRecord): unknown[] {
+  const detail = JSON.parse(record.detail) as {
+    eventClusters: {
+      id: string;
+      label: string;
+      firstDate: string | null;
+      lastDate: string | null;
+      articles: Record<string, unknown>[];
+    }[];
+  };
+  return detail.eventClusters.map((c) => ({
+    id: c.id,
+    label: c.label,
+    storylineId: record.id,
+    firstDate: c.firstDate,
+    lastDate: c.lastDate,
+    articles: c.articles.map((a) => ({ id: a.id, outlet: a.outlet, headline: a.headline, published: a.published })),
+  }));
+}
+
+function describeEventClusterViews(getStore: () => Store): void {
+  describe('event cluster read model (issue 16)', () => {
+    it("keeps each story's clusters as API views, in list order, through upserts and removals", async () => {
+      const b = storyWithClusters('s-b', [
+        { id: 'e-b1', label: 'قطف الزيتون', articles: ['a1', 'a2'] },
+        { id: 'e-b2', label: 'أسعار الزيت', articles: ['a3'] },
+      ]);
+      const a = storyWithClusters('s-a', [{ id: 'e-a1', label: 'الأمطار «الغزيرة»', articles: ['a4'] }]);
+      await getStore().writeStories({ upsert: [b, a], remove: [] });
+      const views = async (query = { storylineLimit: 500 }) =>
+        (await getStore().listEventClusterViews(query)).map((row) => JSON.parse(row.json) as unknown);
+      expect(await views()).toEqual([...clusterViewsOf(a), ...clusterViewsOf(b)]);
+      expect(await views({ storylineLimit: 1 })).toEqual(clusterViewsOf(a));
+      const page = await getStore().listEventClusterViews({
+        storylineLimit: 500,
+        limit: 1,
+        after: { storylineId: 's-a', position: 0 },
+      });
+      expect(page.map((r) => [r.storylineId, r.position, r.clusterId])).toEqual([['s-b', 0, 'e-b1']]);
+      expect(JSON.parse((await getStore().getEventClusterView('e-b2'))!.json)).toEqual(clusterViewsOf(b)[1]);
+      expect(await getStore().getEventClusterView('nope')).toBeNull();
+
+      const b2 = storyWithClusters('s-b', [{ id: 'e-b3', label: 'موسم جديد', articles: ['a1', 'a2', 'a3'] }]);
+      await getStore().commitStoryState({ features: [], assignments: [], upsert: [b2], remove: ['s-a'] });
+      expect(await views()).toEqual(clusterViewsOf(b2));
+      expect(await getStore().readModelDrift()).toEqual({ entityStats: 0, eventClusterViews: 0 });
+      await getStore().rebuildReadModels();
+      expect(await views()).toEqual(clusterViewsOf(b2));
     });
   });
 }

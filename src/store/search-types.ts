@@ -46,6 +46,16 @@ export interface SearchPage {
   readonly rankedCandidates: number;
 }
 
+/** What a search hit shows of its article (headline highlights, snippet, filters), without annotations or spans. */
+export interface SearchText {
+  readonly articleId: string;
+  readonly headline: string | null;
+  readonly body: string;
+  readonly outlet: string | null;
+  /** YYYY, YYYY-MM or YYYY-MM-DD, null when unknown. */
+  readonly published: string | null;
+}
+
 /** The search methods every Store implements (Promises, like the rest of the port). */
 export interface SearchIndexPort {
   /** Inserts or replaces the documents, in one transaction. */
@@ -56,4 +66,6 @@ export interface SearchIndexPort {
   /** Ids of articles not yet indexed (or indexed by an older analyser), at most `limit`. */
   listUnindexedArticleIds(analyzerVersion: number, limit: number): Promise<readonly string[]>;
   countSearchDocuments(): Promise<number>;
+  /** The texts of these articles (unknown ids are left out), in one read. */
+  searchTexts(articleIds: readonly string[]): Promise<readonly SearchText[]>;
 }

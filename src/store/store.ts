@@ -11,6 +11,7 @@ import type { EntityStore } from './entity-types.ts';
 import type { StoryStore } from './story-types.ts';
 import type { TokenStore } from './token-types.ts';
 import type { SourceStore } from './source-types.ts';
+import type { ReadModelStore } from './read-model-types.ts';
 
 /** One analysed page, as ingest writes it. */
 export interface PageRecord {
@@ -108,4 +109,11 @@ export interface CoreStore extends PageStore, ArticleStore {
 }
 
 /** The whole port. Other areas add their method groups to this `extends` list. */
-export interface Store extends CoreStore, SearchIndexPort, EntityStore, StoryStore, TokenStore, SourceStore {}
+export interface Store
+  extends CoreStore,
+    SearchIndexPort,
+    EntityStore,
+    StoryStore,
+    TokenStore,
+    SourceStore,
+    ReadModelStore {}

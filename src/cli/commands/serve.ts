@@ -13,6 +13,8 @@ interface ServeOptions {
   readonly ingest: boolean;
   readonly workers: number;
   readonly allowedHost: string[];
+  readonly responseCache: boolean;
+  readonly catchUp: boolean;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -35,6 +37,8 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option('--host <address>', 'address to bind', DEFAULT_HOST)
     .option('--no-ingest', 'refuse POST /api/pages')
     .option('--workers <n>', 'server processes sharing the port (node:cluster)', parsePositiveInt, 1)
+    .option('--no-response-cache', 'compute every API answer (no answers kept while the data are unchanged)')
+    .option('--no-catch-up', 'serve the database as it is: do not finish what an interrupted ingest left undone first')
     .option(
       '--allowed-host <name>',
       'a host name this server answers for besides localhost (repeatable; also MARSAD_ALLOWED_HOSTS, comma-separated)',
@@ -85,7 +89,8 @@ export function registerServe(program: Command, context: CommandContext): void {
               allowIngest: options.ingest,
               allowedHosts,
               log,
-              catchUpSearchIndex: worker === 1,
+              catchUpSearchIndex: options.catchUp && worker === 1,
+              responseCache: options.responseCache,
             }),
           log,
         );
@@ -98,6 +103,8 @@ export function registerServe(program: Command, context: CommandContext): void {
         allowIngest: options.ingest,
         allowedHosts,
         log,
+        responseCache: options.responseCache,
+        catchUpSearchIndex: options.catchUp,
       });
       context.io.stdout.write(`Marsad is serving ${displayLocation(config.dbPath)} at ${server.url}\n`);
       await new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { EntityMentionRecord } from '../../store/entity-types.ts';
 import type { Store } from '../../store/store.ts';
 import type { ServerDeps } from '../deps.ts';
+import { cursorParam, encodeCursor } from '../cursor.ts';
 import { HttpError } from '../http-errors.ts';
 import { ID, PAGING, parseRequest } from '../validate.ts';
 
@@ -12,9 +13,13 @@ export const MAX_ENTITY_MENTIONS = 100;
 /** Characters of context on each side of a mention (about eight Arabic words). */
 const CONTEXT_CHARS = 60;
 
+/** Keyset position: the last entity of the previous page (its mention count, canonical name and id). */
+const ENTITY_CURSOR = z.tuple([z.number().int().min(0), z.string().max(500), z.string().min(1).max(200)]);
+
 const LIST_QUERY = PAGING.extend({
   type: z.enum(['PERS', 'ORG', 'LOC', 'MISC']).optional(),
   storyline: ID.optional(),
+  after: cursorParam(ENTITY_CURSOR).optional(),
 }).strict();
 const ENTITY_PARAMS = z.object({ id: z.string().min(1).max(200) });
 
@@ -66,20 +71,27 @@ async function withContext(store: Store, mentions: readonly EntityMentionRecord[
 }
 
 export function registerEntityRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  app.get('/api/entities', async (request) => {
+  app.get('/api/entities', { config: { dependsOn: ['entities', 'stories'] } }, async (request) => {
     const query = parseRequest(LIST_QUERY, request.query, 'query');
     const articleIds =
       query.storyline === undefined ? undefined : await deps.stories.storylineArticleIds(query.storyline);
-    const items = await deps.store.listEntities({
-      limit: query.limit,
+    const after = query.after && { mentionCount: query.after[0], canonical: query.after[1], entityId: query.after[2] };
+    // One more than asked tells whether a next page exists.
+    const rows = await deps.store.listEntities({
+      limit: query.limit + 1,
       offset: query.offset,
       type: query.type,
       articleIds,
+      ...(after ? { after } : {}),
     });
-    return { limit: query.limit, offset: query.offset, items };
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    const nextCursor =
+      rows.length > items.length && last ? encodeCursor([last.mentionCount, last.canonical, last.entityId]) : null;
+    return { limit: query.limit, offset: query.offset, items, nextCursor };
   });
 
-  app.get('/api/entities/:id', async (request) => {
+  app.get('/api/entities/:id', { config: { dependsOn: ['entities', 'articles'] } }, async (request) => {
     const { id } = parseRequest(ENTITY_PARAMS, request.params, 'path');
     const entity = await deps.store.getEntity(id, MAX_ENTITY_MENTIONS);
     if (!entity) throw new HttpError(404, 'not-found', `No entity with id ${id}.`);

@@ -23,7 +23,7 @@ const SEARCH_QUERY = z
   });
 
 export function registerSearchRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  app.get('/api/search', async (request) => {
+  app.get('/api/search', { config: { dependsOn: ['search', 'articles', 'stories', 'entities'] } }, async (request) => {
     const query = parseRequest(SEARCH_QUERY, request.query, 'query');
     return searchStore(
       deps.store,

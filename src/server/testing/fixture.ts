@@ -10,10 +10,11 @@ import { openSqliteStore } from '../../store/sqlite/sqlite-store.ts';
 import type { Store } from '../../store/store.ts';
 import { createApiToken } from '../../app/tokens.ts';
 import type { AccessOptions } from '../access.ts';
+import type { ResponseCacheOptions } from '../response-cache.ts';
 import { buildServer } from '../app.ts';
 import { createPageIngestor, type PageIngestorOptions } from '../../app/page-ingest.ts';
 import type { PageAnalyzer } from '../../app/ingest.ts';
-import type { StorylineDetail, StoryReader } from '../../app/story-reader.ts';
+import { pageOfClusterViews, type StorylineDetail, type StoryReader } from '../../app/story-reader.ts';
 
 export interface ApiFixture {
   readonly app: FastifyInstance;
@@ -32,6 +33,7 @@ function storyReaderFor(storyline: StorylineDetail): StoryReader {
     listStorylines: async () => [storyline],
     getStoryline: async (id) => (id === storyline.id ? storyline : null),
     listEventClusters: async () => storyline.eventClusters,
+    eventClusterPage: async (query) => pageOfClusterViews(storyline.eventClusters, query),
     getEventCluster: async (id) => storyline.eventClusters.find((c) => c.id === id) ?? null,
     storylineArticleIds: async (id) => (id === storyline.id ? ids : []),
     storylineOfArticle: async (id) => (ids.includes(id) ? storyline.id : null),
@@ -114,6 +116,7 @@ export interface FixtureOptions {
   /** Serve the web UI from this directory (default: API only). */
   readonly webRoot?: string | null;
   readonly access?: AccessOptions;
+  readonly responseCache?: ResponseCacheOptions;
 }
 
 export async function buildApiFixture(options: FixtureOptions = {}): Promise<ApiFixture> {
@@ -131,7 +134,12 @@ export async function buildApiFixture(options: FixtureOptions = {}): Promise<Api
   });
   const app = await buildServer(
     { store, stories: storyReaderFor(storyline), ingest },
-    { webRoot: options.webRoot ?? null, bodyLimitBytes: options.bodyLimitBytes, access: options.access },
+    {
+      webRoot: options.webRoot ?? null,
+      bodyLimitBytes: options.bodyLimitBytes,
+      access: options.access,
+      responseCache: options.responseCache,
+    },
   );
   const tokens = {
     reader: (await createApiToken(store, { role: 'reader' })).token,

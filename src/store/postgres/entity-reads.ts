@@ -57,10 +57,32 @@ const MENTIONS = `
 export function createEntityStore(pool: pg.Pool): EntityStore {
   return {
     async listEntities(query: EntityListQuery) {
-      const { text, values } = summarySql(query);
+      // The entity_stats read model (migration 0043) in list order; filtered to some articles (a storyline), counts
+      // come from those articles' mentions and names from entity_stats.
+      const values: unknown[] = [];
+      const from =
+        query.articleIds === undefined
+          ? 'entity_stats'
+          : `(SELECT c.entity_id, s.type, s.canonical, c.mention_count, c.article_count
+              FROM (SELECT key AS entity_id, count(*)::int AS mention_count, count(DISTINCT article_id)::int AS article_count
+                FROM annotations WHERE article_id = ANY($${values.push(query.articleIds)}::text[]) AND layer = 'entities'
+                  AND key IS NOT NULL GROUP BY key) c
+              JOIN entity_stats s ON s.entity_id = c.entity_id) f`;
+      const where: string[] = [];
+      if (query.type !== undefined) where.push(`type = $${values.push(query.type)}`);
+      if (query.after !== undefined) {
+        const count = `$${values.push(query.after.mentionCount)}`;
+        const name = `$${values.push(query.after.canonical)}`;
+        const id = `$${values.push(query.after.entityId)}`;
+        where.push(
+          `(mention_count < ${count} OR (mention_count = ${count} AND (canonical COLLATE "C" > ${name} OR (canonical COLLATE "C" = ${name} AND entity_id COLLATE "C" > ${id}))))`,
+        );
+      }
       const limit = values.push(query.limit);
       const offset = values.push(query.offset ?? 0);
-      const sql = `${text} ORDER BY mention_count DESC, canonical COLLATE "C" LIMIT $${limit} OFFSET $${offset}`;
+      const sql = `SELECT entity_id, type, canonical, mention_count, article_count FROM ${from}
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY mention_count DESC, canonical COLLATE "C", entity_id COLLATE "C" LIMIT $${limit} OFFSET $${offset}`;
       const { rows } = await prepared<EntitySummaryRow>(pool, sql, values);
       return rows.map(toEntitySummary);
     },

@@ -10,6 +10,7 @@ import { createEntityStore } from './entity-reads.ts';
 import { createStoryStore } from './story-store.ts';
 import { createTokenStore } from './token-store.ts';
 import { createSourceStore } from './source-store.ts';
+import { createReadModelStore } from './read-models.ts';
 import { createSchemaIfMissing, migratePostgres } from './migrate.ts';
 import { createPageStore } from './page-writes.ts';
 import { createPostgresSearchIndex } from './search-index.ts';
@@ -87,6 +88,7 @@ export async function openPostgresStore(location: string, options: PostgresStore
     ...createStoryStore(pool),
     ...createTokenStore(pool),
     ...createSourceStore(pool),
+    ...createReadModelStore(pool),
   });
   return {
     dialect: 'postgres',

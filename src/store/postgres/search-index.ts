@@ -4,7 +4,14 @@
  */
 import type pg from 'pg';
 import { EngineError } from '../../core/errors.ts';
-import type { SearchFilters, SearchHitRow, SearchIndexPort, SearchPage, SearchRequest } from '../search-types.ts';
+import type {
+  SearchFilters,
+  SearchHitRow,
+  SearchIndexPort,
+  SearchPage,
+  SearchRequest,
+  SearchText,
+} from '../search-types.ts';
 import { ftsMatchToTsQuery } from './fts-match.ts';
 import { pgText } from './pg-text.ts';
 import { prepared } from './prepared.ts';
@@ -115,6 +122,15 @@ export function createPostgresSearchIndex(pool: pg.Pool, options: PostgresSearch
     async countSearchDocuments() {
       const { rows } = await prepared<{ n: number }>(pool, 'SELECT count(*)::int AS n FROM search_docs');
       return rows[0]?.n ?? 0;
+    },
+    async searchTexts(articleIds) {
+      const { rows } = await prepared<SearchText>(
+        pool,
+        `SELECT id AS "articleId", headline, body, outlet, published_date AS published FROM articles
+         WHERE id = ANY($1::text[])`,
+        [articleIds],
+      );
+      return rows;
     },
   };
 }

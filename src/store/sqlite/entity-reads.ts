@@ -1,5 +1,8 @@
-/** SQLite EntityStore: entities aggregated from the 'entities' annotation rows (key = entityId, data = mention JSON). */
-import type { Database } from 'better-sqlite3';
+/**
+ * SQLite EntityStore: entities from the 'entities' annotation rows (key = entityId, data = mention JSON); the list reads
+ * the entity_stats read model, one entity aggregates its own rows.
+ */
+import type { Database, Statement } from 'better-sqlite3';
 import type { EntityDetail, EntityMentionRecord, EntityStore } from '../entity-types.ts';
 import { toEntitySummary, type EntitySummaryRow } from '../rows.ts';
 
@@ -31,19 +34,43 @@ export function createEntityStore(db: Database): EntityStore {
     .prepare(`SELECT DISTINCT article_id FROM annotations WHERE layer = 'entities' AND key = ? ORDER BY article_id`)
     .pluck();
 
+  // The list reads the entity_stats read model (migration 0043): an index scan in list order. Filtered to some
+  // articles (a storyline), counts come from those articles' mentions and names from entity_stats.
+  const statements = new Map<string, Statement>();
+  const cachedStatement = (sql: string): Statement => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+
   return {
     async listEntities(query) {
-      const clauses: string[] = [];
+      const where: string[] = [];
       const params: unknown[] = [];
-      if (query.articleIds !== undefined) {
-        clauses.push('article_id IN (SELECT value FROM json_each(?))');
-        params.push(JSON.stringify(query.articleIds));
+      if (query.type !== undefined) {
+        where.push('type = ?');
+        params.push(query.type);
       }
-      const having = query.type === undefined ? '' : ' HAVING type = ?';
-      if (query.type !== undefined) params.push(query.type);
-      const sql = `${SUMMARY_SELECT}${clauses.map((c) => ` AND ${c}`).join('')} GROUP BY key${having}
-        ORDER BY mention_count DESC, canonical LIMIT ? OFFSET ?`;
-      const rows = db.prepare(sql).all(...params, query.limit, query.offset ?? 0) as EntitySummaryRow[];
+      if (query.after !== undefined) {
+        const { mentionCount, canonical, entityId } = query.after;
+        where.push(
+          '(mention_count < ? OR (mention_count = ? AND (canonical > ? OR (canonical = ? AND entity_id > ?))))',
+        );
+        params.push(mentionCount, mentionCount, canonical, canonical, entityId);
+      }
+      const from =
+        query.articleIds === undefined
+          ? 'entity_stats'
+          : `(SELECT c.entity_id, s.type, s.canonical, c.mention_count, c.article_count
+              FROM (SELECT key AS entity_id, count(*) AS mention_count, count(DISTINCT article_id) AS article_count
+                FROM annotations WHERE article_id IN (SELECT value FROM json_each(?)) AND layer = 'entities'
+                  AND key IS NOT NULL GROUP BY key) c
+              JOIN entity_stats s ON s.entity_id = c.entity_id)`;
+      if (query.articleIds !== undefined) params.unshift(JSON.stringify(query.articleIds));
+      const sql = `SELECT entity_id, type, canonical, mention_count, article_count FROM ${from}
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY mention_count DESC, canonical, entity_id LIMIT ? OFFSET ?`;
+      const rows = cachedStatement(sql).all(...params, query.limit, query.offset ?? 0) as EntitySummaryRow[];
       return rows.map(toEntitySummary);
     },
     async getEntity(entityId, mentionLimit) {

@@ -2,7 +2,7 @@
  * SQLite implementation of the search port: FTS5 (contentless, BM25) over analysed terms plus a
  * search_docs table carrying filter columns. Tables come from migrations/sqlite/0020_create_search.sql.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { EngineError } from '../../core/errors.ts';
 import type {
   SearchDocument,
@@ -11,6 +11,7 @@ import type {
   SearchIndexPort,
   SearchPage,
   SearchRequest,
+  SearchText,
 } from '../search-types.ts';
 
 /**
@@ -63,6 +64,7 @@ function filterSql(filters: SearchFilters): FilterSql {
 /** The search methods over an open SQLite database that has run the search migration (a plain object, spread into the Store). */
 export function createSqliteSearchIndex(db: Database, options: SqliteSearchOptions = {}): SearchIndexPort {
   const maxRanked = options.maxRankedCandidates ?? DEFAULT_MAX_RANKED_CANDIDATES;
+  const statement = statementCache(db);
   const findDoc = db.prepare('SELECT doc FROM search_docs WHERE article_id = ?').pluck();
   const upsertDoc = db
     .prepare(
@@ -113,7 +115,7 @@ export function createSqliteSearchIndex(db: Database, options: SqliteSearchOptio
       remove.immediate(articleIds);
     },
     async searchDocuments(request) {
-      return runSearch(db, request, maxRanked);
+      return runSearch(statement, request, maxRanked);
     },
     async listUnindexedArticleIds(analyzerVersion, limit) {
       return listUnindexed.all(analyzerVersion, limit) as string[];
@@ -121,35 +123,61 @@ export function createSqliteSearchIndex(db: Database, options: SqliteSearchOptio
     async countSearchDocuments() {
       return countDocs.get() as number;
     },
+    async searchTexts(articleIds) {
+      return statement(
+        `SELECT id AS articleId, headline, body, outlet, published_date AS published FROM articles
+         WHERE id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(articleIds)) as SearchText[];
+    },
   };
 }
 
-function runSearch(db: Database, request: SearchRequest, maxRanked: number): SearchPage {
+type StatementCache = (sql: string) => Statement;
+
+/** Prepared statements by SQL text: a few fixed texts per filter combination, parsed once per connection. */
+function statementCache(db: Database): StatementCache {
+  const statements = new Map<string, Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+}
+
+const RANK = `-bm25(search_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT})`;
+
+/**
+ * Without filters, FTS5 answers alone: the count, the window's cutoff (rowid order) and the ranking never touch
+ * search_docs, and only the page's rows are joined to their article ids. With filters, every candidate is joined to
+ * its filter columns. Both give the same order: score, then doc (= FTS5 rowid).
+ */
+function runSearch(statement: StatementCache, request: SearchRequest, maxRanked: number): SearchPage {
   const filters = filterSql(request.filters);
   const hasFilters = filters.params.length > 0;
-  // Without filters the count needs no join (FTS5 counts its own rows).
-  const countFrom = hasFilters
+  const from = hasFilters
     ? `FROM search_fts JOIN search_docs d ON d.doc = search_fts.rowid WHERE search_fts MATCH ?${filters.where}`
     : 'FROM search_fts WHERE search_fts MATCH ?';
-  const from = `FROM search_fts JOIN search_docs d ON d.doc = search_fts.rowid WHERE search_fts MATCH ?${filters.where}`;
   try {
-    const total = db
-      .prepare(`SELECT count(*) ${countFrom}`)
+    const total = statement(`SELECT count(*) ${from}`)
       .pluck()
       .get(request.match, ...filters.params) as number;
     if (total === 0) return { total, hits: [], rankedCandidates: 0 };
     const window = Math.max(maxRanked, request.offset + request.limit);
     let cutoff = 0;
     if (total > window) {
-      cutoff = db
-        .prepare(`SELECT search_fts.rowid ${from} ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?`)
+      cutoff = statement(`SELECT search_fts.rowid ${from} ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?`)
         .pluck()
         .get(request.match, ...filters.params, window - 1) as number;
     }
-    const hits = db
-      .prepare(`SELECT d.article_id AS articleId, -bm25(search_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}) AS score ${from}
-                AND search_fts.rowid >= ? ORDER BY score DESC, d.doc LIMIT ? OFFSET ?`)
-      .all(request.match, ...filters.params, cutoff, request.limit, request.offset) as SearchHitRow[];
+    const hits = (
+      hasFilters
+        ? statement(`SELECT d.article_id AS articleId, ${RANK} AS score ${from}
+            AND search_fts.rowid >= ? ORDER BY score DESC, d.doc LIMIT ? OFFSET ?`)
+        : statement(`SELECT d.article_id AS articleId, r.score FROM (
+              SELECT search_fts.rowid AS doc, ${RANK} AS score ${from} AND search_fts.rowid >= ?
+              ORDER BY score DESC, search_fts.rowid LIMIT ? OFFSET ?) r
+            JOIN search_docs d ON d.doc = r.doc ORDER BY r.score DESC, r.doc`)
+    ).all(request.match, ...filters.params, cutoff, request.limit, request.offset) as SearchHitRow[];
     return { total, hits, rankedCandidates: Math.min(total, window) };
   } catch (error) {
     throw new EngineError('store/failed', `Search failed: ${error instanceof Error ? error.message : String(error)}`, {

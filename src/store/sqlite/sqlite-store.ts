@@ -13,6 +13,7 @@ import { createEntityStore } from './entity-reads.ts';
 import { createStoryStore } from './story-store.ts';
 import { createTokenStore } from './token-store.ts';
 import { createSourceStore } from './source-store.ts';
+import { createReadModelStore } from './read-models.ts';
 
 /** How long a write waits for another connection's lock before failing; an ingest batch commits well within it. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -41,6 +42,7 @@ export function openSqliteStore(path: string): Store {
     ...createStoryStore(open),
     ...createTokenStore(open),
     ...createSourceStore(open),
+    ...createReadModelStore(open),
     async close() {
       if (open.open) open.close();
     },
