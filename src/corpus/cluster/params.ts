@@ -82,10 +82,16 @@ export interface StorylineParams {
   readonly windowDays: number;
   /** Centroid terms kept per storyline. */
   readonly centroidTerms: number;
+  /** Cosine to one of the storyline's newest member clusters that links as well as `threshold` to its centroid. */
+  readonly memberThreshold: number;
+  /** Linked entities a cluster must share with a storyline to join it (0: no entity gate). */
+  readonly minSharedEntities: number;
 }
 
 export const STORYLINE_PARAMS: StorylineParams = Object.freeze({
   threshold: 0.22,
   windowDays: 400,
   centroidTerms: 150,
+  memberThreshold: 2,
+  minSharedEntities: 0,
 });

@@ -3,7 +3,7 @@
  * whose centroid is most similar within a wide time window, else starts one. Same machinery as events, looser thresholds.
  */
 import type { ClusterState } from './event-index.ts';
-import { normalizeTop, dotWithMap, type SparseVector } from './vectors.ts';
+import { cosine, normalizeTop, dotWithMap, type SparseVector } from './vectors.ts';
 import { STORYLINE_PARAMS, type StorylineParams } from './params.ts';
 
 /** A cluster's top terms used to look up storylines, and the newest postings scanned per term (bench: 100k articles). */
@@ -12,9 +12,20 @@ const MAX_SCAN = 100;
 /** Storylines sharing fewer query terms are not scored; at most MAX_CANDIDATES (most shared first) are. */
 const MIN_SHARED = 2;
 const MAX_CANDIDATES = 30;
+/** Member clusters (newest) a cluster is compared with under member linkage. */
+const RECENT_MEMBERS = 20;
+
+/** Linked entities (`@id` features) a cluster's vector shares with a storyline's centroid. */
+function sharedEntities(vector: SparseVector, story: StorylineState): number {
+  let n = 0;
+  for (const term of vector.terms) if (term.startsWith('@') && story.centroid.has(term)) n++;
+  return n;
+}
 
 interface StorylineState {
   readonly clusters: number[];
+  /** Vectors of the newest member clusters (member linkage). */
+  readonly recent: SparseVector[];
   readonly centroid: Map<string, number>;
   norm: number;
   firstDay: number | null;
@@ -62,14 +73,18 @@ export function linkStorylines(
     for (const s of candidates.sort((a, b) => a - b)) {
       const story = stories[s]!;
       if (!fits(params, cluster, story)) continue;
-      const score = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
+      if (params.minSharedEntities > 0 && sharedEntities(vector, story) < params.minSharedEntities) continue;
+      const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
+      const memberScore = Math.max(0, ...story.recent.map((v) => cosine(vector, v)));
+      const score = Math.max(centroidScore, memberScore - (params.memberThreshold - params.threshold));
       if (score >= params.threshold && score > bestScore) {
         best = s;
         bestScore = score;
       }
     }
     const target =
-      best ?? stories.push({ clusters: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
+      best ??
+      stories.push({ clusters: [], recent: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
     joinStory(stories[target]!, c, cluster, vector, params);
     for (const term of vector.terms) {
       const list = postings.get(term) ?? [];
@@ -88,6 +103,8 @@ function joinStory(
   params: StorylineParams,
 ): void {
   story.clusters.push(c);
+  story.recent.push(vector);
+  if (story.recent.length > RECENT_MEMBERS) story.recent.shift();
   if (cluster.firstDay !== null)
     story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
   if (cluster.lastDay !== null)
