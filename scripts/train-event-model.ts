@@ -37,7 +37,7 @@ const SETS = [
 /** Grids searched when choosing the decision (overridable for wider searches: comma-separated numbers). */
 const LINKS = (process.env.MARSAD_LINKS ?? '0.4,0.45').split(',').map(Number);
 const MEAN_WEIGHTS = (process.env.MARSAD_MEAN_WEIGHTS ?? '0.25,0.5').split(',').map(Number);
-/** Body-cosine threshold of the text rule (EventParams.threshold), the fallback when the model places no cluster. */
+/** Body-cosine threshold of the text rule when the model places no cluster (EventParams.fallbackThreshold). */
 const TEXT_THRESHOLDS = (process.env.MARSAD_TEXT_THRESHOLDS ?? '0.3,0.45').split(',').map(Number);
 /** `--drop a,b`: signals zeroed before fitting (ablation: what a signal adds under the same CV). */
 const DROP = new globalThis.Set(
@@ -192,14 +192,14 @@ interface Decision {
 }
 
 function clusterWith(set: Set, model: PairModel, textThreshold: number): string[][] {
-  const index = createEventIndex({ ...EVENT_PARAMS, pairModel: model, threshold: textThreshold });
+  const index = createEventIndex({ ...EVENT_PARAMS, pairModel: model, fallbackThreshold: textThreshold });
   addToIndex(index, set.features);
   return eventClusters(index).map((c) => [...c.articles]);
 }
 
 /** The decision (link level, mean weight, text threshold) maximising mean(B3 F1, pair F1) on the sets' development ids. */
 function chooseLink(sets: readonly Set[], fitted: { bias: number; weights: number[] }): Decision {
-  let best = { link: 0.5, meanWeight: 0, textThreshold: EVENT_PARAMS.threshold, score: -1 };
+  let best = { link: 0.5, meanWeight: 0, textThreshold: EVENT_PARAMS.fallbackThreshold, score: -1 };
   for (const textThreshold of TEXT_THRESHOLDS)
     for (const meanWeight of MEAN_WEIGHTS) {
       for (const link of LINKS) {
