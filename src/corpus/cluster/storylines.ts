@@ -15,11 +15,27 @@ const MAX_CANDIDATES = 30;
 /** Member clusters (newest) a cluster is compared with under member linkage. */
 const RECENT_MEMBERS = 20;
 
-/** Linked entities (`@id` features) a cluster's vector shares with a storyline's centroid. */
-function sharedEntities(vector: SparseVector, story: StorylineState): number {
-  let n = 0;
-  for (const term of vector.terms) if (term.startsWith('@') && story.centroid.has(term)) n++;
-  return n;
+/**
+ * Whether a cluster passes the storyline's entity gate: it shares `min` linked entities (`@id` features) with the
+ * storyline's centroid. Clusters or storylines without linked entities (unannotated input) are not gated.
+ */
+function passesEntityGate(vector: SparseVector, story: StorylineState, min: number): boolean {
+  if (min <= 0) return true;
+  let own = 0;
+  let shared = 0;
+  for (const term of vector.terms)
+    if (term.startsWith('@')) {
+      own++;
+      if (story.centroid.has(term)) shared++;
+    }
+  if (own === 0) return true;
+  let storyHas = false;
+  for (const term of story.centroid.keys())
+    if (term.startsWith('@')) {
+      storyHas = true;
+      break;
+    }
+  return !storyHas || shared >= min;
 }
 
 interface StorylineState {
@@ -73,7 +89,7 @@ export function linkStorylines(
     for (const s of candidates.sort((a, b) => a - b)) {
       const story = stories[s]!;
       if (!fits(params, cluster, story)) continue;
-      if (params.minSharedEntities > 0 && sharedEntities(vector, story) < params.minSharedEntities) continue;
+      if (!passesEntityGate(vector, story, params.minSharedEntities)) continue;
       const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
       const memberScore = Math.max(0, ...story.recent.map((v) => cosine(vector, v)));
       const score = Math.max(centroidScore, memberScore - (params.memberThreshold - params.threshold));
