@@ -17,7 +17,7 @@ const RECENT_MEMBERS = 20;
 
 /**
  * Whether a cluster passes the storyline's entity gate: it shares `min` linked entities (`@id` features) with the
- * storyline's centroid. Clusters or storylines without linked entities (unannotated input) are not gated.
+ * storyline's centroid. Only where neither side carries linked entities (unannotated input) do clusters link by text.
  */
 function passesEntityGate(vector: SparseVector, story: StorylineState, min: number): boolean {
   if (min <= 0) return true;
@@ -28,14 +28,10 @@ function passesEntityGate(vector: SparseVector, story: StorylineState, min: numb
       own++;
       if (story.centroid.has(term)) shared++;
     }
-  if (own === 0) return true;
-  let storyHas = false;
-  for (const term of story.centroid.keys())
-    if (term.startsWith('@')) {
-      storyHas = true;
-      break;
-    }
-  return !storyHas || shared >= min;
+  if (shared >= min) return true;
+  if (own > 0) return false;
+  for (const term of story.centroid.keys()) if (term.startsWith('@')) return false;
+  return true;
 }
 
 interface StorylineState {
