@@ -3,7 +3,7 @@
  * whose centroid is most similar within a wide time window, else starts one. Same machinery as events, looser thresholds.
  */
 import type { ClusterState } from './event-index.ts';
-import { cosine, normalizeTop, dotWithMap, type SparseVector } from './vectors.ts';
+import { normalizeTop, dotWithMap, type SparseVector } from './vectors.ts';
 import { STORYLINE_PARAMS, type StorylineParams } from './params.ts';
 
 /** A cluster's top terms used to look up storylines, and the newest postings scanned per term (bench: 100k articles). */
@@ -36,8 +36,8 @@ function passesEntityGate(vector: SparseVector, story: StorylineState, min: numb
 
 interface StorylineState {
   readonly clusters: number[];
-  /** Vectors of the newest member clusters (member linkage). */
-  readonly recent: SparseVector[];
+  /** Term → weight maps of the newest member clusters' unit vectors (member linkage). */
+  readonly recent: Map<string, number>[];
   readonly centroid: Map<string, number>;
   norm: number;
   firstDay: number | null;
@@ -87,7 +87,9 @@ export function linkStorylines(
       if (!fits(params, cluster, story)) continue;
       if (!passesEntityGate(vector, story, params.minSharedEntities)) continue;
       const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
-      const memberScore = Math.max(0, ...story.recent.map((v) => cosine(vector, v)));
+      let memberScore = 0;
+      if (params.memberThreshold < 1)
+        for (const member of story.recent) memberScore = Math.max(memberScore, dotWithMap(vector, member));
       const score = Math.max(centroidScore, memberScore - (params.memberThreshold - params.threshold));
       if (score >= params.threshold && score > bestScore) {
         best = s;
@@ -115,7 +117,7 @@ function joinStory(
   params: StorylineParams,
 ): void {
   story.clusters.push(c);
-  story.recent.push(vector);
+  if (params.memberThreshold < 1) story.recent.push(new Map(vector.terms.map((t, i) => [t, vector.weights[i]!])));
   if (story.recent.length > RECENT_MEMBERS) story.recent.shift();
   if (cluster.firstDay !== null)
     story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
