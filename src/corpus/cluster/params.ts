@@ -63,7 +63,7 @@ export interface EventParams {
 export const EVENT_PARAMS: EventParams = Object.freeze({
   pairModel: PAIR_MODEL,
   threshold: 0.3,
-  fallbackThreshold: 0.45,
+  fallbackThreshold: 0.3,
   undatedThreshold: 0.22,
   windowDays: 1,
   maxSpanDays: 2,
