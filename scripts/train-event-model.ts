@@ -9,7 +9,10 @@
  *   - final model: fit on both sets' development pairs, choose the link level on both windows, print it.
  * `--final` also scores the final model on the held-out clusters of both sets (report once).
  *
- * Usage: MARSAD_REALDAY_CACHE=<dir> npx tsx scripts/train-event-model.ts [--final]
+ * The decision grid: link level × mean weight × fallback text threshold (MARSAD_LINKS, MARSAD_MEAN_WEIGHTS,
+ * MARSAD_TEXT_THRESHOLDS: comma-separated overrides). `--drop=a,b` zeroes those signals before fitting (ablation).
+ *
+ * Usage: MARSAD_REALDAY_CACHE=<dir> npx tsx scripts/train-event-model.ts [--final] [--drop=a,b]
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
