@@ -9,7 +9,10 @@
  *   - final model: fit on both sets' development pairs, choose the link level on both windows, print it.
  * `--final` also scores the final model on the held-out clusters of both sets (report once).
  *
- * Usage: MARSAD_REALDAY_CACHE=<dir> npx tsx scripts/train-event-model.ts [--final]
+ * The decision grid: link level × mean weight × fallback text threshold (MARSAD_LINKS, MARSAD_MEAN_WEIGHTS,
+ * MARSAD_TEXT_THRESHOLDS: comma-separated overrides). `--drop=a,b` zeroes those signals before fitting (ablation).
+ *
+ * Usage: MARSAD_REALDAY_CACHE=<dir> npx tsx scripts/train-event-model.ts [--final] [--drop=a,b]
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -34,8 +37,15 @@ const SETS = [
   { name: 'egy', clusters: 'clusters-egy-2013-02-09_10.json' },
   { name: 'snn', clusters: 'clusters-saudinewsnet-2015-08-06_07.json' },
 ] as const;
-const LINKS = [0.3, 0.38, 0.45];
-const MEAN_WEIGHTS = [0];
+/** Grids searched when choosing the decision (overridable for wider searches: comma-separated numbers). */
+const LINKS = (process.env.MARSAD_LINKS ?? '0.4,0.45').split(',').map(Number);
+const MEAN_WEIGHTS = (process.env.MARSAD_MEAN_WEIGHTS ?? '0.25,0.5').split(',').map(Number);
+/** Body-cosine threshold of the text rule when the model places no cluster (EventParams.fallbackThreshold). */
+const TEXT_THRESHOLDS = (process.env.MARSAD_TEXT_THRESHOLDS ?? '0.3,0.45').split(',').map(Number);
+/** `--drop a,b`: signals zeroed before fitting (ablation: what a signal adds under the same CV). */
+const DROP = new globalThis.Set(
+  (process.argv.find((a) => a.startsWith('--drop='))?.slice('--drop='.length) ?? '').split(',').filter(Boolean),
+);
 
 interface Set {
   readonly name: string;
@@ -92,7 +102,7 @@ function pairs(set: Set, ids: Set_<string>): { x: number[][]; y: number[] } {
       const a = sides[i]!;
       const b = sides[j]!;
       if (a.side.day !== null && b.side.day !== null && Math.abs(a.side.day - b.side.day) > 2) continue;
-      const s = pairSignals(a.side, b.side);
+      const s = pairSignals(a.side, b.side).map((v, k) => (DROP.has(PAIR_SIGNALS[k]!) ? 0 : v));
       if (s[0]! < 0.05 && s[2]! < 0.05) continue;
       x.push(s);
       y.push(set.goldOf.get(a.id) === set.goldOf.get(b.id) ? 1 : 0);
@@ -178,30 +188,43 @@ function score(
   return { b3: f(bp, br), pair: f(pp, pr), p: bp, r: br };
 }
 
-function clusterWith(set: Set, model: PairModel): string[][] {
-  const index = createEventIndex({ ...EVENT_PARAMS, pairModel: model });
+interface Decision {
+  readonly link: number;
+  readonly meanWeight: number;
+  readonly textThreshold: number;
+}
+
+function clusterWith(set: Set, model: PairModel, textThreshold: number): string[][] {
+  const index = createEventIndex({ ...EVENT_PARAMS, pairModel: model, fallbackThreshold: textThreshold });
   addToIndex(index, set.features);
   return eventClusters(index).map((c) => [...c.articles]);
 }
 
-/** The link level maximising mean(B3 F1, pair F1) over the given sets' development ids. */
-function chooseLink(
-  sets: readonly Set[],
-  fitted: { bias: number; weights: number[] },
-): { link: number; meanWeight: number } {
-  let best = { link: 0.5, meanWeight: 0, score: -1 };
-  for (const meanWeight of MEAN_WEIGHTS) {
-    for (const link of LINKS) {
-      const s = sets.map((set) => score(set, clusterWith(set, { ...fitted, link, meanWeight }), set.dev));
-      const mean = s.reduce((sum, v) => sum + (v.b3 + v.pair) / 2, 0) / s.length;
-      log(
-        `    mean ${meanWeight} link ${link}: ${s.map((v, i) => `${sets[i]!.name} B3 ${v.b3.toFixed(3)} pair ${v.pair.toFixed(3)}`).join(' · ')}`,
-      );
-      if (mean > best.score) best = { link, meanWeight, score: mean };
+/** The decision (link level, mean weight, text threshold) maximising mean(B3 F1, pair F1) on the sets' development ids. */
+function chooseLink(sets: readonly Set[], fitted: { bias: number; weights: number[] }): Decision {
+  let best = { link: 0.5, meanWeight: 0, textThreshold: EVENT_PARAMS.fallbackThreshold, score: -1 };
+  for (const textThreshold of TEXT_THRESHOLDS)
+    for (const meanWeight of MEAN_WEIGHTS) {
+      for (const link of LINKS) {
+        const s = sets.map((set) =>
+          score(set, clusterWith(set, { ...fitted, link, meanWeight }, textThreshold), set.dev),
+        );
+        const mean = s.reduce((sum, v) => sum + (v.b3 + v.pair) / 2, 0) / s.length;
+        log(
+          `    text ${textThreshold} mean ${meanWeight} link ${link}: ${s.map((v, i) => `${sets[i]!.name} B3 ${v.b3.toFixed(3)} pair ${v.pair.toFixed(3)}`).join(' · ')}`,
+        );
+        if (mean > best.score) best = { link, meanWeight, textThreshold, score: mean };
+      }
     }
-  }
-  return { link: best.link, meanWeight: best.meanWeight };
+  return { link: best.link, meanWeight: best.meanWeight, textThreshold: best.textThreshold };
 }
+
+const modelOf = (fitted: { bias: number; weights: number[] }, d: Decision): PairModel => ({
+  bias: fitted.bias,
+  weights: fitted.weights,
+  link: d.link,
+  meanWeight: d.meanWeight,
+});
 
 const sets = SETS.map((s) => load(s.name, s.clusters));
 log('features');
@@ -214,7 +237,7 @@ for (const [train, test] of [
   console.log(`fit on ${sets[train]!.name}, test on ${sets[test]!.name}`);
   const fitted = fit(devPairs[train]!.x, devPairs[train]!.y);
   const link = chooseLink([sets[train]!], fitted);
-  const s = score(sets[test]!, clusterWith(sets[test]!, { ...fitted, ...link }), sets[test]!.dev);
+  const s = score(sets[test]!, clusterWith(sets[test]!, modelOf(fitted, link), link.textThreshold), sets[test]!.dev);
   console.log(
     `  => ${JSON.stringify(link)}; ${sets[test]!.name} dev: B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`,
   );
@@ -229,7 +252,7 @@ const round = (v: number): number => Math.round(v * 1000) / 1000;
 console.log(JSON.stringify({ bias: round(fitted.bias), weights: fitted.weights.map(round), ...link }));
 if (process.argv.includes('--final')) {
   for (const set of sets) {
-    const s = score(set, clusterWith(set, { bias: fitted.bias, weights: fitted.weights, ...link }), set.heldOut);
+    const s = score(set, clusterWith(set, modelOf(fitted, link), link.textThreshold), set.heldOut);
     console.log(
       `  HELD-OUT ${set.name} (${set.heldOut.size} articles): B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`,
     );

@@ -288,7 +288,7 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
   const evidence = feature.evidence;
   // The model was fitted on dated news reports: undated or unannotated articles join by text alone.
   if (feature.day === null || !evidence || (evidence.entities.length === 0 && evidence.figures.length === 0))
-    return bestByText(index, feature);
+    return bestByText(index, feature, index.params.threshold);
   const near = candidateClusters(index, feature)
     .map((c) => ({ c, score: clusterSimilarity(feature.vector, index.clusters[c]!) }))
     .sort((a, b) => b.score - a.score || a.c - b.c)
@@ -321,8 +321,9 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
       bestScore = link;
     }
   }
-  // A report the model does not place may still repeat a cluster's wording closely (the text rule).
-  return best ?? bestByText(index, feature);
+  // A report the model does not place may still repeat a cluster's wording closely (the text rule, stricter here:
+  // the model has already read this article's evidence and found no match).
+  return best ?? bestByText(index, feature, index.params.fallbackThreshold);
 }
 
 /**
@@ -330,7 +331,7 @@ function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null
  * cosine to the centroid over the threshold backed by a headline match, or a strong body match alone; stricter
  * when the cluster already holds the same outlet or the article would stretch the cluster past a day.
  */
-function bestByText(index: EventIndex, feature: ArticleFeatures): number | null {
+function bestByText(index: EventIndex, feature: ArticleFeatures, datedThreshold: number): number | null {
   const params = index.params;
   const undated = feature.day === null;
   let best: number | null = null;
@@ -338,7 +339,7 @@ function bestByText(index: EventIndex, feature: ArticleFeatures): number | null 
   for (const cluster of candidateClusters(index, feature)) {
     const state = index.clusters[cluster]!;
     const loose = undated || state.firstDay === null;
-    const base = loose ? params.undatedThreshold : params.threshold;
+    const base = loose ? params.undatedThreshold : datedThreshold;
     const threshold =
       feature.outlet !== null && state.outlets.has(feature.outlet) ? base + params.sameOutletPenalty : base;
     const score = clusterSimilarity(feature.vector, state);

@@ -16,10 +16,10 @@ export interface PairModel {
 }
 
 export const PAIR_MODEL: PairModel = Object.freeze({
-  bias: -4.541,
+  bias: -4.56,
   weights: Object.freeze([
-    2.319, 1.403, 2.248, 1.823, 1.087, 1.063, 0.369, 0.756, 0.426, 0.244, -0.409, -0.016, -0.141, -0.555, 0.323,
+    2.324, 1.408, 2.248, 1.838, 1.093, 1.066, 0.429, 0.765, 0.415, 0.245, -0.407, -0.016, -0.146, -0.559, 0.308,
   ]),
   link: 0.45,
-  meanWeight: 0,
+  meanWeight: 0.25,
 });

@@ -1,6 +1,7 @@
 /**
  * Storylines: event clusters linked over weeks and months. Each cluster (in date order) joins the storyline
- * whose centroid is most similar within a wide time window, else starts one. Same machinery as events, looser thresholds.
+ * whose centroid (or one of its newest member clusters) is most similar within a wide time window and that shares a
+ * linked entity with it, else starts one. Same machinery as events, looser thresholds.
  */
 import type { ClusterState } from './event-index.ts';
 import { normalizeTop, dotWithMap, type SparseVector } from './vectors.ts';
@@ -12,8 +13,31 @@ const MAX_SCAN = 100;
 /** Storylines sharing fewer query terms are not scored; at most MAX_CANDIDATES (most shared first) are. */
 const MIN_SHARED = 2;
 const MAX_CANDIDATES = 30;
+/** Member clusters (newest) a cluster is compared with under member linkage. */
+const RECENT_MEMBERS = 20;
+
+/**
+ * Whether a cluster passes the storyline's entity gate: it shares `min` linked entities (`@id` features) with the
+ * storyline's centroid. Only where neither side carries linked entities (unannotated input) do clusters link by text.
+ */
+function passesEntityGate(vector: SparseVector, story: StorylineState, min: number): boolean {
+  if (min <= 0) return true;
+  let own = 0;
+  let shared = 0;
+  for (const term of vector.terms)
+    if (term.startsWith('@')) {
+      own++;
+      if (story.centroid.has(term)) shared++;
+    }
+  if (shared >= min) return true;
+  if (own > 0) return false;
+  for (const term of story.centroid.keys()) if (term.startsWith('@')) return false;
+  return true;
+}
 
 interface StorylineState {
+  /** Term → weight maps of the newest member clusters' unit vectors (member linkage). */
+  readonly recent: Map<string, number>[];
   readonly centroid: Map<string, number>;
   norm: number;
   firstDay: number | null;
@@ -66,7 +90,12 @@ export function linkStorylines(
     for (const s of candidates.sort((a, b) => a - b)) {
       const story = stories[s]!; // named by a posting, so still in memory
       if (!fits(params, cluster, story)) continue;
-      const score = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
+      if (!passesEntityGate(vector, story, params.minSharedEntities)) continue;
+      const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
+      let memberScore = 0;
+      if (params.memberThreshold < 1)
+        for (const member of story.recent) memberScore = Math.max(memberScore, dotWithMap(vector, member));
+      const score = Math.max(centroidScore, memberScore - (params.memberThreshold - params.threshold));
       if (score >= params.threshold && score > bestScore) {
         best = s;
         bestScore = score;
@@ -74,7 +103,7 @@ export function linkStorylines(
     }
     let target = best;
     if (target === null) {
-      target = stories.push({ centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
+      target = stories.push({ recent: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
       members.push([]);
       references.push(0);
     }
@@ -100,6 +129,8 @@ export function linkStorylines(
 }
 
 function joinStory(story: StorylineState, cluster: ClusterState, vector: SparseVector, params: StorylineParams): void {
+  if (params.memberThreshold < 1) story.recent.push(new Map(vector.terms.map((t, i) => [t, vector.weights[i]!])));
+  if (story.recent.length > RECENT_MEMBERS) story.recent.shift();
   if (cluster.firstDay !== null)
     story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
   if (cluster.lastDay !== null)
