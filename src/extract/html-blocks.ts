@@ -388,7 +388,6 @@ const TAXONOMY_CLASS_RE = /^(?:tag|tags|category|categories|cat|post|format|stat
 const CAPTION_CLASS_RE =
   /(?:^|[\s_-])(?:caption|credit|credits|photo-credit|image-credit|img-credit|gallery-caption)(?:$|[\s_-])/u;
 
-
 /** Class names as lower-case words, camelCase split too («newsCaption» → «news-caption»). */
 function classWords(value: string): string {
   return HAS_CAMEL_RE.test(value) ? value.replace(CAMEL_RE, '$1-$2').toLowerCase() : value.toLowerCase();

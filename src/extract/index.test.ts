@@ -114,7 +114,9 @@ describe('extractPage', () => {
     ];
     const html = `<html><body><h1>Council approves water plan</h1><div class="article-body">${paragraphs
       .map((p) => `<p>${p}</p>`)
-      .join('')}<p>Follow our city desk on Twitter @citydesk</p><p>(Reporting by Jane Doe; editing by John Roe)</p></div></body></html>`;
+      .join(
+        '',
+      )}<p>Follow our city desk on Twitter @citydesk</p><p>(Reporting by Jane Doe; editing by John Roe)</p></div></body></html>`;
     const extraction = extractPage(page(html, 'text/html'));
     expect(extraction.articles[0]!.body.split('\n')).toEqual(paragraphs);
     const cut = extraction.spans

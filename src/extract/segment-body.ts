@@ -42,7 +42,9 @@ export function readBody(state: State, start: number, article: number): number {
       cls.type !== 'marker' &&
       mainTextResumes(state, i, isForeign)
     ) {
-      roles[i] = isMainTextLine(state, i) ? { article, role: 'body', bodyStart: lines[i]!.start } : innerRole(state, i, article);
+      roles[i] = isMainTextLine(state, i)
+        ? { article, role: 'body', bodyStart: lines[i]!.start }
+        : innerRole(state, i, article);
     } else if (isMainTextLine(state, i) && !isClosingName(state, i)) {
       roles[i] = { article, role: 'body', bodyStart: lines[i]!.start }; // lists and short lines of the article's own text
     } else if (isHardStop(cls) || !proseResumes(state, i, isForeign)) {
@@ -69,10 +71,11 @@ const BRACKETED_RE = /^[(\[（][^()\[\]]*[)\]）][.]?$/u;
  */
 function trimTrailingNotes(state: State, start: number, end: number, article: number): void {
   let first = -1;
-  for (let i = start; i < end; i++) if (state.roles[i]!.role === 'body' && state.roles[i]!.article === article) {
-    first = i;
-    break;
-  }
+  for (let i = start; i < end; i++)
+    if (state.roles[i]!.role === 'body' && state.roles[i]!.article === article) {
+      first = i;
+      break;
+    }
   for (let i = end - 1; i > first && first >= 0; i--) {
     const role = state.roles[i]!;
     if (state.lines[i]!.isBlank || role.article !== article || role.role !== 'body') continue;

@@ -81,7 +81,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     allowedHosts: [...(options.allowedHosts ?? []), ...(wildcard ? [] : [options.host])],
     readsNeedToken: !isLoopbackAddress(options.host),
   };
-  const app = await buildServer({ store, stories: createStoryReader(store), ingest },
+  const app = await buildServer(
+    { store, stories: createStoryReader(store), ingest },
     { access, responseCache: { enabled: options.responseCache !== false } },
   );
   let address: string;
