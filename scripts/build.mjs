@@ -31,6 +31,8 @@ export async function buildCli() {
     // Worker-thread entries are entry points of their own, beside the chunks that start them (src/app/worker-module.ts).
     entryPoints: {
       cli: join(root, 'src', 'cli', 'main.ts'),
+      // Loaded by ./marsad only to print a crash's stack mapped back to src/ (src/cli/stack-map.ts).
+      'stack-map': join(root, 'src', 'cli', 'stack-map.ts'),
       'chunks/analysis-worker': join(root, 'src', 'app', 'analysis-worker.ts'),
     },
     outdir: join(root, 'dist'),
