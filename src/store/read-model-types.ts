@@ -52,3 +52,19 @@ export interface ReadModelStore {
 
 /** Kinds of stored data an answer can depend on. */
 export type DataKind = 'search' | 'entities' | 'stories' | 'articles';
+
+/** An `event_cluster_views` row as both dialects select it. */
+export interface EventClusterViewSqlRow {
+  storyline_id: string;
+  position: number;
+  cluster_id: string;
+  view: string;
+}
+
+/** The row as the read model returns it. */
+export const toViewRow = (row: EventClusterViewSqlRow): EventClusterViewRow => ({
+  storylineId: row.storyline_id,
+  position: row.position,
+  clusterId: row.cluster_id,
+  json: row.view,
+});

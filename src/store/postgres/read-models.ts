@@ -5,7 +5,7 @@
  * is null) — the lists are index scans anyway.
  */
 import type pg from 'pg';
-import type { EventClusterViewRow, ReadModelStore } from '../read-model-types.ts';
+import { type EventClusterViewSqlRow as ViewRow, type ReadModelStore, toViewRow } from '../read-model-types.ts';
 import { prepared } from './prepared.ts';
 import { withTransaction } from './transaction.ts';
 
@@ -34,20 +34,6 @@ function symmetricDifference(columns: string, stored: string, derived: string): 
     UNION ALL
     (SELECT ${columns} FROM (${derived}) d2 EXCEPT SELECT ${columns} FROM ${stored})) x`;
 }
-
-interface ViewRow {
-  storyline_id: string;
-  position: number;
-  cluster_id: string;
-  view: string;
-}
-
-const toViewRow = (row: ViewRow): EventClusterViewRow => ({
-  storylineId: row.storyline_id,
-  position: row.position,
-  clusterId: row.cluster_id,
-  json: row.view,
-});
 
 const SCOPE = 'SELECT id FROM stories ORDER BY id LIMIT $1';
 const LIST_ALL = `SELECT storyline_id, position, cluster_id, view FROM event_cluster_views

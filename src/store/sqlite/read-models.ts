@@ -4,7 +4,12 @@
  * derivations are the migrations' own: the view event_cluster_views_source and the GROUP BY statements below.
  */
 import type { Database } from 'better-sqlite3';
-import type { DataKind, EventClusterViewRow, ReadModelStore } from '../read-model-types.ts';
+import {
+  type DataKind,
+  type EventClusterViewSqlRow as ViewRow,
+  type ReadModelStore,
+  toViewRow,
+} from '../read-model-types.ts';
 
 const NAME_COUNTS_DERIVED = `
   SELECT key AS entity_id, 'type' AS field, json_extract(data, '$.type') AS value, count(*) AS count
@@ -32,20 +37,6 @@ function symmetricDifference(columns: string, stored: string, derived: string): 
     UNION ALL
     SELECT * FROM (SELECT ${columns} FROM (${derived}) EXCEPT SELECT ${columns} FROM ${stored}))`;
 }
-
-interface ViewRow {
-  storyline_id: string;
-  position: number;
-  cluster_id: string;
-  view: string;
-}
-
-const toViewRow = (row: ViewRow): EventClusterViewRow => ({
-  storylineId: row.storyline_id,
-  position: row.position,
-  clusterId: row.cluster_id,
-  json: row.view,
-});
 
 /** ReadModelStore methods over an open, migrated database. */
 export function createReadModelStore(db: Database): ReadModelStore {
