@@ -78,7 +78,10 @@ function referenceSearch(
     params.push(JSON.stringify(filters.articleIds));
   }
   const from = `FROM search_fts JOIN search_docs d ON d.doc = search_fts.rowid WHERE search_fts MATCH ?${clauses.map((c) => ` AND ${c}`).join('')}`;
-  const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(match, ...params) as number;
+  const total = db
+    .prepare(`SELECT count(*) ${from}`)
+    .pluck()
+    .get(match, ...params) as number;
   const window = Math.max(maxRanked, offset + limit);
   const cutoff =
     total > window
@@ -140,7 +143,9 @@ describe('SQLite search equals the three-pass reference', () => {
           ] as const) {
             const page = await index.searchDocuments({ match, filters, limit, offset });
             const reference = referenceSearch(db, match, filters, limit, offset, maxRanked);
-            expect(page, `${query} ${JSON.stringify(filters)} ${limit}/${offset} window ${maxRanked}`).toEqual(reference);
+            expect(page, `${query} ${JSON.stringify(filters)} ${limit}/${offset} window ${maxRanked}`).toEqual(
+              reference,
+            );
             compared++;
             if (reference.total > reference.rankedCandidates) windowed++;
           }

@@ -217,7 +217,8 @@ export function foldInverse(profile: FoldProfile): FoldInverse | null {
   const variantUnits = new Set<number>();
   for (const [, replacement, needle] of SPELLING_VARIANTS[profile] ?? []) {
     if (replacement.length !== needle.length) return null;
-    for (const text of [replacement, needle]) for (let i = 0; i < text.length; i++) variantUnits.add(text.charCodeAt(i));
+    for (const text of [replacement, needle])
+      for (let i = 0; i < text.length; i++) variantUnits.add(text.charCodeAt(i));
   }
   const sources = new Map<number, number[]>();
   const dropped: number[] = [];
