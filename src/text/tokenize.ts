@@ -41,18 +41,14 @@ export function wordRuns(text: string): IterableIterator<RegExpExecArray> {
 }
 
 const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
-/** Per BMP code unit: 1 when it is a letter, mark or digit (surrogates: 0, their code points are tested whole). */
-let bmpWordUnits: Uint8Array | null = null;
+/** Per BMP code unit, filled on first sight: 1 letter/mark/digit, 2 other, 0 not yet seen (surrogates: tested whole). */
+const bmpWordUnits = new Uint8Array(0x10000);
 
 function isWordCodePoint(code: number): boolean {
   if (code < 0x10000 && (code < 0xd800 || code > 0xdfff)) {
-    if (bmpWordUnits === null) {
-      bmpWordUnits = new Uint8Array(0x10000);
-      for (let unit = 0; unit < 0x10000; unit++) {
-        if (unit < 0xd800 || unit > 0xdfff) bmpWordUnits[unit] = WORD_CHAR_RE.test(String.fromCharCode(unit)) ? 1 : 0;
-      }
-    }
-    return bmpWordUnits[code] === 1;
+    let known = bmpWordUnits[code]!;
+    if (known === 0) bmpWordUnits[code] = known = WORD_CHAR_RE.test(String.fromCharCode(code)) ? 1 : 2;
+    return known === 1;
   }
   return code >= 0x10000 && WORD_CHAR_RE.test(String.fromCodePoint(code));
 }
