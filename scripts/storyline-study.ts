@@ -11,7 +11,7 @@
  *   npx tsx scripts/storyline-study.ts --errors        which development gold storylines are split, and why
  *   npx tsx scripts/storyline-study.ts --final         also scores the shipped setting on the held-out block (once)
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { addToIndex, articleFeatures, clusterAt, createEventIndex } from '../src/corpus/cluster/event-index.ts';
@@ -185,7 +185,7 @@ function errors(w: Window, groups: number[][]): void {
   });
 }
 
-const windows = SETS.map(loadWindow);
+const windows = SETS.filter((s) => existsSync(join(CACHE, `${s.name}-inputs.json`))).map(loadWindow);
 for (const w of windows)
   console.log(`${w.name}: ${w.clusterCount} event clusters; held-out gold storylines: ${[...w.heldOut].map((i) => w.gold.storylines[i]!.label).join(' | ')}`);
 
@@ -196,29 +196,71 @@ if (process.argv.includes('--errors')) {
 
 type Grid = Partial<StorylineParams>[];
 const grid: Grid = [];
-for (const threshold of [0.14, 0.16, 0.18, 0.2, 0.22])
-  for (const memberThreshold of [0.26, 0.3, 0.34, 1])
-    for (const minSharedEntities of [0, 1, 2]) grid.push({ threshold, memberThreshold, minSharedEntities });
+const list = (name: string, fallback: number[]): number[] =>
+  process.env[name] ? process.env[name]!.split(',').map(Number) : fallback;
+for (const threshold of list('SL_THRESHOLDS', [0.14, 0.16, 0.18, 0.2]))
+  for (const memberThreshold of list('SL_MEMBER', [0.26, 0.3, 0.34]))
+    for (const minSharedEntities of list('SL_MIN_SHARED', [0, 1]))
+      for (const gateFrom of minSharedEntities === 0 ? [0] : list('SL_GATE_FROM', [0, 20, 60]))
+        for (const sizeStep of list('SL_SIZE_STEP', [0, 0.03, 0.06]))
+          grid.push({ threshold, memberThreshold, minSharedEntities, gateFrom, sizeStep });
+
+/** Storylines above 60 articles whose events are not all connected through shared entity ids (realday eval's check). */
+const entityCache = new Map<Window, Map<string, string[]>>();
+function unsharedLarge(w: Window, groups: number[][]): number {
+  let entitiesOf = entityCache.get(w);
+  if (!entitiesOf) {
+    entitiesOf = new Map();
+    for (const input of w.inputs)
+      entitiesOf.set(goldId(input.id), [...new Set((input.entities ?? []).map((e) => e.entityId ?? e.text))]);
+    entityCache.set(w, entitiesOf);
+  }
+  let bad = 0;
+  for (const g of groups) {
+    if (g.reduce((n, c) => n + w.articlesOf[c]!.length, 0) <= 60) continue;
+    // Union-find over the storyline's events: two events sharing an entity id are joined.
+    const parent = g.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    const firstWith = new Map<string, number>();
+    g.forEach((c, i) => {
+      for (const a of w.articlesOf[c]!)
+        for (const e of entitiesOf!.get(a) ?? []) {
+          const j = firstWith.get(e);
+          if (j === undefined) firstWith.set(e, i);
+          else parent[find(i)] = find(j);
+        }
+    });
+    if (new Set(g.map((_, i) => find(i))).size > 1) bad++;
+  }
+  return bad;
+}
 
 const dev = (w: Window) => (s: number) => !w.heldOut.has(s);
 const rows = grid.map((g) => {
   const params = { ...STORYLINE_PARAMS, ...g };
   const perSet = windows.map((w) => {
     const groups = link(w, params);
-    return { score: score(w, groups, dev(w)), largest: sizes(w, groups)[0] ?? 0 };
+    const all = sizes(w, groups);
+    return { score: score(w, groups, dev(w)), largest: all[0] ?? 0, over60: all.filter((n) => n > 60).length, bad: unsharedLarge(w, groups) };
   });
   return { g, perSet };
 });
 const fmt = (g: Partial<StorylineParams>) => JSON.stringify(g);
 for (const r of rows)
   console.log(
-    `${fmt(r.g).padEnd(70)} ${r.perSet.map((s, i) => `${windows[i]!.name} F1 ${s.score.f.toFixed(3)} (P ${s.score.p.toFixed(3)} R ${s.score.r.toFixed(3)}, largest ${s.largest})`).join('  ')}`,
+    `${fmt(r.g).padEnd(70)} ${r.perSet.map((s, i) => `${windows[i]!.name} F1 ${s.score.f.toFixed(3)} (P ${s.score.p.toFixed(3)} R ${s.score.r.toFixed(3)}, largest ${s.largest}, >60 ${s.over60}, unshared ${s.bad})`).join('  ')}`,
   );
 const shipped = windows.map((w) => score(w, link(w, STORYLINE_PARAMS), dev(w)));
 console.log(`shipped: ${shipped.map((s, i) => `${windows[i]!.name} ${s.f.toFixed(3)}`).join(' ')}`);
+const both = [...rows]
+  .filter((r) => r.perSet.every((s) => s.bad === 0))
+  .sort((a, b) => b.perSet.reduce((n, s) => n + s.score.f, 0) - a.perSet.reduce((n, s) => n + s.score.f, 0))
+  .slice(0, 8);
+for (const r of both) console.log(`best on both (no unshared large): ${fmt(r.g)} ${r.perSet.map((s) => s.score.f.toFixed(3)).join(' / ')}`);
 for (let i = 0; i < windows.length; i++) {
-  const best = [...rows].sort((a, b) => b.perSet[i]!.score.f - a.perSet[i]!.score.f)[0]!;
+  const best = [...rows].filter((r) => r.perSet[i]!.bad === 0).sort((a, b) => b.perSet[i]!.score.f - a.perSet[i]!.score.f)[0]!;
   const other = 1 - i;
+  if (!windows[other]) continue;
   console.log(
     `cross-set: chosen on ${windows[i]!.name} ${fmt(best.g)} (${best.perSet[i]!.score.f.toFixed(3)}) → ${windows[other]!.name} ${best.perSet[other]!.score.f.toFixed(3)}`,
   );

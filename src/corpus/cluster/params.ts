@@ -96,6 +96,11 @@ export interface StorylineParams {
   readonly memberThreshold: number;
   /** Linked entities a cluster must share with a storyline to join it (0: no entity gate). */
   readonly minSharedEntities: number;
+  /** Storyline size (articles) from which the entity gate applies (0: always). */
+  readonly gateFrom: number;
+  /** Storyline size (articles) past which each doubling raises the needed score by `sizeStep`. */
+  readonly sizeFrom: number;
+  readonly sizeStep: number;
 }
 
 export const STORYLINE_PARAMS: StorylineParams = Object.freeze({
@@ -104,4 +109,7 @@ export const STORYLINE_PARAMS: StorylineParams = Object.freeze({
   centroidTerms: 150,
   memberThreshold: 0.3,
   minSharedEntities: 1,
+  gateFrom: 0,
+  sizeFrom: 20,
+  sizeStep: 0,
 });
