@@ -91,7 +91,11 @@ function loadWindow(set: (typeof SETS)[number]): Window {
 }
 
 /** Storyline B-cubed (score_storylines.py) over the articles of the chosen gold storylines. */
-function score(w: Window, groups: number[][], keep: (storyline: number) => boolean): { p: number; r: number; f: number } {
+function score(
+  w: Window,
+  groups: number[][],
+  keep: (storyline: number) => boolean,
+): { p: number; r: number; f: number } {
   const storyOfCluster = new Map<number, number>();
   groups.forEach((g, s) => g.forEach((c) => storyOfCluster.set(c, s)));
   const ids = [...w.goldOf].filter(([, s]) => keep(s)).map(([a]) => a);
@@ -134,7 +138,8 @@ function sizes(w: Window, groups: number[][]): number[] {
 
 function entityNames(w: Window): Map<string, string> {
   const names = new Map<string, string>();
-  for (const input of w.inputs) for (const e of input.entities ?? []) names.set(`@${e.entityId}`, `${e.canonical}/${e.type}`);
+  for (const input of w.inputs)
+    for (const e of input.entities ?? []) names.set(`@${e.entityId}`, `${e.canonical}/${e.type}`);
   return names;
 }
 
@@ -162,7 +167,9 @@ function errors(w: Window, groups: number[][]): void {
     for (const [s, pcs] of list) {
       const foreign = groups[s]!.filter((c) => !pcs.has(c)).length;
       const ents = new Set<string>();
-      for (const c of pcs) for (const t of clusterVector(w.at(c), STORYLINE_PARAMS.centroidTerms).terms) if (t.startsWith('@')) ents.add(t);
+      for (const c of pcs)
+        for (const t of clusterVector(w.at(c), STORYLINE_PARAMS.centroidTerms).terms)
+          if (t.startsWith('@')) ents.add(t);
       let best = 0;
       let shared: string[] = [];
       if (s !== main[0])
@@ -180,14 +187,21 @@ function errors(w: Window, groups: number[][]): void {
         `  s${s}: ${pcs.size} clusters here, ${foreign} others; days ${[...pcs].map((c) => w.days[c]).join(',')}; best member cos to main ${best.toFixed(2)} [${shared.map((t) => names.get(t) ?? t).join(' ')}]`,
       );
       for (const c of [...pcs].slice(0, 3))
-        console.log(`     · ${w.inputs.find((x) => goldId(x.id) === w.articlesOf[c]![0])?.headline?.slice(0, 90)} {${[...ents].slice(0, 6).map((t) => names.get(t) ?? t).join(', ')}}`);
+        console.log(
+          `     · ${w.inputs.find((x) => goldId(x.id) === w.articlesOf[c]![0])?.headline?.slice(0, 90)} {${[...ents]
+            .slice(0, 6)
+            .map((t) => names.get(t) ?? t)
+            .join(', ')}}`,
+        );
     }
   });
 }
 
 const windows = SETS.filter((s) => existsSync(join(CACHE, `${s.name}-inputs.json`))).map(loadWindow);
 for (const w of windows)
-  console.log(`${w.name}: ${w.clusterCount} event clusters; held-out gold storylines: ${[...w.heldOut].map((i) => w.gold.storylines[i]!.label).join(' | ')}`);
+  console.log(
+    `${w.name}: ${w.clusterCount} event clusters; held-out gold storylines: ${[...w.heldOut].map((i) => w.gold.storylines[i]!.label).join(' | ')}`,
+  );
 
 if (process.argv.includes('--errors')) {
   for (const w of windows) errors(w, link(w, STORYLINE_PARAMS));
@@ -241,7 +255,12 @@ const rows = grid.map((g) => {
   const perSet = windows.map((w) => {
     const groups = link(w, params);
     const all = sizes(w, groups);
-    return { score: score(w, groups, dev(w)), largest: all[0] ?? 0, over60: all.filter((n) => n > 60).length, bad: unsharedLarge(w, groups) };
+    return {
+      score: score(w, groups, dev(w)),
+      largest: all[0] ?? 0,
+      over60: all.filter((n) => n > 60).length,
+      bad: unsharedLarge(w, groups),
+    };
   });
   return { g, perSet };
 });
@@ -256,9 +275,12 @@ const both = [...rows]
   .filter((r) => r.perSet.every((s) => s.bad === 0))
   .sort((a, b) => b.perSet.reduce((n, s) => n + s.score.f, 0) - a.perSet.reduce((n, s) => n + s.score.f, 0))
   .slice(0, 8);
-for (const r of both) console.log(`best on both (no unshared large): ${fmt(r.g)} ${r.perSet.map((s) => s.score.f.toFixed(3)).join(' / ')}`);
+for (const r of both)
+  console.log(`best on both (no unshared large): ${fmt(r.g)} ${r.perSet.map((s) => s.score.f.toFixed(3)).join(' / ')}`);
 for (let i = 0; i < windows.length; i++) {
-  const best = [...rows].filter((r) => r.perSet[i]!.bad === 0).sort((a, b) => b.perSet[i]!.score.f - a.perSet[i]!.score.f)[0]!;
+  const best = [...rows]
+    .filter((r) => r.perSet[i]!.bad === 0)
+    .sort((a, b) => b.perSet[i]!.score.f - a.perSet[i]!.score.f)[0]!;
   const other = 1 - i;
   if (!windows[other]) continue;
   console.log(

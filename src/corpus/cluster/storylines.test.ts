@@ -194,7 +194,13 @@ describe('storyline entity gate by size', () => {
     // The strike's storyline drifts to wages; its centroid keeps only its top terms, so the factory's entity falls out.
     const clusters = [STRIKE, TALKS, ...WAGES, STRIKE_ENDS];
     const tight = { ...params, threshold: 0.34, memberThreshold: 0.7, gateFrom: 0, centroidTerms: 7 };
-    expect(linkStorylines((c) => clusters[c]!, clusters.map((_, c) => c), tight)).toEqual([[0, 1, 2, 3, 4, 5]]);
+    expect(
+      linkStorylines(
+        (c) => clusters[c]!,
+        clusters.map((_, c) => c),
+        tight,
+      ),
+    ).toEqual([[0, 1, 2, 3, 4, 5]]);
   });
 
   it('raises the score a large storyline needs per doubling past sizeFrom', () => {

@@ -103,7 +103,8 @@ export function linkStorylines(
     }
     let target = best;
     if (target === null) {
-      target = stories.push({ recent: [], centroid: new Map(), norm: 0, articles: 0, firstDay: null, lastDay: null }) - 1;
+      target =
+        stories.push({ recent: [], centroid: new Map(), norm: 0, articles: 0, firstDay: null, lastDay: null }) - 1;
       members.push([]);
       references.push(0);
     }
