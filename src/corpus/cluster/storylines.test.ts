@@ -42,7 +42,7 @@ function syntheticClusters(count: number): ClusterState[] {
 }
 
 /** Centroid linkage alone (no member linkage; the synthetic clusters carry no linked entities, so no entity gate). */
-const TEXT_ONLY = { ...STORYLINE_PARAMS, memberThreshold: 2 };
+const TEXT_ONLY = { ...STORYLINE_PARAMS, threshold: 0.18, memberThreshold: 2 };
 
 /** The linking without cut postings or dropped centroids (every posting kept, every storyline in memory). */
 function linkEverything(clusters: readonly ClusterState[]): number[][] {
@@ -162,7 +162,7 @@ describe('storylines', () => {
 
   it('keeps a look-alike happening with no shared linked entity out of the storyline', () => {
     const clusters = [STRIKE, OTHER_STRIKE];
-    const params = { ...STORYLINE_PARAMS, threshold: 0.3, memberThreshold: 2 };
+    const params = { ...STORYLINE_PARAMS, threshold: 0.3, memberThreshold: 2, gateFrom: 0 };
     expect(linkStorylines((c) => clusters[c]!, [0, 1], { ...params, minSharedEntities: 0 })).toEqual([[0, 1]]);
     expect(linkStorylines((c) => clusters[c]!, [0, 1], { ...params, minSharedEntities: 1 })).toEqual([[0], [1]]);
   });
