@@ -42,7 +42,7 @@ function syntheticClusters(count: number): ClusterState[] {
 }
 
 /** Centroid linkage alone (no member linkage; the synthetic clusters carry no linked entities, so no entity gate). */
-const TEXT_ONLY = { ...STORYLINE_PARAMS, memberThreshold: 2 };
+const TEXT_ONLY = { ...STORYLINE_PARAMS, threshold: 0.18, memberThreshold: 2 };
 
 /** The linking without cut postings or dropped centroids (every posting kept, every storyline in memory). */
 function linkEverything(clusters: readonly ClusterState[]): number[][] {
@@ -162,8 +162,53 @@ describe('storylines', () => {
 
   it('keeps a look-alike happening with no shared linked entity out of the storyline', () => {
     const clusters = [STRIKE, OTHER_STRIKE];
-    const params = { ...STORYLINE_PARAMS, threshold: 0.3, memberThreshold: 2 };
+    const params = { ...STORYLINE_PARAMS, threshold: 0.3, memberThreshold: 2, gateFrom: 0 };
     expect(linkStorylines((c) => clusters[c]!, [0, 1], { ...params, minSharedEntities: 0 })).toEqual([[0, 1]]);
     expect(linkStorylines((c) => clusters[c]!, [0, 1], { ...params, minSharedEntities: 1 })).toEqual([[0], [1]]);
+  });
+});
+
+/** A written cluster of `articles` reports (only the count of members matters to storylines). */
+function sized(cluster: ClusterState, articles: number): ClusterState {
+  return { ...cluster, members: Array.from({ length: articles }, (_, i) => i) };
+}
+
+// The same factory's strike talks, reported without any linked entity (an unannotated brief).
+const STRIKE_BRIEF = writtenCluster(101, { اضراب: 5, عمال: 4, مصنع: 3, غزل: 3, مفاوضات: 2 });
+
+describe('storyline entity gate by size', () => {
+  const params = { ...STORYLINE_PARAMS, threshold: 0.3, memberThreshold: 2, minSharedEntities: 1, sizeStep: 0 };
+
+  it('lets a small storyline take a close report that shares no linked entity, and holds a large one to the gate', () => {
+    const small = [STRIKE, STRIKE_BRIEF];
+    // Gate from 10 articles: the storyline has 3, so the brief joins on its words.
+    expect(linkStorylines((c) => small[c]!, [0, 1], { ...params, gateFrom: 10 })).toEqual([[0, 1]]);
+    // The same storyline grown to 12 articles: the brief must share an actor or place with it, and does not.
+    const large = [sized(STRIKE, 12), STRIKE_BRIEF];
+    expect(linkStorylines((c) => large[c]!, [0, 1], { ...params, gateFrom: 10 })).toEqual([[0], [1]]);
+    // Gate always on (gateFrom 0): apart even when small.
+    expect(linkStorylines((c) => small[c]!, [0, 1], { ...params, gateFrom: 0 })).toEqual([[0], [1]]);
+  });
+
+  it('checks the shared entity against the member a cluster continues, not only the centroid', () => {
+    // The strike's storyline drifts to wages; its centroid keeps only its top terms, so the factory's entity falls out.
+    const clusters = [STRIKE, TALKS, ...WAGES, STRIKE_ENDS];
+    const tight = { ...params, threshold: 0.34, memberThreshold: 0.7, gateFrom: 0, centroidTerms: 7 };
+    expect(
+      linkStorylines(
+        (c) => clusters[c]!,
+        clusters.map((_, c) => c),
+        tight,
+      ),
+    ).toEqual([[0, 1, 2, 3, 4, 5]]);
+  });
+
+  it('raises the score a large storyline needs per doubling past sizeFrom', () => {
+    const related = writtenCluster(102, { اضراب: 5, عمال: 2, مصنع: 1, نقابه: 4, '@e_mahalla': 1 });
+    const base = { ...params, threshold: 0.3, gateFrom: 0, sizeFrom: 10 };
+    const grown = [sized(STRIKE, 40), related];
+    expect(linkStorylines((c) => grown[c]!, [0, 1], { ...base, sizeStep: 0 })).toEqual([[0, 1]]);
+    // 40 articles = two doublings past 10: needs 0.3 + 2 × 0.2.
+    expect(linkStorylines((c) => grown[c]!, [0, 1], { ...base, sizeStep: 0.2 })).toEqual([[0], [1]]);
   });
 });

@@ -16,22 +16,24 @@ const MAX_CANDIDATES = 30;
 /** Member clusters (newest) a cluster is compared with under member linkage. */
 const RECENT_MEMBERS = 20;
 
+/** Linked entities (`@id` features) of a vector or a term map. */
+function entityTerms(terms: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const term of terms) if (term.startsWith('@')) out.push(term);
+  return out;
+}
+
 /**
- * Whether a cluster passes the storyline's entity gate: it shares `min` linked entities (`@id` features) with the
- * storyline's centroid. Only where neither side carries linked entities (unannotated input) do clusters link by text.
+ * Whether a cluster passes the entity gate against one side (a storyline's centroid, or the member cluster it links
+ * through): it shares `min` linked entities with it. Only where neither side carries linked entities (unannotated
+ * input) do clusters link by text alone.
  */
-function passesEntityGate(vector: SparseVector, story: StorylineState, min: number): boolean {
-  if (min <= 0) return true;
-  let own = 0;
+function sharesEntities(own: readonly string[], other: ReadonlyMap<string, number>, min: number): boolean {
   let shared = 0;
-  for (const term of vector.terms)
-    if (term.startsWith('@')) {
-      own++;
-      if (story.centroid.has(term)) shared++;
-    }
+  for (const term of own) if (other.has(term)) shared++;
   if (shared >= min) return true;
-  if (own > 0) return false;
-  for (const term of story.centroid.keys()) if (term.startsWith('@')) return false;
+  if (own.length > 0) return false;
+  for (const term of other.keys()) if (term.startsWith('@')) return false;
   return true;
 }
 
@@ -40,6 +42,8 @@ interface StorylineState {
   readonly recent: Map<string, number>[];
   readonly centroid: Map<string, number>;
   norm: number;
+  /** Articles in the storyline's clusters so far. */
+  articles: number;
   firstDay: number | null;
   lastDay: number | null;
 }
@@ -87,23 +91,20 @@ export function linkStorylines(
       .map(([s]) => s);
     let best: number | null = null;
     let bestScore = -1;
+    const own = entityTerms(vector.terms);
     for (const s of candidates.sort((a, b) => a - b)) {
       const story = stories[s]!; // named by a posting, so still in memory
       if (!fits(params, cluster, story)) continue;
-      if (!passesEntityGate(vector, story, params.minSharedEntities)) continue;
-      const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
-      let memberScore = 0;
-      if (params.memberThreshold < 1)
-        for (const member of story.recent) memberScore = Math.max(memberScore, dotWithMap(vector, member));
-      const score = Math.max(centroidScore, memberScore - (params.memberThreshold - params.threshold));
-      if (score >= params.threshold && score > bestScore) {
+      const score = linkScore(params, vector, own, story);
+      if (score !== null && score > bestScore) {
         best = s;
         bestScore = score;
       }
     }
     let target = best;
     if (target === null) {
-      target = stories.push({ recent: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
+      target =
+        stories.push({ recent: [], centroid: new Map(), norm: 0, articles: 0, firstDay: null, lastDay: null }) - 1;
       members.push([]);
       references.push(0);
     }
@@ -128,7 +129,39 @@ export function linkStorylines(
   }
 }
 
+/**
+ * How well a cluster continues a storyline, or null when it may not join: the larger of its cosine with the
+ * storyline's centroid and (its cosine with one of the newest member clusters − (memberThreshold − threshold)), at
+ * least `threshold` once the storyline's size is counted (`sizeStep`: a storyline grown past `sizeFrom` articles
+ * needs more per doubling, so a large storyline does not keep absorbing look-alikes), and sharing linked entities
+ * with what it links to (the centroid, or that member) when the storyline has `gateFrom` articles or more.
+ */
+function linkScore(
+  params: StorylineParams,
+  vector: SparseVector,
+  own: readonly string[],
+  story: StorylineState,
+): number | null {
+  const gated = params.minSharedEntities > 0 && story.articles >= params.gateFrom;
+  const needed =
+    params.threshold +
+    (story.articles > params.sizeFrom ? params.sizeStep * Math.log2(story.articles / params.sizeFrom) : 0);
+  let score = -1;
+  const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
+  if (centroidScore >= needed && (!gated || sharesEntities(own, story.centroid, params.minSharedEntities)))
+    score = centroidScore;
+  if (params.memberThreshold < 1)
+    for (const member of story.recent) {
+      const memberScore = dotWithMap(vector, member) - (params.memberThreshold - params.threshold);
+      if (memberScore < needed || memberScore <= score) continue;
+      if (gated && !sharesEntities(own, member, params.minSharedEntities)) continue;
+      score = memberScore;
+    }
+  return score >= needed ? score : null;
+}
+
 function joinStory(story: StorylineState, cluster: ClusterState, vector: SparseVector, params: StorylineParams): void {
+  story.articles += cluster.members.length;
   if (params.memberThreshold < 1) story.recent.push(new Map(vector.terms.map((t, i) => [t, vector.weights[i]!])));
   if (story.recent.length > RECENT_MEMBERS) story.recent.shift();
   if (cluster.firstDay !== null)
