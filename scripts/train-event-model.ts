@@ -14,29 +14,20 @@
  *
  * Usage: MARSAD_REALDAY_CACHE=<dir> npx tsx scripts/train-event-model.ts [--final] [--drop=a,b]
  */
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import {
   addToIndex,
-  articleFeatures,
   createEventIndex,
-  type ArticleFeatures,
 } from '../src/corpus/cluster/event-index.ts';
 import { eventClusters } from '../src/corpus/cluster/assemble.ts';
 import { pairSignals, PAIR_SIGNALS, type PairModel, type PairSide } from '../src/corpus/cluster/pair-features.ts';
 import { EVENT_PARAMS } from '../src/corpus/cluster/params.ts';
-import type { ClusterInput } from '../src/corpus/types.ts';
+import { GOLD_SETS, goldId, loadGoldSet, scoreClusters, type GoldSet as Set } from './event-gold-sets.ts';
 
 const started = Date.now();
 const log = (m: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`);
 
-const SHARED = process.env.MARSAD_SHARED ?? join(import.meta.dirname, '..', '..', 'shared');
 const CACHE = process.env.MARSAD_REALDAY_CACHE;
 if (!CACHE) throw new Error('set MARSAD_REALDAY_CACHE to the realday eval cache directory');
-const SETS = [
-  { name: 'egy', clusters: 'clusters-egy-2013-02-09_10.json' },
-  { name: 'snn', clusters: 'clusters-saudinewsnet-2015-08-06_07.json' },
-] as const;
 /** Grids searched when choosing the decision (overridable for wider searches: comma-separated numbers). */
 const LINKS = (process.env.MARSAD_LINKS ?? '0.4,0.45').split(',').map(Number);
 const MEAN_WEIGHTS = (process.env.MARSAD_MEAN_WEIGHTS ?? '0.25,0.5').split(',').map(Number);
@@ -46,38 +37,7 @@ const TEXT_THRESHOLDS = (process.env.MARSAD_TEXT_THRESHOLDS ?? '0.3,0.45').split
 const DROP = new globalThis.Set(
   (process.argv.find((a) => a.startsWith('--drop='))?.slice('--drop='.length) ?? '').split(',').filter(Boolean),
 );
-
-interface Set {
-  readonly name: string;
-  readonly inputs: ClusterInput[];
-  readonly features: ArticleFeatures[];
-  /** Gold cluster index of each labelled article id. */
-  readonly goldOf: Map<string, number>;
-  readonly dev: Set_<string>;
-  readonly heldOut: Set_<string>;
-}
 type Set_<T> = globalThis.Set<T>;
-
-const goldId = (ref: string): string => basename(ref.replace(/#\d*$/u, '')).replace(/\.txt$/u, '');
-
-function load(name: string, clustersFile: string): Set {
-  const gold = JSON.parse(readFileSync(join(SHARED, 'gold/clusters', clustersFile), 'utf8')) as {
-    clusters: { articles: string[] }[];
-  };
-  const goldOf = new Map<string, number>();
-  const dev = new globalThis.Set<string>();
-  const heldOut = new globalThis.Set<string>();
-  gold.clusters.forEach((c, k) =>
-    c.articles.forEach((a) => {
-      goldOf.set(a, k);
-      (k % 5 === 4 ? heldOut : dev).add(a);
-    }),
-  );
-  const { inputs } = JSON.parse(readFileSync(join(CACHE!, `${name}-inputs.json`), 'utf8')) as {
-    inputs: ClusterInput[];
-  };
-  return { name, inputs, features: inputs.map(articleFeatures), goldOf, dev, heldOut };
-}
 
 /** Labelled pairs (both in `ids`) within two days that share at least some words: signals and label. */
 function pairs(set: Set, ids: Set_<string>): { x: number[][]; y: number[] } {
@@ -141,52 +101,7 @@ function fit(x: number[][], y: number[]): { bias: number; weights: number[] } {
   return { bias: b, weights: w };
 }
 
-/** B-cubed and pairwise F1 of a clustering over the gold ids in `ids` (score_bcubed.py's definitions). */
-function score(
-  set: Set,
-  clusters: readonly (readonly string[])[],
-  ids: Set_<string>,
-): { b3: number; pair: number; p: number; r: number } {
-  const predOf = new Map<string, number>();
-  clusters.forEach((c, k) =>
-    c.forEach((ref) => {
-      const id = goldId(ref);
-      if (ids.has(id) && !predOf.has(id)) predOf.set(id, k);
-    }),
-  );
-  let next = -1;
-  for (const id of ids) if (!predOf.has(id)) predOf.set(id, next--);
-  const G = new Map<number, string[]>();
-  const P = new Map<number, string[]>();
-  for (const id of ids) {
-    G.set(set.goldOf.get(id)!, [...(G.get(set.goldOf.get(id)!) ?? []), id]);
-    P.set(predOf.get(id)!, [...(P.get(predOf.get(id)!) ?? []), id]);
-  }
-  let bp = 0;
-  let br = 0;
-  for (const id of ids) {
-    const g = G.get(set.goldOf.get(id)!)!;
-    const p = P.get(predOf.get(id)!)!;
-    const inter = p.filter((a) => set.goldOf.get(a) === set.goldOf.get(id)).length;
-    bp += inter / p.length;
-    br += inter / g.length;
-  }
-  bp /= ids.size;
-  br /= ids.size;
-  const c2 = (n: number): number => (n * (n - 1)) / 2;
-  const goldPairs = [...G.values()].reduce((s, g) => s + c2(g.length), 0);
-  const predPairs = [...P.values()].reduce((s, p) => s + c2(p.length), 0);
-  let tp = 0;
-  for (const p of P.values()) {
-    const count = new Map<number, number>();
-    for (const a of p) count.set(set.goldOf.get(a)!, (count.get(set.goldOf.get(a)!) ?? 0) + 1);
-    for (const v of count.values()) tp += c2(v);
-  }
-  const pp = predPairs ? tp / predPairs : 1;
-  const pr = goldPairs ? tp / goldPairs : 1;
-  const f = (a: number, b: number): number => (a + b > 0 ? (2 * a * b) / (a + b) : 0);
-  return { b3: f(bp, br), pair: f(pp, pr), p: bp, r: br };
-}
+const score = scoreClusters;
 
 interface Decision {
   readonly link: number;
@@ -226,22 +141,70 @@ const modelOf = (fitted: { bias: number; weights: number[] }, d: Decision): Pair
   meanWeight: d.meanWeight,
 });
 
-const sets = SETS.map((s) => load(s.name, s.clusters));
+/** Average precision of the pair probabilities on labelled pairs (ranking quality, no clustering needed). */
+function averagePrecision(fitted: { bias: number; weights: number[] }, data: { x: number[][]; y: number[] }): number {
+  const scored = data.x
+    .map((x, n) => ({ p: x.reduce((z, v, k) => z + (fitted.weights[k] ?? 0) * v, fitted.bias), y: data.y[n]! }))
+    .sort((a, b) => b.p - a.p);
+  const positives = scored.filter((s) => s.y === 1).length;
+  let hits = 0;
+  let sum = 0;
+  scored.forEach((s, rank) => {
+    if (s.y === 1) sum += ++hits / (rank + 1);
+  });
+  return positives ? sum / positives : 0;
+}
+
+const fmt = (s: { b3: number; p: number; r: number; pair: number }): string =>
+  `B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`;
+
+const sets = GOLD_SETS.map((s) => loadGoldSet(s.name, s.clusters, CACHE));
 log('features');
 const devPairs = sets.map((s) => pairs(s, s.dev));
 log(`pairs ${devPairs.map((p) => `${p.x.length} (${p.y.filter((v) => v === 1).length} +)`).join(', ')}`);
+const FOLDS = 5;
+// Pair ranking, k-fold by gold cluster within each set and across sets (cheap: no clustering).
+for (const [k, set] of sets.entries()) {
+  const aps: number[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const inFold = (id: string): boolean => set.foldOf.get(set.goldOf.get(id)!) === fold;
+    const train = new globalThis.Set([...set.dev].filter((id) => !inFold(id)));
+    const test = new globalThis.Set([...set.dev].filter(inFold));
+    aps.push(averagePrecision(fit(...xy(pairs(set, train))), pairs(set, test)));
+  }
+  const other = fit(...xy(devPairs[1 - k]!));
+  console.log(
+    `pair AP ${set.name}: ${FOLDS}-fold by gold cluster ${(aps.reduce((a, b) => a + b, 0) / FOLDS).toFixed(3)} · fitted on the other set ${averagePrecision(other, devPairs[k]!).toFixed(3)}`,
+  );
+}
+function xy(d: { x: number[][]; y: number[] }): [number[][], number[]] {
+  return [d.x, d.y];
+}
+if (process.argv.includes('--pairs-only')) process.exit(0);
+// Clustering, across sets: fit and choose the decision on one set, cluster and score the other's whole window.
 for (const [train, test] of [
   [0, 1],
   [1, 0],
 ] as const) {
-  console.log(`fit on ${sets[train]!.name}, test on ${sets[test]!.name}`);
   const fitted = fit(devPairs[train]!.x, devPairs[train]!.y);
   const link = chooseLink([sets[train]!], fitted);
   const s = score(sets[test]!, clusterWith(sets[test]!, modelOf(fitted, link), link.textThreshold), sets[test]!.dev);
-  console.log(
-    `  => ${JSON.stringify(link)}; ${sets[test]!.name} dev: B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`,
-  );
+  console.log(`fit on ${sets[train]!.name}, test on ${sets[test]!.name}: ${JSON.stringify(link)}; dev ${fmt(s)}`);
 }
+// Clustering, k-fold by gold cluster within each set (`--kfold`): fit and choose on four folds, score the fifth.
+if (process.argv.includes('--kfold'))
+  for (const set of sets) {
+    const parts: string[] = [];
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const inFold = (id: string): boolean => set.foldOf.get(set.goldOf.get(id)!) === fold;
+      const train = new globalThis.Set([...set.dev].filter((id) => !inFold(id)));
+      const test = new globalThis.Set([...set.dev].filter(inFold));
+      const fitted = fit(...xy(pairs(set, train)));
+      const link = chooseLink([{ ...set, dev: train }], fitted);
+      parts.push(fmt(score(set, clusterWith(set, modelOf(fitted, link), link.textThreshold), test)));
+    }
+    console.log(`${set.name} ${FOLDS}-fold:\n  ${parts.join('\n  ')}`);
+  }
 console.log('final fit on both development parts');
 const fitted = fit(
   devPairs.flatMap((p) => p.x),
@@ -250,11 +213,11 @@ const fitted = fit(
 const link = chooseLink(sets, fitted);
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 console.log(JSON.stringify({ bias: round(fitted.bias), weights: fitted.weights.map(round), ...link }));
+for (const set of sets)
+  console.log(`  ${set.name} dev (the choice read it): ${fmt(score(set, clusterWith(set, modelOf(fitted, link), link.textThreshold), set.dev))}`);
 if (process.argv.includes('--final')) {
   for (const set of sets) {
     const s = score(set, clusterWith(set, modelOf(fitted, link), link.textThreshold), set.heldOut);
-    console.log(
-      `  HELD-OUT ${set.name} (${set.heldOut.size} articles): B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`,
-    );
+    console.log(`  HELD-OUT ${set.name} (${set.heldOut.size} articles): ${fmt(s)}`);
   }
 }
