@@ -16,8 +16,12 @@
  */
 import {
   addToIndex,
+  compareByDateThenId,
   createEventIndex,
+  linkCandidates,
 } from '../src/corpus/cluster/event-index.ts';
+import { linkSignals } from '../src/corpus/cluster/cluster-link.ts';
+import { PAIR_MODEL } from '../src/corpus/cluster/pair-model.ts';
 import { eventClusters } from '../src/corpus/cluster/assemble.ts';
 import { pairSignals, PAIR_SIGNALS, type PairModel, type PairSide } from '../src/corpus/cluster/pair-features.ts';
 import { EVENT_PARAMS } from '../src/corpus/cluster/params.ts';
@@ -71,34 +75,60 @@ function pairs(set: Set, ids: Set_<string>): { x: number[][]; y: number[] } {
   return { x, y };
 }
 
-/** L2-regularised logistic regression by full-batch gradient descent (positives up-weighted to balance). */
+/** L2 penalty of the logistic fit (per pair, on the weights, not the bias); MARSAD_L2 overrides. */
+const LAMBDA = Number(process.env.MARSAD_L2 ?? 1e-3);
+
+/** L2-regularised logistic regression fitted by Newton's method (exact optimum; the signals are few). */
 function fit(x: number[][], y: number[]): { bias: number; weights: number[] } {
-  const d = PAIR_SIGNALS.length;
+  const d = (x[0]?.length ?? PAIR_SIGNALS.length) + 1; // last coordinate: the bias
   const w = new Array<number>(d).fill(0);
-  let b = 0;
-  const pos = y.filter((v) => v === 1).length;
-  const posWeight = 1;
-  void pos;
-  const lambda = 1e-3;
-  for (let iter = 0; iter < 1500; iter++) {
-    const gw = new Array<number>(d).fill(0);
-    let gb = 0;
-    let total = 0;
+  const row = (n: number): number[] => [...x[n]!, 1];
+  for (let iter = 0; iter < 30; iter++) {
+    const g = new Array<number>(d).fill(0);
+    const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
     for (let n = 0; n < x.length; n++) {
-      let z = b;
-      for (let k = 0; k < d; k++) z += w[k]! * x[n]![k]!;
+      const r = row(n);
+      const z = r.reduce((sum, v, k) => sum + w[k]! * v, 0);
       const p = 1 / (1 + Math.exp(-z));
-      const weight = y[n] === 1 ? posWeight : 1;
-      const g = (p - y[n]!) * weight;
-      for (let k = 0; k < d; k++) gw[k]! += g * x[n]![k]!;
-      gb += g;
-      total += weight;
+      const q = Math.max(p * (1 - p), 1e-9);
+      for (let i = 0; i < d; i++) {
+        g[i]! += (p - y[n]!) * r[i]!;
+        for (let j = 0; j <= i; j++) h[i]![j]! += q * r[i]! * r[j]!;
+      }
     }
-    const rate = 1.0;
-    for (let k = 0; k < d; k++) w[k] = w[k]! - rate * (gw[k]! / total + lambda * w[k]!);
-    b -= rate * (gb / total);
+    for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) h[j]![i] = h[i]![j]!;
+    for (let i = 0; i < d; i++) {
+      g[i] = g[i]! / x.length + (i < d - 1 ? LAMBDA * w[i]! : 0);
+      for (let j = 0; j < d; j++) h[i]![j] = h[i]![j]! / x.length + (i === j && i < d - 1 ? LAMBDA : 0);
+      h[i]![i] = h[i]![i]! + 1e-9;
+    }
+    const step = solve(h, g);
+    for (let i = 0; i < d; i++) w[i] = w[i]! - step[i]!;
+    if (Math.max(...step.map(Math.abs)) < 1e-7) break;
   }
-  return { bias: b, weights: w };
+  return { bias: w[d - 1]!, weights: w.slice(0, d - 1) };
+}
+
+/** Solves A·s = b by Gaussian elimination with partial pivoting (A small and positive definite). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((r, i) => [...r, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
+    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let k = c; k <= n; k++) m[r]![k] = m[r]![k]! - f * m[c]![k]!;
+    }
+  }
+  const s = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let v = m[r]![n]!;
+    for (let k = r + 1; k < n; k++) v -= m[r]![k]! * s[k]!;
+    s[r] = v / m[r]![r]!;
+  }
+  return s;
 }
 
 const score = scoreClusters;
@@ -164,7 +194,7 @@ const devPairs = sets.map((s) => pairs(s, s.dev));
 log(`pairs ${devPairs.map((p) => `${p.x.length} (${p.y.filter((v) => v === 1).length} +)`).join(', ')}`);
 const FOLDS = 5;
 // Pair ranking, k-fold by gold cluster within each set and across sets (cheap: no clustering).
-for (const [k, set] of sets.entries()) {
+for (const [k, set] of process.argv.includes('--cluster-model') ? [] : sets.entries()) {
   const aps: number[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const inFold = (id: string): boolean => set.foldOf.get(set.goldOf.get(id)!) === fold;
@@ -181,6 +211,93 @@ function xy(d: { x: number[][]; y: number[] }): [number[][], number[]] {
   return [d.x, d.y];
 }
 if (process.argv.includes('--pairs-only')) process.exit(0);
+type Fitted = { bias: number; weights: number[] };
+/** Link levels searched for the cluster-level model (MARSAD_CLUSTER_LINKS overrides). */
+const CLUSTER_LINKS = (process.env.MARSAD_CLUSTER_LINKS ?? '0.4,0.5,0.6').split(',').map(Number);
+
+/**
+ * Cluster-level training examples: replays a set's whole window in clustering order with the pair model and the
+ * best/mean decision, and at each labelled article (in `ids`) that the model decides for, records every candidate
+ * cluster holding labelled members: its link signals (cluster-link.ts) and whether most of those members share the
+ * article's gold event.
+ */
+function linkExamples(set: Set, pair: Fitted, ids: Set_<string>): { x: number[][]; y: number[] } {
+  const index = createEventIndex({ ...EVENT_PARAMS, pairModel: { ...PAIR_MODEL, ...pair, cluster: undefined } });
+  const x: number[][] = [];
+  const y: number[] = [];
+  for (const feature of [...set.features].sort(compareByDateThenId)) {
+    const id = goldId(feature.id);
+    const ev = feature.evidence;
+    if (ids.has(id) && feature.day !== null && ev && (ev.entities.length > 0 || ev.figures.length > 0))
+      for (const candidate of linkCandidates(index, feature)) {
+        const labelled = index.clusters[candidate.cluster]!.members
+          .map((m) => goldId(index.articles[m]!.id))
+          .filter((m) => ids.has(m));
+        if (labelled.length === 0) continue;
+        const same = labelled.filter((m) => set.goldOf.get(m) === set.goldOf.get(id)).length;
+        x.push(linkSignals(candidate.evidence));
+        y.push(same * 2 >= labelled.length ? 1 : 0);
+      }
+    addToIndex(index, [feature]);
+  }
+  return { x, y };
+}
+
+/** Pair model + cluster-level model fitted on `ids` of `train`, link level chosen on those ids' windows. */
+function fitAll(train: readonly { set: Set; ids: Set_<string> }[]): PairModel {
+  const pp = train.map(({ set, ids }) => pairs(set, ids));
+  const pair = fit(
+    pp.flatMap((p) => p.x),
+    pp.flatMap((p) => p.y),
+  );
+  const ex = train.map(({ set, ids }) => linkExamples(set, pair, ids));
+  const cluster = fit(
+    ex.flatMap((e) => e.x),
+    ex.flatMap((e) => e.y),
+  );
+  log(`  link examples ${ex.map((e) => `${e.x.length} (${e.y.filter((v) => v === 1).length} +)`).join(', ')}`);
+  let best: { model: PairModel; score: number } | null = null;
+  for (const link of CLUSTER_LINKS) {
+    const model: PairModel = { ...pair, link, meanWeight: 0, cluster };
+    const s = train.map(({ set, ids }) => score(set, clusterWith(set, model, EVENT_PARAMS.fallbackThreshold), ids));
+    const mean = s.reduce((sum, v) => sum + (v.b3 + v.pair) / 2, 0) / s.length;
+    log(`    link ${link}: ${s.map((v, i) => `${train[i]!.set.name} ${fmt(v)}`).join(' · ')}`);
+    if (!best || mean > best.score) best = { model, score: mean };
+  }
+  return best!.model;
+}
+
+const modelJson = (m: PairModel): string => {
+  const r = (v: number): number => Math.round(v * 1000) / 1000;
+  return JSON.stringify({
+    bias: r(m.bias),
+    weights: m.weights.map(r),
+    link: m.link,
+    meanWeight: m.meanWeight,
+    cluster: m.cluster ? { bias: r(m.cluster.bias), weights: m.cluster.weights.map(r) } : undefined,
+  });
+};
+
+if (process.argv.includes('--cluster-model')) {
+  for (const [train, test] of [
+    [0, 1],
+    [1, 0],
+  ] as const) {
+    const model = fitAll([{ set: sets[train]!, ids: sets[train]!.dev }]);
+    const s = score(sets[test]!, clusterWith(sets[test]!, model, EVENT_PARAMS.fallbackThreshold), sets[test]!.dev);
+    console.log(`fit on ${sets[train]!.name}, test on ${sets[test]!.name}: link ${model.link}; dev ${fmt(s)}`);
+  }
+  console.log('final fit on both development parts');
+  const model = fitAll(sets.map((set) => ({ set, ids: set.dev })));
+  console.log(modelJson(model));
+  if (process.argv.includes('--final'))
+    for (const set of sets) {
+      const s = score(set, clusterWith(set, model, EVENT_PARAMS.fallbackThreshold), set.heldOut);
+      console.log(`  HELD-OUT ${set.name} (${set.heldOut.size} articles): ${fmt(s)}`);
+    }
+  process.exit(0);
+}
+
 // Clustering, across sets: fit and choose the decision on one set, cluster and score the other's whole window.
 for (const [train, test] of [
   [0, 1],
