@@ -125,7 +125,9 @@ function analyse(set: GoldSet): void {
     }
   const names = [...PAIR_SIGNALS, ...EXTRA];
   const order = ['same, joined', 'same, MISSED', 'diff, JOINED', 'diff, apart'];
-  console.log(`  ${'signal'.padEnd(16)}${order.map((o) => `${o} (${classes.get(o)?.length ?? 0})`.padStart(22)).join('')}`);
+  console.log(
+    `  ${'signal'.padEnd(16)}${order.map((o) => `${o} (${classes.get(o)?.length ?? 0})`.padStart(22)).join('')}`,
+  );
   names.forEach((name, k) => {
     const cells = order.map((o) => {
       const list = classes.get(o) ?? [];

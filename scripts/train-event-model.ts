@@ -1,18 +1,26 @@
 /**
  * Fits the same-happening pair model (src/corpus/cluster/pair-model.ts) on the development sets of
- * ../shared/gold/clusters, with the window inputs cached by `MARSAD_REALDAY_CACHE=<dir> npm run eval -- realday`.
+ * ../shared/gold/clusters, with the window inputs cached by `MARSAD_REALDAY_CACHE=<dir> npx tsx eval/run.ts realday`.
  *
- * Method. Each set's gold clusters are split by index: every fifth cluster (index % 5 == 4) is a final held-out
- * block that no fit or choice reads. On the remaining (development) clusters:
- *   - cross-validation across sets: fit the logistic weights on the labelled pairs of set A, choose the link level by
+ * Method. Each set's gold clusters are split by a seeded hash (scripts/event-gold-sets.ts): a fifth is a final
+ * held-out block that no fit or choice reads; the rest (development) is also cut into 5 folds by gold cluster.
+ *   - pair ranking: average precision of the logistic pair model, 5-fold by gold cluster within each set and fitted
+ *     on the other set (no clustering; `--pairs-only` stops there);
+ *   - cross-validation across sets: fit the logistic weights on the labelled pairs of set A, choose the decision by
  *     clustering A's whole window, then cluster B's whole window and score B (and the other way round);
- *   - final model: fit on both sets' development pairs, choose the link level on both windows, print it.
+ *     `--kfold` also does this 5-fold by gold cluster within each set;
+ *   - final model: fit on both sets' development pairs, choose the decision on both windows, print it.
+ * `--cluster-model` instead fits the cluster-level link model (cluster/cluster-link.ts) on examples recorded while
+ * replaying each window (`--keep-pair`: with the committed pair weights), across sets and then on both.
+ * `--compare` clusters both windows with the pair model refitted and the committed best/mean decision.
  * `--final` also scores the final model on the held-out clusters of both sets (report once).
  *
  * The decision grid: link level × mean weight × fallback text threshold (MARSAD_LINKS, MARSAD_MEAN_WEIGHTS,
- * MARSAD_TEXT_THRESHOLDS: comma-separated overrides). `--drop=a,b` zeroes those signals before fitting (ablation).
+ * MARSAD_TEXT_THRESHOLDS, MARSAD_CLUSTER_LINKS: comma-separated overrides; MARSAD_L2: the L2 penalty). `--drop=a,b`
+ * zeroes those signals before fitting (ablation).
  *
- * Usage: MARSAD_REALDAY_CACHE=<dir> npx tsx scripts/train-event-model.ts [--final] [--drop=a,b]
+ * Usage: MARSAD_REALDAY_CACHE=<dir> npx tsx scripts/train-event-model.ts [--pairs-only|--kfold|--cluster-model
+ *   [--keep-pair]|--compare] [--final] [--drop=a,b]
  */
 import {
   addToIndex,
@@ -230,9 +238,9 @@ function linkExamples(set: Set, pair: Fitted, ids: Set_<string>): { x: number[][
     const ev = feature.evidence;
     if (ids.has(id) && feature.day !== null && ev && (ev.entities.length > 0 || ev.figures.length > 0))
       for (const candidate of linkCandidates(index, feature)) {
-        const labelled = index.clusters[candidate.cluster]!.members
-          .map((m) => goldId(index.articles[m]!.id))
-          .filter((m) => ids.has(m));
+        const labelled = index.clusters[candidate.cluster]!.members.map((m) => goldId(index.articles[m]!.id)).filter(
+          (m) => ids.has(m),
+        );
         if (labelled.length === 0) continue;
         const same = labelled.filter((m) => set.goldOf.get(m) === set.goldOf.get(id)).length;
         x.push(linkSignals(candidate.evidence));
@@ -246,10 +254,13 @@ function linkExamples(set: Set, pair: Fitted, ids: Set_<string>): { x: number[][
 /** Pair model + cluster-level model fitted on `ids` of `train`, link level chosen on those ids' windows. */
 function fitAll(train: readonly { set: Set; ids: Set_<string> }[]): PairModel {
   const pp = train.map(({ set, ids }) => pairs(set, ids));
-  const pair = fit(
-    pp.flatMap((p) => p.x),
-    pp.flatMap((p) => p.y),
-  );
+  // `--keep-pair`: the committed pair weights stay (only the cluster-level model and the link level are fitted).
+  const pair = process.argv.includes('--keep-pair')
+    ? { bias: PAIR_MODEL.bias, weights: PAIR_SIGNALS.map((_, k) => PAIR_MODEL.weights[k] ?? 0) }
+    : fit(
+        pp.flatMap((p) => p.x),
+        pp.flatMap((p) => p.y),
+      );
   const ex = train.map(({ set, ids }) => linkExamples(set, pair, ids));
   const cluster = fit(
     ex.flatMap((e) => e.x),
@@ -277,6 +288,20 @@ const modelJson = (m: PairModel): string => {
     cluster: m.cluster ? { bias: r(m.cluster.bias), weights: m.cluster.weights.map(r) } : undefined,
   });
 };
+
+// `--compare`: the shipped decision (best/mean mix) with the pair model refitted on both development parts, with
+// and without the signals named by --drop (dev ids; a quick check of what the pair signals add).
+if (process.argv.includes('--compare')) {
+  const pair = fit(
+    devPairs.flatMap((p) => p.x),
+    devPairs.flatMap((p) => p.y),
+  );
+  for (const set of sets)
+    console.log(
+      `  refit, mix decision: ${set.name} ${fmt(score(set, clusterWith(set, { ...PAIR_MODEL, ...pair, cluster: undefined }, EVENT_PARAMS.fallbackThreshold), set.dev))}`,
+    );
+  process.exit(0);
+}
 
 if (process.argv.includes('--cluster-model')) {
   for (const [train, test] of [
@@ -331,7 +356,9 @@ const link = chooseLink(sets, fitted);
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 console.log(JSON.stringify({ bias: round(fitted.bias), weights: fitted.weights.map(round), ...link }));
 for (const set of sets)
-  console.log(`  ${set.name} dev (the choice read it): ${fmt(score(set, clusterWith(set, modelOf(fitted, link), link.textThreshold), set.dev))}`);
+  console.log(
+    `  ${set.name} dev (the choice read it): ${fmt(score(set, clusterWith(set, modelOf(fitted, link), link.textThreshold), set.dev))}`,
+  );
 if (process.argv.includes('--final')) {
   for (const set of sets) {
     const s = score(set, clusterWith(set, modelOf(fitted, link), link.textThreshold), set.heldOut);

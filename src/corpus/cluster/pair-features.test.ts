@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { EntityMention, QuantityMention } from '../../core/annotation.ts';
 import type { ClusterInput } from '../types.ts';
 import { articleFeatures } from './event-index.ts';
-import { gramSketch, pairProbability, pairSignals, PAIR_SIGNALS, sketchJaccard, type PairSide } from './pair-features.ts';
+import {
+  gramSketch,
+  pairProbability,
+  pairSignals,
+  PAIR_SIGNALS,
+  sketchJaccard,
+  type PairSide,
+} from './pair-features.ts';
 
 // Written for these tests: two outlets word one bus crash differently; a third reports another crash the same day.
 function annotated(
