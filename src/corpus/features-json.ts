@@ -25,9 +25,6 @@ const FEATURES = z.object({
       figures: z.array(z.string()),
       eventDay: z.number().int().nullable(),
       speakers: z.array(z.string()),
-      places: z.array(z.string()).optional(),
-      headlineSketch: z.array(z.number().int()).optional(),
-      leadSketch: z.array(z.number().int()).optional(),
     })
     .optional(),
 });

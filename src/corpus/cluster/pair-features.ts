@@ -23,13 +23,6 @@ const MAX_ENTITIES = 40;
 const MAX_FIGURES = 30;
 /** Body characters in which a resolved day is read as the happening's day. */
 const EVENT_DAY_CHARS = 400;
-/** Body characters whose character n-grams stand for the lead's wording (paraphrase-tolerant, clitic-tolerant). */
-const LEAD_GRAM_CHARS = 250;
-/** Character n-gram lengths of headline and lead sketches. */
-const HEADLINE_GRAM = 3;
-const LEAD_GRAM = 4;
-/** Hashes kept per sketch (bottom-k: exact Jaccard for shorter texts, an unbiased estimate beyond). */
-const SKETCH_SIZE = 64;
 /** Years and year-like numbers are dates, not figures. */
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2100;
@@ -46,50 +39,6 @@ export interface EventEvidence {
   readonly eventDay: number | null;
   /** Distinct quoted speakers (entity id, else folded name), sorted. */
   readonly speakers: readonly string[];
-  /** Linked place ids (LOC), sorted (absent in rows stored before them). */
-  readonly places?: readonly string[];
-  /** Bottom-k sketch of the folded headline's character 3-grams (ascending hashes; absent in older rows). */
-  readonly headlineSketch?: readonly number[];
-  /** Bottom-k sketch of the folded lead's character 4-grams (ascending hashes; absent in older rows). */
-  readonly leadSketch?: readonly number[];
-}
-
-/** FNV-1a hash of a string (32 bits). */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Bottom-k sketch (the SKETCH_SIZE smallest distinct hashes, ascending) of a text's character n-grams after folding. */
-export function gramSketch(text: string, n: number): number[] {
-  const folded = ` ${foldText(text).replace(/\s+/gu, ' ').trim()} `;
-  const hashes = new Set<number>();
-  for (let i = 0; i + n <= folded.length; i++) hashes.add(hash32(folded.slice(i, i + n)));
-  return [...hashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
-}
-
-/** Jaccard estimate of two bottom-k sketches: the share of the union's k smallest hashes found in both. */
-export function sketchJaccard(a: readonly number[], b: readonly number[]): number {
-  let i = 0;
-  let j = 0;
-  let seen = 0;
-  let both = 0;
-  while (seen < SKETCH_SIZE && (i < a.length || j < b.length)) {
-    const x = i < a.length ? a[i]! : Number.POSITIVE_INFINITY;
-    const y = j < b.length ? b[j]! : Number.POSITIVE_INFINITY;
-    if (x === y) {
-      both++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-    seen++;
-  }
-  return seen === 0 ? 0 : both / seen;
 }
 
 /** Reads an article's event evidence from its text and annotation layers. */
@@ -105,11 +54,8 @@ export function eventEvidence(
     60,
   );
   const entities: string[] = [];
-  const places = new Set<string>();
-  for (const e of input.entities ?? []) {
+  for (const e of input.entities ?? [])
     if (e.entityId && !entities.includes(e.entityId) && entities.length < MAX_ENTITIES) entities.push(e.entityId);
-    if (e.entityId && e.type === 'LOC' && places.size < MAX_ENTITIES) places.add(e.entityId);
-  }
   const figures = new Set<string>();
   for (const q of input.quantities ?? []) {
     if (q.value === null || !Number.isFinite(q.value) || q.value < 2) continue;
@@ -130,16 +76,7 @@ export function eventEvidence(
     const key = q.speakerEntityId ?? (q.speaker ? foldText(q.speaker).trim() : '');
     if (key) speakers.add(key);
   }
-  return {
-    lead,
-    entities: entities.sort(),
-    figures: [...figures].sort(),
-    eventDay,
-    speakers: [...speakers].sort(),
-    places: [...places].sort(),
-    headlineSketch: gramSketch(input.headline ?? '', HEADLINE_GRAM),
-    leadSketch: gramSketch(input.body.slice(0, LEAD_GRAM_CHARS), LEAD_GRAM),
-  };
+  return { lead, entities: entities.sort(), figures: [...figures].sort(), eventDay, speakers: [...speakers].sort() };
 }
 
 /** The side of a pair the signals read: clustering features plus event evidence. */
@@ -213,9 +150,6 @@ export const PAIR_SIGNALS = [
   'sameEventDay',
   'otherEventDay',
   'sharedSpeakers',
-  'headlineGrams',
-  'leadGrams',
-  'sharedPlaces',
 ] as const;
 
 /** Signal vector of a pair (see PAIR_SIGNALS). */
@@ -249,9 +183,6 @@ export function pairSignals(a: PairSide, b: PairSide): number[] {
     da !== null && da === db ? 1 : 0,
     da !== null && db !== null && da !== db ? 1 : 0,
     Math.log1p(sharedCount(a.evidence.speakers, b.evidence.speakers)),
-    sketchJaccard(a.evidence.headlineSketch ?? [], b.evidence.headlineSketch ?? []),
-    sketchJaccard(a.evidence.leadSketch ?? [], b.evidence.leadSketch ?? []),
-    Math.log1p(sharedCount(a.evidence.places ?? [], b.evidence.places ?? [])),
   ];
 }
 
