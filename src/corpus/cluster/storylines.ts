@@ -36,8 +36,8 @@ function passesEntityGate(vector: SparseVector, story: StorylineState, min: numb
 }
 
 interface StorylineState {
-  /** Term → weight maps of the newest member clusters' unit vectors (member linkage). */
-  readonly recent: Map<string, number>[];
+  /** The newest member clusters' unit vectors (member linkage), as interned term ids. */
+  readonly recent: MemberVector[];
   readonly centroid: Map<string, number>;
   norm: number;
   firstDay: number | null;
@@ -71,9 +71,11 @@ export function linkStorylines(
   /** Posting entries naming each storyline (its centroid is dropped at 0). */
   const references: number[] = [];
   const postings = new Map<string, number[]>();
+  const query = new QueryTerms();
   for (const c of order) {
     const cluster = clusterAt(c);
     const vector = clusterVector(cluster, params.centroidTerms);
+    const ids = query.set(vector);
     const shared = new Map<number, number>();
     for (const term of vector.terms.slice(0, QUERY_TERMS)) {
       const list = postings.get(term) ?? [];
@@ -94,7 +96,7 @@ export function linkStorylines(
       const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
       let memberScore = 0;
       if (params.memberThreshold < 1)
-        for (const member of story.recent) memberScore = Math.max(memberScore, dotWithMap(vector, member));
+        for (const member of story.recent) memberScore = Math.max(memberScore, query.dot(member));
       const score = Math.max(centroidScore, memberScore - (params.memberThreshold - params.threshold));
       if (score >= params.threshold && score > bestScore) {
         best = s;
@@ -107,7 +109,7 @@ export function linkStorylines(
       members.push([]);
       references.push(0);
     }
-    joinStory(stories[target]!, cluster, vector, params);
+    joinStory(stories[target]!, cluster, vector, ids, params);
     members[target]!.push(c);
     for (const term of vector.terms) {
       const list = postings.get(term) ?? [];
@@ -120,6 +122,7 @@ export function linkStorylines(
       postings.set(term, list);
     }
     if (references[target] === 0) stories[target] = undefined; // no terms: never a candidate
+    query.clear();
   }
   return members.map((m) => [...m].sort((a, b) => a - b));
 
@@ -128,8 +131,14 @@ export function linkStorylines(
   }
 }
 
-function joinStory(story: StorylineState, cluster: ClusterState, vector: SparseVector, params: StorylineParams): void {
-  if (params.memberThreshold < 1) story.recent.push(new Map(vector.terms.map((t, i) => [t, vector.weights[i]!])));
+function joinStory(
+  story: StorylineState,
+  cluster: ClusterState,
+  vector: SparseVector,
+  ids: Int32Array,
+  params: StorylineParams,
+): void {
+  if (params.memberThreshold < 1) story.recent.push({ ids, weights: Float64Array.from(vector.weights) });
   if (story.recent.length > RECENT_MEMBERS) story.recent.shift();
   if (cluster.firstDay !== null)
     story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
@@ -144,4 +153,74 @@ function joinStory(story: StorylineState, cluster: ClusterState, vector: SparseV
   let sum = 0;
   for (const w of story.centroid.values()) sum += w * w;
   story.norm = Math.sqrt(sum);
+}
+
+/** A cluster's unit vector with its terms as ids of one `linkStorylines` run (8 + 4 bytes a term, no Map). */
+interface MemberVector {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/**
+ * The current cluster's vector as the query of dot products with member vectors. Terms are interned to ids for the
+ * run, and `position` marks each query term's place, so a member is scanned once with typed-array reads instead of
+ * a Map lookup per term. The products are summed in query-term order, exactly as `dotWithMap(query, member)` sums
+ * them (terms the member lacks add 0), so every score is bit-identical.
+ */
+class QueryTerms {
+  private readonly termIds = new Map<string, number>();
+  /** Query position + 1 of each term id (0: not in the query). */
+  private position = new Int32Array(1024);
+  private weights: readonly number[] = [];
+  private ids = new Int32Array(0);
+  /** Scratch: matched query positions and the member's weight at each position. */
+  private matched = new Int32Array(256);
+  private memberWeight = new Float64Array(256);
+
+  /** Makes `vector` the query; returns its term ids (kept by the storyline it joins). */
+  set(vector: SparseVector): Int32Array {
+    const ids = new Int32Array(vector.terms.length);
+    for (let i = 0; i < vector.terms.length; i++) {
+      const term = vector.terms[i]!;
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.termIds.size;
+        this.termIds.set(term, id);
+      }
+      ids[i] = id;
+    }
+    if (this.termIds.size > this.position.length) {
+      const grown = new Int32Array(Math.max(this.termIds.size, 2 * this.position.length));
+      grown.set(this.position);
+      this.position = grown;
+    }
+    for (let i = 0; i < ids.length; i++) this.position[ids[i]!] = i + 1;
+    if (ids.length > this.memberWeight.length) {
+      this.matched = new Int32Array(ids.length);
+      this.memberWeight = new Float64Array(ids.length);
+    }
+    this.weights = vector.weights;
+    this.ids = ids;
+    return ids;
+  }
+
+  /** Unmarks the query's terms. */
+  clear(): void {
+    for (let i = 0; i < this.ids.length; i++) this.position[this.ids[i]!] = 0;
+  }
+
+  /** Dot product of the query with a member vector, summed in query order (as `dotWithMap`). */
+  dot(member: MemberVector): number {
+    let n = 0;
+    for (let j = 0; j < member.ids.length; j++) {
+      const at = this.position[member.ids[j]!]!;
+      if (at === 0) continue;
+      this.matched[n++] = at - 1;
+      this.memberWeight[at - 1] = member.weights[j]!;
+    }
+    const order = this.matched.subarray(0, n).sort();
+    let dot = 0;
+    for (let k = 0; k < n; k++) dot += this.weights[order[k]!]! * this.memberWeight[order[k]!]!;
+    return dot;
+  }
 }

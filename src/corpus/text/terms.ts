@@ -29,16 +29,46 @@ export function stemWord(word: string, keepInitial: ReadonlySet<string> = KEEP_I
   return stemWith(word, rulesOf(keepInitial));
 }
 
-/** Clustering terms of a text, in text order (with repeats): folded, stemmed, stop words and 1-letter tokens dropped. */
-export function clusterTerms(text: string, keepInitial: ReadonlySet<string> = KEEP_INITIAL): string[] {
+/**
+ * Term of each folded word under the default rules ('' when the word or its stem is dropped): clustering reads the
+ * same words millions of times, and a Map lookup is cheaper than the stop-word checks and the stemmer. Bounded:
+ * emptied when it reaches CACHED_WORDS (a pure function's cache; results never depend on it).
+ */
+const TERM_OF_WORD = new Map<string, string>();
+const CACHED_WORDS = 400_000;
+
+function termOf(word: string, rules: StemRules): string {
+  if (word.length < 2 || CLUSTER_STOPWORDS.has(word)) return '';
+  const stem = stemWith(word, rules);
+  return stem.length < 2 || CLUSTER_STOPWORDS.has(stem) ? '' : stem;
+}
+
+/**
+ * Clustering terms of a text, in text order (with repeats): folded, stemmed, stop words and 1-letter tokens dropped.
+ * With `limit`, only the first `limit` terms (the same as slicing the full list, without stemming the rest).
+ */
+export function clusterTerms(
+  text: string,
+  keepInitial: ReadonlySet<string> = KEEP_INITIAL,
+  limit = Number.POSITIVE_INFINITY,
+): string[] {
   const rules = rulesOf(keepInitial);
+  const cached = rules === DEFAULT_RULES;
   const out: string[] = [];
+  if (limit <= 0) return out;
   for (const match of wordRuns(foldText(text))) {
     const word = match[0];
-    if (word.length < 2 || CLUSTER_STOPWORDS.has(word)) continue;
-    const stem = stemWith(word, rules);
-    if (stem.length < 2 || CLUSTER_STOPWORDS.has(stem)) continue;
-    out.push(stem);
+    let term = cached ? TERM_OF_WORD.get(word) : undefined;
+    if (term === undefined) {
+      term = termOf(word, rules);
+      if (cached) {
+        if (TERM_OF_WORD.size >= CACHED_WORDS) TERM_OF_WORD.clear();
+        TERM_OF_WORD.set(word, term);
+      }
+    }
+    if (term === '') continue;
+    out.push(term);
+    if (out.length >= limit) break;
   }
   return out;
 }
