@@ -22,23 +22,32 @@ const RECENT_MEMBERS = 20;
  */
 function passesEntityGate(vector: SparseVector, story: StorylineState, min: number): boolean {
   if (min <= 0) return true;
-  let own = 0;
+  const own = entityTerms(vector);
   let shared = 0;
-  for (const term of vector.terms)
-    if (term.startsWith('@')) {
-      own++;
-      if (story.centroid.has(term)) shared++;
-    }
+  for (const term of own) if (story.centroid.has(term)) shared++;
   if (shared >= min) return true;
-  if (own > 0) return false;
-  for (const term of story.centroid.keys()) if (term.startsWith('@')) return false;
-  return true;
+  if (own.length > 0) return false;
+  return !story.hasEntities;
+}
+
+/** A vector's linked-entity (`@id`) terms, read once per vector (the gate checks one cluster against ~30 storylines). */
+const ENTITY_TERMS = new WeakMap<SparseVector, readonly string[]>();
+
+function entityTerms(vector: SparseVector): readonly string[] {
+  let terms = ENTITY_TERMS.get(vector);
+  if (!terms) {
+    terms = vector.terms.filter((term) => term.startsWith('@'));
+    ENTITY_TERMS.set(vector, terms);
+  }
+  return terms;
 }
 
 interface StorylineState {
   /** The newest member clusters' unit vectors (member linkage), as interned term ids. */
   readonly recent: MemberVector[];
   readonly centroid: Map<string, number>;
+  /** Whether the centroid holds a linked-entity (`@id`) term (kept by joinStory). */
+  hasEntities: boolean;
   norm: number;
   firstDay: number | null;
   lastDay: number | null;
@@ -105,7 +114,14 @@ export function linkStorylines(
     }
     let target = best;
     if (target === null) {
-      target = stories.push({ recent: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
+      target = stories.push({
+        recent: [],
+        centroid: new Map(),
+        hasEntities: false,
+        norm: 0,
+        firstDay: null,
+        lastDay: null,
+      }) - 1;
       members.push([]);
       references.push(0);
     }
@@ -151,7 +167,11 @@ function joinStory(
     for (const [term] of sorted.slice(params.centroidTerms)) story.centroid.delete(term);
   }
   let sum = 0;
-  for (const w of story.centroid.values()) sum += w * w;
+  story.hasEntities = false;
+  for (const [term, w] of story.centroid) {
+    sum += w * w;
+    if (!story.hasEntities && term.startsWith('@')) story.hasEntities = true;
+  }
   story.norm = Math.sqrt(sum);
 }
 

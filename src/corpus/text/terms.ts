@@ -56,8 +56,7 @@ export function clusterTerms(
   const cached = rules === DEFAULT_RULES;
   const out: string[] = [];
   if (limit <= 0) return out;
-  for (const match of wordRuns(foldText(text))) {
-    const word = match[0];
+  for (const word of foldedWordRuns(text)) {
     let term = cached ? TERM_OF_WORD.get(word) : undefined;
     if (term === undefined) {
       term = termOf(word, rules);
@@ -73,9 +72,29 @@ export function clusterTerms(
   return out;
 }
 
-/** Folded words of a text without stemming (for shingles): every word run, stop words kept. */
-export function foldedWords(text: string): string[] {
-  const out: string[] = [];
-  for (const match of wordRuns(foldText(text))) out.push(match[0]);
-  return out;
+/** Folded words of a text without stemming (for shingles): every word run, stop words kept; the first `limit`. */
+export function foldedWords(text: string, limit = Number.POSITIVE_INFINITY): string[] {
+  return foldedWordRuns(text).slice(0, limit);
+}
+
+/**
+ * The folded word runs of the last few texts read: features read one body for its terms and again for its shingles
+ * (and a headline in between), so each is folded and split once. Callers must not change the returned array.
+ */
+const RECENT_TEXTS = 4;
+const recentTexts: string[] = [];
+const recentWords: string[][] = [];
+
+function foldedWordRuns(text: string): readonly string[] {
+  const at = recentTexts.indexOf(text);
+  if (at >= 0) return recentWords[at]!;
+  const words: string[] = [];
+  for (const match of wordRuns(foldText(text))) words.push(match[0]);
+  if (recentTexts.length >= RECENT_TEXTS) {
+    recentTexts.shift();
+    recentWords.shift();
+  }
+  recentTexts.push(text);
+  recentWords.push(words);
+  return words;
 }

@@ -65,33 +65,12 @@ function keyNumber(key: string): { value: number; bit: number } {
 /** Spill directories are `marsad-events-<pid>-<random>`: the pid tells a later run whether the owner still lives. */
 const SPILL_PREFIX = 'marsad-events-';
 const SPILL_NAME = /^marsad-events-(\d+)-/u;
-/** Signals whose default action ends the process: the spill is removed first, then the signal acts as before. */
-const TERMINATING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-/** Spill directories of this process not yet closed. */
+/** Spill directories of this process not yet closed: removed if the process exits without closing them. */
 const openHomes = new Set<string>();
 
 function removeOpenHomes(): void {
   for (const home of openHomes) rmSync(home, { recursive: true, force: true });
   openHomes.clear();
-}
-
-function onTerminatingSignal(signal: NodeJS.Signals): void {
-  removeOpenHomes();
-  // Nobody else handles it: remove our handlers and re-raise, so the process ends as the signal's default would.
-  if (process.listenerCount(signal) === 1) {
-    unhookProcess();
-    process.kill(process.pid, signal);
-  }
-}
-
-function hookProcess(): void {
-  process.on('exit', removeOpenHomes);
-  for (const signal of TERMINATING_SIGNALS) process.on(signal, onTerminatingSignal);
-}
-
-function unhookProcess(): void {
-  process.off('exit', removeOpenHomes);
-  for (const signal of TERMINATING_SIGNALS) process.off(signal, onTerminatingSignal);
 }
 
 function isAlive(pid: number): boolean {
@@ -104,8 +83,9 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Removes spill directories under `base` whose process is gone (a run killed by SIGKILL or a crash, which no handler
- * sees). Returns the directories removed. Directories of live processes, and names without a pid, are left alone.
+ * Removes spill directories under `base` whose process is gone: a run ended by a signal (SIGINT, SIGTERM, SIGKILL)
+ * or a crash. Signals are not caught: clustering is one synchronous call, so a JavaScript signal handler would
+ * only run after it, and Ctrl-C must stop a long run at once. Returns the directories removed. Directories of live processes, and names without a pid, are left alone.
  */
 export function removeStaleSpills(base: string = tmpdir()): string[] {
   const removed: string[] = [];
@@ -130,13 +110,13 @@ export function removeStaleSpills(base: string = tmpdir()): string[] {
 
 /**
  * Opens a fresh archive file in a new temporary directory (or under `dir`). Stale spills of killed runs there are
- * removed first; this one is removed on close, on process exit and on SIGINT/SIGTERM/SIGHUP.
+ * removed first; this one is removed on close, or on process exit (`exit` event) when it was left open.
  */
 export function openEventArchiveFile(dir?: string): EventArchiveFile {
   const base = dir ?? tmpdir();
   removeStaleSpills(base);
   const home = mkdtempSync(join(base, `${SPILL_PREFIX}${process.pid}-`));
-  if (openHomes.size === 0) hookProcess();
+  if (openHomes.size === 0) process.on('exit', removeOpenHomes);
   openHomes.add(home);
   const path = join(home, 'events.sqlite');
   let db: Database.Database;
@@ -228,5 +208,5 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
 function forget(home: string): void {
   rmSync(home, { recursive: true, force: true });
   openHomes.delete(home);
-  if (openHomes.size === 0) unhookProcess();
+  if (openHomes.size === 0) process.off('exit', removeOpenHomes);
 }
