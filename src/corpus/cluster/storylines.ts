@@ -114,14 +114,15 @@ export function linkStorylines(
     }
     let target = best;
     if (target === null) {
-      target = stories.push({
-        recent: [],
-        centroid: new Map(),
-        hasEntities: false,
-        norm: 0,
-        firstDay: null,
-        lastDay: null,
-      }) - 1;
+      target =
+        stories.push({
+          recent: [],
+          centroid: new Map(),
+          hasEntities: false,
+          norm: 0,
+          firstDay: null,
+          lastDay: null,
+        }) - 1;
       members.push([]);
       references.push(0);
     }

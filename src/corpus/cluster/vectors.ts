@@ -14,9 +14,7 @@ export interface SparseVector {
 
 const BACKGROUND_DOCS: number = idfTable.documents;
 /** Background document frequencies (a Map: term lookups on the large JSON object cost a string internalisation each). */
-const BACKGROUND_DF: ReadonlyMap<string, number> = new Map(
-  Object.entries(idfTable.df as Record<string, number>),
-);
+const BACKGROUND_DF: ReadonlyMap<string, number> = new Map(Object.entries(idfTable.df as Record<string, number>));
 /** Terms missing from the table had df < minDf in the background corpus: treat them as df = minDf / 2. */
 const UNSEEN_DF = idfTable.minDf / 2;
 /** Headline words say what the article is about: counted this many times. Chosen on the seed + SaudiNewsNet runs (docs/stories.md). */
