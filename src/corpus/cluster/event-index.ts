@@ -78,7 +78,7 @@ export interface IndexWindow {
   touched(index: EventIndex, cluster: number): void;
   /** Makes a frozen cluster (and its members) live again; a live one is left alone. */
   thaw(index: EventIndex, cluster: number): void;
-  /** A cluster's date range, live or frozen. */
+  /** A cluster's date range, live or frozen (the object may be reused by the next call: read it at once). */
   span(index: EventIndex, cluster: number): Pick<ClusterState, 'firstDay' | 'lastDay'>;
   /** An article's MinHash signature, live or frozen. */
   signature(index: EventIndex, article: number): Uint32Array | null;
