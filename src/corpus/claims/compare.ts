@@ -9,7 +9,7 @@ const ABOUT_SPREAD = 0.1;
 /** A round exact figure still differs by rounding between outlets: ±2% («151» vs «150»); other exact figures are points. */
 const EXACT_SPREAD = 0.02;
 /** «أكثر من / على الأقل v» reaches up to this multiple of v (plus one, for small counts). */
-const MORE_THAN_REACH = 1.5;
+const MORE_THAN_REACH = 1.25;
 /** Vague amounts → [min, max]: dozens (عشرات), hundreds (مئات), thousands (آلاف), several (عدة). */
 const VAGUE: Readonly<Record<string, readonly [number, number]>> = Object.freeze({
   dozens: [20, 99],
