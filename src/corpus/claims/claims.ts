@@ -22,6 +22,8 @@ interface Located {
   readonly quantity: QuantityMention;
   readonly category: string;
   readonly context: FigureContext;
+  /** Another figure of the same article sits in the same frame (a list): frames cannot tell its items apart. */
+  readonly inList: boolean;
 }
 
 function stems(text: string): string[] {
@@ -208,6 +210,24 @@ function strictCategory(category: string): boolean {
   return category === 'percent' || category === 'money' || category === 'duration';
 }
 
+/**
+ * Two first figures counting the same noun in one happening are compared only when their frames overlap this much,
+ * unless an action word already says what they count (killed, injured, detained, missing, displaced): «1800 جندي
+ * تشادي» entering a city and «70 جنديا أوروبيا» arriving to train an army are two counts of soldiers.
+ */
+const SAME_NOUN_FRAME = 0.25;
+
+/**
+ * A figure cut out of a longer number the quantity layer could not read: «960.601.578 مليون», «4ر1 مليار», «الـ12
+ * مليار», «45،3%», «2 مليون و679 ألف». Its value is not what the text says, so it is never compared.
+ */
+function isCutNumber(body: string, quantity: QuantityMention): boolean {
+  const before = body.slice(Math.max(0, quantity.start - 2), quantity.start);
+  const after = body.slice(quantity.end, quantity.end + 6);
+  const endsInNumber = /(?:[\d٠-٩]|[أا]لفا?|مليونا?|مليارا?)$/u.test(quantity.text.trim());
+  return /[\d٠-٩][.,،٫ر]?\s?$|ـ$/u.test(before) || (endsInNumber && /^\s{0,2}و\s{0,2}[\d٠-٩]/u.test(after));
+}
+
 /** Group key of a figure: its category, money by currency unit (pounds are not dollars). */
 function groupKey(category: string, quantity: QuantityMention): string {
   if (category !== 'money' || !quantity.unit) return category;
@@ -242,7 +262,7 @@ export function findClaims(
    * agreeing value a frame match is enough (the same figure written with another noun: «5 أشخاص» / «خمسة من
    * عناصر»); a differing value needs a closer frame and the same kind of count (conflict or update).
    */
-  const aligned = (located: Located): Located[] | undefined => {
+  const aligned = (located: Located, floor = 0): Located[] | undefined => {
     const { article, quantity, category } = located;
     let best: Located[] | undefined;
     let bestScore = 0;
@@ -255,13 +275,13 @@ export function findClaims(
           continue;
         if (strictCategory(category) && groupKey(other, c[0]!.quantity) !== groupKey(category, quantity)) continue;
         const agrees = valuesAgree([...c.map((l) => l.quantity), quantity]);
-        if (!agrees && other !== category) continue;
+        if (!agrees && (other !== category || located.inList || c.some((l) => l.inList))) continue;
         const score = Math.max(
           ...c.map((l) =>
             agrees || sameNeighbours(l.context, located.context) ? contextSimilarity(l.context, located.context) : 0,
           ),
         );
-        if (score >= (agrees ? ALIGN_AGREE : ALIGN_DIFFER) && score > bestScore) {
+        if (score >= Math.max(floor, agrees ? ALIGN_AGREE : ALIGN_DIFFER) && score > bestScore) {
           best = c;
           bestScore = score;
         }
@@ -272,11 +292,17 @@ export function findClaims(
     const mainTaken = new Set<string>();
     const durations = (article.times ?? []).map(durationFigure).filter((q): q is QuantityMention => q !== null);
     const quantities = [...(article.quantities ?? []), ...durations].sort((a, b) => a.start - b.start);
-    for (const quantity of quantities) {
+    const frames = quantities.map((q) => figureContext(article.body, q));
+    for (const [index, quantity] of quantities.entries()) {
       if (quantity.start < 0 || quantity.end > article.body.length || quantity.start >= quantity.end) continue;
+      if (isCutNumber(article.body, quantity)) continue;
       const category = quantity.unit === 'duration' ? 'duration' : claimCategory(article.body, quantity);
       if (!category) continue;
-      const located: Located = { article, quantity, category, context: figureContext(article.body, quantity) };
+      const context = frames[index]!;
+      // «بطول 33 كيلومترا يمر بـ19 محطة، … بطول 16.5 كيلومترا يمر بـ12 محطة»: one frame repeated down a list says
+      // nothing about which item a figure is, so it never pairs differing figures.
+      const inList = frames.some((f, i) => i !== index && contextSimilarity(f, context) >= ALIGN_DIFFER);
+      const located: Located = { article, quantity, category, context, inList };
       if (MAIN_FIGURE_CATEGORIES.has(category) && !mainTaken.has(category)) {
         // The article's first figure of a main category is its statement of that count: one claim per category.
         mainTaken.add(category);
@@ -286,13 +312,16 @@ export function findClaims(
         const claims = groups.get(key) ?? [];
         const unit = unitStem(quantity);
         const open =
+          aligned(located, ALIGN_DIFFER) ??
           claims.find((c) => valuesAgree([...c.map((l) => l.quantity), quantity])) ??
           (unit === null
             ? undefined
             : claims.find(
                 (c) =>
                   unitStem(c[0]!.quantity) === unit &&
-                  c.every((l) => clusterOf(l.article.id) === clusterOf(article.id)),
+                  c.every((l) => clusterOf(l.article.id) === clusterOf(article.id)) &&
+                  (RUNNING_COUNTS.has(category) ||
+                    c.some((l) => contextSimilarity(l.context, located.context) >= SAME_NOUN_FRAME)),
               )) ??
           aligned(located);
         if (open) open.push(located);
@@ -304,7 +333,9 @@ export function findClaims(
       const claims = groups.get(key) ?? [];
       const fits = (c: Located[]): boolean =>
         !c.some((l) => l.article.id === article.id) && valuesAgree([...c.map((l) => l.quantity), quantity]);
+      // A claim in the same frame first (the same measured thing, even when the figure moved), then one it agrees with.
       const open =
+        aligned(located, ALIGN_DIFFER) ??
         claims.find((c) => fits(c) && c.some((l) => l.quantity.value === quantity.value)) ??
         claims.find(fits) ??
         aligned(located);
