@@ -288,21 +288,33 @@ describe('findClaims aligns figures by their frame (issue 15)', () => {
   });
 
   it('never pairs two differing figures of one sentence that sit in different slots', () => {
-    const a = report('a#0', '2024-05-03', 'لا تتعدى نسبة الموافقة بينهم 33% مقارنة بحوالي 56% بين الحاصلين على تعليم أقل.', [
-      ['33%', 33, 'exact', 'percent'],
-      ['بحوالي 56%', 56, 'about', 'percent'],
-    ]);
-    const b = report('b#0', '2024-05-03', 'لا تتعدى نسبة الموافقة بينهم 33$ مقارنة بحوالي 56% بين الحاصلين على تعليم أقل.', [
-      ['بحوالي 56%', 56, 'about', 'percent'],
-    ]);
+    const a = report(
+      'a#0',
+      '2024-05-03',
+      'لا تتعدى نسبة الموافقة بينهم 33% مقارنة بحوالي 56% بين الحاصلين على تعليم أقل.',
+      [
+        ['33%', 33, 'exact', 'percent'],
+        ['بحوالي 56%', 56, 'about', 'percent'],
+      ],
+    );
+    const b = report(
+      'b#0',
+      '2024-05-03',
+      'لا تتعدى نسبة الموافقة بينهم 33$ مقارنة بحوالي 56% بين الحاصلين على تعليم أقل.',
+      [['بحوالي 56%', 56, 'about', 'percent']],
+    );
     const claims = findClaims(0, [a, b], () => 0);
     expect(claims.filter((c) => c.verdict === 'conflict')).toEqual([]);
     expect(claims.find((c) => c.values.some((v) => v.text === '33%'))!.values).toHaveLength(1);
   });
 
   it('does not align figures of two happenings', () => {
-    const a = report('a#0', '2024-05-03', 'وأسفر الحادث عن إصابة 13 آخرين بجروح متفرقة.', [['13 آخرين', 13, 'exact', 'آخرين']]);
-    const b = report('b#0', '2024-05-03', 'وأسفر الحادث عن إصابة 8 آخرين بجروح متفرقة.', [['8 آخرين', 8, 'exact', 'آخرين']]);
+    const a = report('a#0', '2024-05-03', 'وأسفر الحادث عن إصابة 13 آخرين بجروح متفرقة.', [
+      ['13 آخرين', 13, 'exact', 'آخرين'],
+    ]);
+    const b = report('b#0', '2024-05-03', 'وأسفر الحادث عن إصابة 8 آخرين بجروح متفرقة.', [
+      ['8 آخرين', 8, 'exact', 'آخرين'],
+    ]);
     const claims = findClaims(0, [a, b], (id) => (id === 'a#0' ? 0 : 1));
     expect(claims.every((c) => c.verdict === 'single-source')).toBe(true);
   });
@@ -310,15 +322,35 @@ describe('findClaims aligns figures by their frame (issue 15)', () => {
 
 describe('valuesAgree keeps distinct exact figures apart', () => {
   it('treats non-round exact figures as points and bounds «more than»', () => {
-    expect(valuesAgree([{ value: 211, qualifier: 'exact' }, { value: 216, qualifier: 'exact' }])).toBe(false);
-    expect(valuesAgree([{ value: 150, qualifier: 'exact' }, { value: 151, qualifier: 'exact' }])).toBe(true);
-    expect(valuesAgree([{ value: 5.3, qualifier: 'exact' }, { value: 5.4, qualifier: 'exact' }])).toBe(false);
+    expect(
+      valuesAgree([
+        { value: 211, qualifier: 'exact' },
+        { value: 216, qualifier: 'exact' },
+      ]),
+    ).toBe(false);
+    expect(
+      valuesAgree([
+        { value: 150, qualifier: 'exact' },
+        { value: 151, qualifier: 'exact' },
+      ]),
+    ).toBe(true);
+    expect(
+      valuesAgree([
+        { value: 5.3, qualifier: 'exact' },
+        { value: 5.4, qualifier: 'exact' },
+      ]),
+    ).toBe(false);
     expect(
       valuesAgree([
         { value: 165e6, qualifier: 'more-than' },
         { value: 235e6, qualifier: 'more-than' },
       ]),
     ).toBe(false);
-    expect(valuesAgree([{ value: 150, qualifier: 'more-than' }, { value: 151, qualifier: 'about' }])).toBe(true);
+    expect(
+      valuesAgree([
+        { value: 150, qualifier: 'more-than' },
+        { value: 151, qualifier: 'about' },
+      ]),
+    ).toBe(true);
   });
 });

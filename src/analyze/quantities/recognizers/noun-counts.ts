@@ -34,6 +34,14 @@ export const nounCounts: Recognizer<AmountCandidate> = {
     const noun = groups.single!;
     if (/^(?:ال|[وف]?[بلك]ال|[وف]?لل|[بلك])/u.test(noun)) return null;
     if (PREPOSITION_BEFORE.test(view.text.slice(Math.max(0, match.index - 8), match.index))) return null;
-    return { start: match.index, end, rule: this.rule, value: 1, qualifier: 'exact', unit: noun, nounForm: 'indefinite' };
+    return {
+      start: match.index,
+      end,
+      rule: this.rule,
+      value: 1,
+      qualifier: 'exact',
+      unit: noun,
+      nounForm: 'indefinite',
+    };
   },
 };
