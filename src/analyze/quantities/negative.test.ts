@@ -16,6 +16,8 @@ const NEGATIVES: readonly string[] = [
   'انتهت المادة 5 من الدستور إلى ذلك.', // article number
   'فاز الفريق في مهرجان صيف طيبة 36 بالمركز الأول.', // a bare number is an edition label
   'تعد المدينة واحدة من أجمل المدن.', // «واحدة من» = one of
+  'صوّت الأعضاء بصوت واحد ووصلوا في وقت واحد.', // «بصوت واحد», «في وقت واحد»: adverbials, not counts
+  'وقف الشعب المصري صفا واحدا.', // «صفا واحدا» after a definite noun phrase: one line, said of a people
 ];
 
 describe('findQuantities negatives', () => {
