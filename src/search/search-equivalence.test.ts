@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createSqliteSearchIndex } from '../store/sqlite/search-index.ts';
+import { createSqliteSearchIndex, filterSql } from '../store/sqlite/search-index.ts';
 import type { SearchFilters, SearchPage } from '../store/search-types.ts';
 import { indexArticles, type SearchableArticle } from './documents.ts';
 import { parseQuery, toFtsMatch } from './query.ts';
@@ -59,25 +59,8 @@ function referenceSearch(
   offset: number,
   maxRanked: number,
 ): SearchPage {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (filters.outlet !== undefined) {
-    clauses.push('d.outlet = ?');
-    params.push(filters.outlet);
-  }
-  if (filters.from !== undefined) {
-    clauses.push('d.published IS NOT NULL AND d.published >= substr(?, 1, length(d.published))');
-    params.push(filters.from);
-  }
-  if (filters.to !== undefined) {
-    clauses.push('d.published IS NOT NULL AND d.published <= substr(?, 1, length(d.published))');
-    params.push(filters.to);
-  }
-  if (filters.articleIds !== undefined) {
-    clauses.push('d.article_id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(filters.articleIds));
-  }
-  const from = `FROM search_fts JOIN search_docs d ON d.doc = search_fts.rowid WHERE search_fts MATCH ?${clauses.map((c) => ` AND ${c}`).join('')}`;
+  const { where, params } = filterSql(filters); // the filter clauses are shared; the passes are what is compared
+  const from = `FROM search_fts JOIN search_docs d ON d.doc = search_fts.rowid WHERE search_fts MATCH ?${where}`;
   const total = db
     .prepare(`SELECT count(*) ${from}`)
     .pluck()

@@ -32,13 +32,13 @@ export interface SqliteSearchOptions {
   readonly maxRankedCandidates?: number;
 }
 
-interface FilterSql {
+export interface FilterSql {
   readonly where: string;
   readonly params: unknown[];
 }
 
 /** WHERE clauses on search_docs `d` for the filters, with their bound parameters. */
-function filterSql(filters: SearchFilters): FilterSql {
+export function filterSql(filters: SearchFilters): FilterSql {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (filters.outlet !== undefined) {
