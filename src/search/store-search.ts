@@ -26,7 +26,14 @@ export type StorylineArticles = (storylineId: string) => Promise<readonly string
 /** One memo for every search a process runs (bounded, see createTermCache). */
 const SNIPPET_TERM_CACHE = createTermCache();
 
-export function storeSearchDeps(store: Store, storylineArticles?: StorylineArticles): SearchDeps {
+/** The articles an entity filter keeps (default: the articles that mention the entity). */
+export type EntityArticles = (entityId: string) => Promise<readonly string[]>;
+
+export function storeSearchDeps(
+  store: Store,
+  storylineArticles?: StorylineArticles,
+  entityArticles?: EntityArticles,
+): SearchDeps {
   return {
     index: store,
     termCache: SNIPPET_TERM_CACHE,
@@ -36,7 +43,7 @@ export function storeSearchDeps(store: Store, storylineArticles?: StorylineArtic
     },
     loadArticles: async (ids) =>
       (await store.searchTexts(ids)).map(({ articleId, ...text }) => ({ id: articleId, ...text })),
-    articleIdsForEntity: (entityId) => store.articleIdsForEntity(entityId),
+    articleIdsForEntity: entityArticles ?? ((entityId) => store.articleIdsForEntity(entityId)),
     ...(storylineArticles ? { articleIdsForStoryline: storylineArticles } : {}),
   };
 }
@@ -46,8 +53,9 @@ export function searchStore(
   store: Store,
   options: SearchOptions,
   storylineArticles?: StorylineArticles,
+  entityArticles?: EntityArticles,
 ): Promise<SearchResponse> {
-  return searchArticles(storeSearchDeps(store, storylineArticles), options);
+  return searchArticles(storeSearchDeps(store, storylineArticles, entityArticles), options);
 }
 
 /**

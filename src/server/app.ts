@@ -12,6 +12,7 @@ import { installHttpCache } from './http-cache.ts';
 import { installResponseCache, type ResponseCacheOptions } from './response-cache.ts';
 import { installErrorHandlers, toErrorBody } from './http-errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { createEntityAliasReader } from '../app/entity-aliases.ts';
 import { registerArticleRoutes } from './routes/articles.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
 import { registerPageRoutes } from './routes/pages.ts';
@@ -82,9 +83,11 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
   app.get('/api/openapi.json', async () => openApiDocument());
   registerPageRoutes(app, deps);
   registerArticleRoutes(app, deps);
-  registerEntityRoutes(app, deps);
+  // A person's short form is listed and searched under the one full name it fits («مبارك» under «حسني مبارك»).
+  const entityAliases = createEntityAliasReader(deps.store);
+  registerEntityRoutes(app, deps, entityAliases);
   registerStoryRoutes(app, deps);
-  registerSearchRoutes(app, deps);
+  registerSearchRoutes(app, deps, entityAliases);
   registerSourceRoutes(app, deps);
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot !== null && existsSync(webRoot)) {

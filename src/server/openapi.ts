@@ -129,6 +129,19 @@ const SCHEMAS: Json = {
       canonical: { type: 'string' },
       mentionCount: { type: 'integer' },
       articleCount: { type: 'integer' },
+      joined: {
+        type: 'array',
+        description:
+          'One entity only: person short forms listed under this full name («مبارك» under «حسني مبارك»); their mentions are included',
+        items: {
+          type: 'object',
+          properties: {
+            entityId: { type: 'string' },
+            canonical: { type: 'string' },
+            mentionCount: { type: 'integer' },
+          },
+        },
+      },
     },
   },
   Storyline: {
@@ -296,7 +309,8 @@ const PATHS: Json = {
   },
   '/api/entities': {
     get: {
-      summary: 'Linked entities, most mentioned first (then by canonical name and id)',
+      summary:
+        "Linked entities, most mentioned first (then by canonical name and id); a person's short form is counted under the one full name it fits",
       parameters: [
         ...PAGING,
         queryParam('type', { enum: ['PERS', 'ORG', 'LOC', 'MISC'] }, 'Entity type'),

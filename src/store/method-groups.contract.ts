@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../core/ids.ts';
-import { samplePageRecord } from './sample-records.ts';
+import { samplePageRecord, samplePersonId } from './sample-records.ts';
 import type { SearchDocument, SearchFilters } from './search-types.ts';
 import type { PageRecord, Store } from './store.ts';
 import type { StoryRecord } from './story-types.ts';
@@ -268,6 +268,63 @@ function describeEntities(getStore: () => Store): void {
       ]);
       await getStore().rebuildReadModels();
       expect(await getStore().listEntities({ limit: 10 })).toEqual([first, second]);
+    });
+
+    describe('person name forms and aliases', () => {
+      const full = { text: 'حسني مبارك', canonical: 'حسني مبارك' };
+      const shortLinked = { text: 'مبارك', canonical: 'حسني مبارك' };
+      const bare = { text: 'مبارك', canonical: 'مبارك' };
+      const fullId = samplePersonId('حسني مبارك');
+      const bareId = samplePersonId('مبارك');
+      beforeEach(async () => {
+        await getStore().writePages([
+          ...[60, 61, 62].map((variant) => samplePageRecord({ variant, people: [full, shortLinked] })),
+          ...[63, 64].map((variant) => samplePageRecord({ variant, people: [bare] })),
+          samplePageRecord({ variant: 65, people: [{ text: 'جمال مبارك', canonical: 'جمال مبارك' }] }),
+        ]);
+      });
+
+      it('lists every written form of every person with its article count', async () => {
+        const forms = await getStore().personNameForms();
+        const rows = forms.map((f) => [f.entityId, f.canonical, f.text, f.articles]);
+        expect(rows).toHaveLength(4);
+        expect(rows).toEqual(
+          expect.arrayContaining([
+            [fullId, 'حسني مبارك', 'حسني مبارك', 3],
+            [fullId, 'حسني مبارك', 'مبارك', 3],
+            [bareId, 'مبارك', 'مبارك', 2],
+            [samplePersonId('جمال مبارك'), 'جمال مبارك', 'جمال مبارك', 1],
+          ]),
+        );
+      });
+
+      it("folds an alias into its target in the list and in the entity, keeping the target's name", async () => {
+        const aliases = [{ entityId: bareId, targetId: fullId }];
+        const listed = await getStore().listEntities({ limit: 10, type: 'PERS', aliases });
+        expect(listed.map((e) => [e.entityId, e.canonical, e.mentionCount, e.articleCount])).toEqual([
+          [fullId, 'حسني مبارك', 8, 5],
+          [samplePersonId('جمال مبارك'), 'جمال مبارك', 1, 1],
+        ]);
+        // Unfolded, the bare short form is its own entity.
+        expect((await getStore().listEntities({ limit: 10, type: 'PERS' })).map((e) => e.entityId)).toContain(bareId);
+        // Within some articles (a storyline that only says «مبارك»), the alias is listed under its target's name.
+        const bareArticles = await getStore().articleIdsForEntity(bareId);
+        const inStory = await getStore().listEntities({ limit: 10, type: 'PERS', articleIds: bareArticles, aliases });
+        expect(inStory.map((e) => [e.entityId, e.canonical, e.mentionCount])).toEqual([[fullId, 'حسني مبارك', 2]]);
+        // Keyset paging walks the folded order.
+        const [first] = listed;
+        const after = { mentionCount: first!.mentionCount, canonical: first!.canonical, entityId: first!.entityId };
+        expect(await getStore().listEntities({ limit: 10, type: 'PERS', aliases, after })).toEqual([listed[1]]);
+
+        const entity = await getStore().getEntity(fullId, 20, [bareId]);
+        expect(entity).toMatchObject({ entityId: fullId, canonical: 'حسني مبارك', mentionCount: 8, articleCount: 5 });
+        expect(entity?.variants).toEqual([
+          { text: 'مبارك', count: 5 },
+          { text: 'حسني مبارك', count: 3 },
+        ]);
+        expect(entity?.mentions).toHaveLength(8);
+        expect((await getStore().getEntity(fullId, 20))?.mentionCount).toBe(6);
+      });
     });
 
     it('returns null for an unknown entity and sorted article ids for a known one', async () => {

@@ -49,19 +49,51 @@ function sampleAnnotations(body: string): ArticleAnnotations {
   };
 }
 
+/** The annotations with the people of the last paragraph added (located in order, so repeats get their own span). */
+function withPeople(
+  annotations: ArticleAnnotations,
+  body: string,
+  people: NonNullable<SampleOptions['people']>,
+): ArticleAnnotations {
+  let from = body.lastIndexOf('\n') + 1;
+  const mentions = people.map((person) => {
+    const span = locate(body, person.text, from);
+    from = span.end;
+    return {
+      type: 'PERS' as const,
+      text: person.text,
+      ...span,
+      entityId: samplePersonId(person.canonical),
+      canonical: person.canonical,
+    };
+  });
+  return { ...annotations, entities: [...annotations.entities, ...mentions] };
+}
+
 export interface SampleOptions {
   /** Varies the text (and so the page id) to make distinct pages. */
   readonly variant?: number;
   readonly annotate?: boolean;
   /** Publication date stored for the article (YYYY-MM-DD); null for an undated article. Default 2024-10-14. */
   readonly date?: string | null;
+  /**
+   * People the article also names, in a paragraph of their own: each as written (`text`) and linked to `canonical`
+   * (the entity id derives from it), e.g. a short form «مبارك» linked in-text to «حسني مبارك».
+   */
+  readonly people?: readonly { readonly text: string; readonly canonical: string }[];
 }
+
+/** The entity id the sample records give a person's canonical name. */
+export const samplePersonId = (canonical: string): string => `e-person-${hashId(['person', canonical])}`;
 
 /** A plain-text page record with one article, its labelled spans and (optionally) annotations. */
 export function samplePageRecord(options: SampleOptions = {}): PageRecord {
   const variant = options.variant ?? 0;
-  const paragraphs =
-    variant === 0 ? PARAGRAPHS : [...PARAGRAPHS, `وأضاف أن الموسم رقم ${variant} سيستمر حتى نهاية الشهر.`];
+  const people = options.people ?? [];
+  const paragraphs = [
+    ...(variant === 0 ? PARAGRAPHS : [...PARAGRAPHS, `وأضاف أن الموسم رقم ${variant} سيستمر حتى نهاية الشهر.`]),
+    ...(people.length === 0 ? [] : [`وحضر الافتتاح ${people.map((p) => p.text).join(' ثم ')}.`]),
+  ];
   const text = [HEADLINE, DATE_LINE, ...paragraphs, SHARE, READ_ALSO].join('\n') + '\n';
   const page: RawPage = {
     id: hashId(['page', text]),
@@ -109,6 +141,8 @@ export function samplePageRecord(options: SampleOptions = {}): PageRecord {
     page,
     pageText: text,
     spans,
-    articles: [{ article, annotations: options.annotate === false ? null : sampleAnnotations(body) }],
+    articles: [
+      { article, annotations: options.annotate === false ? null : withPeople(sampleAnnotations(body), body, people) },
+    ],
   };
 }

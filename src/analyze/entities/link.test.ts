@@ -193,4 +193,26 @@ describe('linking helpers', () => {
     expect(isShortForm(['ثابت'], ['ثابت', 'محمد', 'العباسي'])).toBe(false);
     expect(isShortForm(['السودان'], ['محمد', 'شياع', 'السوداني'])).toBe(false);
   });
+
+  it('a name that starts at a forebear in a lineage name is the forebear, not a short form', () => {
+    const son = ['محمد', 'بن', 'سلمان', 'بن', 'عبدالعزيز'];
+    expect(isShortForm(['سلمان', 'بن', 'عبدالعزيز'], son)).toBe(false);
+    expect(isShortForm(['عبدالعزيز'], ['سلمان', 'بن', 'عبدالعزيز'])).toBe(false);
+    expect(isShortForm(['محمد', 'بن', 'سلمان'], [...son, 'ال', 'سعود'])).toBe(false);
+    expect(isShortForm(['محمد', 'عبدالعزيز'], son)).toBe(true);
+    expect(isShortForm(['بن', 'لادن'], ['اسامه', 'بن', 'لادن'])).toBe(true);
+  });
+
+  it('keeps a father and his son apart in one article', () => {
+    const body = 'استقبل الأمير محمد بن نايف بن عبدالعزيز الوفد، وكان الأمير نايف بن عبدالعزيز قد أسس الجهاز.';
+    const linked = linkEntities(
+      mentionsIn(body, [
+        ['PERS', 'محمد بن نايف بن عبدالعزيز'],
+        ['PERS', 'نايف بن عبدالعزيز'],
+      ]),
+      body,
+    );
+    expect(linked[1]!.entityId).not.toBe(linked[0]!.entityId);
+    expect(linked[1]!.canonical).toBe('نايف بن عبدالعزيز');
+  });
 });

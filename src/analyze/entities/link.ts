@@ -181,17 +181,23 @@ function maybeUpgrade(cluster: Cluster, key: string, mention: RawMention): void 
   cluster.tokens = tokens;
 }
 
+/** Name parts that make the next part a forebear's name: «محمد بن سلمان» is Salman's son, not Salman. */
+const LINEAGE_PARTICLES = new Set(['بن', 'ابن', 'بنت']);
+
 /**
  * «العباسي» or «ثابت العباسي» is a short form of «ثابت محمد العباسي»: the short tokens appear in order in the
- * full name and the last tokens agree (a first name alone is too ambiguous to link).
+ * full name and the last tokens agree (a first name alone is too ambiguous to link). A short form that starts where
+ * the full name names a forebear («سلمان بن عبدالعزيز» in «محمد بن سلمان بن عبدالعزيز», «عبدالعزيز» in «سلمان بن
+ * عبدالعزيز») names that forebear, not the person.
  */
 export function isShortForm(short: readonly string[], full: readonly string[]): boolean {
   if (short.length === 0 || short.length >= full.length) return false;
   if (!tokensMatch(short[short.length - 1]!, full[full.length - 1]!)) return false;
   let j = 0;
-  for (const token of short) {
+  for (const [i, token] of short.entries()) {
     while (j < full.length && !tokensMatch(token, full[j]!)) j++;
     if (j === full.length) return false;
+    if (i === 0 && j > 0 && LINEAGE_PARTICLES.has(full[j - 1]!)) return false;
     j++;
   }
   return true;

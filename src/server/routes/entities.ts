@@ -1,6 +1,7 @@
 /** Entities: the list (most mentioned first, optionally within a storyline) and one entity with variants and mentions in context. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { EntityAliasReader } from '../../app/entity-aliases.ts';
 import type { EntityMentionRecord } from '../../store/entity-types.ts';
 import type { Store } from '../../store/store.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -70,7 +71,7 @@ async function withContext(store: Store, mentions: readonly EntityMentionRecord[
   return out;
 }
 
-export function registerEntityRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerEntityRoutes(app: FastifyInstance, deps: ServerDeps, aliases: EntityAliasReader): void {
   app.get('/api/entities', { config: { dependsOn: ['entities', 'stories'] } }, async (request) => {
     const query = parseRequest(LIST_QUERY, request.query, 'query');
     const articleIds =
@@ -82,6 +83,7 @@ export function registerEntityRoutes(app: FastifyInstance, deps: ServerDeps): vo
       offset: query.offset,
       type: query.type,
       articleIds,
+      aliases: (await aliases.current()).list,
       ...(after ? { after } : {}),
     });
     const items = rows.slice(0, query.limit);
@@ -93,8 +95,18 @@ export function registerEntityRoutes(app: FastifyInstance, deps: ServerDeps): vo
 
   app.get('/api/entities/:id', { config: { dependsOn: ['entities', 'articles'] } }, async (request) => {
     const { id } = parseRequest(ENTITY_PARAMS, request.params, 'path');
-    const entity = await deps.store.getEntity(id, MAX_ENTITY_MENTIONS);
+    // An alias answers with the entity it is listed under; `joined` names the aliases whose mentions are included.
+    const known = await aliases.current();
+    const entityId = known.targetOf(id) ?? id;
+    const joinedIds = known.joinedInto(entityId);
+    const entity = await deps.store.getEntity(entityId, MAX_ENTITY_MENTIONS, joinedIds);
     if (!entity) throw new HttpError(404, 'not-found', `No entity with id ${id}.`);
-    return { ...entity, mentions: await withContext(deps.store, entity.mentions) };
+    const joined = [];
+    for (const joinedId of joinedIds) {
+      const alias = await deps.store.getEntity(joinedId, 0);
+      if (alias)
+        joined.push({ entityId: alias.entityId, canonical: alias.canonical, mentionCount: alias.mentionCount });
+    }
+    return { ...entity, joined, mentions: await withContext(deps.store, entity.mentions) };
   });
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_CHARS, searchStore } from '../../app/search.ts';
+import type { EntityAliasReader } from '../../app/entity-aliases.ts';
 import type { ServerDeps } from '../deps.ts';
 import { ID, ISO_DAY, parseRequest } from '../validate.ts';
 
@@ -22,7 +23,17 @@ const SEARCH_QUERY = z
     path: ['from'],
   });
 
-export function registerSearchRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerSearchRoutes(app: FastifyInstance, deps: ServerDeps, aliases: EntityAliasReader): void {
+  // An entity filter covers the entity and the short forms listed under it.
+  const entityArticles = async (entityId: string): Promise<readonly string[]> => {
+    const known = await aliases.current();
+    const target = known.targetOf(entityId) ?? entityId;
+    const ids = [target, ...known.joinedInto(target)];
+    if (ids.length === 1) return deps.store.articleIdsForEntity(target);
+    const all = new Set<string>();
+    for (const id of ids) for (const articleId of await deps.store.articleIdsForEntity(id)) all.add(articleId);
+    return [...all].sort();
+  };
   app.get('/api/search', { config: { dependsOn: ['search', 'articles', 'stories', 'entities'] } }, async (request) => {
     const query = parseRequest(SEARCH_QUERY, request.query, 'query');
     return searchStore(
@@ -38,6 +49,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: ServerDeps): vo
         pageSize: query.pageSize,
       },
       (id) => deps.stories.storylineArticleIds(id),
+      entityArticles,
     );
   });
 }

@@ -28,6 +28,12 @@ const STATS_DERIVED = `
   FROM counts c JOIN best t ON t.entity_id = c.entity_id AND t.field = 'type'
     JOIN best n ON n.entity_id = c.entity_id AND n.field = 'canonical'`;
 
+// Migration 0051's backfill: the written forms of person entities with their article counts.
+const PERSON_FORMS_DERIVED = `
+  SELECT key AS entity_id, data->>'text' AS text, count(DISTINCT article_id)::int AS articles
+  FROM annotations WHERE layer = 'entities' AND key IS NOT NULL AND data->>'type' = 'PERS'
+  GROUP BY key, data->>'text'`;
+
 function symmetricDifference(columns: string, stored: string, derived: string): string {
   return `SELECT count(*)::int AS n FROM (
     (SELECT ${columns} FROM ${stored} EXCEPT SELECT ${columns} FROM (${derived}) d1)
@@ -79,7 +85,8 @@ export function createReadModelStore(pool: pg.Pool): ReadModelStore {
           )) +
           (await count(
             symmetricDifference('entity_id, field, value, count', 'entity_name_counts', NAME_COUNTS_DERIVED),
-          )),
+          )) +
+          (await count(symmetricDifference('entity_id, text, articles', 'person_name_forms', PERSON_FORMS_DERIVED))),
         eventClusterViews: await count(
           symmetricDifference(
             'storyline_id, position, cluster_id, view',
@@ -93,6 +100,8 @@ export function createReadModelStore(pool: pg.Pool): ReadModelStore {
       await withTransaction(pool, async (client) => {
         await client.query('DELETE FROM entity_name_counts');
         await client.query('DELETE FROM entity_stats');
+        await client.query('DELETE FROM person_name_forms');
+        await client.query(`INSERT INTO person_name_forms (entity_id, text, articles) ${PERSON_FORMS_DERIVED}`);
         await client.query('DELETE FROM event_cluster_views');
         await client.query(`INSERT INTO entity_name_counts (entity_id, field, value, count) ${NAME_COUNTS_DERIVED}`);
         await client.query(

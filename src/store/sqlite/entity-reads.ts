@@ -3,7 +3,7 @@
  * the entity_stats read model, one entity aggregates its own rows.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { EntityDetail, EntityMentionRecord, EntityStore } from '../entity-types.ts';
+import type { EntityDetail, EntityMentionRecord, EntityStore, PersonNameFormRecord } from '../entity-types.ts';
 import { toEntitySummary, type EntitySummaryRow } from '../rows.ts';
 
 // The canonical name is the most frequent canonical among an entity's mentions (ties: smallest name).
@@ -19,17 +19,29 @@ const SUMMARY_SELECT = `
 /** EntityStore methods over an open, migrated database. */
 export function createEntityStore(db: Database): EntityStore {
   const one = db.prepare(`${SUMMARY_SELECT} AND key = ? GROUP BY key`);
+  // An entity with the entities listed under it (`joined`): the keys are a JSON array, the entity's own first.
+  const KEYS = 'IN (SELECT value FROM json_each(?))';
+  const joinedCounts = db.prepare(
+    `SELECT count(*) AS mention_count, count(DISTINCT article_id) AS article_count FROM annotations
+     WHERE layer = 'entities' AND key ${KEYS}`,
+  );
   const variants = db.prepare(
     `SELECT json_extract(data, '$.text') AS text, count(*) AS count FROM annotations
-     WHERE layer = 'entities' AND key = ? GROUP BY 1 ORDER BY 2 DESC, 1`,
+     WHERE layer = 'entities' AND key ${KEYS} GROUP BY 1 ORDER BY 2 DESC, 1`,
   );
   const mentions = db.prepare(
     `SELECT n.article_id AS articleId, a.headline, a.outlet, a.published_date AS published, n.start_offset AS start,
        n.end_offset AS "end", json_extract(n.data, '$.text') AS text
      FROM annotations n JOIN articles a ON a.id = n.article_id
-     WHERE n.layer = 'entities' AND n.key = ?
+     WHERE n.layer = 'entities' AND n.key ${KEYS}
      ORDER BY a.published_date IS NULL, a.published_date DESC, a.seq, n.seq LIMIT ?`,
   );
+  const nameForms = db.prepare(
+    `SELECT f.entity_id AS entityId, s.canonical, f.text, f.articles
+     FROM person_name_forms f JOIN entity_stats s ON s.entity_id = f.entity_id
+     WHERE s.type = 'PERS' ORDER BY f.entity_id, f.text`,
+  );
+
   const articleIds = db
     .prepare(`SELECT DISTINCT article_id FROM annotations WHERE layer = 'entities' AND key = ? ORDER BY article_id`)
     .pluck();
@@ -67,21 +79,44 @@ export function createEntityStore(db: Database): EntityStore {
                   AND key IS NOT NULL GROUP BY key) c
               JOIN entity_stats s ON s.entity_id = c.entity_id)`;
       if (query.articleIds !== undefined) params.unshift(JSON.stringify(query.articleIds));
-      const sql = `SELECT entity_id, type, canonical, mention_count, article_count FROM ${from}
+      // Aliases fold into their targets: the counts add up, the target's names stay.
+      const aliases = query.aliases ?? [];
+      const listed =
+        aliases.length === 0
+          ? from
+          : `(SELECT t.entity_id, t.type, t.canonical, f.mention_count, f.article_count
+              FROM (SELECT coalesce(al.target, s.entity_id) AS entity_id, sum(s.mention_count) AS mention_count,
+                  sum(s.article_count) AS article_count
+                FROM ${from} s LEFT JOIN (SELECT json_extract(value, '$[0]') AS source,
+                  json_extract(value, '$[1]') AS target FROM json_each(?)) al ON al.source = s.entity_id
+                GROUP BY 1) f
+              JOIN entity_stats t ON t.entity_id = f.entity_id)`;
+      if (aliases.length > 0)
+        params.splice(
+          query.articleIds === undefined ? 0 : 1,
+          0,
+          JSON.stringify(aliases.map((a) => [a.entityId, a.targetId])),
+        );
+      const sql = `SELECT entity_id, type, canonical, mention_count, article_count FROM ${listed}
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY mention_count DESC, canonical, entity_id LIMIT ? OFFSET ?`;
       const rows = cachedStatement(sql).all(...params, query.limit, query.offset ?? 0) as EntitySummaryRow[];
       return rows.map(toEntitySummary);
     },
-    async getEntity(entityId, mentionLimit) {
+    async getEntity(entityId, mentionLimit, joined = []) {
       const row = one.get(entityId) as EntitySummaryRow | undefined;
       if (!row) return null;
+      const keys = JSON.stringify([entityId, ...joined]);
+      const counts = joined.length === 0 ? row : (joinedCounts.get(keys) as EntitySummaryRow);
       const detail: EntityDetail = {
-        ...toEntitySummary(row),
-        variants: variants.all(entityId) as { text: string; count: number }[],
-        mentions: mentions.all(entityId, mentionLimit) as EntityMentionRecord[],
+        ...toEntitySummary({ ...row, mention_count: counts.mention_count, article_count: counts.article_count }),
+        variants: variants.all(keys) as { text: string; count: number }[],
+        mentions: mentions.all(keys, mentionLimit) as EntityMentionRecord[],
       };
       return detail;
+    },
+    async personNameForms() {
+      return nameForms.all() as PersonNameFormRecord[];
     },
     async articleIdsForEntity(entityId) {
       return articleIds.all(entityId) as string[];

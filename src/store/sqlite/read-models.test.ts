@@ -149,6 +149,8 @@ describe('read models on the example pages (real pipeline, stories after each ba
 
   it('follows deleted articles and removed stories, and bumps the data generations', async () => {
     const before = await store.dataGeneration(['entities', 'stories', 'articles']);
+    const personForms = db.prepare('SELECT count(*) FROM person_name_forms').pluck();
+    expect(personForms.get()).toBeGreaterThan(0);
     const pageId = (db.prepare('SELECT page_id FROM articles ORDER BY seq LIMIT 1').pluck().get() as string) ?? '';
     db.prepare('DELETE FROM pages WHERE id = ?').run(pageId);
     const story = (await store.storyIds())[0]!;
@@ -162,10 +164,13 @@ describe('read models on the example pages (real pipeline, stories after each ba
   });
 
   it('check reports read models broken by hand and --repair rebuilds them', async () => {
+    // A lost person name form is one row of drift.
+    db.exec('DELETE FROM person_name_forms WHERE rowid IN (SELECT rowid FROM person_name_forms LIMIT 1)');
+    expect((await store.readModelDrift()).entityStats).toBe(1);
     db.exec(`UPDATE entity_stats SET mention_count = mention_count + 5 WHERE rowid IN (SELECT rowid FROM entity_stats LIMIT 2);
       DELETE FROM event_cluster_views WHERE rowid IN (SELECT rowid FROM event_cluster_views LIMIT 1);`);
     const drift = await store.readModelDrift();
-    expect(drift.entityStats).toBeGreaterThanOrEqual(2);
+    expect(drift.entityStats).toBeGreaterThanOrEqual(3);
     expect(drift.eventClusterViews).toBe(1);
     const report = await checkStore(store);
     expect(report.violations.map((v) => v.kind)).toEqual(

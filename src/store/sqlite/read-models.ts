@@ -30,6 +30,12 @@ const STATS_DERIVED = `
   FROM counts c JOIN best t ON t.entity_id = c.entity_id AND t.field = 'type'
     JOIN best n ON n.entity_id = c.entity_id AND n.field = 'canonical'`;
 
+// Migration 0051's backfill: the written forms of person entities with their article counts.
+const PERSON_FORMS_DERIVED = `
+  SELECT key AS entity_id, json_extract(data, '$.text') AS text, count(DISTINCT article_id) AS articles
+  FROM annotations WHERE layer = 'entities' AND key IS NOT NULL AND json_extract(data, '$.type') = 'PERS'
+  GROUP BY key, json_extract(data, '$.text')`;
+
 /** Rows in one query's answer and not the other's, both ways. */
 function symmetricDifference(columns: string, stored: string, derived: string): string {
   return `SELECT count(*) FROM (
@@ -63,6 +69,9 @@ export function createReadModelStore(db: Database): ReadModelStore {
   const nameDrift = db
     .prepare(symmetricDifference('entity_id, field, value, count', 'entity_name_counts', NAME_COUNTS_DERIVED))
     .pluck();
+  const formDrift = db
+    .prepare(symmetricDifference('entity_id, text, articles', 'person_name_forms', PERSON_FORMS_DERIVED))
+    .pluck();
   const clusterDrift = db
     .prepare(
       symmetricDifference(
@@ -73,7 +82,10 @@ export function createReadModelStore(db: Database): ReadModelStore {
     )
     .pluck();
   const rebuild = db.transaction(() => {
-    db.exec('DELETE FROM entity_name_counts; DELETE FROM entity_stats; DELETE FROM event_cluster_views;');
+    db.exec(
+      'DELETE FROM entity_name_counts; DELETE FROM entity_stats; DELETE FROM person_name_forms; DELETE FROM event_cluster_views;',
+    );
+    db.exec(`INSERT INTO person_name_forms (entity_id, text, articles) ${PERSON_FORMS_DERIVED}`);
     db.exec(`INSERT INTO entity_name_counts (entity_id, field, value, count) ${NAME_COUNTS_DERIVED}`);
     db.exec(`INSERT INTO entity_stats (entity_id, type, canonical, mention_count, article_count) ${STATS_DERIVED}`);
     db.exec(`INSERT INTO event_cluster_views (storyline_id, position, cluster_id, view)
@@ -104,7 +116,7 @@ export function createReadModelStore(db: Database): ReadModelStore {
     },
     async readModelDrift() {
       return {
-        entityStats: (entityDrift.get() as number) + (nameDrift.get() as number),
+        entityStats: (entityDrift.get() as number) + (nameDrift.get() as number) + (formDrift.get() as number),
         eventClusterViews: clusterDrift.get() as number,
       };
     },

@@ -19,6 +19,14 @@ export async function entityPage(id) {
       ' في ',
       count(entity.articleCount, 'مقال'),
     ),
+    entity.joined?.length
+      ? h(
+          'p',
+          { class: 'meta', id: 'joined' },
+          'يشمل الإشارات بالاسم المختصر: ',
+          entity.joined.map((j, i) => [i > 0 ? '، ' : '', `${j.canonical} (${j.mentionCount})`]),
+        )
+      : null,
     h('h2', {}, 'صيغ الاسم'),
     h(
       'ul',
