@@ -35,7 +35,7 @@ function passesEntityGate(vector: SparseVector, story: StorylineState, min: numb
   return true;
 }
 
-interface StorylineState {
+export interface StorylineState {
   /** Term → weight maps of the newest member clusters' unit vectors (member linkage). */
   readonly recent: Map<string, number>[];
   readonly centroid: Map<string, number>;
@@ -66,62 +66,140 @@ export function linkStorylines(
   order: readonly number[],
   params: StorylineParams = STORYLINE_PARAMS,
 ): number[][] {
-  const stories: (StorylineState | undefined)[] = [];
-  const members: number[][] = [];
+  const linker = createStorylineLinker(params);
+  for (const c of order) linkCluster(linker, c, clusterAt(c));
+  return linkedStorylines(linker);
+}
+
+/**
+ * The state of `linkStorylines` after some clusters, so that linking can resume (the stored stories' updater links
+ * the clusters that can no longer change once, and re-links only the newer ones on a fork after each batch). Linking
+ * clusters one by one into a linker gives exactly what `linkStorylines` gives for the same sequence.
+ */
+export interface StorylineLinker {
+  readonly params: StorylineParams;
+  readonly stories: (StorylineState | undefined)[];
+  readonly members: number[][];
   /** Posting entries naming each storyline (its centroid is dropped at 0). */
-  const references: number[] = [];
-  const postings = new Map<string, number[]>();
-  for (const c of order) {
-    const cluster = clusterAt(c);
-    const vector = clusterVector(cluster, params.centroidTerms);
-    const shared = new Map<number, number>();
-    for (const term of vector.terms.slice(0, QUERY_TERMS)) {
-      const list = postings.get(term) ?? [];
-      for (let i = list.length - 1; i >= 0 && i >= list.length - MAX_SCAN; i--)
-        shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
-    }
-    const candidates = [...shared]
-      .filter(([, n]) => n >= MIN_SHARED)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([s]) => s);
-    let best: number | null = null;
-    let bestScore = -1;
-    for (const s of candidates.sort((a, b) => a - b)) {
-      const story = stories[s]!; // named by a posting, so still in memory
-      if (!fits(params, cluster, story)) continue;
-      if (!passesEntityGate(vector, story, params.minSharedEntities)) continue;
-      const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
-      let memberScore = 0;
-      if (params.memberThreshold < 1)
-        for (const member of story.recent) memberScore = Math.max(memberScore, dotWithMap(vector, member));
-      const score = Math.max(centroidScore, memberScore - (params.memberThreshold - params.threshold));
-      if (score >= params.threshold && score > bestScore) {
-        best = s;
-        bestScore = score;
-      }
-    }
-    let target = best;
-    if (target === null) {
-      target = stories.push({ recent: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
-      members.push([]);
-      references.push(0);
-    }
-    joinStory(stories[target]!, cluster, vector, params);
-    members[target]!.push(c);
-    for (const term of vector.terms) {
-      const list = postings.get(term) ?? [];
-      if (list[list.length - 1] !== target) {
-        list.push(target);
-        references[target]!++;
-        if (list.length >= 2 * MAX_SCAN)
-          for (const dropped of list.splice(0, list.length - MAX_SCAN)) unreference(dropped);
-      }
-      postings.set(term, list);
-    }
-    if (references[target] === 0) stories[target] = undefined; // no terms: never a candidate
+  readonly references: number[];
+  readonly postings: Map<string, number[]>;
+  /** A fork reads the postings it has not changed from its base (copy on write); null for a root linker. */
+  readonly base: StorylineLinker | null;
+  /** Storylines whose state and member list this fork has copied (null: a root linker owns everything). */
+  readonly owned: Set<number> | null;
+  /** Storylines that gained a cluster in this linker (or in this fork), for callers that re-derive only those. */
+  readonly touched: Set<number>;
+}
+
+export function createStorylineLinker(params: StorylineParams = STORYLINE_PARAMS): StorylineLinker {
+  return { params, stories: [], members: [], references: [], postings: new Map(), base: null, owned: null, touched: new Set() };
+}
+
+/**
+ * A linker that continues from `base` without changing it: per-storyline arrays are copied (a few numbers each),
+ * storyline states, member lists and posting lists are copied when the fork first changes them. The base must not
+ * change while the fork is in use.
+ */
+export function forkStorylineLinker(base: StorylineLinker): StorylineLinker {
+  return {
+    params: base.params,
+    stories: base.stories.slice(),
+    members: base.members.slice(),
+    references: base.references.slice(),
+    postings: new Map(),
+    base,
+    owned: new Set(),
+    touched: new Set(),
+  };
+}
+
+/** For each storyline, its cluster numbers ascending. */
+export function linkedStorylines(linker: StorylineLinker): number[][] {
+  return linker.members.map((m) => [...m].sort((a, b) => a - b));
+}
+
+function postingsOf(linker: StorylineLinker, term: string): number[] | undefined {
+  return linker.postings.get(term) ?? linker.base?.postings.get(term);
+}
+
+/** The posting list of a term, writable in this linker (a fork copies its base's list first). */
+function ownPostings(linker: StorylineLinker, term: string): number[] {
+  const own = linker.postings.get(term);
+  if (own) return own;
+  const list = [...(linker.base?.postings.get(term) ?? [])];
+  linker.postings.set(term, list);
+  return list;
+}
+
+/** Storyline `s`'s state and member list, writable in this linker. */
+function own(linker: StorylineLinker, s: number): void {
+  if (linker.owned === null || linker.owned.has(s)) return;
+  linker.owned.add(s);
+  const story = linker.stories[s];
+  if (story)
+    linker.stories[s] = {
+      recent: story.recent.slice(),
+      centroid: new Map(story.centroid),
+      norm: story.norm,
+      firstDay: story.firstDay,
+      lastDay: story.lastDay,
+    };
+  linker.members[s] = linker.members[s]!.slice();
+}
+
+/** Links cluster number `c` (next in assignment order) into its storyline; returns the storyline's number. */
+export function linkCluster(linker: StorylineLinker, c: number, cluster: ClusterState): number {
+  const { params, stories, members, references } = linker;
+  const vector = clusterVector(cluster, params.centroidTerms);
+  const shared = new Map<number, number>();
+  for (const term of vector.terms.slice(0, QUERY_TERMS)) {
+    const list = postingsOf(linker, term) ?? [];
+    for (let i = list.length - 1; i >= 0 && i >= list.length - MAX_SCAN; i--)
+      shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
   }
-  return members.map((m) => [...m].sort((a, b) => a - b));
+  const candidates = [...shared]
+    .filter(([, n]) => n >= MIN_SHARED)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_CANDIDATES)
+    .map(([s]) => s);
+  let best: number | null = null;
+  let bestScore = -1;
+  for (const s of candidates.sort((a, b) => a - b)) {
+    const story = stories[s]!; // named by a posting, so still in memory
+    if (!fits(params, cluster, story)) continue;
+    if (!passesEntityGate(vector, story, params.minSharedEntities)) continue;
+    const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
+    let memberScore = 0;
+    if (params.memberThreshold < 1)
+      for (const member of story.recent) memberScore = Math.max(memberScore, dotWithMap(vector, member));
+    const score = Math.max(centroidScore, memberScore - (params.memberThreshold - params.threshold));
+    if (score >= params.threshold && score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  let target = best;
+  if (target === null) {
+    target = stories.push({ recent: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
+    members.push([]);
+    references.push(0);
+    linker.owned?.add(target);
+  }
+  own(linker, target);
+  joinStory(stories[target]!, cluster, vector, params);
+  members[target]!.push(c);
+  linker.touched.add(target);
+  for (const term of vector.terms) {
+    const list = ownPostings(linker, term);
+    if (list[list.length - 1] !== target) {
+      list.push(target);
+      references[target]!++;
+      if (list.length >= 2 * MAX_SCAN)
+        for (const dropped of list.splice(0, list.length - MAX_SCAN)) unreference(dropped);
+    }
+  }
+  if (references[target] === 0) stories[target] = undefined; // no terms: never a candidate
+  return target;
 
   function unreference(story: number): void {
     if (--references[story]! === 0) stories[story] = undefined;
