@@ -100,6 +100,8 @@ export interface StoryUpdater {
   update(newArticleIds: readonly string[], known?: KnownFeatures): Promise<StoriesUpdate>;
   /** Deletes the index's spill file (also done at process exit); the updater must not be used afterwards. */
   close(): void;
+  /** The bounded index's and the derivation's counters (tests, benches), or null before the first update. */
+  stats(): { readonly frozen: number; readonly thawed: number; readonly settled: number; readonly restarts: number } | null;
 }
 
 /** Clustering features computed beside the analysis, by article id. */
@@ -196,6 +198,11 @@ export function createStoryUpdater(
     close() {
       closeState(state);
       state = null;
+    },
+    stats() {
+      if (state === null) return null;
+      const window = state.index.window as ReturnType<typeof boundedWindow>;
+      return { frozen: window.stats.frozen, thawed: window.stats.thawed, ...state.deriver.stats };
     },
   };
 }

@@ -12,7 +12,7 @@
 import { hashId } from '../core/ids.ts';
 import { MIN_STORYLINE_ARTICLES } from '../corpus/cluster-json.ts';
 import { duplicateGroupsIn, eventClusterAt, storylineOf } from '../corpus/cluster/assemble.ts';
-import { clusterAt, type EventIndex } from '../corpus/cluster/event-index.ts';
+import { articleAt, clusterAt, type EventIndex } from '../corpus/cluster/event-index.ts';
 import {
   createStorylineLinker,
   forkStorylineLinker,
@@ -45,6 +45,8 @@ export interface StoryDelta {
 export interface StoryDeriver {
   /** Derives what the articles `added` (index numbers, in the order they were added) may have changed. */
   derive(added: readonly number[]): StoryDelta;
+  /** Counters: clusters linked for good, and times a late article made the settled linking start over. */
+  readonly stats: { readonly settled: number; readonly restarts: number };
 }
 
 /** Hash of what a stored story shows: the storyline, its event clusters with their articles, and its duplicates. */
@@ -62,6 +64,7 @@ export function createStoryDeriver(index: EventIndex): StoryDeriver {
   /** Clusters below this number are linked into `linker`. */
   let settled = 0;
   let first = true;
+  let restarts = 0;
   /** Event cluster records of the last derivation, by cluster number (a cluster changes only when it gains articles). */
   let records = new Map<number, EventCluster>();
   /** Per cluster: hash of its event id and stored storyline id as last derived (rows written). */
@@ -81,6 +84,9 @@ export function createStoryDeriver(index: EventIndex): StoryDeriver {
   }
 
   return {
+    get stats() {
+      return { settled, restarts };
+    },
     derive(added) {
       const dirty = new Set(added.map((n) => index.clusterOf[n]!));
       for (const c of dirty) records.delete(c);
@@ -90,6 +96,7 @@ export function createStoryDeriver(index: EventIndex): StoryDeriver {
         linker = createStorylineLinker();
         settled = 0;
         full = true;
+        restarts++;
       }
       first = false;
       linker.touched.clear();
@@ -133,7 +140,7 @@ export function createStoryDeriver(index: EventIndex): StoryDeriver {
           keys[c] = key;
         } else if (dirty.has(c)) {
           for (const n of clusterAt(index, c).members)
-            if (fresh.has(n)) assignments.push({ articleId: index.articles[n]!.id, eventId, storylineId });
+            if (fresh.has(n)) assignments.push({ articleId: articleAt(index, n).id, eventId, storylineId });
         }
       }
       const gone = [...previous]
