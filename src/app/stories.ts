@@ -73,6 +73,60 @@ function inputOf(article: StoredArticle): ClusterInput {
   return toClusterInput(article.id, { ...article, ...annotations });
 }
 
+/**
+ * Articles of the stories rewritten lately, kept between updates so that a story that gained an article reads only
+ * that article back, not all of its articles. Least recently used first out, bounded by text length (a story's
+ * detail quotes its articles' bodies, so the bodies are kept).
+ */
+interface StoryInputCache {
+  readonly entries: Map<string, ClusterInput>;
+  chars: number;
+  readonly maxChars: number;
+}
+
+/** Characters of article text the cache keeps (~16 MB of UTF-16, plus the annotations). */
+const CACHED_INPUT_CHARS = 8_000_000;
+
+function createInputCache(maxChars = CACHED_INPUT_CHARS): StoryInputCache {
+  return { entries: new Map(), chars: 0, maxChars };
+}
+
+function inputSize(input: ClusterInput): number {
+  return input.body.length + (input.headline?.length ?? 0);
+}
+
+/** The stored articles among `ids` as clustering inputs, through the cache when one is given. */
+async function cachedInputs(
+  store: Store,
+  ids: readonly string[],
+  cache: StoryInputCache | null,
+): Promise<Map<string, ClusterInput>> {
+  if (cache === null) return loadInputs(store, ids);
+  const out = new Map<string, ClusterInput>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = cache.entries.get(id);
+    if (hit === undefined) {
+      missing.push(id);
+      continue;
+    }
+    cache.entries.delete(id); // re-inserted last: the Map stays in order of use
+    cache.entries.set(id, hit);
+    out.set(id, hit);
+  }
+  for (const [id, input] of await loadInputs(store, missing)) {
+    out.set(id, input);
+    cache.entries.set(id, input);
+    cache.chars += inputSize(input);
+  }
+  for (const [id, input] of cache.entries) {
+    if (cache.chars <= cache.maxChars) break;
+    cache.entries.delete(id);
+    cache.chars -= inputSize(input);
+  }
+  return out;
+}
+
 async function loadInputs(store: Store, ids: readonly string[]): Promise<Map<string, ClusterInput>> {
   const out = new Map<string, ClusterInput>();
   for (const id of ids) {
@@ -101,7 +155,13 @@ export interface StoryUpdater {
   /** Deletes the index's spill file (also done at process exit); the updater must not be used afterwards. */
   close(): void;
   /** The bounded index's and the derivation's counters (tests, benches), or null before the first update. */
-  stats(): { readonly frozen: number; readonly thawed: number; readonly settled: number; readonly restarts: number } | null;
+  stats(): {
+    readonly frozen: number;
+    readonly thawed: number;
+    readonly settled: number;
+    readonly restarts: number;
+    readonly relinked: number;
+  } | null;
 }
 
 /** Clustering features computed beside the analysis, by article id. */
@@ -167,6 +227,7 @@ export function createStoryUpdater(
   options: UpdaterOptions = {},
 ): StoryUpdater {
   let state: StoryState | null = null;
+  const inputs = createInputCache();
   return {
     async update(newArticleIds, known) {
       let fresh: ArticleFeatures[];
@@ -185,7 +246,7 @@ export function createStoryUpdater(
       state = next;
       try {
         const change = storyChangeOf(next, fresh, next.deriver.derive(added));
-        await store.commitStoryState(await withRecords(store, change));
+        await store.commitStoryState(await withRecords(store, change, inputs));
         applyChange(next, change);
         return { featured: fresh.length, written: change.upsert.length, removed: change.remove.length };
       } catch (error) {
@@ -386,11 +447,15 @@ function storyChangeOf(state: StoryState, fresh: readonly ArticleFeatures[], del
   };
 }
 
-async function withRecords(store: Store, change: PendingChange): Promise<StoryStateChange> {
+async function withRecords(
+  store: Store,
+  change: PendingChange,
+  cache: StoryInputCache | null = null,
+): Promise<StoryStateChange> {
   const upsert: StoryRecord[] = [];
   for (const { story, signature } of change.upsert) {
     const context = { story, cluster: change.delta.cluster, duplicates: change.delta.duplicates(story) };
-    upsert.push({ ...(await storyRecord(store, context)), signature });
+    upsert.push({ ...(await storyRecord(store, context, cache)), signature });
   }
   return { features: change.features, assignments: change.assignments, upsert, remove: change.remove };
 }
@@ -444,11 +509,12 @@ async function storyRecord(
     cluster: (c: number) => EventCluster;
     duplicates: readonly DuplicateGroup[];
   },
+  cache: StoryInputCache | null,
 ): Promise<Omit<StoryRecord, 'signature'>> {
   const { story, duplicates } = context;
   const clusters = story.eventClusters.map(context.cluster);
   const ids = clusters.flatMap((c) => c.articles);
-  const inputs = await loadInputs(store, ids);
+  const inputs = await cachedInputs(store, ids, cache);
   const articles = ids.map((id) => inputs.get(id)).filter((a): a is ClusterInput => a !== undefined);
   const copyOf = new Map(duplicates.flatMap((d) => d.copies.map((c) => [c, d.original] as const)));
   const timeline = buildTimeline(0, articles);

@@ -15,8 +15,10 @@ import { duplicateGroupsIn, eventClusterAt, storylineOf } from '../corpus/cluste
 import { articleAt, clusterAt, type EventIndex } from '../corpus/cluster/event-index.ts';
 import {
   createStorylineLinker,
-  forkStorylineLinker,
+  cutJournal,
   linkCluster,
+  oldestUndoable,
+  unlinkFrom,
   type StorylineLinker,
 } from '../corpus/cluster/storylines.ts';
 import type { DuplicateGroup, EventCluster, Storyline } from '../corpus/types.ts';
@@ -45,8 +47,11 @@ export interface StoryDelta {
 export interface StoryDeriver {
   /** Derives what the articles `added` (index numbers, in the order they were added) may have changed. */
   derive(added: readonly number[]): StoryDelta;
-  /** Counters: clusters linked for good, and times a late article made the settled linking start over. */
-  readonly stats: { readonly settled: number; readonly restarts: number };
+  /**
+   * Counters: clusters linked for good, times a late article made the linking start over, and clusters whose
+   * linking was taken back and done again (each batch re-links from the oldest cluster that changed).
+   */
+  readonly stats: { readonly settled: number; readonly restarts: number; readonly relinked: number };
 }
 
 /** Hash of what a stored story shows: the storyline, its event clusters with their articles, and its duplicates. */
@@ -60,21 +65,25 @@ export function storySignature(
 
 /** A deriver over `index`, which must only grow (articles added, never removed). The first derivation is full. */
 export function createStoryDeriver(index: EventIndex): StoryDeriver {
-  let linker = createStorylineLinker();
-  /** Clusters below this number are linked into `linker`. */
+  const journaled = (): StorylineLinker => createStorylineLinker(undefined, { journal: true });
+  let linker = journaled();
+  /** Clusters linked into `linker` (0 … linked − 1). */
+  let linked = 0;
+  /** Clusters below this number are frozen, with all older ones: their linking is final (journal cut there). */
   let settled = 0;
   let first = true;
   let restarts = 0;
+  let relinked = 0;
   /** Event cluster records of the last derivation, by cluster number (a cluster changes only when it gains articles). */
   let records = new Map<number, EventCluster>();
-  /** Per cluster: hash of its event id and stored storyline id as last derived (rows written). */
+  /** Per cluster: its event id and stored storyline id as last derived (rows written). */
   const keys: string[] = [];
   /**
-   * Stored-size storylines derived last time, with their first cluster. One of them can only have changed if the
-   * storyline now holding that cluster is derived again (it then had a cluster past the settled ones, which this
-   * batch linked again); otherwise it is still there unchanged.
+   * Stored-size storylines that can still change, with their first and last cluster. One of them can only have
+   * changed if the storyline now holding its first cluster is derived again; otherwise it is still there unchanged.
+   * Dropped once its last cluster is settled.
    */
-  let previous = new Map<string, number>();
+  let live = new Map<string, { first: number; last: number }>();
 
   function record(c: number, used: Map<number, EventCluster>): EventCluster {
     let found = used.get(c) ?? records.get(c);
@@ -85,32 +94,37 @@ export function createStoryDeriver(index: EventIndex): StoryDeriver {
 
   return {
     get stats() {
-      return { settled, restarts };
+      return { settled, restarts, relinked };
     },
     derive(added) {
       const dirty = new Set(added.map((n) => index.clusterOf[n]!));
       for (const c of dirty) records.delete(c);
       const writeAll = first;
       let full = first;
-      if (!first && [...dirty].some((c) => c < settled)) {
-        linker = createStorylineLinker();
-        settled = 0;
-        full = true;
-        restarts++;
-      }
       first = false;
       linker.touched.clear();
-      // Settle the clusters that are frozen, with all older ones: they can no longer gain articles in date order.
-      while (settled < index.clusters.length && index.clusters[settled] === undefined) {
-        linkCluster(linker, settled, clusterAt(index, settled));
-        settled++;
+      // Re-link from the oldest cluster that changed; a settled one (a late article thawed it) means starting over.
+      const from = Math.min(linked, ...dirty);
+      if (from < linked) {
+        const oldest = oldestUndoable(linker);
+        if (oldest !== null && oldest <= from) {
+          unlinkFrom(linker, from);
+          relinked += linked - from;
+        }
+        else {
+          linker = journaled();
+          full = true;
+          restarts++;
+        }
+        linked = full ? 0 : from;
       }
-      const fork = forkStorylineLinker(linker);
-      for (let c = settled; c < index.clusters.length; c++) linkCluster(fork, c, clusterAt(index, c));
+      for (; linked < index.clusters.length; linked++) linkCluster(linker, linked, clusterAt(index, linked));
+      while (settled < index.clusters.length && index.clusters[settled] === undefined) settled++;
+      cutJournal(linker, settled);
 
       const candidates = full
-        ? fork.members.map((_, s) => s)
-        : [...new Set([...linker.touched, ...fork.touched])].sort((a, b) => a - b);
+        ? linker.members.map((_, s) => s)
+        : [...linker.touched].filter((s) => s < linker.members.length).sort((a, b) => a - b);
       const used = new Map<number, EventCluster>();
       const cluster = (c: number): EventCluster => record(c, used);
       const stories: Storyline[] = [];
@@ -118,7 +132,8 @@ export function createStoryDeriver(index: EventIndex): StoryDeriver {
       const storyOfCluster = new Map<number, string | null>();
       const duplicatesOf = new Map<string, readonly DuplicateGroup[]>();
       for (const s of candidates) {
-        const members = [...fork.members[s]!].sort((a, b) => a - b);
+        const members = [...linker.members[s]!].sort((a, b) => a - b);
+        if (members.length === 0) continue;
         const size = members.reduce((n, c) => n + cluster(c).articles.length, 0);
         const story = size >= MIN_STORYLINE_ARTICLES ? storylineOf(members, cluster) : null;
         for (const c of members) storyOfCluster.set(c, story?.id ?? null);
@@ -128,7 +143,6 @@ export function createStoryDeriver(index: EventIndex): StoryDeriver {
         stories.push(story);
         signatures.set(story.id, storySignature(story, members.map(cluster), duplicates));
       }
-      for (const c of dirty) if (!storyOfCluster.has(c)) storyOfCluster.set(c, null); // (in a candidate always)
 
       const fresh = new Set(added);
       const assignments: ArticleEventRow[] = [];
@@ -143,11 +157,17 @@ export function createStoryDeriver(index: EventIndex): StoryDeriver {
             if (fresh.has(n)) assignments.push({ articleId: articleAt(index, n).id, eventId, storylineId });
         }
       }
-      const gone = [...previous]
-        .filter(([id, c]) => !signatures.has(id) && storyOfCluster.has(c))
+      const gone = [...live]
+        .filter(([id, { first: c }]) => !signatures.has(id) && storyOfCluster.has(c))
         .map(([id]) => id)
         .sort();
-      previous = new Map(stories.map((story) => [story.id, story.eventClusters[0]!]));
+      if (full) live = new Map();
+      for (const id of gone) live.delete(id);
+      for (const story of stories) {
+        const members = story.eventClusters;
+        live.set(story.id, { first: members[0]!, last: members[members.length - 1]! });
+      }
+      for (const [id, span] of live) if (span.last < settled) live.delete(id);
       records = used;
       return {
         full,

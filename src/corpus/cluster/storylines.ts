@@ -72,9 +72,10 @@ export function linkStorylines(
 }
 
 /**
- * The state of `linkStorylines` after some clusters, so that linking can resume (the stored stories' updater links
- * the clusters that can no longer change once, and re-links only the newer ones on a fork after each batch). Linking
- * clusters one by one into a linker gives exactly what `linkStorylines` gives for the same sequence.
+ * The state of `linkStorylines` after some clusters, so that linking can resume and be taken back: with a journal, a
+ * linker records how to undo each cluster's linking, so that the stored stories' updater re-links only the clusters
+ * from the oldest one that changed (`unlinkFrom`), not all of them. Linking clusters one by one into a linker gives
+ * exactly what `linkStorylines` gives for the same sequence.
  */
 export interface StorylineLinker {
   readonly params: StorylineParams;
@@ -83,32 +84,39 @@ export interface StorylineLinker {
   /** Posting entries naming each storyline (its centroid is dropped at 0). */
   readonly references: number[];
   readonly postings: Map<string, number[]>;
-  /** A fork reads the postings it has not changed from its base (copy on write); null for a root linker. */
-  readonly base: StorylineLinker | null;
-  /** Storylines whose state and member list this fork has copied (null: a root linker owns everything). */
-  readonly owned: Set<number> | null;
-  /** Storylines that gained a cluster in this linker (or in this fork), for callers that re-derive only those. */
+  /** Undo records of the clusters linked since the journal was last cut, oldest first; null: no journal. */
+  readonly journal: LinkUndo[] | null;
+  /** Storylines that gained or lost a cluster since the caller last cleared this (to re-derive only those). */
   readonly touched: Set<number>;
 }
 
-export function createStorylineLinker(params: StorylineParams = STORYLINE_PARAMS): StorylineLinker {
-  return { params, stories: [], members: [], references: [], postings: new Map(), base: null, owned: null, touched: new Set() };
+/** How to take back the linking of one cluster. */
+interface LinkUndo {
+  readonly cluster: number;
+  readonly target: number;
+  /** The storyline was created for this cluster. */
+  readonly created: boolean;
+  /** The target's state before (restored as a whole; joinStory changes it in place). */
+  readonly before: StorylineState | undefined;
+  /** Posting changes in order: the term, whether it was new, whether the target was pushed, entries cut off. */
+  readonly posts: { term: string; created: boolean; pushed: boolean; dropped: number[] | null }[];
+  /** Storylines whose reference count dropped to 0 (their state was cleared), with the state before. */
+  readonly cleared: { story: number; state: StorylineState | undefined }[];
+  /** Reference counts changed, with the value before, in order. */
+  readonly references: { story: number; value: number }[];
 }
 
-/**
- * A linker that continues from `base` without changing it: per-storyline arrays are copied (a few numbers each),
- * storyline states, member lists and posting lists are copied when the fork first changes them. The base must not
- * change while the fork is in use.
- */
-export function forkStorylineLinker(base: StorylineLinker): StorylineLinker {
+export function createStorylineLinker(
+  params: StorylineParams = STORYLINE_PARAMS,
+  options: { readonly journal?: boolean } = {},
+): StorylineLinker {
   return {
-    params: base.params,
-    stories: base.stories.slice(),
-    members: base.members.slice(),
-    references: base.references.slice(),
+    params,
+    stories: [],
+    members: [],
+    references: [],
     postings: new Map(),
-    base,
-    owned: new Set(),
+    journal: options.journal ? [] : null,
     touched: new Set(),
   };
 }
@@ -118,33 +126,62 @@ export function linkedStorylines(linker: StorylineLinker): number[][] {
   return linker.members.map((m) => [...m].sort((a, b) => a - b));
 }
 
-function postingsOf(linker: StorylineLinker, term: string): number[] | undefined {
-  return linker.postings.get(term) ?? linker.base?.postings.get(term);
+/** Number of linked clusters the journal can still take back (from the newest). */
+export function journalLength(linker: StorylineLinker): number {
+  return linker.journal?.length ?? 0;
 }
 
-/** The posting list of a term, writable in this linker (a fork copies its base's list first). */
-function ownPostings(linker: StorylineLinker, term: string): number[] {
-  const own = linker.postings.get(term);
-  if (own) return own;
-  const list = [...(linker.base?.postings.get(term) ?? [])];
-  linker.postings.set(term, list);
-  return list;
+/** The oldest cluster the journal can take back, or null when it is empty. */
+export function oldestUndoable(linker: StorylineLinker): number | null {
+  return linker.journal?.[0]?.cluster ?? null;
 }
 
-/** Storyline `s`'s state and member list, writable in this linker. */
-function own(linker: StorylineLinker, s: number): void {
-  if (linker.owned === null || linker.owned.has(s)) return;
-  linker.owned.add(s);
-  const story = linker.stories[s];
-  if (story)
-    linker.stories[s] = {
-      recent: story.recent.slice(),
-      centroid: new Map(story.centroid),
-      norm: story.norm,
-      firstDay: story.firstDay,
-      lastDay: story.lastDay,
-    };
-  linker.members[s] = linker.members[s]!.slice();
+/** Forgets the undo records of clusters below `cluster` (they will not be linked again). */
+export function cutJournal(linker: StorylineLinker, cluster: number): void {
+  const journal = linker.journal;
+  if (!journal) return;
+  let keep = 0;
+  while (keep < journal.length && journal[keep]!.cluster < cluster) keep++;
+  journal.splice(0, keep);
+}
+
+/**
+ * Takes back the linking of every cluster from `cluster` on (newest first), leaving the linker as it was before that
+ * cluster was linked. The journal must hold them (`oldestUndoable` ≤ cluster).
+ */
+export function unlinkFrom(linker: StorylineLinker, cluster: number): void {
+  const journal = linker.journal!;
+  const { stories, members, references, postings } = linker;
+  while (journal.length > 0 && journal[journal.length - 1]!.cluster >= cluster) {
+    const undo = journal.pop()!;
+    for (let i = undo.cleared.length - 1; i >= 0; i--) stories[undo.cleared[i]!.story] = undo.cleared[i]!.state;
+    for (let i = undo.references.length - 1; i >= 0; i--)
+      references[undo.references[i]!.story] = undo.references[i]!.value;
+    for (let i = undo.posts.length - 1; i >= 0; i--) {
+      const post = undo.posts[i]!;
+      const list = postings.get(post.term)!;
+      if (post.dropped) list.unshift(...post.dropped);
+      if (post.pushed) list.pop();
+      if (post.created) postings.delete(post.term);
+    }
+    members[undo.target]!.pop();
+    linker.touched.add(undo.target);
+    if (undo.created) {
+      stories.pop();
+      members.pop();
+      references.pop();
+    } else stories[undo.target] = undo.before;
+  }
+}
+
+function copyState(story: StorylineState): StorylineState {
+  return {
+    recent: story.recent.slice(),
+    centroid: new Map(story.centroid),
+    norm: story.norm,
+    firstDay: story.firstDay,
+    lastDay: story.lastDay,
+  };
 }
 
 /** Links cluster number `c` (next in assignment order) into its storyline; returns the storyline's number. */
@@ -153,7 +190,7 @@ export function linkCluster(linker: StorylineLinker, c: number, cluster: Cluster
   const vector = clusterVector(cluster, params.centroidTerms);
   const shared = new Map<number, number>();
   for (const term of vector.terms.slice(0, QUERY_TERMS)) {
-    const list = postingsOf(linker, term) ?? [];
+    const list = linker.postings.get(term) ?? [];
     for (let i = list.length - 1; i >= 0 && i >= list.length - MAX_SCAN; i--)
       shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
   }
@@ -179,30 +216,54 @@ export function linkCluster(linker: StorylineLinker, c: number, cluster: Cluster
     }
   }
   let target = best;
+  const created = target === null;
   if (target === null) {
     target = stories.push({ recent: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
     members.push([]);
     references.push(0);
-    linker.owned?.add(target);
   }
-  own(linker, target);
+  const undo: LinkUndo | null = linker.journal
+    ? {
+        cluster: c,
+        target,
+        created,
+        before: created ? undefined : stories[target] && copyState(stories[target]!),
+        posts: [],
+        cleared: [],
+        references: [],
+      }
+    : null;
   joinStory(stories[target]!, cluster, vector, params);
   members[target]!.push(c);
   linker.touched.add(target);
   for (const term of vector.terms) {
-    const list = ownPostings(linker, term);
+    const list = linker.postings.get(term) ?? [];
     if (list[list.length - 1] !== target) {
+      const post = undo && { term, created: list.length === 0, pushed: true, dropped: null as number[] | null };
       list.push(target);
+      undo?.references.push({ story: target, value: references[target]! });
       references[target]!++;
-      if (list.length >= 2 * MAX_SCAN)
-        for (const dropped of list.splice(0, list.length - MAX_SCAN)) unreference(dropped);
+      if (list.length >= 2 * MAX_SCAN) {
+        const dropped = list.splice(0, list.length - MAX_SCAN);
+        if (post) post.dropped = dropped;
+        for (const story of dropped) unreference(story);
+      }
+      if (post) undo!.posts.push(post);
     }
+    linker.postings.set(term, list);
   }
-  if (references[target] === 0) stories[target] = undefined; // no terms: never a candidate
+  if (references[target] === 0) clear(target); // no terms: never a candidate
+  linker.journal?.push(undo!);
   return target;
 
   function unreference(story: number): void {
-    if (--references[story]! === 0) stories[story] = undefined;
+    undo?.references.push({ story, value: references[story]! });
+    if (--references[story]! === 0) clear(story);
+  }
+
+  function clear(story: number): void {
+    undo?.cleared.push({ story, state: stories[story] });
+    stories[story] = undefined;
   }
 }
 
