@@ -30,6 +30,8 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 const SITES = 20;
 const NEW_PER_ROUND = 10;
 const FEED_ITEMS = 30;
+/** Articles each site publishes per day (the page dates advance with the article number). */
+const ARTICLES_PER_DAY = 40;
 const WORDS = [...BENCH_WORDS, 'بغداد', 'عمّان', 'القاهرة', 'الرياض', 'تونس', 'الرباط', 'بيروت'];
 
 const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
@@ -50,8 +52,11 @@ function sentence(random: () => number, words: number): string {
 function pageHtml(site: number, n: number): string {
   const random = seededRandom(site * 100_003 + n);
   const headline = `${sentence(random, 7)} (${site}-${n})`;
-  const day = String(1 + (n % 28)).padStart(2, '0');
-  return `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>${headline}</title><meta property="article:published_time" content="2026-11-${day}T08:00:00+03:00"></head>
+  // Like a real feed, newer items are newer news: each site publishes ARTICLES_PER_DAY a day, so the publication dates
+  // advance through the run (the stories' event index keeps only the last days in memory: with dates cycling over
+  // one month, as this bench had them before, every event would stay open and memory would grow with the corpus).
+  const published = new Date(Date.UTC(2026, 10, 1) + Math.floor(n / ARTICLES_PER_DAY) * 86_400_000);
+  return `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>${headline}</title><meta property="article:published_time" content="${published.toISOString().slice(0, 10)}T08:00:00+03:00"></head>
 <body><nav><a href="/">الرئيسية</a></nav><article><h1>${headline}</h1>${Array.from({ length: 6 }, () => `<p>${sentence(random, 25)}</p>`).join('')}</article><footer>جميع الحقوق محفوظة</footer></body></html>`;
 }
 

@@ -6,7 +6,6 @@
 import { joinShortForms } from '../corpus/entities/short-forms.ts';
 import type { ArticleAnnotations } from '../core/annotation.ts';
 import { MIN_STORYLINE_ARTICLES } from '../corpus/cluster-json.ts';
-import { hashId } from '../core/ids.ts';
 import {
   addToIndex,
   articleFeatures,
@@ -412,7 +411,14 @@ export function deriveStories(index: EventIndex): DerivedStories {
     stories.map((story) => {
       const members = story.eventClusters.map((c) => clusters[c]!);
       const ids = new Set(members.flatMap((c) => c.articles));
-      return [story.id, storySignature(story, members, duplicates.filter((d) => ids.has(d.original)))];
+      return [
+        story.id,
+        storySignature(
+          story,
+          members,
+          duplicates.filter((d) => ids.has(d.original)),
+        ),
+      ];
     }),
   );
   return { clusters, stories, duplicates, assignments, signatures };

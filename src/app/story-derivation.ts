@@ -110,8 +110,7 @@ export function createStoryDeriver(index: EventIndex): StoryDeriver {
         if (oldest !== null && oldest <= from) {
           unlinkFrom(linker, from);
           relinked += linked - from;
-        }
-        else {
+        } else {
           linker = journaled();
           full = true;
           restarts++;
