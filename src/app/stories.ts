@@ -473,7 +473,12 @@ function applyChange(state: StoryState, change: PendingChange): void {
 
 /** Updates stored stories for the articles just ingested (one-off: replays all stored features). */
 export async function updateStories(store: Store, newArticleIds: readonly string[]): Promise<StoriesUpdate> {
-  return createStoryUpdater(store).update(newArticleIds);
+  const updater = createStoryUpdater(store);
+  try {
+    return await updater.update(newArticleIds);
+  } finally {
+    updater.close();
+  }
 }
 
 /**
