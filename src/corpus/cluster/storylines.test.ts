@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterState } from './event-index.ts';
 import { STORYLINE_PARAMS } from './params.ts';
-import { clusterVector, linkStorylines } from './storylines.ts';
+import {
+  clusterVector,
+  createStorylineLinker,
+  cutJournal,
+  linkCluster,
+  linkedStorylines,
+  linkStorylines,
+  oldestUndoable,
+  unlinkFrom,
+} from './storylines.ts';
 import { dotWithMap } from './vectors.ts';
 
 /** Deterministic pseudo-random numbers (xorshift), so the synthetic clusters are the same on every run. */
@@ -165,5 +174,26 @@ describe('storylines', () => {
     const params = { ...STORYLINE_PARAMS, threshold: 0.3, memberThreshold: 2 };
     expect(linkStorylines((c) => clusters[c]!, [0, 1], { ...params, minSharedEntities: 0 })).toEqual([[0, 1]]);
     expect(linkStorylines((c) => clusters[c]!, [0, 1], { ...params, minSharedEntities: 1 })).toEqual([[0], [1]]);
+  });
+
+  it('takes back the linking of the newest clusters and links them again as if never linked (undo journal)', () => {
+    // Member linkage on (the default parameters) and overflowing term lists, so undo restores cut postings too.
+    const params = { ...STORYLINE_PARAMS, minSharedEntities: 0 };
+    const clusters = syntheticClusters(400);
+    const order = clusters.map((_, c) => c);
+    const linker = createStorylineLinker(params, { journal: true });
+    for (const c of order) linkCluster(linker, c, clusters[c]!);
+    expect(linkedStorylines(linker)).toEqual(linkStorylines((c) => clusters[c]!, order, params));
+    // Clusters from 250 on change (they gained articles: another centroid), then the linking resumes from there.
+    const changed = clusters.map((cluster, c) =>
+      c < 250 ? cluster : { ...cluster, centroid: new Map([...cluster.centroid, ['السيول_جدة', 3]]) },
+    );
+    cutJournal(linker, 200);
+    expect(oldestUndoable(linker)).toBe(200);
+    unlinkFrom(linker, 250);
+    for (let c = 250; c < changed.length; c++) linkCluster(linker, c, changed[c]!);
+    const expected = linkStorylines((c) => changed[c]!, order, params);
+    expect(linkedStorylines(linker)).toEqual(expected);
+    expect(expected).not.toEqual(linkStorylines((c) => clusters[c]!, order, params));
   });
 });
