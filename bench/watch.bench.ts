@@ -9,7 +9,8 @@
  * MARSAD_BENCH_WATCH_SECONDS: duration (default 600, the issue's 10 minutes). MARSAD_BENCH_WATCH_STORIES=0 leaves
  * out the story updater and MARSAD_BENCH_WATCH_ANNOTATE=0 the annotation, to tell what grows with the stored corpus
  * from the watch loop itself. MARSAD_BENCH_WATCH_TRACE=1 prints memory after every round (with a full GC first when
- * node runs with --expose-gc). Politeness delay is 0 for the local servers (robots.txt has no Crawl-delay).
+ * node runs with --expose-gc). MARSAD_BENCH_WATCH_PER_DAY: articles each site publishes per day (default 40; the page
+ * dates advance with it, and the stories' index keeps only the last 2 days of events in memory). Politeness delay is 0 for the local servers (robots.txt has no Crawl-delay).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -30,8 +31,8 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 const SITES = 20;
 const NEW_PER_ROUND = 10;
 const FEED_ITEMS = 30;
-/** Articles each site publishes per day (the page dates advance with the article number). */
-const ARTICLES_PER_DAY = 40;
+/** Articles each site publishes per day (the page dates advance with the article number); MARSAD_BENCH_WATCH_PER_DAY. */
+const ARTICLES_PER_DAY = Number(process.env.MARSAD_BENCH_WATCH_PER_DAY ?? 40);
 const WORDS = [...BENCH_WORDS, 'بغداد', 'عمّان', 'القاهرة', 'الرياض', 'تونس', 'الرباط', 'بيروت'];
 
 const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
