@@ -14,8 +14,9 @@
  *   would take minutes at this size and is benchmarked by `npm run bench -- cluster`.
  *
  * `API_BENCH_SECONDS` (default 8) per measurement; `API_BENCH_WORKERS` (default "1,2"); `API_BENCH_PARTS`
- * (default "cached,uncached"); `API_BENCH_MARSAD`: another checkout to serve with (a before/after comparison; use
- * part "cached" for a checkout without --no-response-cache).
+ * (default "cached,uncached"); `API_BENCH_ONLY`: only the endpoints whose name contains it (e.g. `/api/search`);
+ * `API_BENCH_MARSAD`: another checkout to serve with (a before/after comparison; use part "cached" for a checkout
+ * without --no-response-cache).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -267,7 +268,8 @@ async function startServer(dbPath: string, workers: number, responseCache: boole
       '0',
       '--no-ingest',
       // The bench stories are not a replay of story features (there are none): a catch-up would recluster 100k.
-      ...(process.env.API_BENCH_MARSAD ? [] : ['--no-catch-up']),
+      // API_BENCH_CATCH_UP=1 leaves the flag out, for a checkout older than --no-catch-up.
+      ...(process.env.API_BENCH_CATCH_UP === '1' ? [] : ['--no-catch-up']),
       '--workers',
       String(workers),
       ...(responseCache ? [] : ['--no-response-cache']),
@@ -389,7 +391,10 @@ export async function bench(): Promise<void> {
       try {
         await load(server, searches.slice(0, 4), 1_500); // warm-up
         console.log(`\n--- ${workers} server worker(s), response cache ${cached ? 'on' : 'off'}`);
-        const runs: [string, string[]][] = [['GET /api/search (24 queries in turn)', searches], ...lists];
+        const only = process.env.API_BENCH_ONLY;
+        const runs = ([['GET /api/search (24 queries in turn)', searches], ...lists] as [string, string[]][]).filter(
+          ([name]) => only === undefined || name.includes(only),
+        );
         for (const [name, paths] of runs) {
           if (workers === workersList[0]) {
             const single = await alone(server, paths[0]!, 20);

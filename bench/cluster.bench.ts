@@ -142,7 +142,7 @@ async function runReplay(size: number, shared: string): Promise<void> {
       ? `  [target <${REPLAY_WALL_TARGET_S / 60} min & <${REPLAY_PEAK_TARGET_MB} MB: ${seconds < REPLAY_WALL_TARGET_S && peakMb < REPLAY_PEAK_TARGET_MB ? 'met' : 'MISSED'}]`
       : '';
   console.log(
-    `replay ${String(added).padStart(8)} articles (base ${corpus.baseArticles})  ${seconds.toFixed(0)} s  ${(added / seconds).toFixed(0)} articles/s  ` +
+    `replay ${String(added).padStart(8)} articles (base ${corpus.baseArticles}, ${mb(corpus.baseBytes)} compressed)  ${seconds.toFixed(0)} s  ${(added / seconds).toFixed(0)} articles/s  ` +
       `peak RSS ${peakMb.toFixed(0)} MB (before ${mb(before)})  ${sizes.length} clusters (${multi} multi), ${linked} storylines of ≥ 2 articles${verdict}`,
   );
   archive.close();

@@ -28,27 +28,38 @@ export async function readNewsCorpus(
   sharedDir: string,
   name: NewsCorpusName,
 ): Promise<{ records: NewsRecord[]; skipped: number }> {
-  const path = join(sharedDir, NEWS_CORPORA[name]);
-  if (!existsSync(path)) return { records: [], skipped: 0 };
-  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
   const records: NewsRecord[] = [];
   let skipped = 0;
+  for await (const record of newsRecords(sharedDir, name, () => skipped++)) records.push(record);
+  return { records, skipped };
+}
+
+/** One corpus' records one at a time, holding none (nothing when the file is absent); `onSkip` per unparsable line. */
+export async function* newsRecords(
+  sharedDir: string,
+  name: NewsCorpusName,
+  onSkip: () => void = () => {},
+): AsyncGenerator<NewsRecord> {
+  const path = join(sharedDir, NEWS_CORPORA[name]);
+  if (!existsSync(path)) return;
+  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
+    let raw: Record<string, unknown>;
     try {
-      const raw = JSON.parse(line) as Record<string, unknown>;
-      records.push({
-        id: String(raw.id),
-        source: String(raw.source ?? ''),
-        date: typeof raw.date === 'string' ? raw.date : null,
-        title: typeof raw.title === 'string' ? raw.title : null,
-        text: typeof raw.text === 'string' ? raw.text : null,
-      });
+      raw = JSON.parse(line) as Record<string, unknown>;
     } catch {
-      skipped++;
+      onSkip();
+      continue;
     }
+    yield {
+      id: String(raw.id),
+      source: String(raw.source ?? ''),
+      date: typeof raw.date === 'string' ? raw.date : null,
+      title: typeof raw.title === 'string' ? raw.title : null,
+      text: typeof raw.text === 'string' ? raw.text : null,
+    };
   }
-  return { records, skipped };
 }
 
 /** A corpus record as a ClusterInput: day-precision date, outlet = source id, no annotations. */

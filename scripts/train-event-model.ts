@@ -1,42 +1,45 @@
 /**
  * Fits the same-happening pair model (src/corpus/cluster/pair-model.ts) on the development sets of
- * ../shared/gold/clusters, with the window inputs cached by `MARSAD_REALDAY_CACHE=<dir> npm run eval -- realday`.
+ * ../shared/gold/clusters, with the window inputs cached by `MARSAD_REALDAY_CACHE=<dir> npx tsx eval/run.ts realday`.
  *
- * Method. Each set's gold clusters are split by index: every fifth cluster (index % 5 == 4) is a final held-out
- * block that no fit or choice reads. On the remaining (development) clusters:
- *   - cross-validation across sets: fit the logistic weights on the labelled pairs of set A, choose the link level by
+ * Method. Each set's gold clusters are split by a seeded hash (scripts/event-gold-sets.ts): a fifth is a final
+ * held-out block that no fit or choice reads; the rest (development) is also cut into 5 folds by gold cluster.
+ *   - pair ranking: average precision of the logistic pair model, 5-fold by gold cluster within each set and fitted
+ *     on the other set (no clustering; `--pairs-only` stops there);
+ *   - cross-validation across sets: fit the logistic weights on the labelled pairs of set A, choose the decision by
  *     clustering A's whole window, then cluster B's whole window and score B (and the other way round);
- *   - final model: fit on both sets' development pairs, choose the link level on both windows, print it.
+ *     `--kfold` also does this 5-fold by gold cluster within each set;
+ *   - final model: fit on both sets' development pairs, choose the decision on both windows, print it.
+ * `--cluster-model` instead fits the cluster-level link model (cluster/cluster-link.ts) on examples recorded while
+ * replaying each window (`--keep-pair`: with the committed pair weights), across sets and then on both.
+ * `--compare` clusters both windows with the pair model refitted and the committed best/mean decision.
  * `--final` also scores the final model on the held-out clusters of both sets (report once).
  *
  * The decision grid: link level × mean weight × fallback text threshold (MARSAD_LINKS, MARSAD_MEAN_WEIGHTS,
- * MARSAD_TEXT_THRESHOLDS: comma-separated overrides). `--drop=a,b` zeroes those signals before fitting (ablation).
+ * MARSAD_TEXT_THRESHOLDS, MARSAD_CLUSTER_LINKS: comma-separated overrides; MARSAD_L2: the L2 penalty). `--drop=a,b`
+ * zeroes those signals before fitting (ablation).
  *
- * Usage: MARSAD_REALDAY_CACHE=<dir> npx tsx scripts/train-event-model.ts [--final] [--drop=a,b]
+ * Usage: MARSAD_REALDAY_CACHE=<dir> npx tsx scripts/train-event-model.ts [--pairs-only|--kfold|--cluster-model
+ *   [--keep-pair]|--compare] [--final] [--drop=a,b]
  */
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import {
   addToIndex,
-  articleFeatures,
+  compareByDateThenId,
   createEventIndex,
-  type ArticleFeatures,
+  linkCandidates,
 } from '../src/corpus/cluster/event-index.ts';
+import { linkSignals } from '../src/corpus/cluster/cluster-link.ts';
+import { PAIR_MODEL } from '../src/corpus/cluster/pair-model.ts';
 import { eventClusters } from '../src/corpus/cluster/assemble.ts';
 import { pairSignals, PAIR_SIGNALS, type PairModel, type PairSide } from '../src/corpus/cluster/pair-features.ts';
 import { EVENT_PARAMS } from '../src/corpus/cluster/params.ts';
-import type { ClusterInput } from '../src/corpus/types.ts';
+import { GOLD_SETS, goldId, loadGoldSet, scoreClusters, type GoldSet as Set } from './event-gold-sets.ts';
 
 const started = Date.now();
 const log = (m: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`);
 
-const SHARED = process.env.MARSAD_SHARED ?? join(import.meta.dirname, '..', '..', 'shared');
 const CACHE = process.env.MARSAD_REALDAY_CACHE;
 if (!CACHE) throw new Error('set MARSAD_REALDAY_CACHE to the realday eval cache directory');
-const SETS = [
-  { name: 'egy', clusters: 'clusters-egy-2013-02-09_10.json' },
-  { name: 'snn', clusters: 'clusters-saudinewsnet-2015-08-06_07.json' },
-] as const;
 /** Grids searched when choosing the decision (overridable for wider searches: comma-separated numbers). */
 const LINKS = (process.env.MARSAD_LINKS ?? '0.4,0.45').split(',').map(Number);
 const MEAN_WEIGHTS = (process.env.MARSAD_MEAN_WEIGHTS ?? '0.25,0.5').split(',').map(Number);
@@ -46,38 +49,7 @@ const TEXT_THRESHOLDS = (process.env.MARSAD_TEXT_THRESHOLDS ?? '0.3,0.45').split
 const DROP = new globalThis.Set(
   (process.argv.find((a) => a.startsWith('--drop='))?.slice('--drop='.length) ?? '').split(',').filter(Boolean),
 );
-
-interface Set {
-  readonly name: string;
-  readonly inputs: ClusterInput[];
-  readonly features: ArticleFeatures[];
-  /** Gold cluster index of each labelled article id. */
-  readonly goldOf: Map<string, number>;
-  readonly dev: Set_<string>;
-  readonly heldOut: Set_<string>;
-}
 type Set_<T> = globalThis.Set<T>;
-
-const goldId = (ref: string): string => basename(ref.replace(/#\d*$/u, '')).replace(/\.txt$/u, '');
-
-function load(name: string, clustersFile: string): Set {
-  const gold = JSON.parse(readFileSync(join(SHARED, 'gold/clusters', clustersFile), 'utf8')) as {
-    clusters: { articles: string[] }[];
-  };
-  const goldOf = new Map<string, number>();
-  const dev = new globalThis.Set<string>();
-  const heldOut = new globalThis.Set<string>();
-  gold.clusters.forEach((c, k) =>
-    c.articles.forEach((a) => {
-      goldOf.set(a, k);
-      (k % 5 === 4 ? heldOut : dev).add(a);
-    }),
-  );
-  const { inputs } = JSON.parse(readFileSync(join(CACHE!, `${name}-inputs.json`), 'utf8')) as {
-    inputs: ClusterInput[];
-  };
-  return { name, inputs, features: inputs.map(articleFeatures), goldOf, dev, heldOut };
-}
 
 /** Labelled pairs (both in `ids`) within two days that share at least some words: signals and label. */
 function pairs(set: Set, ids: Set_<string>): { x: number[][]; y: number[] } {
@@ -111,82 +83,63 @@ function pairs(set: Set, ids: Set_<string>): { x: number[][]; y: number[] } {
   return { x, y };
 }
 
-/** L2-regularised logistic regression by full-batch gradient descent (positives up-weighted to balance). */
+/** L2 penalty of the logistic fit (per pair, on the weights, not the bias); MARSAD_L2 overrides. */
+const LAMBDA = Number(process.env.MARSAD_L2 ?? 1e-3);
+
+/** L2-regularised logistic regression fitted by Newton's method (exact optimum; the signals are few). */
 function fit(x: number[][], y: number[]): { bias: number; weights: number[] } {
-  const d = PAIR_SIGNALS.length;
+  const d = (x[0]?.length ?? PAIR_SIGNALS.length) + 1; // last coordinate: the bias
   const w = new Array<number>(d).fill(0);
-  let b = 0;
-  const pos = y.filter((v) => v === 1).length;
-  const posWeight = 1;
-  void pos;
-  const lambda = 1e-3;
-  for (let iter = 0; iter < 1500; iter++) {
-    const gw = new Array<number>(d).fill(0);
-    let gb = 0;
-    let total = 0;
+  const row = (n: number): number[] => [...x[n]!, 1];
+  for (let iter = 0; iter < 30; iter++) {
+    const g = new Array<number>(d).fill(0);
+    const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
     for (let n = 0; n < x.length; n++) {
-      let z = b;
-      for (let k = 0; k < d; k++) z += w[k]! * x[n]![k]!;
+      const r = row(n);
+      const z = r.reduce((sum, v, k) => sum + w[k]! * v, 0);
       const p = 1 / (1 + Math.exp(-z));
-      const weight = y[n] === 1 ? posWeight : 1;
-      const g = (p - y[n]!) * weight;
-      for (let k = 0; k < d; k++) gw[k]! += g * x[n]![k]!;
-      gb += g;
-      total += weight;
+      const q = Math.max(p * (1 - p), 1e-9);
+      for (let i = 0; i < d; i++) {
+        g[i]! += (p - y[n]!) * r[i]!;
+        for (let j = 0; j <= i; j++) h[i]![j]! += q * r[i]! * r[j]!;
+      }
     }
-    const rate = 1.0;
-    for (let k = 0; k < d; k++) w[k] = w[k]! - rate * (gw[k]! / total + lambda * w[k]!);
-    b -= rate * (gb / total);
+    for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) h[j]![i] = h[i]![j]!;
+    for (let i = 0; i < d; i++) {
+      g[i] = g[i]! / x.length + (i < d - 1 ? LAMBDA * w[i]! : 0);
+      for (let j = 0; j < d; j++) h[i]![j] = h[i]![j]! / x.length + (i === j && i < d - 1 ? LAMBDA : 0);
+      h[i]![i] = h[i]![i]! + 1e-9;
+    }
+    const step = solve(h, g);
+    for (let i = 0; i < d; i++) w[i] = w[i]! - step[i]!;
+    if (Math.max(...step.map(Math.abs)) < 1e-7) break;
   }
-  return { bias: b, weights: w };
+  return { bias: w[d - 1]!, weights: w.slice(0, d - 1) };
 }
 
-/** B-cubed and pairwise F1 of a clustering over the gold ids in `ids` (score_bcubed.py's definitions). */
-function score(
-  set: Set,
-  clusters: readonly (readonly string[])[],
-  ids: Set_<string>,
-): { b3: number; pair: number; p: number; r: number } {
-  const predOf = new Map<string, number>();
-  clusters.forEach((c, k) =>
-    c.forEach((ref) => {
-      const id = goldId(ref);
-      if (ids.has(id) && !predOf.has(id)) predOf.set(id, k);
-    }),
-  );
-  let next = -1;
-  for (const id of ids) if (!predOf.has(id)) predOf.set(id, next--);
-  const G = new Map<number, string[]>();
-  const P = new Map<number, string[]>();
-  for (const id of ids) {
-    G.set(set.goldOf.get(id)!, [...(G.get(set.goldOf.get(id)!) ?? []), id]);
-    P.set(predOf.get(id)!, [...(P.get(predOf.get(id)!) ?? []), id]);
+/** Solves A·s = b by Gaussian elimination with partial pivoting (A small and positive definite). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((r, i) => [...r, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
+    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let k = c; k <= n; k++) m[r]![k] = m[r]![k]! - f * m[c]![k]!;
+    }
   }
-  let bp = 0;
-  let br = 0;
-  for (const id of ids) {
-    const g = G.get(set.goldOf.get(id)!)!;
-    const p = P.get(predOf.get(id)!)!;
-    const inter = p.filter((a) => set.goldOf.get(a) === set.goldOf.get(id)).length;
-    bp += inter / p.length;
-    br += inter / g.length;
+  const s = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let v = m[r]![n]!;
+    for (let k = r + 1; k < n; k++) v -= m[r]![k]! * s[k]!;
+    s[r] = v / m[r]![r]!;
   }
-  bp /= ids.size;
-  br /= ids.size;
-  const c2 = (n: number): number => (n * (n - 1)) / 2;
-  const goldPairs = [...G.values()].reduce((s, g) => s + c2(g.length), 0);
-  const predPairs = [...P.values()].reduce((s, p) => s + c2(p.length), 0);
-  let tp = 0;
-  for (const p of P.values()) {
-    const count = new Map<number, number>();
-    for (const a of p) count.set(set.goldOf.get(a)!, (count.get(set.goldOf.get(a)!) ?? 0) + 1);
-    for (const v of count.values()) tp += c2(v);
-  }
-  const pp = predPairs ? tp / predPairs : 1;
-  const pr = goldPairs ? tp / goldPairs : 1;
-  const f = (a: number, b: number): number => (a + b > 0 ? (2 * a * b) / (a + b) : 0);
-  return { b3: f(bp, br), pair: f(pp, pr), p: bp, r: br };
+  return s;
 }
+
+const score = scoreClusters;
 
 interface Decision {
   readonly link: number;
@@ -226,22 +179,174 @@ const modelOf = (fitted: { bias: number; weights: number[] }, d: Decision): Pair
   meanWeight: d.meanWeight,
 });
 
-const sets = SETS.map((s) => load(s.name, s.clusters));
+/** Average precision of the pair probabilities on labelled pairs (ranking quality, no clustering needed). */
+function averagePrecision(fitted: { bias: number; weights: number[] }, data: { x: number[][]; y: number[] }): number {
+  const scored = data.x
+    .map((x, n) => ({ p: x.reduce((z, v, k) => z + (fitted.weights[k] ?? 0) * v, fitted.bias), y: data.y[n]! }))
+    .sort((a, b) => b.p - a.p);
+  const positives = scored.filter((s) => s.y === 1).length;
+  let hits = 0;
+  let sum = 0;
+  scored.forEach((s, rank) => {
+    if (s.y === 1) sum += ++hits / (rank + 1);
+  });
+  return positives ? sum / positives : 0;
+}
+
+const fmt = (s: { b3: number; p: number; r: number; pair: number }): string =>
+  `B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`;
+
+const sets = GOLD_SETS.map((s) => loadGoldSet(s.name, s.clusters, CACHE));
 log('features');
 const devPairs = sets.map((s) => pairs(s, s.dev));
 log(`pairs ${devPairs.map((p) => `${p.x.length} (${p.y.filter((v) => v === 1).length} +)`).join(', ')}`);
+const FOLDS = 5;
+// Pair ranking, k-fold by gold cluster within each set and across sets (cheap: no clustering).
+for (const [k, set] of process.argv.includes('--cluster-model') ? [] : sets.entries()) {
+  const aps: number[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const inFold = (id: string): boolean => set.foldOf.get(set.goldOf.get(id)!) === fold;
+    const train = new globalThis.Set([...set.dev].filter((id) => !inFold(id)));
+    const test = new globalThis.Set([...set.dev].filter(inFold));
+    aps.push(averagePrecision(fit(...xy(pairs(set, train))), pairs(set, test)));
+  }
+  const other = fit(...xy(devPairs[1 - k]!));
+  console.log(
+    `pair AP ${set.name}: ${FOLDS}-fold by gold cluster ${(aps.reduce((a, b) => a + b, 0) / FOLDS).toFixed(3)} · fitted on the other set ${averagePrecision(other, devPairs[k]!).toFixed(3)}`,
+  );
+}
+function xy(d: { x: number[][]; y: number[] }): [number[][], number[]] {
+  return [d.x, d.y];
+}
+if (process.argv.includes('--pairs-only')) process.exit(0);
+type Fitted = { bias: number; weights: number[] };
+/** Link levels searched for the cluster-level model (MARSAD_CLUSTER_LINKS overrides). */
+const CLUSTER_LINKS = (process.env.MARSAD_CLUSTER_LINKS ?? '0.4,0.5,0.6').split(',').map(Number);
+
+/**
+ * Cluster-level training examples: replays a set's whole window in clustering order with the pair model and the
+ * best/mean decision, and at each labelled article (in `ids`) that the model decides for, records every candidate
+ * cluster holding labelled members: its link signals (cluster-link.ts) and whether most of those members share the
+ * article's gold event.
+ */
+function linkExamples(set: Set, pair: Fitted, ids: Set_<string>): { x: number[][]; y: number[] } {
+  const index = createEventIndex({ ...EVENT_PARAMS, pairModel: { ...PAIR_MODEL, ...pair, cluster: undefined } });
+  const x: number[][] = [];
+  const y: number[] = [];
+  for (const feature of [...set.features].sort(compareByDateThenId)) {
+    const id = goldId(feature.id);
+    const ev = feature.evidence;
+    if (ids.has(id) && feature.day !== null && ev && (ev.entities.length > 0 || ev.figures.length > 0))
+      for (const candidate of linkCandidates(index, feature)) {
+        const labelled = index.clusters[candidate.cluster]!.members.map((m) => goldId(index.articles[m]!.id)).filter(
+          (m) => ids.has(m),
+        );
+        if (labelled.length === 0) continue;
+        const same = labelled.filter((m) => set.goldOf.get(m) === set.goldOf.get(id)).length;
+        x.push(linkSignals(candidate.evidence));
+        y.push(same * 2 >= labelled.length ? 1 : 0);
+      }
+    addToIndex(index, [feature]);
+  }
+  return { x, y };
+}
+
+/** Pair model + cluster-level model fitted on `ids` of `train`, link level chosen on those ids' windows. */
+function fitAll(train: readonly { set: Set; ids: Set_<string> }[]): PairModel {
+  const pp = train.map(({ set, ids }) => pairs(set, ids));
+  // `--keep-pair`: the committed pair weights stay (only the cluster-level model and the link level are fitted).
+  const pair = process.argv.includes('--keep-pair')
+    ? { bias: PAIR_MODEL.bias, weights: PAIR_SIGNALS.map((_, k) => PAIR_MODEL.weights[k] ?? 0) }
+    : fit(
+        pp.flatMap((p) => p.x),
+        pp.flatMap((p) => p.y),
+      );
+  const ex = train.map(({ set, ids }) => linkExamples(set, pair, ids));
+  const cluster = fit(
+    ex.flatMap((e) => e.x),
+    ex.flatMap((e) => e.y),
+  );
+  log(`  link examples ${ex.map((e) => `${e.x.length} (${e.y.filter((v) => v === 1).length} +)`).join(', ')}`);
+  let best: { model: PairModel; score: number } | null = null;
+  for (const link of CLUSTER_LINKS) {
+    const model: PairModel = { ...pair, link, meanWeight: 0, cluster };
+    const s = train.map(({ set, ids }) => score(set, clusterWith(set, model, EVENT_PARAMS.fallbackThreshold), ids));
+    const mean = s.reduce((sum, v) => sum + (v.b3 + v.pair) / 2, 0) / s.length;
+    log(`    link ${link}: ${s.map((v, i) => `${train[i]!.set.name} ${fmt(v)}`).join(' · ')}`);
+    if (!best || mean > best.score) best = { model, score: mean };
+  }
+  return best!.model;
+}
+
+const modelJson = (m: PairModel): string => {
+  const r = (v: number): number => Math.round(v * 1000) / 1000;
+  return JSON.stringify({
+    bias: r(m.bias),
+    weights: m.weights.map(r),
+    link: m.link,
+    meanWeight: m.meanWeight,
+    cluster: m.cluster ? { bias: r(m.cluster.bias), weights: m.cluster.weights.map(r) } : undefined,
+  });
+};
+
+// `--compare`: the shipped decision (best/mean mix) with the pair model refitted on both development parts, with
+// and without the signals named by --drop (dev ids; a quick check of what the pair signals add).
+if (process.argv.includes('--compare')) {
+  const pair = fit(
+    devPairs.flatMap((p) => p.x),
+    devPairs.flatMap((p) => p.y),
+  );
+  for (const set of sets)
+    console.log(
+      `  refit, mix decision: ${set.name} ${fmt(score(set, clusterWith(set, { ...PAIR_MODEL, ...pair, cluster: undefined }, EVENT_PARAMS.fallbackThreshold), set.dev))}`,
+    );
+  process.exit(0);
+}
+
+if (process.argv.includes('--cluster-model')) {
+  for (const [train, test] of [
+    [0, 1],
+    [1, 0],
+  ] as const) {
+    const model = fitAll([{ set: sets[train]!, ids: sets[train]!.dev }]);
+    const s = score(sets[test]!, clusterWith(sets[test]!, model, EVENT_PARAMS.fallbackThreshold), sets[test]!.dev);
+    console.log(`fit on ${sets[train]!.name}, test on ${sets[test]!.name}: link ${model.link}; dev ${fmt(s)}`);
+  }
+  console.log('final fit on both development parts');
+  const model = fitAll(sets.map((set) => ({ set, ids: set.dev })));
+  console.log(modelJson(model));
+  if (process.argv.includes('--final'))
+    for (const set of sets) {
+      const s = score(set, clusterWith(set, model, EVENT_PARAMS.fallbackThreshold), set.heldOut);
+      console.log(`  HELD-OUT ${set.name} (${set.heldOut.size} articles): ${fmt(s)}`);
+    }
+  process.exit(0);
+}
+
+// Clustering, across sets: fit and choose the decision on one set, cluster and score the other's whole window.
 for (const [train, test] of [
   [0, 1],
   [1, 0],
 ] as const) {
-  console.log(`fit on ${sets[train]!.name}, test on ${sets[test]!.name}`);
   const fitted = fit(devPairs[train]!.x, devPairs[train]!.y);
   const link = chooseLink([sets[train]!], fitted);
   const s = score(sets[test]!, clusterWith(sets[test]!, modelOf(fitted, link), link.textThreshold), sets[test]!.dev);
-  console.log(
-    `  => ${JSON.stringify(link)}; ${sets[test]!.name} dev: B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`,
-  );
+  console.log(`fit on ${sets[train]!.name}, test on ${sets[test]!.name}: ${JSON.stringify(link)}; dev ${fmt(s)}`);
 }
+// Clustering, k-fold by gold cluster within each set (`--kfold`): fit and choose on four folds, score the fifth.
+if (process.argv.includes('--kfold'))
+  for (const set of sets) {
+    const parts: string[] = [];
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const inFold = (id: string): boolean => set.foldOf.get(set.goldOf.get(id)!) === fold;
+      const train = new globalThis.Set([...set.dev].filter((id) => !inFold(id)));
+      const test = new globalThis.Set([...set.dev].filter(inFold));
+      const fitted = fit(...xy(pairs(set, train)));
+      const link = chooseLink([{ ...set, dev: train }], fitted);
+      parts.push(fmt(score(set, clusterWith(set, modelOf(fitted, link), link.textThreshold), test)));
+    }
+    console.log(`${set.name} ${FOLDS}-fold:\n  ${parts.join('\n  ')}`);
+  }
 console.log('final fit on both development parts');
 const fitted = fit(
   devPairs.flatMap((p) => p.x),
@@ -250,11 +355,13 @@ const fitted = fit(
 const link = chooseLink(sets, fitted);
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 console.log(JSON.stringify({ bias: round(fitted.bias), weights: fitted.weights.map(round), ...link }));
+for (const set of sets)
+  console.log(
+    `  ${set.name} dev (the choice read it): ${fmt(score(set, clusterWith(set, modelOf(fitted, link), link.textThreshold), set.dev))}`,
+  );
 if (process.argv.includes('--final')) {
   for (const set of sets) {
     const s = score(set, clusterWith(set, modelOf(fitted, link), link.textThreshold), set.heldOut);
-    console.log(
-      `  HELD-OUT ${set.name} (${set.heldOut.size} articles): B3 F1 ${s.b3.toFixed(3)} (P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}) pair F1 ${s.pair.toFixed(3)}`,
-    );
+    console.log(`  HELD-OUT ${set.name} (${set.heldOut.size} articles): ${fmt(s)}`);
   }
 }

@@ -291,9 +291,11 @@ const SECTION_TAILS: ReadonlySet<string> = new Set([
 
 /**
  * A name read from the page text can be an outlet: not site furniture («اتصل بنا», «المزيد»), not a date
- * («الجمعة 8 فيفري»), not a wire agency («--(بترا)», cited, never the outlet), not a section («أخبار مصر»).
+ * («الجمعة 8 فيفري»), not a wire agency («--(بترا)», cited, never the outlet), not a section («أخبار مصر»), not a
+ * contact (an e-mail address or a social handle: a writer's signature under a column) and not a link.
  */
 export function isPlausibleOutlet(text: string, mayBeAgency: boolean): boolean {
+  if (CONTACT_RE.test(text)) return false;
   const key = normalizeText(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -303,6 +305,9 @@ export function isPlausibleOutlet(text: string, mayBeAgency: boolean): boolean {
   const tail = words.slice(1).join(' ');
   return !(words.length >= 2 && NEWS_WORD_RE.test(words[0]!) && (isPlace(tail) || SECTION_TAILS.has(tail)));
 }
+
+/** An e-mail address, a «@handle» or a link with its scheme. */
+const CONTACT_RE = /@|[a-z][a-z0-9+.-]*:\/\//iu;
 
 function headlineText(article: ArticleLines): string | null {
   const i = article.indices.find((j) => article.roles[j]!.role === 'headline');

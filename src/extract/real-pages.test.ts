@@ -160,6 +160,23 @@ describe('isPlausibleOutlet', () => {
     for (const good of ['صوت الريف', 'بوابة النهر', 'أخبار اليوم', 'الساحل اليوم'])
       expect(isPlausibleOutlet(good, false)).toBe(true);
     expect(isPlausibleOutlet('وام', true)).toBe(true);
+    for (const contact of ['kateb.samir@mail.example', '@samir_kateb', 'https://kateb.example/samir'])
+      expect(isPlausibleOutlet(contact, true)).toBe(false);
+  });
+
+  it("never takes a columnist's e-mail or handle under the text for the outlet", () => {
+    const column = [
+      'غياب الحوار يعمق الأزمة في المدن الكبرى',
+      'يرى كثير من المراقبين أن الأزمة الحالية في المدن الكبرى تعود إلى غياب الحوار بين الأطراف المعنية منذ سنوات طويلة، وأن الحلول المؤقتة لم تعد تكفي.',
+      'وقد شهدت الأشهر الماضية محاولات عدة لجمع الأطراف حول طاولة واحدة، لكنها تعثرت بسبب الخلاف على جدول الأعمال وعلى تمثيل الشباب في اللجان.',
+      'ويبقى السؤال المطروح اليوم عن قدرة المجالس المحلية على إدارة هذا الملف دون دعم حقيقي من الحكومة المركزية.',
+    ].join('\n');
+    for (const signature of ['kateb.samir@mail.example', '@samir_kateb']) {
+      const page = { ...html(`${column}\n${signature}`), contentType: 'text/plain' as const };
+      const [article] = extractPage(page).articles;
+      expect(article?.body).toContain('المجالس المحلية');
+      expect(article?.outlet).toBe('example.org'); // the page's own host, the weakest evidence, not the signature
+    }
   });
 });
 

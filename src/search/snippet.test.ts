@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery, highlightTerms } from './query.ts';
-import { buildSnippet, findHighlights } from './snippet.ts';
+import fc from 'fast-check';
+import { buildSnippet, findHighlights, findHighlightsByTokens } from './snippet.ts';
 
 const BODY = [
   'أعلنت وزارة الدفاع في بغداد، صباح الثلاثاء، عن جولة جديدة من الاجتماعات الفنية مع وفد عسكري زائر.',
@@ -58,5 +59,77 @@ describe('buildSnippet', () => {
     expect(snippet.text).toBe(text);
     expect(snippet.highlights.map((h) => text.slice(h.start, h.end))).toEqual(['أمريكي']);
     expect(snippet.truncatedStart || snippet.truncatedEnd).toBe(false);
+  });
+});
+
+describe('findHighlights equals analysing every token', () => {
+  // Letters that fold together, the «يرك/ريك» variant, tashkeel, tatweel, zero-width marks, digits of three scripts,
+  // Latin in both cases, an astral letter and punctuation: the cases where a raw-text pattern could miss a word.
+  const UNITS = [...'اأإآٱبتثجحخدذرزسشصضطظعغفقكلمنهوىيةؤئءیکگپچژڤ', 'يرك', 'ريك', 'ال', 'وال', 'ين', 'ات'];
+  const MARKS = ['\u064e', '\u064f', '\u0650', '\u0651', '\u0652', '\u064b', '\u0640', '\u200c', '\u200f', '\u0670'];
+  const OTHER = ['1', '١', '۱', 'A', 'b', 'Q', '𝐀', '\u{1D400}', '-', '،', '"'];
+  const word = fc
+    .array(
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...UNITS) },
+        fc.constantFrom(...MARKS),
+        fc.constantFrom(...OTHER),
+      ),
+      {
+        minLength: 1,
+        maxLength: 9,
+      },
+    )
+    .map((parts) => parts.join(''));
+  const text = fc.array(word, { minLength: 1, maxLength: 40 }).map((words) => words.join(' '));
+
+  it('on generated text, for queries made of its own words and of other words', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        word,
+        fc.boolean(),
+        (body, picks, extra, star) => {
+          const words = body.split(' ');
+          const query = [...picks.map((i) => words[i % words.length]!), extra].join(' ') + (star ? '*' : '');
+          const highlight = terms(query);
+          expect(findHighlights(body, highlight)).toEqual(findHighlightsByTokens(body, highlight));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('on news text with spelling variants, prefixes and phrases', () => {
+    const texts = [
+      BODY,
+      'قالت الخارجيّة الأمريكيّة إنّ واشنطن تتابع «عن كثب» مفاوضات الأمم المتحدة، فيما أكد مسئول أمريكي أن الإدارة الأميركيـة لن تغيّر موقفها.',
+      'ارتفعت أسعار النفط ٣٪ في تعاملات الثلاثاء، وسجّل خام برنت 84.5 دولاراً للبرميل بعد قرار «أوبك+» خفض الإنتاج.',
+    ];
+    const queries = [
+      'الأمريكية',
+      'امريك*',
+      '"الأمم المتحدة"',
+      'مسؤول',
+      'النفط برنت',
+      'الإدارة -واشنطن',
+      'أوبك 84.5',
+      'ثلاث*',
+    ];
+    for (const body of texts) {
+      for (const query of queries) {
+        const highlight = terms(query);
+        expect(findHighlights(body, highlight), `${query} in ${body.slice(0, 20)}`).toEqual(
+          findHighlightsByTokens(body, highlight),
+        );
+      }
+    }
+    expect(findHighlights(texts[1]!, terms('المسؤول الأمريكي')).map((s) => texts[1]!.slice(s.start, s.end))).toEqual([
+      'الأمريكيّة',
+      'مسئول',
+      'أمريكي',
+      'الأميركيـة',
+    ]);
   });
 });

@@ -3,7 +3,9 @@
  * matched terms map back to exact source spans, and the densest window of matches is cut out.
  */
 import type { Span } from '../core/span.ts';
-import { searchTokens, type TermCache } from '../text/stem.ts';
+import { foldInverse } from '../text/normalize.ts';
+import { searchTermOfWord, searchTokens, type TermCache } from '../text/stem.ts';
+import { wordRunAt } from '../text/tokenize.ts';
 import { isHighlighted, type HighlightTerms } from './query.ts';
 
 export interface Snippet {
@@ -22,11 +24,81 @@ export interface Snippet {
 export const SNIPPET_CHARS = 220;
 const WHITESPACE_RE = /\s/u;
 
-/** Source spans of every token of `text` whose analysed term matches `terms`. */
-export function findHighlights(text: string, terms: HighlightTerms, cache?: TermCache): Span[] {
+/**
+ * Source spans of every token of `text` whose analysed term matches `terms`, by analysing every token (the reference
+ * that `findHighlights` must equal; used when no raw-text pattern can be built).
+ */
+export function findHighlightsByTokens(text: string, terms: HighlightTerms, cache?: TermCache): Span[] {
   const spans: Span[] = [];
   for (const token of searchTokens(text, cache)) {
     if (isHighlighted(token.term, terms)) spans.push({ start: token.start, end: token.end });
+  }
+  return spans;
+}
+
+const SEARCH_FOLD_INVERSE = foldInverse('search');
+
+/** A regex character class of these code units. */
+function unitClass(units: readonly number[]): string {
+  return `[${units.map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('')}]`;
+}
+
+/**
+ * A pattern over raw text that every word whose term contains `folded` matches somewhere: the term is a substring of
+ * the word's folded form (Light10 only strips affixes), and folding maps each code unit to one code unit or drops it,
+ * so the raw word holds, in order, a source of each code unit of `folded` with dropped code units in between. Code
+ * units a spelling variant may move («يرك/ريك») match any of the variant's code units.
+ */
+function rawPattern(folded: string): string | null {
+  const inverse = SEARCH_FOLD_INVERSE;
+  if (inverse === null || folded.length === 0) return null;
+  const variantSources = [...inverse.variantUnits].flatMap((unit) => inverse.sourcesOf(unit));
+  const between = `${unitClass(inverse.dropped)}*`;
+  const parts: string[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    parts.push(unitClass(inverse.variantUnits.has(code) ? variantSources : inverse.sourcesOf(code)));
+  }
+  return parts.join(between);
+}
+
+/** Candidate finders by highlight set: one regex per query, reused for every hit of the page. */
+const CANDIDATE_PATTERNS = new WeakMap<HighlightTerms, RegExp | null>();
+
+/** One regex matching (a superset of) the raw words whose term is highlighted, or null when none can be built. */
+function candidatePattern(terms: HighlightTerms): RegExp | null {
+  let pattern = CANDIDATE_PATTERNS.get(terms);
+  if (pattern !== undefined) return pattern;
+  const alternatives = [...terms.exact, ...terms.prefixes].map(rawPattern);
+  pattern =
+    alternatives.length > 0 && alternatives.every((p) => p !== null)
+      ? new RegExp(alternatives.map((p) => `(?:${p})`).join('|'), 'g')
+      : null;
+  CANDIDATE_PATTERNS.set(terms, pattern);
+  return pattern;
+}
+
+/**
+ * Source spans of every token of `text` whose analysed term matches `terms`. Only the words where a raw-text pattern of
+ * the terms occurs are analysed (a few per text instead of every token); the spans equal `findHighlightsByTokens`.
+ */
+export function findHighlights(text: string, terms: HighlightTerms, cache?: TermCache): Span[] {
+  const pattern = candidatePattern(terms);
+  if (pattern === null) return findHighlightsByTokens(text, terms, cache);
+  const spans: Span[] = [];
+  let position = 0;
+  while (position < text.length) {
+    pattern.lastIndex = position;
+    const match = pattern.exec(text);
+    if (match === null) break;
+    const run = wordRunAt(text, match.index);
+    if (run === null) {
+      position = match.index + 1;
+      continue;
+    }
+    const term = searchTermOfWord(text.slice(run.start, run.end), cache);
+    if (term !== null && isHighlighted(term, terms)) spans.push(run);
+    position = run.end;
   }
   return spans;
 }

@@ -196,6 +196,47 @@ function foldCharacters(source: string, profile: FoldProfile): string {
   return changed ? out : source;
 }
 
+/**
+ * A profile's folds read backwards, for finding a folded form in raw text without folding the text (search highlights):
+ * which code units fold to a code unit, which are dropped, and which a spelling variant may move. The folded text keeps
+ * the positions of the character-folded text (variants rewrite equal lengths, moving only `variantUnits`), so a folded
+ * substring occurs in the raw text as its code units' sources with dropped code units in between. Null when a variant
+ * of the profile changes length (no such reading then).
+ */
+export interface FoldInverse {
+  /** Raw code units that fold to `code` (itself included when it is kept as is). */
+  readonly sourcesOf: (code: number) => readonly number[];
+  /** Code units the profile drops (tashkeel, tatweel, zero-width marks). */
+  readonly dropped: readonly number[];
+  /** Code units a spelling variant may put in place of another (both sides of every rewrite). */
+  readonly variantUnits: ReadonlySet<number>;
+}
+
+export function foldInverse(profile: FoldProfile): FoldInverse | null {
+  const table = TABLES[profile];
+  const variantUnits = new Set<number>();
+  for (const [, replacement, needle] of SPELLING_VARIANTS[profile] ?? []) {
+    if (replacement.length !== needle.length) return null;
+    for (const text of [replacement, needle])
+      for (let i = 0; i < text.length; i++) variantUnits.add(text.charCodeAt(i));
+  }
+  const sources = new Map<number, number[]>();
+  const dropped: number[] = [];
+  for (let code = 0; code < TABLE_SIZE; code++) {
+    const mapped = table[code]!;
+    if (mapped === DROP) dropped.push(code);
+    else if (mapped !== code) sources.set(mapped, [...(sources.get(mapped) ?? []), code]);
+  }
+  return {
+    sourcesOf: (code) => {
+      const kept = code >= TABLE_SIZE || table[code] === code;
+      return [...(kept ? [code] : []), ...(sources.get(code) ?? [])];
+    },
+    dropped,
+    variantUnits,
+  };
+}
+
 /** The folded form of `source` in `profile` (no offset map): character folds, then the profile's spelling variants. */
 export function normalizeText(source: string, profile: FoldProfile = 'display'): string {
   let folded = foldCharacters(source, profile);

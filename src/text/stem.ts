@@ -205,6 +205,11 @@ function cachedTermOf(word: string, cache: TermCache): string | null {
   return term;
 }
 
+/** The search term of one word run (as `searchTokens` analyses it), or null for a stop word. */
+export function searchTermOfWord(word: string, cache?: TermCache): string | null {
+  return cache ? cachedTermOf(word, cache) : termOf(word);
+}
+
 /** Search tokens of `text` with their source spans: stop words dropped, every other token stemmed. */
 export function searchTokens(text: string, cache?: TermCache): SearchToken[] {
   const tokens: SearchToken[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokenize.ts';
+import { tokenize, wordRunAt, wordRuns } from './tokenize.ts';
+import { growsLinearly } from '../core/testing/growth.ts';
 
 describe('tokenize', () => {
   it('splits words and punctuation with exact offsets', () => {
@@ -55,8 +56,21 @@ describe('tokenize', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize(' \n\t ')).toEqual([]);
     const long = 'والحكومة، '.repeat(50_000);
-    const started = performance.now();
     expect(tokenize(long)).toHaveLength(100_000);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(growsLinearly((k) => tokenize('والحكومة، '.repeat(12_500 * k)))).toBe(true);
+  });
+});
+
+describe('wordRunAt', () => {
+  it('gives the word run of wordRuns that holds each code unit, and null between runs', () => {
+    const text = 'قالَ الـوزير\u200cالأميركي: «𝐀بc ١٢» - ok\u{1D400}';
+    const expected: ({ start: number; end: number } | null)[] = Array.from({ length: text.length }, () => null);
+    for (const run of wordRuns(text)) {
+      for (let i = run.index; i < run.index + run[0].length; i++)
+        expected[i] = { start: run.index, end: run.index + run[0].length };
+    }
+    expect(Array.from({ length: text.length }, (_, i) => wordRunAt(text, i))).toEqual(expected);
+    expect(wordRunAt(text, -1)).toBeNull();
+    expect(wordRunAt(text, text.length)).toBeNull();
   });
 });

@@ -40,6 +40,57 @@ export function wordRuns(text: string): IterableIterator<RegExpExecArray> {
   return text.matchAll(WORD_RUN_RE);
 }
 
+const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
+/** Per BMP code unit, filled on first sight: 1 letter/mark/digit, 2 other, 0 not yet seen (surrogates: tested whole). */
+const bmpWordUnits = new Uint8Array(0x10000);
+
+function isWordCodePoint(code: number): boolean {
+  if (code < 0x10000 && (code < 0xd800 || code > 0xdfff)) {
+    let known = bmpWordUnits[code]!;
+    if (known === 0) bmpWordUnits[code] = known = WORD_CHAR_RE.test(String.fromCharCode(code)) ? 1 : 2;
+    return known === 1;
+  }
+  return code >= 0x10000 && WORD_CHAR_RE.test(String.fromCodePoint(code));
+}
+
+/** The code point that ends just before `index` and its length in code units. */
+function codePointBefore(text: string, index: number): [number, number] {
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return [text.codePointAt(index - 2)!, 2];
+  }
+  return [low, 1];
+}
+
+/**
+ * The word run (as `wordRuns` gives it: maximal letters, marks and digits) that contains the code unit at `index`,
+ * or null when that code unit is not part of one. Lets a caller that found a candidate position analyse only its word.
+ */
+export function wordRunAt(text: string, index: number): { start: number; end: number } | null {
+  if (index < 0 || index >= text.length) return null;
+  let start = index;
+  const code = text.charCodeAt(index);
+  // A low surrogate belongs to the code point that starts one unit earlier.
+  if (code >= 0xdc00 && code <= 0xdfff && index > 0) {
+    const high = text.charCodeAt(index - 1);
+    if (high >= 0xd800 && high <= 0xdbff) start = index - 1;
+  }
+  if (!isWordCodePoint(text.codePointAt(start)!)) return null;
+  while (start > 0) {
+    const [before, units] = codePointBefore(text, start);
+    if (!isWordCodePoint(before)) break;
+    start -= units;
+  }
+  let end = start;
+  while (end < text.length) {
+    const point = text.codePointAt(end)!;
+    if (!isWordCodePoint(point)) break;
+    end += point > 0xffff ? 2 : 1;
+  }
+  return { start, end };
+}
+
 const enum CharClass {
   Space = 0,
   Word = 1,

@@ -10,6 +10,26 @@ interface Case {
 
 const CASES: readonly Case[] = [
   {
+    name: 'a noun with postposed «واحد» counts one',
+    input: 'وأشار إلى أن التجمهر تسبب في تأخير قطار واحد عن موعده.',
+    expected: { text: 'قطار واحد', value: 1, unit: 'قطار', qualifier: 'exact' },
+  },
+  {
+    name: '«لقي … مصرعه» is one death, the dual pronoun two',
+    input: 'لقي شخصان مصرعهما في حادث تصادم على الطريق الصحراوي.',
+    expected: { text: 'لقي شخصان مصرعهما', value: 2, unit: 'شخصان' },
+  },
+  {
+    name: 'a bracketed amount keeps its brackets and its noun',
+    input: 'ضبطت القوات ثلاث عربات محملة بإجمالي (9000) علبة مختلفة الأنواع.',
+    expected: { text: '(9000) علبة', value: 9000, unit: 'علبة' },
+  },
+  {
+    name: 'a bare number right after a casualty noun is its count',
+    input: 'وأسفرت الاشتباكات في المحافظة عن إصابة 164، من بينهم ضابطان.',
+    expected: { text: '164', value: 164, unit: null },
+  },
+  {
     name: 'about with a clitic and a count cue: subject is the preceding noun phrase',
     input: 'تتوزع القوات الفرنسية التي يقدر عددها بنحو 1800 جندي على ثلاث قواعد.',
     expected: { text: 'بنحو 1800 جندي', value: 1800, unit: 'جندي', qualifier: 'about', subject: 'القوات الفرنسية' },

@@ -10,13 +10,14 @@ import type { AmountCandidate } from './candidate.ts';
 import { SUFFIX_QUALIFIER, SUFFIX_QUALIFIERS, qualifierOf } from './qualifiers.ts';
 import { mergeRanges, type RangedCandidate } from './range.ts';
 import { digits } from './recognizers/digits.ts';
+import { nounCounts } from './recognizers/noun-counts.ts';
 import { vague } from './recognizers/vague.ts';
 import { words } from './recognizers/words.ts';
 import { findSubject } from './subject.ts';
 import { findUnit } from './unit.ts';
 
 // Digits first: «39 ألف» must be read as digits + scale, not as the word «ألف» (equal spans keep the earlier).
-const RECOGNIZERS: readonly Recognizer<AmountCandidate>[] = [digits, words, vague];
+const RECOGNIZERS: readonly Recognizer<AmountCandidate>[] = [digits, words, vague, nounCounts];
 const SUFFIX = new RegExp(`^${SUFFIX_QUALIFIER}`, 'u');
 
 export interface QuantityOptions {
@@ -51,7 +52,9 @@ function complete(amount: RangedCandidate, view: TextView): QuantityMention {
     end += suffix[0].length;
   }
   const subjectView = findSubject(view, amount.start, unit, amount.unit === 'percent' || unit?.canonical != null);
-  const span = viewToSource(view, amount.start, end);
+  // «(9000) قاروصة»: a bracketed amount keeps both brackets.
+  const bracketed = unit !== null && view.text[amount.end] === ')' && view.text[amount.start - 1] === '(';
+  const span = viewToSource(view, bracketed ? amount.start - 1 : amount.start, end);
   const body = view.source;
   const unitText = amount.unit ?? unit?.canonical ?? (unit ? sourceText(view, unit) : null);
   return {
@@ -83,9 +86,12 @@ function isBareNumber(quantity: QuantityMention, amount: RangedCandidate): boole
 /** How far back (view characters) a count cue may sit. */
 const COUNT_CUE_CHARS = 30;
 const COUNT_CUE = /(?:عدد|بلغ|ارتفع|انخفض|وصل|تراجع|زاد|اجمالي|مجموع|حصيلة)[\p{L}]*\s(?:[\p{L}]+\s){0,3}$/u;
+/** A casualty or arrest noun right before a bare number counts it: «أسفرت عن إصابة 164، من بينهم». */
+const CASUALTY_CUE = /(?:^|[^\p{L}])[وبل]?(?:[إاأ]صابة|مقتل|مصرع|وفاة|استشهاد|اعتقال|توقيف|احتجاز)\s{1,2}$/u;
 
 function hasCountCue(view: TextView, start: number): boolean {
-  return COUNT_CUE.test(view.text.slice(Math.max(0, start - COUNT_CUE_CHARS), start));
+  const before = view.text.slice(Math.max(0, start - COUNT_CUE_CHARS), start);
+  return COUNT_CUE.test(before) || CASUALTY_CUE.test(before);
 }
 
 function sourceText(view: TextView, range: { start: number; end: number }): string {

@@ -133,7 +133,8 @@ const NOT_NOUNS: ReadonlySet<string> = new Set([
   'شهريا',
   'اسبوعيا',
 ]);
-const WORD = /^\s{1,3}(?<word>[\u0621-\u064A]{2,})/u;
+/** The noun may follow a closing bracket or quote: «(9000) قاروصة», «(180)كرتونة». */
+const WORD = /^(?:\s{1,3}|[)\]»"”]\s{0,2})(?<word>[\u0621-\u064A]{2,})/u;
 const MIN_UNIT_LETTERS = 2;
 /** Room for «من» plus one word, read with one bounded slice. */
 const LOOKAHEAD_CHARS = 40;

@@ -18,7 +18,7 @@ function quantity(
 const BODY_1 =
   'تعرضت القوات الأجنبية في البلاد لنحو 151 هجوما منذ بداية العام، وخلّفت إصابة نحو 70 من أفرادها، وفق ما نقلت وكالة رويترز عن وزارة الدفاع.\nوينتشر في البلاد حاليا 2500 جندي.';
 const BODY_2 =
-  'وسجلت أكثر من 150 هجمة على القواعد الأجنبية، وأصيب العشرات من العسكريين.\nويبلغ عدد القوات الأجنبية نحو 3000 جندي بحسب مسؤولين.';
+  'وسجلت أكثر من 150 هجمة على القواعد الأجنبية، وأصيب العشرات من العسكريين.\nوينتشر في البلاد حاليا نحو 3000 جندي بحسب مسؤولين.';
 const QUOTE_1: QuoteMention = {
   text: BODY_1.slice(0, BODY_1.indexOf('\n')),
   start: 0,
@@ -77,7 +77,7 @@ describe('findClaims', () => {
     expect(injured.verdict).toBe('agree');
   });
 
-  it('flags 2500 vs about 3000 troops as a conflict', () => {
+  it('flags 2500 vs about 3000 troops deployed in the country as a conflict', () => {
     const troops = byText('2500 جندي');
     expect(troops.values.map((v) => v.value)).toEqual([2500, 3000]);
     expect(troops.verdict).toBe('conflict');
@@ -228,5 +228,129 @@ describe('findClaims on one happening (issue 15)', () => {
     expect(claims[0]!.category).toBe('duration');
     expect(claims[0]!.values.map((v) => v.text)).toEqual(['10 أيام', 'عشرة أيام']);
     expect(claims[0]!.verdict).toBe('agree');
+  });
+});
+
+describe('findClaims aligns figures by their frame (issue 15)', () => {
+  const report = (
+    id: string,
+    published: string,
+    body: string,
+    figures: [string, number | null, QuantityMention['qualifier'], string | null][],
+  ): ClusterInput => ({
+    id,
+    outlet: id,
+    published,
+    headline: null,
+    body,
+    quantities: figures.map(([surface, value, qualifier, unit]) => quantity(body, surface, value, qualifier, unit)),
+  });
+  const EARLY = report(
+    'early#0',
+    '2024-05-03',
+    'أعلن المتحدث باسم وزارة الصحة أن الاشتباكات أسفرت عن إصابة 89 شخصا، من بينهم 41 مصابا أمام مركز شرطة المدينة، و34 مصابا أمام ديوان المحافظة.',
+    [
+      ['89 شخصا', 89, 'exact', 'شخصا'],
+      ['41 مصابا', 41, 'exact', 'مصابا'],
+      ['34 مصابا', 34, 'exact', 'مصابا'],
+    ],
+  );
+  const LATE = report(
+    'late#0',
+    '2024-05-03',
+    'أعلن المتحدث باسم وزارة الصحة ارتفاع أعداد المصابين إلى 164 شخصا، من بينهم 63 مصابا أمام مركز شرطة المدينة، و65 مصابا أمام ديوان المحافظة.',
+    [
+      ['164 شخصا', 164, 'exact', 'شخصا'],
+      ['63 مصابا', 63, 'exact', 'مصابا'],
+      ['65 مصابا', 65, 'exact', 'مصابا'],
+    ],
+  );
+
+  it('pairs each part of a breakdown with the same part in the revised statement, as updates', () => {
+    const claims = findClaims(0, [EARLY, LATE], () => 0);
+    const values = (text: string) => claims.find((c) => c.values.some((v) => v.text === text))!;
+    expect(values('41 مصابا').values.map((v) => v.value)).toEqual([41, 63]);
+    expect(values('34 مصابا').values.map((v) => v.value)).toEqual([34, 65]);
+    expect(values('41 مصابا').verdict).toBe('update');
+    expect(values('34 مصابا').verdict).toBe('update');
+  });
+
+  it('calls a differing figure in the same frame a conflict when nothing says it was revised', () => {
+    const a = report('a#0', '2024-05-03', 'وأضاف أن الحادث أسفر عن إصابة 13 آخرين بجروح متفرقة نقلوا إلى المستشفى.', [
+      ['13 آخرين', 13, 'exact', 'آخرين'],
+    ]);
+    const b = report('b#0', '2024-05-03', 'وقال إن الحادث أسفر عن إصابة 8 آخرين بجروح متفرقة نقلوا إلى المستشفى.', [
+      ['8 آخرين', 8, 'exact', 'آخرين'],
+    ]);
+    const claim = findClaims(0, [a, b], () => 0).find((c) => c.values.length === 2)!;
+    expect(claim.values.map((v) => v.value).sort()).toEqual([13, 8]);
+    expect(claim.verdict).toBe('conflict');
+  });
+
+  it('never pairs two differing figures of one sentence that sit in different slots', () => {
+    const a = report(
+      'a#0',
+      '2024-05-03',
+      'لا تتعدى نسبة الموافقة بينهم 33% مقارنة بحوالي 56% بين الحاصلين على تعليم أقل.',
+      [
+        ['33%', 33, 'exact', 'percent'],
+        ['بحوالي 56%', 56, 'about', 'percent'],
+      ],
+    );
+    const b = report(
+      'b#0',
+      '2024-05-03',
+      'لا تتعدى نسبة الموافقة بينهم 33$ مقارنة بحوالي 56% بين الحاصلين على تعليم أقل.',
+      [['بحوالي 56%', 56, 'about', 'percent']],
+    );
+    const claims = findClaims(0, [a, b], () => 0);
+    expect(claims.filter((c) => c.verdict === 'conflict')).toEqual([]);
+    expect(claims.find((c) => c.values.some((v) => v.text === '33%'))!.values).toHaveLength(1);
+  });
+
+  it('does not align figures of two happenings', () => {
+    const a = report('a#0', '2024-05-03', 'وأسفر الحادث عن إصابة 13 آخرين بجروح متفرقة.', [
+      ['13 آخرين', 13, 'exact', 'آخرين'],
+    ]);
+    const b = report('b#0', '2024-05-03', 'وأسفر الحادث عن إصابة 8 آخرين بجروح متفرقة.', [
+      ['8 آخرين', 8, 'exact', 'آخرين'],
+    ]);
+    const claims = findClaims(0, [a, b], (id) => (id === 'a#0' ? 0 : 1));
+    expect(claims.every((c) => c.verdict === 'single-source')).toBe(true);
+  });
+});
+
+describe('valuesAgree keeps distinct exact figures apart', () => {
+  it('treats non-round exact figures as points and bounds «more than»', () => {
+    expect(
+      valuesAgree([
+        { value: 211, qualifier: 'exact' },
+        { value: 216, qualifier: 'exact' },
+      ]),
+    ).toBe(false);
+    expect(
+      valuesAgree([
+        { value: 150, qualifier: 'exact' },
+        { value: 151, qualifier: 'exact' },
+      ]),
+    ).toBe(true);
+    expect(
+      valuesAgree([
+        { value: 5.3, qualifier: 'exact' },
+        { value: 5.4, qualifier: 'exact' },
+      ]),
+    ).toBe(false);
+    expect(
+      valuesAgree([
+        { value: 165e6, qualifier: 'more-than' },
+        { value: 235e6, qualifier: 'more-than' },
+      ]),
+    ).toBe(false);
+    expect(
+      valuesAgree([
+        { value: 150, qualifier: 'more-than' },
+        { value: 151, qualifier: 'about' },
+      ]),
+    ).toBe(true);
   });
 });

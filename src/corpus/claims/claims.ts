@@ -9,6 +9,7 @@ import { foldText, stemWord } from '../text/terms.ts';
 import { sentenceAround, sentenceSpans } from '../text/sentences.ts';
 import { ACTION_CATEGORIES, COUNTED_CATEGORIES, QUALIFIER_WORDS } from './categories.ts';
 import { valuesAgree } from './compare.ts';
+import { contextSimilarity, figureContext, sameNeighbours, type FigureContext } from './context.ts';
 
 /** Words looked at before the figure for an action word (after skipping qualifiers). */
 const LOOK_BACK_WORDS = 3;
@@ -20,6 +21,9 @@ interface Located {
   readonly article: ClusterInput;
   readonly quantity: QuantityMention;
   readonly category: string;
+  readonly context: FigureContext;
+  /** Another figure of the same article sits in the same frame (a list): frames cannot tell its items apart. */
+  readonly inList: boolean;
 }
 
 function stems(text: string): string[] {
@@ -128,6 +132,15 @@ function sentenceOf(article: ClusterInput, quantity: QuantityMention): string {
 }
 
 /**
+ * True when the figure's sentence, or the article before it, says the count was revised: a breakdown («من بينهم 63
+ * أمام مركز الشرطة») follows the lead that words the new toll («ارتفاع أعداد المصابين إلى 211»).
+ */
+function revisedAt(m: Located): boolean {
+  if (REVISION_RE.test(sentenceOf(m.article, m.quantity))) return true;
+  return REVISION_RE.test(foldText(m.article.body.slice(0, m.quantity.start)));
+}
+
+/**
  * Verdict of a claim's values (members in date order): agree when all can be true at once; update when the
  * figures are running counts that rise with time or a later report says the figure was revised; else conflict.
  */
@@ -136,7 +149,10 @@ function verdictOf(members: readonly Located[]): ClaimVerdict {
   const quantities = members.map((m) => m.quantity);
   if (valuesAgree(quantities)) return 'agree';
   const category = members[0]!.category;
-  if (members.some((m, i) => i > 0 && REVISION_RE.test(sentenceOf(m.article, m.quantity)))) return 'update';
+  // Within a day the order of reports is unknown: a report of the latest day that words its figure as a revision
+  // («ارتفع عدد المصابين إلى …», just before the figure) supersedes the others.
+  const lastDay = members.reduce((d, m) => ((m.article.published ?? '') > d ? (m.article.published ?? '') : d), '');
+  if (members.some((m, i) => (i > 0 || (m.article.published ?? '') === lastDay) && revisedAt(m))) return 'update';
   if (RUNNING_COUNTS.has(category)) {
     // A running count reported again on a later day at or above every earlier figure: the newer toll.
     const days = members.map((m) => m.article.published ?? '');
@@ -184,6 +200,34 @@ function unitStem(quantity: QuantityMention): string | null {
   return quantity.unit ? stemWord(foldText(quantity.unit).replace(/(?<=.{3})ا$/u, '')) : null;
 }
 
+/** Frame similarity (context.ts) at which a figure joins a claim it agrees with, whatever noun it counts. */
+const ALIGN_AGREE = 0.5;
+/** Frame similarity at which a differing figure of the same kind joins a claim (to be judged conflict or update). */
+const ALIGN_DIFFER = 0.6;
+
+/** Categories whose unit is part of what is measured: only the same category (and currency) may align. */
+function strictCategory(category: string): boolean {
+  return category === 'percent' || category === 'money' || category === 'duration';
+}
+
+/**
+ * Two first figures counting the same noun in one happening are compared only when their frames overlap this much,
+ * unless an action word already says what they count (killed, injured, detained, missing, displaced): «1800 جندي
+ * تشادي» entering a city and «70 جنديا أوروبيا» arriving to train an army are two counts of soldiers.
+ */
+const SAME_NOUN_FRAME = 0.25;
+
+/**
+ * A figure cut out of a longer number the quantity layer could not read: «960.601.578 مليون», «4ر1 مليار», «الـ12
+ * مليار», «45،3%», «2 مليون و679 ألف». Its value is not what the text says, so it is never compared.
+ */
+function isCutNumber(body: string, quantity: QuantityMention): boolean {
+  const before = body.slice(Math.max(0, quantity.start - 2), quantity.start);
+  const after = body.slice(quantity.end, quantity.end + 6);
+  const endsInNumber = /(?:[\d٠-٩]|[أا]لفا?|مليونا?|مليارا?)$/u.test(quantity.text.trim());
+  return /[\d٠-٩][.,،٫ر]?\s?$|ـ$/u.test(before) || (endsInNumber && /^\s{0,2}و\s{0,2}[\d٠-٩]/u.test(after));
+}
+
 /** Group key of a figure: its category, money by currency unit (pounds are not dollars). */
 function groupKey(category: string, quantity: QuantityMention): string {
   if (category !== 'money' || !quantity.unit) return category;
@@ -213,15 +257,52 @@ export function findClaims(
             : 0,
   );
   const groups = new Map<string, Located[][]>();
+  /**
+   * The claim of this happening whose figures sit in the same frame as this one (context.ts), best first: with an
+   * agreeing value a frame match is enough (the same figure written with another noun: «5 أشخاص» / «خمسة من
+   * عناصر»); a differing value needs a closer frame and the same kind of count (conflict or update).
+   */
+  const aligned = (located: Located, floor = 0): Located[] | undefined => {
+    const { article, quantity, category } = located;
+    let best: Located[] | undefined;
+    let bestScore = 0;
+    for (const claims of groups.values())
+      for (const c of claims) {
+        if (c.some((l) => l.article.id === article.id)) continue;
+        if (!c.every((l) => clusterOf(l.article.id) === clusterOf(article.id))) continue;
+        const other = c[0]!.category;
+        if (strictCategory(other) !== strictCategory(category) && (strictCategory(other) || strictCategory(category)))
+          continue;
+        if (strictCategory(category) && groupKey(other, c[0]!.quantity) !== groupKey(category, quantity)) continue;
+        const agrees = valuesAgree([...c.map((l) => l.quantity), quantity]);
+        if (!agrees && (other !== category || located.inList || c.some((l) => l.inList))) continue;
+        const score = Math.max(
+          ...c.map((l) =>
+            agrees || sameNeighbours(l.context, located.context) ? contextSimilarity(l.context, located.context) : 0,
+          ),
+        );
+        if (score >= Math.max(floor, agrees ? ALIGN_AGREE : ALIGN_DIFFER) && score > bestScore) {
+          best = c;
+          bestScore = score;
+        }
+      }
+    return best;
+  };
   for (const article of ordered) {
     const mainTaken = new Set<string>();
     const durations = (article.times ?? []).map(durationFigure).filter((q): q is QuantityMention => q !== null);
     const quantities = [...(article.quantities ?? []), ...durations].sort((a, b) => a.start - b.start);
-    for (const quantity of quantities) {
+    const frames = quantities.map((q) => figureContext(article.body, q));
+    for (const [index, quantity] of quantities.entries()) {
       if (quantity.start < 0 || quantity.end > article.body.length || quantity.start >= quantity.end) continue;
+      if (isCutNumber(article.body, quantity)) continue;
       const category = quantity.unit === 'duration' ? 'duration' : claimCategory(article.body, quantity);
       if (!category) continue;
-      const located: Located = { article, quantity, category };
+      const context = frames[index]!;
+      // «بطول 33 كيلومترا يمر بـ19 محطة، … بطول 16.5 كيلومترا يمر بـ12 محطة»: one frame repeated down a list says
+      // nothing about which item a figure is, so it never pairs differing figures.
+      const inList = frames.some((f, i) => i !== index && contextSimilarity(f, context) >= ALIGN_DIFFER);
+      const located: Located = { article, quantity, category, context, inList };
       if (MAIN_FIGURE_CATEGORIES.has(category) && !mainTaken.has(category)) {
         // The article's first figure of a main category is its statement of that count: one claim per category.
         mainTaken.add(category);
@@ -231,14 +312,18 @@ export function findClaims(
         const claims = groups.get(key) ?? [];
         const unit = unitStem(quantity);
         const open =
+          aligned(located, ALIGN_DIFFER) ??
           claims.find((c) => valuesAgree([...c.map((l) => l.quantity), quantity])) ??
           (unit === null
             ? undefined
             : claims.find(
                 (c) =>
                   unitStem(c[0]!.quantity) === unit &&
-                  c.every((l) => clusterOf(l.article.id) === clusterOf(article.id)),
-              ));
+                  c.every((l) => clusterOf(l.article.id) === clusterOf(article.id)) &&
+                  (RUNNING_COUNTS.has(category) ||
+                    c.some((l) => contextSimilarity(l.context, located.context) >= SAME_NOUN_FRAME)),
+              )) ??
+          aligned(located);
         if (open) open.push(located);
         else claims.push([located]);
         groups.set(key, claims);
@@ -248,8 +333,12 @@ export function findClaims(
       const claims = groups.get(key) ?? [];
       const fits = (c: Located[]): boolean =>
         !c.some((l) => l.article.id === article.id) && valuesAgree([...c.map((l) => l.quantity), quantity]);
+      // A claim in the same frame first (the same measured thing, even when the figure moved), then one it agrees with.
       const open =
-        claims.find((c) => fits(c) && c.some((l) => l.quantity.value === quantity.value)) ?? claims.find(fits);
+        aligned(located, ALIGN_DIFFER) ??
+        claims.find((c) => fits(c) && c.some((l) => l.quantity.value === quantity.value)) ??
+        claims.find(fits) ??
+        aligned(located);
       if (open) open.push(located);
       else claims.push([located]);
       groups.set(key, claims);

@@ -6,8 +6,10 @@ import type { QuantityMention } from '../../core/annotation.ts';
 
 /** «نحو/حوالي» spread: ±10% (news rounding of «about»). */
 const ABOUT_SPREAD = 0.1;
-/** Exact figures still differ by rounding between outlets: ±2% («151» vs «150»). */
+/** A round exact figure still differs by rounding between outlets: ±2% («151» vs «150»); other exact figures are points. */
 const EXACT_SPREAD = 0.02;
+/** «أكثر من / على الأقل v» reaches up to this multiple of v (plus one, for small counts). */
+const MORE_THAN_REACH = 1.25;
 /** Vague amounts → [min, max]: dozens (عشرات), hundreds (مئات), thousands (آلاف), several (عدة). */
 const VAGUE: Readonly<Record<string, readonly [number, number]>> = Object.freeze({
   dozens: [20, 99],
@@ -29,13 +31,19 @@ export function interval(quantity: Pick<QuantityMention, 'value' | 'qualifier' |
       return [v * (1 - ABOUT_SPREAD), v * (1 + ABOUT_SPREAD)];
     case 'more-than':
     case 'at-least':
-      return [v, Number.POSITIVE_INFINITY];
+      // «أكثر من 165 مليون» is not «أكثر من 235 مليون»: news «more than» stays near its figure.
+      return [v, v * MORE_THAN_REACH + 1];
     case 'less-than':
     case 'at-most':
       return [0, v];
     default:
-      return [v * (1 - EXACT_SPREAD), v * (1 + EXACT_SPREAD)];
+      return isRound(v) ? [v * (1 - EXACT_SPREAD), v * (1 + EXACT_SPREAD)] : [v, v];
   }
+}
+
+/** A round figure (150, 3000, 2.5 million) may stand for a nearby exact one; 211 and 216 are two figures. */
+function isRound(v: number): boolean {
+  return Number.isInteger(v) && v >= 10 && v % 10 === 0;
 }
 
 /** True when all figures can be true at once (their intervals intersect); figures without an interval are ignored. */

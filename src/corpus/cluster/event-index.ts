@@ -12,6 +12,7 @@ import { dayNumber } from './dates.ts';
 import { monthIndexToDay, notBeforeMonth } from './not-before.ts';
 import { EVENT_PARAMS, type EventParams } from './params.ts';
 import { eventEvidence, pairProbability, type EventEvidence, type PairSide } from './pair-features.ts';
+import { linkScore, type LinkEvidence } from './cluster-link.ts';
 
 /** Out-of-window posting entries scanned per in-window one before giving up (bounds the cost on a dense corpus). */
 const STALE_SCAN_FACTOR = 4;
@@ -77,7 +78,7 @@ export interface IndexWindow {
   touched(index: EventIndex, cluster: number): void;
   /** Makes a frozen cluster (and its members) live again; a live one is left alone. */
   thaw(index: EventIndex, cluster: number): void;
-  /** A cluster's date range, live or frozen. */
+  /** A cluster's date range, live or frozen (the object may be reused by the next call: read it at once). */
   span(index: EventIndex, cluster: number): Pick<ClusterState, 'firstDay' | 'lastDay'>;
   /** An article's MinHash signature, live or frozen. */
   signature(index: EventIndex, article: number): Uint32Array | null;
@@ -276,45 +277,63 @@ function pairSide(feature: ArticleFeatures): PairSide {
   };
 }
 
+/** A candidate cluster the pair model may place an article in, with what the link decision reads of it. */
+export interface LinkCandidate {
+  readonly cluster: number;
+  readonly evidence: LinkEvidence;
+}
+
 /**
- * The candidate cluster holding the member most likely to report the same happening (pair model, pair-features.ts),
- * when that probability reaches the model's link level; ties go to the older cluster.
+ * The candidate clusters the pair model compares a dated, annotated article with (most similar centroids, in cluster
+ * order; late clusters without a headline match left out), each with its link evidence. Reads only (a bounded index
+ * thaws the candidates). Exposed for scripts/train-event-model.ts, which fits the decision on what this returns.
  */
-function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null {
+export function linkCandidates(index: EventIndex, feature: ArticleFeatures): LinkCandidate[] {
   const model = index.params.pairModel;
   const side = pairSide(feature);
-  let best: number | null = null;
-  let bestScore = -1;
-  const evidence = feature.evidence;
-  // The model was fitted on dated news reports: undated or unannotated articles join by text alone.
-  if (feature.day === null || !evidence || (evidence.entities.length === 0 && evidence.figures.length === 0))
-    return bestByText(index, feature, index.params.threshold);
   const near = candidateClusters(index, feature)
     .map((c) => ({ c, score: clusterSimilarity(feature.vector, index.clusters[c]!) }))
     .sort((a, b) => b.score - a.score || a.c - b.c)
     .slice(0, MAX_LINK_CLUSTERS)
-    .map((x) => x.c)
-    .sort((a, b) => a - b);
-  for (const cluster of near) {
+    .sort((a, b) => a.c - b.c);
+  const out: LinkCandidate[] = [];
+  for (const { c: cluster, score } of near) {
     const state = index.clusters[cluster]!;
     if (state.firstDay === null) continue;
+    const headline = headlineSimilarity(feature.headlineVector, state);
     // Day 3 of a day-1 happening joins only under a headline naming it: follow-ups and repeats share body words.
-    if (
-      stretchesSpan(index.params, feature, state) &&
-      headlineSimilarity(feature.headlineVector, state) < index.params.lateHeadlineThreshold
-    )
-      continue;
+    if (stretchesSpan(index.params, feature, state) && headline < index.params.lateHeadlineThreshold) continue;
     const members = state.members;
-    let top = 0;
-    let sum = 0;
-    let n = 0;
-    for (let i = members.length - 1; i >= 0 && n < MAX_LINK_MEMBERS; i--, n++) {
-      const p = pairProbability(side, pairSide(index.articles[members[i]!]!), model);
-      top = Math.max(top, p);
-      sum += p;
-    }
-    // The best match, tempered by the cluster's mean match: one look-alike member must not chain two happenings.
-    const link = (1 - model.meanWeight) * top + model.meanWeight * (sum / Math.max(1, n));
+    const probabilities: number[] = [];
+    for (let i = members.length - 1; i >= 0 && probabilities.length < MAX_LINK_MEMBERS; i--)
+      probabilities.push(pairProbability(side, pairSide(index.articles[members[i]!]!), model));
+    out.push({
+      cluster,
+      evidence: { probabilities, centroid: score, headlineCentroid: headline, members: members.length },
+    });
+  }
+  return out;
+}
+
+/** Whether the pair model may decide for an article (dated news reports with entities or figures). */
+function modelReads(feature: ArticleFeatures): boolean {
+  const evidence = feature.evidence;
+  return feature.day !== null && !!evidence && (evidence.entities.length > 0 || evidence.figures.length > 0);
+}
+
+/**
+ * The candidate cluster with the highest link score (cluster-link.ts: the pair model's probabilities against its
+ * members, read with its centroid and headlines), when that score reaches the model's link level; ties go to the
+ * older cluster.
+ */
+function bestCluster(index: EventIndex, feature: ArticleFeatures): number | null {
+  // The model was fitted on dated news reports: undated or unannotated articles join by text alone.
+  if (!modelReads(feature)) return bestByText(index, feature, index.params.threshold);
+  const model = index.params.pairModel;
+  let best: number | null = null;
+  let bestScore = -1;
+  for (const { cluster, evidence } of linkCandidates(index, feature)) {
+    const link = linkScore(evidence, model);
     if (link < model.link) continue;
     if (link > bestScore || (link === bestScore && best !== null && cluster < best)) {
       best = cluster;

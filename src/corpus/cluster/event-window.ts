@@ -46,6 +46,7 @@ export function boundedWindow(options: WindowOptions): IndexWindow & { readonly 
   /** Articles whose features are already in the archive (thawed clusters): not written again on refreezing. */
   const archived = new Set<number>();
   const stats: WindowStats = { frozen: 0, thawed: 0, peakLive: 0 };
+  const frozenSpan: { firstDay: number | null; lastDay: number | null } = { firstDay: null, lastDay: null };
 
   function freeze(index: EventIndex, cluster: number): void {
     const state = index.clusters[cluster]!;
@@ -117,7 +118,10 @@ export function boundedWindow(options: WindowOptions): IndexWindow & { readonly 
       if (live) return live;
       const first = spans[2 * cluster]!;
       const last = spans[2 * cluster + 1]!;
-      return { firstDay: Number.isNaN(first) ? null : first, lastDay: Number.isNaN(last) ? null : last };
+      // One object for every frozen span (read at once by the caller): candidate scans read thousands per article.
+      frozenSpan.firstDay = Number.isNaN(first) ? null : first;
+      frozenSpan.lastDay = Number.isNaN(last) ? null : last;
+      return frozenSpan;
     },
     signature(index, article) {
       const live = index.articles[article];

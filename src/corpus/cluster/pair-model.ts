@@ -11,8 +11,10 @@ export interface PairModel {
   readonly weights: readonly number[];
   /** Level of the link score (see meanWeight) from which an article joins a cluster. */
   readonly link: number;
-  /** Link score = (1 − meanWeight) × best member probability + meanWeight × mean member probability. */
+  /** Without `cluster`: link score = (1 − meanWeight) × best member probability + meanWeight × mean probability. */
   readonly meanWeight: number;
+  /** Cluster-level logistic model over LINK_SIGNALS (cluster-link.ts); when present the link score is its probability. */
+  readonly cluster?: { readonly bias: number; readonly weights: readonly number[] };
 }
 
 export const PAIR_MODEL: PairModel = Object.freeze({

@@ -51,7 +51,7 @@ function syntheticClusters(count: number): ClusterState[] {
 }
 
 /** Centroid linkage alone (no member linkage; the synthetic clusters carry no linked entities, so no entity gate). */
-const TEXT_ONLY = { ...STORYLINE_PARAMS, memberThreshold: 2 };
+const TEXT_ONLY = { ...STORYLINE_PARAMS, threshold: 0.18, memberThreshold: 2 };
 
 /** The linking without cut postings or dropped centroids (every posting kept, every storyline in memory). */
 function linkEverything(clusters: readonly ClusterState[]): number[][] {
@@ -171,7 +171,7 @@ describe('storylines', () => {
 
   it('keeps a look-alike happening with no shared linked entity out of the storyline', () => {
     const clusters = [STRIKE, OTHER_STRIKE];
-    const params = { ...STORYLINE_PARAMS, threshold: 0.3, memberThreshold: 2 };
+    const params = { ...STORYLINE_PARAMS, threshold: 0.3, memberThreshold: 2, gateFrom: 0 };
     expect(linkStorylines((c) => clusters[c]!, [0, 1], { ...params, minSharedEntities: 0 })).toEqual([[0, 1]]);
     expect(linkStorylines((c) => clusters[c]!, [0, 1], { ...params, minSharedEntities: 1 })).toEqual([[0], [1]]);
   });
@@ -195,5 +195,93 @@ describe('storylines', () => {
     const expected = linkStorylines((c) => changed[c]!, order, params);
     expect(linkedStorylines(linker)).toEqual(expected);
     expect(expected).not.toEqual(linkStorylines((c) => clusters[c]!, order, params));
+  });
+});
+
+/** A written cluster of `articles` reports (only the count of members matters to storylines). */
+function sized(cluster: ClusterState, articles: number): ClusterState {
+  return { ...cluster, members: Array.from({ length: articles }, (_, i) => i) };
+}
+
+// The same factory's strike talks, reported without any linked entity (an unannotated brief).
+const STRIKE_BRIEF = writtenCluster(101, { اضراب: 5, عمال: 4, مصنع: 3, غزل: 3, مفاوضات: 2 });
+
+/** Synthetic clusters with linked entities and several articles each, so the entity gate and size rules take part. */
+function entityClusters(count: number): ClusterState[] {
+  const next = random(11);
+  return syntheticClusters(count).map((cluster, c) => {
+    const centroid = new Map(cluster.centroid);
+    // A few actors shared across clusters, and now and then none (an unannotated cluster).
+    if (c % 5 !== 4) centroid.set(`@e_actor${Math.floor(next() * 6)}`, 0.5 + next());
+    if (c % 7 === 0) centroid.set(`@e_place${Math.floor(next() * 3)}`, 0.3 + next());
+    return { ...cluster, centroid, members: Array.from({ length: 1 + (c % 6) }, (_, i) => c * 10 + i) };
+  });
+}
+
+describe('storyline linker undo', () => {
+  it('restores every piece of linker state exactly (entities, sizes, member vectors, postings, references)', () => {
+    // Entity gate from 8 articles, member linkage on, a size step: every field of a storyline's state is in use.
+    const params = { ...STORYLINE_PARAMS, gateFrom: 8, sizeFrom: 10, sizeStep: 0.02 };
+    const clusters = entityClusters(420);
+    const order = clusters.map((_, c) => c);
+    const state = (linker: ReturnType<typeof createStorylineLinker>) => ({
+      stories: linker.stories,
+      members: linker.members,
+      references: linker.references,
+      postings: linker.postings,
+    });
+    const linker = createStorylineLinker(params, { journal: true });
+    for (const c of order) linkCluster(linker, c, clusters[c]!);
+    expect(linkedStorylines(linker)).toEqual(linkStorylines((c) => clusters[c]!, order, params));
+    for (const from of [410, 300, 120]) {
+      unlinkFrom(linker, from);
+      const fresh = createStorylineLinker(params, { journal: true });
+      for (let c = 0; c < from; c++) linkCluster(fresh, c, clusters[c]!);
+      expect(state(linker)).toEqual(state(fresh));
+      // Linking on from there gives what linking everything at once gives.
+      for (let c = from; c < clusters.length; c++) linkCluster(linker, c, clusters[c]!);
+      expect(linkedStorylines(linker)).toEqual(linkStorylines((c) => clusters[c]!, order, params));
+    }
+    // The gate and the size rule changed the linking of these clusters (so the test covers them).
+    expect(linkStorylines((c) => clusters[c]!, order, params)).not.toEqual(
+      linkStorylines((c) => clusters[c]!, order, { ...params, minSharedEntities: 0, sizeStep: 0 }),
+    );
+  });
+});
+
+describe('storyline entity gate by size', () => {
+  const params = { ...STORYLINE_PARAMS, threshold: 0.3, memberThreshold: 2, minSharedEntities: 1, sizeStep: 0 };
+
+  it('lets a small storyline take a close report that shares no linked entity, and holds a large one to the gate', () => {
+    const small = [STRIKE, STRIKE_BRIEF];
+    // Gate from 10 articles: the storyline has 3, so the brief joins on its words.
+    expect(linkStorylines((c) => small[c]!, [0, 1], { ...params, gateFrom: 10 })).toEqual([[0, 1]]);
+    // The same storyline grown to 12 articles: the brief must share an actor or place with it, and does not.
+    const large = [sized(STRIKE, 12), STRIKE_BRIEF];
+    expect(linkStorylines((c) => large[c]!, [0, 1], { ...params, gateFrom: 10 })).toEqual([[0], [1]]);
+    // Gate always on (gateFrom 0): apart even when small.
+    expect(linkStorylines((c) => small[c]!, [0, 1], { ...params, gateFrom: 0 })).toEqual([[0], [1]]);
+  });
+
+  it('checks the shared entity against the member a cluster continues, not only the centroid', () => {
+    // The strike's storyline drifts to wages; its centroid keeps only its top terms, so the factory's entity falls out.
+    const clusters = [STRIKE, TALKS, ...WAGES, STRIKE_ENDS];
+    const tight = { ...params, threshold: 0.34, memberThreshold: 0.7, gateFrom: 0, centroidTerms: 7 };
+    expect(
+      linkStorylines(
+        (c) => clusters[c]!,
+        clusters.map((_, c) => c),
+        tight,
+      ),
+    ).toEqual([[0, 1, 2, 3, 4, 5]]);
+  });
+
+  it('raises the score a large storyline needs per doubling past sizeFrom', () => {
+    const related = writtenCluster(102, { اضراب: 5, عمال: 2, مصنع: 1, نقابه: 4, '@e_mahalla': 1 });
+    const base = { ...params, threshold: 0.3, gateFrom: 0, sizeFrom: 10 };
+    const grown = [sized(STRIKE, 40), related];
+    expect(linkStorylines((c) => grown[c]!, [0, 1], { ...base, sizeStep: 0 })).toEqual([[0, 1]]);
+    // 40 articles = two doublings past 10: needs 0.3 + 2 × 0.2.
+    expect(linkStorylines((c) => grown[c]!, [0, 1], { ...base, sizeStep: 0.2 })).toEqual([[0], [1]]);
   });
 });

@@ -16,30 +16,46 @@ const MAX_CANDIDATES = 30;
 /** Member clusters (newest) a cluster is compared with under member linkage. */
 const RECENT_MEMBERS = 20;
 
+/** A vector's linked-entity (`@id`) terms, read once per vector (the gate checks one cluster against ~30 storylines). */
+const ENTITY_TERMS = new WeakMap<SparseVector, readonly string[]>();
+
+function entityTerms(vector: SparseVector): readonly string[] {
+  let terms = ENTITY_TERMS.get(vector);
+  if (!terms) {
+    terms = vector.terms.filter((term) => term.startsWith('@'));
+    ENTITY_TERMS.set(vector, terms);
+  }
+  return terms;
+}
+
 /**
- * Whether a cluster passes the storyline's entity gate: it shares `min` linked entities (`@id` features) with the
- * storyline's centroid. Only where neither side carries linked entities (unannotated input) do clusters link by text.
+ * Whether a cluster passes the entity gate against one side (a storyline's centroid, or the member cluster it links
+ * through): it shares `min` linked entities with it. Only where neither side carries linked entities (unannotated
+ * input) do clusters link by text alone.
  */
-function passesEntityGate(vector: SparseVector, story: StorylineState, min: number): boolean {
-  if (min <= 0) return true;
-  let own = 0;
+function sharesEntities(
+  own: readonly string[],
+  has: (term: string) => boolean,
+  otherHasEntities: boolean,
+  min: number,
+): boolean {
   let shared = 0;
-  for (const term of vector.terms)
-    if (term.startsWith('@')) {
-      own++;
-      if (story.centroid.has(term)) shared++;
-    }
+  for (const term of own) if (has(term)) shared++;
   if (shared >= min) return true;
-  if (own > 0) return false;
-  for (const term of story.centroid.keys()) if (term.startsWith('@')) return false;
-  return true;
+  if (own.length > 0) return false;
+  return !otherHasEntities;
 }
 
 export interface StorylineState {
   /** Term → weight maps of the newest member clusters' unit vectors (member linkage). */
-  readonly recent: Map<string, number>[];
+  /** The newest member clusters' unit vectors (member linkage), as interned term ids. */
+  readonly recent: MemberVector[];
   readonly centroid: Map<string, number>;
+  /** Whether the centroid holds a linked-entity (`@id`) term (kept by joinStory). */
+  hasEntities: boolean;
   norm: number;
+  /** Articles in the storyline's clusters so far. */
+  articles: number;
   firstDay: number | null;
   lastDay: number | null;
 }
@@ -84,6 +100,8 @@ export interface StorylineLinker {
   /** Posting entries naming each storyline (its centroid is dropped at 0). */
   readonly references: number[];
   readonly postings: Map<string, number[]>;
+  /** Interned term ids of the run (an id's value never changes a score, so undo leaves interned terms in place). */
+  readonly query: QueryTerms;
   /** Undo records of the clusters linked since the journal was last cut, oldest first; null: no journal. */
   readonly journal: LinkUndo[] | null;
   /** Storylines that gained or lost a cluster since the caller last cleared this (to re-derive only those). */
@@ -116,6 +134,7 @@ export function createStorylineLinker(
     members: [],
     references: [],
     postings: new Map(),
+    query: new QueryTerms(),
     journal: options.journal ? [] : null,
     touched: new Set(),
   };
@@ -174,11 +193,14 @@ export function unlinkFrom(linker: StorylineLinker, cluster: number): void {
   }
 }
 
+/** A copy of a storyline's state that joinStory's in-place changes do not reach (member vectors are never changed). */
 function copyState(story: StorylineState): StorylineState {
   return {
     recent: story.recent.slice(),
     centroid: new Map(story.centroid),
+    hasEntities: story.hasEntities,
     norm: story.norm,
+    articles: story.articles,
     firstDay: story.firstDay,
     lastDay: story.lastDay,
   };
@@ -186,11 +208,12 @@ function copyState(story: StorylineState): StorylineState {
 
 /** Links cluster number `c` (next in assignment order) into its storyline; returns the storyline's number. */
 export function linkCluster(linker: StorylineLinker, c: number, cluster: ClusterState): number {
-  const { params, stories, members, references } = linker;
+  const { params, stories, members, references, postings, query } = linker;
   const vector = clusterVector(cluster, params.centroidTerms);
+  const ids = query.set(vector);
   const shared = new Map<number, number>();
   for (const term of vector.terms.slice(0, QUERY_TERMS)) {
-    const list = linker.postings.get(term) ?? [];
+    const list = postings.get(term) ?? [];
     for (let i = list.length - 1; i >= 0 && i >= list.length - MAX_SCAN; i--)
       shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
   }
@@ -201,16 +224,12 @@ export function linkCluster(linker: StorylineLinker, c: number, cluster: Cluster
     .map(([s]) => s);
   let best: number | null = null;
   let bestScore = -1;
+  const own = entityTerms(vector);
   for (const s of candidates.sort((a, b) => a - b)) {
     const story = stories[s]!; // named by a posting, so still in memory
     if (!fits(params, cluster, story)) continue;
-    if (!passesEntityGate(vector, story, params.minSharedEntities)) continue;
-    const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
-    let memberScore = 0;
-    if (params.memberThreshold < 1)
-      for (const member of story.recent) memberScore = Math.max(memberScore, dotWithMap(vector, member));
-    const score = Math.max(centroidScore, memberScore - (params.memberThreshold - params.threshold));
-    if (score >= params.threshold && score > bestScore) {
+    const score = linkScore(params, vector, query, own, story);
+    if (score !== null && score > bestScore) {
       best = s;
       bestScore = score;
     }
@@ -218,7 +237,16 @@ export function linkCluster(linker: StorylineLinker, c: number, cluster: Cluster
   let target = best;
   const created = target === null;
   if (target === null) {
-    target = stories.push({ recent: [], centroid: new Map(), norm: 0, firstDay: null, lastDay: null }) - 1;
+    target =
+      stories.push({
+        recent: [],
+        centroid: new Map(),
+        hasEntities: false,
+        norm: 0,
+        articles: 0,
+        firstDay: null,
+        lastDay: null,
+      }) - 1;
     members.push([]);
     references.push(0);
   }
@@ -233,11 +261,11 @@ export function linkCluster(linker: StorylineLinker, c: number, cluster: Cluster
         references: [],
       }
     : null;
-  joinStory(stories[target]!, cluster, vector, params);
+  joinStory(stories[target]!, cluster, vector, ids, params);
   members[target]!.push(c);
   linker.touched.add(target);
   for (const term of vector.terms) {
-    const list = linker.postings.get(term) ?? [];
+    const list = postings.get(term) ?? [];
     if (list[list.length - 1] !== target) {
       const post = undo && { term, created: list.length === 0, pushed: true, dropped: null as number[] | null };
       list.push(target);
@@ -250,9 +278,10 @@ export function linkCluster(linker: StorylineLinker, c: number, cluster: Cluster
       }
       if (post) undo!.posts.push(post);
     }
-    linker.postings.set(term, list);
+    postings.set(term, list);
   }
   if (references[target] === 0) clear(target); // no terms: never a candidate
+  query.clear();
   linker.journal?.push(undo!);
   return target;
 
@@ -267,8 +296,60 @@ export function linkCluster(linker: StorylineLinker, c: number, cluster: Cluster
   }
 }
 
-function joinStory(story: StorylineState, cluster: ClusterState, vector: SparseVector, params: StorylineParams): void {
-  if (params.memberThreshold < 1) story.recent.push(new Map(vector.terms.map((t, i) => [t, vector.weights[i]!])));
+/**
+ * How well a cluster continues a storyline, or null when it may not join: the larger of its cosine with the
+ * storyline's centroid and (its cosine with one of the newest member clusters − (memberThreshold − threshold)), at
+ * least `threshold` once the storyline's size is counted (`sizeStep`: a storyline grown past `sizeFrom` articles
+ * needs more per doubling, so a large storyline does not keep absorbing look-alikes), and sharing linked entities
+ * with what it links to (the centroid, or that member) when the storyline has `gateFrom` articles or more.
+ */
+function linkScore(
+  params: StorylineParams,
+  vector: SparseVector,
+  query: QueryTerms,
+  own: readonly string[],
+  story: StorylineState,
+): number | null {
+  const gated = params.minSharedEntities > 0 && story.articles >= params.gateFrom;
+  const needed =
+    params.threshold +
+    (story.articles > params.sizeFrom ? params.sizeStep * Math.log2(story.articles / params.sizeFrom) : 0);
+  let score = -1;
+  const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
+  if (
+    centroidScore >= needed &&
+    (!gated || sharesEntities(own, (term) => story.centroid.has(term), story.hasEntities, params.minSharedEntities))
+  )
+    score = centroidScore;
+  if (params.memberThreshold < 1)
+    for (const member of story.recent) {
+      const memberScore = query.dot(member) - (params.memberThreshold - params.threshold);
+      if (memberScore < needed || memberScore <= score) continue;
+      if (
+        gated &&
+        !sharesEntities(
+          own,
+          (term) => member.entities.includes(term),
+          member.entities.length > 0,
+          params.minSharedEntities,
+        )
+      )
+        continue;
+      score = memberScore;
+    }
+  return score >= needed ? score : null;
+}
+
+function joinStory(
+  story: StorylineState,
+  cluster: ClusterState,
+  vector: SparseVector,
+  ids: Int32Array,
+  params: StorylineParams,
+): void {
+  story.articles += cluster.members.length;
+  if (params.memberThreshold < 1)
+    story.recent.push({ ids, weights: Float64Array.from(vector.weights), entities: entityTerms(vector) });
   if (story.recent.length > RECENT_MEMBERS) story.recent.shift();
   if (cluster.firstDay !== null)
     story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
@@ -281,6 +362,82 @@ function joinStory(story: StorylineState, cluster: ClusterState, vector: SparseV
     for (const [term] of sorted.slice(params.centroidTerms)) story.centroid.delete(term);
   }
   let sum = 0;
-  for (const w of story.centroid.values()) sum += w * w;
+  story.hasEntities = false;
+  for (const [term, w] of story.centroid) {
+    sum += w * w;
+    if (!story.hasEntities && term.startsWith('@')) story.hasEntities = true;
+  }
   story.norm = Math.sqrt(sum);
+}
+
+/** A cluster's unit vector with its terms as ids of one `linkStorylines` run (8 + 4 bytes a term, no Map). */
+export interface MemberVector {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  /** Its linked-entity (`@id`) terms, for the entity gate through this member. */
+  readonly entities: readonly string[];
+}
+
+/**
+ * The current cluster's vector as the query of dot products with member vectors. Terms are interned to ids for the
+ * run, and `position` marks each query term's place, so a member is scanned once with typed-array reads instead of
+ * a Map lookup per term. The products are summed in query-term order, exactly as `dotWithMap(query, member)` sums
+ * them (terms the member lacks add 0), so every score is bit-identical.
+ */
+export class QueryTerms {
+  private readonly termIds = new Map<string, number>();
+  /** Query position + 1 of each term id (0: not in the query). */
+  private position = new Int32Array(1024);
+  private weights: readonly number[] = [];
+  private ids = new Int32Array(0);
+  /** Scratch: matched query positions and the member's weight at each position. */
+  private matched = new Int32Array(256);
+  private memberWeight = new Float64Array(256);
+
+  /** Makes `vector` the query; returns its term ids (kept by the storyline it joins). */
+  set(vector: SparseVector): Int32Array {
+    const ids = new Int32Array(vector.terms.length);
+    for (let i = 0; i < vector.terms.length; i++) {
+      const term = vector.terms[i]!;
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.termIds.size;
+        this.termIds.set(term, id);
+      }
+      ids[i] = id;
+    }
+    if (this.termIds.size > this.position.length) {
+      const grown = new Int32Array(Math.max(this.termIds.size, 2 * this.position.length));
+      grown.set(this.position);
+      this.position = grown;
+    }
+    for (let i = 0; i < ids.length; i++) this.position[ids[i]!] = i + 1;
+    if (ids.length > this.memberWeight.length) {
+      this.matched = new Int32Array(ids.length);
+      this.memberWeight = new Float64Array(ids.length);
+    }
+    this.weights = vector.weights;
+    this.ids = ids;
+    return ids;
+  }
+
+  /** Unmarks the query's terms. */
+  clear(): void {
+    for (let i = 0; i < this.ids.length; i++) this.position[this.ids[i]!] = 0;
+  }
+
+  /** Dot product of the query with a member vector, summed in query order (as `dotWithMap`). */
+  dot(member: MemberVector): number {
+    let n = 0;
+    for (let j = 0; j < member.ids.length; j++) {
+      const at = this.position[member.ids[j]!]!;
+      if (at === 0) continue;
+      this.matched[n++] = at - 1;
+      this.memberWeight[at - 1] = member.weights[j]!;
+    }
+    const order = this.matched.subarray(0, n).sort();
+    let dot = 0;
+    for (let k = 0; k < n; k++) dot += this.weights[order[k]!]! * this.memberWeight[order[k]!]!;
+    return dot;
+  }
 }

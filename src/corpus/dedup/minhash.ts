@@ -47,7 +47,7 @@ function mix(value: number): number {
 
 /** Distinct shingle hashes of a text (folded words, `SHINGLE_WORDS` at a time; shorter texts give one shingle). */
 export function shingleHashes(text: string): Uint32Array {
-  const words = foldedWords(text).slice(0, MAX_WORDS);
+  const words = foldedWords(text, MAX_WORDS);
   if (words.length === 0) return new Uint32Array(0);
   // Hash each word once, then combine SHINGLE_WORDS consecutive word hashes (no substring joins).
   const wordHashes = words.map(fnv1a);

@@ -29,23 +29,72 @@ export function stemWord(word: string, keepInitial: ReadonlySet<string> = KEEP_I
   return stemWith(word, rulesOf(keepInitial));
 }
 
-/** Clustering terms of a text, in text order (with repeats): folded, stemmed, stop words and 1-letter tokens dropped. */
-export function clusterTerms(text: string, keepInitial: ReadonlySet<string> = KEEP_INITIAL): string[] {
+/**
+ * Term of each folded word under the default rules ('' when the word or its stem is dropped): clustering reads the
+ * same words millions of times, and a Map lookup is cheaper than the stop-word checks and the stemmer. Bounded:
+ * emptied when it reaches CACHED_WORDS (a pure function's cache; results never depend on it).
+ */
+const TERM_OF_WORD = new Map<string, string>();
+const CACHED_WORDS = 400_000;
+
+function termOf(word: string, rules: StemRules): string {
+  if (word.length < 2 || CLUSTER_STOPWORDS.has(word)) return '';
+  const stem = stemWith(word, rules);
+  return stem.length < 2 || CLUSTER_STOPWORDS.has(stem) ? '' : stem;
+}
+
+/**
+ * Clustering terms of a text, in text order (with repeats): folded, stemmed, stop words and 1-letter tokens dropped.
+ * With `limit`, only the first `limit` terms (the same as slicing the full list, without stemming the rest).
+ */
+export function clusterTerms(
+  text: string,
+  keepInitial: ReadonlySet<string> = KEEP_INITIAL,
+  limit = Number.POSITIVE_INFINITY,
+): string[] {
   const rules = rulesOf(keepInitial);
+  const cached = rules === DEFAULT_RULES;
   const out: string[] = [];
-  for (const match of wordRuns(foldText(text))) {
-    const word = match[0];
-    if (word.length < 2 || CLUSTER_STOPWORDS.has(word)) continue;
-    const stem = stemWith(word, rules);
-    if (stem.length < 2 || CLUSTER_STOPWORDS.has(stem)) continue;
-    out.push(stem);
+  if (limit <= 0) return out;
+  for (const word of foldedWordRuns(text)) {
+    let term = cached ? TERM_OF_WORD.get(word) : undefined;
+    if (term === undefined) {
+      term = termOf(word, rules);
+      if (cached) {
+        if (TERM_OF_WORD.size >= CACHED_WORDS) TERM_OF_WORD.clear();
+        TERM_OF_WORD.set(word, term);
+      }
+    }
+    if (term === '') continue;
+    out.push(term);
+    if (out.length >= limit) break;
   }
   return out;
 }
 
-/** Folded words of a text without stemming (for shingles): every word run, stop words kept. */
-export function foldedWords(text: string): string[] {
-  const out: string[] = [];
-  for (const match of wordRuns(foldText(text))) out.push(match[0]);
-  return out;
+/** Folded words of a text without stemming (for shingles): every word run, stop words kept; the first `limit`. */
+export function foldedWords(text: string, limit = Number.POSITIVE_INFINITY): string[] {
+  return foldedWordRuns(text).slice(0, limit);
+}
+
+/**
+ * The folded word runs of the last few texts read: features read one body for its terms and again for its shingles
+ * (and a headline in between), so each is folded and split once. Callers must not change the returned array.
+ */
+const RECENT_TEXTS = 4;
+const recentTexts: string[] = [];
+const recentWords: string[][] = [];
+
+function foldedWordRuns(text: string): readonly string[] {
+  const at = recentTexts.indexOf(text);
+  if (at >= 0) return recentWords[at]!;
+  const words: string[] = [];
+  for (const match of wordRuns(foldText(text))) words.push(match[0]);
+  if (recentTexts.length >= RECENT_TEXTS) {
+    recentTexts.shift();
+    recentWords.shift();
+  }
+  recentTexts.push(text);
+  recentWords.push(words);
+  return words;
 }

@@ -1,9 +1,40 @@
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { clusterArticles } from '../../corpus/index.ts';
 import { ALL_ARTICLES, WIRE_ORIGINAL } from '../../corpus/fixtures/articles.ts';
-import { openEventArchiveFile } from './event-archive-file.ts';
+import { openEventArchiveFile, removeStaleSpills } from './event-archive-file.ts';
+
+const MODULE = fileURLToPath(new URL('./event-archive-file.ts', import.meta.url));
+
+/** A child process that opens a spill file under `base`, writes into it, prints its path and waits to be killed. */
+function spillingChild(base: string): { child: ChildProcess; path: Promise<string> } {
+  const script = join(base, 'spill-child.ts');
+  writeFileSync(
+    script,
+    `import { openEventArchiveFile } from ${JSON.stringify(MODULE)};\n` +
+      `const archive = openEventArchiveFile(${JSON.stringify(base)});\n` +
+      `archive.putCluster(0, '{"members":[1]}');\n` +
+      `console.log(archive.path);\n` +
+      `setInterval(() => {}, 1000);\n`,
+  );
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const path = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.on('exit', (code) => reject(new Error(`spill child exited (${code}) before printing its path`)));
+  });
+  return { child, path };
+}
+
+const exited = (child: ChildProcess): Promise<NodeJS.Signals | null> =>
+  new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
 
 describe('event archive spill file', () => {
   it('returns what was stored: features, signatures, ids and cluster states; a second put of an article is ignored', () => {
@@ -61,4 +92,57 @@ describe('event archive spill file', () => {
       archive.close();
     }
   });
+
+  it('is removed when its process exits without closing it', () => {
+    const base = mkdtempSync(join(tmpdir(), 'marsad-spill-test-'));
+    try {
+      const script = join(base, 'exit-child.ts');
+      writeFileSync(
+        script,
+        `import { openEventArchiveFile } from ${JSON.stringify(MODULE)};\n` +
+          `const archive = openEventArchiveFile(${JSON.stringify(base)});\n` +
+          `archive.putCluster(0, '{}');\n` +
+          `console.log(archive.path);\n` +
+          `process.exit(3);\n`,
+      );
+      const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+      expect(run.status).toBe(3);
+      const spill = run.stdout.trim();
+      expect(spill).toContain(base);
+      expect(existsSync(dirname(spill))).toBe(false);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('removes the spills of runs killed by SIGINT or SIGKILL on the next open, leaving live runs and other names', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'marsad-spill-test-'));
+    try {
+      const spills: string[] = [];
+      for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+        const { child, path } = spillingChild(base);
+        spills.push(await path);
+        const end = exited(child);
+        child.kill(signal);
+        expect(await end).toBe(signal); // the signal ends the process as before (no handler delays it)
+        expect(existsSync(spills[spills.length - 1]!)).toBe(true);
+      }
+      const live = join(base, `marsad-events-${process.ppid}-live`);
+      const other = join(base, 'marsad-events-nopid');
+      mkdirSync(live);
+      mkdirSync(other);
+      const gone = spawnSync(process.execPath, ['-e', '']).pid!; // a pid that has exited
+      const dead = join(base, `marsad-events-${gone}-dead`);
+      mkdirSync(dead);
+      const archive = openEventArchiveFile(base);
+      archive.close();
+      for (const spill of spills) expect(existsSync(dirname(spill))).toBe(false);
+      expect(existsSync(dead)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+      expect(existsSync(other)).toBe(true);
+      expect(removeStaleSpills(base)).toEqual([]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -4,7 +4,7 @@
  * close. It implements the corpus stage's `EventArchive` port (src/corpus/cluster/event-archive.ts) structurally,
  * so the store layer needs no corpus types. No journal, no fsync: the file lives and dies with one run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -62,9 +62,62 @@ function keyNumber(key: string): { value: number; bit: number } {
   return { value: (a & 0x1fffff) * 2 ** 32 + b, bit: ((a ^ Math.imul(b, 0x9e3779b1)) >>> 0) & (FILTER_BITS - 1) };
 }
 
-/** Opens a fresh archive file in a new temporary directory (or under `dir`). */
+/** Spill directories are `marsad-events-<pid>-<random>`: the pid tells a later run whether the owner still lives. */
+const SPILL_PREFIX = 'marsad-events-';
+const SPILL_NAME = /^marsad-events-(\d+)-/u;
+/** Spill directories of this process not yet closed: removed if the process exits without closing them. */
+const openHomes = new Set<string>();
+
+function removeOpenHomes(): void {
+  for (const home of openHomes) rmSync(home, { recursive: true, force: true });
+  openHomes.clear();
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes spill directories under `base` whose process is gone: a run ended by a signal (SIGINT, SIGTERM, SIGKILL)
+ * or a crash. Signals are not caught: clustering is one synchronous call, so a JavaScript signal handler would
+ * only run after it, and Ctrl-C must stop a long run at once. Returns the directories removed. Directories of live processes, and names without a pid, are left alone.
+ */
+export function removeStaleSpills(base: string = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const pid = Number(SPILL_NAME.exec(name)?.[1] ?? Number.NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    try {
+      rmSync(join(base, name), { recursive: true, force: true });
+      removed.push(join(base, name));
+    } catch {
+      // Another user's or a busy directory: not ours to force.
+    }
+  }
+  return removed;
+}
+
+/**
+ * Opens a fresh archive file in a new temporary directory (or under `dir`). Stale spills of killed runs there are
+ * removed first; this one is removed on close, or on process exit (`exit` event) when it was left open.
+ */
 export function openEventArchiveFile(dir?: string): EventArchiveFile {
-  const home = mkdtempSync(join(dir ?? tmpdir(), 'marsad-events-'));
+  const base = dir ?? tmpdir();
+  removeStaleSpills(base);
+  const home = mkdtempSync(join(base, `${SPILL_PREFIX}${process.pid}-`));
+  if (openHomes.size === 0) process.on('exit', removeOpenHomes);
+  openHomes.add(home);
   const path = join(home, 'events.sqlite');
   let db: Database.Database;
   try {
@@ -79,7 +132,7 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
       CREATE TABLE lsh (key INTEGER NOT NULL, item INTEGER NOT NULL, PRIMARY KEY (key, item)) WITHOUT ROWID;
     `);
   } catch (error) {
-    rmSync(home, { recursive: true, force: true });
+    forget(home);
     throw new EngineError(
       'store/failed',
       `Cannot open the clustering spill file ${path}: ${(error as Error).message}`,
@@ -146,7 +199,14 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
         if (open.inTransaction) open.exec('COMMIT');
         open.close();
       }
-      rmSync(home, { recursive: true, force: true });
+      forget(home);
     },
   };
+}
+
+/** Deletes a spill directory and stops watching the process for it. */
+function forget(home: string): void {
+  rmSync(home, { recursive: true, force: true });
+  openHomes.delete(home);
+  if (openHomes.size === 0) process.off('exit', removeOpenHomes);
 }
