@@ -17,7 +17,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterWriteHooks } from '../src/app/after-write.ts';
+import type { DerivedArticles } from '../src/app/derived-articles.ts';
+import { createStoryUpdater } from '../src/app/stories.ts';
 import { loadPageAnalyzer } from '../src/app/analyzer.ts';
 import { openFetchClient } from '../src/app/fetch-client.ts';
 import { addSource } from '../src/app/sources.ts';
@@ -131,9 +132,14 @@ export async function bench(): Promise<void> {
     for (const site of sites) await addSource(store, { url: `${site.origin}/rss.xml`, now: new Date() }, fetch.client);
     // MARSAD_BENCH_WATCH_STORIES=0 keeps only the search index after each batch, to tell the story updater's
     // in-memory event index (it grows with the corpus) apart from the watch loop itself.
-    const afterBatch = stories
-      ? afterWriteHooks(store)
-      : (written: WriteResult) => indexWrittenArticles(store, written);
+    // The after-write hooks of `marsad watch` (src/app/after-write.ts: search index, then stories), spelled out so
+    // the trace can print what the story updater holds.
+    const updater = stories ? createStoryUpdater(store) : null;
+    const afterBatch = async (written: WriteResult, derived?: DerivedArticles): Promise<void> => {
+      if (written.newArticleIds.length === 0) return;
+      await indexWrittenArticles(store, written, derived && ((id) => derived.get(id)?.search));
+      await updater?.update(written.newArticleIds, derived && ((id) => derived.get(id)?.features));
+    };
     console.log(
       `watch: ${SITES} sources, ${seconds} s, annotation ${annotate ? 'on' : 'off'}, stories ${stories ? 'on' : 'off'}; load average ${loadavg()
         .map((l) => l.toFixed(1))
@@ -158,10 +164,18 @@ export async function bench(): Promise<void> {
         console.log(
           `round ${rounds} t=${((performance.now() - started) / 1000).toFixed(0)}s pages=${pages} rss=${mb(m.rss)} heap=${mb(m.heapUsed)} external=${mb(m.external)} arrayBuffers=${mb(m.arrayBuffers)}`,
         );
+        const sizes = updater?.sizes();
+        if (sizes)
+          console.log(
+            `  story updater: ${Object.entries(sizes)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ')}`,
+          );
       }
     }
     const elapsed = (performance.now() - started) / 1000;
     clearInterval(sampler);
+    updater?.close();
     const window = (from: number, to: number): number => {
       const inside = samples.filter((x) => x.at >= from * elapsed && x.at <= to * elapsed).map((x) => x.rss);
       return inside.reduce((a, b) => a + b, 0) / Math.max(1, inside.length);

@@ -161,6 +161,8 @@ export interface StoryUpdater {
     readonly restarts: number;
     readonly relinked: number;
   } | null;
+  /** What the updater holds in memory, by structure (memory studies), or null before the first update. */
+  sizes(): Record<string, number> | null;
 }
 
 /** Clustering features computed beside the analysis, by article id. */
@@ -263,6 +265,22 @@ export function createStoryUpdater(
       if (state === null) return null;
       const window = state.index.window as ReturnType<typeof boundedWindow>;
       return { frozen: window.stats.frozen, thawed: window.stats.thawed, ...state.deriver.stats };
+    },
+    sizes() {
+      if (state === null) return null;
+      const { index } = state;
+      let liveClusters = 0;
+      for (const cluster of index.clusters) if (cluster !== undefined) liveClusters++;
+      return {
+        articles: index.articles.length,
+        liveArticles: index.byId.size,
+        clusters: index.clusters.length,
+        liveClusters,
+        eventTerms: index.postings.size,
+        ...state.deriver.sizes(),
+        cachedInputs: inputs.entries.size,
+        cachedChars: inputs.chars,
+      };
     },
   };
 }

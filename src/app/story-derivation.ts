@@ -17,6 +17,7 @@ import {
   createStorylineLinker,
   cutJournal,
   linkCluster,
+  linkerSizes,
   oldestUndoable,
   unlinkFrom,
   type StorylineLinker,
@@ -52,6 +53,8 @@ export interface StoryDeriver {
    * linking was taken back and done again (each batch re-links from the oldest cluster that changed).
    */
   readonly stats: { readonly settled: number; readonly restarts: number; readonly relinked: number };
+  /** What the deriver holds in memory (memory studies: `bench/watch.bench.ts` with MARSAD_BENCH_WATCH_TRACE=1). */
+  sizes(): ReturnType<typeof linkerSizes> & { readonly liveStories: number; readonly keys: number };
 }
 
 /** Hash of what a stored story shows: the storyline, its event clusters with their articles, and its duplicates. */
@@ -95,6 +98,9 @@ export function createStoryDeriver(index: EventIndex): StoryDeriver {
   return {
     get stats() {
       return { settled, restarts, relinked };
+    },
+    sizes() {
+      return { ...linkerSizes(linker), liveStories: live.size, keys: keys.length };
     },
     derive(added) {
       const dirty = new Set(added.map((n) => index.clusterOf[n]!));

@@ -145,6 +145,25 @@ export function linkedStorylines(linker: StorylineLinker): number[][] {
   return linker.members.map((m) => [...m].sort((a, b) => a - b));
 }
 
+/** What a linker holds (memory studies): storylines, those whose state is kept, posted and interned terms. */
+export function linkerSizes(linker: StorylineLinker): {
+  readonly storylines: number;
+  readonly liveStorylines: number;
+  readonly postedTerms: number;
+  readonly internedTerms: number;
+  readonly journal: number;
+} {
+  let live = 0;
+  for (const story of linker.stories) if (story !== undefined) live++;
+  return {
+    storylines: linker.members.length,
+    liveStorylines: live,
+    postedTerms: linker.postings.size,
+    internedTerms: linker.query.size,
+    journal: linker.journal?.length ?? 0,
+  };
+}
+
 /** Number of linked clusters the journal can still take back (from the newest). */
 export function journalLength(linker: StorylineLinker): number {
   return linker.journal?.length ?? 0;
@@ -419,6 +438,11 @@ export class QueryTerms {
     this.weights = vector.weights;
     this.ids = ids;
     return ids;
+  }
+
+  /** Terms interned so far. */
+  get size(): number {
+    return this.termIds.size;
   }
 
   /** Unmarks the query's terms. */
