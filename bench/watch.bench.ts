@@ -9,14 +9,16 @@
  * MARSAD_BENCH_WATCH_SECONDS: duration (default 600, the issue's 10 minutes). MARSAD_BENCH_WATCH_STORIES=0 leaves
  * out the story updater and MARSAD_BENCH_WATCH_ANNOTATE=0 the annotation, to tell what grows with the stored corpus
  * from the watch loop itself. MARSAD_BENCH_WATCH_TRACE=1 prints memory after every round (with a full GC first when
- * node runs with --expose-gc). Politeness delay is 0 for the local servers (robots.txt has no Crawl-delay).
+ * node runs with --expose-gc). MARSAD_BENCH_WATCH_PER_DAY: articles each site publishes per day (default 40; the page
+ * dates advance with it, and the stories' index keeps only the last 2 days of events in memory). Politeness delay is 0 for the local servers (robots.txt has no Crawl-delay).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterWriteHooks } from '../src/app/after-write.ts';
+import type { DerivedArticles } from '../src/app/derived-articles.ts';
+import { createStoryUpdater } from '../src/app/stories.ts';
 import { loadPageAnalyzer } from '../src/app/analyzer.ts';
 import { openFetchClient } from '../src/app/fetch-client.ts';
 import { addSource } from '../src/app/sources.ts';
@@ -30,6 +32,8 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 const SITES = 20;
 const NEW_PER_ROUND = 10;
 const FEED_ITEMS = 30;
+/** Articles each site publishes per day (the page dates advance with the article number); MARSAD_BENCH_WATCH_PER_DAY. */
+const ARTICLES_PER_DAY = Number(process.env.MARSAD_BENCH_WATCH_PER_DAY ?? 40);
 const WORDS = [...BENCH_WORDS, 'بغداد', 'عمّان', 'القاهرة', 'الرياض', 'تونس', 'الرباط', 'بيروت'];
 
 const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
@@ -50,8 +54,11 @@ function sentence(random: () => number, words: number): string {
 function pageHtml(site: number, n: number): string {
   const random = seededRandom(site * 100_003 + n);
   const headline = `${sentence(random, 7)} (${site}-${n})`;
-  const day = String(1 + (n % 28)).padStart(2, '0');
-  return `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>${headline}</title><meta property="article:published_time" content="2026-11-${day}T08:00:00+03:00"></head>
+  // Like a real feed, newer items are newer news: each site publishes ARTICLES_PER_DAY a day, so the publication dates
+  // advance through the run (the stories' event index keeps only the last days in memory: with dates cycling over
+  // one month, as this bench had them before, every event would stay open and memory would grow with the corpus).
+  const published = new Date(Date.UTC(2026, 10, 1) + Math.floor(n / ARTICLES_PER_DAY) * 86_400_000);
+  return `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>${headline}</title><meta property="article:published_time" content="${published.toISOString().slice(0, 10)}T08:00:00+03:00"></head>
 <body><nav><a href="/">الرئيسية</a></nav><article><h1>${headline}</h1>${Array.from({ length: 6 }, () => `<p>${sentence(random, 25)}</p>`).join('')}</article><footer>جميع الحقوق محفوظة</footer></body></html>`;
 }
 
@@ -125,9 +132,14 @@ export async function bench(): Promise<void> {
     for (const site of sites) await addSource(store, { url: `${site.origin}/rss.xml`, now: new Date() }, fetch.client);
     // MARSAD_BENCH_WATCH_STORIES=0 keeps only the search index after each batch, to tell the story updater's
     // in-memory event index (it grows with the corpus) apart from the watch loop itself.
-    const afterBatch = stories
-      ? afterWriteHooks(store)
-      : (written: WriteResult) => indexWrittenArticles(store, written);
+    // The after-write hooks of `marsad watch` (src/app/after-write.ts: search index, then stories), spelled out so
+    // the trace can print what the story updater holds.
+    const updater = stories ? createStoryUpdater(store) : null;
+    const afterBatch = async (written: WriteResult, derived?: DerivedArticles): Promise<void> => {
+      if (written.newArticleIds.length === 0) return;
+      await indexWrittenArticles(store, written, derived && ((id) => derived.get(id)?.search));
+      await updater?.update(written.newArticleIds, derived && ((id) => derived.get(id)?.features));
+    };
     console.log(
       `watch: ${SITES} sources, ${seconds} s, annotation ${annotate ? 'on' : 'off'}, stories ${stories ? 'on' : 'off'}; load average ${loadavg()
         .map((l) => l.toFixed(1))
@@ -152,10 +164,18 @@ export async function bench(): Promise<void> {
         console.log(
           `round ${rounds} t=${((performance.now() - started) / 1000).toFixed(0)}s pages=${pages} rss=${mb(m.rss)} heap=${mb(m.heapUsed)} external=${mb(m.external)} arrayBuffers=${mb(m.arrayBuffers)}`,
         );
+        const sizes = updater?.sizes();
+        if (sizes)
+          console.log(
+            `  story updater: ${Object.entries(sizes)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ')}`,
+          );
       }
     }
     const elapsed = (performance.now() - started) / 1000;
     clearInterval(sampler);
+    updater?.close();
     const window = (from: number, to: number): number => {
       const inside = samples.filter((x) => x.at >= from * elapsed && x.at <= to * elapsed).map((x) => x.rss);
       return inside.reduce((a, b) => a + b, 0) / Math.max(1, inside.length);

@@ -36,6 +36,10 @@ export interface CatchUp {
  */
 export async function catchUpDerivedState(store: Store): Promise<CatchUp> {
   const searchIndexed = await syncStoreSearchIndex(store);
-  const stories = await createStoryUpdater(store).update([]);
-  return { searchIndexed, stories };
+  const updater = createStoryUpdater(store);
+  try {
+    return { searchIndexed, stories: await updater.update([]) };
+  } finally {
+    updater.close();
+  }
 }

@@ -131,6 +131,11 @@ export async function checkStore(store: Store): Promise<CheckReport> {
  */
 export async function repairStore(store: Store): Promise<void> {
   await catchUpDerivedState(store);
-  await createStoryUpdater(store, { recomputeFeatures: true, rewriteAll: true }).update([]);
+  const updater = createStoryUpdater(store, { recomputeFeatures: true, rewriteAll: true });
+  try {
+    await updater.update([]);
+  } finally {
+    updater.close();
+  }
   await store.rebuildReadModels();
 }

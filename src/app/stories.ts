@@ -6,11 +6,11 @@
 import { joinShortForms } from '../corpus/entities/short-forms.ts';
 import type { ArticleAnnotations } from '../core/annotation.ts';
 import { MIN_STORYLINE_ARTICLES } from '../corpus/cluster-json.ts';
-import { hashId } from '../core/ids.ts';
 import {
   addToIndex,
   articleFeatures,
   type ArticleFeatures,
+  boundedWindow,
   buildTimeline,
   createEventIndex,
   type EventIndex,
@@ -19,10 +19,14 @@ import {
   featuresFromJson,
   featuresToJson,
   findClaims,
+  isIndexed,
   storylines,
   toClusterInput,
   type ClusterInput,
 } from '../corpus/index.ts';
+import { EVENT_PARAMS } from '../corpus/cluster/params.ts';
+import { openEventArchiveFile, type EventArchiveFile } from '../store/sqlite/event-archive-file.ts';
+import { createStoryDeriver, storySignature, type StoryDelta, type StoryDeriver } from './story-derivation.ts';
 import type { Claim, DuplicateGroup, EventCluster, Storyline, TimelineEntry } from '../corpus/types.ts';
 import type { StoredArticle, Store } from '../store/store.ts';
 import type { ArticleEventRow, StoryRecord, StoryStateChange } from '../store/story-types.ts';
@@ -68,6 +72,60 @@ function inputOf(article: StoredArticle): ClusterInput {
   return toClusterInput(article.id, { ...article, ...annotations });
 }
 
+/**
+ * Articles of the stories rewritten lately, kept between updates so that a story that gained an article reads only
+ * that article back, not all of its articles. Least recently used first out, bounded by text length (a story's
+ * detail quotes its articles' bodies, so the bodies are kept).
+ */
+interface StoryInputCache {
+  readonly entries: Map<string, ClusterInput>;
+  chars: number;
+  readonly maxChars: number;
+}
+
+/** Characters of article text the cache keeps (~16 MB of UTF-16, plus the annotations). */
+const CACHED_INPUT_CHARS = 8_000_000;
+
+function createInputCache(maxChars = CACHED_INPUT_CHARS): StoryInputCache {
+  return { entries: new Map(), chars: 0, maxChars };
+}
+
+function inputSize(input: ClusterInput): number {
+  return input.body.length + (input.headline?.length ?? 0);
+}
+
+/** The stored articles among `ids` as clustering inputs, through the cache when one is given. */
+async function cachedInputs(
+  store: Store,
+  ids: readonly string[],
+  cache: StoryInputCache | null,
+): Promise<Map<string, ClusterInput>> {
+  if (cache === null) return loadInputs(store, ids);
+  const out = new Map<string, ClusterInput>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = cache.entries.get(id);
+    if (hit === undefined) {
+      missing.push(id);
+      continue;
+    }
+    cache.entries.delete(id); // re-inserted last: the Map stays in order of use
+    cache.entries.set(id, hit);
+    out.set(id, hit);
+  }
+  for (const [id, input] of await loadInputs(store, missing)) {
+    out.set(id, input);
+    cache.entries.set(id, input);
+    cache.chars += inputSize(input);
+  }
+  for (const [id, input] of cache.entries) {
+    if (cache.chars <= cache.maxChars) break;
+    cache.entries.delete(id);
+    cache.chars -= inputSize(input);
+  }
+  return out;
+}
+
 async function loadInputs(store: Store, ids: readonly string[]): Promise<Map<string, ClusterInput>> {
   const out = new Map<string, ClusterInput>();
   for (const id of ids) {
@@ -93,6 +151,18 @@ async function featuresOf(store: Store, ids: readonly string[], known?: KnownFea
 export interface StoryUpdater {
   /** `known` gives features already computed elsewhere (the analysis threads); the rest are computed here. */
   update(newArticleIds: readonly string[], known?: KnownFeatures): Promise<StoriesUpdate>;
+  /** Deletes the index's spill file (also done at process exit); the updater must not be used afterwards. */
+  close(): void;
+  /** The bounded index's and the derivation's counters (tests, benches), or null before the first update. */
+  stats(): {
+    readonly frozen: number;
+    readonly thawed: number;
+    readonly settled: number;
+    readonly restarts: number;
+    readonly relinked: number;
+  } | null;
+  /** What the updater holds in memory, by structure (memory studies), or null before the first update. */
+  sizes(): Record<string, number> | null;
 }
 
 /** Clustering features computed beside the analysis, by article id. */
@@ -100,11 +170,40 @@ export type KnownFeatures = (articleId: string) => ArticleFeatures | undefined;
 
 /** What the updater knows is stored, kept in step with each committed update. */
 interface StoryState {
+  /** A bounded index: events that can no longer receive articles are frozen into `archive` (a spill file). */
   readonly index: EventIndex;
-  /** Article id → `eventId storylineId` as stored in article_events. */
-  readonly assigned: Map<string, string>;
+  readonly archive: EventArchiveFile;
+  readonly deriver: StoryDeriver;
+  /**
+   * Article id → `eventId storylineId` as stored in article_events, read for the first derivation only (which
+   * derives every row) and dropped after it; later derivations name the rows that can have changed themselves.
+   */
+  assigned: Map<string, string> | null;
   /** Story id → stored membership signature. */
   readonly signatures: Map<string, string | null>;
+}
+
+/** Spill files of live updaters, deleted at process exit when nobody closed them. */
+const openArchives = new Set<EventArchiveFile>();
+let exitHook = false;
+
+/** A new bounded event index over a fresh spill file (docs/stories.md «Bounded memory»). */
+function boundedIndex(): { index: EventIndex; archive: EventArchiveFile } {
+  const archive = openEventArchiveFile();
+  openArchives.add(archive);
+  if (!exitHook) {
+    exitHook = true;
+    process.once('exit', () => {
+      for (const open of openArchives) open.close();
+    });
+  }
+  return { index: createEventIndex(EVENT_PARAMS, boundedWindow({ archive })), archive };
+}
+
+function closeState(state: StoryState | null): void {
+  if (state === null) return;
+  state.archive.close();
+  openArchives.delete(state.archive);
 }
 
 /**
@@ -113,8 +212,8 @@ interface StoryState {
  * batches were cut. One at a time, the index after N articles is the same however the N arrived (one run or two,
  * batches of 1 or 5,000, a crash and a re-run).
  */
-function addInOrder(index: EventIndex, features: readonly ArticleFeatures[]): void {
-  for (const feature of features) addToIndex(index, [feature]);
+function addInOrder(index: EventIndex, features: readonly ArticleFeatures[]): number[] {
+  return features.flatMap((feature) => addToIndex(index, [feature]));
 }
 
 /**
@@ -129,24 +228,59 @@ export function createStoryUpdater(
   options: UpdaterOptions = {},
 ): StoryUpdater {
   let state: StoryState | null = null;
+  const inputs = createInputCache();
   return {
     async update(newArticleIds, known) {
       let fresh: ArticleFeatures[];
+      let added: number[];
       let next: StoryState;
       if (state !== null && state.index.articles.length === (await store.countStoryFeatures())) {
-        fresh = (await featuresOf(store, newArticleIds, known)).filter((f) => !state!.index.byId.has(f.id));
-        addInOrder(state.index, fresh);
+        fresh = (await featuresOf(store, newArticleIds, known)).filter((f) => !isIndexed(state!.index, f.id));
+        added = addInOrder(state.index, fresh);
         next = state;
       } else if (state !== null && options.catchUp) {
-        ({ state: next, fresh } = await catchUpStored(store, state, known));
+        ({ state: next, fresh, added } = await catchUpStored(store, state, known));
       } else {
-        ({ state: next, fresh } = await replayStored(store, state === null ? repair : {}, known));
+        ({ state: next, fresh, added } = await replayStored(store, state === null ? repair : {}, known));
       }
-      const change = await storyChange(store, next, fresh);
-      await store.commitStoryState(change);
-      applyChange(next, change);
+      if (next !== state) closeState(state);
       state = next;
-      return { featured: fresh.length, written: change.upsert.length, removed: change.remove.length };
+      try {
+        const change = storyChangeOf(next, fresh, next.deriver.derive(added));
+        await store.commitStoryState(await withRecords(store, change, inputs));
+        applyChange(next, change);
+        return { featured: fresh.length, written: change.upsert.length, removed: change.remove.length };
+      } catch (error) {
+        // The index is ahead of the store now: the next update replays.
+        closeState(state);
+        state = null;
+        throw error;
+      }
+    },
+    close() {
+      closeState(state);
+      state = null;
+    },
+    stats() {
+      if (state === null) return null;
+      const window = state.index.window as ReturnType<typeof boundedWindow>;
+      return { frozen: window.stats.frozen, thawed: window.stats.thawed, ...state.deriver.stats };
+    },
+    sizes() {
+      if (state === null) return null;
+      const { index } = state;
+      let liveClusters = 0;
+      for (const cluster of index.clusters) if (cluster !== undefined) liveClusters++;
+      return {
+        articles: index.articles.length,
+        liveArticles: index.byId.size,
+        clusters: index.clusters.length,
+        liveClusters,
+        eventTerms: index.postings.size,
+        ...state.deriver.sizes(),
+        cachedInputs: inputs.entries.size,
+        cachedChars: inputs.chars,
+      };
     },
   };
 }
@@ -184,18 +318,25 @@ async function replayStored(
   store: Store,
   repair: RepairOptions,
   known?: KnownFeatures,
-): Promise<{ state: StoryState; fresh: ArticleFeatures[] }> {
-  const index = createEventIndex();
+): Promise<{ state: StoryState; fresh: ArticleFeatures[]; added: number[] }> {
+  const { index, archive } = boundedIndex();
   const fresh: ArticleFeatures[] = [];
-  for (const row of await store.storyFeaturesInOrder()) {
-    let features = repair.recomputeFeatures ? null : parsedFeatures(row.features);
-    if (features === null) {
-      const [computed] = await featuresOf(store, [row.articleId], known);
-      if (!computed) continue;
-      features = computed;
-      fresh.push(features);
+  const added: number[] = [];
+  try {
+    for (const row of await store.storyFeaturesInOrder()) {
+      let features = repair.recomputeFeatures ? null : parsedFeatures(row.features);
+      if (features === null) {
+        const [computed] = await featuresOf(store, [row.articleId], known);
+        if (!computed) continue;
+        features = computed;
+        fresh.push(features);
+      }
+      added.push(...addToIndex(index, [features]));
     }
-    addToIndex(index, [features]);
+  } catch (error) {
+    archive.close();
+    openArchives.delete(archive);
+    throw error;
   }
   const assigned = new Map(
     (await store.articleEvents()).map((r) => [r.articleId, assignment(r.eventId, r.storylineId)]),
@@ -205,7 +346,7 @@ async function replayStored(
     assigned.clear();
     for (const id of signatures.keys()) signatures.set(id, null);
   }
-  return { state: { index, assigned, signatures }, fresh };
+  return { state: { index, archive, deriver: createStoryDeriver(index), assigned, signatures }, fresh, added };
 }
 
 /**
@@ -217,13 +358,14 @@ async function catchUpStored(
   store: Store,
   state: StoryState,
   known?: KnownFeatures,
-): Promise<{ state: StoryState; fresh: ArticleFeatures[] }> {
+): Promise<{ state: StoryState; fresh: ArticleFeatures[]; added: number[] }> {
   const rows = await store.storyFeaturesInOrder();
-  const held = rows.reduce((n, row) => n + (state.index.byId.has(row.articleId) ? 1 : 0), 0);
+  const held = rows.reduce((n, row) => n + (isIndexed(state.index, row.articleId) ? 1 : 0), 0);
   if (held !== state.index.articles.length) return replayStored(store, {}, known);
   const fresh: ArticleFeatures[] = [];
+  const added: number[] = [];
   for (const row of rows) {
-    if (state.index.byId.has(row.articleId)) continue;
+    if (isIndexed(state.index, row.articleId)) continue;
     let features = (row.features !== null ? known?.(row.articleId) : undefined) ?? parsedFeatures(row.features);
     if (features === null) {
       const [computed] = await featuresOf(store, [row.articleId], known);
@@ -231,12 +373,12 @@ async function catchUpStored(
       features = computed;
       fresh.push(features);
     }
-    addToIndex(state.index, [features]);
+    added.push(...addToIndex(state.index, [features]));
   }
-  const assigned = new Map(
-    (await store.articleEvents()).map((r) => [r.articleId, assignment(r.eventId, r.storylineId)]),
-  );
-  return { state: { index: state.index, assigned, signatures: new Map(await store.storySignatures()) }, fresh };
+  // Other writers may have rewritten stories: compare with what is stored now.
+  state.signatures.clear();
+  for (const [id, signature] of await store.storySignatures()) state.signatures.set(id, signature);
+  return { state, fresh, added };
 }
 
 function assignment(eventId: string, storylineId: string | null): string {
@@ -283,60 +425,78 @@ export function deriveStories(index: EventIndex): DerivedStories {
     for (const articleId of cluster.articles)
       assignments.push({ articleId, eventId: cluster.id, storylineId: storyOfCluster.get(c) ?? null });
   });
-  const signatures = new Map(stories.map((story) => [story.id, storySignature(story, clusters, duplicates)]));
+  const signatures = new Map(
+    stories.map((story) => {
+      const members = story.eventClusters.map((c) => clusters[c]!);
+      const ids = new Set(members.flatMap((c) => c.articles));
+      return [
+        story.id,
+        storySignature(
+          story,
+          members,
+          duplicates.filter((d) => ids.has(d.original)),
+        ),
+      ];
+    }),
+  );
   return { clusters, stories, duplicates, assignments, signatures };
 }
 
-/** Hash of what a stored story shows: the storyline, its event clusters with their articles, and its duplicates. */
-function storySignature(
-  story: Storyline,
-  clusters: readonly EventCluster[],
-  duplicates: readonly DuplicateGroup[],
-): string {
-  const members = story.eventClusters.map((c) => clusters[c]!);
-  const ids = new Set(members.flatMap((c) => c.articles));
-  return hashId([
-    'story',
-    JSON.stringify({ story, members, duplicates: duplicates.filter((d) => ids.has(d.original)) }),
-  ]);
+/** A story change without the stories' records (assembled by `withRecords`, which reads their articles). */
+interface PendingChange extends Omit<StoryStateChange, 'upsert'> {
+  readonly upsert: readonly { readonly story: Storyline; readonly signature: string }[];
+  readonly delta: StoryDelta;
 }
 
 /** The rows to write so the store matches the index: features of fresh articles, changed rows, changed stories. */
-async function storyChange(
-  store: Store,
-  state: StoryState,
-  fresh: readonly ArticleFeatures[],
-): Promise<StoryStateChange> {
-  const derived = deriveStories(state.index);
-  const assignments = derived.assignments.filter(
-    (r) => state.assigned.get(r.articleId) !== assignment(r.eventId, r.storylineId),
-  );
-  const changed = derived.stories.filter((s) => state.signatures.get(s.id) !== derived.signatures.get(s.id));
-  const upsert: StoryRecord[] = [];
-  for (const story of changed) {
-    upsert.push({
-      ...(await storyRecord(store, { story, clusters: derived.clusters, duplicates: derived.duplicates })),
-      signature: derived.signatures.get(story.id)!,
-    });
-  }
-  const remove = [...state.signatures.keys()].filter((id) => !derived.signatures.has(id)).sort();
+function storyChangeOf(state: StoryState, fresh: readonly ArticleFeatures[], delta: StoryDelta): PendingChange {
+  const stored = state.assigned;
+  const assignments =
+    stored === null
+      ? delta.assignments
+      : delta.assignments.filter((r) => stored.get(r.articleId) !== assignment(r.eventId, r.storylineId));
+  state.assigned = null; // only the first derivation compares with every stored row
+  const upsert = delta.stories
+    .filter((story) => state.signatures.get(story.id) !== delta.signatures.get(story.id))
+    .map((story) => ({ story, signature: delta.signatures.get(story.id)! }));
+  const remove = delta.full
+    ? [...state.signatures.keys()].filter((id) => !delta.signatures.has(id)).sort()
+    : delta.gone.filter((id) => state.signatures.has(id));
   return {
     features: fresh.map((f) => ({ articleId: f.id, features: featuresToJson(f) })),
     assignments,
     upsert,
     remove,
+    delta,
   };
 }
 
-function applyChange(state: StoryState, change: StoryStateChange): void {
-  for (const row of change.assignments) state.assigned.set(row.articleId, assignment(row.eventId, row.storylineId));
-  for (const story of change.upsert) state.signatures.set(story.id, story.signature ?? null);
+async function withRecords(
+  store: Store,
+  change: PendingChange,
+  cache: StoryInputCache | null = null,
+): Promise<StoryStateChange> {
+  const upsert: StoryRecord[] = [];
+  for (const { story, signature } of change.upsert) {
+    const context = { story, cluster: change.delta.cluster, duplicates: change.delta.duplicates(story) };
+    upsert.push({ ...(await storyRecord(store, context, cache)), signature });
+  }
+  return { features: change.features, assignments: change.assignments, upsert, remove: change.remove };
+}
+
+function applyChange(state: StoryState, change: PendingChange): void {
+  for (const story of change.upsert) state.signatures.set(story.story.id, story.signature);
   for (const id of change.remove) state.signatures.delete(id);
 }
 
 /** Updates stored stories for the articles just ingested (one-off: replays all stored features). */
 export async function updateStories(store: Store, newArticleIds: readonly string[]): Promise<StoriesUpdate> {
-  return createStoryUpdater(store).update(newArticleIds);
+  const updater = createStoryUpdater(store);
+  try {
+    return await updater.update(newArticleIds);
+  } finally {
+    updater.close();
+  }
 }
 
 /**
@@ -345,34 +505,53 @@ export async function updateStories(store: Store, newArticleIds: readonly string
  * result depends only on the set of stored articles, whichever worker stored which.
  */
 export async function rebuildAllStories(store: Store): Promise<StoriesUpdate> {
-  const { state, fresh } = await replayStored(store, { rewriteAll: true });
-  const index = createEventIndex();
-  addToIndex(
-    index,
-    state.index.articles.filter((f): f is ArticleFeatures => f !== undefined),
-  );
-  const change = await storyChange(store, { ...state, index }, fresh);
-  await store.commitStoryState(change);
-  return { featured: fresh.length, written: change.upsert.length, removed: change.remove.length };
+  const features: ArticleFeatures[] = [];
+  const fresh: ArticleFeatures[] = [];
+  for (const row of await store.storyFeaturesInOrder()) {
+    let parsed = parsedFeatures(row.features);
+    if (parsed === null) {
+      const [computed] = await featuresOf(store, [row.articleId]);
+      if (!computed) continue;
+      parsed = computed;
+      fresh.push(parsed);
+    }
+    features.push(parsed);
+  }
+  const { index, archive } = boundedIndex();
+  // Every row and story is rewritten: nothing stored is trusted.
+  const signatures = new Map<string, string | null>([...(await store.storyIds())].map((id) => [id, null]));
+  const state: StoryState = { index, archive, deriver: createStoryDeriver(index), assigned: new Map(), signatures };
+  try {
+    const added = addToIndex(index, features);
+    const change = storyChangeOf(state, fresh, state.deriver.derive(added));
+    await store.commitStoryState(await withRecords(store, change));
+    return { featured: fresh.length, written: change.upsert.length, removed: change.remove.length };
+  } finally {
+    closeState(state);
+  }
 }
 
 async function storyRecord(
   store: Store,
-  context: { story: Storyline; clusters: readonly EventCluster[]; duplicates: readonly DuplicateGroup[] },
-): Promise<StoryRecord> {
-  const { story, clusters } = context;
-  const ids = story.eventClusters.flatMap((c) => clusters[c]!.articles);
-  const inputs = await loadInputs(store, ids);
+  context: {
+    story: Storyline;
+    cluster: (c: number) => EventCluster;
+    duplicates: readonly DuplicateGroup[];
+  },
+  cache: StoryInputCache | null,
+): Promise<Omit<StoryRecord, 'signature'>> {
+  const { story, duplicates } = context;
+  const clusters = story.eventClusters.map(context.cluster);
+  const ids = clusters.flatMap((c) => c.articles);
+  const inputs = await cachedInputs(store, ids, cache);
   const articles = ids.map((id) => inputs.get(id)).filter((a): a is ClusterInput => a !== undefined);
-  const idSet = new Set(ids);
-  const duplicates = context.duplicates.filter((d) => idSet.has(d.original));
   const copyOf = new Map(duplicates.flatMap((d) => d.copies.map((c) => [c, d.original] as const)));
   const timeline = buildTimeline(0, articles);
   const detail: StoryDetail = {
     storyline: { ...story, eventClusters: story.eventClusters.map((_, i) => i) },
-    eventClusters: story.eventClusters.map((c) => ({
-      ...clusters[c]!,
-      articles: clusters[c]!.articles.map((id) => storyArticle(inputs.get(id), id, copyOf.get(id) ?? null)),
+    eventClusters: clusters.map((cluster) => ({
+      ...cluster,
+      articles: cluster.articles.map((id) => storyArticle(inputs.get(id), id, copyOf.get(id) ?? null)),
     })),
     duplicates,
     timeline: timeline.filter((e) => e.date !== null),

@@ -28,24 +28,46 @@ export function duplicateGroups(index: EventIndex): DuplicateGroup[] {
   index.duplicateOf.forEach((root, n) => {
     if (root !== n) groups.set(root, [...(groups.get(root) ?? [root]), n]);
   });
+  return [...groups.values()].map((members) => duplicateGroupOf(index, members)).sort(byOriginal);
+}
+
+/**
+ * The duplicate groups whose members are in these event clusters (a copy always joins its original's cluster, so
+ * a group lies in one cluster): the same records `duplicateGroups` gives for them, read from these clusters only.
+ */
+export function duplicateGroupsIn(index: EventIndex, clusterNumbers: Iterable<number>): DuplicateGroup[] {
   const out: DuplicateGroup[] = [];
-  for (const members of groups.values()) {
-    const features = members.map((n) => articleAt(index, n));
-    const original = pickOriginal(features);
-    // An agency's own page in the group names the agency even when the re-posts drop the credit.
-    const agency = creditedAgency(features.map((f) => f.agencies)) ?? outletAgency(original.outlet);
-    const nearIdentical = members.every((n) => index.jaccardToOriginal[n]! >= WIRE_JACCARD);
-    out.push({
-      original: original.id,
-      copies: features
-        .filter((f) => f.id !== original.id)
-        .map((f) => f.id)
-        .sort(),
-      wire: agency !== null && nearIdentical,
-      agency: agency !== null && nearIdentical ? agency : null,
-    });
+  for (const c of clusterNumbers) {
+    const groups = new Map<number, number[]>();
+    for (const n of [...clusterAt(index, c).members].sort((a, b) => a - b)) {
+      const root = index.duplicateOf[n]!;
+      if (root !== n) groups.set(root, [...(groups.get(root) ?? [root]), n]);
+    }
+    for (const members of groups.values()) out.push(duplicateGroupOf(index, members));
   }
-  return out.sort((a, b) => (a.original < b.original ? -1 : 1));
+  return out.sort(byOriginal);
+}
+
+function byOriginal(a: DuplicateGroup, b: DuplicateGroup): number {
+  return a.original < b.original ? -1 : 1;
+}
+
+/** One duplicate group's record; `members` ascending, the root first. */
+function duplicateGroupOf(index: EventIndex, members: readonly number[]): DuplicateGroup {
+  const features = members.map((n) => articleAt(index, n));
+  const original = pickOriginal(features);
+  // An agency's own page in the group names the agency even when the re-posts drop the credit.
+  const agency = creditedAgency(features.map((f) => f.agencies)) ?? outletAgency(original.outlet);
+  const nearIdentical = members.every((n) => index.jaccardToOriginal[n]! >= WIRE_JACCARD);
+  return {
+    original: original.id,
+    copies: features
+      .filter((f) => f.id !== original.id)
+      .map((f) => f.id)
+      .sort(),
+    wire: agency !== null && nearIdentical,
+    agency: agency !== null && nearIdentical ? agency : null,
+  };
 }
 
 /**
@@ -111,21 +133,22 @@ export function storylines(
   const order = clusters.map((_, c) => c);
   const groups = linkStorylines((c) => clusterAt(index, c), order, params);
   return groups
-    .map((members) => {
-      const largest = [...members].sort(
-        (a, b) => clusters[b]!.articles.length - clusters[a]!.articles.length || a - b,
-      )[0]!;
-      const dates = members
-        .flatMap((c) => [clusters[c]!.firstDate, clusters[c]!.lastDate])
-        .filter((d): d is string => d !== null)
-        .sort();
-      return {
-        id: hashId(['storyline', clusters[members[0]!]!.id]),
-        label: clusters[largest]!.label,
-        eventClusters: members,
-        firstDate: dates[0] ?? null,
-        lastDate: dates[dates.length - 1] ?? null,
-      };
-    })
+    .map((members) => storylineOf(members, (c) => clusters[c]!))
     .sort((a, b) => a.eventClusters[0]! - b.eventClusters[0]!);
+}
+
+/** The storyline record of linked clusters (`members` ascending; `cluster` gives each one's public record). */
+export function storylineOf(members: readonly number[], cluster: (c: number) => EventCluster): Storyline {
+  const largest = [...members].sort((a, b) => cluster(b).articles.length - cluster(a).articles.length || a - b)[0]!;
+  const dates = members
+    .flatMap((c) => [cluster(c).firstDate, cluster(c).lastDate])
+    .filter((d): d is string => d !== null)
+    .sort();
+  return {
+    id: hashId(['storyline', cluster(members[0]!).id]),
+    label: cluster(largest).label,
+    eventClusters: [...members],
+    firstDate: dates[0] ?? null,
+    lastDate: dates[dates.length - 1] ?? null,
+  };
 }

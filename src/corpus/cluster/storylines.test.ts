@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterState } from './event-index.ts';
 import { STORYLINE_PARAMS } from './params.ts';
-import { clusterVector, linkStorylines } from './storylines.ts';
+import {
+  clusterVector,
+  createStorylineLinker,
+  cutJournal,
+  linkCluster,
+  linkedStorylines,
+  linkStorylines,
+  oldestUndoable,
+  unlinkFrom,
+} from './storylines.ts';
 import { dotWithMap } from './vectors.ts';
 
 /** Deterministic pseudo-random numbers (xorshift), so the synthetic clusters are the same on every run. */
@@ -166,6 +175,27 @@ describe('storylines', () => {
     expect(linkStorylines((c) => clusters[c]!, [0, 1], { ...params, minSharedEntities: 0 })).toEqual([[0, 1]]);
     expect(linkStorylines((c) => clusters[c]!, [0, 1], { ...params, minSharedEntities: 1 })).toEqual([[0], [1]]);
   });
+
+  it('takes back the linking of the newest clusters and links them again as if never linked (undo journal)', () => {
+    // Member linkage on (the default parameters) and overflowing term lists, so undo restores cut postings too.
+    const params = { ...STORYLINE_PARAMS, minSharedEntities: 0 };
+    const clusters = syntheticClusters(400);
+    const order = clusters.map((_, c) => c);
+    const linker = createStorylineLinker(params, { journal: true });
+    for (const c of order) linkCluster(linker, c, clusters[c]!);
+    expect(linkedStorylines(linker)).toEqual(linkStorylines((c) => clusters[c]!, order, params));
+    // Clusters from 250 on change (they gained articles: another centroid), then the linking resumes from there.
+    const changed = clusters.map((cluster, c) =>
+      c < 250 ? cluster : { ...cluster, centroid: new Map([...cluster.centroid, ['السيول_جدة', 3]]) },
+    );
+    cutJournal(linker, 200);
+    expect(oldestUndoable(linker)).toBe(200);
+    unlinkFrom(linker, 250);
+    for (let c = 250; c < changed.length; c++) linkCluster(linker, c, changed[c]!);
+    const expected = linkStorylines((c) => changed[c]!, order, params);
+    expect(linkedStorylines(linker)).toEqual(expected);
+    expect(expected).not.toEqual(linkStorylines((c) => clusters[c]!, order, params));
+  });
 });
 
 /** A written cluster of `articles` reports (only the count of members matters to storylines). */
@@ -175,6 +205,49 @@ function sized(cluster: ClusterState, articles: number): ClusterState {
 
 // The same factory's strike talks, reported without any linked entity (an unannotated brief).
 const STRIKE_BRIEF = writtenCluster(101, { اضراب: 5, عمال: 4, مصنع: 3, غزل: 3, مفاوضات: 2 });
+
+/** Synthetic clusters with linked entities and several articles each, so the entity gate and size rules take part. */
+function entityClusters(count: number): ClusterState[] {
+  const next = random(11);
+  return syntheticClusters(count).map((cluster, c) => {
+    const centroid = new Map(cluster.centroid);
+    // A few actors shared across clusters, and now and then none (an unannotated cluster).
+    if (c % 5 !== 4) centroid.set(`@e_actor${Math.floor(next() * 6)}`, 0.5 + next());
+    if (c % 7 === 0) centroid.set(`@e_place${Math.floor(next() * 3)}`, 0.3 + next());
+    return { ...cluster, centroid, members: Array.from({ length: 1 + (c % 6) }, (_, i) => c * 10 + i) };
+  });
+}
+
+describe('storyline linker undo', () => {
+  it('restores every piece of linker state exactly (entities, sizes, member vectors, postings, references)', () => {
+    // Entity gate from 8 articles, member linkage on, a size step: every field of a storyline's state is in use.
+    const params = { ...STORYLINE_PARAMS, gateFrom: 8, sizeFrom: 10, sizeStep: 0.02 };
+    const clusters = entityClusters(420);
+    const order = clusters.map((_, c) => c);
+    const state = (linker: ReturnType<typeof createStorylineLinker>) => ({
+      stories: linker.stories,
+      members: linker.members,
+      references: linker.references,
+      postings: linker.postings,
+    });
+    const linker = createStorylineLinker(params, { journal: true });
+    for (const c of order) linkCluster(linker, c, clusters[c]!);
+    expect(linkedStorylines(linker)).toEqual(linkStorylines((c) => clusters[c]!, order, params));
+    for (const from of [410, 300, 120]) {
+      unlinkFrom(linker, from);
+      const fresh = createStorylineLinker(params, { journal: true });
+      for (let c = 0; c < from; c++) linkCluster(fresh, c, clusters[c]!);
+      expect(state(linker)).toEqual(state(fresh));
+      // Linking on from there gives what linking everything at once gives.
+      for (let c = from; c < clusters.length; c++) linkCluster(linker, c, clusters[c]!);
+      expect(linkedStorylines(linker)).toEqual(linkStorylines((c) => clusters[c]!, order, params));
+    }
+    // The gate and the size rule changed the linking of these clusters (so the test covers them).
+    expect(linkStorylines((c) => clusters[c]!, order, params)).not.toEqual(
+      linkStorylines((c) => clusters[c]!, order, { ...params, minSharedEntities: 0, sizeStep: 0 }),
+    );
+  });
+});
 
 describe('storyline entity gate by size', () => {
   const params = { ...STORYLINE_PARAMS, threshold: 0.3, memberThreshold: 2, minSharedEntities: 1, sizeStep: 0 };

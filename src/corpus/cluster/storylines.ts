@@ -46,7 +46,7 @@ function sharesEntities(
   return !otherHasEntities;
 }
 
-interface StorylineState {
+export interface StorylineState {
   /** Term → weight maps of the newest member clusters' unit vectors (member linkage). */
   /** The newest member clusters' unit vectors (member linkage), as interned term ids. */
   readonly recent: MemberVector[];
@@ -82,73 +82,236 @@ export function linkStorylines(
   order: readonly number[],
   params: StorylineParams = STORYLINE_PARAMS,
 ): number[][] {
-  const stories: (StorylineState | undefined)[] = [];
-  const members: number[][] = [];
+  const linker = createStorylineLinker(params);
+  for (const c of order) linkCluster(linker, c, clusterAt(c));
+  return linkedStorylines(linker);
+}
+
+/**
+ * The state of `linkStorylines` after some clusters, so that linking can resume and be taken back: with a journal, a
+ * linker records how to undo each cluster's linking, so that the stored stories' updater re-links only the clusters
+ * from the oldest one that changed (`unlinkFrom`), not all of them. Linking clusters one by one into a linker gives
+ * exactly what `linkStorylines` gives for the same sequence.
+ */
+export interface StorylineLinker {
+  readonly params: StorylineParams;
+  readonly stories: (StorylineState | undefined)[];
+  readonly members: number[][];
   /** Posting entries naming each storyline (its centroid is dropped at 0). */
-  const references: number[] = [];
-  const postings = new Map<string, number[]>();
-  const query = new QueryTerms();
-  for (const c of order) {
-    const cluster = clusterAt(c);
-    const vector = clusterVector(cluster, params.centroidTerms);
-    const ids = query.set(vector);
-    const shared = new Map<number, number>();
-    for (const term of vector.terms.slice(0, QUERY_TERMS)) {
-      const list = postings.get(term) ?? [];
-      for (let i = list.length - 1; i >= 0 && i >= list.length - MAX_SCAN; i--)
-        shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
+  readonly references: number[];
+  readonly postings: Map<string, number[]>;
+  /** Interned term ids of the run (an id's value never changes a score, so undo leaves interned terms in place). */
+  readonly query: QueryTerms;
+  /** Undo records of the clusters linked since the journal was last cut, oldest first; null: no journal. */
+  readonly journal: LinkUndo[] | null;
+  /** Storylines that gained or lost a cluster since the caller last cleared this (to re-derive only those). */
+  readonly touched: Set<number>;
+}
+
+/** How to take back the linking of one cluster. */
+interface LinkUndo {
+  readonly cluster: number;
+  readonly target: number;
+  /** The storyline was created for this cluster. */
+  readonly created: boolean;
+  /** The target's state before (restored as a whole; joinStory changes it in place). */
+  readonly before: StorylineState | undefined;
+  /** Posting changes in order: the term, whether it was new, whether the target was pushed, entries cut off. */
+  readonly posts: { term: string; created: boolean; pushed: boolean; dropped: number[] | null }[];
+  /** Storylines whose reference count dropped to 0 (their state was cleared), with the state before. */
+  readonly cleared: { story: number; state: StorylineState | undefined }[];
+  /** Reference counts changed, with the value before, in order. */
+  readonly references: { story: number; value: number }[];
+}
+
+export function createStorylineLinker(
+  params: StorylineParams = STORYLINE_PARAMS,
+  options: { readonly journal?: boolean } = {},
+): StorylineLinker {
+  return {
+    params,
+    stories: [],
+    members: [],
+    references: [],
+    postings: new Map(),
+    query: new QueryTerms(),
+    journal: options.journal ? [] : null,
+    touched: new Set(),
+  };
+}
+
+/** For each storyline, its cluster numbers ascending. */
+export function linkedStorylines(linker: StorylineLinker): number[][] {
+  return linker.members.map((m) => [...m].sort((a, b) => a - b));
+}
+
+/** What a linker holds (memory studies): storylines, those whose state is kept, posted and interned terms. */
+export function linkerSizes(linker: StorylineLinker): {
+  readonly storylines: number;
+  readonly liveStorylines: number;
+  readonly postedTerms: number;
+  readonly internedTerms: number;
+  readonly journal: number;
+} {
+  let live = 0;
+  for (const story of linker.stories) if (story !== undefined) live++;
+  return {
+    storylines: linker.members.length,
+    liveStorylines: live,
+    postedTerms: linker.postings.size,
+    internedTerms: linker.query.size,
+    journal: linker.journal?.length ?? 0,
+  };
+}
+
+/** Number of linked clusters the journal can still take back (from the newest). */
+export function journalLength(linker: StorylineLinker): number {
+  return linker.journal?.length ?? 0;
+}
+
+/** The oldest cluster the journal can take back, or null when it is empty. */
+export function oldestUndoable(linker: StorylineLinker): number | null {
+  return linker.journal?.[0]?.cluster ?? null;
+}
+
+/** Forgets the undo records of clusters below `cluster` (they will not be linked again). */
+export function cutJournal(linker: StorylineLinker, cluster: number): void {
+  const journal = linker.journal;
+  if (!journal) return;
+  let keep = 0;
+  while (keep < journal.length && journal[keep]!.cluster < cluster) keep++;
+  journal.splice(0, keep);
+}
+
+/**
+ * Takes back the linking of every cluster from `cluster` on (newest first), leaving the linker as it was before that
+ * cluster was linked. The journal must hold them (`oldestUndoable` ≤ cluster).
+ */
+export function unlinkFrom(linker: StorylineLinker, cluster: number): void {
+  const journal = linker.journal!;
+  const { stories, members, references, postings } = linker;
+  while (journal.length > 0 && journal[journal.length - 1]!.cluster >= cluster) {
+    const undo = journal.pop()!;
+    for (let i = undo.cleared.length - 1; i >= 0; i--) stories[undo.cleared[i]!.story] = undo.cleared[i]!.state;
+    for (let i = undo.references.length - 1; i >= 0; i--)
+      references[undo.references[i]!.story] = undo.references[i]!.value;
+    for (let i = undo.posts.length - 1; i >= 0; i--) {
+      const post = undo.posts[i]!;
+      const list = postings.get(post.term)!;
+      if (post.dropped) list.unshift(...post.dropped);
+      if (post.pushed) list.pop();
+      if (post.created) postings.delete(post.term);
     }
-    const candidates = [...shared]
-      .filter(([, n]) => n >= MIN_SHARED)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([s]) => s);
-    let best: number | null = null;
-    let bestScore = -1;
-    const own = entityTerms(vector);
-    for (const s of candidates.sort((a, b) => a - b)) {
-      const story = stories[s]!; // named by a posting, so still in memory
-      if (!fits(params, cluster, story)) continue;
-      const score = linkScore(params, vector, query, own, story);
-      if (score !== null && score > bestScore) {
-        best = s;
-        bestScore = score;
-      }
-    }
-    let target = best;
-    if (target === null) {
-      target =
-        stories.push({
-          recent: [],
-          centroid: new Map(),
-          hasEntities: false,
-          norm: 0,
-          articles: 0,
-          firstDay: null,
-          lastDay: null,
-        }) - 1;
-      members.push([]);
-      references.push(0);
-    }
-    joinStory(stories[target]!, cluster, vector, ids, params);
-    members[target]!.push(c);
-    for (const term of vector.terms) {
-      const list = postings.get(term) ?? [];
-      if (list[list.length - 1] !== target) {
-        list.push(target);
-        references[target]!++;
-        if (list.length >= 2 * MAX_SCAN)
-          for (const dropped of list.splice(0, list.length - MAX_SCAN)) unreference(dropped);
-      }
-      postings.set(term, list);
-    }
-    if (references[target] === 0) stories[target] = undefined; // no terms: never a candidate
-    query.clear();
+    members[undo.target]!.pop();
+    linker.touched.add(undo.target);
+    if (undo.created) {
+      stories.pop();
+      members.pop();
+      references.pop();
+    } else stories[undo.target] = undo.before;
   }
-  return members.map((m) => [...m].sort((a, b) => a - b));
+}
+
+/** A copy of a storyline's state that joinStory's in-place changes do not reach (member vectors are never changed). */
+function copyState(story: StorylineState): StorylineState {
+  return {
+    recent: story.recent.slice(),
+    centroid: new Map(story.centroid),
+    hasEntities: story.hasEntities,
+    norm: story.norm,
+    articles: story.articles,
+    firstDay: story.firstDay,
+    lastDay: story.lastDay,
+  };
+}
+
+/** Links cluster number `c` (next in assignment order) into its storyline; returns the storyline's number. */
+export function linkCluster(linker: StorylineLinker, c: number, cluster: ClusterState): number {
+  const { params, stories, members, references, postings, query } = linker;
+  const vector = clusterVector(cluster, params.centroidTerms);
+  const ids = query.set(vector);
+  const shared = new Map<number, number>();
+  for (const term of vector.terms.slice(0, QUERY_TERMS)) {
+    const list = postings.get(term) ?? [];
+    for (let i = list.length - 1; i >= 0 && i >= list.length - MAX_SCAN; i--)
+      shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
+  }
+  const candidates = [...shared]
+    .filter(([, n]) => n >= MIN_SHARED)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_CANDIDATES)
+    .map(([s]) => s);
+  let best: number | null = null;
+  let bestScore = -1;
+  const own = entityTerms(vector);
+  for (const s of candidates.sort((a, b) => a - b)) {
+    const story = stories[s]!; // named by a posting, so still in memory
+    if (!fits(params, cluster, story)) continue;
+    const score = linkScore(params, vector, query, own, story);
+    if (score !== null && score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  let target = best;
+  const created = target === null;
+  if (target === null) {
+    target =
+      stories.push({
+        recent: [],
+        centroid: new Map(),
+        hasEntities: false,
+        norm: 0,
+        articles: 0,
+        firstDay: null,
+        lastDay: null,
+      }) - 1;
+    members.push([]);
+    references.push(0);
+  }
+  const undo: LinkUndo | null = linker.journal
+    ? {
+        cluster: c,
+        target,
+        created,
+        before: created ? undefined : stories[target] && copyState(stories[target]!),
+        posts: [],
+        cleared: [],
+        references: [],
+      }
+    : null;
+  joinStory(stories[target]!, cluster, vector, ids, params);
+  members[target]!.push(c);
+  linker.touched.add(target);
+  for (const term of vector.terms) {
+    const list = postings.get(term) ?? [];
+    if (list[list.length - 1] !== target) {
+      const post = undo && { term, created: list.length === 0, pushed: true, dropped: null as number[] | null };
+      list.push(target);
+      undo?.references.push({ story: target, value: references[target]! });
+      references[target]!++;
+      if (list.length >= 2 * MAX_SCAN) {
+        const dropped = list.splice(0, list.length - MAX_SCAN);
+        if (post) post.dropped = dropped;
+        for (const story of dropped) unreference(story);
+      }
+      if (post) undo!.posts.push(post);
+    }
+    postings.set(term, list);
+  }
+  if (references[target] === 0) clear(target); // no terms: never a candidate
+  query.clear();
+  linker.journal?.push(undo!);
+  return target;
 
   function unreference(story: number): void {
-    if (--references[story]! === 0) stories[story] = undefined;
+    undo?.references.push({ story, value: references[story]! });
+    if (--references[story]! === 0) clear(story);
+  }
+
+  function clear(story: number): void {
+    undo?.cleared.push({ story, state: stories[story] });
+    stories[story] = undefined;
   }
 }
 
@@ -227,7 +390,7 @@ function joinStory(
 }
 
 /** A cluster's unit vector with its terms as ids of one `linkStorylines` run (8 + 4 bytes a term, no Map). */
-interface MemberVector {
+export interface MemberVector {
   readonly ids: Int32Array;
   readonly weights: Float64Array;
   /** Its linked-entity (`@id`) terms, for the entity gate through this member. */
@@ -240,7 +403,7 @@ interface MemberVector {
  * a Map lookup per term. The products are summed in query-term order, exactly as `dotWithMap(query, member)` sums
  * them (terms the member lacks add 0), so every score is bit-identical.
  */
-class QueryTerms {
+export class QueryTerms {
   private readonly termIds = new Map<string, number>();
   /** Query position + 1 of each term id (0: not in the query). */
   private position = new Int32Array(1024);
@@ -275,6 +438,11 @@ class QueryTerms {
     this.weights = vector.weights;
     this.ids = ids;
     return ids;
+  }
+
+  /** Terms interned so far. */
+  get size(): number {
+    return this.termIds.size;
   }
 
   /** Unmarks the query's terms. */
