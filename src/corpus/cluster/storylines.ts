@@ -4,7 +4,7 @@
  * linked entity with it, else starts one. Same machinery as events, looser thresholds.
  */
 import type { ClusterState } from './event-index.ts';
-import { normalizeTop, dotWithMap, type SparseVector } from './vectors.ts';
+import { normalizeTop, type SparseVector } from './vectors.ts';
 import { STORYLINE_PARAMS, type StorylineParams } from './params.ts';
 
 /** A cluster's top terms used to look up storylines, and the newest postings scanned per term (bench: 100k articles). */
@@ -51,6 +51,9 @@ interface StorylineState {
   /** The newest member clusters' unit vectors (member linkage), as interned term ids. */
   readonly recent: MemberVector[];
   readonly centroid: Map<string, number>;
+  /** The centroid as interned term ids and weights (kept by joinStory), scored like a member vector. */
+  centroidIds: Int32Array;
+  centroidWeights: Float64Array;
   /** Whether the centroid holds a linked-entity (`@id`) term (kept by joinStory). */
   hasEntities: boolean;
   norm: number;
@@ -86,23 +89,28 @@ export function linkStorylines(
   const members: number[][] = [];
   /** Posting entries naming each storyline (its centroid is dropped at 0). */
   const references: number[] = [];
-  const postings = new Map<string, number[]>();
+  /** Storylines named by each term, by the run's term ids (QueryTerms). */
+  const postings: (number[] | undefined)[] = [];
   const query = new QueryTerms();
+  /** Query terms each storyline shares with the current cluster (reset after each), and the storylines counted. */
+  let shared = new Int32Array(1024);
+  const counted: number[] = [];
   for (const c of order) {
     const cluster = clusterAt(c);
     const vector = clusterVector(cluster, params.centroidTerms);
     const ids = query.set(vector);
-    const shared = new Map<number, number>();
-    for (const term of vector.terms.slice(0, QUERY_TERMS)) {
-      const list = postings.get(term) ?? [];
+    for (let t = 0; t < ids.length && t < QUERY_TERMS; t++) {
+      const list = postings[ids[t]!];
+      if (!list) continue;
       for (let i = list.length - 1; i >= 0 && i >= list.length - MAX_SCAN; i--)
-        shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
+        if (shared[list[i]!]!++ === 0) counted.push(list[i]!);
     }
-    const candidates = [...shared]
-      .filter(([, n]) => n >= MIN_SHARED)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([s]) => s);
+    const candidates = counted
+      .filter((s) => shared[s]! >= MIN_SHARED)
+      .sort((a, b) => shared[b]! - shared[a]! || a - b)
+      .slice(0, MAX_CANDIDATES);
+    for (const s of counted) shared[s] = 0;
+    counted.length = 0;
     let best: number | null = null;
     let bestScore = -1;
     const own = entityTerms(vector);
@@ -121,6 +129,8 @@ export function linkStorylines(
         stories.push({
           recent: [],
           centroid: new Map(),
+          centroidIds: new Int32Array(0),
+          centroidWeights: new Float64Array(0),
           hasEntities: false,
           norm: 0,
           articles: 0,
@@ -129,18 +139,22 @@ export function linkStorylines(
         }) - 1;
       members.push([]);
       references.push(0);
+      if (stories.length > shared.length) {
+        const grown = new Int32Array(2 * shared.length);
+        grown.set(shared);
+        shared = grown;
+      }
     }
-    joinStory(stories[target]!, cluster, vector, ids, params);
+    joinStory(stories[target]!, cluster, vector, ids, query, params);
     members[target]!.push(c);
-    for (const term of vector.terms) {
-      const list = postings.get(term) ?? [];
+    for (let t = 0; t < ids.length; t++) {
+      const list = (postings[ids[t]!] ??= []);
       if (list[list.length - 1] !== target) {
         list.push(target);
         references[target]!++;
         if (list.length >= 2 * MAX_SCAN)
           for (const dropped of list.splice(0, list.length - MAX_SCAN)) unreference(dropped);
       }
-      postings.set(term, list);
     }
     if (references[target] === 0) stories[target] = undefined; // no terms: never a candidate
     query.clear();
@@ -171,7 +185,8 @@ function linkScore(
     params.threshold +
     (story.articles > params.sizeFrom ? params.sizeStep * Math.log2(story.articles / params.sizeFrom) : 0);
   let score = -1;
-  const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
+  // = dotWithMap(vector, story.centroid) / story.norm, bit for bit (same products, same order).
+  const centroidScore = story.norm === 0 ? 0 : query.dot(story.centroidIds, story.centroidWeights) / story.norm;
   if (
     centroidScore >= needed &&
     (!gated || sharesEntities(own, (term) => story.centroid.has(term), story.hasEntities, params.minSharedEntities))
@@ -179,7 +194,7 @@ function linkScore(
     score = centroidScore;
   if (params.memberThreshold < 1)
     for (const member of story.recent) {
-      const memberScore = query.dot(member) - (params.memberThreshold - params.threshold);
+      const memberScore = query.dot(member.ids, member.weights) - (params.memberThreshold - params.threshold);
       if (memberScore < needed || memberScore <= score) continue;
       if (
         gated &&
@@ -201,6 +216,7 @@ function joinStory(
   cluster: ClusterState,
   vector: SparseVector,
   ids: Int32Array,
+  query: QueryTerms,
   params: StorylineParams,
 ): void {
   story.articles += cluster.members.length;
@@ -219,12 +235,22 @@ function joinStory(
   }
   let sum = 0;
   story.hasEntities = false;
+  if (story.centroidIds.length !== story.centroid.size) {
+    story.centroidIds = new Int32Array(story.centroid.size);
+    story.centroidWeights = new Float64Array(story.centroid.size);
+  }
+  let k = 0;
   for (const [term, w] of story.centroid) {
     sum += w * w;
     if (!story.hasEntities && term.startsWith('@')) story.hasEntities = true;
+    story.centroidIds[k] = query.idOf(term);
+    story.centroidWeights[k++] = w;
   }
   story.norm = Math.sqrt(sum);
 }
+
+/** Bits of the query filter (QueryTerms). */
+const QUERY_FILTER_BITS = 2 ** 16;
 
 /** A cluster's unit vector with its terms as ids of one `linkStorylines` run (8 + 4 bytes a term, no Map). */
 interface MemberVector {
@@ -244,6 +270,11 @@ class QueryTerms {
   private readonly termIds = new Map<string, number>();
   /** Query position + 1 of each term id (0: not in the query). */
   private position = new Int32Array(1024);
+  /**
+   * The query's ids hashed into 2^16 bits (8 KB, stays in the CPU's first-level cache): most member terms are not in
+   * the query, and this answers them without a read of `position`, which spans the run's vocabulary.
+   */
+  private readonly filter = new Int32Array(QUERY_FILTER_BITS >>> 5);
   private weights: readonly number[] = [];
   private ids = new Int32Array(0);
   /** Scratch: matched query positions and the member's weight at each position. */
@@ -267,7 +298,11 @@ class QueryTerms {
       grown.set(this.position);
       this.position = grown;
     }
-    for (let i = 0; i < ids.length; i++) this.position[ids[i]!] = i + 1;
+    for (let i = 0; i < ids.length; i++) {
+      this.position[ids[i]!] = i + 1;
+      const bit = ids[i]! & (QUERY_FILTER_BITS - 1);
+      this.filter[bit >>> 5]! |= 1 << (bit & 31);
+    }
     if (ids.length > this.memberWeight.length) {
       this.matched = new Int32Array(ids.length);
       this.memberWeight = new Float64Array(ids.length);
@@ -277,23 +312,42 @@ class QueryTerms {
     return ids;
   }
 
-  /** Unmarks the query's terms. */
-  clear(): void {
-    for (let i = 0; i < this.ids.length; i++) this.position[this.ids[i]!] = 0;
+  /** The id of a term already interned (every centroid term came from an earlier query). */
+  idOf(term: string): number {
+    return this.termIds.get(term)!;
   }
 
-  /** Dot product of the query with a member vector, summed in query order (as `dotWithMap`). */
-  dot(member: MemberVector): number {
-    let n = 0;
-    for (let j = 0; j < member.ids.length; j++) {
-      const at = this.position[member.ids[j]!]!;
-      if (at === 0) continue;
-      this.matched[n++] = at - 1;
-      this.memberWeight[at - 1] = member.weights[j]!;
+  /** Unmarks the query's terms. */
+  clear(): void {
+    for (let i = 0; i < this.ids.length; i++) {
+      this.position[this.ids[i]!] = 0;
+      this.filter[(this.ids[i]! & (QUERY_FILTER_BITS - 1)) >>> 5] = 0;
     }
-    const order = this.matched.subarray(0, n).sort();
+  }
+
+  /**
+   * Dot product of the query with a vector given as term ids and weights (a member cluster, a storyline centroid),
+   * summed in query order (as `dotWithMap`): matched query positions are put in order by insertion (few match).
+   */
+  dot(ids: Int32Array, weights: Float64Array): number {
+    const matched = this.matched;
+    const memberWeight = this.memberWeight;
+    const filter = this.filter;
+    let n = 0;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      const bit = id & (QUERY_FILTER_BITS - 1);
+      if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+      const at = this.position[id]!;
+      if (at === 0) continue;
+      let k = n++;
+      for (; k > 0 && matched[k - 1]! > at - 1; k--) matched[k] = matched[k - 1]!;
+      matched[k] = at - 1;
+      memberWeight[at - 1] = weights[j]!;
+    }
     let dot = 0;
-    for (let k = 0; k < n; k++) dot += this.weights[order[k]!]! * this.memberWeight[order[k]!]!;
+    for (let k = 0; k < n; k++) dot += this.weights[matched[k]!]! * memberWeight[matched[k]!]!;
     return dot;
   }
+
 }
