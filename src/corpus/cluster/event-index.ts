@@ -69,11 +69,10 @@ export interface EventIndex {
   /** Cluster states by number; `undefined` while the cluster is frozen in the window's archive. */
   readonly clusters: (ClusterState | undefined)[];
   /**
-   * First and last day of every cluster by number, live or frozen (NaN: undated), kept beside the states: the
-   * candidate scans read thousands of spans per article, and a frozen cluster's span must not need a thaw.
+   * First and last day of every cluster, live or frozen, side by side (2c, 2c + 1; NaN: undated), kept beside the
+   * states: the candidate scans read thousands of spans per article, and a frozen cluster's span needs no thaw.
    */
-  readonly firstDays: number[];
-  readonly lastDays: number[];
+  readonly spans: number[];
   readonly postings: Map<string, number[]>;
   readonly lsh: LshIndex;
   /** Ids of the articles in memory (a bounded index also asks its archive). */
@@ -124,8 +123,7 @@ export function createEventIndex(params: EventParams = EVENT_PARAMS, window: Ind
     duplicateOf: [],
     jaccardToOriginal: [],
     clusters: [],
-    firstDays: [],
-    lastDays: [],
+    spans: [],
     postings: new Map(),
     lsh: createLshIndex(window?.buckets),
     byId: new Map(),
@@ -200,8 +198,7 @@ function addOne(index: EventIndex, feature: ArticleFeatures): number {
       headlines: new Map(),
       headlineNorm: 0,
     });
-    index.firstDays.push(Number.NaN);
-    index.lastDays.push(Number.NaN);
+    index.spans.push(Number.NaN, Number.NaN);
     joinCluster(index, index.clusters.length - 1, number);
   } else {
     index.clusterOf.push(cluster);
@@ -238,7 +235,7 @@ function withinWindow(params: EventParams, feature: ArticleFeatures, firstDay: n
 function candidateClusters(index: EventIndex, feature: ArticleFeatures): number[] {
   const shared = new Map<number, number>();
   const { queryTerms, maxScan } = index.params;
-  const { firstDays, lastDays } = index;
+  const { spans } = index;
   for (let t = 0; t < feature.vector.terms.length && t < queryTerms; t++) {
     const postings = index.postings.get(feature.vector.terms[t]!);
     if (!postings) continue;
@@ -250,7 +247,7 @@ function candidateClusters(index: EventIndex, feature: ArticleFeatures): number[
       i--, scanned++
     ) {
       const cluster = postings[i]!;
-      if (!withinWindow(index.params, feature, firstDays[cluster]!, lastDays[cluster]!)) continue;
+      if (!withinWindow(index.params, feature, spans[2 * cluster]!, spans[2 * cluster + 1]!)) continue;
       seen++;
       shared.set(cluster, (shared.get(cluster) ?? 0) + 1);
     }
@@ -412,8 +409,8 @@ function joinCluster(index: EventIndex, cluster: number, number: number): void {
   if (feature.day !== null) {
     state.firstDay = state.firstDay === null ? feature.day : Math.min(state.firstDay, feature.day);
     state.lastDay = state.lastDay === null ? feature.day : Math.max(state.lastDay, feature.day);
-    index.firstDays[cluster] = state.firstDay;
-    index.lastDays[cluster] = state.lastDay;
+    index.spans[2 * cluster] = state.firstDay;
+    index.spans[2 * cluster + 1] = state.lastDay;
   }
   const { terms, weights } = feature.vector;
   const added: string[] = [];
