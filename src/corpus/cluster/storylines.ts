@@ -50,8 +50,11 @@ interface StorylineState {
   /** Term → weight maps of the newest member clusters' unit vectors (member linkage). */
   /** The newest member clusters' unit vectors (member linkage), as interned term ids. */
   readonly recent: MemberVector[];
-  readonly centroid: Map<string, number>;
-  /** The centroid as interned term ids and weights (kept by joinStory), scored like a member vector. */
+  /**
+   * The centroid: summed member weights by interned term id, terms in the order they were first added (a Map's
+   * order, which the norm's sum follows). 12 bytes a term: every storyline a posting names stays in memory. Replaced
+   * by joinStory, never changed in place, so a storyline's first member vector shares its arrays.
+   */
   centroidIds: Int32Array;
   centroidWeights: Float64Array;
   /** Whether the centroid holds a linked-entity (`@id`) term (kept by joinStory). */
@@ -128,7 +131,6 @@ export function linkStorylines(
       target =
         stories.push({
           recent: [],
-          centroid: new Map(),
           centroidIds: new Int32Array(0),
           centroidWeights: new Float64Array(0),
           hasEntities: false,
@@ -185,11 +187,17 @@ function linkScore(
     params.threshold +
     (story.articles > params.sizeFrom ? params.sizeStep * Math.log2(story.articles / params.sizeFrom) : 0);
   let score = -1;
-  // = dotWithMap(vector, story.centroid) / story.norm, bit for bit (same products, same order).
+  // = dotWithMap(vector, centroid) / story.norm, bit for bit (same products, same order).
   const centroidScore = story.norm === 0 ? 0 : query.dot(story.centroidIds, story.centroidWeights) / story.norm;
   if (
     centroidScore >= needed &&
-    (!gated || sharesEntities(own, (term) => story.centroid.has(term), story.hasEntities, params.minSharedEntities))
+    (!gated ||
+      sharesEntities(
+        own,
+        (term) => story.centroidIds.includes(query.idOf(term)),
+        story.hasEntities,
+        params.minSharedEntities,
+      ))
   )
     score = centroidScore;
   if (params.memberThreshold < 1)
@@ -220,33 +228,80 @@ function joinStory(
   params: StorylineParams,
 ): void {
   story.articles += cluster.members.length;
-  if (params.memberThreshold < 1)
-    story.recent.push({ ids, weights: Float64Array.from(vector.weights), entities: entityTerms(vector) });
+  const weights = Float64Array.from(vector.weights);
+  if (params.memberThreshold < 1) story.recent.push({ ids, weights, entities: entityTerms(vector) });
   if (story.recent.length > RECENT_MEMBERS) story.recent.shift();
   if (cluster.firstDay !== null)
     story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
   if (cluster.lastDay !== null)
     story.lastDay = story.lastDay === null ? cluster.lastDay : Math.max(story.lastDay, cluster.lastDay);
-  for (let i = 0; i < vector.terms.length; i++)
-    story.centroid.set(vector.terms[i]!, (story.centroid.get(vector.terms[i]!) ?? 0) + vector.weights[i]!);
-  if (story.centroid.size > params.centroidTerms) {
-    const sorted = [...story.centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    for (const [term] of sorted.slice(params.centroidTerms)) story.centroid.delete(term);
-  }
+  addToCentroid(story, ids, weights, query, params.centroidTerms);
   let sum = 0;
   story.hasEntities = false;
-  if (story.centroidIds.length !== story.centroid.size) {
-    story.centroidIds = new Int32Array(story.centroid.size);
-    story.centroidWeights = new Float64Array(story.centroid.size);
-  }
-  let k = 0;
-  for (const [term, w] of story.centroid) {
-    sum += w * w;
-    if (!story.hasEntities && term.startsWith('@')) story.hasEntities = true;
-    story.centroidIds[k] = query.idOf(term);
-    story.centroidWeights[k++] = w;
+  for (let k = 0; k < story.centroidIds.length; k++) {
+    sum += story.centroidWeights[k]! * story.centroidWeights[k]!;
+    if (!story.hasEntities && query.termOf(story.centroidIds[k]!).startsWith('@')) story.hasEntities = true;
   }
   story.norm = Math.sqrt(sum);
+}
+
+/**
+ * Adds the query vector (its ids and weights) into a storyline's centroid as a Map would (`set(t, (get(t) ?? 0) + w)`
+ * in vector order: known terms keep their place, new ones are appended), then keeps the `keep` heaviest terms (ties:
+ * by term), survivors in their order. New arrays each time; an empty centroid takes the vector's own (0 + w = w).
+ */
+function addToCentroid(
+  story: StorylineState,
+  ids: Int32Array,
+  weights: Float64Array,
+  query: QueryTerms,
+  keep: number,
+): void {
+  const old = story.centroidIds;
+  if (old.length === 0 && ids.length <= keep) {
+    story.centroidIds = ids;
+    story.centroidWeights = weights;
+    return;
+  }
+  const known = new Uint8Array(ids.length);
+  const sums = Float64Array.from(story.centroidWeights);
+  for (let k = 0; k < old.length; k++) {
+    const at = query.positionOf(old[k]!);
+    if (at === 0) continue;
+    sums[k]! += weights[at - 1]!;
+    known[at - 1] = 1;
+  }
+  let size = old.length;
+  for (let i = 0; i < ids.length; i++) if (!known[i]) size++;
+  let allIds = new Int32Array(size);
+  let allWeights = new Float64Array(size);
+  allIds.set(old);
+  allWeights.set(sums);
+  let n = old.length;
+  for (let i = 0; i < ids.length; i++) {
+    if (known[i]) continue;
+    allIds[n] = ids[i]!;
+    allWeights[n++] = weights[i]!;
+  }
+  if (size > keep) {
+    const ranked = Array.from({ length: size }, (_, k) => k).sort(
+      (a, b) =>
+        allWeights[b]! - allWeights[a]! || (query.termOf(allIds[a]!) < query.termOf(allIds[b]!) ? -1 : 1),
+    );
+    const kept = new Uint8Array(size);
+    for (let r = 0; r < keep; r++) kept[ranked[r]!] = 1;
+    const keptIds = new Int32Array(keep);
+    const keptWeights = new Float64Array(keep);
+    for (let k = 0, j = 0; k < size; k++) {
+      if (!kept[k]) continue;
+      keptIds[j] = allIds[k]!;
+      keptWeights[j++] = allWeights[k]!;
+    }
+    allIds = keptIds;
+    allWeights = keptWeights;
+  }
+  story.centroidIds = allIds;
+  story.centroidWeights = allWeights;
 }
 
 /** Bits of the query filter (QueryTerms). */
@@ -268,6 +323,8 @@ interface MemberVector {
  */
 class QueryTerms {
   private readonly termIds = new Map<string, number>();
+  /** Term of each id. */
+  private readonly terms: string[] = [];
   /** Query position + 1 of each term id (0: not in the query). */
   private position = new Int32Array(1024);
   /**
@@ -290,6 +347,7 @@ class QueryTerms {
       if (id === undefined) {
         id = this.termIds.size;
         this.termIds.set(term, id);
+        this.terms.push(term);
       }
       ids[i] = id;
     }
@@ -315,6 +373,16 @@ class QueryTerms {
   /** The id of a term already interned (every centroid term came from an earlier query). */
   idOf(term: string): number {
     return this.termIds.get(term)!;
+  }
+
+  /** The term of an id. */
+  termOf(id: number): string {
+    return this.terms[id]!;
+  }
+
+  /** Query position + 1 of a term id (0: not in the query). */
+  positionOf(id: number): number {
+    return this.position[id]!;
   }
 
   /** Unmarks the query's terms. */
