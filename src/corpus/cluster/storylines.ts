@@ -285,8 +285,7 @@ function addToCentroid(
   }
   if (size > keep) {
     const ranked = Array.from({ length: size }, (_, k) => k).sort(
-      (a, b) =>
-        allWeights[b]! - allWeights[a]! || (query.termOf(allIds[a]!) < query.termOf(allIds[b]!) ? -1 : 1),
+      (a, b) => allWeights[b]! - allWeights[a]! || (query.termOf(allIds[a]!) < query.termOf(allIds[b]!) ? -1 : 1),
     );
     const kept = new Uint8Array(size);
     for (let r = 0; r < keep; r++) kept[ranked[r]!] = 1;
@@ -417,5 +416,4 @@ class QueryTerms {
     for (let k = 0; k < n; k++) dot += this.weights[matched[k]!]! * memberWeight[matched[k]!]!;
     return dot;
   }
-
 }

@@ -80,7 +80,8 @@ describe('event archive spill file', () => {
       for (let band = 3; band < 40; band++) archive.append(`${band}:ق:د:س:1`, 7, 64);
       archive.append('39:ق:د:س:1', 9, 64);
       expect(archive.items('39:ق:د:س:1', 64)).toEqual([7, 9]);
-      for (let n = 0; n < 2000; n++) archive.putArticle({ number: n, id: `الأهرام-${n}`, features: '{}', signature: null });
+      for (let n = 0; n < 2000; n++)
+        archive.putArticle({ number: n, id: `الأهرام-${n}`, features: '{}', signature: null });
       for (let n = 0; n < 2000; n += 97) expect(archive.numberOf(`الأهرام-${n}`)).toBe(n);
       expect(archive.numberOf('الأهرام-2000')).toBeNull();
     } finally {
