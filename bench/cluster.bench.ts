@@ -7,6 +7,7 @@
  * Each case runs in its own child process with a fixed V8 heap cap, so its peak RSS is its own. Skips without ../shared.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findSharedDir } from '../eval/shared-dir.ts';
 import {
@@ -124,9 +125,12 @@ async function runReplay(size: number, shared: string): Promise<void> {
   // Assembly, cluster by cluster: each event record (label, members) and the storyline links.
   const sizes: number[] = [];
   let multi = 0;
+  // SHA-256 of every event record and the storyline groups: a change that must keep results compares it.
+  const hash = createHash('sha256');
   const groups = linkStorylines(
     (c) => {
       const record = eventClusterAt(index, c);
+      hash.update(JSON.stringify(record));
       sizes.push(record.articles.length);
       if (record.articles.length > 1) multi++;
       return clusterAt(index, c);
@@ -134,6 +138,7 @@ async function runReplay(size: number, shared: string): Promise<void> {
     index.clusters.map((_, c) => c),
   );
   const linked = groups.filter((g) => g.reduce((n, c) => n + sizes[c]!, 0) >= 2).length;
+  hash.update(JSON.stringify(groups));
   progress('assembled');
   const seconds = (performance.now() - started) / 1000;
   const peakMb = peakRss() / 1048576;
@@ -143,7 +148,7 @@ async function runReplay(size: number, shared: string): Promise<void> {
       : '';
   console.log(
     `replay ${String(added).padStart(8)} articles (base ${corpus.baseArticles}, ${mb(corpus.baseBytes)} compressed)  ${seconds.toFixed(0)} s  ${(added / seconds).toFixed(0)} articles/s  ` +
-      `peak RSS ${peakMb.toFixed(0)} MB (before ${mb(before)})  ${sizes.length} clusters (${multi} multi), ${linked} storylines of ≥ 2 articles${verdict}`,
+      `peak RSS ${peakMb.toFixed(0)} MB (before ${mb(before)})  ${sizes.length} clusters (${multi} multi), ${linked} storylines of ≥ 2 articles, results ${hash.digest('hex').slice(0, 16)}${verdict}`,
   );
   archive.close();
 }

@@ -12,6 +12,7 @@ import {
   type ArticleFeatures,
   type ClusterState,
   type EventIndex,
+  type FrozenSummary,
 } from './event-index.ts';
 import { dayToIso } from './dates.ts';
 import { linkStorylines } from './storylines.ts';
@@ -105,15 +106,28 @@ function clusterLabel(state: ClusterState, members: readonly ArticleFeatures[]):
   return best?.label ?? members[0]!.id;
 }
 
-/** Event cluster number `c` as a public record (in memory or read once from the index's archive). */
+/** A cluster's member ids in (date, id) order and its label, from its state and its members' features. */
+export function frozenSummary(state: ClusterState, members: readonly ArticleFeatures[]): FrozenSummary {
+  const sorted = [...members].sort(compareByDateThenId);
+  return { articles: sorted.map((f) => f.id), label: clusterLabel(state, sorted) };
+}
+
+/**
+ * Event cluster number `c` as a public record: from memory, or from the archive's copy of a frozen cluster with the
+ * summary made when it was frozen (its members' features are not read back).
+ */
 export function eventClusterAt(index: EventIndex, c: number): EventCluster {
   const state = clusterAt(index, c);
-  // Members in (date, id) order.
-  const members = state.members.map((n) => articleAt(index, n)).sort(compareByDateThenId);
+  const { articles, label } =
+    state.frozen ??
+    frozenSummary(
+      state,
+      state.members.map((n) => articleAt(index, n)),
+    );
   return {
-    id: hashId(['event', members[0]!.id]),
-    label: clusterLabel(state, members),
-    articles: members.map((f) => f.id),
+    id: hashId(['event', articles[0]!]),
+    label,
+    articles: [...articles],
     firstDate: state.firstDay === null ? null : dayToIso(state.firstDay),
     lastDate: state.lastDay === null ? null : dayToIso(state.lastDay),
   };

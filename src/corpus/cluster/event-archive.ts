@@ -7,7 +7,7 @@
  */
 import type { LshBuckets } from '../dedup/lsh.ts';
 import { memoryLshBuckets } from '../dedup/lsh.ts';
-import type { ArticleFeatures, ClusterState } from './event-index.ts';
+import type { ArticleFeatures, ClusterState, FrozenSummary } from './event-index.ts';
 
 /** Storage of frozen clusters and articles; numbers are the index's article and cluster numbers. */
 export interface EventArchive extends LshBuckets {
@@ -70,10 +70,14 @@ interface ArchivedCluster {
   readonly outlets: string[];
   readonly headlines: [string, number][];
   readonly headlineNorm: number;
+  readonly frozen?: FrozenSummary;
 }
 
-/** Archive form of a cluster state; Map entries keep their insertion order, so sums over them repeat exactly. */
-export function archivedCluster(state: ClusterState): string {
+/**
+ * Archive form of a cluster state, with the summary of its members when they were frozen with it; Map entries keep
+ * their insertion order, so sums over them repeat exactly.
+ */
+export function archivedCluster(state: ClusterState, frozen?: FrozenSummary): string {
   const record: ArchivedCluster = {
     members: state.members,
     centroid: [...state.centroid],
@@ -83,6 +87,7 @@ export function archivedCluster(state: ClusterState): string {
     outlets: [...state.outlets],
     headlines: [...state.headlines],
     headlineNorm: state.headlineNorm,
+    frozen,
   };
   return JSON.stringify(record);
 }
@@ -98,5 +103,6 @@ export function restoredCluster(json: string): ClusterState {
     outlets: new Set(record.outlets),
     headlines: new Map(record.headlines),
     headlineNorm: record.headlineNorm,
+    ...(record.frozen ? { frozen: record.frozen } : {}),
   };
 }

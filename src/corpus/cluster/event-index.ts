@@ -45,6 +45,17 @@ export interface ClusterState {
   /** Sum of the members' headline vectors. */
   readonly headlines: Map<string, number>;
   headlineNorm: number;
+  /** Only on a frozen cluster read back from the archive: its public record's parts, computed when it was frozen. */
+  readonly frozen?: FrozenSummary;
+}
+
+/**
+ * What the results need of a cluster's members (cluster/assemble.ts): their ids in (date, id) order and the
+ * cluster's label. A window computes it when it freezes a cluster, so assembly reads no member features back.
+ */
+export interface FrozenSummary {
+  readonly articles: readonly string[];
+  readonly label: string;
 }
 
 export interface EventIndex {
@@ -57,6 +68,11 @@ export interface EventIndex {
   readonly jaccardToOriginal: number[];
   /** Cluster states by number; `undefined` while the cluster is frozen in the window's archive. */
   readonly clusters: (ClusterState | undefined)[];
+  /**
+   * First and last day of every cluster, live or frozen, side by side (2c, 2c + 1; NaN: undated), kept beside the
+   * states: the candidate scans read thousands of spans per article, and a frozen cluster's span needs no thaw.
+   */
+  readonly spans: number[];
   readonly postings: Map<string, number[]>;
   readonly lsh: LshIndex;
   /** Ids of the articles in memory (a bounded index also asks its archive). */
@@ -78,8 +94,6 @@ export interface IndexWindow {
   touched(index: EventIndex, cluster: number): void;
   /** Makes a frozen cluster (and its members) live again; a live one is left alone. */
   thaw(index: EventIndex, cluster: number): void;
-  /** A cluster's date range, live or frozen (the object may be reused by the next call: read it at once). */
-  span(index: EventIndex, cluster: number): Pick<ClusterState, 'firstDay' | 'lastDay'>;
   /** An article's MinHash signature, live or frozen. */
   signature(index: EventIndex, article: number): Uint32Array | null;
   /** Whether an id is in the index, live or frozen. */
@@ -109,6 +123,7 @@ export function createEventIndex(params: EventParams = EVENT_PARAMS, window: Ind
     duplicateOf: [],
     jaccardToOriginal: [],
     clusters: [],
+    spans: [],
     postings: new Map(),
     lsh: createLshIndex(window?.buckets),
     byId: new Map(),
@@ -183,6 +198,7 @@ function addOne(index: EventIndex, feature: ArticleFeatures): number {
       headlines: new Map(),
       headlineNorm: 0,
     });
+    index.spans.push(Number.NaN, Number.NaN);
     joinCluster(index, index.clusters.length - 1, number);
   } else {
     index.clusterOf.push(cluster);
@@ -206,23 +222,20 @@ function findOriginal(index: EventIndex, feature: ArticleFeatures): { original: 
   return best;
 }
 
-/** Whether a dated article may join a cluster given the cluster's date range. */
-function withinWindow(
-  params: EventParams,
-  feature: ArticleFeatures,
-  cluster: Pick<ClusterState, 'firstDay' | 'lastDay'>,
-): boolean {
+/** Whether a dated article may join a cluster given the cluster's date range (NaN: an undated cluster). */
+function withinWindow(params: EventParams, feature: ArticleFeatures, firstDay: number, lastDay: number): boolean {
   const day = feature.day;
-  if (cluster.firstDay === null || cluster.lastDay === null) return true;
-  if (day === null) return feature.notBefore === null || cluster.lastDay + params.windowDays >= feature.notBefore;
-  if (day < cluster.lastDay - params.maxSpanDays || day > cluster.firstDay + params.maxSpanDays) return false;
-  return day >= cluster.firstDay - params.windowDays && day <= cluster.lastDay + params.windowDays;
+  if (Number.isNaN(firstDay) || Number.isNaN(lastDay)) return true;
+  if (day === null) return feature.notBefore === null || lastDay + params.windowDays >= feature.notBefore;
+  if (day < lastDay - params.maxSpanDays || day > firstDay + params.maxSpanDays) return false;
+  return day >= firstDay - params.windowDays && day <= lastDay + params.windowDays;
 }
 
 /** Candidate clusters sharing query terms with the article, most shared first; capped scan of each posting list. */
 function candidateClusters(index: EventIndex, feature: ArticleFeatures): number[] {
   const shared = new Map<number, number>();
   const { queryTerms, maxScan } = index.params;
+  const { spans } = index;
   for (let t = 0; t < feature.vector.terms.length && t < queryTerms; t++) {
     const postings = index.postings.get(feature.vector.terms[t]!);
     if (!postings) continue;
@@ -234,8 +247,7 @@ function candidateClusters(index: EventIndex, feature: ArticleFeatures): number[
       i--, scanned++
     ) {
       const cluster = postings[i]!;
-      const span = index.clusters[cluster] ?? index.window!.span(index, cluster);
-      if (!withinWindow(index.params, feature, span)) continue;
+      if (!withinWindow(index.params, feature, spans[2 * cluster]!, spans[2 * cluster + 1]!)) continue;
       seen++;
       shared.set(cluster, (shared.get(cluster) ?? 0) + 1);
     }
@@ -397,6 +409,8 @@ function joinCluster(index: EventIndex, cluster: number, number: number): void {
   if (feature.day !== null) {
     state.firstDay = state.firstDay === null ? feature.day : Math.min(state.firstDay, feature.day);
     state.lastDay = state.lastDay === null ? feature.day : Math.max(state.lastDay, feature.day);
+    index.spans[2 * cluster] = state.firstDay;
+    index.spans[2 * cluster + 1] = state.lastDay;
   }
   const { terms, weights } = feature.vector;
   const added: string[] = [];

@@ -13,6 +13,7 @@ import {
   type EventArchive,
 } from './event-archive.ts';
 import type { ArticleFeatures, ClusterState, EventIndex, IndexWindow } from './event-index.ts';
+import { frozenSummary } from './assemble.ts';
 
 export interface WindowOptions {
   readonly archive: EventArchive;
@@ -41,15 +42,17 @@ export function boundedWindow(options: WindowOptions): IndexWindow & { readonly 
   let newestDay: number | null = null;
   /** Live cluster → newest day seen when it last gained a member (insertion order ≈ age). */
   const touchedOn = new Map<number, number>();
-  /** First and last day of every frozen cluster (NaN: none), so window checks need no thaw. */
-  const spans: number[] = [];
   /** Articles whose features are already in the archive (thawed clusters): not written again on refreezing. */
   const archived = new Set<number>();
   const stats: WindowStats = { frozen: 0, thawed: 0, peakLive: 0 };
-  const frozenSpan: { firstDay: number | null; lastDay: number | null } = { firstDay: null, lastDay: null };
 
   function freeze(index: EventIndex, cluster: number): void {
     const state = index.clusters[cluster]!;
+    // Summarised while its members are in memory: assembling the results then reads only this cluster's record.
+    const summary = frozenSummary(
+      state,
+      state.members.map((n) => index.articles[n]!),
+    );
     for (const n of state.members) {
       const feature = index.articles[n]!;
       if (!archived.delete(n))
@@ -62,9 +65,7 @@ export function boundedWindow(options: WindowOptions): IndexWindow & { readonly 
       index.articles[n] = undefined;
       index.byId.delete(feature.id);
     }
-    archive.putCluster(cluster, archivedCluster(state));
-    spans[2 * cluster] = state.firstDay ?? Number.NaN;
-    spans[2 * cluster + 1] = state.lastDay ?? Number.NaN;
+    archive.putCluster(cluster, archivedCluster(state, summary));
     index.clusters[cluster] = undefined;
     touchedOn.delete(cluster);
     stats.frozen++;
@@ -102,7 +103,7 @@ export function boundedWindow(options: WindowOptions): IndexWindow & { readonly 
     },
     thaw(index, cluster) {
       if (index.clusters[cluster] !== undefined) return;
-      const state = peekCluster(cluster);
+      const { frozen: _summary, ...state } = peekCluster(cluster); // live again: it may change
       for (const n of state.members) {
         const feature = peekArticle(n);
         index.articles[n] = feature;
@@ -112,16 +113,6 @@ export function boundedWindow(options: WindowOptions): IndexWindow & { readonly 
       index.clusters[cluster] = state;
       touchedOn.set(cluster, newestDay ?? Number.NEGATIVE_INFINITY);
       stats.thawed++;
-    },
-    span(index, cluster) {
-      const live = index.clusters[cluster];
-      if (live) return live;
-      const first = spans[2 * cluster]!;
-      const last = spans[2 * cluster + 1]!;
-      // One object for every frozen span (read at once by the caller): candidate scans read thousands per article.
-      frozenSpan.firstDay = Number.isNaN(first) ? null : first;
-      frozenSpan.lastDay = Number.isNaN(last) ? null : last;
-      return frozenSpan;
     },
     signature(index, article) {
       const live = index.articles[article];

@@ -4,7 +4,7 @@
  * linked entity with it, else starts one. Same machinery as events, looser thresholds.
  */
 import type { ClusterState } from './event-index.ts';
-import { normalizeTop, dotWithMap, type SparseVector } from './vectors.ts';
+import { normalizeTop, type SparseVector } from './vectors.ts';
 import { STORYLINE_PARAMS, type StorylineParams } from './params.ts';
 
 /** A cluster's top terms used to look up storylines, and the newest postings scanned per term (bench: 100k articles). */
@@ -50,7 +50,13 @@ export interface StorylineState {
   /** Term → weight maps of the newest member clusters' unit vectors (member linkage). */
   /** The newest member clusters' unit vectors (member linkage), as interned term ids. */
   readonly recent: MemberVector[];
-  readonly centroid: Map<string, number>;
+  /**
+   * The centroid: summed member weights by interned term id, terms in the order they were first added (a Map's
+   * order, which the norm's sum follows). 12 bytes a term: every storyline a posting names stays in memory. Replaced
+   * by joinStory, never changed in place, so a storyline's first member vector shares its arrays.
+   */
+  centroidIds: Int32Array;
+  centroidWeights: Float64Array;
   /** Whether the centroid holds a linked-entity (`@id`) term (kept by joinStory). */
   hasEntities: boolean;
   norm: number;
@@ -99,7 +105,11 @@ export interface StorylineLinker {
   readonly members: number[][];
   /** Posting entries naming each storyline (its centroid is dropped at 0). */
   readonly references: number[];
-  readonly postings: Map<string, number[]>;
+  /** Storylines named by each term, by the run's term ids (`query`). */
+  readonly postings: (number[] | undefined)[];
+  /** Scratch: query terms each storyline shares with the current cluster (reset after each), storylines counted. */
+  shared: Int32Array;
+  readonly counted: number[];
   /** Interned term ids of the run (an id's value never changes a score, so undo leaves interned terms in place). */
   readonly query: QueryTerms;
   /** Undo records of the clusters linked since the journal was last cut, oldest first; null: no journal. */
@@ -116,8 +126,8 @@ interface LinkUndo {
   readonly created: boolean;
   /** The target's state before (restored as a whole; joinStory changes it in place). */
   readonly before: StorylineState | undefined;
-  /** Posting changes in order: the term, whether it was new, whether the target was pushed, entries cut off. */
-  readonly posts: { term: string; created: boolean; pushed: boolean; dropped: number[] | null }[];
+  /** Posting changes in order: the term id, whether it was new, whether the target was pushed, entries cut off. */
+  readonly posts: { id: number; created: boolean; pushed: boolean; dropped: number[] | null }[];
   /** Storylines whose reference count dropped to 0 (their state was cleared), with the state before. */
   readonly cleared: { story: number; state: StorylineState | undefined }[];
   /** Reference counts changed, with the value before, in order. */
@@ -133,7 +143,9 @@ export function createStorylineLinker(
     stories: [],
     members: [],
     references: [],
-    postings: new Map(),
+    postings: [],
+    shared: new Int32Array(1024),
+    counted: [],
     query: new QueryTerms(),
     journal: options.journal ? [] : null,
     touched: new Set(),
@@ -158,7 +170,7 @@ export function linkerSizes(linker: StorylineLinker): {
   return {
     storylines: linker.members.length,
     liveStorylines: live,
-    postedTerms: linker.postings.size,
+    postedTerms: linker.postings.reduce((n, list) => (list === undefined ? n : n + 1), 0),
     internedTerms: linker.query.size,
     journal: linker.journal?.length ?? 0,
   };
@@ -197,10 +209,10 @@ export function unlinkFrom(linker: StorylineLinker, cluster: number): void {
       references[undo.references[i]!.story] = undo.references[i]!.value;
     for (let i = undo.posts.length - 1; i >= 0; i--) {
       const post = undo.posts[i]!;
-      const list = postings.get(post.term)!;
+      const list = postings[post.id]!;
       if (post.dropped) list.unshift(...post.dropped);
       if (post.pushed) list.pop();
-      if (post.created) postings.delete(post.term);
+      if (post.created) postings[post.id] = undefined;
     }
     members[undo.target]!.pop();
     linker.touched.add(undo.target);
@@ -212,11 +224,15 @@ export function unlinkFrom(linker: StorylineLinker, cluster: number): void {
   }
 }
 
-/** A copy of a storyline's state that joinStory's in-place changes do not reach (member vectors are never changed). */
+/**
+ * A copy of a storyline's state that joinStory's in-place changes do not reach (member vectors and centroid arrays
+ * are never changed, only replaced).
+ */
 function copyState(story: StorylineState): StorylineState {
   return {
     recent: story.recent.slice(),
-    centroid: new Map(story.centroid),
+    centroidIds: story.centroidIds,
+    centroidWeights: story.centroidWeights,
     hasEntities: story.hasEntities,
     norm: story.norm,
     articles: story.articles,
@@ -227,20 +243,22 @@ function copyState(story: StorylineState): StorylineState {
 
 /** Links cluster number `c` (next in assignment order) into its storyline; returns the storyline's number. */
 export function linkCluster(linker: StorylineLinker, c: number, cluster: ClusterState): number {
-  const { params, stories, members, references, postings, query } = linker;
+  const { params, stories, members, references, postings, query, counted } = linker;
   const vector = clusterVector(cluster, params.centroidTerms);
   const ids = query.set(vector);
-  const shared = new Map<number, number>();
-  for (const term of vector.terms.slice(0, QUERY_TERMS)) {
-    const list = postings.get(term) ?? [];
+  const shared = linker.shared;
+  for (let t = 0; t < ids.length && t < QUERY_TERMS; t++) {
+    const list = postings[ids[t]!];
+    if (!list) continue;
     for (let i = list.length - 1; i >= 0 && i >= list.length - MAX_SCAN; i--)
-      shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
+      if (shared[list[i]!]!++ === 0) counted.push(list[i]!);
   }
-  const candidates = [...shared]
-    .filter(([, n]) => n >= MIN_SHARED)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, MAX_CANDIDATES)
-    .map(([s]) => s);
+  const candidates = counted
+    .filter((s) => shared[s]! >= MIN_SHARED)
+    .sort((a, b) => shared[b]! - shared[a]! || a - b)
+    .slice(0, MAX_CANDIDATES);
+  for (const s of counted) shared[s] = 0;
+  counted.length = 0;
   let best: number | null = null;
   let bestScore = -1;
   const own = entityTerms(vector);
@@ -259,7 +277,8 @@ export function linkCluster(linker: StorylineLinker, c: number, cluster: Cluster
     target =
       stories.push({
         recent: [],
-        centroid: new Map(),
+        centroidIds: new Int32Array(0),
+        centroidWeights: new Float64Array(0),
         hasEntities: false,
         norm: 0,
         articles: 0,
@@ -268,6 +287,11 @@ export function linkCluster(linker: StorylineLinker, c: number, cluster: Cluster
       }) - 1;
     members.push([]);
     references.push(0);
+    if (stories.length > shared.length) {
+      const grown = new Int32Array(2 * shared.length);
+      grown.set(shared);
+      linker.shared = grown;
+    }
   }
   const undo: LinkUndo | null = linker.journal
     ? {
@@ -280,13 +304,14 @@ export function linkCluster(linker: StorylineLinker, c: number, cluster: Cluster
         references: [],
       }
     : null;
-  joinStory(stories[target]!, cluster, vector, ids, params);
+  joinStory(stories[target]!, cluster, vector, ids, query, params);
   members[target]!.push(c);
   linker.touched.add(target);
-  for (const term of vector.terms) {
-    const list = postings.get(term) ?? [];
+  for (let t = 0; t < ids.length; t++) {
+    const id = ids[t]!;
+    const list = (postings[id] ??= []);
     if (list[list.length - 1] !== target) {
-      const post = undo && { term, created: list.length === 0, pushed: true, dropped: null as number[] | null };
+      const post = undo && { id, created: list.length === 0, pushed: true, dropped: null as number[] | null };
       list.push(target);
       undo?.references.push({ story: target, value: references[target]! });
       references[target]!++;
@@ -297,7 +322,6 @@ export function linkCluster(linker: StorylineLinker, c: number, cluster: Cluster
       }
       if (post) undo!.posts.push(post);
     }
-    postings.set(term, list);
   }
   if (references[target] === 0) clear(target); // no terms: never a candidate
   query.clear();
@@ -334,15 +358,22 @@ function linkScore(
     params.threshold +
     (story.articles > params.sizeFrom ? params.sizeStep * Math.log2(story.articles / params.sizeFrom) : 0);
   let score = -1;
-  const centroidScore = story.norm === 0 ? 0 : dotWithMap(vector, story.centroid) / story.norm;
+  // = dotWithMap(vector, centroid) / story.norm, bit for bit (same products, same order).
+  const centroidScore = story.norm === 0 ? 0 : query.dot(story.centroidIds, story.centroidWeights) / story.norm;
   if (
     centroidScore >= needed &&
-    (!gated || sharesEntities(own, (term) => story.centroid.has(term), story.hasEntities, params.minSharedEntities))
+    (!gated ||
+      sharesEntities(
+        own,
+        (term) => story.centroidIds.includes(query.idOf(term)),
+        story.hasEntities,
+        params.minSharedEntities,
+      ))
   )
     score = centroidScore;
   if (params.memberThreshold < 1)
     for (const member of story.recent) {
-      const memberScore = query.dot(member) - (params.memberThreshold - params.threshold);
+      const memberScore = query.dot(member.ids, member.weights) - (params.memberThreshold - params.threshold);
       if (memberScore < needed || memberScore <= score) continue;
       if (
         gated &&
@@ -364,30 +395,87 @@ function joinStory(
   cluster: ClusterState,
   vector: SparseVector,
   ids: Int32Array,
+  query: QueryTerms,
   params: StorylineParams,
 ): void {
   story.articles += cluster.members.length;
-  if (params.memberThreshold < 1)
-    story.recent.push({ ids, weights: Float64Array.from(vector.weights), entities: entityTerms(vector) });
+  const weights = Float64Array.from(vector.weights);
+  if (params.memberThreshold < 1) story.recent.push({ ids, weights, entities: entityTerms(vector) });
   if (story.recent.length > RECENT_MEMBERS) story.recent.shift();
   if (cluster.firstDay !== null)
     story.firstDay = story.firstDay === null ? cluster.firstDay : Math.min(story.firstDay, cluster.firstDay);
   if (cluster.lastDay !== null)
     story.lastDay = story.lastDay === null ? cluster.lastDay : Math.max(story.lastDay, cluster.lastDay);
-  for (let i = 0; i < vector.terms.length; i++)
-    story.centroid.set(vector.terms[i]!, (story.centroid.get(vector.terms[i]!) ?? 0) + vector.weights[i]!);
-  if (story.centroid.size > params.centroidTerms) {
-    const sorted = [...story.centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    for (const [term] of sorted.slice(params.centroidTerms)) story.centroid.delete(term);
-  }
+  addToCentroid(story, ids, weights, query, params.centroidTerms);
   let sum = 0;
   story.hasEntities = false;
-  for (const [term, w] of story.centroid) {
-    sum += w * w;
-    if (!story.hasEntities && term.startsWith('@')) story.hasEntities = true;
+  for (let k = 0; k < story.centroidIds.length; k++) {
+    sum += story.centroidWeights[k]! * story.centroidWeights[k]!;
+    if (!story.hasEntities && query.termOf(story.centroidIds[k]!).startsWith('@')) story.hasEntities = true;
   }
   story.norm = Math.sqrt(sum);
 }
+
+/**
+ * Adds the query vector (its ids and weights) into a storyline's centroid as a Map would (`set(t, (get(t) ?? 0) + w)`
+ * in vector order: known terms keep their place, new ones are appended), then keeps the `keep` heaviest terms (ties:
+ * by term), survivors in their order. New arrays each time; an empty centroid takes the vector's own (0 + w = w).
+ */
+function addToCentroid(
+  story: StorylineState,
+  ids: Int32Array,
+  weights: Float64Array,
+  query: QueryTerms,
+  keep: number,
+): void {
+  const old = story.centroidIds;
+  if (old.length === 0 && ids.length <= keep) {
+    story.centroidIds = ids;
+    story.centroidWeights = weights;
+    return;
+  }
+  const known = new Uint8Array(ids.length);
+  const sums = Float64Array.from(story.centroidWeights);
+  for (let k = 0; k < old.length; k++) {
+    const at = query.positionOf(old[k]!);
+    if (at === 0) continue;
+    sums[k]! += weights[at - 1]!;
+    known[at - 1] = 1;
+  }
+  let size = old.length;
+  for (let i = 0; i < ids.length; i++) if (!known[i]) size++;
+  let allIds = new Int32Array(size);
+  let allWeights = new Float64Array(size);
+  allIds.set(old);
+  allWeights.set(sums);
+  let n = old.length;
+  for (let i = 0; i < ids.length; i++) {
+    if (known[i]) continue;
+    allIds[n] = ids[i]!;
+    allWeights[n++] = weights[i]!;
+  }
+  if (size > keep) {
+    const ranked = Array.from({ length: size }, (_, k) => k).sort(
+      (a, b) => allWeights[b]! - allWeights[a]! || (query.termOf(allIds[a]!) < query.termOf(allIds[b]!) ? -1 : 1),
+    );
+    const kept = new Uint8Array(size);
+    for (let r = 0; r < keep; r++) kept[ranked[r]!] = 1;
+    const keptIds = new Int32Array(keep);
+    const keptWeights = new Float64Array(keep);
+    for (let k = 0, j = 0; k < size; k++) {
+      if (!kept[k]) continue;
+      keptIds[j] = allIds[k]!;
+      keptWeights[j++] = allWeights[k]!;
+    }
+    allIds = keptIds;
+    allWeights = keptWeights;
+  }
+  story.centroidIds = allIds;
+  story.centroidWeights = allWeights;
+}
+
+/** Bits of the query filter (QueryTerms). */
+const QUERY_FILTER_BITS = 2 ** 16;
 
 /** A cluster's unit vector with its terms as ids of one `linkStorylines` run (8 + 4 bytes a term, no Map). */
 export interface MemberVector {
@@ -405,8 +493,15 @@ export interface MemberVector {
  */
 export class QueryTerms {
   private readonly termIds = new Map<string, number>();
+  /** Term of each id. */
+  private readonly terms: string[] = [];
   /** Query position + 1 of each term id (0: not in the query). */
   private position = new Int32Array(1024);
+  /**
+   * The query's ids hashed into 2^16 bits (8 KB, stays in the CPU's first-level cache): most member terms are not in
+   * the query, and this answers them without a read of `position`, which spans the run's vocabulary.
+   */
+  private readonly filter = new Int32Array(QUERY_FILTER_BITS >>> 5);
   private weights: readonly number[] = [];
   private ids = new Int32Array(0);
   /** Scratch: matched query positions and the member's weight at each position. */
@@ -422,6 +517,7 @@ export class QueryTerms {
       if (id === undefined) {
         id = this.termIds.size;
         this.termIds.set(term, id);
+        this.terms.push(term);
       }
       ids[i] = id;
     }
@@ -430,7 +526,11 @@ export class QueryTerms {
       grown.set(this.position);
       this.position = grown;
     }
-    for (let i = 0; i < ids.length; i++) this.position[ids[i]!] = i + 1;
+    for (let i = 0; i < ids.length; i++) {
+      this.position[ids[i]!] = i + 1;
+      const bit = ids[i]! & (QUERY_FILTER_BITS - 1);
+      this.filter[bit >>> 5]! |= 1 << (bit & 31);
+    }
     if (ids.length > this.memberWeight.length) {
       this.matched = new Int32Array(ids.length);
       this.memberWeight = new Float64Array(ids.length);
@@ -445,23 +545,51 @@ export class QueryTerms {
     return this.termIds.size;
   }
 
-  /** Unmarks the query's terms. */
-  clear(): void {
-    for (let i = 0; i < this.ids.length; i++) this.position[this.ids[i]!] = 0;
+  /** The id of a term already interned (every centroid term came from an earlier query). */
+  idOf(term: string): number {
+    return this.termIds.get(term)!;
   }
 
-  /** Dot product of the query with a member vector, summed in query order (as `dotWithMap`). */
-  dot(member: MemberVector): number {
-    let n = 0;
-    for (let j = 0; j < member.ids.length; j++) {
-      const at = this.position[member.ids[j]!]!;
-      if (at === 0) continue;
-      this.matched[n++] = at - 1;
-      this.memberWeight[at - 1] = member.weights[j]!;
+  /** The term of an id. */
+  termOf(id: number): string {
+    return this.terms[id]!;
+  }
+
+  /** Query position + 1 of a term id (0: not in the query). */
+  positionOf(id: number): number {
+    return this.position[id]!;
+  }
+
+  /** Unmarks the query's terms. */
+  clear(): void {
+    for (let i = 0; i < this.ids.length; i++) {
+      this.position[this.ids[i]!] = 0;
+      this.filter[(this.ids[i]! & (QUERY_FILTER_BITS - 1)) >>> 5] = 0;
     }
-    const order = this.matched.subarray(0, n).sort();
+  }
+
+  /**
+   * Dot product of the query with a vector given as term ids and weights (a member cluster, a storyline centroid),
+   * summed in query order (as `dotWithMap`): matched query positions are put in order by insertion (few match).
+   */
+  dot(ids: Int32Array, weights: Float64Array): number {
+    const matched = this.matched;
+    const memberWeight = this.memberWeight;
+    const filter = this.filter;
+    let n = 0;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      const bit = id & (QUERY_FILTER_BITS - 1);
+      if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+      const at = this.position[id]!;
+      if (at === 0) continue;
+      let k = n++;
+      for (; k > 0 && matched[k - 1]! > at - 1; k--) matched[k] = matched[k - 1]!;
+      matched[k] = at - 1;
+      memberWeight[at - 1] = weights[j]!;
+    }
     let dot = 0;
-    for (let k = 0; k < n; k++) dot += this.weights[order[k]!]! * this.memberWeight[order[k]!]!;
+    for (let k = 0; k < n; k++) dot += this.weights[matched[k]!]! * memberWeight[matched[k]!]!;
     return dot;
   }
 }

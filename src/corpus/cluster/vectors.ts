@@ -28,10 +28,23 @@ const ENTITY_IDF = 7;
 /** Terms shorter than this many characters that are all digits are dropped (days, small counts); years and figures stay. */
 const MIN_NUMBER_LENGTH = 3;
 
+/**
+ * IDF of the terms read so far: terms come from text/terms.ts's per-word cache as the same strings again and again,
+ * so this lookup is cheaper than the table's (whose keys are other strings) and a logarithm. Bounded like that cache.
+ */
+const IDF_OF_TERM = new Map<string, number>();
+const CACHED_TERMS = 400_000;
+
 /** Background inverse document frequency of a clustering term. */
 export function termIdf(term: string): number {
-  const df = BACKGROUND_DF.get(term) ?? UNSEEN_DF;
-  return Math.log((BACKGROUND_DOCS + 1) / (df + 1));
+  let idf = IDF_OF_TERM.get(term);
+  if (idf === undefined) {
+    const df = BACKGROUND_DF.get(term) ?? UNSEEN_DF;
+    idf = Math.log((BACKGROUND_DOCS + 1) / (df + 1));
+    if (IDF_OF_TERM.size >= CACHED_TERMS) IDF_OF_TERM.clear();
+    IDF_OF_TERM.set(term, idf);
+  }
+  return idf;
 }
 
 function isSmallNumber(term: string): boolean {

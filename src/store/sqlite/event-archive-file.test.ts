@@ -71,6 +71,24 @@ describe('event archive spill file', () => {
     }
   });
 
+  it('answers reads with rows still waiting for a batched write, and finds every stored id past its id filter', () => {
+    const archive = openEventArchiveFile();
+    try {
+      // 16 band keys make one batched write: a read after 3 of them must see those 3.
+      for (let band = 0; band < 3; band++) archive.append(`${band}:ق:د:س:1`, 7, 64);
+      expect(archive.items('1:ق:د:س:1', 64)).toEqual([7]);
+      for (let band = 3; band < 40; band++) archive.append(`${band}:ق:د:س:1`, 7, 64);
+      archive.append('39:ق:د:س:1', 9, 64);
+      expect(archive.items('39:ق:د:س:1', 64)).toEqual([7, 9]);
+      for (let n = 0; n < 2000; n++)
+        archive.putArticle({ number: n, id: `الأهرام-${n}`, features: '{}', signature: null });
+      for (let n = 0; n < 2000; n += 97) expect(archive.numberOf(`الأهرام-${n}`)).toBe(n);
+      expect(archive.numberOf('الأهرام-2000')).toBeNull();
+    } finally {
+      archive.close();
+    }
+  });
+
   it('deletes its temporary file and directory on close', () => {
     const archive = openEventArchiveFile();
     archive.putCluster(0, '{}');

@@ -20,6 +20,14 @@ const CACHE_KIB = 32_768;
  * about one lookup in nine still reaches SQLite.
  */
 const FILTER_BITS = 2 ** 27;
+/**
+ * Bits of the filter in front of the article ids (4 MB): clustering asks for every new article whether its id was
+ * archived, and almost never was; the filter answers that without a lookup in the file (≈ 3% still reach it at a
+ * million ids).
+ */
+const ID_FILTER_BITS = 2 ** 25;
+/** LSH rows written by one statement: an article's 16 band keys arrive together (dedup/lsh.ts `lshInsert`). */
+const APPEND_BATCH = 16;
 
 /** The EventArchive methods, plus the file's life cycle. */
 export interface EventArchiveFile {
@@ -60,6 +68,13 @@ function keyNumber(key: string): { value: number; bit: number } {
   a >>>= 0;
   b >>>= 0;
   return { value: (a & 0x1fffff) * 2 ** 32 + b, bit: ((a ^ Math.imul(b, 0x9e3779b1)) >>> 0) & (FILTER_BITS - 1) };
+}
+
+/** Bit of an article id in the id filter (32-bit FNV-1a). */
+function idBit(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) & (ID_FILTER_BITS - 1);
 }
 
 /** Spill directories are `marsad-events-<pid>-<random>`: the pid tells a later run whether the owner still lives. */
@@ -151,8 +166,18 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
     cluster: open.prepare<[number], { state: string }>('SELECT state FROM clusters WHERE n = ?'),
     items: open.prepare<[number, number], { item: number }>('SELECT item FROM lsh WHERE key = ? ORDER BY item LIMIT ?'),
     append: open.prepare('INSERT OR IGNORE INTO lsh (key, item) VALUES (?, ?)'),
+    appendBatch: open.prepare(
+      `INSERT OR IGNORE INTO lsh (key, item) VALUES ${Array.from({ length: APPEND_BATCH }, () => '(?, ?)').join(', ')}`,
+    ),
   };
   const filter = new Uint8Array(FILTER_BITS / 8);
+  const idFilter = new Uint8Array(ID_FILTER_BITS / 8);
+  /** LSH rows not yet written (key, item, key, item, …): written by APPEND_BATCH, and before any read of the table. */
+  const pending: number[] = [];
+  const flush = (): void => {
+    for (let i = 0; i < pending.length; i += 2) statements.append.run(pending[i], pending[i + 1]);
+    pending.length = 0;
+  };
   let writes = 0;
   open.exec('BEGIN');
   const wrote = (): void => {
@@ -161,6 +186,8 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
   return {
     path,
     putArticle({ number, id, features, signature }) {
+      const bit = idBit(id);
+      idFilter[bit >>> 3]! |= 1 << (bit & 7);
       const bytes = signature ? Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength) : null;
       statements.putArticle.run(number, id, features, bytes);
       wrote();
@@ -174,7 +201,11 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
       new Uint8Array(copy.buffer).set(bytes);
       return copy;
     },
-    numberOf: (id) => statements.numberOf.get(id)?.n ?? null,
+    numberOf(id) {
+      const bit = idBit(id);
+      if ((idFilter[bit >>> 3]! & (1 << (bit & 7))) === 0) return null;
+      return statements.numberOf.get(id)?.n ?? null;
+    },
     putCluster(number, state) {
       statements.putCluster.run(number, state);
       wrote();
@@ -183,19 +214,29 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
     items(key, limit) {
       const { value, bit } = keyNumber(key);
       if ((filter[bit >>> 3]! & (1 << (bit & 7))) === 0) return [];
+      flush();
       return statements.items.all(value, limit).map((row) => row.item);
     },
     append(key, item) {
       // Every item is kept; `items` cuts to the first `limit` (items arrive in increasing order).
       const { value, bit } = keyNumber(key);
       filter[bit >>> 3]! |= 1 << (bit & 7);
-      statements.append.run(value, item);
+      pending.push(value, item);
+      if (pending.length === 2 * APPEND_BATCH) {
+        statements.appendBatch.run(pending);
+        pending.length = 0;
+      }
       wrote();
     },
-    bytes: () =>
-      (open.pragma('page_count', { simple: true }) as number) * (open.pragma('page_size', { simple: true }) as number),
+    bytes() {
+      flush();
+      return (
+        (open.pragma('page_count', { simple: true }) as number) * (open.pragma('page_size', { simple: true }) as number)
+      );
+    },
     close() {
       if (open.open) {
+        flush();
         if (open.inTransaction) open.exec('COMMIT');
         open.close();
       }
