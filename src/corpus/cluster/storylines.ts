@@ -214,6 +214,8 @@ export function unlinkFrom(linker: StorylineLinker, cluster: number): void {
       if (post.pushed) list.pop();
       if (post.created) postings[post.id] = undefined;
     }
+    // Term ids are given in order of first use, so the ids posted first by the clusters taken back are the last ones.
+    while (postings.length > 0 && postings[postings.length - 1] === undefined) postings.length--;
     members[undo.target]!.pop();
     linker.touched.add(undo.target);
     if (undo.created) {
