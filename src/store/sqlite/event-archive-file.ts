@@ -195,11 +195,12 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
     bytes: () =>
       (open.pragma('page_count', { simple: true }) as number) * (open.pragma('page_size', { simple: true }) as number),
     close() {
-      if (open.open) {
-        if (open.inTransaction) open.exec('COMMIT');
-        open.close();
+      try {
+        // Nothing in the file outlives it: the transaction is dropped with the file, not committed.
+        if (open.open) open.close();
+      } finally {
+        forget(home);
       }
-      forget(home);
     },
   };
 }
