@@ -38,7 +38,10 @@ const WORDS = [...BENCH_WORDS, 'بغداد', 'عمّان', 'القاهرة', 'ا
 
 const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
 
-/** Half common words, half pseudo-words from a ~22k vocabulary, so pages overlap like news does, not all at once. */
+/**
+ * Half common words, half pseudo-words of 3–5 random letters (~17.8 M strings: nearly every one is new, about 42 new
+ * terms per page, six times real text; docs/scale.md «Not done»), so pages overlap like news does, not all at once.
+ */
 function sentence(random: () => number, words: number): string {
   return (
     Array.from({ length: words }, () => {

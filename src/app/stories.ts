@@ -183,27 +183,19 @@ interface StoryState {
   readonly signatures: Map<string, string | null>;
 }
 
-/** Spill files of live updaters, deleted at process exit when nobody closed them. */
-const openArchives = new Set<EventArchiveFile>();
-let exitHook = false;
-
-/** A new bounded event index over a fresh spill file (docs/stories.md «Bounded memory»). */
+/**
+ * A new bounded event index over a fresh spill file (docs/stories.md «Bounded memory»). A spill file left open is
+ * deleted at process exit by event-archive-file.ts itself (no second exit hook here: one that closed the file after
+ * that hook had removed its directory failed the exit with a disk I/O error).
+ */
 function boundedIndex(): { index: EventIndex; archive: EventArchiveFile } {
   const archive = openEventArchiveFile();
-  openArchives.add(archive);
-  if (!exitHook) {
-    exitHook = true;
-    process.once('exit', () => {
-      for (const open of openArchives) open.close();
-    });
-  }
   return { index: createEventIndex(EVENT_PARAMS, boundedWindow({ archive })), archive };
 }
 
 function closeState(state: StoryState | null): void {
   if (state === null) return;
   state.archive.close();
-  openArchives.delete(state.archive);
 }
 
 /**
@@ -335,7 +327,6 @@ async function replayStored(
     }
   } catch (error) {
     archive.close();
-    openArchives.delete(archive);
     throw error;
   }
   const assigned = new Map(

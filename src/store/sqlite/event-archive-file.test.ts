@@ -111,6 +111,19 @@ describe('event archive spill file', () => {
     }
   });
 
+  it('closes without an error when its directory is already gone (the exit hook ran first)', () => {
+    const base = mkdtempSync(join(tmpdir(), 'marsad-spill-test-'));
+    try {
+      const archive = openEventArchiveFile(base);
+      for (let n = 0; n < 2_000; n++) archive.putCluster(n, JSON.stringify({ members: [n], text: 'خبر'.repeat(50) }));
+      rmSync(dirname(archive.path), { recursive: true, force: true });
+      expect(() => archive.close()).not.toThrow();
+      expect(existsSync(dirname(archive.path))).toBe(false);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   it('is removed when its process exits without closing it', () => {
     const base = mkdtempSync(join(tmpdir(), 'marsad-spill-test-'));
     try {

@@ -235,12 +235,12 @@ export function openEventArchiveFile(dir?: string): EventArchiveFile {
       );
     },
     close() {
-      if (open.open) {
-        flush();
-        if (open.inTransaction) open.exec('COMMIT');
-        open.close();
+      try {
+        // Nothing in the file outlives it: the transaction is dropped with the file, not committed.
+        if (open.open) open.close();
+      } finally {
+        forget(home);
       }
-      forget(home);
     },
   };
 }
