@@ -174,6 +174,16 @@ const CASES: readonly Case[] = [
     input: 'بلغت الأرباح 1.500 مليار ريال.',
     expected: { text: '1.500 مليار ريال', value: 1.5e9 },
   },  {
+    name: 'a dual of a noun with a broken plural counts two',
+    input: 'أسفر الحادث عن سقوط قتيلين وإصابة ثلاثة آخرين.',
+    expected: { text: 'قتيلين', value: 2, unit: 'قتيلين' },
+  },
+  {
+    name: 'a dual with a conjunction clitic',
+    input: 'وأصيب في الانفجار طفلان وشخصان من المارة.',
+    expected: { text: 'شخصان', value: 2 },
+  },
+  {
     name: 'the agency style «260ر11 مليار» writes the fraction first',
     input: 'بلغت الصادرات نحو 260ر11 مليار جنيه خلال الشهر الماضي.',
     expected: { text: 'نحو 260ر11 مليار جنيه', value: 11.26e9, unit: 'جنيه', qualifier: 'about' },

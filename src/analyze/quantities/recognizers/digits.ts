@@ -85,10 +85,14 @@ const COMMA_DECIMAL = /^(\d+)[,،](\d{1,2})$/u;
 
 /**
  * The other value a written number may stand for, or null when its reading is certain: «1.800» is 1800 or 1.8;
- * «5,3» is 5.3, or 3.5 written in the reversed digit order of «3ر5». Claims never oppose such a figure to another.
+ * «5,3» is 5.3, or 3.5 written in the reversed digit order of «3ر5»; «6ر15» is 15.6, or 6.15 when an outlet kept the
+ * digits in reading order. Claims never oppose such a figure to another.
  */
 export function otherReading(text: string, hasScale = false): number | null {
   if (!hasScale && DOT_GROUP.test(text)) return Number(text);
+  // «6ر15 ملايين» in one outlet is «6.15 ملايين» in another: the agency order is the usual one, not the only one.
+  const agency = /^(\d+)ر(\d+)$/u.exec(text);
+  if (agency && agency[1] !== agency[2]) return Number(`${agency[1]}.${agency[2]}`);
   const comma = COMMA_DECIMAL.exec(text);
   if (comma && comma[1] !== comma[2]) return Number(`${comma[2]}.${comma[1]}`);
   return null;
