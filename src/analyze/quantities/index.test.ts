@@ -204,6 +204,11 @@ const CASES: readonly Case[] = [
     expected: { text: '1.800 طن', value: 1800, readings: [1.8] },
   },
   {
+    name: 'one comma group is a thousands group with the decimal kept as a reading',
+    input: 'نجحت مباحث التموين في ضبط 5,500 طن دقيق قبل بيعه.',
+    expected: { text: '5,500 طن', value: 5500, readings: [5.5] },
+  },
+  {
     name: 'a decimal comma may be written in reversed digit order',
     input: 'ويبلغ عدد المسلمين نحو 5,1 مليار مسلم في العالم.',
     expected: { text: 'نحو 5,1 مليار مسلم', value: 5.1e9, readings: [1.5e9] },

@@ -17,6 +17,8 @@ const NEGATIVES: readonly string[] = [
   'قضت المحكمة في الدعوى رقم 1234 لسنة 66 قضائية بعدم الاختصاص.', // case number and judicial year
   'وفقا لأحكام القانون 10 لسنة 2013 بشأن التظاهر.', // law number
   'استمعت النيابة إلى أقوال المتهمين والمصابين.', // sound plurals, not duals
+  'وتم تحرير محضر بالواقعة برقم 232 إداري مركز نصر النوبة.', // police report number
+  'وتحفظت القوة على المتهمين وحررت المحضر (665) إداري.', // police report number in brackets
   'أحيلت القضية 250 لسنة 2012 جنايات إلى المحكمة.', // case number
   'فاز الفريق في مهرجان صيف طيبة 36 بالمركز الأول.', // a bare number is an edition label
   'تعد المدينة واحدة من أجمل المدن.', // «واحدة من» = one of

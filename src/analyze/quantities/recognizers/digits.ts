@@ -14,9 +14,10 @@ const NUMBER =
   '(?<number>\\d+ر\\d+(?!\\d)|\\d{1,3}(?:[,٬،]\\d{3})+(?:[.٫]\\d+)?(?![\\d,٬،]\\d)|\\d{1,3}(?:\\.\\d{3}){2,}(?!\\d)|\\d+(?:[.٫,]\\d+)?)';
 /** «الـ5» (view «ال5»), «رقم 5», «القرار 2334»: identifiers and ordinals, not amounts. */
 const IDENTIFIER_BEFORE =
-  /(?:(?:^|[^\p{L}])(?:ال|رقم|الرقم|القرار|المادة|البند|الفقرة|الصفحة|المرتبة|الدورة|النسخة|الطبعة|الجولة|الطريق|الهاتف|هاتف|الحافلة|العدد|الفصل|الاية|الساعة|ص|القضية|قضية|القانون|قانون|لسنة|لسنه)\s{0,2}$|[\p{Script=Latin}\-+:/#.]\s?$)/u;
+  /(?:(?:^|[^\p{L}])(?:ال|[وب]?رقم|الرقم|القرار|المادة|البند|الفقرة|الصفحة|المرتبة|الدورة|النسخة|الطبعة|الجولة|الطريق|الهاتف|هاتف|الحافلة|العدد|الفصل|الاية|الساعة|ص|القضية|قضية|القانون|قانون|لسنة|لسنه)\s{0,2}$|[\p{Script=Latin}\-+:/#.]\s?$)/u;
 /** «رقم 123 لسنة 2013», «66 لسنة 2012»: the number part of a case or law reference. */
-const IDENTIFIER_AFTER = /^(?:[:/\-]\d|\s?[\p{Script=Latin}]|\s{1,2}ل?سن[ةه]\s{1,2}\d)/u;
+const IDENTIFIER_AFTER =
+  /^(?:[:/\-]\d|\s?[\p{Script=Latin}]|\s{1,2}ل?سن[ةه]\s{1,2}\d|\)?\s{1,2}(?:[إا]دار[يى]|جنح|جنايات)(?![\p{L}]))/u;
 /** Years in this window with no unit or scale are dates, not counts («في 2011»). */
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -80,6 +81,8 @@ export function parseDigits(text: string, hasScale = false): number | null {
 
 /** «1.800» with no scale word: one dot before exactly three digits (thousands group or decimal, by page style). */
 const DOT_GROUP = /^\d{1,3}\.\d{3}$/u;
+/** «5,500 طن»: one comma group, a thousands group or (in pages that write decimals with a comma) 5.5. */
+const COMMA_GROUP = /^\d{1,3}[,،]\d{3}$/u;
 /** «5,1 مليار مواطن»: a comma before one or two digits is a decimal comma, written in either digit order. */
 const COMMA_DECIMAL = /^(\d+)[,،](\d{1,2})$/u;
 
@@ -90,6 +93,7 @@ const COMMA_DECIMAL = /^(\d+)[,،](\d{1,2})$/u;
  */
 export function otherReading(text: string, hasScale = false): number | null {
   if (!hasScale && DOT_GROUP.test(text)) return Number(text);
+  if (!hasScale && COMMA_GROUP.test(text)) return Number(text.replace(/[,،]/u, '.'));
   // «6ر15 ملايين» in one outlet is «6.15 ملايين» in another: the agency order is the usual one, not the only one.
   const agency = /^(\d+)ر(\d+)$/u.exec(text);
   if (agency && agency[1] !== agency[2]) return Number(`${agency[1]}.${agency[2]}`);
@@ -100,7 +104,7 @@ export function otherReading(text: string, hasScale = false): number | null {
 
 function isIdentifier(view: TextView, start: number, end: number): boolean {
   const before = view.text.slice(Math.max(0, start - LOOKBACK_CHARS), start);
-  const after = view.text.slice(end, end + 2);
+  const after = view.text.slice(end, end + 14);
   return IDENTIFIER_BEFORE.test(before) || IDENTIFIER_AFTER.test(after);
 }
 
