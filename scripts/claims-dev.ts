@@ -3,7 +3,7 @@
  * `eval/run.ts realday`), scores its claims with ../shared/gold/claims/score_claims.py on the development part of
  * the gold groups (a seeded fifth of the groups is held out) and, with `--misses`, lists why each missed development
  * group was not found. `--heldout` scores the held-out fifth instead (report it once). Reads ../shared at run time.
- *   npx tsx scripts/claims-dev.ts egy|snn [--misses] [--heldout] [--verdicts]
+ *   npx tsx scripts/claims-dev.ts egy|snn [--misses] [--heldout | --whole] [--verdicts] [--requantify]
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -55,7 +55,10 @@ const inputs = process.argv.includes('--requantify')
 const goldPath = join(shared, 'gold/claims', FILES[set]!);
 const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { groups: GoldGroup[]; negatives: unknown[] };
 const wantHeld = process.argv.includes('--heldout');
-const part = { ...gold, groups: gold.groups.filter((g) => heldOut(g.id) === wantHeld) };
+// `--whole`: every group (the whole set, as `eval/run.ts realday` scores it).
+const part = process.argv.includes('--whole')
+  ? gold
+  : { ...gold, groups: gold.groups.filter((g) => heldOut(g.id) === wantHeld) };
 const dir = mkdtempSync(join(tmpdir(), 'marsad-claims-dev-'));
 const partPath = join(dir, 'gold.json');
 writeFileSync(partPath, JSON.stringify(part));
