@@ -173,7 +173,8 @@ const CASES: readonly Case[] = [
     name: 'dot as a decimal point before a scale word',
     input: 'بلغت الأرباح 1.500 مليار ريال.',
     expected: { text: '1.500 مليار ريال', value: 1.5e9 },
-  },  {
+  },
+  {
     name: 'a dual of a noun with a broken plural counts two',
     input: 'أسفر الحادث عن سقوط قتيلين وإصابة ثلاثة آخرين.',
     expected: { text: 'قتيلين', value: 2, unit: 'قتيلين' },

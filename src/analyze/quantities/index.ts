@@ -33,7 +33,9 @@ export function findQuantities(body: string, options: QuantityOptions = {}): Qua
   const exclude = options.exclude ?? [];
   const dotIsDecimal = dotDecimalStyle(view.text);
   const amounts = mergeRanges(keepLongest(runRecognizers(view, RECOGNIZERS)), view).map((a) =>
-    a.dotGroup && dotIsDecimal && a.readings && a.value !== null ? { ...a, value: a.readings[0]!, readings: [a.value] } : a,
+    a.dotGroup && dotIsDecimal && a.readings && a.value !== null
+      ? { ...a, value: a.readings[0]!, readings: [a.value] }
+      : a,
   );
   const out: QuantityMention[] = [];
   for (const amount of amounts) {

@@ -381,12 +381,18 @@ describe('findClaims compares differing figures only in one scope (issue 15)', (
     claims.filter((c) => new Set(c.values.map((v) => v.article)).size > 1).length;
 
   it('never compares figures whose sentences name different places', () => {
-    const a = report('a#0', 'وأسفر حادث تصادم على طريق أسيوط عن إصابة 12 آخرين بجروح متفرقة.', [
-      ['12 آخرين', 12, 'exact', 'آخرين'],
-    ], ['أسيوط']);
-    const b = report('b#0', 'وأسفر حادث تصادم على طريق سوهاج عن إصابة 8 آخرين بجروح متفرقة.', [
-      ['8 آخرين', 8, 'exact', 'آخرين'],
-    ], ['سوهاج']);
+    const a = report(
+      'a#0',
+      'وأسفر حادث تصادم على طريق أسيوط عن إصابة 12 آخرين بجروح متفرقة.',
+      [['12 آخرين', 12, 'exact', 'آخرين']],
+      ['أسيوط'],
+    );
+    const b = report(
+      'b#0',
+      'وأسفر حادث تصادم على طريق سوهاج عن إصابة 8 آخرين بجروح متفرقة.',
+      [['8 آخرين', 8, 'exact', 'آخرين']],
+      ['سوهاج'],
+    );
     const claims = findClaims(0, [a, b], () => 0);
     expect(pairs(claims)).toBe(0);
     expect(claims.some((c) => c.verdict === 'conflict')).toBe(false);

@@ -28,12 +28,7 @@ const PART_CUE = /(?:^|[^\p{L}])(?:من\s+)?(?:بينهم|بينها|بينهن|
  * The scope of a figure at [start, end) in `article`: `sentence` is its sentence span, `earlierOfKind` true when an
  * earlier figure of the same kind sits in the same sentence (the figure then breaks a total down).
  */
-export function figureScope(
-  article: ClusterInput,
-  sentence: Span,
-  start: number,
-  earlierOfKind: boolean,
-): FigureScope {
+export function figureScope(article: ClusterInput, sentence: Span, start: number, earlierOfKind: boolean): FigureScope {
   const inside = (s: number, e: number): boolean => s >= sentence.start && e <= sentence.end;
   const names = (type: 'LOC' | 'PERS'): Set<string> =>
     new Set(
@@ -61,5 +56,7 @@ function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * disjoint places, people or days («12 مصابا في حادث أسيوط» is not «8 مصابين في حادث سوهاج»).
  */
 export function sameScope(a: FigureScope, b: FigureScope): boolean {
-  return a.part === b.part && !disjoint(a.places, b.places) && !disjoint(a.people, b.people) && !disjoint(a.days, b.days);
+  return (
+    a.part === b.part && !disjoint(a.places, b.places) && !disjoint(a.people, b.people) && !disjoint(a.days, b.days)
+  );
 }
