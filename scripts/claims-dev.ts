@@ -3,13 +3,14 @@
  * `eval/run.ts realday`), scores its claims with ../shared/gold/claims/score_claims.py on the development part of
  * the gold groups (a seeded fifth of the groups is held out) and, with `--misses`, lists why each missed development
  * group was not found. `--heldout` scores the held-out fifth instead (report it once). Reads ../shared at run time.
- *   npx tsx scripts/claims-dev.ts egy|snn [--misses] [--heldout] [--verdicts]
+ *   npx tsx scripts/claims-dev.ts egy|snn [--misses] [--heldout | --whole] [--verdicts] [--requantify]
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { findQuantities } from '../src/analyze/quantities/index.ts';
 import { clusterArticles } from '../src/corpus/index.ts';
 import { toClusterJson } from '../src/corpus/cluster-json.ts';
 import type { ClusterInput } from '../src/corpus/types.ts';
@@ -36,9 +37,9 @@ interface GoldGroup {
   values: GoldValue[];
 }
 
-/** Held-out fifth: seeded hash of the group id. */
+/** Held-out fifth: seeded hash of the group id (seed `claims-heldout-s10`; the earlier session used `claims-heldout-2026`). */
 export function heldOut(groupId: string): boolean {
-  return createHash('sha256').update(`claims-heldout-2026:${groupId}`).digest()[0]! % 5 === 0;
+  return createHash('sha256').update(`claims-heldout-s10:${groupId}`).digest()[0]! % 5 === 0;
 }
 
 const set = process.argv[2] ?? 'egy';
@@ -46,11 +47,18 @@ const shared = findSharedDir();
 if (!shared) throw new Error('../shared not found');
 const cache = process.env.MARSAD_REALDAY_CACHE;
 if (!cache) throw new Error('set MARSAD_REALDAY_CACHE');
-const { inputs } = JSON.parse(readFileSync(join(cache, `${set}-inputs.json`), 'utf8')) as { inputs: ClusterInput[] };
+const cached = JSON.parse(readFileSync(join(cache, `${set}-inputs.json`), 'utf8')) as { inputs: ClusterInput[] };
+// `--requantify`: re-run the quantity layer on the cached bodies (after a change to it), times excluded as in annotate.
+const inputs = process.argv.includes('--requantify')
+  ? cached.inputs.map((i) => ({ ...i, quantities: findQuantities(i.body, { exclude: i.times ?? [] }) }))
+  : cached.inputs;
 const goldPath = join(shared, 'gold/claims', FILES[set]!);
 const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { groups: GoldGroup[]; negatives: unknown[] };
 const wantHeld = process.argv.includes('--heldout');
-const part = { ...gold, groups: gold.groups.filter((g) => heldOut(g.id) === wantHeld) };
+// `--whole`: every group (the whole set, as `eval/run.ts realday` scores it).
+const part = process.argv.includes('--whole')
+  ? gold
+  : { ...gold, groups: gold.groups.filter((g) => heldOut(g.id) === wantHeld) };
 const dir = mkdtempSync(join(tmpdir(), 'marsad-claims-dev-'));
 const partPath = join(dir, 'gold.json');
 writeFileSync(partPath, JSON.stringify(part));

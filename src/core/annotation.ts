@@ -40,6 +40,11 @@ export interface QuantityMention {
   readonly subject: string | null;
   /** Upper bound for ranges («بين 10 و20»). */
   readonly valueMax?: number | null;
+  /**
+   * Other values the written figure may stand for when its separator is ambiguous: «1.800» (1.8 or 1800), «5,3»
+   * (5.3, or 3.5 in reversed digit order). Absent when the reading is certain.
+   */
+  readonly readings?: readonly number[];
 }
 
 export interface QuoteMention {

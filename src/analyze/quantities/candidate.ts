@@ -15,6 +15,10 @@ export interface AmountCandidate {
    * 'of-only' for a definite vague amount that only takes «من» («العشرات من الجنود»).
    */
   readonly nounForm: NounForm;
+  /** Other values the written number may stand for (digits.ts `otherReading`). */
+  readonly readings?: readonly number[];
+  /** The number is one dot group «1.800», read by the page's separator style (index.ts). */
+  readonly dotGroup?: boolean;
 }
 
 export type NounForm = 'indefinite' | 'definite' | 'of-only';

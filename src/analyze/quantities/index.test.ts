@@ -175,6 +175,47 @@ const CASES: readonly Case[] = [
     expected: { text: '1.500 مليار ريال', value: 1.5e9 },
   },
   {
+    name: 'a dual of a noun with a broken plural counts two',
+    input: 'أسفر الحادث عن سقوط قتيلين وإصابة ثلاثة آخرين.',
+    expected: { text: 'قتيلين', value: 2, unit: 'قتيلين' },
+  },
+  {
+    name: 'a dual with a conjunction clitic',
+    input: 'وأصيب في الانفجار طفلان وشخصان من المارة.',
+    expected: { text: 'شخصان', value: 2 },
+  },
+  {
+    name: 'the agency style «260ر11 مليار» writes the fraction first',
+    input: 'بلغت الصادرات نحو 260ر11 مليار جنيه خلال الشهر الماضي.',
+    expected: { text: 'نحو 260ر11 مليار جنيه', value: 11.26e9, unit: 'جنيه', qualifier: 'about' },
+  },
+  {
+    name: '«5ر18» with a counted unit',
+    input: 'وضبطت الحملة بحوزتهم 5ر18 كيلو جرام من مخدر البانجو.',
+    expected: { text: '5ر18 كيلو', value: 18.5 },
+  },
+  {
+    name: 'a lone dot group on a page that groups thousands with commas is a decimal',
+    input: 'وضبطت الحملة 1.800 طن من الدقيق المدعم، وحررت 1,250 محضرا للمخابز.',
+    expected: { text: '1.800 طن', value: 1.8, readings: [1800] },
+  },
+  {
+    name: 'a lone dot group on a page with no comma groups stays a thousands group, the decimal kept as a reading',
+    input: 'وضبطت الحملة 1.800 طن من الدقيق المدعم في المحافظة.',
+    expected: { text: '1.800 طن', value: 1800, readings: [1.8] },
+  },
+  {
+    name: 'one comma group is a thousands group with the decimal kept as a reading',
+    input: 'نجحت مباحث التموين في ضبط 5,500 طن دقيق قبل بيعه.',
+    expected: { text: '5,500 طن', value: 5500, readings: [5.5] },
+  },
+  {
+    name: 'a decimal comma may be written in reversed digit order',
+    input: 'ويبلغ عدد المسلمين نحو 5,1 مليار مسلم في العالم.',
+    expected: { text: 'نحو 5,1 مليار مسلم', value: 5.1e9, readings: [1.5e9] },
+  },
+
+  {
     name: 'a bare number after a count cue',
     input: 'ارتفع عدد الضحايا إلى 30 مساء الأحد.',
     expected: { text: '30', value: 30, unit: null },

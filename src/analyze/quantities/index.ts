@@ -31,7 +31,12 @@ export interface QuantityOptions {
 export function findQuantities(body: string, options: QuantityOptions = {}): QuantityMention[] {
   const view = options.view ?? normalizeView(body);
   const exclude = options.exclude ?? [];
-  const amounts = mergeRanges(keepLongest(runRecognizers(view, RECOGNIZERS)), view);
+  const dotIsDecimal = dotDecimalStyle(view.text);
+  const amounts = mergeRanges(keepLongest(runRecognizers(view, RECOGNIZERS)), view).map((a) =>
+    a.dotGroup && dotIsDecimal && a.readings && a.value !== null
+      ? { ...a, value: a.readings[0]!, readings: [a.value] }
+      : a,
+  );
   const out: QuantityMention[] = [];
   for (const amount of amounts) {
     const source = viewToSource(view, amount.start, amount.end);
@@ -66,7 +71,16 @@ function complete(amount: RangedCandidate, view: TextView): QuantityMention {
     qualifier,
     subject: subjectView ? sourceText(view, subjectView) : null,
     ...(amount.valueMax !== null ? { valueMax: amount.valueMax } : {}),
+    ...(amount.readings ? { readings: amount.readings } : {}),
   };
+}
+
+/**
+ * True when the page writes thousands with a comma («1,200», «15،000») and never groups with dots («1.500.000»):
+ * then its «1.800 طن» is 1.8 tons, not 1800. Otherwise a lone dot group stays a thousands group.
+ */
+function dotDecimalStyle(text: string): boolean {
+  return /\d[,٬،]\d{3}(?!\d)/u.test(text) && !/\d\.\d{3}\.\d{3}(?!\d)/u.test(text);
 }
 
 /**

@@ -354,3 +354,80 @@ describe('valuesAgree keeps distinct exact figures apart', () => {
     ).toBe(true);
   });
 });
+
+describe('findClaims compares differing figures only in one scope (issue 15)', () => {
+  const report = (
+    id: string,
+    body: string,
+    figures: [string, number | null, QuantityMention['qualifier'], string | null][],
+    places: string[] = [],
+    extra: Partial<QuantityMention> = {},
+  ): ClusterInput => ({
+    id,
+    outlet: id,
+    published: '2024-05-03',
+    headline: null,
+    body,
+    quantities: figures.map(([surface, value, qualifier, unit]) => ({
+      ...quantity(body, surface, value, qualifier, unit),
+      ...extra,
+    })),
+    entities: places.map((place) => {
+      const start = body.indexOf(place);
+      return { type: 'LOC', text: place, start, end: start + place.length, entityId: place, canonical: place };
+    }),
+  });
+  const pairs = (claims: readonly { values: readonly { article: string }[] }[]): number =>
+    claims.filter((c) => new Set(c.values.map((v) => v.article)).size > 1).length;
+
+  it('never compares figures whose sentences name different places', () => {
+    const a = report(
+      'a#0',
+      'وأسفر حادث تصادم على طريق أسيوط عن إصابة 12 آخرين بجروح متفرقة.',
+      [['12 آخرين', 12, 'exact', 'آخرين']],
+      ['أسيوط'],
+    );
+    const b = report(
+      'b#0',
+      'وأسفر حادث تصادم على طريق سوهاج عن إصابة 8 آخرين بجروح متفرقة.',
+      [['8 آخرين', 8, 'exact', 'آخرين']],
+      ['سوهاج'],
+    );
+    const claims = findClaims(0, [a, b], () => 0);
+    expect(pairs(claims)).toBe(0);
+    expect(claims.some((c) => c.verdict === 'conflict')).toBe(false);
+  });
+
+  it('never compares a part («منهم») with a total', () => {
+    const a = report('a#0', 'وأسفر الحادث عن إصابة 14 شخصا بجروح مختلفة.', [['14 شخصا', 14, 'exact', 'شخصا']]);
+    const b = report('b#0', 'وأسفر الحادث عن إصابة عدد من المواطنين، منهم 9 شخصا بجروح خطيرة.', [
+      ['9 شخصا', 9, 'exact', 'شخصا'],
+    ]);
+    const claims = findClaims(0, [a, b], () => 0);
+    expect(claims.some((c) => c.verdict === 'conflict')).toBe(false);
+  });
+
+  it('calls same-day at-least tolls of one attack an update, not a conflict', () => {
+    const a = report('a#0', 'قتل 16 شخصا على الأقل في هجوم انتحاري على مقر الشرطة صباح اليوم.', [
+      ['16 شخصا على الأقل', 16, 'at-least', 'شخصا'],
+    ]);
+    const b = report('b#0', 'قتل 33 شخصا على الأقل في هجوم انتحاري على مقر الشرطة صباح اليوم.', [
+      ['33 شخصا على الأقل', 33, 'at-least', 'شخصا'],
+    ]);
+    const claim = findClaims(0, [a, b], () => 0).find((c) => c.values.length === 2)!;
+    expect(claim.verdict).toBe('update');
+  });
+
+  it('lets a figure with two readings agree under either, and never oppose it', () => {
+    const a = report('a#0', 'وضبطت الحملة 1.800 طن من الدقيق المدعم المهرب.', [['1.800 طن', 1800, 'exact', 'طن']], [], {
+      readings: [1.8],
+    });
+    const b = report('b#0', 'وضبطت الحملة 1.8 طن من الدقيق المدعم المهرب.', [['1.8 طن', 1.8, 'exact', 'طن']]);
+    const c = report('c#0', 'وضبطت الحملة 5 طن من الدقيق المدعم المهرب.', [['5 طن', 5, 'exact', 'طن']]);
+    const claims = findClaims(0, [a, b, c], () => 0);
+    const both = claims.find((x) => x.values.some((v) => v.article === 'a#0'))!;
+    expect(both.values.map((v) => v.article).sort()).toEqual(['a#0', 'b#0']);
+    expect(both.verdict).toBe('agree');
+    expect(claims.some((x) => x.verdict === 'conflict')).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import { sentenceAround, sentenceSpans } from '../text/sentences.ts';
 import { ACTION_CATEGORIES, COUNTED_CATEGORIES, QUALIFIER_WORDS } from './categories.ts';
 import { valuesAgree } from './compare.ts';
 import { contextSimilarity, figureContext, sameNeighbours, type FigureContext } from './context.ts';
+import { figureScope, sameScope, type FigureScope } from './scope.ts';
 
 /** Words looked at before the figure for an action word (after skipping qualifiers). */
 const LOOK_BACK_WORDS = 3;
@@ -24,6 +25,15 @@ interface Located {
   readonly context: FigureContext;
   /** Another figure of the same article sits in the same frame (a list): frames cannot tell its items apart. */
   readonly inList: boolean;
+  /** Places, people, days of its sentence and whether it is a part of a total (scope.ts). */
+  readonly scope: FigureScope;
+  /** Its written form has another reading («1.800», «5,3»): it only joins figures it agrees with. */
+  readonly ambiguous: boolean;
+}
+
+/** True when a differing figure may be compared with every figure of a claim: same scope, certain readings. */
+function comparable(claim: readonly Located[], located: Located): boolean {
+  return !located.ambiguous && claim.every((l) => !l.ambiguous && sameScope(l.scope, located.scope));
 }
 
 function stems(text: string): string[] {
@@ -140,6 +150,30 @@ function revisedAt(m: Located): boolean {
   return REVISION_RE.test(foldText(m.article.body.slice(0, m.quantity.start)));
 }
 
+/** Wording of a count still moving or just reached («بلغ», «وصل», «حتى الآن», «حصيلة»), folded. */
+const RUNNING_RE =
+  /(?:^|[^\p{L}])(?:[وف]?(?:ارتفع\p{L}*|ارتفاع|يرتفع|بلغ\p{L}*|وصل\p{L}*|حصيل\p{L}*|مبدئي\p{L}*|اوليه|الاوليه)|حتي الان|حتي اللحظه)(?![\p{L}])/u;
+
+/**
+ * True when the differing figures of a running count (casualties, arrests) include two of one day, whose order the
+ * pages do not give, and a sentence words its figure as a count in progress: successive statements, not a conflict.
+ */
+function runningSameDay(members: readonly Located[]): boolean {
+  const byDay = new Map<string, Set<number | null>>();
+  for (const m of members) {
+    const day = (m.article.published ?? '').slice(0, 10);
+    byDay.set(day, (byDay.get(day) ?? new Set()).add(m.quantity.value));
+  }
+  if (![...byDay.values()].some((values) => values.size > 1)) return false;
+  // «قتل 16 شخصا على الأقل»: an at-least count is a toll still being counted.
+  return members.some(
+    (m) =>
+      m.quantity.qualifier === 'at-least' ||
+      m.quantity.qualifier === 'more-than' ||
+      RUNNING_RE.test(sentenceOf(m.article, m.quantity)),
+  );
+}
+
 /**
  * Verdict of a claim's values (members in date order): agree when all can be true at once; update when the
  * figures are running counts that rise with time or a later report says the figure was revised; else conflict.
@@ -153,6 +187,7 @@ function verdictOf(members: readonly Located[]): ClaimVerdict {
   // («ارتفع عدد المصابين إلى …», just before the figure) supersedes the others.
   const lastDay = members.reduce((d, m) => ((m.article.published ?? '') > d ? (m.article.published ?? '') : d), '');
   if (members.some((m, i) => (i > 0 || (m.article.published ?? '') === lastDay) && revisedAt(m))) return 'update';
+  if (RUNNING_COUNTS.has(category) && runningSameDay(members)) return 'update';
   if (RUNNING_COUNTS.has(category)) {
     // A running count reported again on a later day at or above every earlier figure: the newer toll.
     const days = members.map((m) => m.article.published ?? '');
@@ -275,7 +310,8 @@ export function findClaims(
           continue;
         if (strictCategory(category) && groupKey(other, c[0]!.quantity) !== groupKey(category, quantity)) continue;
         const agrees = valuesAgree([...c.map((l) => l.quantity), quantity]);
-        if (!agrees && (other !== category || located.inList || c.some((l) => l.inList))) continue;
+        if (!agrees && (other !== category || located.inList || c.some((l) => l.inList) || !comparable(c, located)))
+          continue;
         const score = Math.max(
           ...c.map((l) =>
             agrees || sameNeighbours(l.context, located.context) ? contextSimilarity(l.context, located.context) : 0,
@@ -293,6 +329,9 @@ export function findClaims(
     const durations = (article.times ?? []).map(durationFigure).filter((q): q is QuantityMention => q !== null);
     const quantities = [...(article.quantities ?? []), ...durations].sort((a, b) => a.start - b.start);
     const frames = quantities.map((q) => figureContext(article.body, q));
+    const spans = sentenceSpans(article.body);
+    /** Categories already seen per sentence (by its start): a later figure of one breaks the total down. */
+    const seenIn = new Map<number, Set<string>>();
     for (const [index, quantity] of quantities.entries()) {
       if (quantity.start < 0 || quantity.end > article.body.length || quantity.start >= quantity.end) continue;
       if (isCutNumber(article.body, quantity)) continue;
@@ -302,7 +341,13 @@ export function findClaims(
       // «بطول 33 كيلومترا يمر بـ19 محطة، … بطول 16.5 كيلومترا يمر بـ12 محطة»: one frame repeated down a list says
       // nothing about which item a figure is, so it never pairs differing figures.
       const inList = frames.some((f, i) => i !== index && contextSimilarity(f, context) >= ALIGN_DIFFER);
-      const located: Located = { article, quantity, category, context, inList };
+      const sentence = sentenceAround(spans, quantity.start, quantity.end);
+      const seen = seenIn.get(sentence.start) ?? new Set<string>();
+      const scope = figureScope(article, sentence, quantity.start, seen.has(category));
+      seen.add(category);
+      seenIn.set(sentence.start, seen);
+      const ambiguous = (quantity.readings?.length ?? 0) > 0;
+      const located: Located = { article, quantity, category, context, inList, scope, ambiguous };
       if (MAIN_FIGURE_CATEGORIES.has(category) && !mainTaken.has(category)) {
         // The article's first figure of a main category is its statement of that count: one claim per category.
         mainTaken.add(category);
@@ -319,6 +364,7 @@ export function findClaims(
             : claims.find(
                 (c) =>
                   unitStem(c[0]!.quantity) === unit &&
+                  comparable(c, located) &&
                   c.every((l) => clusterOf(l.article.id) === clusterOf(article.id)) &&
                   (RUNNING_COUNTS.has(category) ||
                     c.some((l) => contextSimilarity(l.context, located.context) >= SAME_NOUN_FRAME)),

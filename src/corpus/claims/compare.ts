@@ -46,8 +46,27 @@ function isRound(v: number): boolean {
   return Number.isInteger(v) && v >= 10 && v % 10 === 0;
 }
 
-/** True when all figures can be true at once (their intervals intersect); figures without an interval are ignored. */
-export function valuesAgree(quantities: readonly Pick<QuantityMention, 'value' | 'qualifier' | 'valueMax'>[]): boolean {
+type Figure = Pick<QuantityMention, 'value' | 'qualifier' | 'valueMax' | 'readings'>;
+/** At most this many figures with an ambiguous reading are expanded (2^n combinations). */
+const MAX_AMBIGUOUS = 4;
+
+/**
+ * True when all figures can be true at once (their intervals intersect); figures without an interval are ignored.
+ * A figure whose written form has another reading («1.800» = 1800 or 1.8; «5,3» = 5.3 or 3.5) agrees under either.
+ */
+export function valuesAgree(quantities: readonly Figure[]): boolean {
+  const ambiguous = quantities.findIndex((q) => q.readings && q.readings.length > 0 && q.value !== null);
+  if (ambiguous >= 0 && quantities.filter((q) => q.readings?.length).length <= MAX_AMBIGUOUS) {
+    const q = quantities[ambiguous]!;
+    return [q.value!, ...q.readings!].some((value) =>
+      valuesAgree(quantities.map((other, i) => (i === ambiguous ? { ...q, value, readings: [] } : other))),
+    );
+  }
+  return intervalsMeet(quantities);
+}
+
+/** True when the figures' intervals share a point. */
+function intervalsMeet(quantities: readonly Figure[]): boolean {
   let lo = Number.NEGATIVE_INFINITY;
   let hi = Number.POSITIVE_INFINITY;
   for (const q of quantities) {
