@@ -122,8 +122,17 @@ function histogram(sizes: readonly number[]): string {
     .join(' ');
 }
 
-/** Storylines above LARGE_STORYLINE articles with two events that share no entity id (or, unlinked, surface). */
-function unsharedLargeStorylines(json: ClusterJson, inputs: ReadonlyMap<string, ClusterInput>): number {
+/**
+ * Storylines above LARGE_STORYLINE articles with two events that share no entity id (or, unlinked, surface).
+ * `withPlaces` false: places (LOC) do not count as shared — a chain through «مصر» or «القاهرة» alone is the
+ * place grab-bag issue 15 describes, so the strict count links events only through people, organisations and
+ * named things.
+ */
+function unsharedLargeStorylines(
+  json: ClusterJson,
+  inputs: ReadonlyMap<string, ClusterInput>,
+  withPlaces = true,
+): number {
   let bad = 0;
   for (const story of json.storylines) {
     const articles = story.eventClusters.flatMap((c) => json.eventClusters[c]!.articles);
@@ -132,7 +141,9 @@ function unsharedLargeStorylines(json: ClusterJson, inputs: ReadonlyMap<string, 
       (c) =>
         new Set(
           json.eventClusters[c]!.articles.flatMap((a) =>
-            (inputs.get(a)?.entities ?? []).map((e) => e.entityId ?? e.text),
+            (inputs.get(a)?.entities ?? [])
+              .filter((e) => withPlaces || e.type !== 'LOC')
+              .map((e) => e.entityId ?? e.text),
           ),
         ),
     );
@@ -215,7 +226,10 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
       `    storyline sizes        ${json.storylines.length} storylines of ≥ 2 articles; ${histogram(sizes)}; largest ${sizes.slice(0, 5).join(', ')}`,
     );
     const unshared = unsharedLargeStorylines(json, byId);
-    console.log(`    storylines > ${LARGE_STORYLINE} articles with events sharing no entity: ${unshared}`);
+    const unsharedStrict = unsharedLargeStorylines(json, byId, false);
+    console.log(
+      `    storylines > ${LARGE_STORYLINE} articles with events sharing no entity: ${unshared}; no entity but a place: ${unsharedStrict}`,
+    );
     const outlets = new Map<string, number>();
     for (const input of window.inputs)
       outlets.set(input.outlet ?? '(none)', (outlets.get(input.outlet ?? '(none)') ?? 0) + 1);
@@ -235,6 +249,7 @@ export async function evaluate(sharedDir: string): Promise<{ metrics: Record<str
     put('storylines', stories, ['storyline_bcubed_f1']);
     put('claims', claims, ['group_recall', 'verdict_acc', 'conflict_precision']);
     metrics[`${set.name}.storylines.unshared_large`] = unshared;
+    metrics[`${set.name}.storylines.unshared_large_strict`] = unsharedStrict;
     metrics[`${set.name}.storylines.largest`] = sizes[0] ?? 0;
     metrics[`${set.name}.outlets`] = outletList.length;
   }
